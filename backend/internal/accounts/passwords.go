@@ -1,0 +1,167 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"net/url"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/mail"
+	"espace/backend/internal/store"
+)
+
+const purposePasswordReset = "password_reset"
+
+// ChangePassword replaces the password after checking the current one, and
+// ends every other session of the user (the current one stays open).
+func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, current, next string) error {
+	user, err := s.User(ctx, sess.Actor.ID)
+	if err != nil {
+		return err
+	}
+	if !s.Hasher.Verify(user.PasswordHash, current) {
+		return apperr.Invalid(apperr.Field("/currentPassword", "L'ancien mot de passe est incorrect."))
+	}
+	if fields := auth.CheckPolicy("/newPassword", next, user.Username, user.Email); len(fields) > 0 {
+		return apperr.Invalid(fields...)
+	}
+	if auth.NormalizePassword(current) == auth.NormalizePassword(next) {
+		return apperr.Invalid(apperr.Field("/newPassword", "Le nouveau mot de passe doit être différent de l'ancien."))
+	}
+	err = s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := s.setPassword(tx, user.User, next); err != nil {
+			return err
+		}
+		if err := s.revokeSessions(tx, "user_id = ? AND id <> ?", []any{user.ID, sess.ID}, "password_changed"); err != nil {
+			return err
+		}
+		return mail.Enqueue(tx, mail.PasswordChanged(user.Email, user.FirstName, s.now()))
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return err
+}
+
+func (s *Service) setPassword(tx *gorm.DB, u store.User, password string) error {
+	hash, err := s.Hasher.Hash(password)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	return tx.Model(&store.User{}).Where("id = ?", u.ID).
+		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+}
+
+// RequestPasswordReset e-mails a single-use link when the account exists.
+// The caller answers the same way in every case, so nobody learns whether
+// an account exists.
+func (s *Service) RequestPasswordReset(ctx context.Context, username, email string) error {
+	if username == "" && email == "" {
+		return apperr.Invalid(apperr.Field("/username", "Indiquez votre nom d'utilisateur ou votre adresse courriel."))
+	}
+	q := s.DB.Conn(ctx)
+	if username != "" {
+		q = q.Where("username_key = ?", FoldKey(username))
+	} else {
+		q = q.Where("email_key = ?", FoldKey(email))
+	}
+	var u store.User
+	err := q.Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	token, hash, err := auth.NewOpaqueToken()
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	ott := store.OneTimeToken{ID: uuid.New(), UserID: u.ID, Purpose: purposePasswordReset, TokenHash: hash, CreatedAt: now, ExpiresAt: now.Add(s.ResetTTL)}
+	link := s.PublicURL + "/reinitialiser-mot-de-passe?jeton=" + url.QueryEscape(token)
+	err = s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := tx.Create(&ott).Error; err != nil {
+			return err
+		}
+		return mail.Enqueue(tx, mail.PasswordReset(u.Email, u.FirstName, link, s.ResetTTL))
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return err
+}
+
+var errBadResetToken = apperr.Invalid(apperr.Field("/token", "Ce lien de réinitialisation est invalide, expiré ou déjà utilisé. Faites une nouvelle demande."))
+
+// ResetPassword sets a new password with a token received by e-mail. The
+// token works once; every session of the account ends.
+func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
+	hash := auth.HashOpaqueToken(token)
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var ott store.OneTimeToken
+		err := tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset).Take(&ott).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return errBadResetToken
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		if ott.UsedAt != nil || !now.Before(ott.ExpiresAt) {
+			return errBadResetToken
+		}
+		var u store.User
+		if err := tx.Where("id = ?", ott.UserID).Take(&u).Error; err != nil {
+			return err
+		}
+		if fields := auth.CheckPolicy("/newPassword", next, u.Username, u.Email); len(fields) > 0 {
+			return apperr.Invalid(fields...)
+		}
+		res := tx.Model(&store.OneTimeToken{}).Where("id = ? AND used_at IS NULL", ott.ID).Update("used_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errBadResetToken
+		}
+		if err := s.setPassword(tx, u, next); err != nil {
+			return err
+		}
+		if err := s.revokeSessions(tx, "user_id = ?", []any{u.ID}, "password_reset"); err != nil {
+			return err
+		}
+		return mail.Enqueue(tx, mail.PasswordChanged(u.Email, u.FirstName, now))
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return err
+}
+
+// RemindUsername e-mails the username tied to an address, if any.
+func (s *Service) RemindUsername(ctx context.Context, email string) error {
+	var users []store.User
+	if err := s.DB.Conn(ctx).Where("email_key = ?", FoldKey(email)).Find(&users).Error; err != nil {
+		return err
+	}
+	if len(users) == 0 {
+		return nil
+	}
+	names := make([]string, len(users))
+	for i, u := range users {
+		names[i] = u.Username
+	}
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		return mail.Enqueue(tx, mail.UsernameReminder(users[0].Email, names))
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return err
+}

@@ -1,0 +1,205 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/store"
+)
+
+// Tokens is what a login or a refresh hands to the client.
+type Tokens struct {
+	AccessToken  string
+	ExpiresIn    time.Duration
+	RefreshToken string
+	UserID       uuid.UUID
+}
+
+// ClientInfo describes where a login comes from (kept on the session).
+type ClientInfo struct {
+	IP, UserAgent string
+}
+
+var errBadCredentials = apperr.Unauthenticated("Nom d'utilisateur ou mot de passe invalide.")
+
+// Login checks the credentials and opens a session.
+func (s *Service) Login(ctx context.Context, username, password string, client ClientInfo) (Tokens, error) {
+	var u store.User
+	err := s.DB.Conn(ctx).Where("username_key = ?", FoldKey(username)).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		s.Hasher.DummyVerify(password)
+		return Tokens{}, errBadCredentials
+	}
+	if err != nil {
+		return Tokens{}, err
+	}
+	if !s.Hasher.Verify(u.PasswordHash, password) {
+		return Tokens{}, errBadCredentials
+	}
+	now := s.now()
+	sess := store.Session{
+		ID: uuid.New(), UserID: u.ID, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.SessionTTL),
+		ClientIP: client.IP, UserAgent: truncate(client.UserAgent, 400),
+	}
+	var tokens Tokens
+	err = s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := tx.Create(&sess).Error; err != nil {
+			return err
+		}
+		var err error
+		tokens, err = s.issue(tx, sess)
+		return err
+	})
+	return tokens, err
+}
+
+// issue creates a refresh token for the session and signs an access token.
+func (s *Service) issue(tx *gorm.DB, sess store.Session) (Tokens, error) {
+	refresh, hash, err := auth.NewOpaqueToken()
+	if err != nil {
+		return Tokens{}, err
+	}
+	now := s.now()
+	rt := store.RefreshToken{ID: uuid.New(), SessionID: sess.ID, TokenHash: hash, CreatedAt: now, ExpiresAt: sess.ExpiresAt}
+	if err := tx.Create(&rt).Error; err != nil {
+		return Tokens{}, err
+	}
+	var actingFor *auth.ActingForClaim
+	if sess.ActingForUserID != nil {
+		var sv store.Surveyor
+		if err := tx.Where("user_id = ?", *sess.ActingForUserID).Take(&sv).Error; err == nil {
+			actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
+		}
+	}
+	access, err := s.Tokens.Issue(sess.UserID, sess.ID, actingFor)
+	if err != nil {
+		return Tokens{}, err
+	}
+	return Tokens{AccessToken: access, ExpiresIn: s.Tokens.TTL, RefreshToken: refresh, UserID: sess.UserID}, nil
+}
+
+var errRefreshRefused = apperr.Unauthenticated("Votre session a pris fin. Veuillez vous authentifier de nouveau.")
+
+// Refresh rotates a refresh token. Presenting a token that was already
+// rotated means it leaked (or was replayed): the whole session ends.
+func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, error) {
+	if refreshToken == "" {
+		return Tokens{}, errRefreshRefused
+	}
+	hash := auth.HashOpaqueToken(refreshToken)
+	var tokens Tokens
+	var reused bool
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var rt store.RefreshToken
+		err := tx.Where("token_hash = ?", hash).Take(&rt).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return errRefreshRefused
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		// Only one rotation of a given token can win, even when two requests race.
+		res := tx.Model(&store.RefreshToken{}).Where("id = ? AND rotated_at IS NULL", rt.ID).Update("rotated_at", now)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			reused = true
+			return nil
+		}
+		var sess store.Session
+		if err := tx.Where("id = ?", rt.SessionID).Take(&sess).Error; err != nil {
+			return err
+		}
+		if sess.RevokedAt != nil || !now.Before(sess.ExpiresAt) || !now.Before(rt.ExpiresAt) {
+			return errRefreshRefused
+		}
+		if err := tx.Model(&store.Session{}).Where("id = ?", sess.ID).Update("last_used_at", now).Error; err != nil {
+			return err
+		}
+		tokens, err = s.issue(tx, sess)
+		return err
+	})
+	if err != nil {
+		return Tokens{}, err
+	}
+	if reused {
+		if err := s.revokeSessionOf(ctx, hash, "refresh_token_reuse"); err != nil {
+			return Tokens{}, err
+		}
+		return Tokens{}, errRefreshRefused
+	}
+	return tokens, nil
+}
+
+func (s *Service) revokeSessionOf(ctx context.Context, tokenHash, reason string) error {
+	var rt store.RefreshToken
+	if err := s.DB.Conn(ctx).Where("token_hash = ?", tokenHash).Take(&rt).Error; err != nil {
+		return err
+	}
+	return s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{rt.SessionID}, reason)
+}
+
+func (s *Service) revokeSessions(tx *gorm.DB, where string, args []any, reason string) error {
+	now := s.now()
+	return tx.Model(&store.Session{}).Where(where, args...).Where("revoked_at IS NULL").
+		Updates(map[string]any{"revoked_at": now, "revoked_reason": reason}).Error
+}
+
+// Logout ends the session at once: its access tokens are refused from the
+// next request on, its refresh tokens too.
+func (s *Service) Logout(ctx context.Context, sid uuid.UUID) error {
+	return s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{sid}, "logout")
+}
+
+// Authenticate turns a bearer token into the request's session, checking
+// against live data that the session still exists.
+func (s *Service) Authenticate(ctx context.Context, raw string) (*auth.Session, error) {
+	claims, err := s.Tokens.Verify(raw)
+	if err != nil {
+		return nil, apperr.Unauthenticated("Jeton d'accès invalide ou expiré.")
+	}
+	sid := uuid.MustParse(claims.SessionID)
+	var sess store.Session
+	err = s.DB.Conn(ctx).Where("id = ?", sid).Take(&sess).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, apperr.Unauthenticated("Session inconnue.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	if sess.RevokedAt != nil || !now.Before(sess.ExpiresAt) || sess.UserID.String() != claims.Subject {
+		return nil, apperr.Unauthenticated("Votre session a pris fin. Veuillez vous authentifier de nouveau.")
+	}
+	user, err := s.User(ctx, sess.UserID)
+	if err != nil {
+		return nil, err
+	}
+	actor := person(user)
+	out := &auth.Session{ID: sess.ID, Actor: actor}
+	if actor.IsSurveyor() {
+		// A surveyor acts for themself by default (SPEC §4).
+		p := actor
+		out.Principal = &p
+	}
+	return out, nil
+}
+
+func person(u UserView) auth.Person {
+	return auth.Person{ID: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName, Matricule: u.Matricule, IsAdmin: u.IsAdmin}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

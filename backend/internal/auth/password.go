@@ -1,0 +1,127 @@
+// Package auth holds passwords (argon2id, policy), access tokens (JWT) and
+// the per-request Session (actor, principal, session id).
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
+
+	"espace/backend/internal/apperr"
+)
+
+// Argon2Params are the cost parameters of new hashes. Existing hashes carry
+// their own parameters, so raising these never locks anyone out.
+type Argon2Params struct {
+	MemoryKiB uint32
+	Time      uint32
+	Threads   uint8
+}
+
+// OWASPParams is the OWASP password storage recommendation for argon2id.
+var OWASPParams = Argon2Params{MemoryKiB: 19 * 1024, Time: 2, Threads: 1}
+
+// Hasher hashes and verifies passwords.
+type Hasher struct{ Params Argon2Params }
+
+// MinPasswordLen and MaxPasswordLen follow OWASP ASVS 5 (at least 8, at
+// least 64 accepted; we accept 128). Lengths count characters, not bytes.
+const (
+	MinPasswordLen = 8
+	MaxPasswordLen = 128
+)
+
+// NormalizePassword applies Unicode NFKC so that the same password typed on
+// two keyboards (composed or decomposed accents) is the same secret.
+func NormalizePassword(pw string) string { return norm.NFKC.String(pw) }
+
+// Hash returns an encoded argon2id hash of the normalised password.
+func (h Hasher) Hash(password string) (string, error) {
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	p := h.Params
+	key := argon2.IDKey([]byte(NormalizePassword(password)), salt, p.Time, p.MemoryKiB, p.Threads, 32)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.MemoryKiB, p.Time, p.Threads,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
+}
+
+// Verify tells whether password matches the encoded hash, in constant time.
+func (h Hasher) Verify(encoded, password string) bool {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return false
+	}
+	var m, t uint32
+	var p uint8
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil {
+		return false
+	}
+	salt, err := base64.RawStdEncoding.DecodeString(parts[4])
+	if err != nil {
+		return false
+	}
+	want, err := base64.RawStdEncoding.DecodeString(parts[5])
+	if err != nil {
+		return false
+	}
+	got := argon2.IDKey([]byte(NormalizePassword(password)), salt, t, m, p, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// DummyVerify spends the same time as a real verification, so that a login
+// for an unknown username cannot be told apart by its duration.
+func (h Hasher) DummyVerify(password string) {
+	if dummyHash == "" {
+		dummyHash, _ = h.Hash("mot de passe fictif pour égaliser le temps")
+	}
+	h.Verify(dummyHash, password)
+}
+
+var dummyHash string
+
+//go:embed common-passwords.txt
+var commonPasswordsText string
+
+var commonPasswords = func() map[string]struct{} {
+	set := map[string]struct{}{}
+	for _, line := range strings.Split(commonPasswordsText, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			set[strings.ToLower(line)] = struct{}{}
+		}
+	}
+	return set
+}()
+
+// CheckPolicy returns the French reasons why password is refused, if any.
+// No composition rules (ASVS 5): length, common passwords, and not the
+// username or e-mail.
+func CheckPolicy(pointer, password string, personal ...string) []apperr.FieldError {
+	pw := NormalizePassword(password)
+	n := utf8.RuneCountInString(pw)
+	switch {
+	case n < MinPasswordLen:
+		return []apperr.FieldError{apperr.Field(pointer, fmt.Sprintf("Le mot de passe doit compter au moins %d caractères.", MinPasswordLen))}
+	case n > MaxPasswordLen:
+		return []apperr.FieldError{apperr.Field(pointer, fmt.Sprintf("Le mot de passe doit compter au plus %d caractères.", MaxPasswordLen))}
+	}
+	lower := strings.ToLower(pw)
+	if _, common := commonPasswords[lower]; common {
+		return []apperr.FieldError{apperr.Field(pointer, "Ce mot de passe est trop courant. Choisissez-en un autre, par exemple une courte phrase.")}
+	}
+	for _, p := range personal {
+		if p != "" && strings.EqualFold(strings.TrimSpace(p), lower) {
+			return []apperr.FieldError{apperr.Field(pointer, "Le mot de passe ne doit pas reprendre votre nom d'utilisateur ou votre adresse courriel.")}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,144 @@
+// Package config reads the configuration from environment variables only
+// (the README lists them all).
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of the espace binary.
+type Config struct {
+	Addr           string        // ESPACE_ADDR
+	DatabaseURL    string        // DATABASE_URL
+	DataDir        string        // ESPACE_DATA_DIR
+	WebDir         string        // ESPACE_WEB_DIR
+	PublicURL      string        // ESPACE_PUBLIC_URL
+	JWTSecret      []byte        // ESPACE_JWT_SECRET
+	AccessTTL      time.Duration // ESPACE_ACCESS_TTL
+	SessionTTL     time.Duration // ESPACE_SESSION_TTL
+	CookieSecure   bool          // ESPACE_COOKIE_SECURE
+	TrustedProxies []string      // ESPACE_TRUSTED_PROXIES
+	SMTPURL        string        // SMTP_URL
+	MailFrom       string        // ESPACE_MAIL_FROM
+	Demo           bool          // ESPACE_DEMO
+	DemoPassword   string        // ESPACE_DEMO_PASSWORD
+	LogLevel       slog.Level    // ESPACE_LOG_LEVEL
+}
+
+// DefaultDemoPassword is the documented password of the demo accounts.
+const DefaultDemoPassword = "Cadastre-Demo-2020"
+
+// MaxAccessTTL bounds the access token lifetime: revocation is checked on
+// every request anyway, but a short life limits what a stolen token is worth.
+const MaxAccessTTL = 10 * time.Minute
+
+// Load reads the environment.
+func Load() (Config, error) {
+	c := Config{
+		Addr:         env("ESPACE_ADDR", "127.0.0.1:8080"),
+		DatabaseURL:  os.Getenv("DATABASE_URL"),
+		DataDir:      env("ESPACE_DATA_DIR", "./data"),
+		WebDir:       env("ESPACE_WEB_DIR", "frontend/dist"),
+		SMTPURL:      os.Getenv("SMTP_URL"),
+		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
+		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
+	}
+	c.PublicURL = strings.TrimRight(env("ESPACE_PUBLIC_URL", "http://"+publicHost(c.Addr)), "/")
+	var err error
+	if c.AccessTTL, err = duration("ESPACE_ACCESS_TTL", 10*time.Minute); err != nil {
+		return c, err
+	}
+	if c.AccessTTL > MaxAccessTTL || c.AccessTTL <= 0 {
+		return c, fmt.Errorf("ESPACE_ACCESS_TTL : entre 1s et %s", MaxAccessTTL)
+	}
+	if c.SessionTTL, err = duration("ESPACE_SESSION_TTL", 12*time.Hour); err != nil {
+		return c, err
+	}
+	if c.CookieSecure, err = boolean("ESPACE_COOKIE_SECURE", true); err != nil {
+		return c, err
+	}
+	if c.Demo, err = boolean("ESPACE_DEMO", false); err != nil {
+		return c, err
+	}
+	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = strings.Split(v, ",")
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(env("ESPACE_LOG_LEVEL", "info"))); err != nil {
+		return c, fmt.Errorf("ESPACE_LOG_LEVEL : %w", err)
+	}
+	return c, nil
+}
+
+// Secret returns ESPACE_JWT_SECRET, or a key kept in the data directory so
+// that a restart does not log everybody out in development.
+func (c *Config) Secret() ([]byte, error) {
+	if v := os.Getenv("ESPACE_JWT_SECRET"); v != "" {
+		if len(v) < 32 {
+			return nil, fmt.Errorf("ESPACE_JWT_SECRET : au moins 32 caractères")
+		}
+		return []byte(v), nil
+	}
+	path := filepath.Join(c.DataDir, "jwt-secret")
+	if b, err := os.ReadFile(path); err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	if err := os.MkdirAll(c.DataDir, 0o750); err != nil {
+		return nil, err
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	key := []byte(hex.EncodeToString(b))
+	if err := os.WriteFile(path, key, 0o600); err != nil {
+		return nil, err
+	}
+	slog.Warn("ESPACE_JWT_SECRET absent : clé de signature générée", "fichier", path)
+	return key, nil
+}
+
+func publicHost(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return strings.Replace(addr, "127.0.0.1", "localhost", 1)
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func duration(key string, def time.Duration) (time.Duration, error) {
+	v := os.Getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s : durée invalide %q (ex. 10m)", key, v)
+	}
+	return d, nil
+}
+
+func boolean(key string, def bool) (bool, error) {
+	v := os.Getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s : booléen attendu (true/false, 1/0), reçu %q", key, v)
+	}
+	return b, nil
+}

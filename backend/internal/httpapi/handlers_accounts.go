@@ -1,0 +1,57 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"espace/api"
+	"espace/backend/internal/accounts"
+	"espace/backend/internal/apperr"
+)
+
+func init() {
+	// The contract's "format: email" is checked by the validator with the
+	// same rule as the domain, so a bad address gets a field error.
+	openapi3.DefineStringFormatCallback("email", func(v string) error {
+		if !accounts.ValidEmail(v) {
+			return errors.New("adresse courriel invalide")
+		}
+		return nil
+	})
+}
+
+// CreateAccount is « Je suis un nouvel utilisateur ».
+func (s *Server) CreateAccount(ctx context.Context, req api.CreateAccountRequestObject) (api.CreateAccountResponseObject, error) {
+	if err := s.limit(s.signUpIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+		return nil, err
+	}
+	b := req.Body
+	u, err := s.Accounts.SignUp(ctx, accounts.SignUpInput{
+		Username: b.Username, Email: string(b.Email), FirstName: b.FirstName, LastName: b.LastName, Password: b.Password,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return api.CreateAccount201JSONResponse(userDTO(u)), nil
+}
+
+func userDTO(u accounts.UserView) api.User {
+	out := api.User{Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName, CreatedAt: u.CreatedAt}
+	if u.Matricule != "" {
+		out.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
+	}
+	return out
+}
+
+// limit takes one attempt from a limiter, or reports 429.
+func (s *Server) limit(l interface {
+	Allow(string) (bool, time.Duration)
+}, key string) error {
+	if ok, wait := l.Allow(key); !ok {
+		return apperr.RateLimited(wait)
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+
+	"espace/api"
+	"espace/backend/internal/accounts"
+)
+
+const refreshCookieName = "espace_refresh"
+
+// Login opens a session. Attempts are limited per client IP and per account.
+func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
+	info := infoFrom(ctx)
+	if err := s.limit(s.loginIP, "ip:"+info.ClientIP); err != nil {
+		return nil, err
+	}
+	if err := s.limit(s.loginAccount, "account:"+accounts.FoldKey(req.Body.Username)); err != nil {
+		return nil, err
+	}
+	tokens, err := s.Accounts.Login(ctx, req.Body.Username, req.Body.Password, accounts.ClientInfo{IP: info.ClientIP, UserAgent: info.UserAgent})
+	if err != nil {
+		return nil, err
+	}
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.LoginParamsXRefreshTokenTransportCookie
+	return api.Login200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
+}
+
+// RefreshSession rotates the refresh token (body or cookie).
+func (s *Server) RefreshSession(ctx context.Context, req api.RefreshSessionRequestObject) (api.RefreshSessionResponseObject, error) {
+	token := ""
+	if req.Body != nil && req.Body.RefreshToken != nil {
+		token = *req.Body.RefreshToken
+	} else if req.Params.EspaceRefresh != nil {
+		token = *req.Params.EspaceRefresh
+	}
+	tokens, err := s.Accounts.Refresh(ctx, token)
+	if err != nil {
+		if req.Params.EspaceRefresh != nil {
+			s.clearRefreshCookie(ctx)
+		}
+		return nil, err
+	}
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.RefreshSessionParamsXRefreshTokenTransportCookie
+	return api.RefreshSession200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
+}
+
+// tokenResponse puts the refresh token in the body, or in an HttpOnly cookie
+// that page scripts cannot read.
+func (s *Server) tokenResponse(ctx context.Context, t accounts.Tokens, cookie bool) api.TokenResponse {
+	out := api.TokenResponse{AccessToken: t.AccessToken, TokenType: api.Bearer, ExpiresIn: int(t.ExpiresIn.Seconds())}
+	if cookie {
+		if w := infoFrom(ctx).Writer; w != nil {
+			http.SetCookie(w, &http.Cookie{
+				Name: refreshCookieName, Value: t.RefreshToken, Path: "/api/v1/auth",
+				HttpOnly: true, Secure: s.cfg.CookieSecure, SameSite: http.SameSiteStrictMode,
+				MaxAge: int(s.Accounts.SessionTTL.Seconds()),
+			})
+		}
+	} else {
+		rt := t.RefreshToken
+		out.RefreshToken = &rt
+	}
+	return out
+}
+
+func (s *Server) clearRefreshCookie(ctx context.Context) {
+	if w := infoFrom(ctx).Writer; w != nil {
+		http.SetCookie(w, &http.Cookie{Name: refreshCookieName, Value: "", Path: "/api/v1/auth", HttpOnly: true,
+			Secure: s.cfg.CookieSecure, SameSite: http.SameSiteStrictMode, MaxAge: -1})
+	}
+}
+
+// Logout ends the session of the access token.
+func (s *Server) Logout(ctx context.Context, _ api.LogoutRequestObject) (api.LogoutResponseObject, error) {
+	if err := s.Accounts.Logout(ctx, mustSession(ctx).ID); err != nil {
+		return nil, err
+	}
+	s.clearRefreshCookie(ctx)
+	return api.Logout204Response{}, nil
+}
+
+const acceptedMessage = "Si un identifiant correspond à ces renseignements, un courriel vient d'y être envoyé."
+
+// RequestPasswordReset answers the same whether or not the account exists.
+func (s *Server) RequestPasswordReset(ctx context.Context, req api.RequestPasswordResetRequestObject) (api.RequestPasswordResetResponseObject, error) {
+	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+		return nil, err
+	}
+	username, email := "", ""
+	if req.Body.Username != nil {
+		username = *req.Body.Username
+	}
+	if req.Body.Email != nil {
+		email = string(*req.Body.Email)
+	}
+	if err := s.limit(s.recoveryAccount, "account:"+accounts.FoldKey(username)+"|"+accounts.FoldKey(email)); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.RequestPasswordReset(ctx, username, email); err != nil {
+		return nil, err
+	}
+	return api.RequestPasswordReset202JSONResponse{AcceptedJSONResponse: api.AcceptedJSONResponse{Message: acceptedMessage}}, nil
+}
+
+// ResetPassword uses the single-use token of the e-mail.
+func (s *Server) ResetPassword(ctx context.Context, req api.ResetPasswordRequestObject) (api.ResetPasswordResponseObject, error) {
+	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.ResetPassword(ctx, req.Body.Token, req.Body.NewPassword); err != nil {
+		return nil, err
+	}
+	return api.ResetPassword204Response{}, nil
+}
+
+// RequestUsernameReminder answers the same whether or not the address is known.
+func (s *Server) RequestUsernameReminder(ctx context.Context, req api.RequestUsernameReminderRequestObject) (api.RequestUsernameReminderResponseObject, error) {
+	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+		return nil, err
+	}
+	email := string(req.Body.Email)
+	if err := s.limit(s.recoveryAccount, "email:"+accounts.FoldKey(email)); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.RemindUsername(ctx, email); err != nil {
+		return nil, err
+	}
+	return api.RequestUsernameReminder202JSONResponse{AcceptedJSONResponse: api.AcceptedJSONResponse{Message: acceptedMessage}}, nil
+}

@@ -1,0 +1,35 @@
+package httpapi
+
+import (
+	"context"
+
+	"espace/api"
+)
+
+// GetMe describes the logged-in user and whom they act for.
+func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMeResponseObject, error) {
+	sess := mustSession(ctx)
+	u, err := s.Accounts.User(ctx, sess.Actor.ID)
+	if err != nil {
+		return nil, err
+	}
+	me := api.Me{
+		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
+		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
+	}
+	if u.Matricule != "" {
+		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
+	}
+	if p := sess.Principal; p != nil {
+		me.ActingFor = &api.ActingFor{UserId: p.ID, Matricule: p.Matricule, FirstName: p.FirstName, LastName: p.LastName}
+	}
+	return api.GetMe200JSONResponse(me), nil
+}
+
+// ChangeMyPassword is « Changement de mot de passe ».
+func (s *Server) ChangeMyPassword(ctx context.Context, req api.ChangeMyPasswordRequestObject) (api.ChangeMyPasswordResponseObject, error) {
+	if err := s.Accounts.ChangePassword(ctx, mustSession(ctx), req.Body.CurrentPassword, req.Body.NewPassword); err != nil {
+		return nil, err
+	}
+	return api.ChangeMyPassword204Response{}, nil
+}

@@ -1,0 +1,134 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+)
+
+// requestInfo is what handlers may need of the HTTP exchange itself.
+type requestInfo struct {
+	ClientIP  string
+	UserAgent string
+	Header    http.Header
+	Writer    http.ResponseWriter // to set cookies from strict handlers
+}
+
+type requestInfoKey struct{}
+
+func infoFrom(ctx context.Context) requestInfo {
+	ri, _ := ctx.Value(requestInfoKey{}).(requestInfo)
+	return ri
+}
+
+// requestID gives every request an id, echoed in the response and the logs.
+func requestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := c.Request().Header.Get(echo.HeaderXRequestID)
+		if id == "" || len(id) > 64 {
+			b := make([]byte, 8)
+			_, _ = rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		return next(c)
+	}
+}
+
+// accessLog writes one JSON line per request.
+func accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		req := c.Request()
+		level := slog.LevelInfo
+		if c.Response().Status >= 500 {
+			level = slog.LevelError
+		}
+		slog.Log(req.Context(), level, "requête",
+			"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"method", req.Method, "path", req.URL.Path, "status", c.Response().Status,
+			"duree_ms", time.Since(start).Milliseconds(), "ip", c.RealIP())
+		return nil
+	}
+}
+
+// securityHeaders sets the headers every response carries.
+func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if strings.HasPrefix(c.Request().URL.Path, "/api/docs") {
+			// The documentation page styles itself inline.
+			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+		} else {
+			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'")
+		}
+		if strings.HasPrefix(c.Request().URL.Path, "/api/") {
+			h.Set("Cache-Control", "no-store")
+		}
+		return next(c)
+	}
+}
+
+// authenticate resolves the caller once per request, against live data, and
+// enforces the operation's need from operationNeeds.
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		ctx := context.WithValue(req.Context(), requestInfoKey{}, requestInfo{
+			ClientIP: c.RealIP(), UserAgent: req.UserAgent(), Header: req.Header, Writer: c.Response(),
+		})
+		op := s.lookup(c)
+		if op == nil {
+			c.SetRequest(req.WithContext(ctx))
+			return next(c)
+		}
+		n, ok := operationNeeds[op.ID]
+		if !ok {
+			// Fail closed: an operation nobody classified is not served.
+			return apperr.Forbidden("forbidden", "Opération non permise.")
+		}
+		if n != needPublic {
+			raw, found := strings.CutPrefix(req.Header.Get(echo.HeaderAuthorization), "Bearer ")
+			if !found || strings.TrimSpace(raw) == "" {
+				return apperr.Unauthenticated("Authentification requise : jeton d'accès manquant.")
+			}
+			sess, err := s.Accounts.Authenticate(ctx, strings.TrimSpace(raw))
+			if err != nil {
+				return err
+			}
+			if n == needAdmin && !sess.Actor.IsAdmin {
+				return apperr.Forbidden("admin_only", "Cette opération est réservée aux administrateurs du ministère.")
+			}
+			ctx = auth.WithSession(ctx, sess)
+		}
+		c.SetRequest(req.WithContext(ctx))
+		return next(c)
+	}
+}
+
+// mustSession returns the session that authenticate put in ctx.
+func mustSession(ctx context.Context) *auth.Session {
+	s, ok := auth.FromContext(ctx)
+	if !ok {
+		panic("httpapi: operation without session: missing entry in operationNeeds?")
+	}
+	return s
+}

@@ -1,0 +1,123 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"espace/backend/internal/apperr"
+)
+
+// problemTypeBase prefixes the "type" URI of every problem document.
+const problemTypeBase = "https://espace.cadastre.gouv.qc.ca/problemes/"
+
+// Problem is an RFC 9457 problem document.
+type Problem struct {
+	Type     string       `json:"type"`
+	Title    string       `json:"title"`
+	Status   int          `json:"status"`
+	Detail   string       `json:"detail,omitempty"`
+	Instance string       `json:"instance,omitempty"`
+	Code     string       `json:"code"`
+	Errors   []FieldError `json:"errors,omitempty"`
+}
+
+// FieldError is one faulty field of a problem.
+type FieldError struct {
+	Pointer string `json:"pointer"`
+	Detail  string `json:"detail"`
+}
+
+var statusOfKind = map[apperr.Kind]int{
+	apperr.KindInvalid:         http.StatusBadRequest,
+	apperr.KindUnauthenticated: http.StatusUnauthorized,
+	apperr.KindForbidden:       http.StatusForbidden,
+	apperr.KindNotFound:        http.StatusNotFound,
+	apperr.KindConflict:        http.StatusConflict,
+	apperr.KindRateLimited:     http.StatusTooManyRequests,
+	apperr.KindUnprocessable:   http.StatusUnprocessableEntity,
+}
+
+// errorHandler is the one place where errors become HTTP responses. Client
+// mistakes get their problem document; anything else is a 500 whose cause
+// is logged with the request id and never shown.
+func (s *Server) errorHandler(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p, retryAfter := s.toProblem(err, c)
+	p.Instance = c.Request().URL.Path
+	h := c.Response().Header()
+	if p.Status == http.StatusUnauthorized {
+		if c.Request().Header.Get(echo.HeaderAuthorization) == "" {
+			h.Set("WWW-Authenticate", `Bearer realm="espace"`)
+		} else {
+			h.Set("WWW-Authenticate", `Bearer realm="espace", error="invalid_token"`)
+		}
+	}
+	if retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(retryAfter))
+	}
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Cache-Control", "no-store")
+	c.Response().WriteHeader(p.Status)
+	if c.Request().Method == http.MethodHead {
+		return
+	}
+	_ = json.NewEncoder(c.Response()).Encode(p)
+}
+
+func (s *Server) toProblem(err error, c echo.Context) (Problem, int) {
+	if ae, ok := apperr.As(err); ok && ae.Kind != apperr.KindInternal {
+		p := Problem{Type: problemTypeBase + ae.Code, Title: ae.Title, Status: statusOfKind[ae.Kind], Detail: ae.Detail, Code: ae.Code}
+		for _, f := range ae.Fields {
+			p.Errors = append(p.Errors, FieldError{Pointer: f.Pointer, Detail: f.Detail})
+		}
+		retry := 0
+		if ae.RetryAfter > 0 {
+			retry = int(ae.RetryAfter.Seconds() + 0.999)
+		}
+		return p, retry
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		return httpErrorProblem(he), 0
+	}
+	slog.ErrorContext(c.Request().Context(), "erreur interne", "err", err.Error(),
+		"request_id", c.Response().Header().Get(echo.HeaderXRequestID), "path", c.Request().URL.Path)
+	return newProblem(http.StatusInternalServerError, "internal", "Une erreur interne est survenue. Veuillez réessayer plus tard."), 0
+}
+
+func newProblem(status int, code, title string) Problem {
+	return Problem{Type: problemTypeBase + code, Title: title, Status: status, Code: code}
+}
+
+// httpErrorProblem covers what Echo itself rejects: unknown routes, wrong
+// methods, oversized bodies, malformed parameters.
+func httpErrorProblem(he *echo.HTTPError) Problem {
+	switch he.Code {
+	case http.StatusNotFound:
+		return newProblem(http.StatusNotFound, "not_found", "Ressource introuvable.")
+	case http.StatusMethodNotAllowed:
+		return newProblem(http.StatusMethodNotAllowed, "method_not_allowed", "Méthode non permise pour cette ressource.")
+	case http.StatusRequestEntityTooLarge:
+		return newProblem(http.StatusRequestEntityTooLarge, "payload_too_large", "Le corps de la requête est trop volumineux.")
+	case http.StatusUnsupportedMediaType:
+		return newProblem(http.StatusUnsupportedMediaType, "unsupported_media_type", "Type de contenu non pris en charge : utilisez application/json.")
+	case http.StatusUnauthorized:
+		return newProblem(http.StatusUnauthorized, "unauthenticated", "Authentification requise.")
+	case http.StatusServiceUnavailable:
+		return newProblem(http.StatusServiceUnavailable, "unavailable", "Service temporairement indisponible.")
+	}
+	if he.Code >= 400 && he.Code < 500 {
+		p := newProblem(http.StatusBadRequest, "validation_failed", "La requête est invalide.")
+		p.Detail = fmt.Sprint(he.Message)
+		return p
+	}
+	return newProblem(http.StatusInternalServerError, "internal", "Une erreur interne est survenue. Veuillez réessayer plus tard.")
+}

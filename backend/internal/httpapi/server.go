@@ -1,0 +1,139 @@
+// Package httpapi serves the contract of openapi.yaml: it implements the
+// generated strict server interface, one file per tag, behind middleware
+// that validates requests, authenticates once per request and maps errors
+// to RFC 9457 problem documents.
+package httpapi
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"github.com/swaggest/swgui/v5emb"
+
+	"espace/api"
+	"espace/backend/internal/accounts"
+	"espace/backend/internal/ratelimit"
+	"espace/backend/internal/store"
+)
+
+var _ api.StrictServerInterface = (*Server)(nil)
+
+// Limits are the abuse limits of the public endpoints.
+type Limits struct {
+	LoginPerIP         ratelimit.Rule
+	LoginPerAccount    ratelimit.Rule
+	SignUpPerIP        ratelimit.Rule
+	RecoveryPerIP      ratelimit.Rule
+	RecoveryPerAccount ratelimit.Rule
+}
+
+// DefaultLimits suit a public deployment.
+var DefaultLimits = Limits{
+	LoginPerIP:         ratelimit.Rule{Burst: 30, Every: 6e9},  // 30 at once, then 10 a minute
+	LoginPerAccount:    ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
+	SignUpPerIP:        ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
+	RecoveryPerIP:      ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
+	RecoveryPerAccount: ratelimit.Rule{Burst: 3, Every: 300e9}, // 3 at once, then 1 per 5 minutes
+}
+
+// Config is the HTTP side of the configuration.
+type Config struct {
+	CookieSecure   bool
+	TrustedProxies []string // CIDRs whose X-Forwarded-For is believed
+	BodyLimit      string   // e.g. "1M"
+	WebDir         string   // built SPA; empty or missing: API only
+	Limits         Limits
+}
+
+// Server implements api.StrictServerInterface.
+type Server struct {
+	DB       *store.DB
+	Accounts *accounts.Service
+	cfg      Config
+	ops      map[string]*operation
+
+	loginIP, loginAccount, signUpIP, recoveryIP, recoveryAccount *ratelimit.Limiter
+}
+
+// New builds the Echo application: API, documentation and SPA on one port.
+func New(db *store.DB, acc *accounts.Service, cfg Config) (*echo.Echo, error) {
+	spec, err := api.GetSwagger()
+	if err != nil {
+		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
+	}
+	spec.Servers = nil
+	s := &Server{
+		DB: db, Accounts: acc, cfg: cfg, ops: indexOperations(spec),
+		loginIP:         ratelimit.New(cfg.Limits.LoginPerIP),
+		loginAccount:    ratelimit.New(cfg.Limits.LoginPerAccount),
+		signUpIP:        ratelimit.New(cfg.Limits.SignUpPerIP),
+		recoveryIP:      ratelimit.New(cfg.Limits.RecoveryPerIP),
+		recoveryAccount: ratelimit.New(cfg.Limits.RecoveryPerAccount),
+	}
+	if cfg.BodyLimit == "" {
+		cfg.BodyLimit = "1M"
+	}
+
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.errorHandler
+	e.IPExtractor, err = ipExtractor(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	e.Use(middleware.Recover())
+	e.Use(requestID, accessLog, s.securityHeaders)
+	e.Use(middleware.BodyLimit(cfg.BodyLimit))
+	e.Use(s.authenticate, s.validateRequest)
+
+	api.RegisterHandlers(e, api.NewStrictHandler(s, nil))
+
+	e.GET("/api/v1/openapi.yaml", func(c echo.Context) error {
+		return c.Blob(http.StatusOK, "application/yaml; charset=utf-8", api.SpecYAML)
+	})
+	docs := v5emb.New("Mon espace client — API", "/api/v1/openapi.yaml", "/api/docs/")
+	e.GET("/api/docs", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/api/docs/") })
+	e.GET("/api/docs/*", echo.WrapHandler(docs))
+
+	if cfg.WebDir != "" {
+		if st, err := os.Stat(filepath.Join(cfg.WebDir, "index.html")); err == nil && !st.IsDir() {
+			e.Use(middleware.StaticWithConfig(middleware.StaticConfig{
+				Root:  cfg.WebDir,
+				HTML5: true,
+				Skipper: func(c echo.Context) bool {
+					p := c.Request().URL.Path
+					return strings.HasPrefix(p, "/api/") || p == "/api" || p == "/healthz" || p == "/readyz"
+				},
+			}))
+		}
+	}
+	return e, nil
+}
+
+// ipExtractor decides which address is the client's. X-Forwarded-For is only
+// believed from the configured proxies; otherwise the peer address counts.
+func ipExtractor(trusted []string) (echo.IPExtractor, error) {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect(), nil
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, cidr := range trusted {
+		_, n, err := net.ParseCIDR(strings.TrimSpace(cidr))
+		if err != nil {
+			return nil, fmt.Errorf("ESPACE_TRUSTED_PROXIES : %q n'est pas un bloc CIDR : %w", cidr, err)
+		}
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...), nil
+}
+
+// Spec returns the contract, for tests.
+func Spec() (*openapi3.T, error) { return api.GetSwagger() }

@@ -1,0 +1,251 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/labstack/echo/v4"
+
+	"espace/backend/internal/apperr"
+)
+
+// operation is one operation of the contract, found from Echo's route.
+type operation struct {
+	ID     string
+	Route  *routers.Route
+	Public bool // no security requirement
+}
+
+var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
+
+// indexOperations maps "METHOD /echo/path/:param" to the operation of the
+// spec. Echo has already routed the request, so the validator looks the
+// operation up instead of routing a second time.
+func indexOperations(spec *openapi3.T) map[string]*operation {
+	ops := map[string]*operation{}
+	for path, item := range spec.Paths.Map() {
+		echoPath := pathParam.ReplaceAllString(path, ":$1")
+		for method, op := range item.Operations() {
+			public := op.Security != nil && len(*op.Security) == 0
+			ops[method+" "+echoPath] = &operation{
+				ID:     lowerFirst(op.OperationID),
+				Public: public,
+				Route:  &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+			}
+		}
+	}
+	return ops
+}
+
+func (s *Server) lookup(c echo.Context) *operation {
+	return s.ops[c.Request().Method+" "+c.Path()]
+}
+
+// validateRequest checks parameters and body against the contract before any
+// handler runs; failures become 400 problems with one entry per field.
+func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		op := s.lookup(c)
+		if op == nil {
+			return next(c)
+		}
+		params := map[string]string{}
+		for i, name := range c.ParamNames() {
+			params[name] = c.ParamValues()[i]
+		}
+		input := &openapi3filter.RequestValidationInput{
+			Request:    c.Request(),
+			PathParams: params,
+			Route:      op.Route,
+			Options: &openapi3filter.Options{
+				MultiError: true,
+				// Authentication is the authn middleware's job.
+				AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+			},
+		}
+		if err := openapi3filter.ValidateRequest(c.Request().Context(), input); err != nil {
+			return validationProblem(err)
+		}
+		return next(c)
+	}
+}
+
+// validationProblem turns kin-openapi's errors into field errors in French.
+func validationProblem(err error) error {
+	var fields []apperr.FieldError
+	var unsupported bool
+	var walk func(err error)
+	walk = func(err error) {
+		var me openapi3.MultiError
+		if errors.As(err, &me) {
+			for _, e := range me {
+				walk(e)
+			}
+			return
+		}
+		var re *openapi3filter.RequestError
+		if errors.As(err, &re) {
+			if re.Err == nil && strings.Contains(re.Reason, "Content-Type") {
+				unsupported = true
+				return
+			}
+			if re.Err == nil {
+				fields = append(fields, apperr.Field("", re.Reason))
+				return
+			}
+			if strings.Contains(re.Err.Error(), "Content-Type") || strings.Contains(re.Reason, "content type") {
+				unsupported = true
+				return
+			}
+			prefix := ""
+			if re.Parameter != nil {
+				prefix = "/" + re.Parameter.Name
+				var me openapi3.MultiError
+				var se *openapi3.SchemaError
+				if !errors.As(re.Err, &me) && !errors.As(re.Err, &se) {
+					fields = append(fields, apperr.Field(prefix, parameterDetail(re)))
+					return
+				}
+			}
+			var pe *openapi3filter.ParseError
+			if errors.As(re.Err, &pe) {
+				fields = append(fields, apperr.Field(prefix, "Le contenu n'est pas un JSON valide ou ne correspond pas au type attendu."))
+				return
+			}
+			if errors.Is(re.Err, openapi3filter.ErrInvalidRequired) {
+				if re.Parameter != nil {
+					fields = append(fields, apperr.Field(prefix, "Ce paramètre est obligatoire."))
+				} else {
+					fields = append(fields, apperr.Field("", "Le corps de la requête est obligatoire."))
+				}
+				return
+			}
+			walkSchema(re.Err, prefix, &fields)
+			return
+		}
+		walkSchema(err, "", &fields)
+	}
+	walk(err)
+	if unsupported {
+		return echo.NewHTTPError(http.StatusUnsupportedMediaType)
+	}
+	if len(fields) == 0 {
+		fields = append(fields, apperr.Field("", "La requête ne respecte pas le contrat de l'API."))
+	}
+	return apperr.Invalid(fields...)
+}
+
+func parameterDetail(re *openapi3filter.RequestError) string {
+	if errors.Is(re.Err, openapi3filter.ErrInvalidRequired) {
+		return "Ce paramètre est obligatoire."
+	}
+	return "Valeur de paramètre invalide."
+}
+
+var unsupportedProp = regexp.MustCompile(`property "([^"]+)" is unsupported`)
+
+func walkSchema(err error, prefix string, fields *[]apperr.FieldError) {
+	var me openapi3.MultiError
+	if errors.As(err, &me) {
+		for _, e := range me {
+			walkSchema(e, prefix, fields)
+		}
+		return
+	}
+	var se *openapi3.SchemaError
+	if !errors.As(err, &se) {
+		*fields = append(*fields, apperr.Field(prefix, "Valeur invalide."))
+		return
+	}
+	path := se.JSONPointer()
+	if m := unsupportedProp.FindStringSubmatch(se.Reason); m != nil {
+		path = append(path, m[1])
+	}
+	pointer := prefix
+	for _, p := range path {
+		pointer += "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(p)
+	}
+	*fields = append(*fields, apperr.Field(pointer, schemaDetail(se)))
+}
+
+// schemaDetail says in French what rule the value broke.
+func schemaDetail(se *openapi3.SchemaError) string {
+	sc := se.Schema
+	switch se.SchemaField {
+	case "required":
+		return "Ce champ est obligatoire."
+	case "properties", "additionalProperties":
+		if unsupportedProp.MatchString(se.Reason) {
+			return "Ce champ n'est pas permis."
+		}
+	case "type":
+		if sc != nil && sc.Type != nil {
+			return "Type invalide : " + typeName(sc.Type.Slice()) + " attendu."
+		}
+		return "Type invalide."
+	case "nullable":
+		return "Ce champ ne peut pas être nul."
+	case "minLength":
+		if sc.MinLength <= 1 {
+			return "Ce champ ne peut pas être vide."
+		}
+		return fmt.Sprintf("Doit compter au moins %d caractères.", sc.MinLength)
+	case "maxLength":
+		if sc.MaxLength != nil {
+			return fmt.Sprintf("Doit compter au plus %d caractères.", *sc.MaxLength)
+		}
+	case "pattern", "format":
+		return "Format invalide."
+	case "enum":
+		vals := make([]string, 0, len(sc.Enum))
+		for _, v := range sc.Enum {
+			vals = append(vals, fmt.Sprint(v))
+		}
+		return "Valeur non permise. Valeurs permises : " + strings.Join(vals, ", ") + "."
+	case "minimum":
+		if sc.Min != nil {
+			return fmt.Sprintf("Doit être au moins %v.", *sc.Min)
+		}
+	case "maximum":
+		if sc.Max != nil {
+			return fmt.Sprintf("Doit être au plus %v.", *sc.Max)
+		}
+	case "minItems":
+		return fmt.Sprintf("Doit contenir au moins %d élément(s).", sc.MinItems)
+	case "maxItems":
+		if sc.MaxItems != nil {
+			return fmt.Sprintf("Doit contenir au plus %d élément(s).", *sc.MaxItems)
+		}
+	case "uniqueItems":
+		return "Les éléments doivent être uniques."
+	}
+	return "Valeur invalide."
+}
+
+func typeName(types []string) string {
+	names := map[string]string{"string": "texte", "integer": "entier", "number": "nombre", "boolean": "booléen", "object": "objet", "array": "tableau"}
+	out := make([]string, 0, len(types))
+	for _, t := range types {
+		if n, ok := names[t]; ok {
+			out = append(out, n)
+		} else {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, " ou ")
+}
+
+// lowerFirst restores the contract's camelCase operationId (the generator
+// capitalises the embedded copy).
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

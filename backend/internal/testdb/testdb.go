@@ -1,0 +1,118 @@
+// Package testdb gives each test package its own freshly migrated database:
+// a PostgreSQL database created for the run (the default) or an SQLite file
+// when ESPACE_TEST_DB=sqlite.
+package testdb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"espace/backend/internal/store"
+)
+
+// DefaultAdminURL is the local PostgreSQL the tests create databases on.
+const DefaultAdminURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+
+var shared *store.DB
+
+// Main wraps testing.M: it creates the package's database, runs the tests and
+// drops the database. Use it from TestMain.
+func Main(m *testing.M, pkg string) {
+	db, cleanup, err := create(pkg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testdb:", err)
+		os.Exit(1)
+	}
+	shared = db
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
+}
+
+// DB returns the package's database (TestMain must call Main).
+func DB(t testing.TB) *store.DB {
+	t.Helper()
+	if shared == nil {
+		t.Fatal("testdb.Main was not called from TestMain")
+	}
+	return shared
+}
+
+// Dialect tells which engine the tests run on.
+func Dialect() store.Dialect {
+	if os.Getenv("ESPACE_TEST_DB") == "sqlite" {
+		return store.SQLite
+	}
+	return store.Postgres
+}
+
+// Suffix returns a short random string for unique names within a database.
+func Suffix() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9_]`)
+
+func create(pkg string) (*store.DB, func(), error) {
+	ctx := context.Background()
+	if Dialect() == store.SQLite {
+		dir, err := os.MkdirTemp("", "espace-test-"+nonWord.ReplaceAllString(pkg, "_")+"-")
+		if err != nil {
+			return nil, nil, err
+		}
+		db, err := store.Open("", dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := db.Migrate(ctx); err != nil {
+			return nil, nil, err
+		}
+		return db, func() { _ = db.Close(); _ = os.RemoveAll(filepath.Clean(dir)) }, nil
+	}
+
+	adminURL := os.Getenv("TEST_DATABASE_URL")
+	if adminURL == "" {
+		adminURL = DefaultAdminURL
+	}
+	admin, err := gorm.Open(postgres.Open(adminURL), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return nil, nil, fmt.Errorf("PostgreSQL unreachable at %s: %w", adminURL, err)
+	}
+	name := "espace_t_" + nonWord.ReplaceAllString(pkg, "_") + "_" + Suffix()
+	if err := admin.Exec("CREATE DATABASE " + name).Error; err != nil {
+		return nil, nil, err
+	}
+	u, err := url.Parse(adminURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	u.Path = "/" + name
+	db, err := store.Open(u.String(), "")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() {
+		_ = db.Close()
+		_ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").Error
+		if sqlDB, err := admin.DB(); err == nil {
+			_ = sqlDB.Close()
+		}
+	}
+	return db, cleanup, nil
+}
