@@ -43,16 +43,28 @@ func rawMessage() string {
 	}, "\r\n")
 }
 
+// send speaks plain SMTP; smtp.SendMail would insist on STARTTLS.
+func send(t *testing.T, addr, from, to, raw string) {
+	t.Helper()
+	c, err := smtp.Dial(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.SendMail(from, []string{to}, strings.NewReader(raw)); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Quit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestReceivesAndDecodes(t *testing.T) {
 	srv := mailtest.Start(t)
 	if !strings.HasPrefix(srv.URL(), "smtp://127.0.0.1:") || !strings.HasSuffix(srv.URL(), "?tls=none") {
 		t.Fatalf("URL = %s", srv.URL())
 	}
-	err := smtp.SendMail(srv.Addr(), nil, "noreply@cadastre.gouv.qc.ca",
-		[]string{"edith@exemple.qc.ca"}, strings.NewReader(rawMessage()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	send(t, srv.Addr(), "noreply@cadastre.gouv.qc.ca", "edith@exemple.qc.ca", rawMessage())
 	got := srv.WaitFor(t, mailtest.To("Edith@exemple.qc.ca"), 2*time.Second)
 	if got.Err != nil {
 		t.Fatalf("parse: %v", got.Err)
@@ -109,10 +121,7 @@ func TestRestartOnSameAddress(t *testing.T) {
 	if second.Addr() != addr {
 		t.Fatalf("Addr = %s, want %s", second.Addr(), addr)
 	}
-	if err := smtp.SendMail(addr, nil, "a@exemple.qc.ca", []string{"b@exemple.qc.ca"},
-		strings.NewReader("Subject: encore\r\n\r\nok\r\n")); err != nil {
-		t.Fatal(err)
-	}
+	send(t, addr, "a@exemple.qc.ca", "b@exemple.qc.ca", "Subject: encore\r\n\r\nok\r\n")
 	second.WaitFor(t, func(r mailtest.Received) bool { return r.Subject == "encore" }, 2*time.Second)
 	if n := second.Count(func(mailtest.Received) bool { return true }); n != 1 {
 		t.Fatalf("Count = %d", n)

@@ -1,0 +1,49 @@
+# Two commands matter: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+GO ?= go
+
+.PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench clean
+
+## run: build the SPA and serve SPA + API on http://localhost:8080 (embedded SQLite and demo data unless DATABASE_URL is set)
+run: web
+	$(GO) run ./backend/cmd/espace serve
+
+## test: every test: Go on PostgreSQL and on SQLite (with -race), SPA unit tests, e2e in Chromium
+test:
+	./scripts/test.sh
+
+## gen: regenerate the Go server and the TypeScript types from openapi.yaml
+gen:
+	cd api && $(GO) generate ./...
+	cd frontend && npm run --silent gen
+
+## gen-check: fail when the generated code is not current
+gen-check: gen
+	git diff --exit-code -- api frontend/src/lib/api || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
+
+frontend/node_modules: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch frontend/node_modules
+
+web: frontend/node_modules
+	cd frontend && npm run build
+
+backend:
+	$(GO) build -o bin/espace ./backend/cmd/espace
+
+build: web backend
+
+test-go-pg:
+	ESPACE_TEST_DB=postgres $(GO) test -race -count=1 ./api/... ./backend/...
+
+test-go-sqlite:
+	ESPACE_TEST_DB=sqlite $(GO) test -race -count=1 ./backend/...
+
+test-web: frontend/node_modules
+	cd frontend && npm test
+
+e2e: build
+	cd frontend && ESPACE_BIN=$(CURDIR)/bin/espace npm run e2e
+
+clean:
+	rm -rf bin data frontend/dist

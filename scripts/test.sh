@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Needs PostgreSQL on 127.0.0.1:5432 (or
+# TEST_DATABASE_URL), Node 20 and Chromium at /usr/bin/chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Go (PostgreSQL, -race)"
+make --no-print-directory test-go-pg
+
+step "Go (SQLite, -race)"
+make --no-print-directory test-go-sqlite
+
+step "SPA unit tests"
+make --no-print-directory test-web
+
+step "End-to-end (Chromium)"
+make --no-print-directory e2e
+
+step "All tests passed"
