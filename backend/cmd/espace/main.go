@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -44,6 +45,7 @@ const usage = `usage : espace <commande>
               admin create-user --username U --email E --first-name P --last-name N [--admin] [--matricule M]
                 (mot de passe lu dans ESPACE_ADMIN_PASSWORD)
               admin grant-surveyor --username U --matricule M
+  healthcheck  interroge /readyz du service local (pour les conteneurs)
   demo      charge les personnes du guide d'utilisation (mot de passe : ESPACE_DEMO_PASSWORD)`
 
 func run(args []string) error {
@@ -70,6 +72,8 @@ func run(args []string) error {
 		return db.Close()
 	case "admin":
 		return admin(ctx, cfg, args[1:])
+	case "healthcheck":
+		return healthcheck(ctx, cfg)
 	case "demo":
 		db, acc, err := openServices(ctx, cfg, nil)
 		if err != nil {
@@ -236,4 +240,28 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 		return nil
 	}
 	return errors.New(usage)
+}
+
+// healthcheck asks the local server whether it is ready; containers without
+// a shell or curl use it.
+func healthcheck(ctx context.Context, cfg config.Config) error {
+	_, port, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("/readyz : %s", res.Status)
+	}
+	return nil
 }

@@ -192,12 +192,12 @@ const claimPostgres = `WITH due AS (
 	WHERE sent_at IS NULL AND next_attempt_at <= @now
 	ORDER BY id LIMIT @batch
 	FOR UPDATE SKIP LOCKED)
-UPDATE outbox SET next_attempt_at = next_attempt_at + (@lease - @lease)
+UPDATE outbox SET next_attempt_at = @lease
 FROM due WHERE outbox.id = due.id
 RETURNING ` + outboxColumns
 
 // SQLite runs one writer at a time, so the statement alone is atomic.
-const claimSQLite = `UPDATE outbox SET next_attempt_at = next_attempt_at + (@lease - @lease)
+const claimSQLite = `UPDATE outbox SET next_attempt_at = @lease
 WHERE id IN (
 	SELECT id FROM outbox
 	WHERE sent_at IS NULL AND next_attempt_at <= @now
