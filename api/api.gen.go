@@ -24,24 +24,107 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for ActivityType.
+const (
+	ClosingDateExtension ActivityType = "closing_date_extension"
+	DelegateAdded        ActivityType = "delegate_added"
+	DelegateRemoved      ActivityType = "delegate_removed"
+	DelegationRenounced  ActivityType = "delegation_renounced"
+	DmDeposit            ActivityType = "dm_deposit"
+	DmPrevalidation      ActivityType = "dm_prevalidation"
+	DossierViewed        ActivityType = "dossier_viewed"
+	LotCorrectionCheck   ActivityType = "lot_correction_check"
+	LotReservation       ActivityType = "lot_reservation"
+	ProductOrder         ActivityType = "product_order"
+)
+
+// Valid indicates whether the value is a known member of the ActivityType enum.
+func (e ActivityType) Valid() bool {
+	switch e {
+	case ClosingDateExtension:
+		return true
+	case DelegateAdded:
+		return true
+	case DelegateRemoved:
+		return true
+	case DelegationRenounced:
+		return true
+	case DmDeposit:
+		return true
+	case DmPrevalidation:
+		return true
+	case DossierViewed:
+		return true
+	case LotCorrectionCheck:
+		return true
+	case LotReservation:
+		return true
+	case ProductOrder:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DossierStatus.
+const (
+	EnTraitement DossierStatus = "en_traitement"
+	Ferme        DossierStatus = "ferme"
+	Ouvert       DossierStatus = "ouvert"
+)
+
+// Valid indicates whether the value is a known member of the DossierStatus enum.
+func (e DossierStatus) Valid() bool {
+	switch e {
+	case EnTraitement:
+		return true
+	case Ferme:
+		return true
+	case Ouvert:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DossierKind.
+const (
+	Arpentage DossierKind = "arpentage"
+	Cadastre  DossierKind = "cadastre"
+)
+
+// Valid indicates whether the value is a known member of the DossierKind enum.
+func (e DossierKind) Valid() bool {
+	switch e {
+	case Arpentage:
+		return true
+	case Cadastre:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProblemCode.
 const (
-	ProblemCodeAdminOnly              ProblemCode = "admin_only"
-	ProblemCodeConflict               ProblemCode = "conflict"
-	ProblemCodeDelegationNotActive    ProblemCode = "delegation_not_active"
-	ProblemCodeForbidden              ProblemCode = "forbidden"
-	ProblemCodeInternal               ProblemCode = "internal"
-	ProblemCodeMethodNotAllowed       ProblemCode = "method_not_allowed"
-	ProblemCodeNoDelegation           ProblemCode = "no_delegation"
-	ProblemCodeNotFound               ProblemCode = "not_found"
-	ProblemCodePasswordChangeRequired ProblemCode = "password_change_required"
-	ProblemCodePayloadTooLarge        ProblemCode = "payload_too_large"
-	ProblemCodeRateLimited            ProblemCode = "rate_limited"
-	ProblemCodeSurveyorOnly           ProblemCode = "surveyor_only"
-	ProblemCodeUnauthenticated        ProblemCode = "unauthenticated"
-	ProblemCodeUnavailable            ProblemCode = "unavailable"
-	ProblemCodeUnsupportedMediaType   ProblemCode = "unsupported_media_type"
-	ProblemCodeValidationFailed       ProblemCode = "validation_failed"
+	ProblemCodeAdminOnly                 ProblemCode = "admin_only"
+	ProblemCodeCannotDelegateToSelf      ProblemCode = "cannot_delegate_to_self"
+	ProblemCodeConflict                  ProblemCode = "conflict"
+	ProblemCodeDelegantSelectionRequired ProblemCode = "delegant_selection_required"
+	ProblemCodeDelegationNotActive       ProblemCode = "delegation_not_active"
+	ProblemCodeForbidden                 ProblemCode = "forbidden"
+	ProblemCodeInternal                  ProblemCode = "internal"
+	ProblemCodeMethodNotAllowed          ProblemCode = "method_not_allowed"
+	ProblemCodeNoDelegation              ProblemCode = "no_delegation"
+	ProblemCodeNotFound                  ProblemCode = "not_found"
+	ProblemCodePasswordChangeRequired    ProblemCode = "password_change_required"
+	ProblemCodePayloadTooLarge           ProblemCode = "payload_too_large"
+	ProblemCodeRateLimited               ProblemCode = "rate_limited"
+	ProblemCodeSurveyorOnly              ProblemCode = "surveyor_only"
+	ProblemCodeUnauthenticated           ProblemCode = "unauthenticated"
+	ProblemCodeUnavailable               ProblemCode = "unavailable"
+	ProblemCodeUnsupportedMediaType      ProblemCode = "unsupported_media_type"
+	ProblemCodeValidationFailed          ProblemCode = "validation_failed"
 )
 
 // Valid indicates whether the value is a known member of the ProblemCode enum.
@@ -49,7 +132,11 @@ func (e ProblemCode) Valid() bool {
 	switch e {
 	case ProblemCodeAdminOnly:
 		return true
+	case ProblemCodeCannotDelegateToSelf:
+		return true
 	case ProblemCodeConflict:
+		return true
+	case ProblemCodeDelegantSelectionRequired:
 		return true
 	case ProblemCodeDelegationNotActive:
 		return true
@@ -99,6 +186,51 @@ func (e TokenResponseTokenType) Valid() bool {
 	}
 }
 
+// Defines values for ActivityOrder.
+const (
+	ActivityOrderAsc  ActivityOrder = "asc"
+	ActivityOrderDesc ActivityOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ActivityOrder enum.
+func (e ActivityOrder) Valid() bool {
+	switch e {
+	case ActivityOrderAsc:
+		return true
+	case ActivityOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ActivitySort.
+const (
+	ActivitySortActivity  ActivitySort = "activity"
+	ActivitySortActor     ActivitySort = "actor"
+	ActivitySortDate      ActivitySort = "date"
+	ActivitySortDossier   ActivitySort = "dossier"
+	ActivitySortPrincipal ActivitySort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ActivitySort enum.
+func (e ActivitySort) Valid() bool {
+	switch e {
+	case ActivitySortActivity:
+		return true
+	case ActivitySortActor:
+		return true
+	case ActivitySortDate:
+		return true
+	case ActivitySortDossier:
+		return true
+	case ActivitySortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RefreshTransport.
 const (
 	RefreshTransportBody   RefreshTransport = "body"
@@ -111,6 +243,132 @@ func (e RefreshTransport) Valid() bool {
 	case RefreshTransportBody:
 		return true
 	case RefreshTransportCookie:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListActivitiesParamsSort.
+const (
+	ListActivitiesParamsSortActivity  ListActivitiesParamsSort = "activity"
+	ListActivitiesParamsSortActor     ListActivitiesParamsSort = "actor"
+	ListActivitiesParamsSortDate      ListActivitiesParamsSort = "date"
+	ListActivitiesParamsSortDossier   ListActivitiesParamsSort = "dossier"
+	ListActivitiesParamsSortPrincipal ListActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ListActivitiesParamsSort enum.
+func (e ListActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ListActivitiesParamsSortActivity:
+		return true
+	case ListActivitiesParamsSortActor:
+		return true
+	case ListActivitiesParamsSortDate:
+		return true
+	case ListActivitiesParamsSortDossier:
+		return true
+	case ListActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListActivitiesParamsOrder.
+const (
+	ListActivitiesParamsOrderAsc  ListActivitiesParamsOrder = "asc"
+	ListActivitiesParamsOrderDesc ListActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListActivitiesParamsOrder enum.
+func (e ListActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ListActivitiesParamsOrderAsc:
+		return true
+	case ListActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportActivitiesParamsFormat.
+const (
+	Pdf  ExportActivitiesParamsFormat = "pdf"
+	Xlsx ExportActivitiesParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportActivitiesParamsFormat enum.
+func (e ExportActivitiesParamsFormat) Valid() bool {
+	switch e {
+	case Pdf:
+		return true
+	case Xlsx:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportActivitiesParamsSort.
+const (
+	ExportActivitiesParamsSortActivity  ExportActivitiesParamsSort = "activity"
+	ExportActivitiesParamsSortActor     ExportActivitiesParamsSort = "actor"
+	ExportActivitiesParamsSortDate      ExportActivitiesParamsSort = "date"
+	ExportActivitiesParamsSortDossier   ExportActivitiesParamsSort = "dossier"
+	ExportActivitiesParamsSortPrincipal ExportActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ExportActivitiesParamsSort enum.
+func (e ExportActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ExportActivitiesParamsSortActivity:
+		return true
+	case ExportActivitiesParamsSortActor:
+		return true
+	case ExportActivitiesParamsSortDate:
+		return true
+	case ExportActivitiesParamsSortDossier:
+		return true
+	case ExportActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportActivitiesParamsOrder.
+const (
+	ExportActivitiesParamsOrderAsc  ExportActivitiesParamsOrder = "asc"
+	ExportActivitiesParamsOrderDesc ExportActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ExportActivitiesParamsOrder enum.
+func (e ExportActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ExportActivitiesParamsOrderAsc:
+		return true
+	case ExportActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SelectDelegantParamsXRefreshTokenTransport.
+const (
+	SelectDelegantParamsXRefreshTokenTransportBody   SelectDelegantParamsXRefreshTokenTransport = "body"
+	SelectDelegantParamsXRefreshTokenTransportCookie SelectDelegantParamsXRefreshTokenTransport = "cookie"
+)
+
+// Valid indicates whether the value is a known member of the SelectDelegantParamsXRefreshTokenTransport enum.
+func (e SelectDelegantParamsXRefreshTokenTransport) Valid() bool {
+	switch e {
+	case SelectDelegantParamsXRefreshTokenTransportBody:
+		return true
+	case SelectDelegantParamsXRefreshTokenTransportCookie:
 		return true
 	default:
 		return false
@@ -168,10 +426,157 @@ type ActingFor struct {
 	UserId    openapi_types.UUID `json:"userId"`
 }
 
+// Activity defines model for Activity.
+type Activity struct {
+	Actor PersonRef `json:"actor"`
+
+	// DossierNumber No Dossier
+	DossierNumber *string `json:"dossierNumber"`
+	Id            int64   `json:"id"`
+
+	// Label Activité (libellé français)
+	Label string `json:"label"`
+
+	// OccurredAt Date activité
+	OccurredAt time.Time `json:"occurredAt"`
+	Principal  PersonRef `json:"principal"`
+
+	// Type delegate_added « Ajout d'un délégataire », delegate_removed « Suppression d'un délégataire »,
+	// delegation_renounced « Renonciation à une délégation », dossier_viewed « Consultation d'un dossier »,
+	// lot_reservation « Réservation de lots et plans complémentaires en TR »,
+	// lot_correction_check « Vérification de la correction de lots »,
+	// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
+	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+	Type ActivityType `json:"type"`
+}
+
+// ActivityFilters defines model for ActivityFilters.
+type ActivityFilters struct {
+	Actors     []PersonRef `json:"actors"`
+	Principals []PersonRef `json:"principals"`
+	Types      []struct {
+		// Code delegate_added « Ajout d'un délégataire », delegate_removed « Suppression d'un délégataire »,
+		// delegation_renounced « Renonciation à une délégation », dossier_viewed « Consultation d'un dossier »,
+		// lot_reservation « Réservation de lots et plans complémentaires en TR »,
+		// lot_correction_check « Vérification de la correction de lots »,
+		// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
+		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+		Code  ActivityType `json:"code"`
+		Label string       `json:"label"`
+	} `json:"types"`
+}
+
+// ActivityPage defines model for ActivityPage.
+type ActivityPage struct {
+	Items      []Activity `json:"items"`
+	Page       int        `json:"page"`
+	PageSize   int        `json:"pageSize"`
+	TotalItems int        `json:"totalItems"`
+	TotalPages int        `json:"totalPages"`
+}
+
+// ActivityType delegate_added « Ajout d'un délégataire », delegate_removed « Suppression d'un délégataire »,
+// delegation_renounced « Renonciation à une délégation », dossier_viewed « Consultation d'un dossier »,
+// lot_reservation « Réservation de lots et plans complémentaires en TR »,
+// lot_correction_check « Vérification de la correction de lots »,
+// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
+// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+type ActivityType string
+
+// AddDelegateRequest defines model for AddDelegateRequest.
+type AddDelegateRequest struct {
+	UserId openapi_types.UUID `json:"userId"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	CurrentPassword string   `json:"currentPassword"`
 	NewPassword     Password `json:"newPassword"`
+}
+
+// CreateDossierRequest defines model for CreateDossierRequest.
+type CreateDossierRequest struct {
+	ClosingDate *openapi_types.Date `json:"closingDate,omitempty"`
+	Kind        DossierKind         `json:"kind"`
+
+	// Matricule Example: 5003
+	Matricule Matricule `json:"matricule"`
+
+	// Number Example: 1096429
+	Number DossierNumber `json:"number"`
+	Title  string        `json:"title"`
+}
+
+// Delegant defines model for Delegant.
+type Delegant struct {
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+
+	// Matricule Example: 5003
+	Matricule Matricule `json:"matricule"`
+
+	// Self Vrai pour l'arpenteur-géomètre lui-même (agir en son propre nom)
+	Self bool `json:"self"`
+
+	// Since Début de la délégation (null pour soi-même)
+	Since  *time.Time         `json:"since"`
+	UserId openapi_types.UUID `json:"userId"`
+}
+
+// Delegate defines model for Delegate.
+type Delegate struct {
+	Email     string `json:"email"`
+	FirstName string `json:"firstName"`
+
+	// LastActivityAt Dernière activité du délégataire pour cet arpenteur-géomètre
+	LastActivityAt *time.Time `json:"lastActivityAt"`
+	LastName       string     `json:"lastName"`
+
+	// Since Début de la délégation
+	Since    time.Time          `json:"since"`
+	UserId   openapi_types.UUID `json:"userId"`
+	Username string             `json:"username"`
+}
+
+// DelegateCandidate defines model for DelegateCandidate.
+type DelegateCandidate struct {
+	Email     string             `json:"email"`
+	FirstName string             `json:"firstName"`
+	LastName  string             `json:"lastName"`
+	UserId    openapi_types.UUID `json:"userId"`
+	Username  string             `json:"username"`
+}
+
+// Dossier defines model for Dossier.
+type Dossier struct {
+	// ClosingDate Date de fermeture
+	ClosingDate *openapi_types.Date `json:"closingDate"`
+	Kind        DossierKind         `json:"kind"`
+
+	// Number Example: 1096429
+	Number      DossierNumber `json:"number"`
+	OpenedAt    time.Time     `json:"openedAt"`
+	Responsible PersonRef     `json:"responsible"`
+	Status      DossierStatus `json:"status"`
+	Title       string        `json:"title"`
+}
+
+// DossierStatus defines model for Dossier.Status.
+type DossierStatus string
+
+// DossierKind defines model for DossierKind.
+type DossierKind string
+
+// DossierNumber Example: 1096429
+type DossierNumber = string
+
+// DossierPage defines model for DossierPage.
+type DossierPage struct {
+	Items      []Dossier `json:"items"`
+	Page       int       `json:"page"`
+	PageSize   int       `json:"pageSize"`
+	TotalItems int       `json:"totalItems"`
+	TotalPages int       `json:"totalPages"`
 }
 
 // Email Example: edith.descartes@example.qc.ca
@@ -244,6 +649,16 @@ type PasswordResetRequestRequest struct {
 // PersonName defines model for PersonName.
 type PersonName = string
 
+// PersonRef defines model for PersonRef.
+type PersonRef struct {
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+
+	// Matricule Matricule, pour un arpenteur-géomètre
+	Matricule *string            `json:"matricule"`
+	UserId    openapi_types.UUID `json:"userId"`
+}
+
 // Problem RFC 9457 Problem Details
 type Problem struct {
 	// Code Code stable sur lequel les clients peuvent s'appuyer
@@ -266,6 +681,12 @@ type ProblemCode string
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
+}
+
+// SelectDelegantRequest defines model for SelectDelegantRequest.
+type SelectDelegantRequest struct {
+	// DelegantId Identifiant de l'arpenteur-géomètre délégant (ou le sien)
+	DelegantId openapi_types.UUID `json:"delegantId"`
 }
 
 // SignUpRequest defines model for SignUpRequest.
@@ -334,11 +755,44 @@ type UsernameReminderRequest struct {
 	Email Email `json:"email"`
 }
 
+// ActivityActor defines model for ActivityActor.
+type ActivityActor = openapi_types.UUID
+
+// ActivityDossier defines model for ActivityDossier.
+type ActivityDossier = string
+
+// ActivityFrom defines model for ActivityFrom.
+type ActivityFrom = openapi_types.Date
+
+// ActivityOrder defines model for ActivityOrder.
+type ActivityOrder string
+
+// ActivityPrincipal defines model for ActivityPrincipal.
+type ActivityPrincipal = openapi_types.UUID
+
+// ActivitySort defines model for ActivitySort.
+type ActivitySort string
+
+// ActivityTo defines model for ActivityTo.
+type ActivityTo = openapi_types.Date
+
+// ActivityTypes defines model for ActivityTypes.
+type ActivityTypes = []ActivityType
+
+// Page defines model for Page.
+type Page = int
+
+// PageSize defines model for PageSize.
+type PageSize = int
+
 // RefreshCookie defines model for RefreshCookie.
 type RefreshCookie = string
 
 // RefreshTransport defines model for RefreshTransport.
 type RefreshTransport string
+
+// UserIdPath defines model for UserIdPath.
+type UserIdPath = openapi_types.UUID
 
 // BadRequest RFC 9457 Problem Details
 type BadRequest = Problem
@@ -361,6 +815,84 @@ type Unauthorized = Problem
 // Unavailable RFC 9457 Problem Details
 type Unavailable = Problem
 
+// Unprocessable RFC 9457 Problem Details
+type Unprocessable = Problem
+
+// ListActivitiesParams defines parameters for ListActivities.
+type ListActivitiesParams struct {
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal         `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ListActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ListActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Page      *Page                      `form:"page,omitempty" json:"page,omitempty"`
+	PageSize  *PageSize                  `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+	All       *bool                      `form:"all,omitempty" json:"all,omitempty"`
+}
+
+// ListActivitiesParamsSort defines parameters for ListActivities.
+type ListActivitiesParamsSort string
+
+// ListActivitiesParamsOrder defines parameters for ListActivities.
+type ListActivitiesParamsOrder string
+
+// ExportActivitiesParams defines parameters for ExportActivities.
+type ExportActivitiesParams struct {
+	Format ExportActivitiesParamsFormat `form:"format" json:"format"`
+
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal           `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ExportActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ExportActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// ExportActivitiesParamsFormat defines parameters for ExportActivities.
+type ExportActivitiesParamsFormat string
+
+// ExportActivitiesParamsSort defines parameters for ExportActivities.
+type ExportActivitiesParamsSort string
+
+// ExportActivitiesParamsOrder defines parameters for ExportActivities.
+type ExportActivitiesParamsOrder string
+
+// SelectDelegantParams defines parameters for SelectDelegant.
+type SelectDelegantParams struct {
+	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
+	XRefreshTokenTransport *SelectDelegantParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+}
+
+// SelectDelegantParamsXRefreshTokenTransport defines parameters for SelectDelegant.
+type SelectDelegantParamsXRefreshTokenTransport string
+
 // LoginParams defines parameters for Login.
 type LoginParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
@@ -382,11 +914,33 @@ type RefreshSessionParams struct {
 // RefreshSessionParamsXRefreshTokenTransport defines parameters for RefreshSession.
 type RefreshSessionParamsXRefreshTokenTransport string
 
+// SearchDelegateCandidatesParams defines parameters for SearchDelegateCandidates.
+type SearchDelegateCandidatesParams struct {
+	Username *string `form:"username,omitempty" json:"username,omitempty"`
+	Email    *string `form:"email,omitempty" json:"email,omitempty"`
+}
+
+// ListDossiersParams defines parameters for ListDossiers.
+type ListDossiersParams struct {
+	Kind *DossierKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Number Recherche par numéro (contient)
+	Number   *string   `form:"number,omitempty" json:"number,omitempty"`
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
 // CreateAccountJSONRequestBody defines body for CreateAccount for application/json ContentType.
 type CreateAccountJSONRequestBody = SignUpRequest
 
+// CreateDossierJSONRequestBody defines body for CreateDossier for application/json ContentType.
+type CreateDossierJSONRequestBody = CreateDossierRequest
+
 // GrantSurveyorJSONRequestBody defines body for GrantSurveyor for application/json ContentType.
 type GrantSurveyorJSONRequestBody = GrantSurveyorRequest
+
+// SelectDelegantJSONRequestBody defines body for SelectDelegant for application/json ContentType.
+type SelectDelegantJSONRequestBody = SelectDelegantRequest
 
 // LoginJSONRequestBody defines body for Login for application/json ContentType.
 type LoginJSONRequestBody = LoginRequest
@@ -403,6 +957,9 @@ type RefreshSessionJSONRequestBody = RefreshRequest
 // RequestUsernameReminderJSONRequestBody defines body for RequestUsernameReminder for application/json ContentType.
 type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 
+// AddDelegateJSONRequestBody defines body for AddDelegate for application/json ContentType.
+type AddDelegateJSONRequestBody = AddDelegateRequest
+
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = ChangePasswordRequest
 
@@ -411,6 +968,18 @@ type ServerInterface interface {
 	// CreateAccount Créer un identifiant
 	// (POST /api/v1/accounts)
 	CreateAccount(ctx echo.Context) error
+	// ListActivities Suivi des activités
+	// (GET /api/v1/activities)
+	ListActivities(ctx echo.Context, params ListActivitiesParams) error
+	// ExportActivities Exporter le suivi des activités (Excel ou PDF)
+	// (GET /api/v1/activities/export)
+	ExportActivities(ctx echo.Context, params ExportActivitiesParams) error
+	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
+	// (GET /api/v1/activity-filters)
+	GetActivityFilters(ctx echo.Context) error
+	// CreateDossier Ouvrir un dossier (administrateur)
+	// (POST /api/v1/admin/dossiers)
+	CreateDossier(ctx echo.Context) error
 	// ListSurveyors Arpenteurs-géomètres inscrits (administrateur)
 	// (GET /api/v1/admin/surveyors)
 	ListSurveyors(ctx echo.Context) error
@@ -420,6 +989,9 @@ type ServerInterface interface {
 	// RevokeSurveyor Retirer le statut d'arpenteur-géomètre (administrateur)
 	// (DELETE /api/v1/admin/surveyors/{matricule})
 	RevokeSurveyor(ctx echo.Context, matricule Matricule) error
+	// SelectDelegant Sélection d'un délégant (agir pour un arpenteur-géomètre)
+	// (POST /api/v1/auth/acting-for)
+	SelectDelegant(ctx echo.Context, params SelectDelegantParams) error
 	// Login Se connecter
 	// (POST /api/v1/auth/login)
 	Login(ctx echo.Context, params LoginParams) error
@@ -438,6 +1010,30 @@ type ServerInterface interface {
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx echo.Context) error
+	// ListDelegants Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
+	// (GET /api/v1/delegants)
+	ListDelegants(ctx echo.Context) error
+	// RenounceDelegation Renoncer à agir pour un arpenteur-géomètre
+	// (DELETE /api/v1/delegants/{userId})
+	RenounceDelegation(ctx echo.Context, userId UserIdPath) error
+	// SearchDelegateCandidates Rechercher un délégataire (correspondance exacte)
+	// (GET /api/v1/delegate-candidates)
+	SearchDelegateCandidates(ctx echo.Context, params SearchDelegateCandidatesParams) error
+	// ListDelegates Mes délégataires en vigueur (Gestion des délégataires)
+	// (GET /api/v1/delegates)
+	ListDelegates(ctx echo.Context) error
+	// AddDelegate Confirmer délégataire
+	// (POST /api/v1/delegates)
+	AddDelegate(ctx echo.Context) error
+	// RemoveDelegate Supprimer un délégataire
+	// (DELETE /api/v1/delegates/{userId})
+	RemoveDelegate(ctx echo.Context, userId UserIdPath) error
+	// ListDossiers Suivi des dossiers (du cadastre ou d'arpentage) de l'arpenteur-géomètre
+	// (GET /api/v1/dossiers)
+	ListDossiers(ctx echo.Context, params ListDossiersParams) error
+	// GetDossier Consulter un dossier
+	// (GET /api/v1/dossiers/{number})
+	GetDossier(ctx echo.Context, number DossierNumber) error
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx echo.Context) error
@@ -463,6 +1059,186 @@ func (w *ServerInterfaceWrapper) CreateAccount(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.CreateAccount(ctx)
+	return err
+}
+
+// ListActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ListActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListActivitiesParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// ------------- Optional query parameter "all" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "all", ctx.QueryParams(), &params.All, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter all: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListActivities(ctx, params)
+	return err
+}
+
+// ExportActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportActivitiesParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportActivities(ctx, params)
+	return err
+}
+
+// GetActivityFilters converts echo context to params.
+func (w *ServerInterfaceWrapper) GetActivityFilters(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetActivityFilters(ctx)
+	return err
+}
+
+// CreateDossier converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateDossier(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateDossier(ctx)
 	return err
 }
 
@@ -497,6 +1273,35 @@ func (w *ServerInterfaceWrapper) RevokeSurveyor(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RevokeSurveyor(ctx, matricule)
+	return err
+}
+
+// SelectDelegant converts echo context to params.
+func (w *ServerInterfaceWrapper) SelectDelegant(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SelectDelegantParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
+		var XRefreshTokenTransport SelectDelegantParamsXRefreshTokenTransport
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "X-Refresh-Token-Transport", valueList[0], &XRefreshTokenTransport, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter X-Refresh-Token-Transport: %s", err))
+		}
+
+		params.XRefreshTokenTransport = &XRefreshTokenTransport
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SelectDelegant(ctx, params)
 	return err
 }
 
@@ -605,6 +1410,145 @@ func (w *ServerInterfaceWrapper) RequestUsernameReminder(ctx echo.Context) error
 	return err
 }
 
+// ListDelegants converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDelegants(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDelegants(ctx)
+	return err
+}
+
+// RenounceDelegation converts echo context to params.
+func (w *ServerInterfaceWrapper) RenounceDelegation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserIdPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RenounceDelegation(ctx, userId)
+	return err
+}
+
+// SearchDelegateCandidates converts echo context to params.
+func (w *ServerInterfaceWrapper) SearchDelegateCandidates(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SearchDelegateCandidatesParams
+	// ------------- Optional query parameter "username" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "username", ctx.QueryParams(), &params.Username, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter username: %s", err))
+	}
+
+	// ------------- Optional query parameter "email" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "email", ctx.QueryParams(), &params.Email, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter email: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SearchDelegateCandidates(ctx, params)
+	return err
+}
+
+// ListDelegates converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDelegates(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDelegates(ctx)
+	return err
+}
+
+// AddDelegate converts echo context to params.
+func (w *ServerInterfaceWrapper) AddDelegate(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddDelegate(ctx)
+	return err
+}
+
+// RemoveDelegate converts echo context to params.
+func (w *ServerInterfaceWrapper) RemoveDelegate(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserIdPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RemoveDelegate(ctx, userId)
+	return err
+}
+
+// ListDossiers converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDossiers(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListDossiersParams
+	// ------------- Optional query parameter "kind" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "kind", ctx.QueryParams(), &params.Kind, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter kind: %s", err))
+	}
+
+	// ------------- Optional query parameter "number" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "number", ctx.QueryParams(), &params.Number, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDossiers(ctx, params)
+	return err
+}
+
+// GetDossier converts echo context to params.
+func (w *ServerInterfaceWrapper) GetDossier(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "number" -------------
+	var number DossierNumber
+
+	err = runtime.BindStyledParameterWithOptions("simple", "number", ctx.Param("number"), &number, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetDossier(ctx, number)
+	return err
+}
+
 // GetMe converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	var err error
@@ -699,6 +1643,19 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/auth/username-reminders", wrapper.RequestUsernameReminder, options.OperationMiddlewares["requestUsernameReminder"]...)
 	router.GET(options.BaseURL+"/api/v1/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.PUT(options.BaseURL+"/api/v1/me/password", wrapper.ChangeMyPassword, options.OperationMiddlewares["changeMyPassword"]...)
+	router.POST(options.BaseURL+"/api/v1/auth/acting-for", wrapper.SelectDelegant, options.OperationMiddlewares["selectDelegant"]...)
+	router.GET(options.BaseURL+"/api/v1/delegates", wrapper.ListDelegates, options.OperationMiddlewares["listDelegates"]...)
+	router.POST(options.BaseURL+"/api/v1/delegates", wrapper.AddDelegate, options.OperationMiddlewares["addDelegate"]...)
+	router.DELETE(options.BaseURL+"/api/v1/delegates/:userId", wrapper.RemoveDelegate, options.OperationMiddlewares["removeDelegate"]...)
+	router.GET(options.BaseURL+"/api/v1/delegate-candidates", wrapper.SearchDelegateCandidates, options.OperationMiddlewares["searchDelegateCandidates"]...)
+	router.GET(options.BaseURL+"/api/v1/delegants", wrapper.ListDelegants, options.OperationMiddlewares["listDelegants"]...)
+	router.DELETE(options.BaseURL+"/api/v1/delegants/:userId", wrapper.RenounceDelegation, options.OperationMiddlewares["renounceDelegation"]...)
+	router.GET(options.BaseURL+"/api/v1/dossiers", wrapper.ListDossiers, options.OperationMiddlewares["listDossiers"]...)
+	router.GET(options.BaseURL+"/api/v1/dossiers/:number", wrapper.GetDossier, options.OperationMiddlewares["getDossier"]...)
+	router.POST(options.BaseURL+"/api/v1/admin/dossiers", wrapper.CreateDossier, options.OperationMiddlewares["createDossier"]...)
+	router.GET(options.BaseURL+"/api/v1/activities", wrapper.ListActivities, options.OperationMiddlewares["listActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/activities/export", wrapper.ExportActivities, options.OperationMiddlewares["exportActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/activity-filters", wrapper.GetActivityFilters, options.OperationMiddlewares["getActivityFilters"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/surveyors", wrapper.ListSurveyors, options.OperationMiddlewares["listSurveyors"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/surveyors", wrapper.GrantSurveyor, options.OperationMiddlewares["grantSurveyor"]...)
 	router.DELETE(options.BaseURL+"/api/v1/admin/surveyors/:matricule", wrapper.RevokeSurveyor, options.OperationMiddlewares["revokeSurveyor"]...)
@@ -734,6 +1691,8 @@ type UnauthorizedApplicationProblemPlusJSONResponse struct {
 }
 
 type UnavailableApplicationProblemPlusJSONResponse Problem
+
+type UnprocessableApplicationProblemPlusJSONResponse Problem
 
 type CreateAccountRequestObject struct {
 	Body *CreateAccountJSONRequestBody
@@ -804,6 +1763,303 @@ func (response CreateAccount429ApplicationProblemPlusJSONResponse) VisitCreateAc
 		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
 	}
 	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListActivitiesRequestObject struct {
+	Params ListActivitiesParams
+}
+
+type ListActivitiesResponseObject interface {
+	VisitListActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ListActivities200JSONResponse ActivityPage
+
+func (response ListActivities200JSONResponse) VisitListActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListActivities400ApplicationProblemPlusJSONResponse) VisitListActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListActivities401ApplicationProblemPlusJSONResponse) VisitListActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportActivitiesRequestObject struct {
+	Params ExportActivitiesParams
+}
+
+type ExportActivitiesResponseObject interface {
+	VisitExportActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ExportActivities200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type ExportActivities200ApplicationpdfResponse struct {
+	Body          io.Reader
+	Headers       ExportActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportActivities200ApplicationpdfResponse) VisitExportActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	Headers       ExportActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExportActivities400ApplicationProblemPlusJSONResponse) VisitExportActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExportActivities401ApplicationProblemPlusJSONResponse) VisitExportActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetActivityFiltersRequestObject struct {
+}
+
+type GetActivityFiltersResponseObject interface {
+	VisitGetActivityFiltersResponse(w http.ResponseWriter) error
+}
+
+type GetActivityFilters200JSONResponse ActivityFilters
+
+func (response GetActivityFilters200JSONResponse) VisitGetActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetActivityFilters401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetActivityFilters401ApplicationProblemPlusJSONResponse) VisitGetActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossierRequestObject struct {
+	Body *CreateDossierJSONRequestBody
+}
+
+type CreateDossierResponseObject interface {
+	VisitCreateDossierResponse(w http.ResponseWriter) error
+}
+
+type CreateDossier201JSONResponse Dossier
+
+func (response CreateDossier201JSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossier400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateDossier400ApplicationProblemPlusJSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossier401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateDossier401ApplicationProblemPlusJSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossier403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateDossier403ApplicationProblemPlusJSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossier404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response CreateDossier404ApplicationProblemPlusJSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateDossier409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response CreateDossier409ApplicationProblemPlusJSONResponse) VisitCreateDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1048,6 +2304,80 @@ func (response RevokeSurveyor404ApplicationProblemPlusJSONResponse) VisitRevokeS
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SelectDelegantRequestObject struct {
+	Params SelectDelegantParams
+	Body   *SelectDelegantJSONRequestBody
+}
+
+type SelectDelegantResponseObject interface {
+	VisitSelectDelegantResponse(w http.ResponseWriter) error
+}
+
+type SelectDelegant200JSONResponse TokenResponse
+
+func (response SelectDelegant200JSONResponse) VisitSelectDelegantResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SelectDelegant400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SelectDelegant400ApplicationProblemPlusJSONResponse) VisitSelectDelegantResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SelectDelegant401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SelectDelegant401ApplicationProblemPlusJSONResponse) VisitSelectDelegantResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SelectDelegant403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SelectDelegant403ApplicationProblemPlusJSONResponse) VisitSelectDelegantResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1386,6 +2716,627 @@ func (response RequestUsernameReminder429ApplicationProblemPlusJSONResponse) Vis
 	return err
 }
 
+type ListDelegantsRequestObject struct {
+}
+
+type ListDelegantsResponseObject interface {
+	VisitListDelegantsResponse(w http.ResponseWriter) error
+}
+
+type ListDelegants200JSONResponse []Delegant
+
+func (response ListDelegants200JSONResponse) VisitListDelegantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDelegants401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDelegants401ApplicationProblemPlusJSONResponse) VisitListDelegantsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenounceDelegationRequestObject struct {
+	UserId UserIdPath `json:"userId"`
+}
+
+type RenounceDelegationResponseObject interface {
+	VisitRenounceDelegationResponse(w http.ResponseWriter) error
+}
+
+type RenounceDelegation204Response struct {
+}
+
+func (response RenounceDelegation204Response) VisitRenounceDelegationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RenounceDelegation400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RenounceDelegation400ApplicationProblemPlusJSONResponse) VisitRenounceDelegationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenounceDelegation401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RenounceDelegation401ApplicationProblemPlusJSONResponse) VisitRenounceDelegationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenounceDelegation404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RenounceDelegation404ApplicationProblemPlusJSONResponse) VisitRenounceDelegationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchDelegateCandidatesRequestObject struct {
+	Params SearchDelegateCandidatesParams
+}
+
+type SearchDelegateCandidatesResponseObject interface {
+	VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error
+}
+
+type SearchDelegateCandidates200JSONResponse []DelegateCandidate
+
+func (response SearchDelegateCandidates200JSONResponse) VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchDelegateCandidates400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response SearchDelegateCandidates400ApplicationProblemPlusJSONResponse) VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchDelegateCandidates401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response SearchDelegateCandidates401ApplicationProblemPlusJSONResponse) VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchDelegateCandidates403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response SearchDelegateCandidates403ApplicationProblemPlusJSONResponse) VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SearchDelegateCandidates429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response SearchDelegateCandidates429ApplicationProblemPlusJSONResponse) VisitSearchDelegateCandidatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDelegatesRequestObject struct {
+}
+
+type ListDelegatesResponseObject interface {
+	VisitListDelegatesResponse(w http.ResponseWriter) error
+}
+
+type ListDelegates200JSONResponse []Delegate
+
+func (response ListDelegates200JSONResponse) VisitListDelegatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDelegates401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDelegates401ApplicationProblemPlusJSONResponse) VisitListDelegatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDelegates403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListDelegates403ApplicationProblemPlusJSONResponse) VisitListDelegatesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegateRequestObject struct {
+	Body *AddDelegateJSONRequestBody
+}
+
+type AddDelegateResponseObject interface {
+	VisitAddDelegateResponse(w http.ResponseWriter) error
+}
+
+type AddDelegate201JSONResponse Delegate
+
+func (response AddDelegate201JSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate400ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate401ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate403ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate404ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate409ApplicationProblemPlusJSONResponse struct {
+	ConflictApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate409ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddDelegate422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response AddDelegate422ApplicationProblemPlusJSONResponse) VisitAddDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveDelegateRequestObject struct {
+	UserId UserIdPath `json:"userId"`
+}
+
+type RemoveDelegateResponseObject interface {
+	VisitRemoveDelegateResponse(w http.ResponseWriter) error
+}
+
+type RemoveDelegate204Response struct {
+}
+
+func (response RemoveDelegate204Response) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveDelegate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveDelegate400ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveDelegate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveDelegate401ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveDelegate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveDelegate403ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveDelegate404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RemoveDelegate404ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossiersRequestObject struct {
+	Params ListDossiersParams
+}
+
+type ListDossiersResponseObject interface {
+	VisitListDossiersResponse(w http.ResponseWriter) error
+}
+
+type ListDossiers200JSONResponse DossierPage
+
+func (response ListDossiers200JSONResponse) VisitListDossiersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossiers400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossiers400ApplicationProblemPlusJSONResponse) VisitListDossiersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossiers401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossiers401ApplicationProblemPlusJSONResponse) VisitListDossiersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossiers403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossiers403ApplicationProblemPlusJSONResponse) VisitListDossiersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDossierRequestObject struct {
+	Number DossierNumber `json:"number"`
+}
+
+type GetDossierResponseObject interface {
+	VisitGetDossierResponse(w http.ResponseWriter) error
+}
+
+type GetDossier200JSONResponse Dossier
+
+func (response GetDossier200JSONResponse) VisitGetDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDossier400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetDossier400ApplicationProblemPlusJSONResponse) VisitGetDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDossier401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetDossier401ApplicationProblemPlusJSONResponse) VisitGetDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDossier403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetDossier403ApplicationProblemPlusJSONResponse) VisitGetDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetDossier404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response GetDossier404ApplicationProblemPlusJSONResponse) VisitGetDossierResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMeRequestObject struct {
 }
 
@@ -1540,6 +3491,18 @@ type StrictServerInterface interface {
 	// CreateAccount Créer un identifiant
 	// (POST /api/v1/accounts)
 	CreateAccount(ctx context.Context, request CreateAccountRequestObject) (CreateAccountResponseObject, error)
+	// ListActivities Suivi des activités
+	// (GET /api/v1/activities)
+	ListActivities(ctx context.Context, request ListActivitiesRequestObject) (ListActivitiesResponseObject, error)
+	// ExportActivities Exporter le suivi des activités (Excel ou PDF)
+	// (GET /api/v1/activities/export)
+	ExportActivities(ctx context.Context, request ExportActivitiesRequestObject) (ExportActivitiesResponseObject, error)
+	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
+	// (GET /api/v1/activity-filters)
+	GetActivityFilters(ctx context.Context, request GetActivityFiltersRequestObject) (GetActivityFiltersResponseObject, error)
+	// CreateDossier Ouvrir un dossier (administrateur)
+	// (POST /api/v1/admin/dossiers)
+	CreateDossier(ctx context.Context, request CreateDossierRequestObject) (CreateDossierResponseObject, error)
 	// ListSurveyors Arpenteurs-géomètres inscrits (administrateur)
 	// (GET /api/v1/admin/surveyors)
 	ListSurveyors(ctx context.Context, request ListSurveyorsRequestObject) (ListSurveyorsResponseObject, error)
@@ -1549,6 +3512,9 @@ type StrictServerInterface interface {
 	// RevokeSurveyor Retirer le statut d'arpenteur-géomètre (administrateur)
 	// (DELETE /api/v1/admin/surveyors/{matricule})
 	RevokeSurveyor(ctx context.Context, request RevokeSurveyorRequestObject) (RevokeSurveyorResponseObject, error)
+	// SelectDelegant Sélection d'un délégant (agir pour un arpenteur-géomètre)
+	// (POST /api/v1/auth/acting-for)
+	SelectDelegant(ctx context.Context, request SelectDelegantRequestObject) (SelectDelegantResponseObject, error)
 	// Login Se connecter
 	// (POST /api/v1/auth/login)
 	Login(ctx context.Context, request LoginRequestObject) (LoginResponseObject, error)
@@ -1567,6 +3533,30 @@ type StrictServerInterface interface {
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx context.Context, request RequestUsernameReminderRequestObject) (RequestUsernameReminderResponseObject, error)
+	// ListDelegants Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
+	// (GET /api/v1/delegants)
+	ListDelegants(ctx context.Context, request ListDelegantsRequestObject) (ListDelegantsResponseObject, error)
+	// RenounceDelegation Renoncer à agir pour un arpenteur-géomètre
+	// (DELETE /api/v1/delegants/{userId})
+	RenounceDelegation(ctx context.Context, request RenounceDelegationRequestObject) (RenounceDelegationResponseObject, error)
+	// SearchDelegateCandidates Rechercher un délégataire (correspondance exacte)
+	// (GET /api/v1/delegate-candidates)
+	SearchDelegateCandidates(ctx context.Context, request SearchDelegateCandidatesRequestObject) (SearchDelegateCandidatesResponseObject, error)
+	// ListDelegates Mes délégataires en vigueur (Gestion des délégataires)
+	// (GET /api/v1/delegates)
+	ListDelegates(ctx context.Context, request ListDelegatesRequestObject) (ListDelegatesResponseObject, error)
+	// AddDelegate Confirmer délégataire
+	// (POST /api/v1/delegates)
+	AddDelegate(ctx context.Context, request AddDelegateRequestObject) (AddDelegateResponseObject, error)
+	// RemoveDelegate Supprimer un délégataire
+	// (DELETE /api/v1/delegates/{userId})
+	RemoveDelegate(ctx context.Context, request RemoveDelegateRequestObject) (RemoveDelegateResponseObject, error)
+	// ListDossiers Suivi des dossiers (du cadastre ou d'arpentage) de l'arpenteur-géomètre
+	// (GET /api/v1/dossiers)
+	ListDossiers(ctx context.Context, request ListDossiersRequestObject) (ListDossiersResponseObject, error)
+	// GetDossier Consulter un dossier
+	// (GET /api/v1/dossiers/{number})
+	GetDossier(ctx context.Context, request GetDossierRequestObject) (GetDossierResponseObject, error)
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
@@ -1633,6 +3623,125 @@ func (sh *strictHandler) CreateAccount(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(CreateAccountResponseObject); ok {
 		return validResponse.VisitCreateAccountResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListActivities operation middleware
+func (sh *strictHandler) ListActivities(ctx echo.Context, params ListActivitiesParams) error {
+	var request ListActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListActivities(ctx.Request().Context(), request.(ListActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListActivitiesResponseObject); ok {
+		return validResponse.VisitListActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportActivities operation middleware
+func (sh *strictHandler) ExportActivities(ctx echo.Context, params ExportActivitiesParams) error {
+	var request ExportActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportActivities(ctx.Request().Context(), request.(ExportActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportActivitiesResponseObject); ok {
+		return validResponse.VisitExportActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetActivityFilters operation middleware
+func (sh *strictHandler) GetActivityFilters(ctx echo.Context) error {
+	var request GetActivityFiltersRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetActivityFilters(ctx.Request().Context(), request.(GetActivityFiltersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetActivityFilters")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetActivityFiltersResponseObject); ok {
+		return validResponse.VisitGetActivityFiltersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateDossier operation middleware
+func (sh *strictHandler) CreateDossier(ctx echo.Context) error {
+	var request CreateDossierRequestObject
+
+	var body CreateDossierJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateDossier(ctx.Request().Context(), request.(CreateDossierRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateDossier")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateDossierResponseObject); ok {
+		return validResponse.VisitCreateDossierResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -1727,6 +3836,54 @@ func (sh *strictHandler) RevokeSurveyor(ctx echo.Context, matricule Matricule) e
 		return err
 	} else if validResponse, ok := response.(RevokeSurveyorResponseObject); ok {
 		return validResponse.VisitRevokeSurveyorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SelectDelegant operation middleware
+func (sh *strictHandler) SelectDelegant(ctx echo.Context, params SelectDelegantParams) error {
+	var request SelectDelegantRequestObject
+
+	request.Params = params
+
+	var body SelectDelegantJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SelectDelegant(ctx.Request().Context(), request.(SelectDelegantRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SelectDelegant")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SelectDelegantResponseObject); ok {
+		return validResponse.VisitSelectDelegantResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -1993,6 +4150,223 @@ func (sh *strictHandler) RequestUsernameReminder(ctx echo.Context) error {
 	return nil
 }
 
+// ListDelegants operation middleware
+func (sh *strictHandler) ListDelegants(ctx echo.Context) error {
+	var request ListDelegantsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDelegants(ctx.Request().Context(), request.(ListDelegantsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDelegants")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDelegantsResponseObject); ok {
+		return validResponse.VisitListDelegantsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RenounceDelegation operation middleware
+func (sh *strictHandler) RenounceDelegation(ctx echo.Context, userId UserIdPath) error {
+	var request RenounceDelegationRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RenounceDelegation(ctx.Request().Context(), request.(RenounceDelegationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RenounceDelegation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RenounceDelegationResponseObject); ok {
+		return validResponse.VisitRenounceDelegationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SearchDelegateCandidates operation middleware
+func (sh *strictHandler) SearchDelegateCandidates(ctx echo.Context, params SearchDelegateCandidatesParams) error {
+	var request SearchDelegateCandidatesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SearchDelegateCandidates(ctx.Request().Context(), request.(SearchDelegateCandidatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SearchDelegateCandidates")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SearchDelegateCandidatesResponseObject); ok {
+		return validResponse.VisitSearchDelegateCandidatesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListDelegates operation middleware
+func (sh *strictHandler) ListDelegates(ctx echo.Context) error {
+	var request ListDelegatesRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDelegates(ctx.Request().Context(), request.(ListDelegatesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDelegates")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDelegatesResponseObject); ok {
+		return validResponse.VisitListDelegatesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AddDelegate operation middleware
+func (sh *strictHandler) AddDelegate(ctx echo.Context) error {
+	var request AddDelegateRequestObject
+
+	var body AddDelegateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddDelegate(ctx.Request().Context(), request.(AddDelegateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddDelegate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddDelegateResponseObject); ok {
+		return validResponse.VisitAddDelegateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RemoveDelegate operation middleware
+func (sh *strictHandler) RemoveDelegate(ctx echo.Context, userId UserIdPath) error {
+	var request RemoveDelegateRequestObject
+
+	request.UserId = userId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveDelegate(ctx.Request().Context(), request.(RemoveDelegateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveDelegate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RemoveDelegateResponseObject); ok {
+		return validResponse.VisitRemoveDelegateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListDossiers operation middleware
+func (sh *strictHandler) ListDossiers(ctx echo.Context, params ListDossiersParams) error {
+	var request ListDossiersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDossiers(ctx.Request().Context(), request.(ListDossiersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDossiers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDossiersResponseObject); ok {
+		return validResponse.VisitListDossiersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetDossier operation middleware
+func (sh *strictHandler) GetDossier(ctx echo.Context, number DossierNumber) error {
+	var request GetDossierRequestObject
+
+	request.Number = number
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetDossier(ctx.Request().Context(), request.(GetDossierRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetDossier")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetDossierResponseObject); ok {
+		return validResponse.VisitGetDossierResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // GetMe operation middleware
 func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	var request GetMeRequestObject
@@ -2113,80 +4487,133 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"5FzbbttImn6VAncAyxladtLp3o6CBtaddGYS2InHdiaLjbxWmfwlV5qsouugtjswMLdzvw/QVztRL7Av",
-	"sHfDN5knWfxVPBRF6mDH8ezhJpAlVtVf//H7D8zHIBJpJjhwrYLBxyCjkqagQdq/DmEsQZ0/E+JHBvhF",
-	"DCqSLNNM8GAQvAItOImBSODCTCFJIAWuSSZUPiMZlSShJBKcwyUTnAAnqYiB6HyWCsb7QRgw3CZy24cB",
-	"pykEgwBURiM4le7wIAxUdA4pxfNTerkHfKLPg8GjnZ0w0FcZrlBaMj4Jrq/DkuRjSbnKhNRtqkfuvBEZ",
-	"kATIhwV3mIorOgESU66I4SXN5PdaZ294ckV6nE7ZhGowUm32yQGVJM5nY2o0GZDRmYivRtUFz4HGIOsL",
-	"/vNWQeXWsfgR+FZNrH9X4CYNBu8D3CsISy6dtC99HQYSVCa4Aiu13SiCTEOMnyPBNXDLBZplCYsocmH7",
-	"g0JWfPRO+42EcTAI/mG71odt96varja0ZzW5+RxSyi378r8YIL00/zUFIvOZpYdcGEAu46YaCFwypYEI",
-	"Q7jgm8F1GHxP40O4MKD0EmozKc4SSH9bUg2XNM0ScCti5MWUJiy2D5+OKUsgDsIApBSoxu9RATRlSTAI",
-	"ngGJzmmaEVCaiLMEJSiYBBRVJhjXIINBsA0pPn59EgZKU21UMHhstY1pPDXYA0ViwXk+A0WUMClT9gPX",
-	"hHFLCijcsRDUudaZGmxvO73uRzSmSkvoT4SZ9i+ifkTLG4Labt/kOlxTTAduky4pIY/zXzVU9JHeqHXS",
-	"aDMkdAoRSUA5NimCCs3GCol4Jvg4YdFNBPXZdLszdUHWRj7TVBMaaQMJ6Y2igqKRVaUXQp6xOAZ+nwTu",
-	"RvgB1ZlkIFERkJTXQr8Qhsf3SclLrqUwU3qWoHC50KdjJMHx5liIfcqvClNT90nXsRQZ+lc8jGo2BUV6",
-	"I0k1nCYsZRrVLggLF1kEHS2vtnbH1hbnnfcRRILHoEj+C6FaA48lNLxmYXNoyhOQSNB1GLzl1OhzIdnP",
-	"cK8y2TX6HLhm4+IEIuHCMGU9oISxUfkMhWUsefhgRDsY8u7du61d74E2V74HKkESCTRJvxsWAXQYhMT6",
-	"wO+GQWH2pxrjzTDo4lgdThzDppQlqEz3ya8jkFMWoZeKGQY0hudfVw6wFd0yKTKQmrm4l4JSdAJdd8II",
-	"eWGYxGXvqwfrWCrOPkCk0VLQoPnkhZDt/cdMKv3ahvDWCWGQ0CU/plRLFhnHzWXM2a8evA4Do0C+tBcd",
-	"C5lSHQwCY1gchCvuV6zzjw096j1auzjw7JzyCRxQpX4S0o/ONI4ZCoomBx5fxjRREM6xKjJSAtflJo0r",
-	"ZOWXoQ/nHj76NgxSxqu/wzYXOfzk77hUycrn5nkzT1lz1y5+/GDBgA87AoiZPu+j7lKpQf1T8YsL5sjr",
-	"8q4OSDQu+ujrxx1Xe8EgiX9Aa23rXYle5q1+36kx4uqxpDz/C2Uq6Ni7AjbzGxzYH4wkr47evCa9wxfP",
-	"yDdPdh5ukilIZWEbgoCQZH0Cl32yXd5mufaVx4Ul4V1M/Z2kXB8ZOYUrIW+nY7e3KV6YqSeVbx6v0L4O",
-	"E+POmGo6ui76e6AJ7jgv1BJY+molflzJ3GJZ10l7YsL47ViZ3a2d3j2Ps2UGuu8rQs3Nr3d2vrJLtQaJ",
-	"6v6v73e2npx8fBh+c/2bLjvZh7aYqB8OaJK8GduEYnm2VC7BBGIOEMgMrMltTfKZSPNPWgLJhJHkwjCS",
-	"bBjNEqZsVknohGmXf0agNRAFSiGG6HGTJEQxQk1k+CYmGviNi9VaGrgOC7/TFYmWBzG2TrQJA6Z245Rx",
-	"b4szIRKgfHUgNEofQQKRfg4JTCjvSND/KCkjF4byeI4jsWCaROeCKSYxKY/zWZLPcBNCp/hvXDwO0uYw",
-	"ysEJPxfz6Cx1ysW7eFc3rh5TDVuaWe1r3UIVjmt9pShd3Us+FlYvWiLzjWa5XViZeMZRuuXOCO8RG3ra",
-	"3CmJWrBd3Okyvc8I8N928LUGHQr07VzZrTBCGFhg3FVhuonDcpusRhRd11z3tk1T2QPCRVrpvTMTYUiy",
-	"QWMJSgGJhJGSQUJiU1ZheskGGg8oEoO5tA6kycPKeyzjnoNFn+ft25wBqQR/3d7t4UpZhEGZWLQcCgKb",
-	"J4+//kdSPEGeW2CiWhd31aSPrSJEDERpm1krg67lwkDiqiQJQ6aQDMwUuCZqg2aZubLop6zfddWm5jI+",
-	"BxmL6kUYVMm7LfsVVZcw8JNmz0JPI2uip5Um4gansTVqe4PaBZwKnlxZYFb+eIpnoVuYoqugaPzlQxm9",
-	"SgTFnFGcJlROwNKtTJYJqSE+TSFm9NRKIQxS0OcidrslifipvGWVRYY2JZecJh0lzNDDuK2fyjrex4Bp",
-	"SNUqvfSQdK1hVEp6ZSMXV5ryqDs41ZhsvopQ1f5aqpXPlEnz2UoQ7r6YX/728CVhsSsRYABLgOCDJAZi",
-	"k+v8U1cAmnc7TgSOwuoWodPmLv9TVJ9v52CLsvzxbR1mi5ojNuFvs9sRczNP1cA+SyND7YbmAM36q7Jb",
-	"RCHflS5b87Z8bglkXoEKliLqIw/fLGD4DYHlBPO9m4Gsv2dB5SZwrKq2eMxfwPS6HFDXZWrOLJOExY3t",
-	"itctuDBfC1uavVorPyyaS13ZUQRKVa6g7bovMyZBveRtz/fcyHxmHd2UAYKTohG3QaMo/6Rs/CSqqPYG",
-	"A4TLYYdbnvdGc+nWmcKoXOQSZbPPb+0lVTuSjJp9x1G/043jQceFLy8jvCu/drXmmrz22eVv5TOqSwpo",
-	"7m3mRxLoDU3qC6eFSy32f2vOVLN5kWhKCvz6YFkabOZAc5j4q2Z1YnfrX+jWzztbT/qnWye/7SxRlMcd",
-	"Qsp4DPLLR805PrqlbU6ggCEykumrI9zAHXRmDWPXuAKY++tFqUWv3h2XfQibmTsjanRNXY+AFb4vElxT",
-	"138sGunPmQTXgJvkM57PJE2sS0k2qC202OqotqlP0XQN2j2ag5ckM2cJuzDWDxVFA9ymrC/YE2IgD/YF",
-	"J85LFMj/AemVO+PaP5h8dgbRZn/Ih/xYGE0i1wIfU6aRqrp5Qn6CM4JBGOyghCvxIC0Dm1gkYsIiBomy",
-	"edqZkUDN5ZDHxcXASOWVkOoEZEyZBJJQ4vrw0blQ4HV17bfK+UGFrPG+lPmnSQLK0v7gwXzrqv/gARkd",
-	"vDk6Jts0Y9vTh9uYwWwjnXxEJPCYGD7nxEnv1bvjkADf0vmvGoZ8tFu04eyWA1L0rf72p38fhSRuRoQN",
-	"akiWGEUe7pCUcaNBbSLF9Skw5HNDGyKjFwb6ZG/xXIdLlkj+C35C0RhFJzDkvY7LlZFg8ymR+awqLdUU",
-	"5LMP+S9EQpolNMpnJAVNxozj7loYbQVRlO36Q74HinhTIyR2oxMO9i+id34AZVROoIyGvFdylowWjpQM",
-	"SDHusvnUCpsaqy9l4pq4yQ3BptVhdlxDZqUi/CAlUovyP7Z3AvuFnaAwnMQiMpbQ0aLO4Mh1FjAB33Sa",
-	"aPiQjzA7GRVpdWhvyNCK/DyKgA5ddRQpd+ci24iiTDEIkb2JnSiJq4mFIS9GFkhv5DLH9yf9oiUxwt38",
-	"lkejz4FWi1GARVCAncLLoD+VLJ/pfIZGPkHxSF6IpzJ6L0kMWn6C/O1P/7bIswRhgHQ4b/Swv9Pfwa1E",
-	"BpxmLBgEX/V3+kUh+9x61UpHo0iYcm5LqI5K6usNltps3ZaXM0CHhEZmddjLO63FtAtJoLsKSUpwPeSG",
-	"o8NURKHK4FVkjGqfUBKhU7M7pkLbTJa69bb4RA1BPVbkWxJRSSOdf0J97D189C0pLH4zHHK7rfNIuIWN",
-	"T8rGN6fGqdDK39sgii5mcIrOuuqTt9yrf8GQnzHgU+AGrPYCn4qrfNYneyxluszh89mFAR45t1xe/uWB",
-	"Uw6MolZomEUEzyw02HViCFygBKW/F/HVGrNX3hRTEZBX9xVrlBbkf8aHfdgyCJ57sKPOP4NMpOjgp4A/",
-	"ocpOQU5srK0BlI9Z1p44aqbu102wUGC0xmjao52HdzaVZlFx1yCMV09Bbc9neKHHOzuLNqwo3Pam0eyS",
-	"J6uXVFNRuODRGgvmR3F86BQM3p8g+ExTKq+sgnUYK0IkOlFFQuE8wAnuUvmFOGV8u4Swlu8TsMxuqu8e",
-	"U1ULVgUtSe3cSFJr1eaqukKrMtcxO9MJdEJrlqmf1D92OrWc640JILvoq9WL6okyK6RKLN2kEcaRfq1I",
-	"z0qAKS2tH930JWbbKye2K686ZNLoi3+OS/FKA2Un1DP2DxlDwLm+pXf26+/Z4Gvt6Zgc0lQbTdAgZPwZ",
-	"Fn8PqoQrHq9eUc0Q3twTNZXVssR2RIlyXPKyCL8PvYbaLvYy2x8rjbt2QCQBN6rWVPBDmIofoaHhDXV5",
-	"3DHz56iWoJn8PybahqQO8YJ3JKiwMcn//qMbREcIWY+h+1XIphWv6xX8suKJrxtVargYm9YJJpT5aQcE",
-	"7S3Al5sueW1ATEyxFiK5cgJdz+E60nv86IkjYORNno4wG9i1365OrcJlCRwizSI9LNKrIV9UciS9Kr17",
-	"So4QFMBTckRTOGIavjtCZuun5IDq8+98Vo+QG0PON2iGUs//Ey+pWtlcC7/aiaGgpSpdEq8f2W69YXF9",
-	"8hlx6qYw9caRqzEWtVbE2rmziNUsn3cOvLqZHptSarhX33bXYPUI3Ls+kRv+qzyS0edzkaPwDsLoxe5h",
-	"r6qckMxWl8aME5am+SxmVFvTeopPlLWsqubUSAFJjF8l1A5e20qJMmxKubZvfLSsASlaKyIVlGmQKeP5",
-	"7LY4tOH+/2CY1iBJLwWNXr4oJNUlpM3VXC2taUuCAr0lvXn/bjb/wKeCQUgUa72mY4syVfrs7AFzKsNJ",
-	"wsC5unzGONOMWn+NHMl/KQtqrkBAptSW7InhQM7BSOiTPVq/H4TesapWLnlZqMt9FVrZmKb5HMj8OV5m",
-	"2UjPWk7n0WrdqV/Dup2XuGuDf7VBGRHmLGH5jKSCN4LxTXV1iY5W1VwORIHU5MJsoDqNBVNPXaFVFfN+",
-	"1k6UN+uEvoPbwrh74XBegxT4o+A3U53ba8Z6KtHhePYbFbVzyie3B8R3XqyoBzMtALKVPo/cEuQ5Wdr3",
-	"BQtk5lzMao0p3whdqCn5n4vyvtckmMdjPQuHQvQri2DYpvV2EryrDPlca8N1IsqLLjisT/Y2KI/QW3J0",
-	"hUa7loZkYOuYQ57JfKYQ4UtcXfGt7iPU7p8gWs4/Sej2hZb0IjDdAaYL111TvBx8cxC4nvnMzSpdt193",
-	"vVfA9tpJ6LKAHfcH2JYY3mGhcy51bM1RrDCqMuptyaKnvBItdGdqqKutZoEFFhZGWG98ZeM9VUpELJ/1",
-	"yX7zZWGbsGhhnDePqOovivnzffC7KL5/AMr7Lu7PFd7XRgGL2vP/bxBASy2W6p8bm+isTf8O9D4EX9DS",
-	"9zvNe1+wu4Dyew3LKLKifOYxI4V5Vmz7A4OZ6bK+Szaxsw0uojRKH643q/wWb42GYO49iuWgyE387199",
-	"YVzU/Zrh/wRg9JnCdxdz3WFYhIkr+Z/b98N+XmYIxStkX9AYihM6DOKPNlte6gT27KxyBEohsrG+PPZu",
-	"KrKyPSWBxldLb3oINGYclPr7XPZA5r9aFfh6nbqv/470Cv6UnX9bC8RDSO+MKjcJUP4/Eh8Em3DcbLPN",
-	"vObuzbmq9yf2/6kAOS2xnpEYzrYtJCs2ar3SIPNZMda00ewukt5f/4O8snUSVSHchPju46//tVkXkasW",
-	"JCLG5W+/h7VLAo2aEpksn8mSjmaLs9we79jeerGDLWvb0LHqTXWcVVTkmWU9Im5bT0d07Z1ta+ntbX64",
-	"zBLBtKO7pygvBkMKKXvMQfFdn1z/dwAAAP//",
+	"7H1dc9y2luBfQXGnSq0M1WrJchLLlarVteyMM7ajkZSbrU171RB5ugWbBGgA7EjXpar7Ou/7A/w0476p",
+	"2qd9y5v5T+4v2cIHSZAN9ocsKbmZfbLVBIGDg4PzfQ7fBxFLM0aBShHsvw8yzHEKErj+6yCSZErk1UEk",
+	"GVc/xCAiTjJJGA32g+NihhMiihmgDHPUIzFQScYEU4nijVyShAgsIeebQRgQ9ca7HPhVEAYUpxDsB1jP",
+	"GwYiuoAUqwXGjKdYBvtBnpM4CAN5lamBQnJCJ8H1dVjBdMiEIOCB6hVD9hmKGJUEqOxYPrZTuABkWErg",
+	"avD/+mmw9ej1+53wq+t/WgjJM87SeTAOsQSEzZBiFqLig0KSJBzFgCJAb1jOEaFRkgvUu4CcA4pz9G95",
+	"MTuHqAthY7WUF18xlrAQyu95bLDlm5fph+7EMYxxnuiZQURBGADN02D/pwDrv/SPrxetd8QJjUiGk8V0",
+	"o7CwPuFk1eQ3I54TxmUXLoR61oEKg+QSFfbPmozscV+Z/2rSriFdiK1TtpyC3uTiXb5RfLgx9Uh2Q9o5",
+	"vcpAzAOof0bxRgUj6vFilhUzCRwlmingtPgouT3nLMkFgZwLBSBcZgmLIdiXPIcOeBVALsREQqrh+CcO",
+	"42A/+G/bNffaNsPEtgt0cB0GKb58bt7bHVSbxJzjK/VUyKtE3yzGU/X3EZ5AF2Vk6pmXMnbCICWUpIou",
+	"dqpFCJUwAa5RqeY9IX9ZOLd+7p9/oPdhFxgMli53DGMO4uIJY28JzJ/cdyAZVYyIA2X5FJIEUqASZUwU",
+	"M83ME6y4J4VLwigCilIWA5LFLGWE9kv6isz01SZAZDiCM24Wb2wlxZcvgE7khTqGgY/YLMinHFOR2fvZ",
+	"hHpk1huhfUVdbzr2MGVXeAIoxlSgnJYwo3+RMvueJleoR/GUTDR7EZt9dIQ5iovZGOcS7aPROYuvRtUG",
+	"LwAbxmg3+D+2LJRbp+wt0K0aWHevJX9QcwVhiSXv/f9BAH8eH2GFF0sYmfqjWjHXA4Iw4PAuJxzi8sKs",
+	"zvau1csiY1SAleoRZFLNpKQ/lUpA7r8PcJYlJMIK19tvhEL4e2eRxTfOTqjXajExSDHVh1T8Zw6olxZ/",
+	"SwEpNqHgQe9yUGepJpWA4JIICYjliDK6qa7jn3B8DO9yEHIBtBln5wmk/1xCDZc4zRIwbygWE0xxQmI9",
+	"+GyMSQIKTcA5U2rOT4rMJCZJsB88ARRd4DRDICRi54miE0Y4KILImLpgPNgPtiFVw69fK/aBZS6C/T1N",
+	"00RqXvJCcUVGaTEDgQTLUyL0f6hEhGpQQPTrg7qQMhP729vm9vQjHGMhOfQnLJ/230X9CJc7BLE9v5Pr",
+	"cMVjOjKT+E5J4bj4m4QKPtQbza002gwRnkKEEhAGTQKpa0PGQgHxhNFxQqJ1Duqz4TZrSgvWRjGTWCqR",
+	"mUOCeqPIQjTSpPSM8XMSx0DvE0AljBhV5Iwy4IoQFCivmHzGchrfJyTPqeQsn+LzRB0uZfJsrEAwuDll",
+	"7CWmV/aqifuE65SzTHFxtRiWZAoC9UYcSzhLSEqkIrsgtIxYA3YMkl9tHYylT/k/gYjRGIRSt5UmT2Pe",
+	"FKlzslJzYYpzecE4+Qvc65kc5PLCaL5mBaSZvNAckMM41ypyb5Rr8NTACHsQ8uOPP24dOAPmsfInwBw4",
+	"4oCT9JuhFdPDIESaB34zDOy1P5NKqg0DH8ZqcWIQNsUkUcR0n/g6AT4lkeJSMVECjaj1NTgZZxEIcd8A",
+	"ldKNpJkyAtTdKj4ggSURY0w4oF7WR3DZRwKUkiHIhAJHgpEtLQc3tQ5g12mL5oyzDLgkRminandGNZ3X",
+	"Imrd4KdqYK1usPM3EMnA6vN08szY8s35x4QL+UrrHHMrhEGCFzxMseQkyg3mFyHyZTXwOiwVm5XMNnd/",
+	"lUJULxs60DuwdmFAW2hzCMClj2MhKQAXjB7DWM1l7b5XeXq+2A+htLk8sbfFaG9zSCRNVBAqv9wL5lV7",
+	"tb1z8NjUB7UNlpBzSJJihsYc0+I/MdH21tyKLIpyziE+kMtMT4Vg11bckiQF35SZa/OvjEczzTpGXYsk",
+	"NNU422kfTVhakgZ3i43zeVp5RpLSIeYhGbGyYerZdG2HVqDc0nyyNNmrqZqwG8V4PUu6Ir3FN1RPXY72",
+	"IbYJa+ttA3hYIreBmUWnVBruzW1Wu1/LdeA9oCb3dW5k5pj2808lkzh5Xq7e8VwB733epnQ9T1h6Ihyn",
+	"gbNMY85FKDu1F69592NIQJnHZziOIUaffkEHb1iuHXNUCbGkmE2w1NLt068hqoZzSNnUvHCSZxkHIZRK",
+	"439tSO17yrzQBjyNzLvHQBmNiNGHig8op1C/rn7Ti5r7fTYl8LN57QmjIk+kGWLWtE5gvVrC5BkHAXxq",
+	"J/kFHRez+u8YUMKkQCBRlmAqtEWaFLNUaaWEg0BA0elxPVnEOAet3J9FFxC9VTP+uZjxWpdTU2JUj6vW",
+	"0HNknMV5JM+059VsIDW6RAxIPyRSIGsL4vxSbztKmCB0cqaY8BlcSqDCbuaIs4TRifGAmJXVIPXfMfAU",
+	"ZF7hPT3LONTGnXm7mDm/KPQBOnxpUJ2exZAxQaQaeVjMsuL/SnfIkLou0QbxaEdxkzzqnxonX/Nse6aK",
+	"gTTPzP7SRrzmEA4ugzDwo0kt0dq7+cluz+OgCYODOD60O3D8EDiOiXofJ0cOtxnjREDYYkCfqeb4ru+T",
+	"C0wncISF+Jnx+GZgaVlJZTlJA76s/DF0vXY7u19rr2P1twdbFH52Z1wovMpxc9KjBVlzVi8+OGAJVte6",
+	"IToMxRxa62mJZzwM3hK6dIcWoH9VQ2+sJdNKuVxhKavuXFeeqHm368IDbJ0ELbUnvdumwm0W8J2GuS7G",
+	"9vqNTQwByXhevv2ZY2LiEckG5hlQCTnfmhQzZmMVSW7NM9TDE8IV5xeMKqaccUCUpY46fc5YApjq1QiN",
+	"POL0sJid5xVPdgVZTxkFBhLHIuzQtZcaEHdvT5VbtIjtPnzpUcSMy9R3tsvJogpD+ywV4JQUH7ljrqA4",
+	"bykcGscRSOQ77xtjfCHFrksNK9tYK5+zGUr9AHYRQfVKJw2Yg6xpoXVAi6jiCaYxiW+dPDof3i2qHJy4",
+	"qHIwaDblxUidvLBQEHmsclejaxPNKlR7A9F1QyHEMqCle2E12rZhKnK+nNE3jN8yClOH3lg+BR2VA3om",
+	"OVZ2k8kD0bjzqnqVzFxPKprXKhjCxhE2t+SgZAFR/Ks9oHIrZTxI2cSafTW9e/UGDtv+qCoOFuwMHn25",
+	"t/tIm4yt/BZvdks12W1Y1SWx/7GN6qclB6uxDjGRF311hzGXIP67fWJieu7dLXmqq6093POcyjMCSfyU",
+	"c58HtwxitrnGS+MQVmpM5RD0Ou/K+GZ7giP9IOfou5PvX6He8bMn6MtHg51NNAUudPT2AqdZiKyre7vc",
+	"zeJ7VC4XloD7kPotx1Se5HwKV+yGqv3NvdOlPHBO5cu99VRoRxjUcPg2+i+AE5MD0ITe4WwVWbG3S5Fr",
+	"X/Ot9IJNCL0ZKrPbtRZvH8fZIjPxpUsINTYfDgYPfHxxJ/zSzxlfgtcTXAdWcJJ8P9Z5Bct8jeaV69dz",
+	"cUGfWaKV2Hc5QYmbIYfwhEiT7BKBlICE9bsZ60IQhPMop5v9Od3gOryx1kVWU6qIOIhTQp0pHHNpsb2X",
+	"C3kCCUTSNSc9dty7HNO4hZGYEYmiC0YE4chxPlKJ8NRNMdRZagIJE1V0UzIcOEuaMl6XtdQZYRnX6kRR",
+	"srrndMw0Xcwd2eqKKol92mi3bVcCGzrU7D2J+mB92PFdvc9wM33twWvt+hIgb8bKbuSpUjrAW5M/8jl+",
+	"FTPJcr+Wb5ur7rZ5VV5ot0UztRaxHCUbOOYgBKCI5ZwTSJTtbJOxeon2ooNAMeSXmoF02GyLsGfUos/j",
+	"9vOY0cr/q/nZdpaeRfmyshzuzEPVUsDKR6Hh4Tnt8kPcvZOn4/IvVk7KBIj5RO5nT9CjvYdfITsCHWpV",
+	"TsyRShltbGdvxYCE1ClJIlfM+F0OiUkvS4giI5RBPgUqkdjAWZZfaX2xNIx8SX2tVBmjZNu0rzCosp50",
+	"VqZNVwsDN9vI4WlnkWZqZxUi1QRndfTCYZpnjCZXzdCGWku7pKD6ncozoVmpCX1Us0aYqtFVqESyM+1h",
+	"CwOs2Gw5eYavEobjM8nYWYK5NlZyKvIsY1xCfJZCTPCZDXWnIC9YbKBIEvZziZ0qbSfU9hCn3sz00LEm",
+	"5h6ViZMrmn+OzeKxAAkVEltX2bwArbRfj4lXmutztQUiT4vZUnNHeoOfPxw/R241QgJIDbRBufOk+JjC",
+	"0ttmj2DeM6Buge+C2aTim4kym219elPRNAdNU9zfDKiS4A2zamUiutUe0OWFd7S2nhJVgAQB2vCPr8T6",
+	"HEh8qD8hE/pDdrNNricAG8JluWtLj2xJndXfym6g3LgSetE7P5TjFlhiS5TNhYbaiaM2346XeMIxlevp",
+	"7r9lxtsde+7dQE+NmUUnoc2R+ZTEG2Chnay4UO/QLO3Yli74jO4IhKj43rycuswIB/GcejzpOS9mmqtP",
+	"ia6cssUkGziKio9CKxlI2FziYF/pZb5cvDbrbVnx50KpLtZELQtW3PKUpCqpQaNm7cyo75VZaqEya6dU",
+	"g0xyr7+8xMW1iy53KhdRvlNQ190TqNBB97Wu1B17GxaH4/5BTfEazV1HU0Lgup1Lj3PTtG6ZWg+aTq+D",
+	"rf+Jt/4y2HrUP9t6/c9ez1e53DGkhMY3zbVYR2q28NgVUNOx/ijnRF6dqAnMQuf6Yhzkxq9q/npWUtF3",
+	"P56WWe7a4WMuUaMmxyR8E8v7IkYlNtUttjTrkJSZXZNiRosZxwm4Co12ukttUZchnPkKgKPnKMvPE/Iu",
+	"13zI+qLUNI1cgRjQFy8ZRYZLWPPoC9QrZ3arP/tDOqSnLJcoMgVWY0ykgqrOhEc/wzlSQthUbhvPoYJl",
+	"X1tfCZuQiEAitPl/nnPA+eWQxrWmJhxVrbbSTM57gpFJn4gumACnZkj/Kgwf1Kl2zo+8+DhJQGjYv/ii",
+	"XRjR/+ILNDr6/uQUbeOMbE93tpWZt63gpCPEgcbKqm4ycdT77sfTEAHdksXfJAzp6MAWeegp95Gtivj7",
+	"X/9jFKK4KRE2cK7LVdHOAKWE5hLEpoK4XgWGtFV4yDL8Loc+etFdm2gsSlR8UP9TR5MLPIEh7Xk2V0qC",
+	"zceIF7PKY1lDUMzeFB8QhzRLcFTMUAoSjYlOmpQsl/ogrDe4P6QvQCCn8hHFpnTB2Dhd8LaLKEdlFeVo",
+	"SHslZtGosyxyH9mSzc3H+rBxrumltO4TUxfIyLRaTBcD8qwkhKecK2jV+Z/qPYH+Qdfn6RzPKNeAjrrK",
+	"PEYmYPVo7+FXm4YSczqkI2WKjazvIdQ7JOoWuUYjAmkdNgpys65CGxKYCAKhQm+i6xXjqh5uSG1BHOqN",
+	"jJn80+u+jXSN1GxuJK0RPlO3VkkBEoFVdiyXUfyUk2JmE1smOrJN7fFUl96xiIM5PoH+/tf/3cVZgjBQ",
+	"cBhutNMf9Adl6B5nJNgPHvQHfRsfudBctaLRKGJ52TWCCY+D/tUGSbVrQkctMlAMSV0yTcOOka1vzLx/",
+	"EqTPPykYlUOaU8UwBRKKZNRWeKzIPsEoUkxNz5gybV4aLmd9mjhHio4F+hpFmONIFh8VPfZ2dr9G9sZv",
+	"hkOqpzUcSXdrUPJJaPlmyDhlUrhz50qLthWetm5L9NEP1HGrwpCeE6BToDlo6gU6ZVfFrI9ekFRnLWna",
+	"K2bvcqCRYcvl5p8fGeJQUlQfmrIibNrjgTkGWyAMQv6JxVcrVPY6NbJWIC8PV9daWlD8uxrsqi37waGj",
+	"dtT2Z5CxVDH4KahHimSnwCda1tYKlKuzrFzP2jTdr5vKgtXRGoXPu4OdW6t51lqxr8zScW4oai9makN7",
+	"g0HXhBWE206ts37l0fJXqppb9cLuCi+0Cz1d1SnY/+m1Uj7TFPMrTWCey6pUJDwR1qAwHOC1mqXmCzoX",
+	"zCp7E/AwBiWKqmw9XSotWyE83Xog0rdCaDaQ6597vNFxZhMZx9C5Vr/GJCJK/xjSxjCW881QMRMdBwUj",
+	"gvroGUmUKAqR5EQ7n61Ajlii1g5RhieEasp4PKQjnCTfKJIaod6nX9DBeEyiC+BGzgoj2uoNffp10+gk",
+	"6rHTt+MhGgwGzsAQ4XwrhqT4MKSx4pKMKGxXjkbkqcFGIp9MdL5jsgGXir0aBcnDIF6QKjOP2EtZN/fp",
+	"sH7qIduN9jbX4crjT9k6o+vkoNUX0BVCa7xg2het8ULdu2aNl3RPmTXGm4Y8K7ygc7BWHKcTl9RYb7ul",
+	"JPG3F7F2Wjv4razeFgMd3GLTCKduy8NIf6Dqjk/A7S8jbsxLd5a/0igC13yx4oQnOZkSreY5oLiMsLpk",
+	"Haxw21zVTo749BJHJkVR6TBTZbMp/qQYGEjFoqxtMvr2qWMlVNOPlJmDFI8Grv+r2BMB3p/jCU81HIu4",
+	"grftlLGaFzUhKb1Rl4m4VJPGY69H6v9znd8H11nvZqvTbFzsyhl3TijWlDLvAHMnmNK4r2yKyzQxr4ot",
+	"pmQolAZcX2QccCwuAGSa9PW/6y557Ul7sBcB9bR9oXuyaNX6idno1iERpWofIp3ZuPvll63+Cp6x8zcY",
+	"S4mjC7WVx+rugro53wwDoTjHVgxiy95WEFu7g93B1s5ga2evr27LMKjf+OKbH06fbX29sfH3v/7H0iYM",
+	"vwEjNOzDdPcSHqaIek8vI0iUXnZ0+GxzdR55tTWuq6w7lUbZbjgWll6kTEe/KAhta+JMUT4R2v8eKfsD",
+	"ffoFNZVH9OlX9XLrd2Xuf/q1dEU0tjYlOotbzDPVb0G2a8XvQXCWS3kI/884sc4KYQQJiNs4/XLajDPd",
+	"KEzhvfSP2GW0D/OG0jJOCd22VaANt4LP7q1bK9zY7m3UWgS7g92vtgYPth7slLn9+27qvRPsCh4OBjtB",
+	"XRbhZNdXHaCYRDto98EeevjlVyE6uQB+zhl7C6tbt96qxns2cisx6el8YqurbaHFvbEj9dKD5S/VzZ70",
+	"G3vL36h6Mq1vezcuyff5lNu8U4uinqZsIiSvelpWd0GnUXquQRkCcvnhvHV3Uo36TH6zUiJPFZefb+Fw",
+	"3ZnB3AgUhJrxpm5Q/F5IoHFAftAQoQp+KVY5rrCDNTXKFT6HNbW4zYOms+xNRkDKNXiJt4zinnlJTT2e",
+	"vk4Sy1wiHEWMx5/hMfvjcZMDjRKrcBksxf58qc/iMtvvK4q7LtO3TAVik8CPYcreQoPCG+Sy5+nIZqDm",
+	"IAn/gx1t46SO1QZv6aD8RnmzMaibxdNtlq+alvPapY1cXmybGoCtsU3D8gZ4jv1x19gJAZfVKMbHixGH",
+	"KdC4jEKP6lVGiCo9fUg70gFNPUezVTTIWpZs6niL99UMcjmkZUGIU8rvzqUVWV3ub1TasgeADiWpdy+1",
+	"KzpSNMCnVZPcIa3qbZQW3Ayf6ujeBHO1jI4eT02DmGKmO5Nz0JqzG43TbWamZJJDzlHxQUGtvdLc9uf0",
+	"uXnnqjPWc/POtd01voF1BNeKAsCbVrqSFLo946mZUuYRRd+Z5AQ8IUJUdLGQJn/PLK3pxSxmSdmKaKNZ",
+	"F9WrKb+jOqHBpnJ50RInVTZGN7eoczqgTAnxRH17HSHdTWPpN6K6/SHtDp6WLYVlK5SKenu7jwwAI6eV",
+	"6GizP6QH+tfl2QzhopwJxSZsRoZ1IwxpV5Yf6lUZFY/RCUQ5h8foBKdwQiR8c6J4m3yMjrC8+MZF9Uhh",
+	"Y0jphnF0FP9HbVLMJVDMR4T0Cf0GHMJRbdeNDK+t7DYKXH9v7OXESgtjNsO98o7bjg+fQBmnNZlzS7kD",
+	"y2U3e3hRJSuhTAdPx4QikqbFLCbYxEYeqxFl+lilbjSyLlCsftKKhu1oLXIyxVRC33cbFEQrKbEWMgk8",
+	"JbSYwW240/4tJ1ICR70UpBInNnerztpageeWt2mLgwC5xZ0Gzn40P6VTRiBEgsz1Xdd5UFXGirkPSjjk",
+	"FCUEDKsrZoQSSbDm12WHPpPDZnJy0BTrLFndt09/mKKPXuC64buO55fa4YLu7z72ZamyURf5OVb253CZ",
+	"RcWZKzGd3eW0U/fVvxmXuO0L/90GJojl54nSYFNGG8J4XVpdQKNVAiVVBgSX6F2u2w2OGRGP3ZwLe0+E",
+	"U7WqeAfVuajmOxVtChLgtpa7Cz3XW528Ekl4GM/LRhLbBaaTm9vQt54fVJfYawVIJ9c54JZKnjlL/QEI",
+	"q5kZFrOcYsoPiXRSSvHvNqPWyctt62M9rQ6Fiq90qWGbpT1Wb2VIW1atSf4tN9qxWB+92MA0UtySKlaY",
+	"S5NFzAno1MEhzXgxE0q71t+BqvBWp+7W7F8H9IuPHPy8UINuBdMt6HThqu/Yb8rclZnYqoW8nv9+yb0q",
+	"bK/MCV1ateN+E1A6Lt6xpTnjbZorXVpyqUqpt8VtGcdSbcFvqSlancvP1YqFViM0N77S8h4LwSJSzPro",
+	"ZfPrL9pgkSw33DzCot8l89ulJ7eR7/oGMO0bud/KdV1ZC+iqiPkvowHMkcVC+itrcRdHtQ6rUfcR1aoc",
+	"ZytEtQ4rj8kthbJWCUxVfX/eaFfmpfFS9rq9Oa7Z4HQr8J/E9ntTQdpy+88pZM2GmqW8qlulGsnl+jIf",
+	"d7nNgGquQOiY8dR6Ukv+4WMApkX0odt3YbnidOhWT7XMtvvy1X1OMIEyGoFmsktdc13Hva5O4HyLrBEP",
+	"KPtSbEVl/87uLJ0jzP2tZlwnXGVjtlrMhJ31HEOqYw0DNdMOalWJcG2cbtjEbq9H0O83xzy6mOtNumJK",
+	"pFPN6f3I3Qp9bfwTV/1VvZ/Oe7h02tf3xzTdjq6NDy3uLGeluk9HInHZC5dDdAE8uoDfeYTwxhLVudt2",
+	"p43mZIav9nR3ezVPjGkECHRe8OoMfdHVtN87KGZWc/Ox5lbYo26EPWp0uhlt9r3VBocVEPdJhOtIbvMx",
+	"ByO8qc4w/g0CMS/dqF/1dYky7Nf7FoSt+W0P21zA6r36+6H95pSitGZ9TZq2ZHqzXs2pUFtALqBL8RBu",
+	"9dvWkr/qxr34AyJWFdC5N9BHRyafEGXKOAE+pI3xYTsCZHr94SkjHJkSSesjqTM4d/dQXPYIF8YjKYa0",
+	"tzd4gEZdnZ5Gmz6B4XwL4o5cR56vTdx3xl91p5bcIYTVmf5Xz9VRAmF3lY2436drMgM1GeEp8ObVWIfl",
+	"r6bDt74+0BVkCdGVtt45cbJ7y5iLKTkvZikROjGieZvXVexTNoXGjfpHUOrvM6dIf0eJpB5N4c51ficN",
+	"uzMdvxxUVnDiJW1rGTXdahWR2L2rC9GhS5QQrKSO22bsa6U1m/b2Sg9vpzVZBc1oCXlazDhTqhmVBIx5",
+	"7QOhagxfA+FpKuxtt34nRYB3WbzndofvTg4XIYptGw1ezCKgsiyyR8ZJ/o+TOlOVNFQ033P6uiizNK67",
+	"vmx2t7Vz721J4E2mbn/dfm/o6brzBu4N9iq3QJlqru4Z3bCB1AwLDdh6l5Nu6AQWLBZf0W9BuiUYd0tn",
+	"HcVdcf1hgT8m/7cftQP3jP0UtErGaMWgbpYu2vq+R0NcmBZUXo/utyBfwl3SyEsvC3rJyG34ZF/42xI4",
+	"h5BC8wKnsO02X8xyb7kvmWgOYUKFjZw20+dGuO1y6jA3tPokLI52m6bcL6/uOODt/x7d7yHi/ZmHbzZW",
+	"flKxI9mhOv8L/QmHvyy6CPYrD3d4GewKvppAnQa1MLrzQje5VXaKkdgZM1+4sTtlWSmrOOD4auFOjwHH",
+	"hIIQv81mj3jxN00CD1fh1+7XzJfgp+yipGWkWgT1zrEwXZV0dbEylhiZUDXZ5jzymrM3e9T99FrpbGqF",
+	"konnPAn2g22ty9mJ5npo82LmfPTUTWnvffoFfacT4ESVupA03ECfft10ukOU7VzmNeJ2O7awZkkgtW6X",
+	"Z8WMl3A028WU06s9zk/dzWDLOgfwvNXtIlMAiUWJzot7DYcej5sFxLGz5gHyKIiufgiy9cxpEdirOnPZ",
+	"lS3llMuWQn7Rom4FdqvMebtd36wzqZ3WMQKZmm2Q6OjwmUsPVZ3u/NLfV+etOYVxLGuJhUxxS/HRdLS3",
+	"c+nClvlpnl5mCSP2q709gantcmZR4qBB3Z/r19f/LwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

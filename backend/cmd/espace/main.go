@@ -24,9 +24,11 @@ import (
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/config"
+	"espace/backend/internal/delegation"
 	"espace/backend/internal/demo"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/portal"
 	"espace/backend/internal/store"
 )
 
@@ -99,14 +101,23 @@ func openDB(ctx context.Context, cfg config.Config) (*store.DB, error) {
 }
 
 func openServices(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB, *accounts.Service, error) {
-	db, err := openDB(ctx, cfg)
+	db, svc, err := wire(ctx, cfg, mailQueued)
 	if err != nil {
 		return nil, nil, err
+	}
+	return db, svc.Accounts, nil
+}
+
+// wire builds the domain services on one database.
+func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB, httpapi.Services, error) {
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return nil, httpapi.Services{}, err
 	}
 	secret, err := cfg.Secret()
 	if err != nil {
 		db.Close()
-		return nil, nil, err
+		return nil, httpapi.Services{}, err
 	}
 	acc := &accounts.Service{
 		DB:         db,
@@ -114,12 +125,15 @@ func openServices(ctx context.Context, cfg config.Config, mailQueued func()) (*s
 		Tokens:     &auth.TokenIssuer{Key: secret, Issuer: cfg.PublicURL, Audience: "espace-api", TTL: cfg.AccessTTL},
 		SessionTTL: cfg.SessionTTL, ResetTTL: time.Hour, PublicURL: cfg.PublicURL, MailQueued: mailQueued,
 	}
-	return db, acc, nil
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued}
+	acc.DefaultActingFor = deleg.DefaultActingFor
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}}
+	return db, svc, nil
 }
 
 func serve(ctx context.Context, cfg config.Config) error {
 	var worker *mail.Worker
-	db, acc, err := openServices(ctx, cfg, func() {
+	db, svc, err := wire(ctx, cfg, func() {
 		if worker != nil {
 			worker.Notify()
 		}
@@ -135,7 +149,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 			return err
 		}
 		if cfg.Demo || empty {
-			if err := demo.Seed(ctx, db, acc, cfg.DemoPassword); err != nil {
+			if err := demo.Seed(ctx, db, svc.Accounts, cfg.DemoPassword); err != nil {
 				return fmt.Errorf("données de démonstration : %w", err)
 			}
 			slog.Info("données de démonstration chargées")
@@ -155,7 +169,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	defer stopWorker()
 	go func() { worker.Run(workerCtx); close(workerDone) }()
 
-	e, err := httpapi.New(db, acc, httpapi.Config{
+	e, err := httpapi.New(db, svc, httpapi.Config{
 		CookieSecure: cfg.CookieSecure, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: httpapi.DefaultLimits,
 	})
 	if err != nil {

@@ -29,6 +29,10 @@ type Service struct {
 	ResetTTL   time.Duration // lifetime of a password reset link
 	PublicURL  string        // base of the links put in e-mails
 	MailQueued func()        // wakes the mail worker after a commit that queued mail
+
+	// DefaultActingFor tells, at login, whom a new session acts for by
+	// default (SPEC §4); nil leaves the choice open.
+	DefaultActingFor func(ctx context.Context, userID uuid.UUID) (*uuid.UUID, error)
 }
 
 func (s *Service) now() time.Time { return time.Now().UTC() }

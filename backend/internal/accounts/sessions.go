@@ -47,6 +47,11 @@ func (s *Service) Login(ctx context.Context, username, password string, client C
 		ID: uuid.New(), UserID: u.ID, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.SessionTTL),
 		ClientIP: client.IP, UserAgent: truncate(client.UserAgent, 400),
 	}
+	if s.DefaultActingFor != nil {
+		if sess.ActingForUserID, err = s.DefaultActingFor(ctx, u.ID); err != nil {
+			return Tokens{}, err
+		}
+	}
 	var tokens Tokens
 	err = s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		if err := tx.Create(&sess).Error; err != nil {
@@ -73,8 +78,11 @@ func (s *Service) issue(tx *gorm.DB, sess store.Session) (Tokens, error) {
 	var actingFor *auth.ActingForClaim
 	if sess.ActingForUserID != nil {
 		var sv store.Surveyor
-		if err := tx.Where("user_id = ?", *sess.ActingForUserID).Take(&sv).Error; err == nil {
+		switch err := tx.Where("user_id = ?", *sess.ActingForUserID).Take(&sv).Error; {
+		case err == nil:
 			actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
+		case !errors.Is(err, gorm.ErrRecordNotFound):
+			return Tokens{}, err
 		}
 	}
 	access, err := s.Tokens.Issue(sess.UserID, sess.ID, actingFor)
@@ -160,40 +168,44 @@ func (s *Service) Logout(ctx context.Context, sid uuid.UUID) error {
 }
 
 // Authenticate turns a bearer token into the request's session, checking
-// against live data that the session still exists.
-func (s *Service) Authenticate(ctx context.Context, raw string) (*auth.Session, error) {
+// against live data that the session still exists. It returns the surveyor
+// the token claims to act for; the delegation policy decides whether that
+// still holds (the session's Principal is left for it to set).
+func (s *Service) Authenticate(ctx context.Context, raw string) (*auth.Session, *uuid.UUID, error) {
 	claims, err := s.Tokens.Verify(raw)
 	if err != nil {
-		return nil, apperr.Unauthenticated("Jeton d'accès invalide ou expiré.")
+		return nil, nil, apperr.Unauthenticated("Jeton d'accès invalide ou expiré.")
 	}
 	sid := uuid.MustParse(claims.SessionID)
 	var sess store.Session
 	err = s.DB.Conn(ctx).Where("id = ?", sid).Take(&sess).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, apperr.Unauthenticated("Session inconnue.")
+		return nil, nil, apperr.Unauthenticated("Session inconnue.")
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := s.now()
 	if sess.RevokedAt != nil || !now.Before(sess.ExpiresAt) || sess.UserID.String() != claims.Subject {
-		return nil, apperr.Unauthenticated("Votre session a pris fin. Veuillez vous authentifier de nouveau.")
+		return nil, nil, apperr.Unauthenticated("Votre session a pris fin. Veuillez vous authentifier de nouveau.")
 	}
 	user, err := s.User(ctx, sess.UserID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	actor := person(user)
-	out := &auth.Session{ID: sess.ID, Actor: actor}
-	if actor.IsSurveyor() {
-		// A surveyor acts for themself by default (SPEC §4).
-		p := actor
-		out.Principal = &p
+	var claimed *uuid.UUID
+	if claims.ActingFor != nil {
+		id, err := uuid.Parse(claims.ActingFor.UserID)
+		if err != nil {
+			return nil, nil, apperr.Unauthenticated("Jeton d'accès invalide ou expiré.")
+		}
+		claimed = &id
 	}
-	return out, nil
+	return &auth.Session{ID: sess.ID, Actor: Person(user)}, claimed, nil
 }
 
-func person(u UserView) auth.Person {
+// Person is the auth view of a user.
+func Person(u UserView) auth.Person {
 	return auth.Person{ID: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName, Matricule: u.Matricule, IsAdmin: u.IsAdmin}
 }
 
@@ -202,4 +214,33 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n]
+}
+
+// ActFor records on the session whom it acts for and hands out tokens that
+// say so. Whether the actor may act for that surveyor is the delegation
+// policy's decision, taken by the caller beforehand.
+func (s *Service) ActFor(ctx context.Context, sid, principalID uuid.UUID) (Tokens, error) {
+	var tokens Tokens
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var sess store.Session
+		if err := tx.Where("id = ? AND revoked_at IS NULL", sid).Take(&sess).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return errRefreshRefused
+			}
+			return err
+		}
+		sess.ActingForUserID = &principalID
+		if err := tx.Model(&store.Session{}).Where("id = ?", sid).Update("acting_for_user_id", principalID).Error; err != nil {
+			return err
+		}
+		// The refresh tokens handed out so far would keep working; retire
+		// them so that the new pair is the session's only live one.
+		if err := tx.Model(&store.RefreshToken{}).Where("session_id = ? AND rotated_at IS NULL", sid).Update("rotated_at", s.now()).Error; err != nil {
+			return err
+		}
+		var err error
+		tokens, err = s.issue(tx, sess)
+		return err
+	})
+	return tokens, err
 }

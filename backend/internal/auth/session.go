@@ -23,12 +23,33 @@ func (p Person) IsSurveyor() bool { return p.Matricule != "" }
 // FullName is "Prénom Nom".
 func (p Person) FullName() string { return p.FirstName + " " + p.LastName }
 
+// Standing says whether, and why not, a session acts for a surveyor.
+type Standing int
+
+const (
+	// Acting: Principal is set (the surveyor themself or a live délégant).
+	Acting Standing = iota
+	// NoDelegant: not a surveyor, and nobody has delegated to them (§4).
+	NoDelegant
+	// MustSelect: several délégants and none chosen yet (§4).
+	MustSelect
+	// DelegationEnded: the token acts for a surveyor whose delegation ended (§2.5).
+	DelegationEnded
+)
+
 // Session is the immutable result of authenticating one request: who is
-// logged in (Actor) and for whom they act (Principal, nil when nobody).
+// logged in (Actor) and for whom they act (Principal, nil when nobody, with
+// Standing saying why).
 type Session struct {
 	ID        uuid.UUID
 	Actor     Person
 	Principal *Person
+	Standing  Standing
+}
+
+// ActsForSelf tells whether a surveyor acts in their own name.
+func (s *Session) ActsForSelf() bool {
+	return s.Principal != nil && s.Actor.IsSurveyor() && s.Principal.ID == s.Actor.ID
 }
 
 type sessionKey struct{}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/google/uuid"
 
 	"espace/api"
 	"espace/backend/internal/accounts"
@@ -20,6 +21,14 @@ func init() {
 			return errors.New("adresse courriel invalide")
 		}
 		return nil
+	})
+	// google/uuid parses exactly what the handlers will decode.
+	openapi3.DefineStringFormatCallback("uuid", func(v string) error {
+		if len(v) != 36 {
+			return errors.New("identifiant invalide")
+		}
+		_, err := uuid.Parse(v)
+		return err
 	})
 }
 

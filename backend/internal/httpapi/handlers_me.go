@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"espace/api"
+	"espace/backend/internal/auth"
 )
 
 // GetMe describes the logged-in user and whom they act for.
@@ -16,6 +17,7 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 	me := api.Me{
 		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
+		MustSelectDelegant: sess.Standing == auth.MustSelect,
 	}
 	if u.Matricule != "" {
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}

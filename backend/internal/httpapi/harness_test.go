@@ -15,9 +15,11 @@ import (
 
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/mailtest"
+	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/testdb"
 )
@@ -38,15 +40,18 @@ var generous = httpapi.Limits{
 	LoginPerIP: ratelimit.Rule{Burst: 10000, Every: time.Millisecond}, LoginPerAccount: ratelimit.Rule{Burst: 10000, Every: time.Millisecond},
 	SignUpPerIP: ratelimit.Rule{Burst: 10000, Every: time.Millisecond}, RecoveryPerIP: ratelimit.Rule{Burst: 10000, Every: time.Millisecond},
 	RecoveryPerAccount: ratelimit.Rule{Burst: 10000, Every: time.Millisecond},
+	CandidateSearch:    ratelimit.Rule{Burst: 10000, Every: time.Millisecond},
 }
 
 // env is a whole running service: real database, real SMTP listener, the
 // mail worker, and the HTTP API on a loopback port.
 type env struct {
-	t    *testing.T
-	srv  *httptest.Server
-	acc  *accounts.Service
-	smtp *mailtest.Server
+	t      *testing.T
+	srv    *httptest.Server
+	acc    *accounts.Service
+	deleg  *delegation.Service
+	portal *portal.Service
+	smtp   *mailtest.Server
 }
 
 func newEnv(t *testing.T, limits ...httpapi.Limits) *env {
@@ -78,17 +83,21 @@ func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
 		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
 		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
 	}
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify}
+	acc.DefaultActingFor = deleg.DefaultActingFor
+	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
 	lim := generous
 	if len(limits) > 0 {
 		lim = limits[0]
 	}
-	e, err := httpapi.New(db, acc, httpapi.Config{CookieSecure: true, TrustedProxies: trusted, Limits: lim})
+	e, err := httpapi.New(db, svc, httpapi.Config{CookieSecure: true, TrustedProxies: trusted, Limits: lim})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(e)
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{t: t, srv: srv, acc: acc, smtp: smtp}
+	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
 }
 
 type resp struct {
@@ -175,7 +184,7 @@ func (e *env) expect(r resp, status int) resp {
 
 // user is an account created through the API.
 type user struct {
-	ID, Username, Email, Password string
+	ID, Username, Email, Password, Matricule string
 }
 
 const goodPassword = "une phrase de passe solide"
@@ -197,4 +206,8 @@ func (e *env) login(u user) tokens {
 	e.t.Helper()
 	m := e.expect(e.do(req{method: "POST", path: "/api/v1/auth/login", body: map[string]any{"username": u.Username, "password": u.Password}}), 200).JSON(e.t)
 	return tokens{Access: m["accessToken"].(string), Refresh: m["refreshToken"].(string)}
+}
+
+func newDossier(number, kind, matricule string) portal.NewDossier {
+	return portal.NewDossier{Number: number, Kind: kind, Matricule: matricule, Title: "Dossier " + number}
 }

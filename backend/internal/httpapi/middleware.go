@@ -13,6 +13,7 @@ import (
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/delegation"
 )
 
 // requestInfo is what handlers may need of the HTTP exchange itself.
@@ -110,18 +111,43 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			if !found || strings.TrimSpace(raw) == "" {
 				return apperr.Unauthenticated("Authentification requise : jeton d'accès manquant.")
 			}
-			sess, err := s.Accounts.Authenticate(ctx, strings.TrimSpace(raw))
+			sess, claimed, err := s.Accounts.Authenticate(ctx, strings.TrimSpace(raw))
 			if err != nil {
 				return err
 			}
-			if n == needAdmin && !sess.Actor.IsAdmin {
-				return apperr.Forbidden("admin_only", "Cette opération est réservée aux administrateurs du ministère.")
+			// The one decision of who acts for whom, once per request,
+			// against live delegations.
+			sess.Principal, sess.Standing, err = s.Delegation.Resolve(ctx, sess.Actor, claimed)
+			if err != nil {
+				return err
+			}
+			if err := allowed(n, sess); err != nil {
+				return err
 			}
 			ctx = auth.WithSession(ctx, sess)
 		}
 		c.SetRequest(req.WithContext(ctx))
 		return next(c)
 	}
+}
+
+// allowed applies the operation's need to the resolved session.
+func allowed(n need, sess *auth.Session) error {
+	switch n {
+	case needAdmin:
+		if !sess.Actor.IsAdmin {
+			return apperr.Forbidden("admin_only", "Cette opération est réservée aux administrateurs du ministère.")
+		}
+	case needPrincipal:
+		if sess.Principal == nil {
+			return delegation.RefusalFor(sess.Standing)
+		}
+	case needSurveyorSelf:
+		if !sess.ActsForSelf() {
+			return delegation.ErrSurveyorOnly
+		}
+	}
+	return nil
 }
 
 // mustSession returns the session that authenticate put in ctx.

@@ -6,24 +6,39 @@ package httpapi
 type need int
 
 const (
-	needPublic need = iota // no authentication (security: [] in the contract)
-	needUser               // any authenticated user, whatever they act for
-	needAdmin              // an administrator (ministry staff)
+	needPublic       need = iota // no authentication (security: [] in the contract)
+	needUser                     // any authenticated user, whatever they act for
+	needAdmin                    // an administrator (ministry staff)
+	needPrincipal                // a delegable service: acting for a surveyor (themself or a live délégant)
+	needSurveyorSelf             // a surveyor acting in their own name (managing délégataires, dépôt d'une DM)
 )
 
 var operationNeeds = map[string]need{
-	"getHealth":               needPublic,
-	"getReadiness":            needPublic,
-	"createAccount":           needPublic,
-	"login":                   needPublic,
-	"refreshSession":          needPublic,
-	"requestPasswordReset":    needPublic,
-	"resetPassword":           needPublic,
-	"requestUsernameReminder": needPublic,
-	"logout":                  needUser,
-	"getMe":                   needUser,
-	"changeMyPassword":        needUser,
-	"listSurveyors":           needAdmin,
-	"grantSurveyor":           needAdmin,
-	"revokeSurveyor":          needAdmin,
+	"getHealth":                needPublic,
+	"getReadiness":             needPublic,
+	"createAccount":            needPublic,
+	"login":                    needPublic,
+	"refreshSession":           needPublic,
+	"requestPasswordReset":     needPublic,
+	"resetPassword":            needPublic,
+	"requestUsernameReminder":  needPublic,
+	"logout":                   needUser,
+	"getMe":                    needUser,
+	"changeMyPassword":         needUser,
+	"selectDelegant":           needUser,
+	"listDelegants":            needUser,
+	"renounceDelegation":       needUser,
+	"listActivities":           needUser, // visibility is by the actor: what they did or what was done for them
+	"exportActivities":         needUser,
+	"getActivityFilters":       needUser,
+	"listDelegates":            needSurveyorSelf,
+	"addDelegate":              needSurveyorSelf,
+	"removeDelegate":           needSurveyorSelf,
+	"searchDelegateCandidates": needSurveyorSelf,
+	"listDossiers":             needPrincipal,
+	"getDossier":               needPrincipal,
+	"listSurveyors":            needAdmin,
+	"grantSurveyor":            needAdmin,
+	"revokeSurveyor":           needAdmin,
+	"createDossier":            needAdmin,
 }

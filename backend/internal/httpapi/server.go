@@ -19,6 +19,8 @@ import (
 
 	"espace/api"
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/delegation"
+	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/store"
 )
@@ -27,6 +29,7 @@ var _ api.StrictServerInterface = (*Server)(nil)
 
 // Limits are the abuse limits of the public endpoints.
 type Limits struct {
+	CandidateSearch    ratelimit.Rule // per surveyor
 	LoginPerIP         ratelimit.Rule
 	LoginPerAccount    ratelimit.Rule
 	SignUpPerIP        ratelimit.Rule
@@ -54,23 +57,33 @@ type Config struct {
 
 // Server implements api.StrictServerInterface.
 type Server struct {
-	DB       *store.DB
-	Accounts *accounts.Service
-	cfg      Config
-	ops      map[string]*operation
+	DB         *store.DB
+	Accounts   *accounts.Service
+	Delegation *delegation.Service
+	Portal     *portal.Service
+	cfg        Config
+	ops        map[string]*operation
 
-	loginIP, loginAccount, signUpIP, recoveryIP, recoveryAccount *ratelimit.Limiter
+	loginIP, loginAccount, signUpIP, recoveryIP, recoveryAccount, candidateSearch *ratelimit.Limiter
+}
+
+// Services are the domain services the API exposes.
+type Services struct {
+	Accounts   *accounts.Service
+	Delegation *delegation.Service
+	Portal     *portal.Service
 }
 
 // New builds the Echo application: API, documentation and SPA on one port.
-func New(db *store.DB, acc *accounts.Service, cfg Config) (*echo.Echo, error) {
+func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
 	spec, err := api.GetSwagger()
 	if err != nil {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
 	spec.Servers = nil
 	s := &Server{
-		DB: db, Accounts: acc, cfg: cfg, ops: indexOperations(spec),
+		DB: db, Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, cfg: cfg, ops: indexOperations(spec),
+		candidateSearch: ratelimit.New(cfg.Limits.CandidateSearch),
 		loginIP:         ratelimit.New(cfg.Limits.LoginPerIP),
 		loginAccount:    ratelimit.New(cfg.Limits.LoginPerAccount),
 		signUpIP:        ratelimit.New(cfg.Limits.SignUpPerIP),

@@ -115,7 +115,7 @@ func (w *Worker) drain(ctx context.Context) {
 		claimed, _, err := w.round(ctx)
 		if err != nil {
 			if ctx.Err() == nil {
-				w.opts.Logger.ErrorContext(ctx, "file des courriels : lecture impossible", "erreur", err)
+				w.opts.Logger.ErrorContext(ctx, "file des courriels : erreur de base de données", "erreur", err)
 			}
 			return
 		}
@@ -139,24 +139,27 @@ func (w *Worker) round(ctx context.Context) (claimed, sent int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	// Bookkeeping must land even when ctx ends mid-round: a message the
-	// server accepted but not marked sent would go out a second time.
-	bookCtx := context.WithoutCancel(ctx)
 	var errs []error
 	for i, row := range rows {
 		if ctx.Err() != nil || time.Since(claimedAt)+w.opts.SendTimeout > w.opts.Lease {
-			errs = append(errs, w.release(bookCtx, rows[i:]))
+			errs = append(errs, w.release(ctx, rows[i:]))
 			break
 		}
 		sendCtx, cancel := context.WithTimeout(ctx, w.opts.SendTimeout)
 		sendErr := w.sender.Send(sendCtx, messageOf(row))
 		cancel()
-		if sendErr == nil {
+		switch {
+		case sendErr == nil:
 			sent++
-			errs = append(errs, w.markSent(bookCtx, row))
-			continue
+			errs = append(errs, w.markSent(ctx, row))
+		case ctx.Err() != nil:
+			// Cut short by shutdown, not by the server: no attempt to
+			// count, and another instance may take it at once.
+			errs = append(errs, w.release(ctx, rows[i:]))
+			return len(rows), sent, errors.Join(errs...)
+		default:
+			errs = append(errs, w.markFailed(ctx, row, sendErr))
 		}
-		errs = append(errs, w.markFailed(bookCtx, row, sendErr))
 	}
 	return len(rows), sent, errors.Join(errs...)
 }
@@ -204,7 +207,19 @@ WHERE id IN (
 	ORDER BY id LIMIT @batch)
 RETURNING ` + outboxColumns
 
+// bookkeepingTimeout bounds each update of a row after a send.
+const bookkeepingTimeout = 10 * time.Second
+
+// bookkeeping detaches from ctx: the update must land even when ctx ends
+// mid-round, since a message the server accepted but not marked sent would
+// go out a second time.
+func bookkeeping(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), bookkeepingTimeout)
+}
+
 func (w *Worker) markSent(ctx context.Context, row store.OutboxMessage) error {
+	ctx, cancel := bookkeeping(ctx)
+	defer cancel()
 	now := time.Now().UTC()
 	err := w.db.DB.WithContext(ctx).Model(&store.OutboxMessage{}).Where("id = ?", row.ID).
 		Updates(map[string]any{"sent_at": now, "last_attempt_at": now, "attempts": row.Attempts + 1}).Error
@@ -217,6 +232,8 @@ func (w *Worker) markSent(ctx context.Context, row store.OutboxMessage) error {
 }
 
 func (w *Worker) markFailed(ctx context.Context, row store.OutboxMessage, sendErr error) error {
+	ctx, cancel := bookkeeping(ctx)
+	defer cancel()
 	now := time.Now().UTC()
 	attempts := row.Attempts + 1
 	delay := backoff(attempts, w.opts.BaseBackoff, w.opts.MaxBackoff, rand.Float64())
@@ -240,6 +257,8 @@ func (w *Worker) markFailed(ctx context.Context, row store.OutboxMessage, sendEr
 // release hands rows back without counting an attempt, for the next round
 // (of this worker or another) to take.
 func (w *Worker) release(ctx context.Context, rows []store.OutboxMessage) error {
+	ctx, cancel := bookkeeping(ctx)
+	defer cancel()
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID

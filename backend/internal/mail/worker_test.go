@@ -77,6 +77,9 @@ func TestCommittedMailIsDeliveredWithAccents(t *testing.T) {
 	if got.Subject != "Mon espace client — Vous avez ajouté un délégataire" {
 		t.Errorf("Subject = %q", got.Subject)
 	}
+	if got.Text != msg.Text || got.HTML != msg.HTML {
+		t.Errorf("bodies changed on the way:\n%q\n%q", got.Text, msg.Text)
+	}
 	for _, want := range []string{"Bonjour Édith,", "Gérard Côté", "délégataire", "Hello Édith,"} {
 		if !strings.Contains(got.Text, want) {
 			t.Errorf("text part lacks %q:\n%s", want, got.Text)
@@ -335,5 +338,37 @@ func TestSMTPAuthFromURL(t *testing.T) {
 	}
 	if !strings.Contains(got.Text, "édith.côté") {
 		t.Errorf("username lost: %s", got.Text)
+	}
+}
+
+// blockingSender holds every send until its context ends.
+type blockingSender struct{ started chan struct{} }
+
+func (b blockingSender) Send(ctx context.Context, _ mail.Message) error {
+	b.started <- struct{}{}
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func TestShutdownHandsBackWithoutCountingAnAttempt(t *testing.T) {
+	db := freshDB(t)
+	enqueue(t, db,
+		mail.Message{To: "arret1@exemple.qc.ca", Subject: "arrêt", Text: "t"},
+		mail.Message{To: "arret2@exemple.qc.ca", Subject: "arrêt", Text: "t"})
+	sender := blockingSender{started: make(chan struct{}, 1)}
+	w := mail.NewWorker(db, sender, fastOptions(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- w.Run(ctx) }()
+	<-sender.started
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run = %v", err)
+	}
+	for _, to := range []string{"arret1@exemple.qc.ca", "arret2@exemple.qc.ca"} {
+		row := oneRow(t, db, to)
+		if row.SentAt != nil || row.Attempts != 0 || row.LastError != "" || row.NextAttemptAt.After(time.Now().UTC()) {
+			t.Errorf("%s after shutdown: %+v", to, row)
+		}
 	}
 }

@@ -18,8 +18,8 @@ type Received struct {
 	User    string      // AUTH PLAIN username, "" without authentication
 	Header  mail.Header // headers as sent (still MIME-encoded)
 	Subject string      // decoded, accents intact
-	Text    string      // the text/plain part, transfer encoding undone
-	HTML    string      // the text/html part, transfer encoding undone
+	Text    string      // the text/plain part, decoded, line breaks as "\n"
+	HTML    string      // the text/html part, decoded, line breaks as "\n"
 	Raw     []byte      // the message exactly as received
 	Err     error       // why the message could not be parsed, if it could not
 }
@@ -82,11 +82,13 @@ func (r *Received) walk(contentType, transferEncoding string, body io.Reader) er
 	if err != nil {
 		return err
 	}
+	// SMTP puts CRLF on the wire; tests compare with Go strings.
+	text := strings.ReplaceAll(string(content), "\r\n", "\n")
 	switch {
 	case mediaType == "text/plain" && r.Text == "":
-		r.Text = string(content)
+		r.Text = text
 	case mediaType == "text/html" && r.HTML == "":
-		r.HTML = string(content)
+		r.HTML = text
 	}
 	return nil
 }

@@ -75,7 +75,7 @@ func TestReceivesAndDecodes(t *testing.T) {
 	if want := "Mon espace client — Vous avez ajouté un délégataire"; got.Subject != want {
 		t.Errorf("Subject = %q, want %q", got.Subject, want)
 	}
-	if want := "Bonjour Édith,\r\n\r\nVous avez ajouté un délégataire, avec une ligne très longue qui continue ici."; got.Text != want {
+	if want := "Bonjour Édith,\n\nVous avez ajouté un délégataire, avec une ligne très longue qui continue ici."; got.Text != want {
 		t.Errorf("Text = %q, want %q", got.Text, want)
 	}
 	if want := "<p>Délégataire ajouté : Édith Côté</p>"; got.HTML != want {
@@ -104,7 +104,7 @@ func TestPlainAuthIsAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := srv.WaitFor(t, mailtest.To("c@exemple.qc.ca"), 2*time.Second)
-	if got.User != "relais" || len(got.To) != 2 || got.Subject != "simple" || got.Text != "Corps sans MIME.\r\n" {
+	if got.User != "relais" || len(got.To) != 2 || got.Subject != "simple" || got.Text != "Corps sans MIME.\n" {
 		t.Errorf("got user %q to %q subject %q text %q", got.User, got.To, got.Subject, got.Text)
 	}
 }

@@ -1,0 +1,120 @@
+package httpapi
+
+import (
+	"context"
+
+	"espace/api"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/delegation"
+	"espace/backend/internal/store"
+)
+
+// SelectDelegant is « Sélection d'un délégant »: new tokens for the same
+// session, acting for the chosen surveyor.
+func (s *Server) SelectDelegant(ctx context.Context, req api.SelectDelegantRequestObject) (api.SelectDelegantResponseObject, error) {
+	sess := mustSession(ctx)
+	p, err := s.Delegation.Select(ctx, sess.Actor, req.Body.DelegantId)
+	if err != nil {
+		return nil, err
+	}
+	tokens, err := s.Accounts.ActFor(ctx, sess.ID, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.SelectDelegantParamsXRefreshTokenTransportCookie
+	return api.SelectDelegant200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
+}
+
+// ListDelegates is the table of « Gestion des délégataires ».
+func (s *Server) ListDelegates(ctx context.Context, _ api.ListDelegatesRequestObject) (api.ListDelegatesResponseObject, error) {
+	list, err := s.Delegation.ListDelegates(ctx, mustSession(ctx))
+	if err != nil {
+		return nil, err
+	}
+	out := make(api.ListDelegates200JSONResponse, 0, len(list))
+	for _, d := range list {
+		out = append(out, delegateDTO(d))
+	}
+	return out, nil
+}
+
+func delegateDTO(d delegation.DelegateView) api.Delegate {
+	return api.Delegate{UserId: d.User.ID, Username: d.User.Username, FirstName: d.User.FirstName, LastName: d.User.LastName,
+		Email: d.User.Email, Since: d.Since, LastActivityAt: d.LastActivityAt}
+}
+
+// SearchDelegateCandidates is the « Rechercher » of « Ajouter délégataire ».
+func (s *Server) SearchDelegateCandidates(ctx context.Context, req api.SearchDelegateCandidatesRequestObject) (api.SearchDelegateCandidatesResponseObject, error) {
+	sess := mustSession(ctx)
+	if err := s.limit(s.candidateSearch, "surveyor:"+sess.Actor.ID.String()); err != nil {
+		return nil, err
+	}
+	username, email := "", ""
+	if req.Params.Username != nil {
+		username = *req.Params.Username
+	}
+	if req.Params.Email != nil {
+		email = *req.Params.Email
+	}
+	u, err := s.Delegation.SearchCandidate(ctx, username, email)
+	if err != nil {
+		return nil, err
+	}
+	out := api.SearchDelegateCandidates200JSONResponse{}
+	if u != nil {
+		out = append(out, candidateDTO(*u))
+	}
+	return out, nil
+}
+
+func candidateDTO(u store.User) api.DelegateCandidate {
+	return api.DelegateCandidate{UserId: u.ID, LastName: u.LastName, FirstName: u.FirstName, Username: u.Username, Email: u.Email}
+}
+
+// AddDelegate is « Confirmer délégataire ».
+func (s *Server) AddDelegate(ctx context.Context, req api.AddDelegateRequestObject) (api.AddDelegateResponseObject, error) {
+	d, err := s.Delegation.Add(ctx, mustSession(ctx), req.Body.UserId)
+	if err != nil {
+		return nil, err
+	}
+	return api.AddDelegate201JSONResponse(delegateDTO(d)), nil
+}
+
+// RemoveDelegate is « Supprimer ».
+func (s *Server) RemoveDelegate(ctx context.Context, req api.RemoveDelegateRequestObject) (api.RemoveDelegateResponseObject, error) {
+	if err := s.Delegation.Remove(ctx, mustSession(ctx), req.UserId); err != nil {
+		return nil, err
+	}
+	return api.RemoveDelegate204Response{}, nil
+}
+
+// ListDelegants lists the surveyors the user may act for.
+func (s *Server) ListDelegants(ctx context.Context, _ api.ListDelegantsRequestObject) (api.ListDelegantsResponseObject, error) {
+	list, err := s.Delegation.ListDelegants(ctx, mustSession(ctx).Actor)
+	if err != nil {
+		return nil, err
+	}
+	out := make(api.ListDelegants200JSONResponse, 0, len(list))
+	for _, d := range list {
+		out = append(out, api.Delegant{UserId: d.Person.ID, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
+			LastName: d.Person.LastName, Since: d.Since, Self: d.Self})
+	}
+	return out, nil
+}
+
+// RenounceDelegation lets a délégataire stop acting for a surveyor.
+func (s *Server) RenounceDelegation(ctx context.Context, req api.RenounceDelegationRequestObject) (api.RenounceDelegationResponseObject, error) {
+	if err := s.Delegation.Renounce(ctx, mustSession(ctx).Actor, req.UserId); err != nil {
+		return nil, err
+	}
+	return api.RenounceDelegation204Response{}, nil
+}
+
+func personRef(p auth.Person) api.PersonRef {
+	ref := api.PersonRef{UserId: p.ID, FirstName: p.FirstName, LastName: p.LastName}
+	if p.Matricule != "" {
+		m := p.Matricule
+		ref.Matricule = &m
+	}
+	return ref
+}

@@ -1,0 +1,149 @@
+// Package portal holds the services of SPEC §3, done by a surveyor or by a
+// délégataire in the surveyor's name. Every query is scoped to the
+// principal: what they may not see does not exist (404).
+package portal
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/delegation"
+	"espace/backend/internal/store"
+)
+
+// Dossier is a dossier of the cadastre or of surveying.
+type Dossier struct {
+	Number        string `gorm:"primaryKey"`
+	Kind          string
+	Title         string
+	Status        string
+	ClosingDate   *time.Time
+	ResponsibleID uuid.UUID `gorm:"type:uuid"`
+	OpenedAt      time.Time
+}
+
+// DossierView is a dossier with its responsible surveyor.
+type DossierView struct {
+	Dossier
+	Responsible auth.Person
+}
+
+// Service runs the portal's services.
+type Service struct {
+	DB         *store.DB
+	Accounts   *accounts.Service
+	Delegation *delegation.Service
+}
+
+// Page is a slice of a longer list.
+type Page[T any] struct {
+	Items                      []T
+	Page, PageSize, TotalItems int
+}
+
+// DossierFilter narrows Suivi des dossiers.
+type DossierFilter struct {
+	Kind     string // cadastre | arpentage | "" for both
+	Number   string // contains
+	Page     int
+	PageSize int
+}
+
+// ListDossiers returns the principal's dossiers, newest first.
+func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f DossierFilter) (Page[DossierView], error) {
+	out := Page[DossierView]{Page: f.Page, PageSize: f.PageSize}
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := s.Delegation.Guard(tx, sess); err != nil {
+			return err
+		}
+		q := tx.Model(&Dossier{}).Where("responsible_id = ?", sess.Principal.ID)
+		if f.Kind != "" {
+			q = q.Where("kind = ?", f.Kind)
+		}
+		if f.Number != "" {
+			q = q.Where("number LIKE ?", "%"+f.Number+"%") // digits only: validated by the contract
+		}
+		var total int64
+		if err := q.Count(&total).Error; err != nil {
+			return err
+		}
+		out.TotalItems = int(total)
+		var rows []Dossier
+		if err := q.Order("opened_at DESC, number DESC").Offset((f.Page - 1) * f.PageSize).Limit(f.PageSize).Find(&rows).Error; err != nil {
+			return err
+		}
+		out.Items = make([]DossierView, len(rows))
+		for i, d := range rows {
+			out.Items[i] = DossierView{Dossier: d, Responsible: *sess.Principal}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// GetDossier opens one of the principal's dossiers (« Consultation d'un
+// dossier » is recorded).
+func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number string) (DossierView, error) {
+	var out DossierView
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := s.Delegation.Guard(tx, sess); err != nil {
+			return err
+		}
+		var d Dossier
+		err := tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID).Take(&d).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.NotFound("Dossier introuvable.")
+		}
+		if err != nil {
+			return err
+		}
+		out = DossierView{Dossier: d, Responsible: *sess.Principal}
+		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number)
+	})
+	return out, err
+}
+
+// NewDossier is what an administrator opens.
+type NewDossier struct {
+	Number, Kind, Matricule, Title string
+	ClosingDate                    *time.Time
+}
+
+// CreateDossier opens a dossier for the surveyor holding the matricule.
+func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView, error) {
+	var out DossierView
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var sv store.Surveyor
+		err := tx.Where("matricule = ?", in.Matricule).Take(&sv).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Aucun arpenteur-géomètre ne porte ce matricule.",
+				Fields: []apperr.FieldError{apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule.")}}
+		}
+		if err != nil {
+			return err
+		}
+		d := Dossier{Number: in.Number, Kind: in.Kind, Title: in.Title, Status: "ouvert", ClosingDate: in.ClosingDate,
+			ResponsibleID: sv.UserID, OpenedAt: time.Now().UTC()}
+		if err := tx.Create(&d).Error; err != nil {
+			if store.IsUniqueViolation(err) {
+				return apperr.Conflict("Ce numéro de dossier existe déjà.", apperr.Field("/number", "Ce numéro de dossier existe déjà."))
+			}
+			return err
+		}
+		u, err := s.Accounts.User(ctx, sv.UserID)
+		if err != nil {
+			return err
+		}
+		out = DossierView{Dossier: d, Responsible: accounts.Person(u)}
+		return nil
+	})
+	return out, err
+}
