@@ -1,0 +1,95 @@
+package activity
+
+import (
+	"context"
+	"sort"
+
+	"github.com/google/uuid"
+
+	"espace/backend/internal/store"
+)
+
+// Choices are the values the table's filters offer: the people who appear as
+// « Réalisée par » and « Réalisée pour » in the viewer's own log, nobody else.
+type Choices struct {
+	Actors     []Person
+	Principals []Person
+}
+
+// FilterChoices lists the people of viewer's log, each with the name of their
+// latest entry, sorted by name.
+func FilterChoices(ctx context.Context, db *store.DB, viewer uuid.UUID) (Choices, error) {
+	q := Query{Viewer: viewer}
+	actors, err := people(ctx, db, &q, "actor_id")
+	if err != nil {
+		return Choices{}, err
+	}
+	principals, err := people(ctx, db, &q, "principal_id")
+	if err != nil {
+		return Choices{}, err
+	}
+	return Choices{Actors: actors, Principals: principals}, nil
+}
+
+// people finds the distinct persons of one side (column is one of two
+// constants, never user input) and the latest entry naming each.
+func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Person, error) {
+	var s stmt
+	s.add("SELECT MAX(id) FROM (")
+	q.visible(&s, "id, "+column, nil)
+	s.add(") v GROUP BY " + column)
+	var ids []int64
+	if err := db.Conn(ctx).Raw(s.sql.String(), s.args...).Scan(&ids).Error; err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return []Person{}, nil
+	}
+	var rows []Row
+	if err := db.Conn(ctx).Raw("SELECT "+columns+" FROM activities WHERE id IN ?", ids).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Person, 0, len(rows))
+	for _, r := range rows {
+		v := r.view()
+		if column == "actor_id" {
+			out = append(out, v.Actor)
+		} else {
+			out = append(out, v.Principal)
+		}
+	}
+	sortPeople(out)
+	return out, nil
+}
+
+func sortPeople(ps []Person) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := SortKey(ps[i].FullName()), SortKey(ps[j].FullName())
+		if a != b {
+			return a < b
+		}
+		return ps[i].ID.String() < ps[j].ID.String()
+	})
+}
+
+// Seen returns how a person appears in viewer's log on one side (actor when
+// asActor, else principal), for describing a filter; false when they do not
+// appear there, so that an id reveals nothing beyond the viewer's own log.
+func Seen(ctx context.Context, db *store.DB, viewer, person uuid.UUID, asActor bool) (Person, bool, error) {
+	q := Query{Viewer: viewer}
+	if asActor {
+		q.Actor = &person
+	} else {
+		q.Principal = &person
+	}
+	sql, args := PageSQL(db.Dialect, q, 1, 0)
+	var rows []Row
+	if err := db.Conn(ctx).Raw(sql, args...).Scan(&rows).Error; err != nil || len(rows) == 0 {
+		return Person{}, false, err
+	}
+	v := rows[0].view()
+	if asActor {
+		return v.Actor, true, nil
+	}
+	return v.Principal, true, nil
+}
