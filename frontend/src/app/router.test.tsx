@@ -1,0 +1,90 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { session } from "@/lib/api/client";
+import { AppProviders, createQueryClient } from "./providers";
+import { routes } from "./router";
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(
+    <AppProviders queryClient={createQueryClient()} locale="fr-CA">
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return router;
+}
+
+const me = {
+  id: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a01",
+  username: "clavoie",
+  email: "claire.lavoie@exemple.qc.ca",
+  firstName: "Claire",
+  lastName: "Lavoie",
+  surveyor: { matricule: "5001" },
+  actingFor: {
+    userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a01",
+    matricule: "5001",
+    firstName: "Claire",
+    lastName: "Lavoie",
+  },
+  mustSelectDelegant: false,
+  isAdmin: false,
+  passwordChangedAt: "2026-11-27T10:00:00Z",
+};
+
+describe("routes", () => {
+  afterEach(() => {
+    session.signOut("initial");
+  });
+
+  it("sends an anonymous visitor of a portal page to Authentification", async () => {
+    session.signOut("initial");
+    const router = renderAt("/cadastre");
+    expect(await screen.findByRole("heading", { level: 1, name: "Authentification" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/connexion");
+    expect(document.title).toBe("Authentification — Mon espace client");
+  });
+
+  it("shows a French page introuvable for an unknown path", async () => {
+    session.signOut("initial");
+    renderAt("/nimporte-quoi");
+    expect(await screen.findByRole("heading", { level: 1, name: "Page introuvable" })).toBeInTheDocument();
+  });
+
+  it("opens the portal frame with the user's name, the tabs and the surveyor acted for", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        async () => new Response(JSON.stringify(me), { status: 200, headers: { "Content-Type": "application/json" } }),
+      ),
+    );
+    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
+    const router = renderAt("/");
+    expect(await screen.findByRole("heading", { level: 1, name: "Cadastre" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/cadastre");
+    expect(screen.getByText("Claire Lavoie", { selector: ".user-name" })).toBeInTheDocument();
+    expect(screen.getByText("Arpenteur-géomètre : Claire Lavoie (matricule 5001)")).toBeInTheDocument();
+    const tabs = screen.getByRole("navigation", { name: "Services de Mon espace client" });
+    expect(tabs).toHaveTextContent("CadastreArpentageDélégation");
+    expect(screen.getByRole("link", { name: "Cadastre" })).toHaveAttribute("aria-current", "page");
+    expect(screen.getByRole("button", { name: "Quitter" })).toBeInTheDocument();
+  });
+
+  it("opens Délégation first for a délégataire who must pick a délégant", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ ...me, surveyor: null, actingFor: null, mustSelectDelegant: true }), {
+            status: 200,
+            headers: { "Content-Type": "application/json" },
+          }),
+      ),
+    );
+    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
+    const router = renderAt("/");
+    expect(await screen.findByRole("heading", { level: 1, name: "Délégation" })).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.pathname).toBe("/delegation"));
+  });
+});

@@ -1,0 +1,25 @@
+import { Notice } from "@/components/Messages";
+import { useI18n } from "@/i18n";
+import { fullName, type Me } from "@/lib/auth/me";
+
+/** Top right under Cadastre and Arpentage: the surveyor the user acts for (SPEC §4). */
+export function ActingFor({ me }: { me: Me }) {
+  const { t } = useI18n();
+  if (!me.actingFor) return null;
+  return (
+    <p className="acting-for">
+      {t("portal.actingFor", { name: fullName(me.actingFor), matricule: me.actingFor.matricule })}
+    </p>
+  );
+}
+
+/** A user who is neither a surveyor nor anyone's délégataire gets the guide's message. */
+export function NoDelegationNotice({ me }: { me: Me }) {
+  const { t } = useI18n();
+  if (me.surveyor || me.actingFor || me.mustSelectDelegant) return null;
+  return (
+    <Notice tone="info">
+      <p>{t("portal.noDelegation")}</p>
+    </Notice>
+  );
+}

@@ -1,0 +1,35 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/api/client";
+import { expectData } from "@/lib/api/errors";
+import type { components } from "@/lib/api/schema.gen";
+import { useSession } from "./use-session";
+
+export type Me = components["schemas"]["Me"];
+
+export async function getMe(): Promise<Me> {
+  return expectData(await api.GET("/api/v1/me"));
+}
+
+export const meQueryOptions = queryOptions({
+  queryKey: ["me"],
+  queryFn: getMe,
+  staleTime: 60_000,
+});
+
+/** The signed-in user; idle while there is no session. */
+export function useMe() {
+  const { status } = useSession();
+  return useQuery({ ...meQueryOptions, enabled: status === "authenticated" });
+}
+
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`.trim();
+}
+
+/**
+ * Where a user lands after login: a délégataire of several surveyors must first pick one
+ * (Délégation ▸ Sélection d'un délégant); everyone else starts with Cadastre.
+ */
+export function homePath(me: Pick<Me, "mustSelectDelegant">): string {
+  return me.mustSelectDelegant ? "/delegation" : "/cadastre";
+}
