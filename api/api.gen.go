@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path"
@@ -26,40 +27,40 @@ import (
 
 // Defines values for ActivityType.
 const (
-	ClosingDateExtension ActivityType = "closing_date_extension"
-	DelegateAdded        ActivityType = "delegate_added"
-	DelegateRemoved      ActivityType = "delegate_removed"
-	DelegationRenounced  ActivityType = "delegation_renounced"
-	DmDeposit            ActivityType = "dm_deposit"
-	DmPrevalidation      ActivityType = "dm_prevalidation"
-	DossierViewed        ActivityType = "dossier_viewed"
-	LotCorrectionCheck   ActivityType = "lot_correction_check"
-	LotReservation       ActivityType = "lot_reservation"
-	ProductOrder         ActivityType = "product_order"
+	ActivityTypeClosingDateExtension ActivityType = "closing_date_extension"
+	ActivityTypeDelegateAdded        ActivityType = "delegate_added"
+	ActivityTypeDelegateRemoved      ActivityType = "delegate_removed"
+	ActivityTypeDelegationRenounced  ActivityType = "delegation_renounced"
+	ActivityTypeDmDeposit            ActivityType = "dm_deposit"
+	ActivityTypeDmPrevalidation      ActivityType = "dm_prevalidation"
+	ActivityTypeDossierViewed        ActivityType = "dossier_viewed"
+	ActivityTypeLotCorrectionCheck   ActivityType = "lot_correction_check"
+	ActivityTypeLotReservation       ActivityType = "lot_reservation"
+	ActivityTypeProductOrder         ActivityType = "product_order"
 )
 
 // Valid indicates whether the value is a known member of the ActivityType enum.
 func (e ActivityType) Valid() bool {
 	switch e {
-	case ClosingDateExtension:
+	case ActivityTypeClosingDateExtension:
 		return true
-	case DelegateAdded:
+	case ActivityTypeDelegateAdded:
 		return true
-	case DelegateRemoved:
+	case ActivityTypeDelegateRemoved:
 		return true
-	case DelegationRenounced:
+	case ActivityTypeDelegationRenounced:
 		return true
-	case DmDeposit:
+	case ActivityTypeDmDeposit:
 		return true
-	case DmPrevalidation:
+	case ActivityTypeDmPrevalidation:
 		return true
-	case DossierViewed:
+	case ActivityTypeDossierViewed:
 		return true
-	case LotCorrectionCheck:
+	case ActivityTypeLotCorrectionCheck:
 		return true
-	case LotReservation:
+	case ActivityTypeLotReservation:
 		return true
-	case ProductOrder:
+	case ActivityTypeProductOrder:
 		return true
 	default:
 		return false
@@ -99,6 +100,30 @@ func (e DossierKind) Valid() bool {
 	case Arpentage:
 		return true
 	case Cadastre:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LotCorrectionResultStatus.
+const (
+	Conforme          LotCorrectionResultStatus = "conforme"
+	CorrectionRequise LotCorrectionResultStatus = "correction_requise"
+	Inexistant        LotCorrectionResultStatus = "inexistant"
+	Reserve           LotCorrectionResultStatus = "reserve"
+)
+
+// Valid indicates whether the value is a known member of the LotCorrectionResultStatus enum.
+func (e LotCorrectionResultStatus) Valid() bool {
+	switch e {
+	case Conforme:
+		return true
+	case CorrectionRequise:
+		return true
+	case Inexistant:
+		return true
+	case Reserve:
 		return true
 	default:
 		return false
@@ -165,6 +190,111 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodeUnsupportedMediaType:
 		return true
 	case ProblemCodeValidationFailed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductOrderFormat.
+const (
+	ProductOrderFormatDwg    ProductOrderFormat = "dwg"
+	ProductOrderFormatPapier ProductOrderFormat = "papier"
+	ProductOrderFormatPdf    ProductOrderFormat = "pdf"
+)
+
+// Valid indicates whether the value is a known member of the ProductOrderFormat enum.
+func (e ProductOrderFormat) Valid() bool {
+	switch e {
+	case ProductOrderFormatDwg:
+		return true
+	case ProductOrderFormatPapier:
+		return true
+	case ProductOrderFormatPdf:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductOrderProductType.
+const (
+	ProductOrderProductTypeExtraitRegistre ProductOrderProductType = "extrait_registre"
+	ProductOrderProductTypeFicheLot        ProductOrderProductType = "fiche_lot"
+	ProductOrderProductTypePlanCadastral   ProductOrderProductType = "plan_cadastral"
+)
+
+// Valid indicates whether the value is a known member of the ProductOrderProductType enum.
+func (e ProductOrderProductType) Valid() bool {
+	switch e {
+	case ProductOrderProductTypeExtraitRegistre:
+		return true
+	case ProductOrderProductTypeFicheLot:
+		return true
+	case ProductOrderProductTypePlanCadastral:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductOrderStatus.
+const (
+	EnPreparation ProductOrderStatus = "en_preparation"
+	Livree        ProductOrderStatus = "livree"
+	Recue         ProductOrderStatus = "recue"
+)
+
+// Valid indicates whether the value is a known member of the ProductOrderStatus enum.
+func (e ProductOrderStatus) Valid() bool {
+	switch e {
+	case EnPreparation:
+		return true
+	case Livree:
+		return true
+	case Recue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductOrderRequestFormat.
+const (
+	ProductOrderRequestFormatDwg    ProductOrderRequestFormat = "dwg"
+	ProductOrderRequestFormatPapier ProductOrderRequestFormat = "papier"
+	ProductOrderRequestFormatPdf    ProductOrderRequestFormat = "pdf"
+)
+
+// Valid indicates whether the value is a known member of the ProductOrderRequestFormat enum.
+func (e ProductOrderRequestFormat) Valid() bool {
+	switch e {
+	case ProductOrderRequestFormatDwg:
+		return true
+	case ProductOrderRequestFormatPapier:
+		return true
+	case ProductOrderRequestFormatPdf:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProductOrderRequestProductType.
+const (
+	ProductOrderRequestProductTypeExtraitRegistre ProductOrderRequestProductType = "extrait_registre"
+	ProductOrderRequestProductTypeFicheLot        ProductOrderRequestProductType = "fiche_lot"
+	ProductOrderRequestProductTypePlanCadastral   ProductOrderRequestProductType = "plan_cadastral"
+)
+
+// Valid indicates whether the value is a known member of the ProductOrderRequestProductType enum.
+func (e ProductOrderRequestProductType) Valid() bool {
+	switch e {
+	case ProductOrderRequestProductTypeExtraitRegistre:
+		return true
+	case ProductOrderRequestProductTypeFicheLot:
+		return true
+	case ProductOrderRequestProductTypePlanCadastral:
 		return true
 	default:
 		return false
@@ -296,16 +426,16 @@ func (e ListActivitiesParamsOrder) Valid() bool {
 
 // Defines values for ExportActivitiesParamsFormat.
 const (
-	Pdf  ExportActivitiesParamsFormat = "pdf"
-	Xlsx ExportActivitiesParamsFormat = "xlsx"
+	ExportActivitiesParamsFormatPdf  ExportActivitiesParamsFormat = "pdf"
+	ExportActivitiesParamsFormatXlsx ExportActivitiesParamsFormat = "xlsx"
 )
 
 // Valid indicates whether the value is a known member of the ExportActivitiesParamsFormat enum.
 func (e ExportActivitiesParamsFormat) Valid() bool {
 	switch e {
-	case Pdf:
+	case ExportActivitiesParamsFormatPdf:
 		return true
-	case Xlsx:
+	case ExportActivitiesParamsFormatXlsx:
 		return true
 	default:
 		return false
@@ -494,6 +624,31 @@ type ChangePasswordRequest struct {
 	NewPassword     Password `json:"newPassword"`
 }
 
+// ClosingDateExtension defines model for ClosingDateExtension.
+type ClosingDateExtension struct {
+	// DossierNumber Example: 1096429
+	DossierNumber       DossierNumber       `json:"dossierNumber"`
+	NewClosingDate      openapi_types.Date  `json:"newClosingDate"`
+	PreviousClosingDate *openapi_types.Date `json:"previousClosingDate"`
+	Reason              string              `json:"reason"`
+	RequestedAt         time.Time           `json:"requestedAt"`
+}
+
+// ClosingDateExtensionRequest defines model for ClosingDateExtensionRequest.
+type ClosingDateExtensionRequest struct {
+	NewClosingDate openapi_types.Date `json:"newClosingDate"`
+	Reason         string             `json:"reason"`
+}
+
+// Communique defines model for Communique.
+type Communique struct {
+	Body        string             `json:"body"`
+	Id          openapi_types.UUID `json:"id"`
+	PublishedAt time.Time          `json:"publishedAt"`
+	Read        bool               `json:"read"`
+	Subject     string             `json:"subject"`
+}
+
 // CreateDossierRequest defines model for CreateDossierRequest.
 type CreateDossierRequest struct {
 	ClosingDate *openapi_types.Date `json:"closingDate,omitempty"`
@@ -547,6 +702,65 @@ type DelegateCandidate struct {
 	Username  string             `json:"username"`
 }
 
+// DmDeposit defines model for DmDeposit.
+type DmDeposit struct {
+	DepositedAt time.Time `json:"depositedAt"`
+
+	// DossierNumber Example: 1096429
+	DossierNumber DossierNumber      `json:"dossierNumber"`
+	FileName      string             `json:"fileName"`
+	Id            openapi_types.UUID `json:"id"`
+	LotCount      int                `json:"lotCount"`
+	Sha256        string             `json:"sha256"`
+	Size          int                `json:"size"`
+}
+
+// DmDepositPage defines model for DmDepositPage.
+type DmDepositPage struct {
+	Items      []DmDeposit `json:"items"`
+	Page       int         `json:"page"`
+	PageSize   int         `json:"pageSize"`
+	TotalItems int         `json:"totalItems"`
+	TotalPages int         `json:"totalPages"`
+}
+
+// DmFinding defines model for DmFinding.
+type DmFinding struct {
+	Message string `json:"message"`
+	Passed  bool   `json:"passed"`
+
+	// Rule Example: R4
+	Rule string `json:"rule"`
+}
+
+// DmPrevalidation defines model for DmPrevalidation.
+type DmPrevalidation struct {
+	CheckedAt time.Time          `json:"checkedAt"`
+	DoneBy    PersonRef          `json:"doneBy"`
+	DoneFor   PersonRef          `json:"doneFor"`
+	FileName  string             `json:"fileName"`
+	Findings  []DmFinding        `json:"findings"`
+	Id        openapi_types.UUID `json:"id"`
+	Sha256    string             `json:"sha256"`
+	Size      int                `json:"size"`
+	Valid     bool               `json:"valid"`
+}
+
+// DmPrevalidationPage defines model for DmPrevalidationPage.
+type DmPrevalidationPage struct {
+	Items      []DmPrevalidation `json:"items"`
+	Page       int               `json:"page"`
+	PageSize   int               `json:"pageSize"`
+	TotalItems int               `json:"totalItems"`
+	TotalPages int               `json:"totalPages"`
+}
+
+// DmUpload defines model for DmUpload.
+type DmUpload struct {
+	// File Le fichier XML de la DM (5 Mo au plus)
+	File openapi_types.File `json:"file"`
+}
+
 // Dossier defines model for Dossier.
 type Dossier struct {
 	// ClosingDate Date de fermeture
@@ -554,11 +768,17 @@ type Dossier struct {
 	Kind        DossierKind         `json:"kind"`
 
 	// Number Example: 1096429
-	Number      DossierNumber `json:"number"`
-	OpenedAt    time.Time     `json:"openedAt"`
+	Number   DossierNumber `json:"number"`
+	OpenedAt time.Time     `json:"openedAt"`
+
+	// Read Consulté par l'arpenteur-géomètre ou l'un de ses délégataires
+	Read        bool          `json:"read"`
 	Responsible PersonRef     `json:"responsible"`
 	Status      DossierStatus `json:"status"`
 	Title       string        `json:"title"`
+
+	// UnreadMessages Messages non lus de l'arpenteur-géomètre
+	UnreadMessages int `json:"unreadMessages"`
 }
 
 // DossierStatus defines model for Dossier.Status.
@@ -566,6 +786,22 @@ type DossierStatus string
 
 // DossierKind defines model for DossierKind.
 type DossierKind string
+
+// DossierMessage defines model for DossierMessage.
+type DossierMessage struct {
+	Body string `json:"body"`
+
+	// DossierNumber Example: 1096429
+	DossierNumber DossierNumber      `json:"dossierNumber"`
+	Id            openapi_types.UUID `json:"id"`
+	PostedAt      time.Time          `json:"postedAt"`
+	Read          bool               `json:"read"`
+	ReadAt        *time.Time         `json:"readAt"`
+
+	// ReadBy Qui l'a ouvert en premier (l'arpenteur-géomètre ou un délégataire)
+	ReadBy  *PersonRef `json:"readBy"`
+	Subject string     `json:"subject"`
+}
 
 // DossierNumber Example: 1096429
 type DossierNumber = string
@@ -610,6 +846,82 @@ type LoginRequest struct {
 	Username string `json:"username"`
 }
 
+// LotCorrectionCheck defines model for LotCorrectionCheck.
+type LotCorrectionCheck struct {
+	CheckedAt time.Time             `json:"checkedAt"`
+	DoneBy    PersonRef             `json:"doneBy"`
+	DoneFor   PersonRef             `json:"doneFor"`
+	Id        openapi_types.UUID    `json:"id"`
+	Results   []LotCorrectionResult `json:"results"`
+}
+
+// LotCorrectionCheckPage defines model for LotCorrectionCheckPage.
+type LotCorrectionCheckPage struct {
+	Items      []LotCorrectionCheck `json:"items"`
+	Page       int                  `json:"page"`
+	PageSize   int                  `json:"pageSize"`
+	TotalItems int                  `json:"totalItems"`
+	TotalPages int                  `json:"totalPages"`
+}
+
+// LotCorrectionCheckRequest defines model for LotCorrectionCheckRequest.
+type LotCorrectionCheckRequest struct {
+	Lots []LotNumber `json:"lots"`
+}
+
+// LotCorrectionResult defines model for LotCorrectionResult.
+type LotCorrectionResult struct {
+	Detail string `json:"detail"`
+
+	// Lot Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
+	//
+	// Example: 1234567
+	Lot    LotNumber                 `json:"lot"`
+	Status LotCorrectionResultStatus `json:"status"`
+}
+
+// LotCorrectionResultStatus defines model for LotCorrectionResult.Status.
+type LotCorrectionResultStatus string
+
+// LotNumber Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
+//
+// Example: 1234567
+type LotNumber = string
+
+// LotReservation defines model for LotReservation.
+type LotReservation struct {
+	ComplementaryPlans int       `json:"complementaryPlans"`
+	DoneBy             PersonRef `json:"doneBy"`
+	DoneFor            PersonRef `json:"doneFor"`
+
+	// DossierNumber Example: 1096429
+	DossierNumber DossierNumber      `json:"dossierNumber"`
+	Id            openapi_types.UUID `json:"id"`
+	Lots          []LotNumber        `json:"lots"`
+	ReservedAt    time.Time          `json:"reservedAt"`
+}
+
+// LotReservationPage defines model for LotReservationPage.
+type LotReservationPage struct {
+	Items      []LotReservation `json:"items"`
+	Page       int              `json:"page"`
+	PageSize   int              `json:"pageSize"`
+	TotalItems int              `json:"totalItems"`
+	TotalPages int              `json:"totalPages"`
+}
+
+// LotReservationRequest defines model for LotReservationRequest.
+type LotReservationRequest struct {
+	// ComplementaryPlans Plans complémentaires en TR
+	ComplementaryPlans *int `json:"complementaryPlans,omitempty"`
+
+	// DossierNumber Example: 1096429
+	DossierNumber DossierNumber `json:"dossierNumber"`
+
+	// LotCount Nombre de lots à réserver
+	LotCount int `json:"lotCount"`
+}
+
 // Matricule Example: 5003
 type Matricule = string
 
@@ -628,6 +940,12 @@ type Me struct {
 	PasswordChangedAt  time.Time     `json:"passwordChangedAt"`
 	Surveyor           *SurveyorInfo `json:"surveyor"`
 	Username           string        `json:"username"`
+}
+
+// NewMessageRequest defines model for NewMessageRequest.
+type NewMessageRequest struct {
+	Body    string `json:"body"`
+	Subject string `json:"subject"`
 }
 
 // Password defines model for Password.
@@ -677,6 +995,54 @@ type Problem struct {
 
 // ProblemCode Code stable sur lequel les clients peuvent s'appuyer
 type ProblemCode string
+
+// ProductOrder defines model for ProductOrder.
+type ProductOrder struct {
+	DoneBy  PersonRef          `json:"doneBy"`
+	DoneFor PersonRef          `json:"doneFor"`
+	Format  ProductOrderFormat `json:"format"`
+	Id      openapi_types.UUID `json:"id"`
+	Lots    []LotNumber        `json:"lots"`
+
+	// OrderNumber Example: CP-2026-000123
+	OrderNumber string                  `json:"orderNumber"`
+	OrderedAt   time.Time               `json:"orderedAt"`
+	ProductType ProductOrderProductType `json:"productType"`
+	Quantity    int                     `json:"quantity"`
+	Status      ProductOrderStatus      `json:"status"`
+}
+
+// ProductOrderFormat defines model for ProductOrder.Format.
+type ProductOrderFormat string
+
+// ProductOrderProductType defines model for ProductOrder.ProductType.
+type ProductOrderProductType string
+
+// ProductOrderStatus defines model for ProductOrder.Status.
+type ProductOrderStatus string
+
+// ProductOrderPage defines model for ProductOrderPage.
+type ProductOrderPage struct {
+	Items      []ProductOrder `json:"items"`
+	Page       int            `json:"page"`
+	PageSize   int            `json:"pageSize"`
+	TotalItems int            `json:"totalItems"`
+	TotalPages int            `json:"totalPages"`
+}
+
+// ProductOrderRequest defines model for ProductOrderRequest.
+type ProductOrderRequest struct {
+	Format      ProductOrderRequestFormat      `json:"format"`
+	Lots        []LotNumber                    `json:"lots"`
+	ProductType ProductOrderRequestProductType `json:"productType"`
+	Quantity    int                            `json:"quantity"`
+}
+
+// ProductOrderRequestFormat defines model for ProductOrderRequest.Format.
+type ProductOrderRequestFormat string
+
+// ProductOrderRequestProductType defines model for ProductOrderRequest.ProductType.
+type ProductOrderRequestProductType string
 
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
@@ -778,6 +1144,9 @@ type ActivityTo = openapi_types.Date
 
 // ActivityTypes defines model for ActivityTypes.
 type ActivityTypes = []ActivityType
+
+// DossierNumberPath Example: 1096429
+type DossierNumberPath = DossierNumber
 
 // Page defines model for Page.
 type Page = int
@@ -920,6 +1289,18 @@ type SearchDelegateCandidatesParams struct {
 	Email    *string `form:"email,omitempty" json:"email,omitempty"`
 }
 
+// ListDmDepositsParams defines parameters for ListDmDeposits.
+type ListDmDepositsParams struct {
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
+// ListDmPrevalidationsParams defines parameters for ListDmPrevalidations.
+type ListDmPrevalidationsParams struct {
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
 // ListDossiersParams defines parameters for ListDossiers.
 type ListDossiersParams struct {
 	Kind *DossierKind `form:"kind,omitempty" json:"kind,omitempty"`
@@ -930,11 +1311,35 @@ type ListDossiersParams struct {
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
+// ListLotCorrectionChecksParams defines parameters for ListLotCorrectionChecks.
+type ListLotCorrectionChecksParams struct {
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
+// ListLotReservationsParams defines parameters for ListLotReservations.
+type ListLotReservationsParams struct {
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
+// ListProductOrdersParams defines parameters for ListProductOrders.
+type ListProductOrdersParams struct {
+	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+}
+
 // CreateAccountJSONRequestBody defines body for CreateAccount for application/json ContentType.
 type CreateAccountJSONRequestBody = SignUpRequest
 
+// PostCommuniqueJSONRequestBody defines body for PostCommunique for application/json ContentType.
+type PostCommuniqueJSONRequestBody = NewMessageRequest
+
 // CreateDossierJSONRequestBody defines body for CreateDossier for application/json ContentType.
 type CreateDossierJSONRequestBody = CreateDossierRequest
+
+// PostDossierMessageJSONRequestBody defines body for PostDossierMessage for application/json ContentType.
+type PostDossierMessageJSONRequestBody = NewMessageRequest
 
 // GrantSurveyorJSONRequestBody defines body for GrantSurveyor for application/json ContentType.
 type GrantSurveyorJSONRequestBody = GrantSurveyorRequest
@@ -960,8 +1365,26 @@ type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 // AddDelegateJSONRequestBody defines body for AddDelegate for application/json ContentType.
 type AddDelegateJSONRequestBody = AddDelegateRequest
 
+// DepositDmMultipartRequestBody defines body for DepositDm for multipart/form-data ContentType.
+type DepositDmMultipartRequestBody = DmUpload
+
+// PrevalidateDmMultipartRequestBody defines body for PrevalidateDm for multipart/form-data ContentType.
+type PrevalidateDmMultipartRequestBody = DmUpload
+
+// ExtendClosingDateJSONRequestBody defines body for ExtendClosingDate for application/json ContentType.
+type ExtendClosingDateJSONRequestBody = ClosingDateExtensionRequest
+
+// CheckLotCorrectionJSONRequestBody defines body for CheckLotCorrection for application/json ContentType.
+type CheckLotCorrectionJSONRequestBody = LotCorrectionCheckRequest
+
+// ReserveLotsJSONRequestBody defines body for ReserveLots for application/json ContentType.
+type ReserveLotsJSONRequestBody = LotReservationRequest
+
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = ChangePasswordRequest
+
+// OrderProductsJSONRequestBody defines body for OrderProducts for application/json ContentType.
+type OrderProductsJSONRequestBody = ProductOrderRequest
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
@@ -977,9 +1400,15 @@ type ServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx echo.Context) error
+	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
+	// (POST /api/v1/admin/communiques)
+	PostCommunique(ctx echo.Context) error
 	// CreateDossier Ouvrir un dossier (administrateur)
 	// (POST /api/v1/admin/dossiers)
 	CreateDossier(ctx echo.Context) error
+	// PostDossierMessage Publier un message sur un dossier (administrateur)
+	// (POST /api/v1/admin/dossiers/{number}/messages)
+	PostDossierMessage(ctx echo.Context, number DossierNumberPath) error
 	// ListSurveyors Arpenteurs-géomètres inscrits (administrateur)
 	// (GET /api/v1/admin/surveyors)
 	ListSurveyors(ctx echo.Context) error
@@ -1010,6 +1439,12 @@ type ServerInterface interface {
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx echo.Context) error
+	// ListCommuniques Communiqués aux arpenteurs-géomètres
+	// (GET /api/v1/communiques)
+	ListCommuniques(ctx echo.Context) error
+	// MarkCommuniqueRead Marquer un communiqué comme lu (pour l'arpenteur-géomètre)
+	// (POST /api/v1/communiques/{communiqueId}/read)
+	MarkCommuniqueRead(ctx echo.Context, communiqueId openapi_types.UUID) error
 	// ListDelegants Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
 	// (GET /api/v1/delegants)
 	ListDelegants(ctx echo.Context) error
@@ -1028,18 +1463,57 @@ type ServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx echo.Context, userId UserIdPath) error
+	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
+	// (GET /api/v1/dm-deposits)
+	ListDmDeposits(ctx echo.Context, params ListDmDepositsParams) error
+	// DepositDm Dépôt d'une demande de mise à jour du cadastre (DM)
+	// (POST /api/v1/dm-deposits)
+	DepositDm(ctx echo.Context) error
+	// ListDmPrevalidations Prévalidations de DM faites pour l'arpenteur-géomètre
+	// (GET /api/v1/dm-prevalidations)
+	ListDmPrevalidations(ctx echo.Context, params ListDmPrevalidationsParams) error
+	// PrevalidateDm Prévalidation d'une demande de mise à jour du cadastre (DM)
+	// (POST /api/v1/dm-prevalidations)
+	PrevalidateDm(ctx echo.Context) error
 	// ListDossiers Suivi des dossiers (du cadastre ou d'arpentage) de l'arpenteur-géomètre
 	// (GET /api/v1/dossiers)
 	ListDossiers(ctx echo.Context, params ListDossiersParams) error
 	// GetDossier Consulter un dossier
 	// (GET /api/v1/dossiers/{number})
 	GetDossier(ctx echo.Context, number DossierNumber) error
+	// ExtendClosingDate Prolongement de la date de fermeture (dossier d'arpentage)
+	// (POST /api/v1/dossiers/{number}/closing-date-extensions)
+	ExtendClosingDate(ctx echo.Context, number DossierNumberPath) error
+	// ListDossierMessages Messages d'un dossier
+	// (GET /api/v1/dossiers/{number}/messages)
+	ListDossierMessages(ctx echo.Context, number DossierNumberPath) error
+	// MarkDossierMessageRead Marquer un message comme lu (pour l'arpenteur-géomètre)
+	// (POST /api/v1/dossiers/{number}/messages/{messageId}/read)
+	MarkDossierMessageRead(ctx echo.Context, number DossierNumberPath, messageId openapi_types.UUID) error
+	// ListLotCorrectionChecks Vérifications de la correction de lots faites pour l'arpenteur-géomètre
+	// (GET /api/v1/lot-correction-checks)
+	ListLotCorrectionChecks(ctx echo.Context, params ListLotCorrectionChecksParams) error
+	// CheckLotCorrection Vérification de la correction de lots
+	// (POST /api/v1/lot-correction-checks)
+	CheckLotCorrection(ctx echo.Context) error
+	// ListLotReservations Réservations de lots de l'arpenteur-géomètre
+	// (GET /api/v1/lot-reservations)
+	ListLotReservations(ctx echo.Context, params ListLotReservationsParams) error
+	// ReserveLots Réservation de lots et plans complémentaires en TR
+	// (POST /api/v1/lot-reservations)
+	ReserveLots(ctx echo.Context) error
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx echo.Context) error
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx echo.Context) error
+	// ListProductOrders Commandes de produits cadastraux de l'arpenteur-géomètre
+	// (GET /api/v1/product-orders)
+	ListProductOrders(ctx echo.Context, params ListProductOrdersParams) error
+	// OrderProducts Commande de produits cadastraux
+	// (POST /api/v1/product-orders)
+	OrderProducts(ctx echo.Context) error
 	// GetHealth Le processus répond
 	// (GET /healthz)
 	GetHealth(ctx echo.Context) error
@@ -1233,12 +1707,37 @@ func (w *ServerInterfaceWrapper) GetActivityFilters(ctx echo.Context) error {
 	return err
 }
 
+// PostCommunique converts echo context to params.
+func (w *ServerInterfaceWrapper) PostCommunique(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PostCommunique(ctx)
+	return err
+}
+
 // CreateDossier converts echo context to params.
 func (w *ServerInterfaceWrapper) CreateDossier(ctx echo.Context) error {
 	var err error
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.CreateDossier(ctx)
+	return err
+}
+
+// PostDossierMessage converts echo context to params.
+func (w *ServerInterfaceWrapper) PostDossierMessage(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "number" -------------
+	var number DossierNumberPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "number", ctx.Param("number"), &number, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PostDossierMessage(ctx, number)
 	return err
 }
 
@@ -1410,6 +1909,31 @@ func (w *ServerInterfaceWrapper) RequestUsernameReminder(ctx echo.Context) error
 	return err
 }
 
+// ListCommuniques converts echo context to params.
+func (w *ServerInterfaceWrapper) ListCommuniques(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListCommuniques(ctx)
+	return err
+}
+
+// MarkCommuniqueRead converts echo context to params.
+func (w *ServerInterfaceWrapper) MarkCommuniqueRead(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "communiqueId" -------------
+	var communiqueId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "communiqueId", ctx.Param("communiqueId"), &communiqueId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter communiqueId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.MarkCommuniqueRead(ctx, communiqueId)
+	return err
+}
+
 // ListDelegants converts echo context to params.
 func (w *ServerInterfaceWrapper) ListDelegants(ctx echo.Context) error {
 	var err error
@@ -1494,6 +2018,74 @@ func (w *ServerInterfaceWrapper) RemoveDelegate(ctx echo.Context) error {
 	return err
 }
 
+// ListDmDeposits converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDmDeposits(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListDmDepositsParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDmDeposits(ctx, params)
+	return err
+}
+
+// DepositDm converts echo context to params.
+func (w *ServerInterfaceWrapper) DepositDm(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DepositDm(ctx)
+	return err
+}
+
+// ListDmPrevalidations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDmPrevalidations(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListDmPrevalidationsParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDmPrevalidations(ctx, params)
+	return err
+}
+
+// PrevalidateDm converts echo context to params.
+func (w *ServerInterfaceWrapper) PrevalidateDm(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PrevalidateDm(ctx)
+	return err
+}
+
 // ListDossiers converts echo context to params.
 func (w *ServerInterfaceWrapper) ListDossiers(ctx echo.Context) error {
 	var err error
@@ -1549,6 +2141,130 @@ func (w *ServerInterfaceWrapper) GetDossier(ctx echo.Context) error {
 	return err
 }
 
+// ExtendClosingDate converts echo context to params.
+func (w *ServerInterfaceWrapper) ExtendClosingDate(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "number" -------------
+	var number DossierNumberPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "number", ctx.Param("number"), &number, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExtendClosingDate(ctx, number)
+	return err
+}
+
+// ListDossierMessages converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDossierMessages(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "number" -------------
+	var number DossierNumberPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "number", ctx.Param("number"), &number, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDossierMessages(ctx, number)
+	return err
+}
+
+// MarkDossierMessageRead converts echo context to params.
+func (w *ServerInterfaceWrapper) MarkDossierMessageRead(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "number" -------------
+	var number DossierNumberPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "number", ctx.Param("number"), &number, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter number: %s", err))
+	}
+
+	// ------------- Path parameter "messageId" -------------
+	var messageId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "messageId", ctx.Param("messageId"), &messageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter messageId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.MarkDossierMessageRead(ctx, number, messageId)
+	return err
+}
+
+// ListLotCorrectionChecks converts echo context to params.
+func (w *ServerInterfaceWrapper) ListLotCorrectionChecks(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListLotCorrectionChecksParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListLotCorrectionChecks(ctx, params)
+	return err
+}
+
+// CheckLotCorrection converts echo context to params.
+func (w *ServerInterfaceWrapper) CheckLotCorrection(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CheckLotCorrection(ctx)
+	return err
+}
+
+// ListLotReservations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListLotReservations(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListLotReservationsParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListLotReservations(ctx, params)
+	return err
+}
+
+// ReserveLots converts echo context to params.
+func (w *ServerInterfaceWrapper) ReserveLots(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReserveLots(ctx)
+	return err
+}
+
 // GetMe converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	var err error
@@ -1564,6 +2280,40 @@ func (w *ServerInterfaceWrapper) ChangeMyPassword(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ChangeMyPassword(ctx)
+	return err
+}
+
+// ListProductOrders converts echo context to params.
+func (w *ServerInterfaceWrapper) ListProductOrders(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProductOrdersParams
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListProductOrders(ctx, params)
+	return err
+}
+
+// OrderProducts converts echo context to params.
+func (w *ServerInterfaceWrapper) OrderProducts(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.OrderProducts(ctx)
 	return err
 }
 
@@ -1652,6 +2402,23 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.DELETE(options.BaseURL+"/api/v1/delegants/:userId", wrapper.RenounceDelegation, options.OperationMiddlewares["renounceDelegation"]...)
 	router.GET(options.BaseURL+"/api/v1/dossiers", wrapper.ListDossiers, options.OperationMiddlewares["listDossiers"]...)
 	router.GET(options.BaseURL+"/api/v1/dossiers/:number", wrapper.GetDossier, options.OperationMiddlewares["getDossier"]...)
+	router.GET(options.BaseURL+"/api/v1/dossiers/:number/messages", wrapper.ListDossierMessages, options.OperationMiddlewares["listDossierMessages"]...)
+	router.POST(options.BaseURL+"/api/v1/dossiers/:number/messages/:messageId/read", wrapper.MarkDossierMessageRead, options.OperationMiddlewares["markDossierMessageRead"]...)
+	router.POST(options.BaseURL+"/api/v1/dossiers/:number/closing-date-extensions", wrapper.ExtendClosingDate, options.OperationMiddlewares["extendClosingDate"]...)
+	router.GET(options.BaseURL+"/api/v1/communiques", wrapper.ListCommuniques, options.OperationMiddlewares["listCommuniques"]...)
+	router.POST(options.BaseURL+"/api/v1/communiques/:communiqueId/read", wrapper.MarkCommuniqueRead, options.OperationMiddlewares["markCommuniqueRead"]...)
+	router.POST(options.BaseURL+"/api/v1/admin/dossiers/:number/messages", wrapper.PostDossierMessage, options.OperationMiddlewares["postDossierMessage"]...)
+	router.POST(options.BaseURL+"/api/v1/admin/communiques", wrapper.PostCommunique, options.OperationMiddlewares["postCommunique"]...)
+	router.GET(options.BaseURL+"/api/v1/lot-reservations", wrapper.ListLotReservations, options.OperationMiddlewares["listLotReservations"]...)
+	router.POST(options.BaseURL+"/api/v1/lot-reservations", wrapper.ReserveLots, options.OperationMiddlewares["reserveLots"]...)
+	router.GET(options.BaseURL+"/api/v1/lot-correction-checks", wrapper.ListLotCorrectionChecks, options.OperationMiddlewares["listLotCorrectionChecks"]...)
+	router.POST(options.BaseURL+"/api/v1/lot-correction-checks", wrapper.CheckLotCorrection, options.OperationMiddlewares["checkLotCorrection"]...)
+	router.GET(options.BaseURL+"/api/v1/product-orders", wrapper.ListProductOrders, options.OperationMiddlewares["listProductOrders"]...)
+	router.POST(options.BaseURL+"/api/v1/product-orders", wrapper.OrderProducts, options.OperationMiddlewares["orderProducts"]...)
+	router.GET(options.BaseURL+"/api/v1/dm-prevalidations", wrapper.ListDmPrevalidations, options.OperationMiddlewares["listDmPrevalidations"]...)
+	router.POST(options.BaseURL+"/api/v1/dm-prevalidations", wrapper.PrevalidateDm, options.OperationMiddlewares["prevalidateDm"]...)
+	router.GET(options.BaseURL+"/api/v1/dm-deposits", wrapper.ListDmDeposits, options.OperationMiddlewares["listDmDeposits"]...)
+	router.POST(options.BaseURL+"/api/v1/dm-deposits", wrapper.DepositDm, options.OperationMiddlewares["depositDm"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/dossiers", wrapper.CreateDossier, options.OperationMiddlewares["createDossier"]...)
 	router.GET(options.BaseURL+"/api/v1/activities", wrapper.ListActivities, options.OperationMiddlewares["listActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/activities/export", wrapper.ExportActivities, options.OperationMiddlewares["exportActivities"]...)
@@ -1959,6 +2726,79 @@ func (response GetActivityFilters401ApplicationProblemPlusJSONResponse) VisitGet
 	return err
 }
 
+type PostCommuniqueRequestObject struct {
+	Body *PostCommuniqueJSONRequestBody
+}
+
+type PostCommuniqueResponseObject interface {
+	VisitPostCommuniqueResponse(w http.ResponseWriter) error
+}
+
+type PostCommunique201JSONResponse Communique
+
+func (response PostCommunique201JSONResponse) VisitPostCommuniqueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostCommunique400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PostCommunique400ApplicationProblemPlusJSONResponse) VisitPostCommuniqueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostCommunique401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PostCommunique401ApplicationProblemPlusJSONResponse) VisitPostCommuniqueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostCommunique403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PostCommunique403ApplicationProblemPlusJSONResponse) VisitPostCommuniqueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type CreateDossierRequestObject struct {
 	Body *CreateDossierJSONRequestBody
 }
@@ -2060,6 +2900,96 @@ func (response CreateDossier409ApplicationProblemPlusJSONResponse) VisitCreateDo
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostDossierMessageRequestObject struct {
+	Number DossierNumberPath `json:"number"`
+	Body   *PostDossierMessageJSONRequestBody
+}
+
+type PostDossierMessageResponseObject interface {
+	VisitPostDossierMessageResponse(w http.ResponseWriter) error
+}
+
+type PostDossierMessage201JSONResponse DossierMessage
+
+func (response PostDossierMessage201JSONResponse) VisitPostDossierMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostDossierMessage400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PostDossierMessage400ApplicationProblemPlusJSONResponse) VisitPostDossierMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostDossierMessage401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PostDossierMessage401ApplicationProblemPlusJSONResponse) VisitPostDossierMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostDossierMessage403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PostDossierMessage403ApplicationProblemPlusJSONResponse) VisitPostDossierMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PostDossierMessage404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response PostDossierMessage404ApplicationProblemPlusJSONResponse) VisitPostDossierMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -2716,6 +3646,151 @@ func (response RequestUsernameReminder429ApplicationProblemPlusJSONResponse) Vis
 	return err
 }
 
+type ListCommuniquesRequestObject struct {
+}
+
+type ListCommuniquesResponseObject interface {
+	VisitListCommuniquesResponse(w http.ResponseWriter) error
+}
+
+type ListCommuniques200JSONResponse []Communique
+
+func (response ListCommuniques200JSONResponse) VisitListCommuniquesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCommuniques401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListCommuniques401ApplicationProblemPlusJSONResponse) VisitListCommuniquesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCommuniques403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListCommuniques403ApplicationProblemPlusJSONResponse) VisitListCommuniquesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkCommuniqueReadRequestObject struct {
+	CommuniqueId openapi_types.UUID `json:"communiqueId"`
+}
+
+type MarkCommuniqueReadResponseObject interface {
+	VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error
+}
+
+type MarkCommuniqueRead200JSONResponse Communique
+
+func (response MarkCommuniqueRead200JSONResponse) VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkCommuniqueRead400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response MarkCommuniqueRead400ApplicationProblemPlusJSONResponse) VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkCommuniqueRead401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response MarkCommuniqueRead401ApplicationProblemPlusJSONResponse) VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkCommuniqueRead403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response MarkCommuniqueRead403ApplicationProblemPlusJSONResponse) VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkCommuniqueRead404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response MarkCommuniqueRead404ApplicationProblemPlusJSONResponse) VisitMarkCommuniqueReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListDelegantsRequestObject struct {
 }
 
@@ -3175,6 +4250,314 @@ func (response RemoveDelegate404ApplicationProblemPlusJSONResponse) VisitRemoveD
 	return err
 }
 
+type ListDmDepositsRequestObject struct {
+	Params ListDmDepositsParams
+}
+
+type ListDmDepositsResponseObject interface {
+	VisitListDmDepositsResponse(w http.ResponseWriter) error
+}
+
+type ListDmDeposits200JSONResponse DmDepositPage
+
+func (response ListDmDeposits200JSONResponse) VisitListDmDepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmDeposits400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmDeposits400ApplicationProblemPlusJSONResponse) VisitListDmDepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmDeposits401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmDeposits401ApplicationProblemPlusJSONResponse) VisitListDmDepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmDeposits403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmDeposits403ApplicationProblemPlusJSONResponse) VisitListDmDepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DepositDmRequestObject struct {
+	Body *multipart.Reader
+}
+
+type DepositDmResponseObject interface {
+	VisitDepositDmResponse(w http.ResponseWriter) error
+}
+
+type DepositDm201JSONResponse DmDeposit
+
+func (response DepositDm201JSONResponse) VisitDepositDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DepositDm400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response DepositDm400ApplicationProblemPlusJSONResponse) VisitDepositDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DepositDm401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response DepositDm401ApplicationProblemPlusJSONResponse) VisitDepositDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DepositDm403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response DepositDm403ApplicationProblemPlusJSONResponse) VisitDepositDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DepositDm422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response DepositDm422ApplicationProblemPlusJSONResponse) VisitDepositDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmPrevalidationsRequestObject struct {
+	Params ListDmPrevalidationsParams
+}
+
+type ListDmPrevalidationsResponseObject interface {
+	VisitListDmPrevalidationsResponse(w http.ResponseWriter) error
+}
+
+type ListDmPrevalidations200JSONResponse DmPrevalidationPage
+
+func (response ListDmPrevalidations200JSONResponse) VisitListDmPrevalidationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmPrevalidations400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmPrevalidations400ApplicationProblemPlusJSONResponse) VisitListDmPrevalidationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmPrevalidations401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmPrevalidations401ApplicationProblemPlusJSONResponse) VisitListDmPrevalidationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDmPrevalidations403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListDmPrevalidations403ApplicationProblemPlusJSONResponse) VisitListDmPrevalidationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PrevalidateDmRequestObject struct {
+	Body *multipart.Reader
+}
+
+type PrevalidateDmResponseObject interface {
+	VisitPrevalidateDmResponse(w http.ResponseWriter) error
+}
+
+type PrevalidateDm201JSONResponse DmPrevalidation
+
+func (response PrevalidateDm201JSONResponse) VisitPrevalidateDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PrevalidateDm400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response PrevalidateDm400ApplicationProblemPlusJSONResponse) VisitPrevalidateDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PrevalidateDm401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response PrevalidateDm401ApplicationProblemPlusJSONResponse) VisitPrevalidateDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PrevalidateDm403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response PrevalidateDm403ApplicationProblemPlusJSONResponse) VisitPrevalidateDmResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListDossiersRequestObject struct {
 	Params ListDossiersParams
 }
@@ -3337,6 +4720,615 @@ func (response GetDossier404ApplicationProblemPlusJSONResponse) VisitGetDossierR
 	return err
 }
 
+type ExtendClosingDateRequestObject struct {
+	Number DossierNumberPath `json:"number"`
+	Body   *ExtendClosingDateJSONRequestBody
+}
+
+type ExtendClosingDateResponseObject interface {
+	VisitExtendClosingDateResponse(w http.ResponseWriter) error
+}
+
+type ExtendClosingDate201JSONResponse ClosingDateExtension
+
+func (response ExtendClosingDate201JSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExtendClosingDate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExtendClosingDate400ApplicationProblemPlusJSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExtendClosingDate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExtendClosingDate401ApplicationProblemPlusJSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExtendClosingDate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExtendClosingDate403ApplicationProblemPlusJSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExtendClosingDate404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ExtendClosingDate404ApplicationProblemPlusJSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExtendClosingDate422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response ExtendClosingDate422ApplicationProblemPlusJSONResponse) VisitExtendClosingDateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossierMessagesRequestObject struct {
+	Number DossierNumberPath `json:"number"`
+}
+
+type ListDossierMessagesResponseObject interface {
+	VisitListDossierMessagesResponse(w http.ResponseWriter) error
+}
+
+type ListDossierMessages200JSONResponse []DossierMessage
+
+func (response ListDossierMessages200JSONResponse) VisitListDossierMessagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossierMessages400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossierMessages400ApplicationProblemPlusJSONResponse) VisitListDossierMessagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossierMessages401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossierMessages401ApplicationProblemPlusJSONResponse) VisitListDossierMessagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossierMessages403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossierMessages403ApplicationProblemPlusJSONResponse) VisitListDossierMessagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDossierMessages404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ListDossierMessages404ApplicationProblemPlusJSONResponse) VisitListDossierMessagesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkDossierMessageReadRequestObject struct {
+	Number    DossierNumberPath  `json:"number"`
+	MessageId openapi_types.UUID `json:"messageId"`
+}
+
+type MarkDossierMessageReadResponseObject interface {
+	VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error
+}
+
+type MarkDossierMessageRead200JSONResponse DossierMessage
+
+func (response MarkDossierMessageRead200JSONResponse) VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkDossierMessageRead400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response MarkDossierMessageRead400ApplicationProblemPlusJSONResponse) VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkDossierMessageRead401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response MarkDossierMessageRead401ApplicationProblemPlusJSONResponse) VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkDossierMessageRead403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response MarkDossierMessageRead403ApplicationProblemPlusJSONResponse) VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type MarkDossierMessageRead404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response MarkDossierMessageRead404ApplicationProblemPlusJSONResponse) VisitMarkDossierMessageReadResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotCorrectionChecksRequestObject struct {
+	Params ListLotCorrectionChecksParams
+}
+
+type ListLotCorrectionChecksResponseObject interface {
+	VisitListLotCorrectionChecksResponse(w http.ResponseWriter) error
+}
+
+type ListLotCorrectionChecks200JSONResponse LotCorrectionCheckPage
+
+func (response ListLotCorrectionChecks200JSONResponse) VisitListLotCorrectionChecksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotCorrectionChecks400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotCorrectionChecks400ApplicationProblemPlusJSONResponse) VisitListLotCorrectionChecksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotCorrectionChecks401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotCorrectionChecks401ApplicationProblemPlusJSONResponse) VisitListLotCorrectionChecksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotCorrectionChecks403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotCorrectionChecks403ApplicationProblemPlusJSONResponse) VisitListLotCorrectionChecksResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckLotCorrectionRequestObject struct {
+	Body *CheckLotCorrectionJSONRequestBody
+}
+
+type CheckLotCorrectionResponseObject interface {
+	VisitCheckLotCorrectionResponse(w http.ResponseWriter) error
+}
+
+type CheckLotCorrection201JSONResponse LotCorrectionCheck
+
+func (response CheckLotCorrection201JSONResponse) VisitCheckLotCorrectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckLotCorrection400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CheckLotCorrection400ApplicationProblemPlusJSONResponse) VisitCheckLotCorrectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckLotCorrection401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CheckLotCorrection401ApplicationProblemPlusJSONResponse) VisitCheckLotCorrectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckLotCorrection403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CheckLotCorrection403ApplicationProblemPlusJSONResponse) VisitCheckLotCorrectionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotReservationsRequestObject struct {
+	Params ListLotReservationsParams
+}
+
+type ListLotReservationsResponseObject interface {
+	VisitListLotReservationsResponse(w http.ResponseWriter) error
+}
+
+type ListLotReservations200JSONResponse LotReservationPage
+
+func (response ListLotReservations200JSONResponse) VisitListLotReservationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotReservations400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotReservations400ApplicationProblemPlusJSONResponse) VisitListLotReservationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotReservations401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotReservations401ApplicationProblemPlusJSONResponse) VisitListLotReservationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListLotReservations403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListLotReservations403ApplicationProblemPlusJSONResponse) VisitListLotReservationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLotsRequestObject struct {
+	Body *ReserveLotsJSONRequestBody
+}
+
+type ReserveLotsResponseObject interface {
+	VisitReserveLotsResponse(w http.ResponseWriter) error
+}
+
+type ReserveLots201JSONResponse LotReservation
+
+func (response ReserveLots201JSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLots400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ReserveLots400ApplicationProblemPlusJSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLots401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ReserveLots401ApplicationProblemPlusJSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLots403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ReserveLots403ApplicationProblemPlusJSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLots404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response ReserveLots404ApplicationProblemPlusJSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReserveLots422ApplicationProblemPlusJSONResponse struct {
+	UnprocessableApplicationProblemPlusJSONResponse
+}
+
+func (response ReserveLots422ApplicationProblemPlusJSONResponse) VisitReserveLotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMeRequestObject struct {
 }
 
@@ -3428,6 +5420,152 @@ func (response ChangeMyPassword401ApplicationProblemPlusJSONResponse) VisitChang
 	return err
 }
 
+type ListProductOrdersRequestObject struct {
+	Params ListProductOrdersParams
+}
+
+type ListProductOrdersResponseObject interface {
+	VisitListProductOrdersResponse(w http.ResponseWriter) error
+}
+
+type ListProductOrders200JSONResponse ProductOrderPage
+
+func (response ListProductOrders200JSONResponse) VisitListProductOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductOrders400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListProductOrders400ApplicationProblemPlusJSONResponse) VisitListProductOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductOrders401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListProductOrders401ApplicationProblemPlusJSONResponse) VisitListProductOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProductOrders403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListProductOrders403ApplicationProblemPlusJSONResponse) VisitListProductOrdersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OrderProductsRequestObject struct {
+	Body *OrderProductsJSONRequestBody
+}
+
+type OrderProductsResponseObject interface {
+	VisitOrderProductsResponse(w http.ResponseWriter) error
+}
+
+type OrderProducts201JSONResponse ProductOrder
+
+func (response OrderProducts201JSONResponse) VisitOrderProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OrderProducts400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response OrderProducts400ApplicationProblemPlusJSONResponse) VisitOrderProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OrderProducts401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response OrderProducts401ApplicationProblemPlusJSONResponse) VisitOrderProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OrderProducts403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response OrderProducts403ApplicationProblemPlusJSONResponse) VisitOrderProductsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetHealthRequestObject struct {
 }
 
@@ -3500,9 +5638,15 @@ type StrictServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx context.Context, request GetActivityFiltersRequestObject) (GetActivityFiltersResponseObject, error)
+	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
+	// (POST /api/v1/admin/communiques)
+	PostCommunique(ctx context.Context, request PostCommuniqueRequestObject) (PostCommuniqueResponseObject, error)
 	// CreateDossier Ouvrir un dossier (administrateur)
 	// (POST /api/v1/admin/dossiers)
 	CreateDossier(ctx context.Context, request CreateDossierRequestObject) (CreateDossierResponseObject, error)
+	// PostDossierMessage Publier un message sur un dossier (administrateur)
+	// (POST /api/v1/admin/dossiers/{number}/messages)
+	PostDossierMessage(ctx context.Context, request PostDossierMessageRequestObject) (PostDossierMessageResponseObject, error)
 	// ListSurveyors Arpenteurs-géomètres inscrits (administrateur)
 	// (GET /api/v1/admin/surveyors)
 	ListSurveyors(ctx context.Context, request ListSurveyorsRequestObject) (ListSurveyorsResponseObject, error)
@@ -3533,6 +5677,12 @@ type StrictServerInterface interface {
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx context.Context, request RequestUsernameReminderRequestObject) (RequestUsernameReminderResponseObject, error)
+	// ListCommuniques Communiqués aux arpenteurs-géomètres
+	// (GET /api/v1/communiques)
+	ListCommuniques(ctx context.Context, request ListCommuniquesRequestObject) (ListCommuniquesResponseObject, error)
+	// MarkCommuniqueRead Marquer un communiqué comme lu (pour l'arpenteur-géomètre)
+	// (POST /api/v1/communiques/{communiqueId}/read)
+	MarkCommuniqueRead(ctx context.Context, request MarkCommuniqueReadRequestObject) (MarkCommuniqueReadResponseObject, error)
 	// ListDelegants Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
 	// (GET /api/v1/delegants)
 	ListDelegants(ctx context.Context, request ListDelegantsRequestObject) (ListDelegantsResponseObject, error)
@@ -3551,18 +5701,57 @@ type StrictServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx context.Context, request RemoveDelegateRequestObject) (RemoveDelegateResponseObject, error)
+	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
+	// (GET /api/v1/dm-deposits)
+	ListDmDeposits(ctx context.Context, request ListDmDepositsRequestObject) (ListDmDepositsResponseObject, error)
+	// DepositDm Dépôt d'une demande de mise à jour du cadastre (DM)
+	// (POST /api/v1/dm-deposits)
+	DepositDm(ctx context.Context, request DepositDmRequestObject) (DepositDmResponseObject, error)
+	// ListDmPrevalidations Prévalidations de DM faites pour l'arpenteur-géomètre
+	// (GET /api/v1/dm-prevalidations)
+	ListDmPrevalidations(ctx context.Context, request ListDmPrevalidationsRequestObject) (ListDmPrevalidationsResponseObject, error)
+	// PrevalidateDm Prévalidation d'une demande de mise à jour du cadastre (DM)
+	// (POST /api/v1/dm-prevalidations)
+	PrevalidateDm(ctx context.Context, request PrevalidateDmRequestObject) (PrevalidateDmResponseObject, error)
 	// ListDossiers Suivi des dossiers (du cadastre ou d'arpentage) de l'arpenteur-géomètre
 	// (GET /api/v1/dossiers)
 	ListDossiers(ctx context.Context, request ListDossiersRequestObject) (ListDossiersResponseObject, error)
 	// GetDossier Consulter un dossier
 	// (GET /api/v1/dossiers/{number})
 	GetDossier(ctx context.Context, request GetDossierRequestObject) (GetDossierResponseObject, error)
+	// ExtendClosingDate Prolongement de la date de fermeture (dossier d'arpentage)
+	// (POST /api/v1/dossiers/{number}/closing-date-extensions)
+	ExtendClosingDate(ctx context.Context, request ExtendClosingDateRequestObject) (ExtendClosingDateResponseObject, error)
+	// ListDossierMessages Messages d'un dossier
+	// (GET /api/v1/dossiers/{number}/messages)
+	ListDossierMessages(ctx context.Context, request ListDossierMessagesRequestObject) (ListDossierMessagesResponseObject, error)
+	// MarkDossierMessageRead Marquer un message comme lu (pour l'arpenteur-géomètre)
+	// (POST /api/v1/dossiers/{number}/messages/{messageId}/read)
+	MarkDossierMessageRead(ctx context.Context, request MarkDossierMessageReadRequestObject) (MarkDossierMessageReadResponseObject, error)
+	// ListLotCorrectionChecks Vérifications de la correction de lots faites pour l'arpenteur-géomètre
+	// (GET /api/v1/lot-correction-checks)
+	ListLotCorrectionChecks(ctx context.Context, request ListLotCorrectionChecksRequestObject) (ListLotCorrectionChecksResponseObject, error)
+	// CheckLotCorrection Vérification de la correction de lots
+	// (POST /api/v1/lot-correction-checks)
+	CheckLotCorrection(ctx context.Context, request CheckLotCorrectionRequestObject) (CheckLotCorrectionResponseObject, error)
+	// ListLotReservations Réservations de lots de l'arpenteur-géomètre
+	// (GET /api/v1/lot-reservations)
+	ListLotReservations(ctx context.Context, request ListLotReservationsRequestObject) (ListLotReservationsResponseObject, error)
+	// ReserveLots Réservation de lots et plans complémentaires en TR
+	// (POST /api/v1/lot-reservations)
+	ReserveLots(ctx context.Context, request ReserveLotsRequestObject) (ReserveLotsResponseObject, error)
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx context.Context, request ChangeMyPasswordRequestObject) (ChangeMyPasswordResponseObject, error)
+	// ListProductOrders Commandes de produits cadastraux de l'arpenteur-géomètre
+	// (GET /api/v1/product-orders)
+	ListProductOrders(ctx context.Context, request ListProductOrdersRequestObject) (ListProductOrdersResponseObject, error)
+	// OrderProducts Commande de produits cadastraux
+	// (POST /api/v1/product-orders)
+	OrderProducts(ctx context.Context, request OrderProductsRequestObject) (OrderProductsResponseObject, error)
 	// GetHealth Le processus répond
 	// (GET /healthz)
 	GetHealth(ctx context.Context, request GetHealthRequestObject) (GetHealthResponseObject, error)
@@ -3702,6 +5891,52 @@ func (sh *strictHandler) GetActivityFilters(ctx echo.Context) error {
 	return nil
 }
 
+// PostCommunique operation middleware
+func (sh *strictHandler) PostCommunique(ctx echo.Context) error {
+	var request PostCommuniqueRequestObject
+
+	var body PostCommuniqueJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PostCommunique(ctx.Request().Context(), request.(PostCommuniqueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PostCommunique")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PostCommuniqueResponseObject); ok {
+		return validResponse.VisitPostCommuniqueResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // CreateDossier operation middleware
 func (sh *strictHandler) CreateDossier(ctx echo.Context) error {
 	var request CreateDossierRequestObject
@@ -3742,6 +5977,54 @@ func (sh *strictHandler) CreateDossier(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(CreateDossierResponseObject); ok {
 		return validResponse.VisitCreateDossierResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PostDossierMessage operation middleware
+func (sh *strictHandler) PostDossierMessage(ctx echo.Context, number DossierNumberPath) error {
+	var request PostDossierMessageRequestObject
+
+	request.Number = number
+
+	var body PostDossierMessageJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PostDossierMessage(ctx.Request().Context(), request.(PostDossierMessageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PostDossierMessage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PostDossierMessageResponseObject); ok {
+		return validResponse.VisitPostDossierMessageResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -4150,6 +6433,54 @@ func (sh *strictHandler) RequestUsernameReminder(ctx echo.Context) error {
 	return nil
 }
 
+// ListCommuniques operation middleware
+func (sh *strictHandler) ListCommuniques(ctx echo.Context) error {
+	var request ListCommuniquesRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCommuniques(ctx.Request().Context(), request.(ListCommuniquesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCommuniques")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListCommuniquesResponseObject); ok {
+		return validResponse.VisitListCommuniquesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// MarkCommuniqueRead operation middleware
+func (sh *strictHandler) MarkCommuniqueRead(ctx echo.Context, communiqueId openapi_types.UUID) error {
+	var request MarkCommuniqueReadRequestObject
+
+	request.CommuniqueId = communiqueId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.MarkCommuniqueRead(ctx.Request().Context(), request.(MarkCommuniqueReadRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "MarkCommuniqueRead")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(MarkCommuniqueReadResponseObject); ok {
+		return validResponse.VisitMarkCommuniqueReadResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListDelegants operation middleware
 func (sh *strictHandler) ListDelegants(ctx echo.Context) error {
 	var request ListDelegantsRequestObject
@@ -4317,6 +6648,114 @@ func (sh *strictHandler) RemoveDelegate(ctx echo.Context, userId UserIdPath) err
 	return nil
 }
 
+// ListDmDeposits operation middleware
+func (sh *strictHandler) ListDmDeposits(ctx echo.Context, params ListDmDepositsParams) error {
+	var request ListDmDepositsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDmDeposits(ctx.Request().Context(), request.(ListDmDepositsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDmDeposits")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDmDepositsResponseObject); ok {
+		return validResponse.VisitListDmDepositsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DepositDm operation middleware
+func (sh *strictHandler) DepositDm(ctx echo.Context) error {
+	var request DepositDmRequestObject
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DepositDm(ctx.Request().Context(), request.(DepositDmRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DepositDm")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DepositDmResponseObject); ok {
+		return validResponse.VisitDepositDmResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListDmPrevalidations operation middleware
+func (sh *strictHandler) ListDmPrevalidations(ctx echo.Context, params ListDmPrevalidationsParams) error {
+	var request ListDmPrevalidationsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDmPrevalidations(ctx.Request().Context(), request.(ListDmPrevalidationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDmPrevalidations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDmPrevalidationsResponseObject); ok {
+		return validResponse.VisitListDmPrevalidationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PrevalidateDm operation middleware
+func (sh *strictHandler) PrevalidateDm(ctx echo.Context) error {
+	var request PrevalidateDmRequestObject
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PrevalidateDm(ctx.Request().Context(), request.(PrevalidateDmRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PrevalidateDm")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PrevalidateDmResponseObject); ok {
+		return validResponse.VisitPrevalidateDmResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListDossiers operation middleware
 func (sh *strictHandler) ListDossiers(ctx echo.Context, params ListDossiersParams) error {
 	var request ListDossiersRequestObject
@@ -4361,6 +6800,247 @@ func (sh *strictHandler) GetDossier(ctx echo.Context, number DossierNumber) erro
 		return err
 	} else if validResponse, ok := response.(GetDossierResponseObject); ok {
 		return validResponse.VisitGetDossierResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExtendClosingDate operation middleware
+func (sh *strictHandler) ExtendClosingDate(ctx echo.Context, number DossierNumberPath) error {
+	var request ExtendClosingDateRequestObject
+
+	request.Number = number
+
+	var body ExtendClosingDateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExtendClosingDate(ctx.Request().Context(), request.(ExtendClosingDateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExtendClosingDate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExtendClosingDateResponseObject); ok {
+		return validResponse.VisitExtendClosingDateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListDossierMessages operation middleware
+func (sh *strictHandler) ListDossierMessages(ctx echo.Context, number DossierNumberPath) error {
+	var request ListDossierMessagesRequestObject
+
+	request.Number = number
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDossierMessages(ctx.Request().Context(), request.(ListDossierMessagesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDossierMessages")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDossierMessagesResponseObject); ok {
+		return validResponse.VisitListDossierMessagesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// MarkDossierMessageRead operation middleware
+func (sh *strictHandler) MarkDossierMessageRead(ctx echo.Context, number DossierNumberPath, messageId openapi_types.UUID) error {
+	var request MarkDossierMessageReadRequestObject
+
+	request.Number = number
+	request.MessageId = messageId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.MarkDossierMessageRead(ctx.Request().Context(), request.(MarkDossierMessageReadRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "MarkDossierMessageRead")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(MarkDossierMessageReadResponseObject); ok {
+		return validResponse.VisitMarkDossierMessageReadResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListLotCorrectionChecks operation middleware
+func (sh *strictHandler) ListLotCorrectionChecks(ctx echo.Context, params ListLotCorrectionChecksParams) error {
+	var request ListLotCorrectionChecksRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListLotCorrectionChecks(ctx.Request().Context(), request.(ListLotCorrectionChecksRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListLotCorrectionChecks")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListLotCorrectionChecksResponseObject); ok {
+		return validResponse.VisitListLotCorrectionChecksResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CheckLotCorrection operation middleware
+func (sh *strictHandler) CheckLotCorrection(ctx echo.Context) error {
+	var request CheckLotCorrectionRequestObject
+
+	var body CheckLotCorrectionJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CheckLotCorrection(ctx.Request().Context(), request.(CheckLotCorrectionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CheckLotCorrection")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CheckLotCorrectionResponseObject); ok {
+		return validResponse.VisitCheckLotCorrectionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListLotReservations operation middleware
+func (sh *strictHandler) ListLotReservations(ctx echo.Context, params ListLotReservationsParams) error {
+	var request ListLotReservationsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListLotReservations(ctx.Request().Context(), request.(ListLotReservationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListLotReservations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListLotReservationsResponseObject); ok {
+		return validResponse.VisitListLotReservationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ReserveLots operation middleware
+func (sh *strictHandler) ReserveLots(ctx echo.Context) error {
+	var request ReserveLotsRequestObject
+
+	var body ReserveLotsJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ReserveLots(ctx.Request().Context(), request.(ReserveLotsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReserveLots")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ReserveLotsResponseObject); ok {
+		return validResponse.VisitReserveLotsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -4436,6 +7116,77 @@ func (sh *strictHandler) ChangeMyPassword(ctx echo.Context) error {
 	return nil
 }
 
+// ListProductOrders operation middleware
+func (sh *strictHandler) ListProductOrders(ctx echo.Context, params ListProductOrdersParams) error {
+	var request ListProductOrdersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProductOrders(ctx.Request().Context(), request.(ListProductOrdersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProductOrders")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListProductOrdersResponseObject); ok {
+		return validResponse.VisitListProductOrdersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// OrderProducts operation middleware
+func (sh *strictHandler) OrderProducts(ctx echo.Context) error {
+	var request OrderProductsRequestObject
+
+	var body OrderProductsJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.OrderProducts(ctx.Request().Context(), request.(OrderProductsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "OrderProducts")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(OrderProductsResponseObject); ok {
+		return validResponse.VisitOrderProductsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // GetHealth operation middleware
 func (sh *strictHandler) GetHealth(ctx echo.Context) error {
 	var request GetHealthRequestObject
@@ -4487,133 +7238,183 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1dc9y2luBfQXGnSq0M1WrJchLLlarVteyMM7ajkZSbrU171RB5ugWbBGgA7EjXpar7Ou/7A/w0476p",
-	"2qd9y5v5T+4v2cIHSZAN9ocsKbmZfbLVBIGDg4PzfQ7fBxFLM0aBShHsvw8yzHEKErj+6yCSZErk1UEk",
-	"GVc/xCAiTjJJGA32g+NihhMiihmgDHPUIzFQScYEU4nijVyShAgsIeebQRgQ9ca7HPhVEAYUpxDsB1jP",
-	"GwYiuoAUqwXGjKdYBvtBnpM4CAN5lamBQnJCJ8H1dVjBdMiEIOCB6hVD9hmKGJUEqOxYPrZTuABkWErg",
-	"avD/+mmw9ej1+53wq+t/WgjJM87SeTAOsQSEzZBiFqLig0KSJBzFgCJAb1jOEaFRkgvUu4CcA4pz9G95",
-	"MTuHqAthY7WUF18xlrAQyu95bLDlm5fph+7EMYxxnuiZQURBGADN02D/pwDrv/SPrxetd8QJjUiGk8V0",
-	"o7CwPuFk1eQ3I54TxmUXLoR61oEKg+QSFfbPmozscV+Z/2rSriFdiK1TtpyC3uTiXb5RfLgx9Uh2Q9o5",
-	"vcpAzAOof0bxRgUj6vFilhUzCRwlmingtPgouT3nLMkFgZwLBSBcZgmLIdiXPIcOeBVALsREQqrh+CcO",
-	"42A/+G/bNffaNsPEtgt0cB0GKb58bt7bHVSbxJzjK/VUyKtE3yzGU/X3EZ5AF2Vk6pmXMnbCICWUpIou",
-	"dqpFCJUwAa5RqeY9IX9ZOLd+7p9/oPdhFxgMli53DGMO4uIJY28JzJ/cdyAZVYyIA2X5FJIEUqASZUwU",
-	"M83ME6y4J4VLwigCilIWA5LFLGWE9kv6isz01SZAZDiCM24Wb2wlxZcvgE7khTqGgY/YLMinHFOR2fvZ",
-	"hHpk1huhfUVdbzr2MGVXeAIoxlSgnJYwo3+RMvueJleoR/GUTDR7EZt9dIQ5iovZGOcS7aPROYuvRtUG",
-	"LwAbxmg3+D+2LJRbp+wt0K0aWHevJX9QcwVhiSXv/f9BAH8eH2GFF0sYmfqjWjHXA4Iw4PAuJxzi8sKs",
-	"zvau1csiY1SAleoRZFLNpKQ/lUpA7r8PcJYlJMIK19tvhEL4e2eRxTfOTqjXajExSDHVh1T8Zw6olxZ/",
-	"SwEpNqHgQe9yUGepJpWA4JIICYjliDK6qa7jn3B8DO9yEHIBtBln5wmk/1xCDZc4zRIwbygWE0xxQmI9",
-	"+GyMSQIKTcA5U2rOT4rMJCZJsB88ARRd4DRDICRi54miE0Y4KILImLpgPNgPtiFVw69fK/aBZS6C/T1N",
-	"00RqXvJCcUVGaTEDgQTLUyL0f6hEhGpQQPTrg7qQMhP729vm9vQjHGMhOfQnLJ/230X9CJc7BLE9v5Pr",
-	"cMVjOjKT+E5J4bj4m4QKPtQbza002gwRnkKEEhAGTQKpa0PGQgHxhNFxQqJ1Duqz4TZrSgvWRjGTWCqR",
-	"mUOCeqPIQjTSpPSM8XMSx0DvE0AljBhV5Iwy4IoQFCivmHzGchrfJyTPqeQsn+LzRB0uZfJsrEAwuDll",
-	"7CWmV/aqifuE65SzTHFxtRiWZAoC9UYcSzhLSEqkIrsgtIxYA3YMkl9tHYylT/k/gYjRGIRSt5UmT2Pe",
-	"FKlzslJzYYpzecE4+Qvc65kc5PLCaL5mBaSZvNAckMM41ypyb5Rr8NTACHsQ8uOPP24dOAPmsfInwBw4",
-	"4oCT9JuhFdPDIESaB34zDOy1P5NKqg0DH8ZqcWIQNsUkUcR0n/g6AT4lkeJSMVECjaj1NTgZZxEIcd8A",
-	"ldKNpJkyAtTdKj4ggSURY0w4oF7WR3DZRwKUkiHIhAJHgpEtLQc3tQ5g12mL5oyzDLgkRminandGNZ3X",
-	"Imrd4KdqYK1usPM3EMnA6vN08szY8s35x4QL+UrrHHMrhEGCFzxMseQkyg3mFyHyZTXwOiwVm5XMNnd/",
-	"lUJULxs60DuwdmFAW2hzCMClj2MhKQAXjB7DWM1l7b5XeXq+2A+htLk8sbfFaG9zSCRNVBAqv9wL5lV7",
-	"tb1z8NjUB7UNlpBzSJJihsYc0+I/MdH21tyKLIpyziE+kMtMT4Vg11bckiQF35SZa/OvjEczzTpGXYsk",
-	"NNU422kfTVhakgZ3i43zeVp5RpLSIeYhGbGyYerZdG2HVqDc0nyyNNmrqZqwG8V4PUu6Ir3FN1RPXY72",
-	"IbYJa+ttA3hYIreBmUWnVBruzW1Wu1/LdeA9oCb3dW5k5pj2808lkzh5Xq7e8VwB733epnQ9T1h6Ihyn",
-	"gbNMY85FKDu1F69592NIQJnHZziOIUaffkEHb1iuHXNUCbGkmE2w1NLt068hqoZzSNnUvHCSZxkHIZRK",
-	"439tSO17yrzQBjyNzLvHQBmNiNGHig8op1C/rn7Ti5r7fTYl8LN57QmjIk+kGWLWtE5gvVrC5BkHAXxq",
-	"J/kFHRez+u8YUMKkQCBRlmAqtEWaFLNUaaWEg0BA0elxPVnEOAet3J9FFxC9VTP+uZjxWpdTU2JUj6vW",
-	"0HNknMV5JM+059VsIDW6RAxIPyRSIGsL4vxSbztKmCB0cqaY8BlcSqDCbuaIs4TRifGAmJXVIPXfMfAU",
-	"ZF7hPT3LONTGnXm7mDm/KPQBOnxpUJ2exZAxQaQaeVjMsuL/SnfIkLou0QbxaEdxkzzqnxonX/Nse6aK",
-	"gTTPzP7SRrzmEA4ugzDwo0kt0dq7+cluz+OgCYODOD60O3D8EDiOiXofJ0cOtxnjREDYYkCfqeb4ru+T",
-	"C0wncISF+Jnx+GZgaVlJZTlJA76s/DF0vXY7u19rr2P1twdbFH52Z1wovMpxc9KjBVlzVi8+OGAJVte6",
-	"IToMxRxa62mJZzwM3hK6dIcWoH9VQ2+sJdNKuVxhKavuXFeeqHm368IDbJ0ELbUnvdumwm0W8J2GuS7G",
-	"9vqNTQwByXhevv2ZY2LiEckG5hlQCTnfmhQzZmMVSW7NM9TDE8IV5xeMKqaccUCUpY46fc5YApjq1QiN",
-	"POL0sJid5xVPdgVZTxkFBhLHIuzQtZcaEHdvT5VbtIjtPnzpUcSMy9R3tsvJogpD+ywV4JQUH7ljrqA4",
-	"bykcGscRSOQ77xtjfCHFrksNK9tYK5+zGUr9AHYRQfVKJw2Yg6xpoXVAi6jiCaYxiW+dPDof3i2qHJy4",
-	"qHIwaDblxUidvLBQEHmsclejaxPNKlR7A9F1QyHEMqCle2E12rZhKnK+nNE3jN8yClOH3lg+BR2VA3om",
-	"OVZ2k8kD0bjzqnqVzFxPKprXKhjCxhE2t+SgZAFR/Ks9oHIrZTxI2cSafTW9e/UGDtv+qCoOFuwMHn25",
-	"t/tIm4yt/BZvdks12W1Y1SWx/7GN6qclB6uxDjGRF311hzGXIP67fWJieu7dLXmqq6093POcyjMCSfyU",
-	"c58HtwxitrnGS+MQVmpM5RD0Ou/K+GZ7giP9IOfou5PvX6He8bMn6MtHg51NNAUudPT2AqdZiKyre7vc",
-	"zeJ7VC4XloD7kPotx1Se5HwKV+yGqv3NvdOlPHBO5cu99VRoRxjUcPg2+i+AE5MD0ITe4WwVWbG3S5Fr",
-	"X/Ot9IJNCL0ZKrPbtRZvH8fZIjPxpUsINTYfDgYPfHxxJ/zSzxlfgtcTXAdWcJJ8P9Z5Bct8jeaV69dz",
-	"cUGfWaKV2Hc5QYmbIYfwhEiT7BKBlICE9bsZ60IQhPMop5v9Od3gOryx1kVWU6qIOIhTQp0pHHNpsb2X",
-	"C3kCCUTSNSc9dty7HNO4hZGYEYmiC0YE4chxPlKJ8NRNMdRZagIJE1V0UzIcOEuaMl6XtdQZYRnX6kRR",
-	"srrndMw0Xcwd2eqKKol92mi3bVcCGzrU7D2J+mB92PFdvc9wM33twWvt+hIgb8bKbuSpUjrAW5M/8jl+",
-	"FTPJcr+Wb5ur7rZ5VV5ot0UztRaxHCUbOOYgBKCI5ZwTSJTtbJOxeon2ooNAMeSXmoF02GyLsGfUos/j",
-	"9vOY0cr/q/nZdpaeRfmyshzuzEPVUsDKR6Hh4Tnt8kPcvZOn4/IvVk7KBIj5RO5nT9CjvYdfITsCHWpV",
-	"TsyRShltbGdvxYCE1ClJIlfM+F0OiUkvS4giI5RBPgUqkdjAWZZfaX2xNIx8SX2tVBmjZNu0rzCosp50",
-	"VqZNVwsDN9vI4WlnkWZqZxUi1QRndfTCYZpnjCZXzdCGWku7pKD6ncozoVmpCX1Us0aYqtFVqESyM+1h",
-	"CwOs2Gw5eYavEobjM8nYWYK5NlZyKvIsY1xCfJZCTPCZDXWnIC9YbKBIEvZziZ0qbSfU9hCn3sz00LEm",
-	"5h6ViZMrmn+OzeKxAAkVEltX2bwArbRfj4lXmutztQUiT4vZUnNHeoOfPxw/R241QgJIDbRBufOk+JjC",
-	"0ttmj2DeM6Buge+C2aTim4kym219elPRNAdNU9zfDKiS4A2zamUiutUe0OWFd7S2nhJVgAQB2vCPr8T6",
-	"HEh8qD8hE/pDdrNNricAG8JluWtLj2xJndXfym6g3LgSetE7P5TjFlhiS5TNhYbaiaM2346XeMIxlevp",
-	"7r9lxtsde+7dQE+NmUUnoc2R+ZTEG2Chnay4UO/QLO3Yli74jO4IhKj43rycuswIB/GcejzpOS9mmqtP",
-	"ia6cssUkGziKio9CKxlI2FziYF/pZb5cvDbrbVnx50KpLtZELQtW3PKUpCqpQaNm7cyo75VZaqEya6dU",
-	"g0xyr7+8xMW1iy53KhdRvlNQ190TqNBB97Wu1B17GxaH4/5BTfEazV1HU0Lgup1Lj3PTtG6ZWg+aTq+D",
-	"rf+Jt/4y2HrUP9t6/c9ez1e53DGkhMY3zbVYR2q28NgVUNOx/ijnRF6dqAnMQuf6Yhzkxq9q/npWUtF3",
-	"P56WWe7a4WMuUaMmxyR8E8v7IkYlNtUttjTrkJSZXZNiRosZxwm4Co12ukttUZchnPkKgKPnKMvPE/Iu",
-	"13zI+qLUNI1cgRjQFy8ZRYZLWPPoC9QrZ3arP/tDOqSnLJcoMgVWY0ykgqrOhEc/wzlSQthUbhvPoYJl",
-	"X1tfCZuQiEAitPl/nnPA+eWQxrWmJhxVrbbSTM57gpFJn4gumACnZkj/Kgwf1Kl2zo+8+DhJQGjYv/ii",
-	"XRjR/+ILNDr6/uQUbeOMbE93tpWZt63gpCPEgcbKqm4ycdT77sfTEAHdksXfJAzp6MAWeegp95Gtivj7",
-	"X/9jFKK4KRE2cK7LVdHOAKWE5hLEpoK4XgWGtFV4yDL8Loc+etFdm2gsSlR8UP9TR5MLPIEh7Xk2V0qC",
-	"zceIF7PKY1lDUMzeFB8QhzRLcFTMUAoSjYlOmpQsl/ogrDe4P6QvQCCn8hHFpnTB2Dhd8LaLKEdlFeVo",
-	"SHslZtGosyxyH9mSzc3H+rBxrumltO4TUxfIyLRaTBcD8qwkhKecK2jV+Z/qPYH+Qdfn6RzPKNeAjrrK",
-	"PEYmYPVo7+FXm4YSczqkI2WKjazvIdQ7JOoWuUYjAmkdNgpys65CGxKYCAKhQm+i6xXjqh5uSG1BHOqN",
-	"jJn80+u+jXSN1GxuJK0RPlO3VkkBEoFVdiyXUfyUk2JmE1smOrJN7fFUl96xiIM5PoH+/tf/3cVZgjBQ",
-	"cBhutNMf9Adl6B5nJNgPHvQHfRsfudBctaLRKGJ52TWCCY+D/tUGSbVrQkctMlAMSV0yTcOOka1vzLx/",
-	"EqTPPykYlUOaU8UwBRKKZNRWeKzIPsEoUkxNz5gybV4aLmd9mjhHio4F+hpFmONIFh8VPfZ2dr9G9sZv",
-	"hkOqpzUcSXdrUPJJaPlmyDhlUrhz50qLthWetm5L9NEP1HGrwpCeE6BToDlo6gU6ZVfFrI9ekFRnLWna",
-	"K2bvcqCRYcvl5p8fGeJQUlQfmrIibNrjgTkGWyAMQv6JxVcrVPY6NbJWIC8PV9daWlD8uxrsqi37waGj",
-	"dtT2Z5CxVDH4KahHimSnwCda1tYKlKuzrFzP2jTdr5vKgtXRGoXPu4OdW6t51lqxr8zScW4oai9makN7",
-	"g0HXhBWE206ts37l0fJXqppb9cLuCi+0Cz1d1SnY/+m1Uj7TFPMrTWCey6pUJDwR1qAwHOC1mqXmCzoX",
-	"zCp7E/AwBiWKqmw9XSotWyE83Xog0rdCaDaQ6597vNFxZhMZx9C5Vr/GJCJK/xjSxjCW881QMRMdBwUj",
-	"gvroGUmUKAqR5EQ7n61Ajlii1g5RhieEasp4PKQjnCTfKJIaod6nX9DBeEyiC+BGzgoj2uoNffp10+gk",
-	"6rHTt+MhGgwGzsAQ4XwrhqT4MKSx4pKMKGxXjkbkqcFGIp9MdL5jsgGXir0aBcnDIF6QKjOP2EtZN/fp",
-	"sH7qIduN9jbX4crjT9k6o+vkoNUX0BVCa7xg2het8ULdu2aNl3RPmTXGm4Y8K7ygc7BWHKcTl9RYb7ul",
-	"JPG3F7F2Wjv4razeFgMd3GLTCKduy8NIf6Dqjk/A7S8jbsxLd5a/0igC13yx4oQnOZkSreY5oLiMsLpk",
-	"Haxw21zVTo749BJHJkVR6TBTZbMp/qQYGEjFoqxtMvr2qWMlVNOPlJmDFI8Grv+r2BMB3p/jCU81HIu4",
-	"grftlLGaFzUhKb1Rl4m4VJPGY69H6v9znd8H11nvZqvTbFzsyhl3TijWlDLvAHMnmNK4r2yKyzQxr4ot",
-	"pmQolAZcX2QccCwuAGSa9PW/6y557Ul7sBcB9bR9oXuyaNX6idno1iERpWofIp3ZuPvll63+Cp6x8zcY",
-	"S4mjC7WVx+rugro53wwDoTjHVgxiy95WEFu7g93B1s5ga2evr27LMKjf+OKbH06fbX29sfH3v/7H0iYM",
-	"vwEjNOzDdPcSHqaIek8vI0iUXnZ0+GxzdR55tTWuq6w7lUbZbjgWll6kTEe/KAhta+JMUT4R2v8eKfsD",
-	"ffoFNZVH9OlX9XLrd2Xuf/q1dEU0tjYlOotbzDPVb0G2a8XvQXCWS3kI/884sc4KYQQJiNs4/XLajDPd",
-	"KEzhvfSP2GW0D/OG0jJOCd22VaANt4LP7q1bK9zY7m3UWgS7g92vtgYPth7slLn9+27qvRPsCh4OBjtB",
-	"XRbhZNdXHaCYRDto98EeevjlVyE6uQB+zhl7C6tbt96qxns2cisx6el8YqurbaHFvbEj9dKD5S/VzZ70",
-	"G3vL36h6Mq1vezcuyff5lNu8U4uinqZsIiSvelpWd0GnUXquQRkCcvnhvHV3Uo36TH6zUiJPFZefb+Fw",
-	"3ZnB3AgUhJrxpm5Q/F5IoHFAftAQoQp+KVY5rrCDNTXKFT6HNbW4zYOms+xNRkDKNXiJt4zinnlJTT2e",
-	"vk4Sy1wiHEWMx5/hMfvjcZMDjRKrcBksxf58qc/iMtvvK4q7LtO3TAVik8CPYcreQoPCG+Sy5+nIZqDm",
-	"IAn/gx1t46SO1QZv6aD8RnmzMaibxdNtlq+alvPapY1cXmybGoCtsU3D8gZ4jv1x19gJAZfVKMbHixGH",
-	"KdC4jEKP6lVGiCo9fUg70gFNPUezVTTIWpZs6niL99UMcjmkZUGIU8rvzqUVWV3ub1TasgeADiWpdy+1",
-	"KzpSNMCnVZPcIa3qbZQW3Ayf6ujeBHO1jI4eT02DmGKmO5Nz0JqzG43TbWamZJJDzlHxQUGtvdLc9uf0",
-	"uXnnqjPWc/POtd01voF1BNeKAsCbVrqSFLo946mZUuYRRd+Z5AQ8IUJUdLGQJn/PLK3pxSxmSdmKaKNZ",
-	"F9WrKb+jOqHBpnJ50RInVTZGN7eoczqgTAnxRH17HSHdTWPpN6K6/SHtDp6WLYVlK5SKenu7jwwAI6eV",
-	"6GizP6QH+tfl2QzhopwJxSZsRoZ1IwxpV5Yf6lUZFY/RCUQ5h8foBKdwQiR8c6J4m3yMjrC8+MZF9Uhh",
-	"Y0jphnF0FP9HbVLMJVDMR4T0Cf0GHMJRbdeNDK+t7DYKXH9v7OXESgtjNsO98o7bjg+fQBmnNZlzS7kD",
-	"y2U3e3hRJSuhTAdPx4QikqbFLCbYxEYeqxFl+lilbjSyLlCsftKKhu1oLXIyxVRC33cbFEQrKbEWMgk8",
-	"JbSYwW240/4tJ1ICR70UpBInNnerztpageeWt2mLgwC5xZ0Gzn40P6VTRiBEgsz1Xdd5UFXGirkPSjjk",
-	"FCUEDKsrZoQSSbDm12WHPpPDZnJy0BTrLFndt09/mKKPXuC64buO55fa4YLu7z72ZamyURf5OVb253CZ",
-	"RcWZKzGd3eW0U/fVvxmXuO0L/90GJojl54nSYFNGG8J4XVpdQKNVAiVVBgSX6F2u2w2OGRGP3ZwLe0+E",
-	"U7WqeAfVuajmOxVtChLgtpa7Cz3XW528Ekl4GM/LRhLbBaaTm9vQt54fVJfYawVIJ9c54JZKnjlL/QEI",
-	"q5kZFrOcYsoPiXRSSvHvNqPWyctt62M9rQ6Fiq90qWGbpT1Wb2VIW1atSf4tN9qxWB+92MA0UtySKlaY",
-	"S5NFzAno1MEhzXgxE0q71t+BqvBWp+7W7F8H9IuPHPy8UINuBdMt6HThqu/Yb8rclZnYqoW8nv9+yb0q",
-	"bK/MCV1ateN+E1A6Lt6xpTnjbZorXVpyqUqpt8VtGcdSbcFvqSlancvP1YqFViM0N77S8h4LwSJSzPro",
-	"ZfPrL9pgkSw33DzCot8l89ulJ7eR7/oGMO0bud/KdV1ZC+iqiPkvowHMkcVC+itrcRdHtQ6rUfcR1aoc",
-	"ZytEtQ4rj8kthbJWCUxVfX/eaFfmpfFS9rq9Oa7Z4HQr8J/E9ntTQdpy+88pZM2GmqW8qlulGsnl+jIf",
-	"d7nNgGquQOiY8dR6Ukv+4WMApkX0odt3YbnidOhWT7XMtvvy1X1OMIEyGoFmsktdc13Hva5O4HyLrBEP",
-	"KPtSbEVl/87uLJ0jzP2tZlwnXGVjtlrMhJ31HEOqYw0DNdMOalWJcG2cbtjEbq9H0O83xzy6mOtNumJK",
-	"pFPN6f3I3Qp9bfwTV/1VvZ/Oe7h02tf3xzTdjq6NDy3uLGeluk9HInHZC5dDdAE8uoDfeYTwxhLVudt2",
-	"p43mZIav9nR3ezVPjGkECHRe8OoMfdHVtN87KGZWc/Ox5lbYo26EPWp0uhlt9r3VBocVEPdJhOtIbvMx",
-	"ByO8qc4w/g0CMS/dqF/1dYky7Nf7FoSt+W0P21zA6r36+6H95pSitGZ9TZq2ZHqzXs2pUFtALqBL8RBu",
-	"9dvWkr/qxr34AyJWFdC5N9BHRyafEGXKOAE+pI3xYTsCZHr94SkjHJkSSesjqTM4d/dQXPYIF8YjKYa0",
-	"tzd4gEZdnZ5Gmz6B4XwL4o5cR56vTdx3xl91p5bcIYTVmf5Xz9VRAmF3lY2436drMgM1GeEp8ObVWIfl",
-	"r6bDt74+0BVkCdGVtt45cbJ7y5iLKTkvZikROjGieZvXVexTNoXGjfpHUOrvM6dIf0eJpB5N4c51ficN",
-	"uzMdvxxUVnDiJW1rGTXdahWR2L2rC9GhS5QQrKSO22bsa6U1m/b2Sg9vpzVZBc1oCXlazDhTqhmVBIx5",
-	"7QOhagxfA+FpKuxtt34nRYB3WbzndofvTg4XIYptGw1ezCKgsiyyR8ZJ/o+TOlOVNFQ033P6uiizNK67",
-	"vmx2t7Vz721J4E2mbn/dfm/o6brzBu4N9iq3QJlqru4Z3bCB1AwLDdh6l5Nu6AQWLBZf0W9BuiUYd0tn",
-	"HcVdcf1hgT8m/7cftQP3jP0UtErGaMWgbpYu2vq+R0NcmBZUXo/utyBfwl3SyEsvC3rJyG34ZF/42xI4",
-	"h5BC8wKnsO02X8xyb7kvmWgOYUKFjZw20+dGuO1y6jA3tPokLI52m6bcL6/uOODt/x7d7yHi/ZmHbzZW",
-	"flKxI9mhOv8L/QmHvyy6CPYrD3d4GewKvppAnQa1MLrzQje5VXaKkdgZM1+4sTtlWSmrOOD4auFOjwHH",
-	"hIIQv81mj3jxN00CD1fh1+7XzJfgp+yipGWkWgT1zrEwXZV0dbEylhiZUDXZ5jzymrM3e9T99FrpbGqF",
-	"konnPAn2g22ty9mJ5npo82LmfPTUTWnvffoFfacT4ESVupA03ECfft10ukOU7VzmNeJ2O7awZkkgtW6X",
-	"Z8WMl3A028WU06s9zk/dzWDLOgfwvNXtIlMAiUWJzot7DYcej5sFxLGz5gHyKIiufgiy9cxpEdirOnPZ",
-	"lS3llMuWQn7Rom4FdqvMebtd36wzqZ3WMQKZmm2Q6OjwmUsPVZ3u/NLfV+etOYVxLGuJhUxxS/HRdLS3",
-	"c+nClvlpnl5mCSP2q709gantcmZR4qBB3Z/r19f/LwAA//8=",
+	"7L3dctw2tij8Kqj+dpVa3pTUkmUnkStVn0eys52REo3kzEydtI8aIldLcEiABsCONClXze2+Pw+Qqz3p",
+	"SdW52ne5c7/JPMkp/JEgCfaPJMtjz76y1SSBhYWF9Yf181MvZlnOKFApens/9XLMcQYSuP7raSzJhMjr",
+	"p7FkXP2QgIg5ySVhtLfXO5lNcUrEbAooxxz1SQJUkjHBVKJkrZAkJQJLKPh6L+oR9cWbAvh1L+pRnEFv",
+	"r4f1uFFPxJeQYTXBmPEMy95eryhI0ot68jpXLwrJCb3ovX0blTAdMCEIBKD6hiH7DMWMSgJUdkyf2CF8",
+	"AHIsJXD18v/+frDxxauftqPP3v7bXEiec5a1wTjAEhA2r8ymEZr9rJAkCUcJoBjQa1ZwRGicFgL1L6Hg",
+	"gJIC/aGYTc8h7kLYWE0VxFeCJcyF8lueGGyFxmX6oT9wAmNcpHpkEHEv6gEtst7e9z2s/9I/vpo33zEn",
+	"NCY5TufTjcLC6oSTl4PfjHhOGZdduBDqWQcqDJIdKuyfFRnZ7b42/9WkXUE6F1sv2WIKel2IN8Xa7Ocb",
+	"U49kN6Sdl9c5iDaA+meUrJUwoj6fTfPZVAJHqWYKOJv9Irnd5zwtBIGCCwUgXOUpS6C3J3kBHfAqgHyI",
+	"iYRMw/FvHMa9vd7/t1Vxry3zmtjyge69jXoZvnphvtsZlIvEnONr9VTI61SfLMYz9bdlHd8U2TnwYywv",
+	"SzLJ1R8lbFS/0It6HN4UhEPiFlJBOw/I2jQa18f4ArpIMlfPgiS5HfUyQkmmCHK7XB2hEi68cU/JX+aO",
+	"rZ+Hxx9oBNoJBoOF053AmIO43GfsBwJtkvkaJKOKA3KgrJhAmkIGVKKcidlUS5EUK7ZN4YowioCijCWA",
+	"5GyaMUI3HWHHZvhyESByHMMZN5PXlpLhq0OgF2ojdwaDEJVbkF9yTEVuGUMd6pGZb4T2FFm/7ljDhF3j",
+	"C0AJpgIV1MGM/kPK/FuaXqM+xRNyofmaWN9Ex5ijZDYd40KiPTQ6Z8n1qFzgJWDDke0C/7xhodx4yX4A",
+	"ulEB66/VMSY1Vi9yWAoynu8E8BfJHAIv9AtzCXwRv32rPhY5owKsOhFDLtVISu2gUknmvZ96OM9TEmOF",
+	"663XQiH8pyVPUTmgnqvBPSHDVG/S7G8FoH42+3sGSPEnBQ96U4DaSzWoBARXREhArECU0XXFB36HkxN4",
+	"U4CQc6DNOTtPIft3BzVc4SxPwXyheFtvglOS6JfPxpikoNAEnDOlX32vyExikvb2evuA4kuc5QiEROw8",
+	"VXTCCAdFEDlTB4z39npbkKnX375SfAvLQvT2djVNE6mZ2KFix4zS2RQEEqzIiND/oRIRqkEBsVlt1KWU",
+	"udjb2jKnZzPGCRaSw+YFKyabb+LNGLsVgthqr+Ttsszu2AwS2iWF49nfJZTwof6oNdNoPUJ4AjFKQRg0",
+	"CaSODRkLBcQ+o+OUxKts1K3hNnNKC9babCqxVLK6gBT1R7GFaKRJ6Tnj5yRJgN4ngEoKMqrIGeXAFSEo",
+	"UL5h8jkraHKfkLygkrNigs9TtbmUybOxAsHg5iVjR5he26Mm7hOul5zliourybAkExCoP+JYwllKMiIV",
+	"2fUiy4g1YCcg+fXG07EMWR2nEDOagFB6vjIhaMLrIrUlKzUXpriQl4yTv8C97snTQl4aldvMgDSTF5oD",
+	"chgXWjfvjwoNnnoxxgGE/OlPf9p46r3QxsrvAHPgiANOsy+HVkwPexHSPPDLYc8e+zOppNqwF8JYJU4M",
+	"wiaYpIqY7hNfp8AnJFZcKiFKoBE1vwYn5ywGIe4bICfdSJYrTVKdrdnPSGBJxBgTDqifbyK42kQClJIh",
+	"yAUFjgQjG1oOrmsdwM7TFM05ZzlwSYzQztTqjGra1iIq3eD78sVK3WDnryGWPWtI0IvnxolQH39MuJDf",
+	"aJ2jNUPUS/GchxmWnMSFwfw8RB6VL76NnGKzlL3or69UiKppIw96D9YuDGjTsIUA7Jwrc0kBuGD0BMZq",
+	"rKRmPMxxgChtrkjtaTHaWwuJpI4KQuXj3V5btVfLO4eAMf+0Mv5Scg5pOpuiMcd09jdMtKHXmpHFccE5",
+	"JE/lIptXIdg3UjckySA0ZO47G5bGoxlmFWuyQRKaarzlNLcmciaswd18r0CbVp6T1HniAiQjlraIA4uu",
+	"DOASlDsaTzpfQTlUHXajGK9mwpekN/+E6qHd2yHE1mFtfG0Ajxxya5iZt0vOcK8vs1z9Sj6L4AbVua93",
+	"InPPtG8/lUzi9IWbveO5Aj74vEnpepzIeSI8p4E3TW3MeSh7aQ9e/ewnkIIyj89wkkCC3v2Knr5mhfYI",
+	"UiXE0tn0Akst3d79FqHydQ4Zm5gPTos85yCEUmnCnw2p/U6ZF9qAp7H59gQoozEx+tDsZ1RQqD5Xv+lJ",
+	"zfk+mxD40Xy2z6goUmleMXNa77OeLWXyjIMAPrGD/IpOZtPq7wRQyqRAIFGeYiq0RZrOppnSSgkHgYCi",
+	"lyfVYDHjHLRyfxZfQvyDGvGPsymvdDk1JEbVe+Uceoycs6SI5Zl2+ZoFZEaXSADph0QKZG1BXFzpZccp",
+	"E4RenCkmfAZXEqiwiznmLGX0wnhAzMzqJfXfMfAMZFHiPTvLOVTGnfl6NvV+UegDdHBkUJ2dJZAzQaR6",
+	"82A2zWf/Lf1XhtT3xdaIR3uo6+RR/VTb+Ypn2z1VDKS+Z/aXJuI1h/Bw2Yt6YTSpKRprNz/Z5QUcNFHv",
+	"aZIc2BV4fgicJER9j9Njj9uMcSogajCgW6o5oeO7f4npBRxjIX5kPLkZWFpWUukGqcGXux8j32u3vfO5",
+	"9jqWfwewReFHf8S5wsu915IeDcjqowbxYbZb6SzPys1uSYKWtraCX1jD4E2zhNteIRwmhBViwXcLNUMO",
+	"2JorgUd6750Ot4yS1sB2U1EKAd1afQlTHYJl9+ZmFHuDHagw59HxI+s9d38/XISirsUHl8uyrKDkTRFQ",
+	"RbQ3OLSLZBn2EPXy4jwl4nKVzdawJt6k54ylgKn2GRYG6oXqnIbGvR05p7YPjZ0miBAOWII9TjdkVSvu",
+	"+g+EJkue79+rV29swdKbsRLrJW5ficxlrk2idAdWr7ZuDJsJQrthRJnxi3xg819AOm7rnn/kmJhLynQN",
+	"8xyohIJvXMymzF5gpoV1naA+viBcaWWCUaUw5RwQZZln6vrETmgcUHUPZtPzotSXfCWzr9iygcTz1nTY",
+	"wQtZ+Pv3dbglWsR2b74McCZznRHa28VkUcamhLwIwCmZ/cI9VwJKioYxoHEcg0Sh/b4xxudS7KrUsLT/",
+	"Y+l9Nq/SMIBdRFB+0kkDZiMrWmhs0Dyq2Mc0Icmdk0fnw/eLKg8nPqo8DJpFBTGSHViDoK1DmgerieDb",
+	"KZ5jkkInEpfUHFIm91lBZdgBIS7xzqPHHQcl7NUIaQgloPazcmBv/rZjzsfo3M24C/dOtbOftn/nIHtO",
+	"aKL2cIVrhEjbfdChLXIr38ur9d7J7kLxxY3AsuNGc68mDrLjmmXedlgqY3/Vk0fhd9cr+vQpPF/xHmDu",
+	"ER2bnViFSN3mBYh0yQN/gyMdmRiJ0O6veNrNON7KI2/vyk2pUL0ENdzN4a8T2KfOAr7LU4aTkKafBnSf",
+	"Q0BjEl8S4OjPR4dWBzo4Qv1H6IghXOigwZoCfE4o1gFs83mAni4IYRU4PNfeC1xM+U7Npm62jHJ4Awvx",
+	"hrYey4HezGBvxbmIIpUuNi9sG7ECpdrxDUiAqKvZImgW2bAwcr7YeKtxPBf1VIW6sWICOgoO6JnkWBGx",
+	"CfjWGxV0rZZ2cFvhowoLR0ZaBAJe3RMdVpMWQpPrWof9sOC4NQ1pA1W5xKhGjnWMedtr960F+hzC/70l",
+	"QodBF/bVi3pmJXVJWWHHfn9USfIl/Uy3U0SX9VIxIe/KRaWezBlpGc9pYuQ/TtNvxzrUb0kaf9WM9PhD",
+	"QRSNIUPoCCjKOWSKX/a7j2Pz5mu9BfXKjrimAt12zLkNKGnSorHExxyirGijUvS2B1883t35QsuiRlJG",
+	"MCWjHOxOpLaVEp+2tH7mLOwK65AQebmpaBBzCeL/t09MPKgv9JzN73sTH+0GduU5gTR5xnko+scFwHZw",
+	"WkXuZTBJ+NTb2NjmAMf6QcHR16fffoP6J8/30eMvBtvraAJc6MjfS5zlEbJhUltuNfNPgpsucoCHkPoV",
+	"x1SeFnwC1+yGruebRzY5f4W3K493V3Pxes6KCo7QQv8DcGrix+vQe1K6JCv2w0Lk2s9CMx2yC3LD65v8",
+	"bm8a7x7H+bwrxkMm98t753197fwRGahLim4OSsdcnjfXkHKiP14Y3aNn9s1BN+mShmF7I+5CygS299MW",
+	"OO0F3+xUp2w1eqnUySodzKUzuT8biFc6NXlTgH2slaYGTjQUC5dpKXSO7As5TldaVNsuihlV5w50GlAZ",
+	"uGLDvA35A5+AzjfS2S+YynCmUGPBvokyRwhW4LXjU4tsNuXMhiWhpHDRRn4OI+p/huJLMh5zEBHC4zGJ",
+	"L2dTtI12Hu6iR48/MymEpaq483D30ePPVlAVD5k88UJ8AmGKamgdhcWvj1NMO87QPXHSezGhbn6omhzL",
+	"UtfNw0OCJoeGLwptTW3G5Tm6RwF3xM19mvrkObm32BtGWAQPWZl8OmjawsdzIiR7tURVL091EAWP7W3O",
+	"k3+v1Yy9z845lBGXs58RN9GemoBLAB8tTqSdFyxVzh/amCPfdqhY5KPB4GGIP25Hj8Mc8giCgedVHsdy",
+	"vo0q9aPt23gacl/oe/k32uvhVQJA+IJIk1sbg5Ta0yiqgAlBEC7igq5vhjwdN71IXpJvEvE0yQgN+5Lm",
+	"h7AUQp5CCrH0I2QCoSlvCkyTBkYSRiSKLxkRhPseHyoRnvilFHQ2vkDCJDH5GaAenM4MMUGeK1kTwtq6",
+	"yxOFs45f0DHTdNHasuXv3kkSumDvDldxwEYeNQd3otrYEHZCR+8b+NE6Lm7GD50H1bdJB4OFIVo1V95t",
+	"grsaPr3QEm8RuPt5APAqmFiAvHF85uqxv0q8/QD0tggzgyyOFA4tc9nVtu7LKMvqVVLMBQxOOAgBKGYF",
+	"5wRSrVib9Pa+vZ4RKIHiSvPIjkibedgzzsLb+UDamNFa7jft0baXIPtKRX5vcYUNt6R7FBkxVdCu6LH3",
+	"H5rXwd/mu+xcSmm7Js/zffTF7qPPkH0DHWjbTvSijvyt5j1hAkhIneQtCiVv3hSQmoT9lCgyQjkUE6AS",
+	"iTWc58W1VmSctRoqk9BIPjauZ5tIH/XKPHJtENgCAFHPz9/22PZZrPn2WYlINcBZlQ/iyYUzRtPrerKI",
+	"mksHEkL5O5VnQkuL0qo2o8aYqrfL5BPJznRcZNTDSpK4wXN8nTKcnEnGzlLMtR5eUFHkOeMSkrMMEoLP",
+	"bPJgBvKSJQaKNGU/OuyUidCRVhw5DRYZiub5GVwpiiUNHM+TH4oRoUJiG+DYllClhyJgvbgL2VaZKFFk",
+	"s+nCSwAZTCf77uQF8gtLpYDUizbN6Tyd/bKEHWq3oH05q05BxwFLiliW1baauSD3ExhkOUrlDsoTRYPJ",
+	"jxea+HICPEgq9+4o0JlTocu//eONncHO443BYLC98zCYRqw+XU1RtflaLv2wRE6K6ZnLeDOqY3wJZ8bZ",
+	"BVc6rOCMwwXR1+QhvCn1XNrs7kCgY8s7xyEuTCWxs5xDjnmZaEYmHGCxI85kHnvIqy+u9JWUgJVE4RFx",
+	"hcElXSY+cd+Fw6R2WD5td4m/1JvpuTc+1HfhK3+0sqv8nk5b6VLZWc2lsuRpCW2lrcR1s120Jcpe3tT6",
+	"aEFTN1pvBpTTaV4EIsBe+LUZu8KdfN9DX1kjgAQBWovbW0q79SAJof6UXNDv8pstcjUbp2Y/LBa8+s2G",
+	"YbH8V/kN7FffCJv3zXfuvTlX0AtcJnNvqE8958/dpG9ccExXDOX6kGVi3nNKjZ+BVWFm3k5op1o7AP8G",
+	"WGhW+JlrWmqWdmLr/YVcxzEIUfK9tilylRMO4gUNxN4WfDbVivuE6DtCW4FxDcfx7Beh9SgkbAGu3p4y",
+	"vUM+/ybrbfiiz4WyTq2j1VV59Gs6pmUdSjSqF5wcbQbNEjVRU/qZiliLFTwfXf5QPqJCu6COe+A2U2fD",
+	"rnSk3rPPfH6e3EfqUK7Q3LU1DgI/3s6F2tW9pw1v2sP61c3Tjf+FN/4y2Phi82zj1b8H72/cdCeQEXpj",
+	"rXMVqdnAY1emm07CjQtO5PWpGsD6vvXBeFqYgDLz13NHRV//6aUrDaevLcwhqhWyNFXSiOV9MaMSG4e4",
+	"rWd6QFw5lIvZlM6mHKfgKzQ62rAWjdBrl807foF0/vmbQvMhe6Oihqkl8SaAHhwxigyXsB6wB6gfiHNY",
+	"3xzSIX3JColiU5V0jIlUUFXl49CPcI50MpOOwjf3XwqWPe1gS9kFiQmkQnt4zwsOuLga0qTS1ISnqlWO",
+	"OFMoLsXI5DXHl0yAV2hT/yoMH9T1abwf+eyXixSEhv3Bg2Y1wc0HD9Do+NvTl2gL52Rrsr2FC3m5peCk",
+	"I8SBJqigDSaO+l//6WWEgG7I2d8lDOnoqa2MqIfcQ7aU4D/++l+jCCV1ibBm80TQ9gBlhBYSxLqCuJoF",
+	"hrRRrZfl+E0Bm+iwu6CvcRqi2c/qf2prCoEvYEj7gcU5SbD+BPHZtLx3qyCYTV/PfkYcsjzF8WyKMpBo",
+	"THSlIckKqTfC3mluDukhCOSVC0aJqfdn3Fhd8DYrD49c6eHRkPYdZtGos5bwHrJ1jtef6M3GhaYX58BN",
+	"TTFdRiblZLqCLs8dITzjXEGr9v+lXhPoH3RRW10YKS40oKOu2ogjE6n7xe6jz9YNJRZ0SEcxS2Bk3cuR",
+	"XiFRp8j3CyKQ1ievIDfz6vwMgYkgECn0prrIb1IWkR1SW0UW9UfGE/r9q00b4jtSo/khxLW4YXVqtbcm",
+	"BqvsWC6j+Ckns6nNOL/QUfvUbk956D2nZ6/FJ9A//vp/ujhLL+opOAw32t4cbA5csg/OSW+v93BzsGlv",
+	"+S81Vy1pNI5Z4Xo8MBGKXFgjmfY+67v3HBRDUodM07DnR9Unpn0FBTJ0BSUYlUNqnAMCCUUyaik8UWSf",
+	"YhQrpqZHzJg2Lw2Xs9dWuECKjgX6HMWY41jOflH02N/e+bzMDIuGVA9rOJLuraDkk9DyzZBxxqTwxy6U",
+	"Fm3LIttip2ITfUe9mzMY0nMCdAK0AE29QCfsejbdRIck0+UENO3Npm8KoLFhy27xL44NcSgpqjdNWRG2",
+	"HslTsw1V/Zrf2RvfBeWwvcLSViAvjtOvtLTe7D/Vy77astc78NSOyv7s5SxTDH4C6pEi2QnwCy1rKwXK",
+	"11mWLgJdN93f1pUFq6PVqoXvDLbvrFC41opDtYk954ai9tlULWh3MOgasIRwyysQrj/5YvEnZaFq9cHO",
+	"Eh80qyP7qlNv7/tXSvnMMsyvNYEFDqtSkfCFsAaF4QCv1CgVX9BFGqyydwEylKEpqjIaur64bASi6Hr9",
+	"sT4VQrOBQv/c57X+MOvIOIbOtfo1JjFR+seQ1l5jBV+PFDPR0TxgRNAmek5SqQNBJSf6ftEK5Jilau4I",
+	"5fiCUE0ZT4Z0hNP0S0VSI9R/9yt6qoNHgRs5K4xoqxb07rd1o5Oox16XjUdoMBh4L0YIFxsJpLOfhzRR",
+	"XJIRhe3yLgkFCpcjUVxc6EIk6RpcKfZqFKQAgzgkZckMYg9l1Yqnw/qpXtmqNaN5Gy39/ku2yttVVtTy",
+	"E+iymit8YJoNrfBB1WlmhY90B5gV3nd3FAs/0PciS76n7xHUu8HmSGka7slh7bRWtvyrFgMd3GGnBa/Y",
+	"aYCRfkfVGb8AvxuMuDEv3V78Sa1yuuaLJSc8LciEaDXPA8VnhOUh62CFW+aodnLEZ1c4NnnGSoeZKJtN",
+	"8SfFwEAqFmVtk9FXzzwroRx+pMwcpHg0cP1fmwC/2eIJzzQc87hCsEmUu+jr7tzhvFFXqbhSgybjoEfq",
+	"f7jOPwfXWe1kq92sHexlSif4A0xosqlsiqssNZ+KDaZkKDgDblPkHHAiLgFklm7qf1ed8m3UXQmir+0L",
+	"3chEq9b7ZqEbB0Q41T5COqVz5/HjRlOCwLvtE4ylxPGlWsoTdXZBnZwvhz2hOMdGAmLDnlYQGzuDncHG",
+	"9mBje3dTnZZhr/riwZffvXy+8fna2j/++l8LOxd8AEZo2IfpxSUCTBH1n13FkCq97Pjg+fryPPJ6Y1yV",
+	"Ju9UGmWzPVjkvEi5vv2iILStiXNF+URo/3us7A/07ldUVx7Ru9/Ux43flbn/7jfniqgtbUJ0rQTRZqpf",
+	"gWwWWL8HwemmChD+H3FqnRXCCBIQd7H7bticM91dS+Hd+UfsNNqHeUNpmWSEKphs2dE5ngWlG+BUGZTG",
+	"femsbM+u9p1sofvlCL3GGSYC4eKqUV+kvcHHTEivHuqqtvZy+9oO9b5nk9ZbYbA/kX2qOGhxnpJbWLYr",
+	"k6H66OHij6q+SHXCPVbwGlM29pZhHKX2oIc9231NlURIXnaPLOlYB/IHSNjm1tToN+S6qVpq3Nh1Uysw",
+	"1NsZ7Hy2MXi48XDbFYHZ82uxePe1vUeDwXavqgXkVcYoO38xWeVGRuj0Evg5Z+wHWN5BE6yYe89EXWp6",
+	"gY43tqq+LfjzT0zM6ovdxV+UvbhWdx/Vjsu3xYTbBCCLotscg62fDJW93cq8Mkir+SLaPTSVBns74dAR",
+	"d2Sxo+POk8JhoBQXs58DFanCEqNR3egTlRqNVQbOmau88hFIjZUPWpeYsaSuPYu3PEcuGsBXjduOvtPy",
+	"rVuqnkvFdJYhWu0iGW87UzJrkjXShzPz46PuXy8Ig4YIVfDLpaR/1CHiayV7biPiG1L7Yf3e5HVOQMoV",
+	"ZHKwlNA9s4yKegJ98SSWhUQ4jhlPPjFmcTup/FSjxNreBktJWITdists/VRS3FsXyWvKV9YJ/AQm7Aeo",
+	"UXiNXHYDHS0N1Bwk4Z+yHDhRC7yjjQr7Z+uNlf2Azps1D/cjNF/5tFHIyy2T1LwxthG5QaXrJByCk3jR",
+	"QC693lz3YcRhAjRxAUmjapYRoizLYEg7NDSToF7v8Q+ykiXr+uo9+GkOhRxSl+HutVvwx9I+Dd2SwXg3",
+	"XJ8GHVWgvr3SumSsaIBPyibjQ1oWEFAGZT2SRgd6XGCuptGBRBPTYGs2VePodhC+Vkl0gBRFE3JRQMHR",
+	"7GcFtXZmcNvfOHTj10o3X03LbrUtN27iu1dawxkGS0mhu/Oj1aOLA6LoaxOnhi+IECVdzKXJj8Yhcjqb",
+	"pq6V21q90EO/ovyOXOQamyrkZUOclIF53dyiCu8DFx0YCADqd0T3rBunby3AZ3NIu+NoXEt22YiqQf3d",
+	"nS8MACOvFfNofXNIn+pfFwe2RfPC5xSbsMF51qM8pF0B36hfBtc9QacQFxyeoFOcwSmR8OWp4m3yCVK2",
+	"75c+qkcKG0NK14zPe/Z/1SJFK5auHRygd+gDcAhPtV01SGhlZbdW5PGfjb2cWmlh3E9wr7zjrkOFTsGF",
+	"7Jgg6oXcgRWymz0clnGrKNdxNGNCEcmy2TQh2FyTP9FeGBtJXKobtQA8lKiftKJhJKa+mMBUwmboNCiI",
+	"llJiLWQSeEbobAp3cbPyh4JICRz1M5BKnNgw3iqAdwme607TBgcBcoN7DfDDaH5GJ4xAhAQxnMIwySsi",
+	"pAmJLT1n5jwo4VBQlBIwrG42JZRIgjW/dh1OTTizuUVAE6wTJnTf00souNKgsPpQI8SEdjntUL3fhAKx",
+	"AtFwbJOlyloVlNtY2bfhMvNKsSzFdHYW007ZTf2GXOKuD/zXa5ggZhx6KGO0JoxXpdU5NFrG0lNlQHCJ",
+	"3hS6XeuYEfHED7+z50R4NWoU76A6LYHQzQAFCfBbc74PPTdYi2gpkggwnqNaPPMlphc3t6HvPFS0qhmm",
+	"FSAdZ+2B65Q8s5ccZn8ras75xRRj1aRuSpn9p02u8FI0mvpYX6tDkeIrXWrYurPHqqUMacOqNXkgbqEd",
+	"k22iwzVMY8UtqWKFhTQJJZyAjiIf0lwX8qOK7ydQ4a3K4qjYv47tmv3CIcwLNehWMN2BThct+82+1oHf",
+	"m5nYSIt/a0/Oh1LYvjE7dGXVjvuNRew4eCeW5oy3qZXFuuBQOam3wW1G30JtIWypmdu0RqqGVizMjbvi",
+	"xtda3mMhWExm0010pMV+qQxog6W8jY+x2OyS+c0sxLtIfXgNmG4aud9Ie1haC+hKjvyX0QBaZDGX/hpx",
+	"Pp33Wvvee/dxs+UHwSy+2/KCYkSkVA/D4mfTWIkbl0NoxIBLhFybTSU2lS8g1s3su3v+fBDnkL8oHR4V",
+	"jo3xtre82O/a4q2fqj9eJG+3XKOcxb5t/7u57u1FVUFedd3UHWH+Q7XrJ67RzHuSMvODrA7BD1CKUFp8",
+	"urckR5i/KdpBWSZcMy1Qf46/dX0h8bmyL/O5y0H51n3wltIxvwRnOSg9snd0Vb7MxXdZKPm1viq5Mrcg",
+	"/W5vsb8PXu3D8E5s/WSKlTSuFVsnoN5U2enDVbtsoxn7dyVPutzyQLXWQXTnAntT4/STkIJBWUFjOPCr",
+	"OC42zA78RP2GW+i+Du5tLispozFoJW6h679ru1e1Ob7ThGADuVq0ImEjdj2cuwPCjzEPF671nfylD6tR",
+	"sDbqTB0eUn2XOVAjbaNGQjLXzq81m0MYvHEI38thHl+2+lMvmX3jFQ6pGM5qVXLDA5c9tkOj6s5b84d9",
+	"dX9M0+/qXW+5spiV6qqfqdO5MOIQXwKPL+GfXLbeWGP3zrZdKW/179O+EDNOgmkMCHQK2vIMfd7RPDEd",
+	"CkyIdQdrblyrlty9P6rVzR2tbwYTWw9KIO6TCFeR3CY01AhvqpPZPoAuf9SKVfXDCvpfgbDlZZqvrc9h",
+	"9UH/wMFsKsgF1Y6zeiq30udqg9dLI3hxuXPIBXTVB2VS1YbSkt9lmaB3v6Knr5mOt2nR+7vfrCqgY/tg",
+	"Ex2b1BXX/HJIa+9HzRtm0xwBTxjhyFTjsD7YKlloZxclwCkxRSX0jYcY0v7u4CEaddWNHq2HBMbTJClJ",
+	"7v341rwZPlTgcHmmFpwhhNWe/qvHAiqBsLPMQnLOYmUSndt6e75hT8eEZ8DrR2MVlr+cDl/XzjsvcSN0",
+	"rb2DnHiJZO5O11Q3mk0zInTgVf00r6rYZ2wCtRP1MSj192mNnxZ5zkkW0BTeu86fbSSgE2vvSKEA6kf2",
+	"KRNhWZ0iO3CArLq41Ws0vM/aCuVCuoorHMym+ey/5UKf5UcT0OYWpMT1wdH8LuqWmF3zojk6zS3Jbk9f",
+	"UJuKMwjnOaS4zvQKOqTzBw1oT0a50YNGtnyaRFrHqBO54ppD6hLgtfYisCTCFOnzrs5t6T1rHeV8Nq3K",
+	"zqC+IJRRtLuzU17icqybSqzronIKNoV5xIqJuTV1uS5e3cOQimMp9CCbq+BkRSpJjrncUox+I8ESr3IM",
+	"vstThpN712zc8QsevSONMp0//aRE1keRg3hb/cMeUk3A4AoQKrLLiNBuvddKCfC7d/YPjtbDR7YuQHIO",
+	"Fc0ucPlmx/WXP3ZWX1tOF8M/rp1qxffNYfdYv3OseuyfwseT4l1foJUDY0xkWaXgDgTCH03UvuZzJWfV",
+	"M/X/fHQYoUfoiJWFBI2LMQV73sF4EG2ihGWikSszqBRY+9+9IR3SDfTgwcn2gwfqezdTs+jln48OUR+u",
+	"JFAdIzLavMrSUQOIJ3aoHTOU+kQNc06AIqM7uzceqjfWtKTRo3McE2qi9EYH5qweEQFPv2YFH7mPdvVH",
+	"WEpOzguJRuUtxcjkSEBakDlF/r3OjIzqhoxu4EeNgS2jHEVIrBHjNHDxM5FCcOl7CIgfXcMRZNCj7eZ7",
+	"rObDJVNq1ossKKowMzpkcoT6jwaDFpo/e/DAVZ0wb2HtSi+XQYsMOBspiPxuxJpSElacp7rcnB7q89BQ",
+	"gEYlSxsposkIGuki0eqHCI0ylpRVc9XfmNIiNX/pkqrPriDLFZGh0bAYDB7Gza2tLpq+HOqEw2HP4fTL",
+	"YW978MXD7e2dYU9/DGaIQyaRWdiXw97j7Z2Hu4PtYQ+VgH457DkQh70t/8ut5uzm4SigL1RsDj5NnaHG",
+	"x4N+bMMyTLspn9t9pEz6zvUAr+5GZwkh95KrOrkkW9IMxysN0GFAOgiWutfRFTqi1dLsf0+M5d7Ov7Oe",
+	"fuNutv3Q+4o0CZh72hAI1LV6qoAItPMNNjx/L4UL36umZDDYaRLbvftkTOKqaGFJ833/TLGiTEvFF7C+",
+	"lM1cHrHgwSsrfXSewN3Bbnm/7AS1Omd0zUb851howFY7nHRN6wNYzD+iX4H0a+68XzrrCO9JysqDn6gj",
+	"cZ9RUaQS/D0OU9Ayqc0lg7pZXnOjz3rd79iqT2OrKW3oLialXv2ey9UcYuTCxpGa2HpqCjIxrRTMb4DG",
+	"wDPQ4YI4loV+HWT1QqGF5hNde4RJMrYC601BRKgKqASa7HvFo24RQ0vhx/1AGarHGw8HelgsTM6nlNrI",
+	"VCwIuG3tYNrax1UOUVKgCSOC0BWqTFWTP3N79qEqqAVACcqa1p7mnKWMXnxqVwx34DQ6NpixDQ86jkS/",
+	"tPo8iba63KpVqAqrkO3o3WXsXE8sRehNoSxY3ZOl8AIfbORS8/plrqZ55OC9lyCIRqWnxaEQDryPWae6",
+	"ZZCrxYCNSGiJQy94NboDIbMUcW/9ZP83JxJ79bmjcGkSN9P7i92uk+X7jt9eXO7sEFz1r3+Z+G1X7eyO",
+	"YrdTJjd0dJqOOd6ILyH+Yb5T/5DJ/fKDffP+x+3Xb6+oy3C1Pun4U/Xs19dnl1eRh1EhpbhzX7+OD7MO",
+	"WOdQMXOhvu+7xboZyGxaVUtdR3toFDMdmwIj1FefVFF365HuP+XgN5FgQr1XUPAX5oerKYHpOhivR2jE",
+	"Qa1AfeRA4+6uOhpSNaGyhoHGTFn6Y90bRde41j1TRoRqextTOQq2FlL0VqPA2xgIplv0973tnYe7jx5/",
+	"1oucj1gj/6bH4QOp+G1A5occ69pQTH6cp63zsC30xSoWbmh0iSvZQyZP/Hc/es7traaLa9vQkk+VadeW",
+	"V7Louw3LMY33LP+rJmn6FxsXgWEANtGhN5Zu7ZgUtqCMazbnUpR18Sk3ZGTrl+hZEx1N469ckEzxATqb",
+	"ggjn7uuVHDKbgnbTOuBM/U+ZyJhfH6eYmsyIpOb+2nO3d6Y9/b7uG7f3cBUe7BH2h+O/HhBB/VsRQSkN",
+	"xf/4U7pPZnlmQNcpo0Lfe9tr7jJb4OXJQnZvWhAHGfxXII/gfVpkR+Gi04zcRaLkYbgtXc2EaaJiy2++",
+	"nxfBdk/kQnMiUx+kVsjO9DkVfrvUqrYNNPrkzS9xs69TDY6u33OVGzNNVevmn6fMzS033yzMOR47Khw1",
+	"9z/nLCliuaFr9c7Xe47Nq9+aNz9urcdfS5fOs88yfdX/Ceo75dJMdAZLCiKFUxJ0i5m7UX2O3dB7aKQ4",
+	"9pmbIh2hvm2thfJkHKHkxwvjUs4JcGUy6paVZ6kOXcqTsf9wSEdwJTkm8swZma2XNtG+sYWVcanvqMyV",
+	"LVemaRWo4WWXsQIBHdLKegimOhmKMdRzKx2odCLmydhoODWr85XuQ69meWm8i3X09aLemwJTqSudbC9f",
+	"+80j+w+kEfkgzDt1puzWx3ekOk5Ut05yCTiVl3+Zp5H8h37lfWoldoaQv04XoZxbW+dQr1gpcIY/5kxH",
+	"Crn1stwtlQNOrueu9ARwQigI8WEWe8xnf9f082gZUviO4gkmaaW1duPHtTO3gaB/l6h/joVpb67b/IFA",
+	"rxm5oGqw9Tby6qP/1DsHzIE/LeSlmkyJSm2YWVFc8LS319vSItQO1OTM+3w2rcLaagXF++9+RV/r8qOi",
+	"LByX1pJk3/227rVpdX2V22FeVeFks09RpRuC1JK0yGdT7uCo9212wxf2uqZ5s9ml6ZZXOYGvuhOIFUBi",
+	"Xpnp0D1p9UIUyEe2gHhZaG2AAlFPvgMAZONZdV+M+mWLfDuzpRw3rbtDDkxqGZC+5mRcYpJqd7TS4F2N",
+	"io6K9H0esMciVx7e7XJcaU4mEtLCVHK+NkzlzaPWPtx6QfrFdgTqL1+Mar11qyfm4t/vCtlovbjV7Lmo",
+	"S3p77awFMn0kQaLjg+f+0Sh7B7an/rYkfc/+1whApsvC7BetbrmxdIeF9jDPrvKUEenSnzCVs6lua2hw",
+	"7aFBsZK3r97+vwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

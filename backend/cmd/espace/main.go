@@ -127,7 +127,7 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued}
 	acc.DefaultActingFor = deleg.DefaultActingFor
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued}}
 	return db, svc, nil
 }
 

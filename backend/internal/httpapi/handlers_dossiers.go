@@ -2,9 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"time"
-
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"espace/api"
 	"espace/backend/internal/portal"
@@ -63,9 +60,10 @@ func (s *Server) CreateDossier(ctx context.Context, req api.CreateDossierRequest
 
 func dossierDTO(d portal.DossierView) api.Dossier {
 	out := api.Dossier{Number: d.Number, Kind: api.DossierKind(d.Kind), Title: d.Title, Status: api.DossierStatus(d.Status),
-		OpenedAt: d.OpenedAt, Responsible: personRef(d.Responsible)}
+		OpenedAt: d.OpenedAt, Responsible: personRef(d.Responsible), Read: d.ReadAt != nil, UnreadMessages: d.UnreadMessages}
 	if d.ClosingDate != nil {
-		out.ClosingDate = &openapi_types.Date{Time: d.ClosingDate.UTC().Truncate(24 * time.Hour)}
+		cd := dateOf(*d.ClosingDate)
+		out.ClosingDate = &cd
 	}
 	return out
 }

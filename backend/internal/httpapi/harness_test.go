@@ -85,7 +85,7 @@ func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify}
 	acc.DefaultActingFor = deleg.DefaultActingFor
-	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg}
+	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
 	lim := generous
 	if len(limits) > 0 {

@@ -104,7 +104,10 @@ func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
 	}
 	e.Use(middleware.Recover())
 	e.Use(requestID, accessLog, s.securityHeaders)
-	e.Use(middleware.BodyLimit(cfg.BodyLimit))
+	// JSON bodies are small; DM files may reach 5 MB plus the multipart envelope.
+	isUpload := func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/v1/dm-") }
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: cfg.BodyLimit, Skipper: isUpload}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "6M", Skipper: func(c echo.Context) bool { return !isUpload(c) }}))
 	e.Use(s.authenticate, s.validateRequest)
 
 	api.RegisterHandlers(e, api.NewStrictHandler(s, nil))

@@ -28,12 +28,16 @@ type Dossier struct {
 	ClosingDate   *time.Time
 	ResponsibleID uuid.UUID `gorm:"type:uuid"`
 	OpenedAt      time.Time
+	ReadAt        *time.Time
+	ReadBy        *uuid.UUID `gorm:"type:uuid"`
 }
 
-// DossierView is a dossier with its responsible surveyor.
+// DossierView is a dossier with its responsible surveyor and, for that
+// surveyor, how many of its messages are unread.
 type DossierView struct {
 	Dossier
-	Responsible auth.Person
+	Responsible    auth.Person
+	UnreadMessages int
 }
 
 // Service runs the portal's services.
@@ -41,7 +45,16 @@ type Service struct {
 	DB         *store.DB
 	Accounts   *accounts.Service
 	Delegation *delegation.Service
+	MailQueued func() // wakes the mail worker after a commit that queued mail
 }
+
+func (s *Service) mailQueued() {
+	if s.MailQueued != nil {
+		s.MailQueued()
+	}
+}
+
+func personOf(u accounts.UserView) auth.Person { return accounts.Person(u) }
 
 // Page is a slice of a longer list.
 type Page[T any] struct {
@@ -80,9 +93,13 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 		if err := q.Order("opened_at DESC, number DESC").Offset((f.Page - 1) * f.PageSize).Limit(f.PageSize).Find(&rows).Error; err != nil {
 			return err
 		}
+		unread, err := unreadCounts(tx, rows)
+		if err != nil {
+			return err
+		}
 		out.Items = make([]DossierView, len(rows))
 		for i, d := range rows {
-			out.Items[i] = DossierView{Dossier: d, Responsible: *sess.Principal}
+			out.Items[i] = DossierView{Dossier: d, Responsible: *sess.Principal, UnreadMessages: unread[d.Number]}
 		}
 		return nil
 	})
@@ -105,7 +122,20 @@ func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number str
 		if err != nil {
 			return err
 		}
-		out = DossierView{Dossier: d, Responsible: *sess.Principal}
+		if d.ReadAt == nil {
+			// Read by whoever acts for the surveyor: read for the surveyor (§7).
+			now := time.Now().UTC()
+			d.ReadAt, d.ReadBy = &now, &sess.Actor.ID
+			if err := tx.Model(&Dossier{}).Where("number = ?", d.Number).
+				Updates(map[string]any{"read_at": now, "read_by": sess.Actor.ID}).Error; err != nil {
+				return err
+			}
+		}
+		unread, err := unreadCounts(tx, []Dossier{d})
+		if err != nil {
+			return err
+		}
+		out = DossierView{Dossier: d, Responsible: *sess.Principal, UnreadMessages: unread[d.Number]}
 		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number)
 	})
 	return out, err
@@ -146,4 +176,57 @@ func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView
 		return nil
 	})
 	return out, err
+}
+
+// unreadCounts counts the unread messages of each dossier.
+func unreadCounts(tx *gorm.DB, dossiers []Dossier) (map[string]int, error) {
+	out := map[string]int{}
+	if len(dossiers) == 0 {
+		return out, nil
+	}
+	numbers := make([]string, len(dossiers))
+	for i, d := range dossiers {
+		numbers[i] = d.Number
+	}
+	var rows []struct {
+		DossierNumber string
+		N             int
+	}
+	err := tx.Model(&Message{}).Select("dossier_number, count(*) AS n").
+		Where("dossier_number IN ? AND read_at IS NULL", numbers).Group("dossier_number").Scan(&rows).Error
+	for _, r := range rows {
+		out[r.DossierNumber] = r.N
+	}
+	return out, err
+}
+
+// principalDossier loads a dossier of the principal, or reports 404.
+func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
+	var d Dossier
+	err := tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID).Take(&d).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return d, apperr.NotFound("Dossier introuvable.")
+	}
+	return d, err
+}
+
+// inPrincipalsName runs fn in a transaction that first checks, and locks,
+// the delegation under which the actor acts (see delegation.Guard).
+func (s *Service) inPrincipalsName(ctx context.Context, sess *auth.Session, fn func(ctx context.Context, tx *gorm.DB) error) error {
+	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := s.Delegation.Guard(tx, sess); err != nil {
+			return err
+		}
+		return fn(ctx, tx)
+	})
+}
+
+// paged applies page and size to q, filling out's totals.
+func paged[T any](q *gorm.DB, page, size int, order string, rows *[]T) (int, error) {
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return 0, err
+	}
+	err := q.Order(order).Offset((page - 1) * size).Limit(size).Find(rows).Error
+	return int(total), err
 }

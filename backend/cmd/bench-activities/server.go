@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// buildEspace compiles the real server, so that what is measured is what
+// ships.
+func buildEspace(ctx context.Context, dir string) (string, error) {
+	bin := filepath.Join(dir, "espace")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "espace/backend/cmd/espace")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("go build espace : %w", err)
+	}
+	return bin, nil
+}
+
+// server is one `espace serve` child process.
+type server struct {
+	cmd  *exec.Cmd
+	base string
+}
+
+const jwtSecret = "clé de signature des mesures, trente-deux octets et plus"
+
+func startServer(ctx context.Context, bin, databaseURL string) (*server, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(bin, "serve")
+	cmd.Env = append(os.Environ(),
+		"DATABASE_URL="+databaseURL, "ESPACE_ADDR="+addr, "ESPACE_JWT_SECRET="+jwtSecret,
+		"ESPACE_WEB_DIR=/nonexistent", "ESPACE_LOG_LEVEL=error", "ESPACE_COOKIE_SECURE=false",
+		"ESPACE_DATA_DIR="+os.TempDir(),
+	)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	s := &server{cmd: cmd, base: "http://" + addr}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if res, err := http.Get(s.base + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return s, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			_, _ = s.stop()
+			return nil, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	_, _ = s.stop()
+	return nil, fmt.Errorf("espace serve ne répond pas sur %s", addr)
+}
+
+// stop ends the server and returns its peak resident set size in bytes.
+func (s *server) stop() (int64, error) {
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	err := s.cmd.Wait()
+	return maxRSS(s.cmd.ProcessState), err
+}
+
+// maxRSS is a finished child's peak resident set size, in bytes.
+func maxRSS(ps *os.ProcessState) int64 {
+	if ps == nil {
+		return 0
+	}
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return 0
+}
+
+// call sends one JSON request and decodes the answer.
+func (s *server) call(method, path, token string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, s.base+path, rd)
+	if err != nil {
+		return err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	if res.StatusCode >= 300 {
+		return fmt.Errorf("%s %s → %d : %s", method, path, res.StatusCode, raw)
+	}
+	if out != nil {
+		return json.Unmarshal(raw, out)
+	}
+	return nil
+}
+
+// download fetches path and throws the body away, returning its size.
+func (s *server) download(path, token string) (int64, error) {
+	req, err := http.NewRequest("GET", s.base+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		raw, _ := io.ReadAll(res.Body)
+		return 0, fmt.Errorf("GET %s → %d : %s", path, res.StatusCode, raw)
+	}
+	return io.Copy(io.Discard, res.Body)
+}
+
+const benchPassword = "une phrase de passe pour les mesures"
+
+// signUpAndLogin creates the measured person through the API.
+func signUpAndLogin(s *server) (id, token string, err error) {
+	var u struct{ ID string }
+	if err = s.call("POST", "/api/v1/accounts", "", map[string]string{
+		"username": "mesure", "email": "mesure@exemple.qc.ca", "firstName": "Édith", "lastName": "Descartes", "password": benchPassword,
+	}, &u); err != nil {
+		return "", "", err
+	}
+	token, err = login(s)
+	return u.ID, token, err
+}
+
+func login(s *server) (string, error) {
+	var t struct{ AccessToken string }
+	err := s.call("POST", "/api/v1/auth/login", "", map[string]string{"username": "mesure", "password": benchPassword}, &t)
+	return t.AccessToken, err
+}

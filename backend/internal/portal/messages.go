@@ -1,0 +1,224 @@
+package portal
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/mail"
+	"espace/backend/internal/store"
+)
+
+// Message is a message posted by the ministry on a dossier. Its read state
+// is the responsible surveyor's (§7).
+type Message struct {
+	ID            uuid.UUID `gorm:"type:uuid;primaryKey"`
+	DossierNumber string
+	Subject       string
+	Body          string
+	PostedAt      time.Time
+	PostedBy      uuid.UUID `gorm:"type:uuid"`
+	ReadAt        *time.Time
+	ReadBy        *uuid.UUID `gorm:"type:uuid"`
+}
+
+func (Message) TableName() string { return "dossier_messages" }
+
+// Communique is a notice to every surveyor.
+type Communique struct {
+	ID          uuid.UUID `gorm:"type:uuid;primaryKey"`
+	Subject     string
+	Body        string
+	PublishedAt time.Time
+	PublishedBy uuid.UUID `gorm:"type:uuid"`
+}
+
+type communiqueRead struct {
+	CommuniqueID uuid.UUID `gorm:"type:uuid;primaryKey"`
+	SurveyorID   uuid.UUID `gorm:"type:uuid;primaryKey"`
+	ReadAt       time.Time
+	ReadBy       uuid.UUID `gorm:"type:uuid"`
+}
+
+func (communiqueRead) TableName() string { return "communique_reads" }
+
+// MessageView is a message with who opened it first.
+type MessageView struct {
+	Message
+	ReadByPerson *auth.Person
+}
+
+// CommuniqueView is a communiqué with the surveyor's read state.
+type CommuniqueView struct {
+	Communique
+	Read bool
+}
+
+// PostMessage publishes a message on a dossier and alerts the responsible
+// surveyor by e-mail, never the délégataires (§7).
+func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, subject, body string) (MessageView, error) {
+	var out MessageView
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var d Dossier
+		err := tx.Where("number = ?", number).Take(&d).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.NotFound("Dossier introuvable.")
+		}
+		if err != nil {
+			return err
+		}
+		m := Message{ID: uuid.New(), DossierNumber: number, Subject: subject, Body: body, PostedAt: time.Now().UTC(), PostedBy: admin.ID}
+		if err := tx.Create(&m).Error; err != nil {
+			return err
+		}
+		var surveyor store.User
+		if err := tx.Where("id = ?", d.ResponsibleID).Take(&surveyor).Error; err != nil {
+			return err
+		}
+		out = MessageView{Message: m}
+		return mail.Enqueue(tx, mail.DossierMessageAlert(surveyor.Email, surveyor.FirstName, number, subject))
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return out, err
+}
+
+// Messages lists the messages of one of the principal's dossiers.
+func (s *Service) Messages(ctx context.Context, sess *auth.Session, number string) ([]MessageView, error) {
+	var out []MessageView
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		if _, err := principalDossier(tx, sess, number); err != nil {
+			return err
+		}
+		var rows []Message
+		if err := tx.Where("dossier_number = ?", number).Order("posted_at DESC, id").Find(&rows).Error; err != nil {
+			return err
+		}
+		for _, m := range rows {
+			v, err := s.messageView(ctx, m)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func (s *Service) messageView(ctx context.Context, m Message) (MessageView, error) {
+	v := MessageView{Message: m}
+	if m.ReadBy != nil {
+		u, err := s.Accounts.User(ctx, *m.ReadBy)
+		if err != nil {
+			return v, err
+		}
+		p := personOf(u)
+		v.ReadByPerson = &p
+	}
+	return v, nil
+}
+
+// MarkMessageRead records that the message was opened: read for the
+// surveyor, whoever of them or their délégataires opened it first.
+func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, number string, id uuid.UUID) (MessageView, error) {
+	var out MessageView
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		if _, err := principalDossier(tx, sess, number); err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		if err := tx.Model(&Message{}).Where("id = ? AND dossier_number = ? AND read_at IS NULL", id, number).
+			Updates(map[string]any{"read_at": now, "read_by": sess.Actor.ID}).Error; err != nil {
+			return err
+		}
+		var m Message
+		err := tx.Where("id = ? AND dossier_number = ?", id, number).Take(&m).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.NotFound("Message introuvable.")
+		}
+		if err != nil {
+			return err
+		}
+		out, err = s.messageView(ctx, m)
+		return err
+	})
+	return out, err
+}
+
+// PostCommunique publishes a notice and alerts every surveyor (only them).
+func (s *Service) PostCommunique(ctx context.Context, admin auth.Person, subject, body string) (CommuniqueView, error) {
+	c := Communique{ID: uuid.New(), Subject: subject, Body: body, PublishedAt: time.Now().UTC(), PublishedBy: admin.ID}
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := tx.Create(&c).Error; err != nil {
+			return err
+		}
+		var surveyors []store.User
+		if err := tx.Where("id IN (SELECT user_id FROM surveyors)").Order("email_key").Find(&surveyors).Error; err != nil {
+			return err
+		}
+		msgs := make([]mail.Message, 0, len(surveyors))
+		for _, u := range surveyors {
+			msgs = append(msgs, mail.CommuniqueAlert(u.Email, u.FirstName, subject))
+		}
+		return mail.Enqueue(tx, msgs...)
+	})
+	if err == nil {
+		s.mailQueued()
+	}
+	return CommuniqueView{Communique: c}, err
+}
+
+// Communiques lists every communiqué with the principal's read state.
+func (s *Service) Communiques(ctx context.Context, sess *auth.Session) ([]CommuniqueView, error) {
+	var out []CommuniqueView
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		var rows []Communique
+		if err := tx.Order("published_at DESC, id").Find(&rows).Error; err != nil {
+			return err
+		}
+		var reads []communiqueRead
+		if err := tx.Where("surveyor_id = ?", sess.Principal.ID).Find(&reads).Error; err != nil {
+			return err
+		}
+		read := map[uuid.UUID]bool{}
+		for _, r := range reads {
+			read[r.CommuniqueID] = true
+		}
+		for _, c := range rows {
+			out = append(out, CommuniqueView{Communique: c, Read: read[c.ID]})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MarkCommuniqueRead records the communiqué as read for the surveyor.
+func (s *Service) MarkCommuniqueRead(ctx context.Context, sess *auth.Session, id uuid.UUID) (CommuniqueView, error) {
+	var out CommuniqueView
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		var c Communique
+		err := tx.Where("id = ?", id).Take(&c).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.NotFound("Communiqué introuvable.")
+		}
+		if err != nil {
+			return err
+		}
+		// The first reader counts; reading again changes nothing.
+		r := communiqueRead{CommuniqueID: id, SurveyorID: sess.Principal.ID, ReadAt: time.Now().UTC(), ReadBy: sess.Actor.ID}
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&r).Error; err != nil {
+			return err
+		}
+		out = CommuniqueView{Communique: c, Read: true}
+		return nil
+	})
+	return out, err
+}

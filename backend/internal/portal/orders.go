@@ -1,0 +1,101 @@
+package portal
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"espace/backend/internal/activity"
+	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+)
+
+// Order is a « Commande de produits cadastraux ».
+type Order struct {
+	ID          uuid.UUID `gorm:"type:uuid;primaryKey"`
+	OrderNumber string
+	SurveyorID  uuid.UUID `gorm:"type:uuid"`
+	ActorID     uuid.UUID `gorm:"type:uuid"`
+	ProductType string
+	Lots        string // JSON array of lot numbers
+	Quantity    int
+	Format      string
+	Status      string
+	OrderedAt   time.Time
+}
+
+func (Order) TableName() string { return "product_orders" }
+
+// LotList decodes the ordered lots.
+func (o Order) LotList() []string {
+	var out []string
+	_ = json.Unmarshal([]byte(o.Lots), &out)
+	return out
+}
+
+// formats lists the formats each product comes in.
+var formats = map[string][]string{
+	"plan_cadastral":   {"pdf", "dwg", "papier"},
+	"fiche_lot":        {"pdf", "papier"},
+	"extrait_registre": {"pdf", "papier"},
+}
+
+// OrderProducts records an order for existing lots of the cadastre.
+func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product string, lots []string, quantity int, format string) (Order, error) {
+	allowed := false
+	for _, f := range formats[product] {
+		allowed = allowed || f == format
+	}
+	if !allowed {
+		return Order{}, apperr.Invalid(apperr.Field("/format", "Ce produit n'est pas offert dans ce format."))
+	}
+	var out Order
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		var known []Lot
+		if err := tx.Where("number IN ? AND status <> ?", lots, "reserve").Find(&known).Error; err != nil {
+			return err
+		}
+		exists := map[string]bool{}
+		for _, l := range known {
+			exists[l.Number] = true
+		}
+		var fields []apperr.FieldError
+		for i, n := range lots {
+			if !exists[n] {
+				fields = append(fields, apperr.Field("/lots/"+strconv.Itoa(i), "Le lot "+DisplayLot(n)+" n'existe pas au cadastre."))
+			}
+		}
+		if len(fields) > 0 {
+			return apperr.Invalid(fields...)
+		}
+		seq, err := take(tx, "product_order", 1)
+		if err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		raw, _ := json.Marshal(lots)
+		out = Order{ID: uuid.New(), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec).Year(), seq), SurveyorID: sess.Principal.ID,
+			ActorID: sess.Actor.ID, ProductType: product, Lots: string(raw), Quantity: quantity, Format: format, Status: "recue", OrderedAt: now}
+		if err := tx.Create(&out).Error; err != nil {
+			return err
+		}
+		return activity.Record(tx, activity.ProductOrder, sess.Actor, *sess.Principal, "")
+	})
+	return out, err
+}
+
+// Orders lists the principal's orders, newest first.
+func (s *Service) Orders(ctx context.Context, sess *auth.Session, page, size int) (Page[Order], error) {
+	out := Page[Order]{Page: page, PageSize: size}
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		var err error
+		out.TotalItems, err = paged(tx.Model(&Order{}).Where("surveyor_id = ?", sess.Principal.ID), page, size, "ordered_at DESC, id", &out.Items)
+		return err
+	})
+	return out, err
+}
