@@ -191,7 +191,7 @@ test("un arpenteur-géomètre de démonstration se connecte", { skip: demoPasswo
   await page.waitForURL(/\/cadastre$/);
   await page.locator(".service-banner").getByText("Claire Lavoie").waitFor();
   // A surveyor acts for themself: name and matricule shown under Cadastre (SPEC §4).
-  await page.getByText("Arpenteur-géomètre : Claire Lavoie (matricule 5001)").waitFor();
+  await page.getByText("Claire Lavoie (5001)").waitFor();
   await shot("cadastre");
   await page.getByRole("button", { name: "Quitter" }).click();
   await checkPageBasics(page, { h1: "Authentification" });

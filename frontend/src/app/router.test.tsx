@@ -64,7 +64,7 @@ describe("routes", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Cadastre" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/cadastre");
     expect(screen.getByText("Claire Lavoie", { selector: ".user-name" })).toBeInTheDocument();
-    expect(screen.getByText("Arpenteur-géomètre : Claire Lavoie (matricule 5001)")).toBeInTheDocument();
+    expect(screen.getByText("Claire Lavoie (5001)")).toBeInTheDocument();
     const tabs = screen.getByRole("navigation", { name: "Services de Mon espace client" });
     expect(tabs).toHaveTextContent("CadastreArpentageDélégation");
     expect(screen.getByRole("link", { name: "Cadastre" })).toHaveAttribute("aria-current", "page");

@@ -8,7 +8,10 @@ import {
   ResetPasswordPage,
   SignUpPage,
 } from "@/features/accounts";
-import { ArpentagePage, CadastrePage, DelegationPage, PortalLayout } from "@/features/portal";
+import { ActivityPage } from "@/features/activity";
+import { DelegationLayout, delegationChildRoutes } from "@/features/delegation";
+import { PortalLayout } from "@/features/portal";
+import { arpentageRoutes, cadastreRoutes } from "@/features/services";
 import { GuestOnly, HomeRedirect, RequireAuth } from "@/lib/auth/guards";
 import { NotFoundPage } from "./NotFoundPage";
 import { RouteError } from "./RouteError";
@@ -41,9 +44,16 @@ export const routes: RouteObject[] = [
           {
             element: <PortalLayout />,
             children: [
-              { path: "cadastre", element: <CadastrePage /> },
-              { path: "arpentage", element: <ArpentagePage /> },
-              { path: "delegation", element: <DelegationPage /> },
+              cadastreRoutes,
+              arpentageRoutes,
+              {
+                path: "delegation",
+                element: <DelegationLayout />,
+                children: [
+                  ...delegationChildRoutes,
+                  { path: "suivi-des-activites", element: <ActivityPage /> },
+                ],
+              },
               { path: "mot-de-passe", element: <ChangePasswordPage /> },
             ],
           },

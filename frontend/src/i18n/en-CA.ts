@@ -1,7 +1,10 @@
+import { activityEn } from "./en-CA.activity";
+import { delegationEn } from "./en-CA.delegation";
 import type { MessageKey } from "./fr-CA";
+import { servicesEn } from "./en-CA.services";
 
 /** English (Canada) texts. Every key of the French dictionary must be present. */
-export const enCA: Record<MessageKey, string> = {
+const base = {
   "app.name": "Mon espace client",
   "app.ministry": "Énergie et Ressources naturelles Québec",
   "app.onlineServices": "Online services",
@@ -125,7 +128,8 @@ export const enCA: Record<MessageKey, string> = {
   "changePassword.success": "Your password has been changed.",
   "changePassword.warningTitle": "Warning",
 
-  "portal.actingFor": "Land surveyor: {name} (licence number {matricule})",
+  "portal.actingFor": "{name} ({matricule})",
+  "portal.actingForLabel": "Land surveyor you act for:",
   "portal.noDelegation":
     "To access the site, a land surveyor must first designate you as a delegate to act on their behalf. Please contact a land surveyor and wait for the confirmation email informing you that the delegating land surveyor has designated you as a delegate.",
   "portal.meError": "Unable to retrieve your account information.",
@@ -142,4 +146,12 @@ export const enCA: Record<MessageKey, string> = {
   "notFound.title": "Page not found",
   "notFound.body": "The requested page does not exist or has been moved.",
   "notFound.home": "Back to home",
+};
+
+/** English (Canada) texts: the shell's, then each feature's own file. */
+export const enCA: Record<MessageKey, string> = {
+  ...base,
+  ...delegationEn,
+  ...activityEn,
+  ...servicesEn,
 };

@@ -2,7 +2,11 @@
  * Textes de l'interface, en français (langue par défaut et de référence).
  * Le libellé des écrans reprend celui du guide d'utilisation du ministère.
  */
-export const frCA = {
+import { activityFr } from "./fr-CA.activity";
+import { delegationFr } from "./fr-CA.delegation";
+import { servicesFr } from "./fr-CA.services";
+
+const base = {
   "app.name": "Mon espace client",
   "app.ministry": "Énergie et Ressources naturelles Québec",
   "app.onlineServices": "Services en ligne",
@@ -128,7 +132,8 @@ export const frCA = {
   "changePassword.success": "Votre mot de passe a été changé.",
   "changePassword.warningTitle": "Avertissement",
 
-  "portal.actingFor": "Arpenteur-géomètre : {name} (matricule {matricule})",
+  "portal.actingFor": "{name} ({matricule})",
+  "portal.actingForLabel": "Arpenteur-géomètre pour qui vous agissez :",
   "portal.noDelegation":
     "Pour accéder au site, un arpenteur-géomètre doit d'abord vous désigner comme délégataire pour agir en son nom. Veuillez communiquer avec un arpenteur-géomètre et attendre le courriel de confirmation vous informant que l'arpenteur-géomètre délégant vous a désigné comme délégataire.",
   "portal.meError": "Impossible d'obtenir les renseignements de votre compte.",
@@ -146,6 +151,14 @@ export const frCA = {
   "notFound.title": "Page introuvable",
   "notFound.body": "La page demandée n'existe pas ou a été déplacée.",
   "notFound.home": "Retour à l'accueil",
+} as const satisfies Record<string, string>;
+
+/** Every text of the interface: the shell's, then each feature's own file. */
+export const frCA = {
+  ...base,
+  ...delegationFr,
+  ...activityFr,
+  ...servicesFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof frCA;

@@ -1,7 +1,7 @@
 import { Page } from "@/components/Page";
 import { useI18n } from "@/i18n";
 import { useMe } from "@/lib/auth/me";
-import { ActingFor, NoDelegationNotice } from "./ActingFor";
+import { ActingFor, NoDelegationNotice } from "@/components/ActingFor";
 
 /** Cadastre tab. Its services come in later steps. */
 export function CadastrePage() {

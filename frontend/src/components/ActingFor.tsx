@@ -8,6 +8,7 @@ export function ActingFor({ me }: { me: Me }) {
   if (!me.actingFor) return null;
   return (
     <p className="acting-for">
+      <span className="visually-hidden">{t("portal.actingForLabel")} </span>
       {t("portal.actingFor", { name: fullName(me.actingFor), matricule: me.actingFor.matricule })}
     </p>
   );

@@ -1,0 +1,4 @@
+/** Délégation ▸ Suivi des activités. */
+export function ActivityPage() {
+  return null;
+}
