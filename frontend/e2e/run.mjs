@@ -3,6 +3,7 @@
 //
 //   ESPACE_BIN   path of the Go binary (default: ../bin/espace from the repository root)
 //   E2E_KEEP=1   keep the data directory and server log after the run
+//   E2E_TESTS    comma-separated words: run only the test files whose names contain one
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
@@ -126,6 +127,8 @@ try {
 
   const files = readdirSync(join(here, "tests"))
     .filter((name) => name.endsWith(".test.mjs"))
+    // E2E_TESTS=delegation,activity runs only the files whose names contain one of those words.
+    .filter((name) => !process.env.E2E_TESTS || process.env.E2E_TESTS.split(",").some((w) => name.includes(w)))
     .sort()
     .map((name) => join(here, "tests", name));
   const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
