@@ -91,7 +91,16 @@ func Seed(ctx context.Context, db *store.DB, acc *accounts.Service, password str
 		if err := seedDelegations(tx, now); err != nil {
 			return err
 		}
-		return seedDossiers(tx, now)
+		if err := seedDossiers(tx, now); err != nil {
+			return err
+		}
+		if err := seedLots(tx, now); err != nil {
+			return err
+		}
+		if err := seedMessages(tx, now); err != nil {
+			return err
+		}
+		return seedHistory(tx)
 	})
 }
 

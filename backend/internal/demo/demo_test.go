@@ -65,4 +65,10 @@ func TestSeedIsTheGuidesCastAndIdempotent(t *testing.T) {
 	if n != int64(len(demo.Dossiers)) {
 		t.Errorf("%d dossiers", n)
 	}
+	// Jean Piette's history spans three pages, as in the guide (« 23 activités »).
+	jean := person("jpiette")
+	db.Raw("SELECT count(*) FROM activities WHERE actor_id = ? OR principal_id = ?", jean.ID, jean.ID).Scan(&n)
+	if n != 23 {
+		t.Errorf("Jean Piette voit %d activités, 23 attendues", n)
+	}
 }
