@@ -38,7 +38,7 @@ func TestPolicy(t *testing.T) {
 		"court":                        false,
 		"motdepasse":                   false, // common
 		"PASSWORD123":                  false, // common, whatever the case
-		"jpiette":                      true,  // 7 chars: too short anyway
+		"jpiette":                      false, // 7 characters
 		"tout en minuscules":           true,
 		strings.Repeat("a", 128):       true,
 		strings.Repeat("a", 129):       false,
