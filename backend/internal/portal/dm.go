@@ -251,13 +251,7 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 
 // Prevalidations lists the principal's prevalidations, newest first.
 func (s *Service) Prevalidations(ctx context.Context, sess *auth.Session, page, size int) (Page[Prevalidation], error) {
-	out := Page[Prevalidation]{Page: page, PageSize: size}
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var err error
-		out.TotalItems, err = paged(tx.Model(&Prevalidation{}).Where("surveyor_id = ?", sess.Principal.ID), page, size, "checked_at DESC, id", &out.Items)
-		return err
-	})
-	return out, err
+	return listOf[Prevalidation](ctx, s, sess, page, size, "checked_at DESC, id")
 }
 
 // Deposits lists the surveyor's deposits, newest first (without contents).

@@ -221,6 +221,18 @@ func (s *Service) inPrincipalsName(ctx context.Context, sess *auth.Session, fn f
 	})
 }
 
+// listOf pages through the principal's records of one kind, newest first.
+func listOf[T any](ctx context.Context, s *Service, sess *auth.Session, page, size int, order string) (Page[T], error) {
+	out := Page[T]{Page: page, PageSize: size}
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		var zero T
+		var err error
+		out.TotalItems, err = paged(tx.Model(&zero).Where("surveyor_id = ?", sess.Principal.ID), page, size, order, &out.Items)
+		return err
+	})
+	return out, err
+}
+
 // paged applies page and size to q, filling out's totals.
 func paged[T any](q *gorm.DB, page, size int, order string, rows *[]T) (int, error) {
 	var total int64

@@ -89,13 +89,7 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 
 // Reservations lists the principal's reservations, newest first.
 func (s *Service) Reservations(ctx context.Context, sess *auth.Session, page, size int) (Page[Reservation], error) {
-	out := Page[Reservation]{Page: page, PageSize: size}
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var err error
-		out.TotalItems, err = paged(tx.Model(&Reservation{}).Where("surveyor_id = ?", sess.Principal.ID), page, size, "reserved_at DESC, id", &out.Items)
-		return err
-	})
-	return out, err
+	return listOf[Reservation](ctx, s, sess, page, size, "reserved_at DESC, id")
 }
 
 // LotResult is the verdict on one lot.
@@ -177,11 +171,5 @@ func verdict(n string, l Lot) LotResult {
 
 // Checks lists the principal's checks, newest first.
 func (s *Service) Checks(ctx context.Context, sess *auth.Session, page, size int) (Page[Check], error) {
-	out := Page[Check]{Page: page, PageSize: size}
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var err error
-		out.TotalItems, err = paged(tx.Model(&Check{}).Where("surveyor_id = ?", sess.Principal.ID), page, size, "checked_at DESC, id", &out.Items)
-		return err
-	})
-	return out, err
+	return listOf[Check](ctx, s, sess, page, size, "checked_at DESC, id")
 }

@@ -91,11 +91,5 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 
 // Orders lists the principal's orders, newest first.
 func (s *Service) Orders(ctx context.Context, sess *auth.Session, page, size int) (Page[Order], error) {
-	out := Page[Order]{Page: page, PageSize: size}
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var err error
-		out.TotalItems, err = paged(tx.Model(&Order{}).Where("surveyor_id = ?", sess.Principal.ID), page, size, "ordered_at DESC, id", &out.Items)
-		return err
-	})
-	return out, err
+	return listOf[Order](ctx, s, sess, page, size, "ordered_at DESC, id")
 }
