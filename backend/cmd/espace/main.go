@@ -169,8 +169,10 @@ func serve(ctx context.Context, cfg config.Config) error {
 	defer stopWorker()
 	go func() { worker.Run(workerCtx); close(workerDone) }()
 
+	limits := httpapi.DefaultLimits
+	limits.LoginPerIP.Burst = cfg.LoginBurstIP
 	e, err := httpapi.New(db, svc, httpapi.Config{
-		CookieSecure: cfg.CookieSecure, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: httpapi.DefaultLimits,
+		CookieSecure: cfg.CookieSecure, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: limits,
 	})
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ type Config struct {
 	Demo           bool          // ESPACE_DEMO
 	DemoPassword   string        // ESPACE_DEMO_PASSWORD
 	LogLevel       slog.Level    // ESPACE_LOG_LEVEL
+	LoginBurstIP   int           // ESPACE_LOGIN_BURST_PER_IP
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -70,6 +71,9 @@ func Load() (Config, error) {
 	}
 	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
+	}
+	if c.LoginBurstIP, err = integer("ESPACE_LOGIN_BURST_PER_IP", 30); err != nil {
+		return c, err
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(env("ESPACE_LOG_LEVEL", "info"))); err != nil {
 		return c, fmt.Errorf("ESPACE_LOG_LEVEL : %w", err)
@@ -141,4 +145,16 @@ func boolean(key string, def bool) (bool, error) {
 		return false, fmt.Errorf("%s : booléen attendu (true/false, 1/0), reçu %q", key, v)
 	}
 	return b, nil
+}
+
+func integer(key string, def int) (int, error) {
+	v := os.Getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("%s : entier positif attendu, reçu %q", key, v)
+	}
+	return n, nil
 }
