@@ -1,0 +1,77 @@
+import { useI18n } from "@/i18n";
+import type { Activity, ActivityOrder, ActivitySort } from "../api/list-activities";
+import { formatActivityDate, personName } from "../utils/format";
+import { sortColumns } from "../utils/view";
+import { columnLabels, typeLabel } from "./labels";
+
+interface Props {
+  items: Activity[];
+  sort: ActivitySort;
+  order: ActivityOrder;
+  onSort: (column: ActivitySort) => void;
+  /** A new view is loading: the rows shown are the previous ones. */
+  busy: boolean;
+  filtered: boolean;
+}
+
+const ariaSort: Record<ActivityOrder, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
+
+/** The table of the guide: Date activité, No Dossier, Activité, Réalisée par, Réalisée pour. */
+export function ActivityTable({ items, sort, order, onSort, busy, filtered }: Props) {
+  const { t, locale } = useI18n();
+  const sortedBy = t("activity.table.sortedBy", {
+    column: t(columnLabels[sort]),
+    order: t(order === "asc" ? "activity.sort.ascending" : "activity.sort.descending"),
+  });
+  return (
+    <div className="activity-table__wrapper" role="region" aria-label={t("activity.table.caption")} tabIndex={0}>
+      <table className="activity-table" aria-busy={busy || undefined}>
+        <caption className="visually-hidden">
+          {t("activity.table.caption")} ({sortedBy}
+          {filtered ? `, ${t("activity.table.filtered")}` : ""})
+        </caption>
+        <thead>
+          <tr>
+            {sortColumns.map((column) => {
+              const current = column === sort;
+              return (
+                <th key={column} scope="col" aria-sort={current ? ariaSort[order] : "none"}>
+                  <button type="button" className="activity-table__sort" onClick={() => onSort(column)}>
+                    {t(columnLabels[column])}
+                    <span className="activity-table__sort-icon" aria-hidden="true">
+                      {current ? (order === "asc" ? "▲" : "▼") : "↕"}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 ? (
+            <tr>
+              <td colSpan={sortColumns.length} className="activity-table__empty">
+                {filtered ? t("activity.table.emptyFiltered") : t("activity.table.empty")}
+              </td>
+            </tr>
+          ) : (
+            items.map((item) => {
+              const label = typeLabel(item.type, item.label, t, locale);
+              return (
+                <tr key={item.id}>
+                  <td>
+                    <time dateTime={item.occurredAt}>{formatActivityDate(item.occurredAt)}</time>
+                  </td>
+                  <td>{item.dossierNumber ?? ""}</td>
+                  <td lang={label.lang}>{label.text}</td>
+                  <td>{personName(item.actor)}</td>
+                  <td>{personName(item.principal)}</td>
+                </tr>
+              );
+            })
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
