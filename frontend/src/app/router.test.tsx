@@ -53,11 +53,14 @@ describe("routes", () => {
   });
 
   it("opens the portal frame with the user's name, the tabs and the surveyor acted for", async () => {
+    // /me answers the user; the Cadastre page's own lists answer empty pages.
+    const emptyPage = { items: [], page: 1, pageSize: 10, totalItems: 0, totalPages: 0 };
     vi.stubGlobal(
       "fetch",
-      vi.fn(
-        async () => new Response(JSON.stringify(me), { status: 200, headers: { "Content-Type": "application/json" } }),
-      ),
+      vi.fn(async (request: Request) => {
+        const body = new URL(request.url).pathname.endsWith("/me") ? me : emptyPage;
+        return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+      }),
     );
     session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
     const router = renderAt("/");
@@ -71,20 +74,33 @@ describe("routes", () => {
     expect(screen.getByRole("button", { name: "Quitter" })).toBeInTheDocument();
   });
 
-  it("opens Délégation first for a délégataire who must pick a délégant", async () => {
+  it("opens Délégation ▸ Sélection d'un délégant first for a délégataire who must pick a délégant", async () => {
+    const edith = { ...me, username: "edescartes", firstName: "Édith", lastName: "Descartes", surveyor: null };
+    const delegants = [
+      { userId: me.id, matricule: "5001", firstName: "Claire", lastName: "Lavoie", since: null, self: false },
+      {
+        userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a03",
+        matricule: "5003",
+        firstName: "Jean",
+        lastName: "Piette",
+        since: null,
+        self: false,
+      },
+    ];
     vi.stubGlobal(
       "fetch",
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify({ ...me, surveyor: null, actingFor: null, mustSelectDelegant: true }), {
-            status: 200,
-            headers: { "Content-Type": "application/json" },
-          }),
-      ),
+      vi.fn(async (request: Request) => {
+        const body = new URL(request.url).pathname.endsWith("/delegants")
+          ? delegants
+          : { ...edith, actingFor: null, mustSelectDelegant: true };
+        return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+      }),
     );
     session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
     const router = renderAt("/");
-    expect(await screen.findByRole("heading", { level: 1, name: "Délégation" })).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/delegation"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Sélection d'un délégant" })).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.pathname).toBe("/delegation/selection-d-un-delegant"));
+    expect(await screen.findByRole("radio", { name: "Jean Piette 5003" })).not.toBeChecked();
+    expect(screen.getByRole("link", { name: "Délégation" })).toHaveAttribute("aria-current", "page");
   });
 });

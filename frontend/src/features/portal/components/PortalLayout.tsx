@@ -6,6 +6,7 @@ import { Loading } from "@/components/Loading";
 import { SiteFooter } from "@/components/SiteFooter";
 import { mainContentId, SkipLink } from "@/components/SkipLink";
 import { useI18n, type MessageKey } from "@/i18n";
+import { useRedirectWhenDelegationNotActive } from "@/lib/auth/delegation-not-active";
 import { fullName, useMe } from "@/lib/auth/me";
 import { useLogout } from "../api/logout";
 
@@ -20,6 +21,8 @@ export function PortalLayout() {
   const { t } = useI18n();
   const me = useMe();
   const logout = useLogout();
+  // A délégant who ends the delegation the session acts under sends the user to Sélection d'un délégant.
+  useRedirectWhenDelegationNotActive();
 
   return (
     <div className="layout">

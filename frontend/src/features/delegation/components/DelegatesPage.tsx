@@ -1,0 +1,165 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, Navigate } from "react-router";
+import { Loading } from "@/components/Loading";
+import { Notice } from "@/components/Messages";
+import { Page } from "@/components/Page";
+import { useI18n } from "@/i18n";
+import type { DisplayMessage } from "@/lib/api/errors";
+import { delegantSelectionPath } from "@/lib/auth/delegation-not-active";
+import { fullName, useMe } from "@/lib/auth/me";
+import { useDelegates, type Delegate } from "../api/list-delegates";
+import { useRemoveDelegate } from "../api/remove-delegate";
+import { actsForSelf } from "../lib/access";
+import { formatDate } from "../lib/dates";
+import { describeDelegationError } from "../lib/errors";
+import { AddDelegateDialog } from "./AddDelegateDialog";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { LiveStatus, LoadError } from "./Feedback";
+
+/** Délégation ▸ Gestion des délégataires: for a surveyor acting in their own name (SPEC §5). */
+export function DelegatesPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  if (!me) return <Loading />;
+  if (actsForSelf(me)) return <DelegatesManager />;
+  // Not a surveyor: nothing to manage here; Délégation shows what they may use.
+  if (me.surveyor === null) return <Navigate to="/delegation" replace />;
+  // A surveyor acting for someone else must first act for themself again.
+  return (
+    <Page title={t("delegation.delegates.title")}>
+      <Notice tone="info">
+        <p>{t("delegation.delegates.surveyorOnly")}</p>
+        <p>
+          <Link to={delegantSelectionPath}>{t("delegation.tab.selection")}</Link>
+        </p>
+      </Notice>
+    </Page>
+  );
+}
+
+function DelegatesManager() {
+  const { t, locale } = useI18n();
+  const delegates = useDelegates();
+  const remove = useRemoveDelegate();
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Delegate | null>(null);
+  const [removeError, setRemoveError] = useState<DisplayMessage | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After a removal the row's button is gone: focus goes to Ajouter délégataire.
+  const [removals, setRemovals] = useState(0);
+  useEffect(() => {
+    if (removals > 0) addButton.current?.focus();
+  }, [removals]);
+
+  function confirmRemoval(delegate: Delegate) {
+    setRemoveError(null);
+    remove.mutate(delegate.userId, {
+      onSuccess: () => {
+        setRemoving(null);
+        setRemovals((n) => n + 1);
+        setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
+      },
+      onError: (error) => setRemoveError(describeDelegationError(error, t, locale, {})),
+    });
+  }
+
+  return (
+    <Page title={t("delegation.delegates.title")}>
+      <p>{t("delegation.delegates.intro")}</p>
+      <LiveStatus message={status} />
+      <div className="delegation-toolbar">
+        <button
+          ref={addButton}
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            setStatus(null);
+            setAdding(true);
+          }}
+        >
+          {t("delegation.delegates.add")}
+        </button>
+      </div>
+      {delegates.isPending ? (
+        <Loading />
+      ) : delegates.isError ? (
+        <LoadError error={delegates.error} onRetry={() => void delegates.refetch()} />
+      ) : (
+        <div className="delegation-table__scroll">
+          <table className="delegation-table">
+            <caption>{t("delegation.delegates.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("delegation.delegates.name")}</th>
+                <th scope="col">{t("delegation.delegates.email")}</th>
+                <th scope="col">{t("delegation.delegates.since")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("delegation.delegates.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {delegates.data.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="delegation-table__empty">
+                    {t("delegation.delegates.empty")}
+                  </td>
+                </tr>
+              ) : (
+                delegates.data.map((delegate) => (
+                  <tr key={delegate.userId}>
+                    <th scope="row">{fullName(delegate)}</th>
+                    <td>{delegate.email}</td>
+                    <td>
+                      <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
+                    </td>
+                    <td className="delegation-table__action">
+                      <button
+                        type="button"
+                        className="button button--secondary delegation-button--small"
+                        aria-label={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
+                        onClick={() => {
+                          setStatus(null);
+                          setRemoveError(null);
+                          setRemoving(delegate);
+                        }}
+                      >
+                        {t("delegation.delegates.remove")}
+                      </button>
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {adding && (
+        <AddDelegateDialog
+          onClose={() => setAdding(false)}
+          onAdded={(delegate) => {
+            setAdding(false);
+            setStatus(t("delegation.delegates.added", { name: fullName(delegate) }));
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t("delegation.remove.title")}
+          confirmLabel={t("delegation.remove.confirm")}
+          cancelLabel={t("delegation.remove.cancel")}
+          pending={remove.isPending}
+          error={removeError}
+          finalFocusRef={addButton}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => confirmRemoval(removing)}
+        >
+          <p>{t("delegation.remove.question", { name: fullName(removing), email: removing.email })}</p>
+          <p>{t("delegation.remove.effect")}</p>
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Me } from "@/lib/auth/me";
+
+export { delegationEnded, needsDelegantList } from "@/lib/auth/delegation-not-active";
+
+/** The délégants list as far as these rules need it. */
+interface DelegantLike {
+  self: boolean;
+}
+
+/** A surveyor acting in their own name (the only one who manages délégataires, SPEC §5). */
+export function actsForSelf(me: Me): boolean {
+  return me.surveyor !== null && me.actingFor?.userId === me.id;
+}
+
+/**
+ * Sélection d'un délégant is for a surveyor (who may act for themself) and for anyone some
+ * surveyor delegated to. While the list is not known, what /me says is enough for most users.
+ */
+export function maySelectDelegant(me: Me, delegants: readonly DelegantLike[] | undefined): boolean {
+  if (me.surveyor !== null || me.actingFor !== null || me.mustSelectDelegant) return true;
+  return (delegants ?? []).some((delegant) => !delegant.self);
+}
+
+export type DelegationTab = "delegates" | "selection" | "activities";
+
+/** The sub-tabs of Délégation this user may use, in the guide's order. */
+export function visibleTabs(me: Me, delegants: readonly DelegantLike[] | undefined): DelegationTab[] {
+  const tabs: DelegationTab[] = [];
+  if (actsForSelf(me)) tabs.push("delegates");
+  if (maySelectDelegant(me, delegants)) tabs.push("selection");
+  tabs.push("activities");
+  return tabs;
+}

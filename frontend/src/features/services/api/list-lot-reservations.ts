@@ -1,0 +1,21 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/api/client";
+import type { components } from "@/lib/api/schema.gen";
+import { servicesKeys, usePrincipalId } from "./keys";
+import { expectPage } from "./page";
+
+export type LotReservation = components["schemas"]["LotReservation"];
+export type LotReservationPage = components["schemas"]["LotReservationPage"];
+
+export async function listLotReservations(page: number): Promise<LotReservationPage> {
+  return expectPage(await api.GET("/api/v1/lot-reservations", { params: { query: { page } } }));
+}
+
+export function useLotReservations(page: number) {
+  const principal = usePrincipalId();
+  return useQuery({
+    queryKey: [...servicesKeys.lotReservations(principal), page],
+    queryFn: () => listLotReservations(page),
+    placeholderData: keepPreviousData,
+  });
+}

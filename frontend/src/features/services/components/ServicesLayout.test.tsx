@@ -1,0 +1,46 @@
+import { screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { session } from "@/lib/api/client";
+import { callsTo, pierre, renderSignedIn } from "../test/api";
+import { cadastreRoutes } from "./routes";
+
+const noDelegation =
+  "Pour accéder au site, un arpenteur-géomètre doit d'abord vous désigner comme délégataire pour agir en son nom.";
+
+describe("Cadastre tab", () => {
+  afterEach(() => {
+    session.signOut("initial");
+  });
+
+  it("shows the guide's message instead of the services to a user with no délégant", async () => {
+    const { fetch } = renderSignedIn(
+      { ...pierre, actingFor: null },
+      {},
+      { element: cadastreRoutes.element, path: "/cadastre" },
+    );
+    expect(await screen.findByText(new RegExp(`^${noDelegation}`))).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1, name: "Cadastre" })).toBeInTheDocument();
+    expect(screen.queryByRole("navigation", { name: "Services du cadastre" })).not.toBeInTheDocument();
+    expect(callsTo(fetch, "GET", "/api/v1/dossiers")).toHaveLength(0);
+  });
+
+  it("sends a délégataire who has not chosen yet to Sélection d'un délégant", async () => {
+    renderSignedIn(
+      { ...pierre, actingFor: null, mustSelectDelegant: true },
+      {},
+      { element: cadastreRoutes.element, path: "/cadastre" },
+    );
+    expect(await screen.findByRole("link", { name: "Sélection d'un délégant" })).toHaveAttribute(
+      "href",
+      "/delegation/selection-d-un-delegant",
+    );
+  });
+
+  it("offers the sub-services to whoever acts for a surveyor", async () => {
+    renderSignedIn(pierre, {}, { element: cadastreRoutes.element, path: "/cadastre" });
+    const nav = await screen.findByRole("navigation", { name: "Services du cadastre" });
+    expect(nav).toHaveTextContent(
+      "Suivi des dossiersRéservation de lotVérification de la correction de lotsCommande de produitPrévalidationDépôtCommuniqués",
+    );
+  });
+});
