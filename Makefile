@@ -45,5 +45,9 @@ test-web: frontend/node_modules
 e2e: build
 	cd frontend && ESPACE_BIN=$(CURDIR)/bin/espace npm run e2e
 
+## bench: activity log measurements at 10 M entries, as ratios against bare baselines (see bench/README.md)
+bench:
+	$(GO) run ./backend/cmd/bench-activities $(BENCH_FLAGS)
+
 clean:
 	rm -rf bin data frontend/dist

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,24 @@ func load(ctx context.Context, db *sql.DB, me uuid.UUID, o options) error {
 	}
 	defer conn.Close()
 	step := o.rows / o.visible
+	// Rebuild exactly the indexes the migrations define, after the load.
+	var indexes []string
+	irows, err := conn.QueryContext(ctx, `SELECT indexname, indexdef FROM pg_indexes
+		WHERE tablename = 'activities' AND indexname <> 'activities_pkey' ORDER BY indexname`)
+	if err != nil {
+		return err
+	}
+	var drops []string
+	for irows.Next() {
+		var name, def string
+		if err := irows.Scan(&name, &def); err != nil {
+			irows.Close()
+			return err
+		}
+		drops = append(drops, "DROP INDEX "+name)
+		indexes = append(indexes, def)
+	}
+	irows.Close()
 	var types []string
 	for _, t := range activity.Types {
 		types = append(types, "'"+string(t)+"'")
@@ -57,8 +76,6 @@ func load(ctx context.Context, db *sql.DB, me uuid.UUID, o options) error {
 		 SELECT id, 'bench' || k, 'bench' || k, 'bench' || k || '@exemple.qc.ca', 'bench' || k || '@exemple.qc.ca',
 		        first_name, last_name, '!', now(), now(), now()
 		 FROM bench_people WHERE k > 0`,
-		"DROP INDEX IF EXISTS activities_actor_time",
-		"DROP INDEX IF EXISTS activities_principal_time",
 		fmt.Sprintf(`INSERT INTO activities (id, occurred_at, type, dossier_number,
 		    actor_id, actor_name, actor_first_name, actor_last_name, actor_matricule, actor_sort,
 		    principal_id, principal_name, principal_first_name, principal_last_name, principal_matricule, principal_sort)
@@ -79,12 +96,14 @@ func load(ctx context.Context, db *sql.DB, me uuid.UUID, o options) error {
 		 JOIN bench_people a ON a.k = x.ak
 		 JOIN bench_people p ON p.k = x.pk`, o.rows, step, strings.Join(types, ","), people),
 		"SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities))",
-		"CREATE INDEX activities_actor_time ON activities (actor_id, occurred_at DESC, id DESC)",
-		"CREATE INDEX activities_principal_time ON activities (principal_id, occurred_at DESC, id DESC)",
+	}
+	// Drop the indexes just before loading the log; rebuild them after.
+	insertAt := len(stmts) - 2
+	stmts = slices.Concat(stmts[:insertAt], drops, stmts[insertAt:], indexes, []string{
 		"SET session_replication_role = DEFAULT",
 		"VACUUM (ANALYZE) activities",
 		"VACUUM (ANALYZE) users",
-	}
+	})
 	for _, s := range stmts {
 		start := time.Now()
 		if _, err := conn.ExecContext(ctx, s); err != nil {

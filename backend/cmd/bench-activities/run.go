@@ -77,7 +77,7 @@ func run(ctx context.Context, o options) error {
 	}
 	fmt.Printf("Chargé en %.0f s\n\n", time.Since(start).Seconds())
 
-	var report []line2
+	var report []result
 	token, err := login(srv)
 	if err != nil {
 		return err
@@ -87,13 +87,14 @@ func run(ctx context.Context, o options) error {
 		page  int
 		q     activity.Query
 		param string
+		goal  float64 // 0: for information, the goal is on the default sort
 	}{
-		{"liste, page 1 (date ↓)", 1, activity.Query{Viewer: me}, "page=1"},
-		{"liste, page 1 000 (date ↓)", 1000, activity.Query{Viewer: me}, "page=1000"},
-		{"liste, page 1 (Réalisée par ↑)", 1, activity.Query{Viewer: me, Sort: activity.SortActor, Asc: true}, "page=1&sort=actor&order=asc"},
-		{"liste, page 1 000 (Activité ↑)", 1000, activity.Query{Viewer: me, Sort: activity.SortActivity, Asc: true}, "page=1000&sort=activity&order=asc"},
+		{"liste, page 1 (date ↓)", 1, activity.Query{Viewer: me}, "page=1", 2},
+		{"liste, page 1 000 (date ↓)", 1000, activity.Query{Viewer: me}, "page=1000", 2},
+		{"liste, page 1 (Réalisée par ↑)", 1, activity.Query{Viewer: me, Sort: activity.SortActor, Asc: true}, "page=1&sort=actor&order=asc", 0},
+		{"liste, page 1 000 (Activité ↑)", 1000, activity.Query{Viewer: me, Sort: activity.SortActivity, Asc: true}, "page=1000&sort=activity&order=asc", 0},
 	} {
-		app, err := timeIt(o.iterations, func() error {
+		app, base, err := timePairs(o.iterations, func() error {
 			var p struct{ Items []any }
 			if err := srv.call("GET", "/api/v1/activities?"+c.param, token, nil, &p); err != nil {
 				return err
@@ -102,19 +103,11 @@ func run(ctx context.Context, o options) error {
 				return fmt.Errorf("%d lignes au lieu de %d", len(p.Items), activity.DefaultPageSize)
 			}
 			return nil
-		})
+		}, func() error { return directList(ctx, db, c.q, c.page) })
 		if err != nil {
 			return err
 		}
-		base, err := timeIt(o.iterations, func() error { return directList(ctx, db, c.q, c.page) })
-		if err != nil {
-			return err
-		}
-		goal := 2.0
-		if c.param != "page=1" && c.param != "page=1000" {
-			goal = 0 // for information: the goal is on the default sort
-		}
-		report = append(report, line2{c.label, ms(app), ms(base), app.Seconds() / base.Seconds(), goal, ""})
+		report = append(report, result{c.label, ms(app), ms(base), app.Seconds() / base.Seconds(), c.goal, ""})
 	}
 	if _, err := srv.stop(); err != nil {
 		return fmt.Errorf("arrêt du serveur : %w", err)
@@ -132,23 +125,6 @@ func run(ctx context.Context, o options) error {
 	}
 	for _, f := range formats {
 		fmt.Printf("Export %s de %s lignes…\n", f, activity.Thousands(exportRows))
-		// Baseline first: it also warms PostgreSQL's cache for both.
-		var bareBest time.Duration
-		var bareRSS int64
-		for range o.runs {
-			res, rss, err := bareChild(ctx, dsn, meID, f)
-			if err != nil {
-				return err
-			}
-			if res.Rows != exportRows {
-				return fmt.Errorf("référence %s : %d lignes au lieu de %d", f, res.Rows, exportRows)
-			}
-			d := time.Duration(res.Seconds * float64(time.Second))
-			if bareBest == 0 || d < bareBest {
-				bareBest = d
-			}
-			bareRSS = max(bareRSS, rss)
-		}
 		srv, err := startServer(ctx, bin, dsn)
 		if err != nil {
 			return err
@@ -158,47 +134,59 @@ func run(ctx context.Context, o options) error {
 			_, _ = srv.stop()
 			return err
 		}
-		var appBest time.Duration
+		// Runs alternate baseline and application so that a busy machine
+		// weighs on both alike; the best of each counts. CPU time is the
+		// process's own (user + system), steadier than wall time under load.
+		var app, bare measure
 		var size int64
 		for range o.runs {
-			start := time.Now()
-			size, err = srv.download("/api/v1/activities/export?format="+f+path.String(), token)
+			res, rss, cpu, err := bareChild(ctx, dsn, meID, f)
 			if err != nil {
 				_, _ = srv.stop()
 				return err
 			}
-			if d := time.Since(start); appBest == 0 || d < appBest {
-				appBest = d
+			if res.Rows != exportRows {
+				_, _ = srv.stop()
+				return fmt.Errorf("référence %s : %d lignes au lieu de %d", f, res.Rows, exportRows)
 			}
+			bare.add(time.Duration(res.Seconds*float64(time.Second)), cpu)
+			bare.rss = max(bare.rss, rss)
+
+			cpu0 := processCPU(srv.cmd.Process.Pid)
+			start := time.Now()
+			if size, err = srv.download("/api/v1/activities/export?format="+f+path.String(), token); err != nil {
+				_, _ = srv.stop()
+				return err
+			}
+			app.add(time.Since(start), processCPU(srv.cmd.Process.Pid)-cpu0)
 		}
-		appRSS, err := srv.stop()
-		if err != nil {
+		if app.rss, err = srv.stop(); err != nil {
 			return fmt.Errorf("arrêt du serveur : %w", err)
 		}
 		goal := 2.0
 		if f == "pdf" {
 			goal = 1.5
 		}
-		report = append(report, line2{"export " + f + " " + activity.Thousands(exportRows) + " lignes, temps", secs(appBest), secs(bareBest),
-			appBest.Seconds() / bareBest.Seconds(), goal, fmt.Sprintf("%.1f Mo", float64(size)/1e6)})
-		memGoal := ""
+		name := "export " + f + " " + activity.Thousands(exportRows) + " lignes"
+		report = append(report,
+			result{name + ", temps", secs(app.wall), secs(bare.wall), app.wall.Seconds() / bare.wall.Seconds(), goal, fmt.Sprintf("%.1f Mo", float64(size)/1e6)},
+			result{name + ", temps CPU", secs(app.cpu), secs(bare.cpu), app.cpu.Seconds() / bare.cpu.Seconds(), goal, "processus du serveur seul"})
+		note := fmt.Sprintf("écart %+.0f Mio", float64(app.rss-bare.rss)/(1<<20))
 		if f == "xlsx" {
-			memGoal = "écart ≤ 64 Mio"
-			if appRSS-bareRSS > 64<<20 {
-				memGoal += " ✗"
-			} else {
-				memGoal += " ✓"
+			mark := "✓"
+			if app.rss-bare.rss > 64<<20 {
+				mark = "✗"
 			}
+			note += " (objectif ≤ +64 Mio " + mark + ")"
 		}
-		report = append(report, line2{"export " + f + ", pic RSS", mib(appRSS), mib(bareRSS), float64(appRSS) / float64(bareRSS), 0,
-			fmt.Sprintf("écart %+.0f Mio %s", float64(appRSS-bareRSS)/(1<<20), memGoal)})
+		report = append(report, result{"export " + f + ", pic RSS", mib(app.rss), mib(bare.rss), float64(app.rss) / float64(bare.rss), 0, note})
 	}
 	printReport(o, report)
 	return nil
 }
 
-// line2 is one line of the report.
-type line2 struct {
+// result is one line of the report.
+type result struct {
 	what      string
 	app, base string
 	ratio     float64
@@ -206,11 +194,11 @@ type line2 struct {
 	note      string
 }
 
-func printReport(o options, lines []line2) {
-	fmt.Printf("\nRésultats (%s activités, %s visibles; liste : médiane de %d requêtes; exports : meilleur de %d)\n",
+func printReport(o options, results []result) {
+	fmt.Printf("\nRésultats (%s activités, %s visibles; liste : médiane de %d requêtes alternées; exports : meilleur de %d)\n",
 		activity.Thousands(o.rows), activity.Thousands(o.visible), o.iterations, o.runs)
 	fmt.Printf("%-40s %14s %14s %8s %9s  %s\n", "mesure", "application", "référence", "ratio", "objectif", "")
-	for _, l := range lines {
+	for _, l := range results {
 		goal := ""
 		if l.goal > 0 {
 			mark := "✓"
@@ -252,41 +240,68 @@ func directList(ctx context.Context, db *sql.DB, q activity.Query, page int) err
 	return rows.Err()
 }
 
-// timeIt returns the median duration of n calls, after one warm-up call.
-func timeIt(n int, fn func() error) (time.Duration, error) {
-	if err := fn(); err != nil {
-		return 0, err
+// timePairs calls app and base alternately n times (after one warm-up
+// each) and returns the median duration of each: alternating keeps a busy
+// machine from favouring either side.
+func timePairs(n int, app, base func() error) (time.Duration, time.Duration, error) {
+	if err := app(); err != nil {
+		return 0, 0, err
 	}
-	ds := make([]time.Duration, 0, n)
+	if err := base(); err != nil {
+		return 0, 0, err
+	}
+	var da, db []time.Duration
 	for range n {
-		start := time.Now()
-		if err := fn(); err != nil {
-			return 0, err
+		for _, side := range []struct {
+			fn func() error
+			ds *[]time.Duration
+		}{{app, &da}, {base, &db}} {
+			start := time.Now()
+			if err := side.fn(); err != nil {
+				return 0, 0, err
+			}
+			*side.ds = append(*side.ds, time.Since(start))
 		}
-		ds = append(ds, time.Since(start))
 	}
-	slices.Sort(ds)
-	return ds[len(ds)/2], nil
+	slices.Sort(da)
+	slices.Sort(db)
+	return da[len(da)/2], db[len(db)/2], nil
 }
 
-// bareChild runs one baseline in its own process and returns its result
-// and peak RSS.
-func bareChild(ctx context.Context, dsn, me, format string) (bareResult, int64, error) {
+// measure keeps the best wall and CPU times of a few runs, and a peak RSS.
+type measure struct {
+	wall, cpu time.Duration
+	rss       int64
+}
+
+func (m *measure) add(wall, cpu time.Duration) {
+	if m.wall == 0 || wall < m.wall {
+		m.wall = wall
+	}
+	if m.cpu == 0 || cpu < m.cpu {
+		m.cpu = cpu
+	}
+}
+
+// bareChild runs one baseline in its own process and returns its result,
+// peak RSS and CPU time.
+func bareChild(ctx context.Context, dsn, me, format string) (bareResult, int64, time.Duration, error) {
 	self, err := os.Executable()
 	if err != nil {
-		return bareResult{}, 0, err
+		return bareResult{}, 0, 0, err
 	}
 	cmd := exec.CommandContext(ctx, self, "bare", "-db", dsn, "-user", me, "-format", format)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return bareResult{}, 0, fmt.Errorf("référence %s : %w", format, err)
+		return bareResult{}, 0, 0, fmt.Errorf("référence %s : %w", format, err)
 	}
 	var res bareResult
 	if err := json.Unmarshal(out, &res); err != nil {
-		return res, 0, err
+		return res, 0, 0, err
 	}
-	return res, maxRSS(cmd.ProcessState), nil
+	ps := cmd.ProcessState
+	return res, maxRSS(ps), ps.UserTime() + ps.SystemTime(), nil
 }
 
 func ms(d time.Duration) string   { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

@@ -46,9 +46,7 @@ func (b *Batches) Next(ctx context.Context) ([]View, error) {
 		return nil, nil
 	}
 	q, d := &b.q, b.db.Dialect
-	var s stmt
-	s.add("SELECT " + columns + " FROM (")
-	q.visible(&s, columns, func(s *stmt) {
+	sql, args := q.linesSQL(d, func(s *stmt) {
 		s.add(" AND id <= ?", b.maxID)
 		if b.last != nil {
 			op := " < "
@@ -57,11 +55,9 @@ func (b *Batches) Next(ctx context.Context) ([]View, error) {
 			}
 			s.add(" AND ("+sortExpr(d, q.Sort)+", id)"+op+"(?, ?)", sortValue(q.Sort, *b.last), b.last.ID)
 		}
-	})
-	s.add(") v" + q.orderBy(d) + " LIMIT ?")
-	s.args = append(s.args, b.size)
-	var rows []Row
-	if err := b.db.Conn(ctx).Raw(s.sql.String(), s.args...).Scan(&rows).Error; err != nil {
+	}, int64(b.size), 0)
+	rows, err := scanRows(b.db.Conn(ctx).Raw(sql, args...))
+	if err != nil {
 		return nil, err
 	}
 	if len(rows) < b.size {

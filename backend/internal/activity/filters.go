@@ -45,8 +45,8 @@ func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Perso
 	if len(ids) == 0 {
 		return []Person{}, nil
 	}
-	var rows []Row
-	if err := db.Conn(ctx).Raw("SELECT "+columns+" FROM activities WHERE id IN ?", ids).Scan(&rows).Error; err != nil {
+	rows, err := scanRows(db.Conn(ctx).Raw("SELECT "+columns+" FROM activities WHERE id IN ?", ids))
+	if err != nil {
 		return nil, err
 	}
 	out := make([]Person, 0, len(rows))
@@ -83,8 +83,8 @@ func Seen(ctx context.Context, db *store.DB, viewer, person uuid.UUID, asActor b
 		q.Principal = &person
 	}
 	sql, args := PageSQL(db.Dialect, q, 1, 0)
-	var rows []Row
-	if err := db.Conn(ctx).Raw(sql, args...).Scan(&rows).Error; err != nil || len(rows) == 0 {
+	rows, err := scanRows(db.Conn(ctx).Raw(sql, args...))
+	if err != nil || len(rows) == 0 {
 		return Person{}, false, err
 	}
 	v := rows[0].view()

@@ -91,31 +91,8 @@ func Count(ctx context.Context, db *store.DB, q Query) (int, error) {
 // fetch reads limit lines of q from offset, in q's order.
 func fetch(ctx context.Context, db *store.DB, q Query, limit int, offset int64) ([]View, error) {
 	sql, args := PageSQL(db.Dialect, q, limit, offset)
-	var rows []Row
-	if err := db.Conn(ctx).Raw(sql, args...).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
-	return views(rows), nil
-}
-
-// PageSQL is the statement List runs for one page, exposed so that the
-// benchmark can time the very same SQL without the application around it.
-func PageSQL(d store.Dialect, q Query, limit int, offset int64) (string, []any) {
-	var s stmt
-	s.add("SELECT " + columns + " FROM (")
-	q.visible(&s, columns, nil)
-	s.add(") v" + q.orderBy(d) + " LIMIT ? OFFSET ?")
-	s.args = append(s.args, limit, offset)
-	return s.sql.String(), s.args
-}
-
-// CountSQL is the statement Count runs (see PageSQL).
-func CountSQL(q Query) (string, []any) {
-	var s stmt
-	s.add("SELECT count(*) FROM (")
-	q.visible(&s, "1 AS one", nil)
-	s.add(") v")
-	return s.sql.String(), s.args
+	rows, err := scanRows(db.Conn(ctx).Raw(sql, args...))
+	return views(rows), err
 }
 
 func views(rows []Row) []View {

@@ -2,7 +2,9 @@ package export
 
 import (
 	"io"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
@@ -52,9 +54,9 @@ func PDFConfig(t Table) (*entity.Config, error) {
 	return config.NewBuilder().
 		WithPageSize(pagesize.Letter).
 		WithOrientation(orientation.Horizontal).
-		WithLeftMargin(10).WithRightMargin(10).WithTopMargin(10).WithBottomMargin(10).
+		WithLeftMargin(margin).WithRightMargin(margin).WithTopMargin(margin).WithBottomMargin(margin).
 		WithCustomFonts(fs).
-		WithDefaultFont(&props.Font{Family: FontFamily, Size: 8}).
+		WithDefaultFont(&props.Font{Family: FontFamily, Size: fontSize}).
 		WithCompression(true).
 		WithMaxGridSize(gridSize).
 		WithPageNumber(props.PageNumber{Pattern: "Page {current} de {total}", Place: props.RightBottom, Size: 8}).
@@ -65,8 +67,13 @@ func PDFConfig(t Table) (*entity.Config, error) {
 		Build(), nil
 }
 
-// gridSize is the number of grid units a row is divided into.
-const gridSize = 100
+// Page geometry, in millimetres: Letter landscape is 279.4 wide.
+const (
+	gridSize     = 100 // grid units a row is divided into
+	margin       = 10
+	contentWidth = 279.4 - 2*margin
+	fontSize     = 8 // points
+)
 
 var (
 	headerFill = props.Color{Red: 217, Green: 225, Blue: 242}
@@ -104,6 +111,16 @@ func PDF(w io.Writer, t Table, rows Rows) error {
 		return err
 	}
 
+	meas, err := newMeasure()
+	if err != nil {
+		return err
+	}
+	widths := make([]float64, len(sizes))
+	for i, sz := range sizes {
+		widths[i] = contentWidth*float64(sz)/gridSize - cellText.Left - cellText.Right
+	}
+	// The height of a line of one text line, as maroto computes it.
+	oneLine := fontSize*mmPerPt + cellText.Top + cellText.Bottom
 	n := 0
 	for r, rerr := range rows {
 		if rerr != nil {
@@ -111,15 +128,22 @@ func PDF(w io.Writer, t Table, rows Rows) error {
 		}
 		n++
 		cols := make([]core.Col, len(t.Columns))
+		single := true
 		for i := range t.Columns {
 			var v any
 			if i < len(r) {
 				v = r[i]
 			}
-			cols[i] = text.NewCol(sizes[i], t.text(v), cellText)
+			s := printable(t.text(v))
+			single = single && meas.fits(s, fontSize, widths[i])
+			cols[i] = text.NewCol(sizes[i], s, cellText)
 		}
-		// Auto height: a long name wraps instead of running over the next line.
-		m.AddAutoRow(cols...)
+		if single {
+			m.AddRow(oneLine, cols...)
+		} else {
+			// A long name wraps instead of running over the next line.
+			m.AddAutoRow(cols...)
+		}
 	}
 	if n == 0 && t.Empty != "" {
 		m.AddRows(text.NewRow(8, t.Empty, cellText))
@@ -148,4 +172,19 @@ func gridShares(cols []Column) []int {
 		out[len(out)-1] += gridSize - used
 	}
 	return out
+}
+
+// printable turns control characters (tab, CR, ...) into spaces: the font has
+// no glyph for them and they would show as boxes. Everything else is drawn
+// exactly as given.
+func printable(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -2,22 +2,199 @@ package httpapi
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"espace/api"
+	"espace/backend/internal/activity"
+	"espace/backend/internal/auth"
 )
 
-// Being written: the activity query and exports.
-var errActivitiesPending = errors.New("suivi des activités : en cours d'écriture")
-
-func (s *Server) ListActivities(context.Context, api.ListActivitiesRequestObject) (api.ListActivitiesResponseObject, error) {
-	return nil, errActivitiesPending
+// ListActivities is the « Suivi des activités » table: what the logged-in
+// person did, or what was done in their name, and nothing else (SPEC §6).
+// Visibility follows the actor, not whom they act for.
+func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesRequestObject) (api.ListActivitiesResponseObject, error) {
+	p := req.Params
+	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
+	var page activity.Page
+	var err error
+	if p.All != nil && *p.All {
+		page, err = activity.ListAll(ctx, s.DB, q)
+	} else {
+		page, err = activity.List(ctx, s.DB, q, deref(p.Page, 1), deref(p.PageSize, activity.DefaultPageSize))
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := api.ListActivities200JSONResponse{
+		Items: make([]api.Activity, len(page.Items)),
+		Page:  page.Page, PageSize: page.PageSize, TotalItems: page.TotalItems, TotalPages: page.TotalPages,
+	}
+	for i, v := range page.Items {
+		out.Items[i] = api.Activity{
+			Id: v.ID, OccurredAt: v.OccurredAt, DossierNumber: v.DossierNumber,
+			Type: api.ActivityType(v.Type), Label: v.Type.Label(),
+			Actor: recordedRef(v.Actor), Principal: recordedRef(v.Principal),
+		}
+	}
+	return out, nil
 }
 
-func (s *Server) ExportActivities(context.Context, api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
-	return nil, errActivitiesPending
+// ExportActivities streams the whole filtered, sorted view as an Excel
+// workbook or a PDF. The file is produced by a goroutine into a pipe while
+// the response copies it out, batch by batch, so memory does not follow the
+// size of the log; the client going away closes the pipe and cancels the
+// queries.
+func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
+	p := req.Params
+	sess := mustSession(ctx)
+	q := activityQuery(sess, p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
+	format := activity.XLSX
+	if p.Format == api.ExportActivitiesParamsFormatPdf {
+		format = activity.PDF
+	}
+	by := activity.Person{ID: sess.Actor.ID, FirstName: sess.Actor.FirstName, LastName: sess.Actor.LastName}
+	exp, err := activity.PrepareExport(ctx, s.DB, q, format, by, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	pr, pw := io.Pipe()
+	go streamExport(ctx, exp, pw)
+	body := abortOnError{pr}
+	disposition := contentDisposition(exp.FileName())
+	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
+	if format == activity.PDF {
+		return api.ExportActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
+	}
+	return api.ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
 }
 
-func (s *Server) GetActivityFilters(context.Context, api.GetActivityFiltersRequestObject) (api.GetActivityFiltersResponseObject, error) {
-	return nil, errActivitiesPending
+// abortOnError is the response body of an export. When the file cannot be
+// finished, the status 200 is already sent: the only honest signal left is
+// to cut the connection (net/http's ErrAbortHandler, which Echo's Recover
+// lets through), so the client sees a failed download, not a short file.
+type abortOnError struct{ r *io.PipeReader }
+
+func (a abortOnError) Read(p []byte) (int, error) {
+	n, err := a.r.Read(p)
+	if err != nil && err != io.EOF {
+		panic(http.ErrAbortHandler)
+	}
+	return n, err
+}
+
+// Close stops the producer when the response ends early (client gone).
+func (a abortOnError) Close() error { return a.r.Close() }
+
+// streamExport writes the file into the pipe the response reads. A nil error
+// ends the body normally; any other cuts the response short, so a client
+// never takes a truncated file for a whole one.
+func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter) {
+	err := func() (err error) {
+		// The Recover middleware does not cover this goroutine.
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("panique : %v", p)
+			}
+		}()
+		return exp.WriteTo(ctx, pw)
+	}()
+	if err != nil && ctx.Err() == nil {
+		slog.ErrorContext(ctx, "exportation du suivi des activités interrompue", "format", exp.Format, "erreur", err)
+	}
+	_ = pw.CloseWithError(err)
+}
+
+// GetActivityFilters offers the filter values of the table: every activity
+// type, and the people found in the caller's own log.
+func (s *Server) GetActivityFilters(ctx context.Context, _ api.GetActivityFiltersRequestObject) (api.GetActivityFiltersResponseObject, error) {
+	ch, err := activity.FilterChoices(ctx, s.DB, mustSession(ctx).Actor.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := api.GetActivityFilters200JSONResponse{
+		Actors:     make([]api.PersonRef, len(ch.Actors)),
+		Principals: make([]api.PersonRef, len(ch.Principals)),
+	}
+	for i, p := range ch.Actors {
+		out.Actors[i] = recordedRef(p)
+	}
+	for i, p := range ch.Principals {
+		out.Principals[i] = recordedRef(p)
+	}
+	for _, t := range activity.Types {
+		out.Types = append(out.Types, struct {
+			Code  api.ActivityType `json:"code"`
+			Label string           `json:"label"`
+		}{Code: api.ActivityType(t), Label: t.Label()})
+	}
+	return out, nil
+}
+
+// activityQuery turns the table's parameters (the same for the list and the
+// exports) into a query on the log of the logged-in person.
+func activityQuery(sess *auth.Session, from, to *openapi_types.Date, dossier *string, types *[]api.ActivityType,
+	actor, principal *openapi_types.UUID, sort, order *string) activity.Query {
+	q := activity.Query{Viewer: sess.Actor.ID, Actor: actor, Principal: principal, Dossier: deref(dossier, "")}
+	if from != nil {
+		q.From = &from.Time
+	}
+	if to != nil {
+		q.To = &to.Time
+	}
+	if types != nil {
+		for _, t := range *types {
+			q.Types = append(q.Types, activity.Type(t))
+		}
+	}
+	q.Sort = activity.SortField(deref(sort, string(activity.SortDate)))
+	q.Asc = deref(order, "desc") == "asc"
+	return q
+}
+
+// recordedRef is a person as the log recorded them.
+func recordedRef(p activity.Person) api.PersonRef {
+	return api.PersonRef{UserId: p.ID, FirstName: p.FirstName, LastName: p.LastName, Matricule: p.Matricule}
+}
+
+func deref[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// contentDisposition names a download per RFC 6266: a plain ASCII filename
+// for old clients and the exact UTF-8 name in filename* (RFC 8187).
+func contentDisposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	var enc strings.Builder
+	for _, b := range []byte(name) {
+		if isAttrChar(b) {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + enc.String()
+}
+
+// isAttrChar is RFC 8187's attr-char: what filename* may carry unencoded.
+func isAttrChar(b byte) bool {
+	switch {
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&+-.^_`|~", b) >= 0
 }

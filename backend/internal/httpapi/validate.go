@@ -82,8 +82,9 @@ func validationProblem(err error) error {
 	var unsupported bool
 	var walk func(err error)
 	walk = func(err error) {
-		var me openapi3.MultiError
-		if errors.As(err, &me) {
+		// Only a top-level list is split here: a RequestError wrapping a list
+		// of schema errors must keep its parameter name.
+		if me, ok := err.(openapi3.MultiError); ok {
 			for _, e := range me {
 				walk(e)
 			}

@@ -124,3 +124,19 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 	e.expect(e.do(req{method: "GET", path: "/readyz"}), 200)
 }
+
+func TestQueryParameterErrorsNameTheParameter(t *testing.T) {
+	e := newEnv(t)
+	tk := e.login(e.signUp("param"))
+	for q, pointer := range map[string]string{
+		"pageSize=101":  "/pageSize",
+		"pageSize=abc":  "/pageSize",
+		"sort=nom":      "/sort",
+		"from=14-10-20": "/from",
+	} {
+		r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities?" + q, token: tk.Access}), 400)
+		if r.Fields(t)[pointer] == "" {
+			t.Errorf("%s : pointeur %s absent : %s", q, pointer, r.Body)
+		}
+	}
+}

@@ -28,7 +28,21 @@ BEGIN
 END;
 -- +goose StatementEnd
 
+-- As on PostgreSQL, each branch of the table's query can filter and sort from
+-- its index alone (SQLite has no INCLUDE: the extra columns go at the end of
+-- the key, which serves the same purpose).
+DROP INDEX activities_actor_time;
+CREATE INDEX activities_actor_time ON activities (actor_id, occurred_at DESC, id DESC,
+    principal_id, type, dossier_number, actor_sort, principal_sort);
+DROP INDEX activities_principal_time;
+CREATE INDEX activities_principal_time ON activities (principal_id, occurred_at DESC, id DESC,
+    actor_id, type, dossier_number, actor_sort, principal_sort);
+
 -- +goose Down
+DROP INDEX activities_actor_time;
+CREATE INDEX activities_actor_time ON activities (actor_id, occurred_at DESC, id DESC);
+DROP INDEX activities_principal_time;
+CREATE INDEX activities_principal_time ON activities (principal_id, occurred_at DESC, id DESC);
 ALTER TABLE activities DROP COLUMN actor_first_name;
 ALTER TABLE activities DROP COLUMN actor_last_name;
 ALTER TABLE activities DROP COLUMN actor_matricule;
