@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"espace/backend/internal/apperr"
 	"espace/backend/internal/export"
 	"espace/backend/internal/store"
 )
@@ -41,9 +42,25 @@ type Export struct {
 	first  []View
 }
 
+// MaxPDFRows bounds a PDF export (Excel exports are streamed without limit).
+var MaxPDFRows = 100_000
+
 // PrepareExport checks q, reads the first lines and describes the export
 // (who, when, which filters) for the PDF header.
 func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Person, now time.Time) (*Export, error) {
+	if f == PDF {
+		// maroto lays a whole document out in memory (about 7 KiB a row):
+		// past this size a PDF is refused, the spreadsheet is not.
+		n, err := Count(ctx, db, q)
+		if err != nil {
+			return nil, err
+		}
+		if n > MaxPDFRows {
+			return nil, &apperr.Error{Kind: apperr.KindInvalid, Code: "validation_failed",
+				Title:  fmt.Sprintf("La vue compte %d activités : un PDF en contient au plus %d. Filtrez davantage ou téléchargez-la en Excel.", n, MaxPDFRows),
+				Fields: []apperr.FieldError{apperr.Field("/format", "Le format PDF est limité à 100 000 activités; le format Excel n'a pas de limite.")}}
+		}
+	}
 	walk, err := NewBatches(ctx, db, q, ExportBatch)
 	if err != nil {
 		return nil, err

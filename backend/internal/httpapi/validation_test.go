@@ -3,6 +3,8 @@ package httpapi_test
 import (
 	"strings"
 	"testing"
+
+	"espace/backend/internal/activity"
 )
 
 // Bad input gets 400 problem+json naming each faulty field.
@@ -139,4 +141,22 @@ func TestQueryParameterErrorsNameTheParameter(t *testing.T) {
 			t.Errorf("%s : pointeur %s absent : %s", q, pointer, r.Body)
 		}
 	}
+}
+
+// A PDF is laid out in memory: past activity.MaxPDFRows it is refused with a
+// clear message, while the Excel export of the same view still works.
+func TestLargePDFExportIsRefused(t *testing.T) {
+	e := newEnv(t)
+	s := e.surveyor("gros")
+	st := e.login(s)
+	for _, d := range []user{e.signUp("d1"), e.signUp("d2")} {
+		e.expect(e.addDelegate(st, d.ID), 201)
+	}
+	defer func(n int) { activity.MaxPDFRows = n }(activity.MaxPDFRows)
+	activity.MaxPDFRows = 1
+	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=pdf", token: st.Access}), 400)
+	if r.Fields(t)["/format"] == "" || !strings.Contains(r.JSON(t)["title"].(string), "Excel") {
+		t.Fatalf("%s", r.Body)
+	}
+	e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=xlsx", token: st.Access}), 200)
 }
