@@ -698,7 +698,9 @@ export interface paths {
          * @description Les activités dont l'utilisateur connecté est l'auteur (réalisée par) ou le bénéficiaire
          *     (réalisée pour), et aucune autre. Filtres, tri sur chaque colonne, pagination;
          *     `all=true` (« Afficher toutes les activités ») rend tout, jusqu'à 5 000 activités, au-delà
-         *     de quoi un problème `validation_failed` suggère l'exportation.
+         *     de quoi un problème `validation_failed` suggère l'exportation; la réponse est alors la page 1,
+         *     `pageSize` égal à `totalItems`. `totalPages` vaut 0 quand rien ne correspond; une page au-delà
+         *     de la dernière rend une liste vide avec les totaux.
          */
         get: operations["listActivities"];
         put?: never;
@@ -719,6 +721,9 @@ export interface paths {
         /**
          * Exporter le suivi des activités (Excel ou PDF)
          * @description Exactement la vue filtrée et triée de `GET /api/v1/activities`, en entier, en fichier.
+         *     Le fichier Excel est produit en continu, sans limite; un PDF compte au plus 100 000
+         *     activités (au-delà : 400 `validation_failed` sur `/format`, qui suggère l'Excel).
+         *     Dates en heure du Québec; aucune valeur n'est écrite comme formule.
          */
         get: operations["exportActivities"];
         put?: never;
