@@ -99,6 +99,11 @@ func TestDelegationMatrix(t *testing.T) {
 				}
 			}
 			check(t, "gestion des délégataires", e.delegates(tk), c.manage)
+			if c.service.code == "delegation_not_active" {
+				if m := e.expect(e.me(tk.Access), 200).JSON(t); m["mustSelectDelegant"] != true || m["actingFor"] != nil {
+					t.Fatalf("/me doit demander un nouveau choix : %v", m)
+				}
+			}
 			_, r = e.actFor(tk, a.ID)
 			check(t, "sélection de A", r, c.selectA)
 		})

@@ -908,7 +908,10 @@ export interface components {
             surveyor: components["schemas"]["SurveyorInfo"] | null;
             /** @description Arpenteur-géomètre pour qui l'utilisateur agit dans cette session (null si aucun). */
             actingFor: components["schemas"]["ActingFor"] | null;
-            /** @description Vrai quand l'utilisateur doit choisir un délégant avant d'utiliser les services. */
+            /**
+             * @description Vrai quand l'utilisateur doit choisir un délégant avant d'utiliser les services : il a
+             *     plusieurs délégants et n'en a choisi aucun, ou le délégant choisi a mis fin à la délégation.
+             */
             mustSelectDelegant: boolean;
             isAdmin: boolean;
             /** Format: date-time */
