@@ -216,31 +216,30 @@ func truncate(s string, n int) string {
 	return s[:n]
 }
 
-// ActFor records on the session whom it acts for and hands out tokens that
-// say so. Whether the actor may act for that surveyor is the delegation
-// policy's decision, taken by the caller beforehand.
+// ActFor records on the session whom it acts for and signs an access token
+// that says so. Whether the actor may act for that surveyor is the
+// delegation policy's decision, taken by the caller beforehand. The
+// session's refresh token stays as it is: refreshing reads the choice from
+// the session, so no second token (and no race with a refresh in flight).
 func (s *Service) ActFor(ctx context.Context, sid, principalID uuid.UUID) (Tokens, error) {
-	var tokens Tokens
-	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		var sess store.Session
-		if err := tx.Where("id = ? AND revoked_at IS NULL", sid).Take(&sess).Error; err != nil {
-			if errors.Is(err, gorm.ErrRecordNotFound) {
-				return errRefreshRefused
-			}
-			return err
-		}
-		sess.ActingForUserID = &principalID
-		if err := tx.Model(&store.Session{}).Where("id = ?", sid).Update("acting_for_user_id", principalID).Error; err != nil {
-			return err
-		}
-		// The refresh tokens handed out so far would keep working; retire
-		// them so that the new pair is the session's only live one.
-		if err := tx.Model(&store.RefreshToken{}).Where("session_id = ? AND rotated_at IS NULL", sid).Update("rotated_at", s.now()).Error; err != nil {
-			return err
-		}
-		var err error
-		tokens, err = s.issue(tx, sess)
-		return err
-	})
-	return tokens, err
+	var sess store.Session
+	err := s.DB.Conn(ctx).Where("id = ? AND revoked_at IS NULL", sid).Take(&sess).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Tokens{}, errRefreshRefused
+	}
+	if err != nil {
+		return Tokens{}, err
+	}
+	if err := s.DB.Conn(ctx).Model(&store.Session{}).Where("id = ?", sid).Update("acting_for_user_id", principalID).Error; err != nil {
+		return Tokens{}, err
+	}
+	var sv store.Surveyor
+	if err := s.DB.Conn(ctx).Where("user_id = ?", principalID).Take(&sv).Error; err != nil {
+		return Tokens{}, err
+	}
+	access, err := s.Tokens.Issue(sess.UserID, sess.ID, &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule})
+	if err != nil {
+		return Tokens{}, err
+	}
+	return Tokens{AccessToken: access, ExpiresIn: s.Tokens.TTL, UserID: sess.UserID}, nil
 }

@@ -57,7 +57,11 @@ func (e *env) actFor(t tokens, surveyorID string) (tokens, resp) {
 		return t, r
 	}
 	m := r.JSON(e.t)
-	return tokens{Access: m["accessToken"].(string), Refresh: m["refreshToken"].(string)}, r
+	if _, ok := m["refreshToken"]; ok {
+		e.t.Fatalf("acting-for ne remplace pas le jeton de renouvellement : %s", r.Body)
+	}
+	// The session's refresh token stays valid and now refreshes into this choice.
+	return tokens{Access: m["accessToken"].(string), Refresh: t.Refresh}, r
 }
 
 // dossier opens a dossier for a surveyor (administrator's service).

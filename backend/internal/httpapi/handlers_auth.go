@@ -50,7 +50,7 @@ func (s *Server) RefreshSession(ctx context.Context, req api.RefreshSessionReque
 // that page scripts cannot read.
 func (s *Server) tokenResponse(ctx context.Context, t accounts.Tokens, cookie bool) api.TokenResponse {
 	out := api.TokenResponse{AccessToken: t.AccessToken, TokenType: api.Bearer, ExpiresIn: int(t.ExpiresIn.Seconds())}
-	if cookie {
+	if cookie && t.RefreshToken != "" {
 		if w := infoFrom(ctx).Writer; w != nil {
 			http.SetCookie(w, &http.Cookie{
 				Name: refreshCookieName, Value: t.RefreshToken, Path: "/api/v1/auth",
@@ -58,7 +58,7 @@ func (s *Server) tokenResponse(ctx context.Context, t accounts.Tokens, cookie bo
 				MaxAge: int(s.Accounts.SessionTTL.Seconds()),
 			})
 		}
-	} else {
+	} else if t.RefreshToken != "" {
 		rt := t.RefreshToken
 		out.RefreshToken = &rt
 	}

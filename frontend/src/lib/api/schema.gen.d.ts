@@ -239,8 +239,9 @@ export interface paths {
          * @description Rend un jeton d'accès de la même session dont la revendication `acting-for` nomme
          *     l'arpenteur-géomètre choisi (identifiant et matricule). Un arpenteur-géomètre peut
          *     choisir son propre identifiant pour agir pour lui-même. Le choix est conservé par la
-         *     session (les renouvellements le gardent) et vérifié contre les délégations en vigueur à
-         *     chaque requête.
+         *     session : le jeton de renouvellement en main reste valable (aucun nouveau n'est rendu) et
+         *     les renouvellements suivants agissent pour ce choix. Il est vérifié contre les délégations
+         *     en vigueur à chaque requête.
          */
         post: operations["selectDelegant"];
         delete?: never;
