@@ -100,8 +100,8 @@ func TestDelegationMatrix(t *testing.T) {
 			}
 			check(t, "gestion des délégataires", e.delegates(tk), c.manage)
 			if c.service.code == "delegation_not_active" {
-				if m := e.expect(e.me(tk.Access), 200).JSON(t); m["mustSelectDelegant"] != true || m["actingFor"] != nil {
-					t.Fatalf("/me doit demander un nouveau choix : %v", m)
+				if m := e.expect(e.me(tk.Access), 200).JSON(t); m["actingFor"] != nil {
+					t.Fatalf("/me ne doit plus nommer le délégant : %v", m)
 				}
 			}
 			_, r = e.actFor(tk, a.ID)

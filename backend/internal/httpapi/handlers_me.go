@@ -17,9 +17,7 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 	me := api.Me{
 		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
-		// Also when the chosen délégant ended the delegation: the user must
-		// choose again (or act for themself), not be told nobody delegated.
-		MustSelectDelegant: sess.Standing == auth.MustSelect || sess.Standing == auth.DelegationEnded,
+		MustSelectDelegant: sess.Standing == auth.MustSelect,
 	}
 	if u.Matricule != "" {
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}

@@ -910,8 +910,9 @@ export interface components {
             /** @description Arpenteur-géomètre pour qui l'utilisateur agit dans cette session (null si aucun). */
             actingFor: components["schemas"]["ActingFor"] | null;
             /**
-             * @description Vrai quand l'utilisateur doit choisir un délégant avant d'utiliser les services : il a
-             *     plusieurs délégants et n'en a choisi aucun, ou le délégant choisi a mis fin à la délégation.
+             * @description Vrai quand l'utilisateur a plusieurs délégants et n'en a choisi aucun. Quand le délégant
+             *     choisi a mis fin à la délégation, `actingFor` est nul et les services répondent 403
+             *     `delegation_not_active`.
              */
             mustSelectDelegant: boolean;
             isAdmin: boolean;
