@@ -32,9 +32,17 @@ export function launch() {
   });
 }
 
-/** A fresh browser context (own cookies) with French preferred, like a Québec visitor. */
-export async function newPage(browser, prefix) {
-  const context = await browser.newContext({ baseURL, locale: "fr-CA", viewport: { width: 1280, height: 900 } });
+/**
+ * A fresh browser context (own cookies) with French preferred, like a Québec visitor; `options`
+ * adds to the context's (e.g. { acceptDownloads: true }).
+ */
+export async function newPage(browser, prefix, options = {}) {
+  const context = await browser.newContext({
+    baseURL,
+    locale: "fr-CA",
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
@@ -96,38 +104,7 @@ export function field(page, label) {
   return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
-// --- Suivi des activités: API set-up, downloads and reading the exported files ---
-
-/** Like newPage, with extra context options (e.g. { acceptDownloads: true }). */
-export async function newPageWithOptions(browser, prefix, options = {}) {
-  const context = await browser.newContext({
-    baseURL,
-    locale: "fr-CA",
-    viewport: { width: 1280, height: 900 },
-    ...options,
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text()))
-      problems.push(`console: ${message.text()}`);
-  });
-  let step = 0;
-  mkdirSync(screenshotDir, { recursive: true });
-  return {
-    page,
-    context,
-    problems,
-    async shot(name) {
-      step += 1;
-      await page.screenshot({
-        path: join(screenshotDir, `${prefix}-${String(step).padStart(2, "0")}-${name}.png`),
-        fullPage: true,
-      });
-    },
-  };
-}
+// --- Suivi des activités: API set-up and reading the exported files ---
 
 /** A call to the API outside the browser; throws on an unexpected status. */
 export async function apiCall(token, method, path, body, expected = [200, 201, 204]) {

@@ -1,7 +1,7 @@
 // Accounts and sessions: sign-up, login, portal frame, password change, logout.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { checkA11y, checkPageBasics, demoPassword, field, launch, newPage, uniqueSuffix } from "../support.mjs";
+import { checkA11y, checkPageBasics, demoPassword, field, launch, login, newPage, uniqueSuffix } from "../support.mjs";
 
 let browser;
 
@@ -12,12 +12,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function login(page, username, password) {
-  await field(page, "Nom d'utilisateur").fill(username);
-  await field(page, "Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
 
 test("un nouvel utilisateur crée son identifiant, se connecte, change son mot de passe et quitte", async () => {
   const { page, shot, problems, context } = await newPage(browser, "parcours");

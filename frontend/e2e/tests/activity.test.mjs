@@ -11,9 +11,9 @@ import {
   checkA11y,
   checkPageBasics,
   demoPassword,
-  field,
   launch,
-  newPageWithOptions,
+  login,
+  newPage,
   pdfActivityRows,
   readPdfText,
   readXlsxRows,
@@ -57,12 +57,6 @@ async function recordActivities() {
   return jean;
 }
 
-async function login(page, username, password) {
-  await field(page, "Nom d'utilisateur").fill(username);
-  await field(page, "Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
-
 /** Waits until the table shows the answer to the current URL (no request in flight). */
 async function settled(page) {
   await page.locator("table.activity-table:not([aria-busy])").waitFor();
@@ -71,7 +65,7 @@ async function settled(page) {
 
 test("Jean Piette filtre le suivi des activités, le trie et le télécharge en Excel et en PDF", async () => {
   await recordActivities();
-  const { page, shot, problems } = await newPageWithOptions(browser, "suivi-activites", { acceptDownloads: true });
+  const { page, shot, problems } = await newPage(browser, "suivi-activites", { acceptDownloads: true });
 
   await page.goto("/");
   await checkPageBasics(page, { h1: "Authentification" });
@@ -212,7 +206,7 @@ test("Jean Piette filtre le suivi des activités, le trie et le télécharge en 
 });
 
 test("la vue du suivi des activités se partage par son adresse, y compris en anglais", async () => {
-  const { page, problems } = await newPageWithOptions(browser, "suivi-activites-lien");
+  const { page, problems } = await newPage(browser, "suivi-activites-lien");
   await page.goto("/");
   await login(page, "jpiette", demoPassword);
   await page.waitForURL(/\/cadastre$/);

@@ -49,10 +49,7 @@ export const routes: RouteObject[] = [
               {
                 path: "delegation",
                 element: <DelegationLayout />,
-                children: [
-                  ...delegationChildRoutes,
-                  { path: "suivi-des-activites", element: <ActivityPage /> },
-                ],
+                children: [...delegationChildRoutes, { path: "suivi-des-activites", element: <ActivityPage /> }],
               },
               { path: "mot-de-passe", element: <ChangePasswordPage /> },
             ],

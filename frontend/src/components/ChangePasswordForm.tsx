@@ -1,11 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from "react";
-import { FormAlert } from "./Messages";
 import { TextField } from "./TextField";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useChangePassword } from "@/lib/auth/change-password";
-import { RequiredLegend } from "./RequiredLegend";
+import { FormLayout } from "./FormLayout";
 
 const fields = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
@@ -54,10 +53,18 @@ export function ChangePasswordForm({ onSuccess, onCancel, warning }: ChangePassw
   }
 
   return (
-    <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={change.isPending}>
-      {warning}
-      <RequiredLegend />
-      <FormAlert message={errors.formError} />
+    <FormLayout
+      errors={errors}
+      pending={change.isPending}
+      onSubmit={submit}
+      submitLabel={t("form.submit")}
+      before={warning}
+      actions={
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("form.cancel")}
+        </button>
+      }
+    >
       <TextField
         name="currentPassword"
         type="password"
@@ -89,14 +96,6 @@ export function ChangePasswordForm({ onSuccess, onCancel, warning }: ChangePassw
         onChange={(event) => setConfirmPassword(event.target.value)}
         error={errors.fieldErrors.confirmPassword}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          {t("form.submit")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("form.cancel")}
-        </button>
-      </div>
-    </form>
+    </FormLayout>
   );
 }

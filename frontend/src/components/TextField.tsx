@@ -1,19 +1,39 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import type { DisplayMessage } from "@/lib/api/errors";
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "required"> {
+/** What a field shows around its control. */
+export interface FieldFrameProps {
   name: string;
   label: string;
-  required?: boolean;
-  hint?: string;
+  required?: boolean | undefined;
+  hint?: string | undefined;
   error?: DisplayMessage | undefined;
 }
 
+/** The attributes FieldFrame hands to its control. */
+export interface FieldControlProps {
+  id: string;
+  name: string;
+  "aria-required": true | undefined;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
 /**
- * A labelled input. The error and the hint are tied to it by aria-describedby, and
- * aria-invalid marks it when it has an error. The asterisk is visual; aria-required says it.
+ * Label, hint and error around one control. The error and the hint are tied to it by
+ * aria-describedby (error first), and aria-invalid marks it when it has an error. The asterisk
+ * is visual; aria-required says it.
  */
-export function TextField({ name, label, required = false, hint, error, type = "text", ...input }: TextFieldProps) {
+export function FieldFrame({
+  name,
+  label,
+  required = false,
+  hint,
+  error,
+  children,
+}: FieldFrameProps & {
+  children: (control: FieldControlProps) => ReactNode;
+}) {
   const id = `${useId()}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -34,21 +54,29 @@ export function TextField({ name, label, required = false, hint, error, type = "
           {hint}
         </p>
       )}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        type={type}
-        className="field__input"
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      {children({
+        id,
+        name,
+        "aria-required": required || undefined,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
       {error && (
         <p id={errorId} className="field__error" lang={error.lang}>
           {error.text}
         </p>
       )}
     </div>
+  );
+}
+
+type TextFieldProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "required">;
+
+/** A labelled input (see FieldFrame). */
+export function TextField({ name, label, required, hint, error, type = "text", ...input }: TextFieldProps) {
+  return (
+    <FieldFrame name={name} label={label} required={required} hint={hint} error={error}>
+      {(control) => <input {...input} {...control} type={type} className="field__input" />}
+    </FieldFrame>
   );
 }

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { FormAlert, StatusMessage } from "@/components/Messages";
+import { StatusMessage } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { resetRequestFor, useRequestPasswordReset } from "../api/request-password-reset";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["identifier"] as const;
 const aliases = { username: "identifier", email: "identifier" } as const;
@@ -36,9 +36,7 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p>{t("forgotPassword.intro")}</p>
-          <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={resetRequest.isPending}>
-            <RequiredLegend />
-            <FormAlert message={errors.formError} />
+          <FormLayout errors={errors} pending={resetRequest.isPending} onSubmit={submit} submitLabel={t("form.submit")}>
             <TextField
               name="identifier"
               label={t("forgotPassword.identifier")}
@@ -50,12 +48,7 @@ export function ForgotPasswordPage() {
               onChange={(event) => setIdentifier(event.target.value)}
               error={errors.fieldErrors.identifier}
             />
-            <div className="form__actions">
-              <button type="submit" className="button button--primary">
-                {t("form.submit")}
-              </button>
-            </div>
-          </form>
+          </FormLayout>
         </>
       )}
       <p>

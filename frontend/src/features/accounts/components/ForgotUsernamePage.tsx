@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { FormAlert, StatusMessage } from "@/components/Messages";
+import { StatusMessage } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useRequestUsernameReminder } from "../api/request-username-reminder";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["email"] as const;
 
@@ -35,9 +35,7 @@ export function ForgotUsernamePage() {
       ) : (
         <>
           <p>{t("forgotUsername.intro")}</p>
-          <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={reminder.isPending}>
-            <RequiredLegend />
-            <FormAlert message={errors.formError} />
+          <FormLayout errors={errors} pending={reminder.isPending} onSubmit={submit} submitLabel={t("form.submit")}>
             <TextField
               name="email"
               type="email"
@@ -49,12 +47,7 @@ export function ForgotUsernamePage() {
               onChange={(event) => setEmail(event.target.value)}
               error={errors.fieldErrors.email}
             />
-            <div className="form__actions">
-              <button type="submit" className="button button--primary">
-                {t("form.submit")}
-              </button>
-            </div>
-          </form>
+          </FormLayout>
         </>
       )}
       <p>

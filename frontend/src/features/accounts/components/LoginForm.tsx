@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { FormAlert } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { required } from "@/lib/forms/validators";
 import { useLogin } from "../api/login";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["username", "password"] as const;
 
@@ -25,9 +24,7 @@ export function LoginForm({ initialUsername = "" }: { initialUsername?: string }
   }
 
   return (
-    <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={login.isPending}>
-      <RequiredLegend />
-      <FormAlert message={errors.formError} />
+    <FormLayout errors={errors} pending={login.isPending} onSubmit={submit} submitLabel={t("login.submit")}>
       <TextField
         name="username"
         label={t("login.username")}
@@ -49,11 +46,6 @@ export function LoginForm({ initialUsername = "" }: { initialUsername?: string }
         onChange={(event) => setPassword(event.target.value)}
         error={errors.fieldErrors.password}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          {t("login.submit")}
-        </button>
-      </div>
-    </form>
+    </FormLayout>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { FormAlert, Notice } from "@/components/Messages";
+import { Notice } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
@@ -9,7 +9,7 @@ import type { LoginState } from "@/lib/auth/login-state";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useResetPassword } from "../api/reset-password";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["newPassword", "confirmPassword"] as const;
 
@@ -56,9 +56,7 @@ export function ResetPasswordPage() {
       ) : (
         <>
           <p>{t("reset.intro")}</p>
-          <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={reset.isPending}>
-            <RequiredLegend />
-            <FormAlert message={errors.formError} />
+          <FormLayout errors={errors} pending={reset.isPending} onSubmit={submit} submitLabel={t("form.submit")}>
             <TextField
               name="newPassword"
               type="password"
@@ -80,12 +78,7 @@ export function ResetPasswordPage() {
               onChange={(event) => setConfirmPassword(event.target.value)}
               error={errors.fieldErrors.confirmPassword}
             />
-            <div className="form__actions">
-              <button type="submit" className="button button--primary">
-                {t("form.submit")}
-              </button>
-            </div>
-          </form>
+          </FormLayout>
         </>
       )}
       <ul className="link-list">

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { FormAlert } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
@@ -8,7 +7,7 @@ import type { LoginState } from "@/lib/auth/login-state";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useCreateAccount } from "../api/create-account";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["username", "email", "firstName", "lastName", "password", "confirmPassword"] as const;
 type Field = (typeof fields)[number];
@@ -72,9 +71,17 @@ export function SignUpPage() {
   return (
     <Page title={t("signup.title")}>
       <p>{t("signup.intro")}</p>
-      <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={createAccount.isPending}>
-        <RequiredLegend />
-        <FormAlert message={errors.formError} />
+      <FormLayout
+        errors={errors}
+        pending={createAccount.isPending}
+        onSubmit={submit}
+        submitLabel={t("signup.submit")}
+        actions={
+          <Link to="/connexion" className="button button--secondary">
+            {t("form.cancel")}
+          </Link>
+        }
+      >
         <TextField
           {...bind("username")}
           label={t("signup.username")}
@@ -109,15 +116,7 @@ export function SignUpPage() {
           required
           autoComplete="new-password"
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t("signup.submit")}
-          </button>
-          <Link to="/connexion" className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
-      </form>
+      </FormLayout>
     </Page>
   );
 }

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, delegantsOfEdith, edith, ids, json, marie, mockApi, problem, tokens } from "../test/api-mock";
+import { callsTo, json, mockApi, problem } from "@/test/api-mock";
+import { delegantsOfEdith, edith, ids, marie, tokens } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 
 const path = "/delegation/selection-d-un-delegant";
@@ -80,7 +81,10 @@ describe("Sélection d'un délégant", { timeout: 20_000 }, () => {
       "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false, actingFor: claire }),
       "GET /api/v1/delegants": () => json(delegantsOfEdith),
       "POST /api/v1/auth/acting-for": () =>
-        problem(403, "delegation_not_active", "Vous n'êtes pas délégataire de cet arpenteur-géomètre."),
+        problem(403, {
+          code: "delegation_not_active",
+          title: "Vous n'êtes pas délégataire de cet arpenteur-géomètre.",
+        }),
     });
     const user = userEvent.setup({ delay: null });
     const { router } = renderDelegation(path);

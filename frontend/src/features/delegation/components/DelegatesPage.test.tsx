@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, edithCandidate, edithDelegate, ids, json, marie, mockApi, problem } from "../test/api-mock";
+import { callsTo, json, mockApi, problem } from "@/test/api-mock";
+import { edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 
 const path = "/delegation/gestion-des-delegataires";
@@ -78,7 +79,8 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
       "GET /api/v1/me": () => json(marie),
       "GET /api/v1/delegates": () => json([edithDelegate]),
       "GET /api/v1/delegate-candidates": () => json([edithCandidate]),
-      "POST /api/v1/delegates": () => problem(409, "conflict", "Cette personne est déjà votre délégataire."),
+      "POST /api/v1/delegates": () =>
+        problem(409, { code: "conflict", title: "Cette personne est déjà votre délégataire." }),
     });
     const user = userEvent.setup({ delay: null });
     renderDelegation(path);
@@ -110,10 +112,13 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
       "GET /api/v1/delegates": () => json([]),
       "GET /api/v1/delegate-candidates": [
         () => json([{ ...edithCandidate, userId: ids.marie, username: "mtremblay" }]),
-        () => problem(429, "rate_limited", "Trop de tentatives.", { "Retry-After": "30" }),
+        () => problem(429, { code: "rate_limited", title: "Trop de tentatives." }, { "Retry-After": "30" }),
       ],
       "POST /api/v1/delegates": () =>
-        problem(422, "cannot_delegate_to_self", "Vous ne pouvez pas vous désigner vous-même comme délégataire."),
+        problem(422, {
+          code: "cannot_delegate_to_self",
+          title: "Vous ne pouvez pas vous désigner vous-même comme délégataire.",
+        }),
     });
     const user = userEvent.setup({ delay: null });
     renderDelegation(path);
@@ -159,11 +164,11 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
       "GET /api/v1/delegate-candidates": () => json([edithCandidate]),
       "POST /api/v1/delegates": [
         () =>
-          problem(
-            403,
-            "password_change_required",
-            "Pour des raisons de sécurité, comme il s'agit de l'inscription de votre premier délégataire, vous devez changer votre mot de passe avant de poursuivre.",
-          ),
+          problem(403, {
+            code: "password_change_required",
+            title:
+              "Pour des raisons de sécurité, comme il s'agit de l'inscription de votre premier délégataire, vous devez changer votre mot de passe avant de poursuivre.",
+          }),
         () => json(edithDelegate, 201),
       ],
       "PUT /api/v1/me/password": () => new Response(null, { status: 204 }),
@@ -209,7 +214,7 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
       "GET /api/v1/me": () => json(marie),
       "GET /api/v1/delegates": () => json([]),
       "GET /api/v1/delegate-candidates": () => json([edithCandidate]),
-      "POST /api/v1/delegates": () => problem(403, "password_change_required", "Changement requis."),
+      "POST /api/v1/delegates": () => problem(403, { code: "password_change_required", title: "Changement requis." }),
     });
     const user = userEvent.setup({ delay: null });
     renderDelegation(path);

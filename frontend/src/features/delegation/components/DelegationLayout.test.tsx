@@ -1,7 +1,8 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { delegantsOfEdith, edith, ids, json, marie, mockApi, problem } from "../test/api-mock";
+import { json, mockApi, problem } from "@/test/api-mock";
+import { delegantsOfEdith, edith, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 
 function subTabs() {
@@ -109,7 +110,10 @@ describe("Délégation tab", { timeout: 20_000 }, () => {
       ],
       "GET /api/v1/delegants": () => json(delegantsOfEdith.slice(0, 2)),
       "GET /api/v1/delegates": () =>
-        problem(403, "delegation_not_active", "La délégation de cet arpenteur-géomètre n'est plus en vigueur."),
+        problem(403, {
+          code: "delegation_not_active",
+          title: "La délégation de cet arpenteur-géomètre n'est plus en vigueur.",
+        }),
     });
     const { router, queryClient } = renderDelegation("/delegation/suivi-des-activites");
     await screen.findByRole("heading", { level: 1, name: "Suivi des activités" });

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { FormAlert, StatusMessage } from "@/components/Messages";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { StatusMessage } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -9,6 +8,7 @@ import { useExtendClosingDate, type ClosingDateExtension } from "../api/extend-c
 import type { Dossier } from "../api/list-dossiers";
 import { todayInQuebec } from "../lib/dates";
 import { TextAreaField } from "./fields";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["newClosingDate", "reason"] as const;
 
@@ -76,9 +76,12 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
   return (
     <>
       <p>{t("services.extension.current", { date: dossier.closingDate ?? t("services.none") })}</p>
-      <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={extend.isPending}>
-        <RequiredLegend />
-        <FormAlert message={errors.formError} />
+      <FormLayout
+        errors={errors}
+        pending={extend.isPending}
+        onSubmit={submit}
+        submitLabel={t("services.extension.submit")}
+      >
         <TextField
           name="newClosingDate"
           type="date"
@@ -101,12 +104,7 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
           onChange={(event) => setReason(event.target.value)}
           error={errors.fieldErrors.reason}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t("services.extension.submit")}
-          </button>
-        </div>
-      </form>
+      </FormLayout>
       <div aria-live="polite">
         {done && (
           <StatusMessage>

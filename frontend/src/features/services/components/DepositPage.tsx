@@ -1,4 +1,3 @@
-import { useId, useState } from "react";
 import { Link } from "react-router";
 import { Loading } from "@/components/Loading";
 import { Notice, StatusMessage } from "@/components/Messages";
@@ -11,7 +10,7 @@ import { canDepositDm } from "../lib/access";
 import { formatDateTime } from "../lib/dates";
 import { cadastrePaths } from "../lib/paths";
 import { DmFileForm } from "./DmFileForm";
-import { PagedTable } from "./PagedTable";
+import { HistoryList } from "./HistoryList";
 import { ServicePage } from "./ServicePage";
 
 /**
@@ -91,37 +90,28 @@ function DepositForm() {
 
 function DepositHistory() {
   const { t } = useI18n();
-  const headingId = useId();
-  const [page, setPage] = useState(1);
-  const list = useDmDeposits(page);
-  const heading = t("services.deposit.history");
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
-      <PagedTable
-        query={list}
-        labelledBy={headingId}
-        name={heading}
-        columns={[
-          t("services.col.date"),
-          t("services.deposit.file"),
-          t("services.deposit.lotCount"),
-          t("services.dossiers.col.number"),
-        ]}
-        row={(item) => (
-          <tr key={item.id}>
-            <td>{formatDateTime(item.depositedAt)}</td>
-            <td>{item.fileName}</td>
-            <td>{item.lotCount}</td>
-            <td>
-              <Link to={cadastrePaths.dossier(item.dossierNumber)}>{item.dossierNumber}</Link>
-            </td>
-          </tr>
-        )}
-        empty={t("services.deposit.empty")}
-        summary="services.pagination.deposits"
-        onPage={setPage}
-      />
-    </section>
+    <HistoryList
+      heading={t("services.deposit.history")}
+      usePage={useDmDeposits}
+      columns={[
+        t("services.col.date"),
+        t("services.deposit.file"),
+        t("services.deposit.lotCount"),
+        t("services.dossiers.col.number"),
+      ]}
+      row={(item) => (
+        <tr key={item.id}>
+          <td>{formatDateTime(item.depositedAt)}</td>
+          <td>{item.fileName}</td>
+          <td>{item.lotCount}</td>
+          <td>
+            <Link to={cadastrePaths.dossier(item.dossierNumber)}>{item.dossierNumber}</Link>
+          </td>
+        </tr>
+      )}
+      empty={t("services.deposit.empty")}
+      summary="services.pagination.deposits"
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { FormAlert } from "@/components/Messages";
-import { RequiredLegend } from "@/components/RequiredLegend";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { maxDmBytes } from "../lib/upload";
 import { FileField } from "./fields";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["file"] as const;
 
@@ -44,9 +43,7 @@ export function DmFileForm({
   }
 
   return (
-    <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={pending}>
-      <RequiredLegend />
-      <FormAlert message={errors.formError} />
+    <FormLayout errors={errors} pending={pending} onSubmit={submit} submitLabel={submitLabel}>
       <FileField
         name="file"
         label={t("services.dm.file")}
@@ -56,11 +53,6 @@ export function DmFileForm({
         onFile={setFile}
         error={errors.fieldErrors.file}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary">
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    </FormLayout>
   );
 }

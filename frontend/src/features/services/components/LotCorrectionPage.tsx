@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import { FormAlert, StatusMessage } from "@/components/Messages";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { StatusMessage } from "@/components/Messages";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useCheckLotCorrection, type LotCorrectionCheck } from "../api/check-lot-correction";
@@ -8,6 +7,7 @@ import { formatLot } from "../lib/lots";
 import { lotStatusKey } from "./labels";
 import { checkLots, lotFieldName, LotInputs, lotRow, type LotField, type LotRow } from "./LotInputs";
 import { ServicePage } from "./ServicePage";
+import { FormLayout } from "@/components/FormLayout";
 
 /** The API checks at most 100 lots at once. */
 const maxLots = 100;
@@ -34,9 +34,12 @@ export function LotCorrectionPage() {
   return (
     <ServicePage title={t("services.correction.title")}>
       <p>{t("services.correction.intro")}</p>
-      <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={checkLotsCall.isPending}>
-        <RequiredLegend />
-        <FormAlert message={errors.formError} />
+      <FormLayout
+        errors={errors}
+        pending={checkLotsCall.isPending}
+        onSubmit={submit}
+        submitLabel={t("services.correction.submit")}
+      >
         <LotInputs
           legend={t("services.correction.lots")}
           rows={rows}
@@ -47,12 +50,7 @@ export function LotCorrectionPage() {
           max={maxLots}
           errors={errors.fieldErrors}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t("services.correction.submit")}
-          </button>
-        </div>
-      </form>
+      </FormLayout>
       <div aria-live="polite">
         {result && (
           <StatusMessage tone="info">

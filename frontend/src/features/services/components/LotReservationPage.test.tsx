@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, emptyPage, jeanPersonRef, json, pierre, pierreRef, problem, renderSignedIn } from "../test/api";
+import { callsTo, json, problem } from "@/test/api-mock";
+import { emptyPage, jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
 import type { LotReservationPage as ReservationList } from "../api/list-lot-reservations";
 import { LotReservationPage } from "./LotReservationPage";
 

@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from "react";
-import { FormAlert, StatusMessage } from "@/components/Messages";
+import { useState, type FormEvent } from "react";
+import { StatusMessage } from "@/components/Messages";
 import { Loading } from "@/components/Loading";
-import { RequiredLegend } from "@/components/RequiredLegend";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { fullName } from "@/lib/auth/me";
@@ -14,8 +13,9 @@ import { formatLots } from "../lib/lots";
 import { integerIn } from "../lib/numbers";
 import { QueryProblem } from "./AccessNotice";
 import { SelectField } from "./fields";
-import { PagedTable } from "./PagedTable";
+import { HistoryList } from "./HistoryList";
 import { ServicePage } from "./ServicePage";
+import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["dossierNumber", "lotCount", "complementaryPlans"] as const;
 type Field = (typeof fields)[number];
@@ -84,9 +84,12 @@ function ReservationForm() {
 
   return (
     <>
-      <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={reserve.isPending}>
-        <RequiredLegend />
-        <FormAlert message={errors.formError} />
+      <FormLayout
+        errors={errors}
+        pending={reserve.isPending}
+        onSubmit={submit}
+        submitLabel={t("services.reservation.submit")}
+      >
         <SelectField {...bind("dossierNumber")} label={t("services.reservation.dossier")} required>
           <option value="">{t("services.reservation.chooseDossier")}</option>
           {open.map((dossier) => (
@@ -116,12 +119,7 @@ function ReservationForm() {
           label={t("services.reservation.plans")}
           hint={t("services.reservation.plansHint")}
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t("services.reservation.submit")}
-          </button>
-        </div>
-      </form>
+      </FormLayout>
       <div aria-live="polite">
         {done && (
           <StatusMessage>
@@ -138,37 +136,28 @@ function ReservationForm() {
 
 function ReservationHistory() {
   const { t } = useI18n();
-  const headingId = useId();
-  const [page, setPage] = useState(1);
-  const list = useLotReservations(page);
-  const heading = t("services.reservation.history");
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
-      <PagedTable
-        query={list}
-        labelledBy={headingId}
-        name={heading}
-        columns={[
-          t("services.col.date"),
-          t("services.dossiers.col.number"),
-          t("services.col.lots"),
-          t("services.reservation.plans"),
-          t("services.col.doneBy"),
-        ]}
-        row={(reservation) => (
-          <tr key={reservation.id}>
-            <td>{formatDateTime(reservation.reservedAt)}</td>
-            <td>{reservation.dossierNumber}</td>
-            <td>{formatLots(reservation.lots)}</td>
-            <td>{reservation.complementaryPlans}</td>
-            <td>{fullName(reservation.doneBy)}</td>
-          </tr>
-        )}
-        empty={t("services.reservation.empty")}
-        summary="services.pagination.reservations"
-        onPage={setPage}
-      />
-    </section>
+    <HistoryList
+      heading={t("services.reservation.history")}
+      usePage={useLotReservations}
+      columns={[
+        t("services.col.date"),
+        t("services.dossiers.col.number"),
+        t("services.col.lots"),
+        t("services.reservation.plans"),
+        t("services.col.doneBy"),
+      ]}
+      row={(reservation) => (
+        <tr key={reservation.id}>
+          <td>{formatDateTime(reservation.reservedAt)}</td>
+          <td>{reservation.dossierNumber}</td>
+          <td>{formatLots(reservation.lots)}</td>
+          <td>{reservation.complementaryPlans}</td>
+          <td>{fullName(reservation.doneBy)}</td>
+        </tr>
+      )}
+      empty={t("services.reservation.empty")}
+      summary="services.pagination.reservations"
+    />
   );
 }

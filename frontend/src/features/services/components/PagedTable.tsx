@@ -6,14 +6,14 @@ import { useI18n } from "@/i18n";
 import { QueryProblem } from "./AccessNotice";
 import { Pagination } from "./Pagination";
 
-interface PageOf<T> {
+export interface PageOf<T> {
   items: T[];
   page: number;
   totalPages: number;
   totalItems: number;
 }
 
-interface PagedTableProps<T> {
+export interface PagedTableProps<T> {
   query: UseQueryResult<PageOf<T>>;
   /** Id of the heading that names the table. */
   labelledBy: string;

@@ -2,7 +2,8 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, jeanPersonRef, json, pierre, pierreRef, renderSignedIn } from "../test/api";
+import { callsTo, json } from "@/test/api-mock";
+import { jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
 import { PrevalidationPage } from "./PrevalidationPage";
 
 const rules = [

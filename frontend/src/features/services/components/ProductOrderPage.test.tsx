@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, emptyPage, json, pierre, problem, renderSignedIn } from "../test/api";
+import { callsTo, json, problem } from "@/test/api-mock";
+import { emptyPage, pierre, renderSignedIn } from "../test/api";
 import { ProductOrderPage } from "./ProductOrderPage";
 
 describe("Commande de produit", () => {

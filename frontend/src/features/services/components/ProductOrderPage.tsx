@@ -1,6 +1,5 @@
-import { useId, useState, type FormEvent } from "react";
-import { FormAlert, StatusMessage } from "@/components/Messages";
-import { RequiredLegend } from "@/components/RequiredLegend";
+import { useState, type FormEvent } from "react";
+import { StatusMessage } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { fullName } from "@/lib/auth/me";
@@ -13,8 +12,9 @@ import { integerIn } from "../lib/numbers";
 import { SelectField } from "./fields";
 import { formatKey, orderStatusKey, productKey } from "./labels";
 import { checkLots, lotFieldName, LotInputs, lotRow, type LotField, type LotRow } from "./LotInputs";
-import { PagedTable } from "./PagedTable";
+import { HistoryList } from "./HistoryList";
 import { ServicePage } from "./ServicePage";
+import { FormLayout } from "@/components/FormLayout";
 
 const maxLots = 50;
 const products: readonly ProductType[] = ["plan_cadastral", "fiche_lot", "extrait_registre"];
@@ -80,9 +80,7 @@ function OrderForm() {
 
   return (
     <>
-      <form ref={errors.formRef} noValidate onSubmit={submit} className="form" aria-busy={order.isPending}>
-        <RequiredLegend />
-        <FormAlert message={errors.formError} />
+      <FormLayout errors={errors} pending={order.isPending} onSubmit={submit} submitLabel={t("services.order.submit")}>
         <SelectField
           name="productType"
           label={t("services.order.product")}
@@ -144,12 +142,7 @@ function OrderForm() {
             </option>
           ))}
         </SelectField>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t("services.order.submit")}
-          </button>
-        </div>
-      </form>
+      </FormLayout>
       <div aria-live="polite">
         {done && (
           <StatusMessage>
@@ -163,43 +156,34 @@ function OrderForm() {
 
 function OrderHistory() {
   const { t } = useI18n();
-  const headingId = useId();
-  const [page, setPage] = useState(1);
-  const list = useProductOrders(page);
-  const heading = t("services.order.history");
   return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
-      <PagedTable
-        query={list}
-        labelledBy={headingId}
-        name={heading}
-        columns={[
-          t("services.order.number"),
-          t("services.col.date"),
-          t("services.order.product"),
-          t("services.col.lots"),
-          t("services.order.quantity"),
-          t("services.order.format"),
-          t("services.dossiers.col.status"),
-          t("services.col.doneBy"),
-        ]}
-        row={(item) => (
-          <tr key={item.id}>
-            <th scope="row">{item.orderNumber}</th>
-            <td>{formatDateTime(item.orderedAt)}</td>
-            <td>{t(productKey(item.productType))}</td>
-            <td>{formatLots(item.lots)}</td>
-            <td>{item.quantity}</td>
-            <td>{t(formatKey(item.format))}</td>
-            <td>{t(orderStatusKey(item.status))}</td>
-            <td>{fullName(item.doneBy)}</td>
-          </tr>
-        )}
-        empty={t("services.order.empty")}
-        summary="services.pagination.orders"
-        onPage={setPage}
-      />
-    </section>
+    <HistoryList
+      heading={t("services.order.history")}
+      usePage={useProductOrders}
+      columns={[
+        t("services.order.number"),
+        t("services.col.date"),
+        t("services.order.product"),
+        t("services.col.lots"),
+        t("services.order.quantity"),
+        t("services.order.format"),
+        t("services.dossiers.col.status"),
+        t("services.col.doneBy"),
+      ]}
+      row={(item) => (
+        <tr key={item.id}>
+          <th scope="row">{item.orderNumber}</th>
+          <td>{formatDateTime(item.orderedAt)}</td>
+          <td>{t(productKey(item.productType))}</td>
+          <td>{formatLots(item.lots)}</td>
+          <td>{item.quantity}</td>
+          <td>{t(formatKey(item.format))}</td>
+          <td>{t(orderStatusKey(item.status))}</td>
+          <td>{fullName(item.doneBy)}</td>
+        </tr>
+      )}
+      empty={t("services.order.empty")}
+      summary="services.pagination.orders"
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
-import { callsTo, pierre, renderSignedIn } from "../test/api";
+import { callsTo } from "@/test/api-mock";
+import { pierre, renderSignedIn } from "../test/api";
 import { cadastreRoutes } from "./routes";
 
 const noDelegation =

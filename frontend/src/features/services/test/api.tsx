@@ -1,44 +1,10 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";
-import { vi } from "vitest";
 import { AppProviders, createQueryClient } from "@/app/providers";
 import { session } from "@/lib/api/client";
 import type { Me } from "@/lib/auth/me";
-
-/** Answers one "METHOD /path" of the API. */
-export type Handler = (request: Request) => Response | Promise<Response>;
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-}
-
-export function problem(status: number, body: Record<string, unknown>): Response {
-  return new Response(
-    JSON.stringify({ type: `https://espace.cadastre.gouv.qc.ca/problemes/${String(body.code)}`, status, ...body }),
-    {
-      status,
-      headers: { "Content-Type": "application/problem+json" },
-    },
-  );
-}
-
-/** Replaces fetch by a table of routes "METHOD /path"; anything else answers 404. */
-export function mockApi(routes: Record<string, Handler>) {
-  const fetch = vi.fn(async (request: Request) => {
-    const key = `${request.method} ${new URL(request.url).pathname}`;
-    const handler = routes[key];
-    return handler ? handler(request) : problem(404, { code: "not_found", title: `Aucune route simulée : ${key}` });
-  });
-  vi.stubGlobal("fetch", fetch);
-  return fetch;
-}
-
-export function callsTo(fetch: ReturnType<typeof mockApi>, method: string, path: string): Request[] {
-  return fetch.mock.calls
-    .map(([request]) => request)
-    .filter((request) => request.method === method && new URL(request.url).pathname === path);
-}
+import { json, mockApi, type Handler } from "@/test/api-mock";
 
 export const jeanId = "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5003";
 const pierreId = "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1fa001";
