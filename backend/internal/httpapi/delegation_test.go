@@ -100,8 +100,8 @@ func TestDelegationMatrix(t *testing.T) {
 			}
 			check(t, "gestion des délégataires", e.delegates(tk), c.manage)
 			if c.service.code == "delegation_not_active" {
-				if m := e.expect(e.me(tk.Access), 200).JSON(t); m["actingFor"] != nil {
-					t.Fatalf("/me ne doit plus nommer le délégant : %v", m)
+				if m := e.expect(e.me(tk.Access), 200).JSON(t); m["actingFor"] != nil || m["delegationEnded"] != true {
+					t.Fatalf("/me doit dire que la délégation a pris fin : %v", m)
 				}
 			}
 			_, r = e.actFor(tk, a.ID)

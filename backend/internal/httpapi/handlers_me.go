@@ -18,6 +18,7 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
 		MustSelectDelegant: sess.Standing == auth.MustSelect,
+		DelegationEnded:    ptr(sess.Standing == auth.DelegationEnded),
 	}
 	if u.Matricule != "" {
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
@@ -35,3 +36,5 @@ func (s *Server) ChangeMyPassword(ctx context.Context, req api.ChangeMyPasswordR
 	}
 	return api.ChangeMyPassword204Response{}, nil
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -93,7 +93,7 @@ var sevenDigits = regexp.MustCompile(`^[0-9]{7}$`)
 
 // rules applies R1 to R8 (documented in openapi.yaml) and returns the
 // report and the number of lots.
-func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, int) {
+func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, int, error) {
 	var out []Finding
 	add := func(rule string, ok bool, msg string) bool {
 		out = append(out, Finding{Rule: rule, Passed: ok, Message: msg})
@@ -107,7 +107,7 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 	r1 := strings.EqualFold(path.Ext(f.Name), ".xml") && len(f.Content) > 0 && len(f.Content) <= MaxDMSize
 	if !add("R1", r1, ternary(r1, "Fichier XML de taille acceptable.", "Le fichier doit être un document .xml non vide de 5 Mo au plus.")) {
 		skip(2)
-		return out, 0
+		return out, 0, nil
 	}
 	var doc dmDocument
 	dec := xml.NewDecoder(bytes.NewReader(f.Content))
@@ -131,12 +131,12 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 	}
 	if !add("R2", err == nil, ternary(err == nil, "XML bien formé.", "Le XML est mal formé.")) {
 		skip(3)
-		return out, 0
+		return out, 0, nil
 	}
 	if !add("R3", doc.XMLName.Local == "DemandeMiseAJour", ternary(doc.XMLName.Local == "DemandeMiseAJour",
 		"Élément racine DemandeMiseAJour.", "L'élément racine doit être DemandeMiseAJour (trouvé : "+doc.XMLName.Local+").")) {
 		skip(4)
-		return out, 0
+		return out, 0, nil
 	}
 	add("R4", doc.Matricule == sess.Principal.Matricule, ternary(doc.Matricule == sess.Principal.Matricule,
 		"Matricule "+doc.Matricule+" de l'arpenteur-géomètre.",
@@ -145,7 +145,9 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 		add("R5", true, "Aucun dossier indiqué.")
 	} else {
 		var n int64
-		tx.Model(&Dossier{}).Where("number = ? AND responsible_id = ? AND kind = ?", doc.Dossier, sess.Principal.ID, "cadastre").Count(&n)
+		if err := tx.Model(&Dossier{}).Where("number = ? AND responsible_id = ? AND kind = ?", doc.Dossier, sess.Principal.ID, "cadastre").Count(&n).Error; err != nil {
+			return nil, 0, err
+		}
 		add("R5", n == 1, ternary(n == 1, "Dossier "+doc.Dossier+" de l'arpenteur-géomètre.",
 			"Le dossier "+doc.Dossier+" n'est pas un dossier du cadastre de l'arpenteur-géomètre."))
 	}
@@ -169,7 +171,7 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 		"Numéros de lots invalides ou en double : "+strings.Join(bad, ", ")+"."))
 	add("R8", len(badOps) == 0, ternary(len(badOps) == 0, "Opérations valides.",
 		"Opération absente ou invalide (creation, modification, annulation) pour : "+strings.Join(badOps, ", ")+"."))
-	return out, count
+	return out, count, nil
 }
 
 func ternary(ok bool, yes, no string) string {
@@ -197,7 +199,10 @@ func digest(b []byte) string {
 func (s *Service) Prevalidate(ctx context.Context, sess *auth.Session, f DMFile) (Prevalidation, error) {
 	var out Prevalidation
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		findings, _ := s.rules(tx, sess, f)
+		findings, _, err := s.rules(tx, sess, f)
+		if err != nil {
+			return err
+		}
 		raw, _ := json.Marshal(findings)
 		out = Prevalidation{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, FileName: f.Name,
 			Size: int64(len(f.Content)), Sha256: digest(f.Content), Valid: valid(findings), Findings: string(raw), CheckedAt: time.Now().UTC()}
@@ -217,7 +222,10 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 	}
 	var out Deposit
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		findings, lots := s.rules(tx, sess, f)
+		findings, lots, err := s.rules(tx, sess, f)
+		if err != nil {
+			return err
+		}
 		if !valid(findings) {
 			e := &apperr.Error{Kind: apperr.KindUnprocessable, Code: "validation_failed",
 				Title: "La DM ne respecte pas les règles de prévalidation; elle n'a pas été déposée."}

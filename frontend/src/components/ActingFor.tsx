@@ -17,7 +17,7 @@ export function ActingFor({ me }: { me: Me }) {
 /** A user who is neither a surveyor nor anyone's délégataire gets the guide's message. */
 export function NoDelegationNotice({ me }: { me: Me }) {
   const { t } = useI18n();
-  if (me.surveyor || me.actingFor || me.mustSelectDelegant) return null;
+  if (me.surveyor || me.actingFor || me.mustSelectDelegant || me.delegationEnded) return null;
   return (
     <Notice tone="info">
       <p>{t("portal.noDelegation")}</p>

@@ -918,6 +918,12 @@ export interface components {
             isAdmin: boolean;
             /** Format: date-time */
             passwordChangedAt: string;
+            /**
+             * @description Vrai quand la session agissait pour un arpenteur-géomètre qui a depuis mis fin à la
+             *     délégation (ou perdu son statut) : `actingFor` est alors nul et l'utilisateur doit choisir
+             *     de nouveau (Sélection d'un délégant).
+             */
+            delegationEnded?: boolean;
         };
         GrantSurveyorRequest: {
             username: string;

@@ -30,13 +30,21 @@ export function isDelegationNotActive(error: unknown): boolean {
  * the delegation. `delegants` is only needed for a user who is not a surveyor.
  */
 export function delegationEnded(me: Me, delegants: readonly { self: boolean }[] | undefined): boolean {
+  // The API says so when it can; older answers are read from the délégant list.
+  if (me.delegationEnded !== undefined) return me.delegationEnded;
   if (me.actingFor !== null || me.mustSelectDelegant) return false;
   return me.surveyor !== null || (delegants ?? []).some((delegant) => !delegant.self);
 }
 
 /** Whether /me alone cannot tell a user nobody delegated to from one whose délégant left. */
 export function needsDelegantList(me: Me | undefined): boolean {
-  return me !== undefined && me.surveyor === null && me.actingFor === null && !me.mustSelectDelegant;
+  return (
+    me !== undefined &&
+    me.delegationEnded === undefined &&
+    me.surveyor === null &&
+    me.actingFor === null &&
+    !me.mustSelectDelegant
+  );
 }
 
 /**

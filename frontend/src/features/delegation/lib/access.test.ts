@@ -53,4 +53,10 @@ describe("who sees which Délégation sub-tab", () => {
     expect(delegationEnded(delegate, listed)).toBe(false);
     expect(delegationEnded(mustSelect, listed)).toBe(false);
   });
+
+  it("takes the API's word when /me says the delegation ended", () => {
+    expect(delegationEnded({ ...nobody, delegationEnded: true }, [])).toBe(true);
+    expect(delegationEnded({ ...nobody, delegationEnded: false }, [{ self: false }])).toBe(false);
+    expect(maySelectDelegant({ ...nobody, delegationEnded: true }, [])).toBe(true);
+  });
 });

@@ -17,7 +17,8 @@ export function actsForSelf(me: Me): boolean {
  * surveyor delegated to. While the list is not known, what /me says is enough for most users.
  */
 export function maySelectDelegant(me: Me, delegants: readonly DelegantLike[] | undefined): boolean {
-  if (me.surveyor !== null || me.actingFor !== null || me.mustSelectDelegant) return true;
+  if (me.surveyor !== null || me.actingFor !== null || me.mustSelectDelegant || me.delegationEnded === true)
+    return true;
   return (delegants ?? []).some((delegant) => !delegant.self);
 }
 

@@ -13,7 +13,8 @@ export function serviceAccess(me: Me): ServiceAccess {
     const actsForSelf = me.surveyor !== null && me.actingFor.userId === me.id;
     return { status: "granted", principal: me.actingFor, actsForSelf };
   }
-  return me.mustSelectDelegant ? { status: "mustSelect" } : { status: "noDelegation" };
+  // A délégant who ended the delegation leaves a choice to make, not the §4 message.
+  return me.mustSelectDelegant || me.delegationEnded === true ? { status: "mustSelect" } : { status: "noDelegation" };
 }
 
 /**
