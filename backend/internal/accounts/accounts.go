@@ -146,27 +146,25 @@ func ValidEmail(v string) bool {
 	return at > 0 && strings.Contains(v[at+1:], ".")
 }
 
-// User loads one user with their surveyor status.
+// User loads one user with their surveyor status, in one query: it runs on
+// every authenticated request.
 func (s *Service) User(ctx context.Context, id uuid.UUID) (UserView, error) {
-	var u store.User
-	err := s.DB.Conn(ctx).Where("id = ?", id).Take(&u).Error
+	var row struct {
+		store.User
+		Matricule *string
+	}
+	err := s.DB.Conn(ctx).Table("users").Select("users.*, surveyors.matricule").
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id").
+		Where("users.id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return UserView{}, apperr.NotFound("Utilisateur introuvable.")
 	}
 	if err != nil {
 		return UserView{}, err
 	}
-	return s.withMatricule(ctx, u)
-}
-
-func (s *Service) withMatricule(ctx context.Context, u store.User) (UserView, error) {
-	var sv store.Surveyor
-	err := s.DB.Conn(ctx).Where("user_id = ?", u.ID).Take(&sv).Error
-	switch {
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		return UserView{User: u}, nil
-	case err != nil:
-		return UserView{}, err
+	v := UserView{User: row.User}
+	if row.Matricule != nil {
+		v.Matricule = *row.Matricule
 	}
-	return UserView{User: u, Matricule: sv.Matricule}, nil
+	return v, nil
 }

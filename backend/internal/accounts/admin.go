@@ -81,13 +81,21 @@ func (s *Service) ListSurveyors(ctx context.Context) ([]SurveyorView, error) {
 	if err := s.DB.Conn(ctx).Order("matricule").Find(&svs).Error; err != nil {
 		return nil, err
 	}
+	ids := make([]uuid.UUID, len(svs))
+	for i, sv := range svs {
+		ids[i] = sv.UserID
+	}
+	var users []store.User
+	if err := s.DB.Conn(ctx).Where("id IN ?", ids).Find(&users).Error; err != nil {
+		return nil, err
+	}
+	byID := make(map[uuid.UUID]store.User, len(users))
+	for _, u := range users {
+		byID[u.ID] = u
+	}
 	out := make([]SurveyorView, 0, len(svs))
 	for _, sv := range svs {
-		var u store.User
-		if err := s.DB.Conn(ctx).Where("id = ?", sv.UserID).Take(&u).Error; err != nil {
-			return nil, err
-		}
-		out = append(out, SurveyorView{Surveyor: sv, User: u})
+		out = append(out, SurveyorView{Surveyor: sv, User: byID[sv.UserID]})
 	}
 	return out, nil
 }

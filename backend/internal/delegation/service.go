@@ -202,25 +202,30 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 	return out, nil
 }
 
-// delegantsOf returns the surveyors who actively delegate to userID.
+// delegantsOf returns the surveyors who actively delegate to userID, by
+// matricule, in one query (it runs on requests that claim no délégant). A
+// délégant who lost surveyor status delegates nothing (§2.1): the inner join
+// on surveyors leaves them out.
 func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]DelegantView, error) {
-	var rows []Delegation
-	if err := s.DB.Conn(ctx).Where("delegate_id = ? AND ended_at IS NULL", userID).Find(&rows).Error; err != nil {
+	var rows []struct {
+		store.User
+		Matricule string
+		Since     time.Time
+	}
+	err := s.DB.Conn(ctx).Table("delegations").
+		Select("users.*, surveyors.matricule, delegations.created_at AS since").
+		Joins("JOIN users ON users.id = delegations.delegant_id").
+		Joins("JOIN surveyors ON surveyors.user_id = delegations.delegant_id").
+		Where("delegations.delegate_id = ? AND delegations.ended_at IS NULL", userID).
+		Order("surveyors.matricule").Scan(&rows).Error
+	if err != nil {
 		return nil, err
 	}
-	out := make([]DelegantView, 0, len(rows))
-	for _, d := range rows {
-		u, err := s.Accounts.User(ctx, d.DelegantID)
-		if err != nil {
-			return nil, err
-		}
-		if u.Matricule == "" {
-			continue // no longer a surveyor: delegates nothing
-		}
-		since := d.CreatedAt
-		out = append(out, DelegantView{Person: accounts.Person(u), Since: &since})
+	out := make([]DelegantView, len(rows))
+	for i, r := range rows {
+		since := r.Since
+		out[i] = DelegantView{Person: accounts.Person(accounts.UserView{User: r.User, Matricule: r.Matricule}), Since: &since}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Person.Matricule < out[j].Person.Matricule })
 	return out, nil
 }
 

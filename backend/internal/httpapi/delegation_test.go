@@ -304,3 +304,26 @@ func TestCandidateSearchIsRateLimited(t *testing.T) {
 	}
 	assert429(t, r)
 }
+
+// §2.1: a surveyor whose status is withdrawn delegates nothing any more,
+// whether the délégataire's token names them or relies on the default.
+func TestWithdrawnSurveyorDelegatesNothing(t *testing.T) {
+	e := newEnv(t)
+	adm := e.admin()
+	a := e.surveyor("retire")
+	e.dossier(a, "cadastre")
+	d := e.signUp("orphelin")
+	e.expect(e.addDelegate(e.login(a), d.ID), 201)
+	chosen := e.login(d) // acts for A by default
+	e.expect(e.dossiers(chosen), 200)
+	e.expect(e.do(req{method: "DELETE", path: "/api/v1/admin/surveyors/" + a.Matricule, token: adm.Access}), 204)
+	if c := code(e.expect(e.dossiers(chosen), 403)); c != "delegation_not_active" {
+		t.Fatal(c)
+	}
+	if c := code(e.expect(e.dossiers(e.login(d)), 403)); c != "no_delegation" {
+		t.Fatal(c)
+	}
+	if r := e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: e.login(d).Access}), 200); string(r.Body) != "[]" && string(r.Body) != "[]\n" {
+		t.Fatalf("%s", r.Body)
+	}
+}
