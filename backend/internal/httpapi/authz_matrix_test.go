@@ -321,10 +321,10 @@ func azCheck(op azOperation, v azVariant, want azOutcome, got resp) string {
 			return fmt.Sprintf("autorisé attendu, reçu %d %s", got.Status, code(got))
 		}
 		if v.succeeds && got.Status/100 != 2 {
-			return fmt.Sprintf("succès attendu pour l'arpenteur-géomètre visé, reçu %d : %s", got.Status, got.Body)
+			return fmt.Sprintf("succès attendu pour l'arpenteur-géomètre visé, reçu %d : %s", got.Status, azShow(got))
 		}
 		if !op.declared[got.Status] {
-			return fmt.Sprintf("statut %d absent du contrat de l'opération : %s", got.Status, got.Body)
+			return fmt.Sprintf("statut %d absent du contrat de l'opération : %s", got.Status, azShow(got))
 		}
 		return ""
 	}
@@ -335,6 +335,16 @@ func azCheck(op azOperation, v azVariant, want azOutcome, got resp) string {
 		return "401 sans en-tête WWW-Authenticate Bearer"
 	}
 	return ""
+}
+
+// azShow is a response body fit for a failure message: JSON as is, files by
+// their type and size.
+func azShow(r resp) string {
+	ct := r.Header.Get("Content-Type")
+	if strings.Contains(ct, "json") {
+		return string(r.Body)
+	}
+	return fmt.Sprintf("<%d octets %s>", len(r.Body), ct)
 }
 
 // withT returns the environment reporting to t (a subtest).
