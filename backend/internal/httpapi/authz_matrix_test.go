@@ -407,7 +407,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		cases, len(ops), len(w.ids), allowedByStatus)
 }
 
-// lot is a lot of the cadastre, in force, for the services that need one.
+// ensureLot records a lot of the cadastre, in force, for the services that
+// need an existing lot (correction check, product order).
 func (w *azWorld) ensureLot() {
 	w.lot = w.dossierNumber()
 	if err := testdb.DB(w.e.t).Create(&portal.Lot{Number: w.lot, Status: "en_vigueur", UpdatedAt: time.Now().UTC()}).Error; err != nil {
