@@ -1,12 +1,25 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"espace/backend/internal/config"
+	"espace/backend/internal/demo"
+	"espace/backend/internal/store"
 )
 
 // envVars lists every variable the configuration reads, from its source.
@@ -82,5 +95,145 @@ func TestComposeFile(t *testing.T) {
 		if !known[k] {
 			t.Errorf("docker-compose.yml : variable inconnue %s", k)
 		}
+	}
+}
+
+// startServe runs `espace serve` in-process on a free port with env, until
+// the returned stop is called; the log goes to the returned buffer.
+func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuffer, stop func()) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	for _, k := range []string{"DATABASE_URL", "ESPACE_MIGRATE_DATABASE_URL", "ESPACE_DEMO", "SMTP_URL", "ESPACE_PUBLIC_URL"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("ESPACE_ADDR", addr)
+	t.Setenv("ESPACE_WEB_DIR", filepath.Join(t.TempDir(), "absent"))
+	t.Setenv("ESPACE_JWT_SECRET", "clé de test de trente-deux octets au moins !!")
+	t.Setenv("ESPACE_DATA_DIR", t.TempDir())
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	cfg, err := config.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs = &syncBuffer{}
+	prev := slog.Default()
+	slog.SetDefault(slog.New(slog.NewJSONHandler(logs, nil)))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, cfg) }()
+	base = "http://" + addr
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		res, err := http.Get(base + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		select {
+		case err := <-done:
+			slog.SetDefault(prev)
+			t.Fatalf("serve s'est arrêté : %v\n%s", err, logs.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve ne répond pas\n%s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+				t.Errorf("serve : %v", err)
+			}
+			slog.SetDefault(prev)
+		})
+	}
+	t.Cleanup(stop)
+	return base, logs, stop
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func countUsers(t *testing.T, dataDir string) int64 {
+	t.Helper()
+	db, err := store.Open("", dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int64
+	if err := db.Model(&store.User{}).Count(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Nothing by surprise (SPEC §17): a fresh serve on an empty database with
+// ESPACE_DEMO unset creates no account, and the log says how to create the
+// first administrator; ESPACE_DEMO=1 loads the guide's cast.
+func TestServeSeedsOnlyWithDemoSetExplicitly(t *testing.T) {
+	_, logs, stop := startServe(t, nil)
+	dir := os.Getenv("ESPACE_DATA_DIR")
+	stop()
+	if n := countUsers(t, dir); n != 0 {
+		t.Fatalf("ESPACE_DEMO absent : %d utilisateurs créés", n)
+	}
+	if !strings.Contains(logs.String(), "espace admin create-user --admin") {
+		t.Fatalf("le journal ne dit pas comment créer le premier administrateur :\n%s", logs.String())
+	}
+
+	_, _, stop = startServe(t, map[string]string{"ESPACE_DEMO": "0"})
+	dir = os.Getenv("ESPACE_DATA_DIR")
+	stop()
+	if n := countUsers(t, dir); n != 0 {
+		t.Fatalf("ESPACE_DEMO=0 : %d utilisateurs créés", n)
+	}
+
+	_, logs, stop = startServe(t, map[string]string{"ESPACE_DEMO": "1", "ESPACE_DEMO_PASSWORD": "démo-de-test-verger"})
+	dir = os.Getenv("ESPACE_DATA_DIR")
+	stop()
+	if n := countUsers(t, dir); n != int64(len(demo.Cast)) {
+		t.Fatalf("ESPACE_DEMO=1 : %d utilisateurs, attendu %d", n, len(demo.Cast))
+	}
+	if strings.Contains(logs.String(), "create-user") {
+		t.Fatal("avec la démonstration, pas de consigne de premier administrateur")
+	}
+}
+
+// make run sets ESPACE_DEMO=1, so the README's first command still opens on
+// the guide's cast.
+func TestMakeRunSetsDemo(t *testing.T) {
+	raw, err := os.ReadFile("../../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^run:.*\n(\t.*\n)*\tESPACE_DEMO=1 `).Match(raw) {
+		t.Fatal("make run doit fixer ESPACE_DEMO=1")
 	}
 }

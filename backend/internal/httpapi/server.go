@@ -48,7 +48,10 @@ var DefaultLimits = Limits{
 
 // Config is the HTTP side of the configuration.
 type Config struct {
-	CookieSecure   bool
+	// PublicURL is the service's public base URL (ESPACE_PUBLIC_URL): the
+	// refresh cookie is only honoured for requests of its origin, and an
+	// https URL turns HSTS on.
+	PublicURL      string
 	TrustedProxies []string // CIDRs whose X-Forwarded-For is believed
 	BodyLimit      string   // e.g. "1M"
 	WebDir         string   // built SPA; empty or missing: API only
