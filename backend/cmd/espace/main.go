@@ -223,7 +223,9 @@ func serve(ctx context.Context, cfg config.Config) error {
 		return err
 	}
 	if cfg.SMTPURL == "" {
-		slog.Warn("SMTP_URL absent : les courriels sont écrits dans le journal au lieu d'être envoyés")
+		// Links are secrets: their text reaches the log in demo mode only.
+		sender = mail.LogSender{Logger: slog.Default(), ShowBody: cfg.Demo}
+		slog.Warn("SMTP_URL absent : les courriels sont écrits dans le journal au lieu d'être envoyés (texte seulement avec ESPACE_DEMO=1)")
 	}
 	worker = mail.NewWorker(db, sender, mail.WorkerOptions{})
 	workerDone := make(chan struct{})

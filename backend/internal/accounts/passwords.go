@@ -39,6 +39,9 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		if err := s.revokeSessions(tx, "user_id = ? AND id <> ?", []any{user.ID, sess.ID}, "password_changed"); err != nil {
 			return err
 		}
+		if err := s.spendResetLinks(tx, user.ID); err != nil {
+			return err
+		}
 		return mail.Enqueue(tx, mail.PasswordChanged(user.Email, user.FirstName, s.now()))
 	})
 	if err == nil {
@@ -55,6 +58,15 @@ func (s *Service) setPassword(tx *gorm.DB, u store.User, password string) error 
 	now := s.now()
 	return tx.Model(&store.User{}).Where("id = ?", u.ID).
 		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+}
+
+// spendResetLinks makes every pending reset link of the user worthless: once
+// the password changed, a link still lying in a mailbox must not change it
+// again (SPEC §17).
+func (s *Service) spendResetLinks(tx *gorm.DB, userID uuid.UUID) error {
+	return tx.Model(&store.OneTimeToken{}).
+		Where("user_id = ? AND purpose = ? AND used_at IS NULL", userID, purposePasswordReset).
+		Update("used_at", s.now()).Error
 }
 
 // RequestPasswordReset e-mails a single-use link when the account exists.
@@ -134,6 +146,9 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 			return err
 		}
 		if err := s.revokeSessions(tx, "user_id = ?", []any{u.ID}, "password_reset"); err != nil {
+			return err
+		}
+		if err := s.spendResetLinks(tx, u.ID); err != nil {
 			return err
 		}
 		return mail.Enqueue(tx, mail.PasswordChanged(u.Email, u.FirstName, now))
