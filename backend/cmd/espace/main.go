@@ -330,7 +330,7 @@ func startingData(ctx context.Context, cfg config.Config, db *store.DB, acc *acc
 	if owns, mayUpdate, err := db.Posture(ctx); err != nil {
 		return err
 	} else if owns || mayUpdate {
-		slog.Warn("le service possède ses tables : le journal des activités n'est protégé que par des déclencheurs ; "+
+		slog.Warn("le service possède ses tables : le journal des activités n'est protégé que par des déclencheurs ; " +
 			"donnez à DATABASE_URL un rôle d'exécution et les migrations à ESPACE_MIGRATE_DATABASE_URL (voir README)")
 	}
 	if cfg.Demo {
