@@ -29,6 +29,7 @@ import (
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/portal"
+	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
 
@@ -309,6 +310,8 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 				return describe(err)
 			}
 		}
+		seclog.Log(ctx, seclog.Event{Name: seclog.Admin, Outcome: seclog.Success, Actor: "cli", Target: u.ID.String(),
+			Reason: fmt.Sprintf("create-user admin=%v matricule=%q", *isAdmin, *matricule)})
 		fmt.Printf("utilisateur %s créé (%s)\n", u.Username, u.ID)
 		return nil
 	case "grant-surveyor":
@@ -316,6 +319,8 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 		if err != nil {
 			return describe(err)
 		}
+		seclog.Log(ctx, seclog.Event{Name: seclog.Admin, Outcome: seclog.Success, Actor: "cli", Target: sv.User.ID.String(),
+			Reason: "grant-surveyor matricule=" + sv.Matricule})
 		fmt.Printf("%s est arpenteur-géomètre, matricule %s\n", sv.User.Username, sv.Matricule)
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
 
@@ -24,6 +25,7 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		return err
 	}
 	if !s.Hasher.Verify(user.PasswordHash, current) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Failure, Target: user.ID.String(), Reason: "bad_current_password"})
 		return apperr.Invalid(apperr.Field("/currentPassword", "L'ancien mot de passe est incorrect."))
 	}
 	if fields := auth.CheckPolicy("/newPassword", next, user.Username, user.Email); len(fields) > 0 {
@@ -46,6 +48,7 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 	})
 	if err == nil {
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Success, Target: user.ID.String(), Reason: "other_sessions_ended"})
 	}
 	return err
 }
@@ -85,6 +88,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, username, email stri
 	var u store.User
 	err := q.Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordResetAsked, Outcome: seclog.Failure, Reason: "unknown_account"})
 		return nil
 	}
 	if err != nil {
@@ -105,6 +109,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, username, email stri
 	})
 	if err == nil {
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordResetAsked, Outcome: seclog.Success, Target: u.ID.String()})
 	}
 	return err
 }
@@ -115,6 +120,7 @@ var errBadResetToken = apperr.Invalid(apperr.Field("/token", "Ce lien de réinit
 // token works once; every session of the account ends.
 func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	hash := auth.HashOpaqueToken(token)
+	var target uuid.UUID
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var ott store.OneTimeToken
 		err := tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset).Take(&ott).Error
@@ -132,6 +138,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 		if err := tx.Where("id = ?", ott.UserID).Take(&u).Error; err != nil {
 			return err
 		}
+		target = u.ID
 		if fields := auth.CheckPolicy("/newPassword", next, u.Username, u.Email); len(fields) > 0 {
 			return apperr.Invalid(fields...)
 		}
@@ -153,8 +160,13 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 		}
 		return mail.Enqueue(tx, mail.PasswordChanged(u.Email, u.FirstName, now))
 	})
-	if err == nil {
+	switch {
+	case err == nil:
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordReset, Outcome: seclog.Success, Actor: target.String(), Target: target.String(),
+			Reason: "sessions_and_other_links_ended"})
+	case errors.Is(err, errBadResetToken):
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordReset, Outcome: seclog.Failure, Reason: "bad_token"})
 	}
 	return err
 }

@@ -14,6 +14,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
+	"espace/backend/internal/seclog"
 )
 
 // requestInfo is what handlers may need of the HTTP exchange itself.
@@ -41,6 +42,7 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 			id = hex.EncodeToString(b)
 		}
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		c.SetRequest(c.Request().WithContext(seclog.WithRequest(c.Request().Context(), c.RealIP(), id)))
 		return next(c)
 	}
 }
