@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,24 +57,35 @@ func TestReadmeDocumentsEveryVariable(t *testing.T) {
 	}
 }
 
-// docker-compose.yml parses, has the four services, and only sets variables
-// the application knows.
+// composeFile is what the tests read of docker-compose.yml.
+type composeFile struct {
+	Services map[string]struct {
+		Image       string            `yaml:"image"`
+		Build       map[string]string `yaml:"build"`
+		Command     []string          `yaml:"command"`
+		Environment map[string]string `yaml:"environment"`
+		Volumes     []string          `yaml:"volumes"`
+		DependsOn   map[string]struct {
+			Condition string `yaml:"condition"`
+		} `yaml:"depends_on"`
+		Deploy struct {
+			Replicas int `yaml:"replicas"`
+		} `yaml:"deploy"`
+	} `yaml:"services"`
+}
+
+// docker-compose.yml parses, has its services, and only sets variables the
+// application knows.
 func TestComposeFile(t *testing.T) {
 	raw, err := os.ReadFile("../../../docker-compose.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Services map[string]struct {
-			Image       string            `yaml:"image"`
-			Build       map[string]string `yaml:"build"`
-			Environment map[string]string `yaml:"environment"`
-		} `yaml:"services"`
-	}
+	var doc composeFile
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"postgres", "mailpit", "api", "frontend"} {
+	for _, s := range []string{"postgres", "migrate", "demo", "redis", "mailpit", "api", "frontend"} {
 		svc, ok := doc.Services[s]
 		if !ok {
 			t.Fatalf("service %s absent", s)
@@ -86,14 +98,115 @@ func TestComposeFile(t *testing.T) {
 				t.Errorf("service %s : %v", s, err)
 			}
 		}
+		for _, dep := range svc.DependsOn {
+			if dep.Condition == "" {
+				t.Errorf("service %s : dépendance sans condition", s)
+			}
+		}
 	}
-	known := map[string]bool{}
+	known := map[string]bool{
+		// Read by the shared rate limiter (SPEC §16).
+		"REDIS_URL": true,
+	}
 	for _, v := range envVars(t) {
 		known[v] = true
 	}
-	for k := range doc.Services["api"].Environment {
-		if !known[k] {
-			t.Errorf("docker-compose.yml : variable inconnue %s", k)
+	for _, name := range []string{"migrate", "demo", "api"} {
+		for k := range doc.Services[name].Environment {
+			if !known[k] {
+				t.Errorf("docker-compose.yml : %s : variable inconnue %s", name, k)
+			}
+		}
+	}
+}
+
+// The compose stack runs like production (SPEC §16, §17): migrations by the
+// owner role, the API as a runtime role, two replicas behind nginx, Redis.
+func TestComposeRunsAsRuntimeRoleWithReplicas(t *testing.T) {
+	raw, err := os.ReadFile("../../../docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc composeFile
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	user := func(rawURL string) string {
+		u, err := url.Parse(rawURL)
+		if err != nil || u.User == nil {
+			t.Fatalf("URL sans rôle : %q", rawURL)
+		}
+		return u.User.Username()
+	}
+	api, migrate := doc.Services["api"], doc.Services["migrate"]
+	owner, runtime := user(migrate.Environment["ESPACE_MIGRATE_DATABASE_URL"]), user(api.Environment["DATABASE_URL"])
+	if owner == runtime || user(migrate.Environment["DATABASE_URL"]) != runtime || user(doc.Services["demo"].Environment["DATABASE_URL"]) != runtime {
+		t.Fatalf("rôles : propriétaire %q, service %q", owner, runtime)
+	}
+	if _, ok := api.Environment["ESPACE_MIGRATE_DATABASE_URL"]; ok {
+		t.Fatal("le service ne doit pas connaître l'URL du propriétaire")
+	}
+	if strings.Join(migrate.Command, " ") != "migrate" || api.DependsOn["migrate"].Condition != "service_completed_successfully" {
+		t.Fatalf("migrations : %v %v", migrate.Command, api.DependsOn)
+	}
+	if api.Deploy.Replicas < 2 || api.Environment["REDIS_URL"] == "" || api.Environment["ESPACE_JWT_SECRET"] == "" {
+		t.Fatalf("api : %d répliques, REDIS_URL %q", api.Deploy.Replicas, api.Environment["REDIS_URL"])
+	}
+	if _, ok := api.Environment["ESPACE_DEMO"]; ok {
+		t.Fatal("le service ne charge pas la démonstration lui-même : le job demo s'en charge une fois")
+	}
+	// The init script creates both roles and the database owned by the owner.
+	var script string
+	for _, v := range doc.Services["postgres"].Volumes {
+		if host, target, ok := strings.Cut(v, ":"); ok && strings.HasPrefix(target, "/docker-entrypoint-initdb.d") {
+			entries, err := os.ReadDir(filepath.Join("../../..", host))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				b, _ := os.ReadFile(filepath.Join("../../..", host, e.Name()))
+				script += string(b)
+			}
+		}
+	}
+	for _, want := range []string{"CREATE ROLE " + owner + " LOGIN", "CREATE ROLE " + runtime + " LOGIN", "OWNER " + owner} {
+		if !strings.Contains(script, want) {
+			t.Errorf("script d'initialisation sans %q", want)
+		}
+	}
+	conf, err := os.ReadFile("../../../frontend/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?s)upstream api \{[^}]*server api:8080;`).Match(conf) || strings.Contains(string(conf), "proxy_pass http://api:8080") {
+		t.Fatal("nginx doit passer par l'upstream des répliques")
+	}
+}
+
+// nginx sends for the SPA the same security headers as the API (SPEC §17).
+func TestNginxSendsTheAPIsSecurityHeaders(t *testing.T) {
+	conf, err := os.ReadFile("../../../frontend/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := regexp.MustCompile(`(?s)location / \{(.*?)\n    \}`).FindSubmatch(conf)
+	if loc == nil {
+		t.Fatal("location / absente")
+	}
+	nginx := map[string]string{}
+	for _, m := range regexp.MustCompile(`add_header ([A-Za-z-]+) "([^"]*)" always;`).FindAllSubmatch(loc[1], -1) {
+		nginx[http.CanonicalHeaderKey(string(m[1]))] = string(m[2])
+	}
+	base, _, stop := startServe(t, nil)
+	res, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	stop()
+	for _, h := range []string{"X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Permissions-Policy", "Content-Security-Policy"} {
+		if api := res.Header.Get(h); api == "" || nginx[h] != api {
+			t.Errorf("%s : API %q, nginx %q", h, api, nginx[h])
 		}
 	}
 }
