@@ -178,6 +178,10 @@ func TestComposeRunsAsRuntimeRoleWithReplicas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Secrets in query strings (reset links) never reach nginx's log.
+	if !regexp.MustCompile(`access_log \S+ espace;`).Match(conf) || regexp.MustCompile(`log_format espace[^;]*\$(request|args|query_string|request_uri|http_referer)\b`).Match(conf) {
+		t.Fatal("le journal de nginx doit omettre la chaîne de requête")
+	}
 	if !regexp.MustCompile(`(?s)upstream api \{[^}]*server api:8080;`).Match(conf) || strings.Contains(string(conf), "proxy_pass http://api:8080") {
 		t.Fatal("nginx doit passer par l'upstream des répliques")
 	}
