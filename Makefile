@@ -4,9 +4,9 @@ GO ?= go
 
 .PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench clean
 
-## run: build the SPA and serve SPA + API on http://localhost:8080 (embedded SQLite and demo data unless DATABASE_URL is set)
+## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
-	$(GO) run ./backend/cmd/espace serve
+	ESPACE_DEMO=1 $(GO) run ./backend/cmd/espace serve
 
 ## test: every test: Go on PostgreSQL and on SQLite (with -race), SPA unit tests, e2e in Chromium
 test:

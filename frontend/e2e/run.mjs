@@ -76,7 +76,6 @@ const server = spawn(bin, ["serve"], {
     ESPACE_WEB_DIR: dist,
     ESPACE_DEMO: "1",
     ESPACE_DEMO_PASSWORD: demoPassword,
-    ESPACE_COOKIE_SECURE: "true",
     ESPACE_LOG_LEVEL: "warn",
     // Every browser of the suite logs in from the same address.
     ESPACE_LOGIN_BURST_PER_IP: "500",

@@ -47,7 +47,7 @@ func startServer(ctx context.Context, bin, databaseURL string) (*server, error) 
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(),
 		"DATABASE_URL="+databaseURL, "ESPACE_ADDR="+addr, "ESPACE_JWT_SECRET="+jwtSecret,
-		"ESPACE_WEB_DIR=/nonexistent", "ESPACE_LOG_LEVEL=error", "ESPACE_COOKIE_SECURE=false",
+		"ESPACE_WEB_DIR=/nonexistent", "ESPACE_LOG_LEVEL=error",
 		"ESPACE_DATA_DIR="+os.TempDir(),
 	)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr

@@ -29,6 +29,7 @@ import (
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/portal"
+	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
 
@@ -43,6 +44,7 @@ const usage = `usage : espace <commande>
 
   serve     sert l'API, l'application web et l'envoi des courriels
   migrate   applique les migrations de la base de données
+              migrate [--runtime-role R] : accorde ensuite au rôle R (le service) ses droits
   admin     tâches d'administration :
               admin create-user --username U --email E --first-name P --last-name N [--admin] [--matricule M]
                 (mot de passe lu dans ESPACE_ADMIN_PASSWORD)
@@ -67,11 +69,7 @@ func run(args []string) error {
 	case "serve":
 		return serve(ctx, cfg)
 	case "migrate":
-		db, err := openDB(ctx, cfg)
-		if err != nil {
-			return err
-		}
-		return db.Close()
+		return migrate(ctx, cfg, args[1:])
 	case "admin":
 		return admin(ctx, cfg, args[1:])
 	case "healthcheck":
@@ -88,16 +86,90 @@ func run(args []string) error {
 	}
 }
 
+// openDB opens the service's database. With ESPACE_MIGRATE_DATABASE_URL the
+// migrations run as the owner role of that URL, which then grants the role
+// of DATABASE_URL what the service needs (SPEC §17); without it the service's
+// own connection migrates, as in development.
 func openDB(ctx context.Context, cfg config.Config) (*store.DB, error) {
 	db, err := store.Open(cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MigrateURL != "" {
+		runtime, err := db.CurrentRole(ctx)
+		if err == nil {
+			err = migrateAsOwner(ctx, cfg.MigrateURL, runtime)
+		}
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	// With an owner URL nothing is pending any more: this only checks that
+	// the schema is current, which the runtime role may read.
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrations : %w", err)
 	}
 	return db, nil
+}
+
+// migrateAsOwner applies the migrations through ownerURL, then grants
+// runtime (when not empty) the service's privileges.
+func migrateAsOwner(ctx context.Context, ownerURL, runtime string) error {
+	owner, err := store.Open(ownerURL, "")
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	if err := owner.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrations : %w", err)
+	}
+	if runtime == "" {
+		return nil
+	}
+	if err := owner.GrantRuntime(ctx, runtime); err != nil {
+		return fmt.Errorf("droits du rôle %s : %w", runtime, err)
+	}
+	slog.Info("droits du service accordés", "role", runtime)
+	return nil
+}
+
+// migrate is `espace migrate`: the migrations as the owner (the role of
+// ESPACE_MIGRATE_DATABASE_URL, else of DATABASE_URL), then the grants to the
+// runtime role: --runtime-role, else the role of DATABASE_URL when an owner
+// URL is given.
+func migrate(ctx context.Context, cfg config.Config, args []string) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	runtime := fs.String("runtime-role", "", "rôle PostgreSQL du service (INSERT et SELECT seulement sur le journal)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.DatabaseURL == "" {
+		if *runtime != "" {
+			return errors.New("--runtime-role : PostgreSQL seulement (DATABASE_URL)")
+		}
+		db, err := openDB(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		return db.Close()
+	}
+	ownerURL := cfg.MigrateURL
+	if ownerURL == "" {
+		ownerURL = cfg.DatabaseURL
+	} else if *runtime == "" {
+		db, err := store.Open(cfg.DatabaseURL, "")
+		if err != nil {
+			return err
+		}
+		*runtime, err = db.CurrentRole(ctx)
+		db.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return migrateAsOwner(ctx, ownerURL, *runtime)
 }
 
 func openServices(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB, *accounts.Service, error) {
@@ -143,17 +215,8 @@ func serve(ctx context.Context, cfg config.Config) error {
 	}
 	defer db.Close()
 
-	if cfg.Demo || (db.Dialect == store.SQLite && os.Getenv("ESPACE_DEMO") == "") {
-		empty, err := demo.IsEmpty(ctx, db)
-		if err != nil {
-			return err
-		}
-		if cfg.Demo || empty {
-			if err := demo.Seed(ctx, db, svc.Accounts, cfg.DemoPassword); err != nil {
-				return fmt.Errorf("données de démonstration : %w", err)
-			}
-			slog.Info("données de démonstration chargées")
-		}
+	if err := startingData(ctx, cfg, db, svc.Accounts); err != nil {
+		return err
 	}
 
 	sender, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom, slog.Default())
@@ -161,7 +224,9 @@ func serve(ctx context.Context, cfg config.Config) error {
 		return err
 	}
 	if cfg.SMTPURL == "" {
-		slog.Warn("SMTP_URL absent : les courriels sont écrits dans le journal au lieu d'être envoyés")
+		// Links are secrets: their text reaches the log in demo mode only.
+		sender = mail.LogSender{Logger: slog.Default(), ShowBody: cfg.Demo}
+		slog.Warn("SMTP_URL absent : les courriels sont écrits dans le journal au lieu d'être envoyés (texte seulement avec ESPACE_DEMO=1)")
 	}
 	worker = mail.NewWorker(db, sender, mail.WorkerOptions{})
 	workerDone := make(chan struct{})
@@ -172,7 +237,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	limits := httpapi.DefaultLimits
 	limits.LoginPerIP.Burst = cfg.LoginBurstIP
 	e, err := httpapi.New(db, svc, httpapi.Config{
-		CookieSecure: cfg.CookieSecure, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: limits,
+		PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: limits,
 	})
 	if err != nil {
 		return err
@@ -245,6 +310,8 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 				return describe(err)
 			}
 		}
+		seclog.Log(ctx, seclog.Event{Name: seclog.Admin, Outcome: seclog.Success, Actor: "cli", Target: u.ID.String(),
+			Reason: fmt.Sprintf("create-user admin=%v matricule=%q", *isAdmin, *matricule)})
 		fmt.Printf("utilisateur %s créé (%s)\n", u.Username, u.ID)
 		return nil
 	case "grant-surveyor":
@@ -252,10 +319,42 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 		if err != nil {
 			return describe(err)
 		}
+		seclog.Log(ctx, seclog.Event{Name: seclog.Admin, Outcome: seclog.Success, Actor: "cli", Target: sv.User.ID.String(),
+			Reason: "grant-surveyor matricule=" + sv.Matricule})
 		fmt.Printf("%s est arpenteur-géomètre, matricule %s\n", sv.User.Username, sv.Matricule)
 		return nil
 	}
 	return errors.New(usage)
+}
+
+// startingData loads the demo cast when, and only when, ESPACE_DEMO=1 (SPEC
+// §17); otherwise an empty database stays empty and the log says how to
+// create the first administrator. On PostgreSQL it also warns when the
+// service owns the activity log.
+func startingData(ctx context.Context, cfg config.Config, db *store.DB, acc *accounts.Service) error {
+	if owns, mayUpdate, err := db.Posture(ctx); err != nil {
+		return err
+	} else if owns || mayUpdate {
+		slog.Warn("le service possède ses tables : le journal des activités n'est protégé que par des déclencheurs ; " +
+			"donnez à DATABASE_URL un rôle d'exécution et les migrations à ESPACE_MIGRATE_DATABASE_URL (voir README)")
+	}
+	if cfg.Demo {
+		if err := demo.Seed(ctx, db, acc, cfg.DemoPassword); err != nil {
+			return fmt.Errorf("données de démonstration : %w", err)
+		}
+		slog.Info("données de démonstration chargées")
+		return nil
+	}
+	empty, err := demo.IsEmpty(ctx, db)
+	if err != nil {
+		return err
+	}
+	if empty {
+		slog.Warn("base de données vide : créez le premier administrateur avec " +
+			"ESPACE_ADMIN_PASSWORD='…' espace admin create-user --admin --username U --email E --first-name P --last-name N " +
+			"(ou ESPACE_DEMO=1 pour charger les données de démonstration)")
+	}
+	return nil
 }
 
 // healthcheck asks the local server whether it is ready; containers without

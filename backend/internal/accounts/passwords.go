@@ -11,6 +11,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
 
@@ -24,6 +25,7 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		return err
 	}
 	if !s.Hasher.Verify(user.PasswordHash, current) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Failure, Target: user.ID.String(), Reason: "bad_current_password"})
 		return apperr.Invalid(apperr.Field("/currentPassword", "L'ancien mot de passe est incorrect."))
 	}
 	if fields := auth.CheckPolicy("/newPassword", next, user.Username, user.Email); len(fields) > 0 {
@@ -39,10 +41,14 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		if err := s.revokeSessions(tx, "user_id = ? AND id <> ?", []any{user.ID, sess.ID}, "password_changed"); err != nil {
 			return err
 		}
+		if err := s.spendResetLinks(tx, user.ID); err != nil {
+			return err
+		}
 		return mail.Enqueue(tx, mail.PasswordChanged(user.Email, user.FirstName, s.now()))
 	})
 	if err == nil {
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Success, Target: user.ID.String(), Reason: "other_sessions_ended"})
 	}
 	return err
 }
@@ -55,6 +61,15 @@ func (s *Service) setPassword(tx *gorm.DB, u store.User, password string) error 
 	now := s.now()
 	return tx.Model(&store.User{}).Where("id = ?", u.ID).
 		Updates(map[string]any{"password_hash": hash, "password_changed_at": now, "updated_at": now}).Error
+}
+
+// spendResetLinks makes every pending reset link of the user worthless: once
+// the password changed, a link still lying in a mailbox must not change it
+// again (SPEC §17).
+func (s *Service) spendResetLinks(tx *gorm.DB, userID uuid.UUID) error {
+	return tx.Model(&store.OneTimeToken{}).
+		Where("user_id = ? AND purpose = ? AND used_at IS NULL", userID, purposePasswordReset).
+		Update("used_at", s.now()).Error
 }
 
 // RequestPasswordReset e-mails a single-use link when the account exists.
@@ -73,6 +88,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, username, email stri
 	var u store.User
 	err := q.Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordResetAsked, Outcome: seclog.Failure, Reason: "unknown_account"})
 		return nil
 	}
 	if err != nil {
@@ -93,6 +109,7 @@ func (s *Service) RequestPasswordReset(ctx context.Context, username, email stri
 	})
 	if err == nil {
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordResetAsked, Outcome: seclog.Success, Target: u.ID.String()})
 	}
 	return err
 }
@@ -103,6 +120,7 @@ var errBadResetToken = apperr.Invalid(apperr.Field("/token", "Ce lien de réinit
 // token works once; every session of the account ends.
 func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	hash := auth.HashOpaqueToken(token)
+	var target uuid.UUID
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var ott store.OneTimeToken
 		err := tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset).Take(&ott).Error
@@ -120,6 +138,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 		if err := tx.Where("id = ?", ott.UserID).Take(&u).Error; err != nil {
 			return err
 		}
+		target = u.ID
 		if fields := auth.CheckPolicy("/newPassword", next, u.Username, u.Email); len(fields) > 0 {
 			return apperr.Invalid(fields...)
 		}
@@ -136,10 +155,18 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 		if err := s.revokeSessions(tx, "user_id = ?", []any{u.ID}, "password_reset"); err != nil {
 			return err
 		}
+		if err := s.spendResetLinks(tx, u.ID); err != nil {
+			return err
+		}
 		return mail.Enqueue(tx, mail.PasswordChanged(u.Email, u.FirstName, now))
 	})
-	if err == nil {
+	switch {
+	case err == nil:
 		s.mailQueued()
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordReset, Outcome: seclog.Success, Actor: target.String(), Target: target.String(),
+			Reason: "sessions_and_other_links_ended"})
+	case errors.Is(err, errBadResetToken):
+		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordReset, Outcome: seclog.Failure, Reason: "bad_token"})
 	}
 	return err
 }

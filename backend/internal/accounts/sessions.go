@@ -10,6 +10,7 @@ import (
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
 
@@ -34,12 +35,14 @@ func (s *Service) Login(ctx context.Context, username, password string, client C
 	err := s.DB.Conn(ctx).Where("username_key = ?", FoldKey(username)).Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		s.Hasher.DummyVerify(password)
+		seclog.Log(ctx, seclog.Event{Name: seclog.Login, Outcome: seclog.Failure, Reason: "unknown_user", IP: client.IP})
 		return Tokens{}, errBadCredentials
 	}
 	if err != nil {
 		return Tokens{}, err
 	}
 	if !s.Hasher.Verify(u.PasswordHash, password) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.Login, Outcome: seclog.Failure, Reason: "bad_password", Target: u.ID.String(), IP: client.IP})
 		return Tokens{}, errBadCredentials
 	}
 	now := s.now()
@@ -61,6 +64,9 @@ func (s *Service) Login(ctx context.Context, username, password string, client C
 		tokens, err = s.issue(tx, sess)
 		return err
 	})
+	if err == nil {
+		seclog.Log(ctx, seclog.Event{Name: seclog.Login, Outcome: seclog.Success, Actor: u.ID.String(), Session: sess.ID.String(), IP: client.IP})
+	}
 	return tokens, err
 }
 
@@ -139,20 +145,27 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 		return Tokens{}, err
 	}
 	if reused {
-		if err := s.revokeSessionOf(ctx, hash, "refresh_token_reuse"); err != nil {
+		sess, err := s.revokeSessionOf(ctx, hash, "refresh_token_reuse")
+		if err != nil {
 			return Tokens{}, err
 		}
+		seclog.Log(ctx, seclog.Event{Name: seclog.RefreshTokenReuse, Outcome: seclog.Denied,
+			Actor: sess.UserID.String(), Session: sess.ID.String(), Reason: "session_ended"})
 		return Tokens{}, errRefreshRefused
 	}
 	return tokens, nil
 }
 
-func (s *Service) revokeSessionOf(ctx context.Context, tokenHash, reason string) error {
+func (s *Service) revokeSessionOf(ctx context.Context, tokenHash, reason string) (store.Session, error) {
 	var rt store.RefreshToken
 	if err := s.DB.Conn(ctx).Where("token_hash = ?", tokenHash).Take(&rt).Error; err != nil {
-		return err
+		return store.Session{}, err
 	}
-	return s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{rt.SessionID}, reason)
+	var sess store.Session
+	if err := s.DB.Conn(ctx).Where("id = ?", rt.SessionID).Take(&sess).Error; err != nil {
+		return store.Session{}, err
+	}
+	return sess, s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{rt.SessionID}, reason)
 }
 
 func (s *Service) revokeSessions(tx *gorm.DB, where string, args []any, reason string) error {
@@ -164,7 +177,11 @@ func (s *Service) revokeSessions(tx *gorm.DB, where string, args []any, reason s
 // Logout ends the session at once: its access tokens are refused from the
 // next request on, its refresh tokens too.
 func (s *Service) Logout(ctx context.Context, sid uuid.UUID) error {
-	return s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{sid}, "logout")
+	if err := s.revokeSessions(s.DB.Conn(ctx), "id = ?", []any{sid}, "logout"); err != nil {
+		return err
+	}
+	seclog.Log(ctx, seclog.Event{Name: seclog.Logout, Outcome: seclog.Success, Session: sid.String()})
+	return nil
 }
 
 // Authenticate turns a bearer token into the request's session, checking
@@ -241,5 +258,7 @@ func (s *Service) ActFor(ctx context.Context, sid, principalID uuid.UUID) (Token
 	if err != nil {
 		return Tokens{}, err
 	}
+	seclog.Log(ctx, seclog.Event{Name: seclog.ActingFor, Outcome: seclog.Success,
+		Actor: sess.UserID.String(), Session: sess.ID.String(), Target: principalID.String()})
 	return Tokens{AccessToken: access, ExpiresIn: s.Tokens.TTL, UserID: sess.UserID}, nil
 }

@@ -5,16 +5,12 @@ package auth
 import (
 	"crypto/rand"
 	"crypto/subtle"
-	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
-
-	"espace/backend/internal/apperr"
 )
 
 // Argon2Params are the cost parameters of new hashes. Existing hashes carry
@@ -87,41 +83,3 @@ func (h Hasher) DummyVerify(password string) {
 }
 
 var dummyHash string
-
-//go:embed common-passwords.txt
-var commonPasswordsText string
-
-var commonPasswords = func() map[string]struct{} {
-	set := map[string]struct{}{}
-	for _, line := range strings.Split(commonPasswordsText, "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			set[strings.ToLower(line)] = struct{}{}
-		}
-	}
-	return set
-}()
-
-// CheckPolicy returns the French reasons why password is refused, if any.
-// No composition rules (ASVS 5): length, common passwords, and not the
-// username or e-mail.
-func CheckPolicy(pointer, password string, personal ...string) []apperr.FieldError {
-	pw := NormalizePassword(password)
-	n := utf8.RuneCountInString(pw)
-	switch {
-	case n < MinPasswordLen:
-		return []apperr.FieldError{apperr.Field(pointer, fmt.Sprintf("Le mot de passe doit compter au moins %d caractères.", MinPasswordLen))}
-	case n > MaxPasswordLen:
-		return []apperr.FieldError{apperr.Field(pointer, fmt.Sprintf("Le mot de passe doit compter au plus %d caractères.", MaxPasswordLen))}
-	}
-	lower := strings.ToLower(pw)
-	if _, common := commonPasswords[lower]; common {
-		return []apperr.FieldError{apperr.Field(pointer, "Ce mot de passe est trop courant. Choisissez-en un autre, par exemple une courte phrase.")}
-	}
-	for _, p := range personal {
-		if p != "" && strings.EqualFold(strings.TrimSpace(p), lower) {
-			return []apperr.FieldError{apperr.Field(pointer, "Le mot de passe ne doit pas reprendre votre nom d'utilisateur ou votre adresse courriel.")}
-		}
-	}
-	return nil
-}

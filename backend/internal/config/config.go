@@ -18,13 +18,13 @@ import (
 type Config struct {
 	Addr           string        // ESPACE_ADDR
 	DatabaseURL    string        // DATABASE_URL
+	MigrateURL     string        // ESPACE_MIGRATE_DATABASE_URL
 	DataDir        string        // ESPACE_DATA_DIR
 	WebDir         string        // ESPACE_WEB_DIR
 	PublicURL      string        // ESPACE_PUBLIC_URL
 	JWTSecret      []byte        // ESPACE_JWT_SECRET
 	AccessTTL      time.Duration // ESPACE_ACCESS_TTL
 	SessionTTL     time.Duration // ESPACE_SESSION_TTL
-	CookieSecure   bool          // ESPACE_COOKIE_SECURE
 	TrustedProxies []string      // ESPACE_TRUSTED_PROXIES
 	SMTPURL        string        // SMTP_URL
 	MailFrom       string        // ESPACE_MAIL_FROM
@@ -46,6 +46,7 @@ func Load() (Config, error) {
 	c := Config{
 		Addr:         env("ESPACE_ADDR", "127.0.0.1:8080"),
 		DatabaseURL:  os.Getenv("DATABASE_URL"),
+		MigrateURL:   os.Getenv("ESPACE_MIGRATE_DATABASE_URL"),
 		DataDir:      env("ESPACE_DATA_DIR", "./data"),
 		WebDir:       env("ESPACE_WEB_DIR", "frontend/dist"),
 		SMTPURL:      os.Getenv("SMTP_URL"),
@@ -63,11 +64,11 @@ func Load() (Config, error) {
 	if c.SessionTTL, err = duration("ESPACE_SESSION_TTL", 12*time.Hour); err != nil {
 		return c, err
 	}
-	if c.CookieSecure, err = boolean("ESPACE_COOKIE_SECURE", true); err != nil {
-		return c, err
-	}
 	if c.Demo, err = boolean("ESPACE_DEMO", false); err != nil {
 		return c, err
+	}
+	if c.MigrateURL != "" && c.DatabaseURL == "" {
+		return c, fmt.Errorf("ESPACE_MIGRATE_DATABASE_URL : DATABASE_URL (PostgreSQL) est requis aussi")
 	}
 	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")

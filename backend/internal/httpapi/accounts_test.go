@@ -122,6 +122,51 @@ func TestPasswordResetByEmail(t *testing.T) {
 	e.expect(e.do(req{method: "POST", path: "/api/v1/auth/password-reset-requests", body: map[string]any{}}), 400)
 }
 
+// A reset or a change of password spends every other pending reset link
+// (SPEC §17): a link left in a mailbox cannot change the password again.
+func TestPasswordChangeOrResetSpendsOtherResetLinks(t *testing.T) {
+	e := newEnv(t)
+	u := e.signUp("liens")
+	usedLinks := map[string]bool{}
+	links := func(n int) []string {
+		var out []string
+		for i := 0; i < n; i++ {
+			e.expect(e.do(req{method: "POST", path: "/api/v1/auth/password-reset-requests", body: map[string]any{"username": u.Username}}), 202)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for len(out) < n && time.Now().Before(deadline) {
+			for _, m := range e.smtp.Messages() {
+				if !mailtest.To(u.Email)(m) {
+					continue
+				}
+				if l := linkRe.FindString(m.Text); l != "" && !usedLinks[l] {
+					link, _ := url.Parse(l)
+					out = append(out, link.Query().Get("jeton"))
+					usedLinks[l] = true
+				}
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if len(out) != n {
+			t.Fatalf("%d liens reçus sur %d", len(out), n)
+		}
+		return out
+	}
+	first := links(2)
+	e.expect(e.do(req{method: "POST", path: "/api/v1/auth/password-resets", body: map[string]any{"token": first[0], "newPassword": "phrase choisie après oubli"}}), 204)
+	r := e.expect(e.do(req{method: "POST", path: "/api/v1/auth/password-resets", body: map[string]any{"token": first[1], "newPassword": "une autre phrase encore"}}), 400)
+	if r.Fields(t)["/token"] == "" {
+		t.Fatalf("%s", r.Body)
+	}
+	u.Password = "phrase choisie après oubli"
+
+	second := links(1)
+	tk := e.login(u)
+	e.expect(e.do(req{method: "PUT", path: "/api/v1/me/password", token: tk.Access,
+		body: map[string]any{"currentPassword": u.Password, "newPassword": "changée en connaissance de cause"}}), 204)
+	e.expect(e.do(req{method: "POST", path: "/api/v1/auth/password-resets", body: map[string]any{"token": second[0], "newPassword": "une autre phrase encore"}}), 400)
+}
+
 func TestExpiredResetTokenIsRefused(t *testing.T) {
 	e := newEnv(t)
 	e.acc.ResetTTL = time.Millisecond

@@ -3,12 +3,18 @@ package httpapi
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"espace/api"
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/apperr"
 )
 
-const refreshCookieName = "espace_refresh"
+// refreshCookieName carries the __Secure- prefix: browsers refuse the cookie
+// unless it is Secure, so no plain-http page can plant or overwrite it
+// (__Host- would require Path=/, and the cookie goes to /api/v1/auth only).
+const refreshCookieName = "__Secure-espace_refresh"
 
 // Login opens a session. Attempts are limited per client IP and per account.
 func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
@@ -30,20 +36,49 @@ func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.Log
 // RefreshSession rotates the refresh token (body or cookie).
 func (s *Server) RefreshSession(ctx context.Context, req api.RefreshSessionRequestObject) (api.RefreshSessionResponseObject, error) {
 	token := ""
+	fromCookie := false
 	if req.Body != nil && req.Body.RefreshToken != nil {
 		token = *req.Body.RefreshToken
-	} else if req.Params.EspaceRefresh != nil {
-		token = *req.Params.EspaceRefresh
+	} else if req.Params.RefreshCookie != nil {
+		token, fromCookie = *req.Params.RefreshCookie, true
+		// A cookie travels by itself: only a page of the service may use it.
+		if !s.sameOrigin(infoFrom(ctx).Header) {
+			return nil, errCrossOriginRefresh
+		}
 	}
 	tokens, err := s.Accounts.Refresh(ctx, token)
 	if err != nil {
-		if req.Params.EspaceRefresh != nil {
+		if fromCookie {
 			s.clearRefreshCookie(ctx)
 		}
 		return nil, err
 	}
 	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.RefreshSessionParamsXRefreshTokenTransportCookie
 	return api.RefreshSession200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
+}
+
+var errCrossOriginRefresh = apperr.Forbidden("cross_origin_refresh",
+	"Le renouvellement par témoin n'est permis qu'aux pages du service lui-même.")
+
+// sameOrigin tells whether the request comes from a page of the service: its
+// Origin is the public URL's origin, or the browser says Sec-Fetch-Site:
+// same-origin. A request with neither header (not a browser's) is refused
+// too: other clients send the refresh token in the body.
+func (s *Server) sameOrigin(h http.Header) bool {
+	if h.Get("Sec-Fetch-Site") == "same-origin" {
+		return true
+	}
+	origin := h.Get("Origin")
+	return origin != "" && origin != "null" && origin == publicOrigin(s.cfg.PublicURL)
+}
+
+// publicOrigin is scheme://host[:port] of the public URL.
+func publicOrigin(publicURL string) string {
+	u, err := url.Parse(publicURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Host)
 }
 
 // tokenResponse puts the refresh token in the body, or in an HttpOnly cookie
@@ -54,7 +89,7 @@ func (s *Server) tokenResponse(ctx context.Context, t accounts.Tokens, cookie bo
 		if w := infoFrom(ctx).Writer; w != nil {
 			http.SetCookie(w, &http.Cookie{
 				Name: refreshCookieName, Value: t.RefreshToken, Path: "/api/v1/auth",
-				HttpOnly: true, Secure: s.cfg.CookieSecure, SameSite: http.SameSiteStrictMode,
+				HttpOnly: true, Secure: true, SameSite: http.SameSiteStrictMode,
 				MaxAge: int(s.Accounts.SessionTTL.Seconds()),
 			})
 		}
@@ -68,7 +103,7 @@ func (s *Server) tokenResponse(ctx context.Context, t accounts.Tokens, cookie bo
 func (s *Server) clearRefreshCookie(ctx context.Context) {
 	if w := infoFrom(ctx).Writer; w != nil {
 		http.SetCookie(w, &http.Cookie{Name: refreshCookieName, Value: "", Path: "/api/v1/auth", HttpOnly: true,
-			Secure: s.cfg.CookieSecure, SameSite: http.SameSiteStrictMode, MaxAge: -1})
+			Secure: true, SameSite: http.SameSiteStrictMode, MaxAge: -1})
 	}
 }
 

@@ -91,11 +91,13 @@ func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
 	if len(limits) > 0 {
 		lim = limits[0]
 	}
-	e, err := httpapi.New(db, svc, httpapi.Config{CookieSecure: true, TrustedProxies: trusted, Limits: lim})
+	srv := httptest.NewUnstartedServer(nil)
+	e, err := httpapi.New(db, svc, httpapi.Config{PublicURL: "http://" + srv.Listener.Addr().String(), TrustedProxies: trusted, Limits: lim})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(e)
+	srv.Config.Handler = e
+	srv.Start()
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
 	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
 }

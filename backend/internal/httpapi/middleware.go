@@ -14,6 +14,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
+	"espace/backend/internal/seclog"
 )
 
 // requestInfo is what handlers may need of the HTTP exchange itself.
@@ -41,6 +42,7 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 			id = hex.EncodeToString(b)
 		}
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		c.SetRequest(c.Request().WithContext(seclog.WithRequest(c.Request().Context(), c.RealIP(), id)))
 		return next(c)
 	}
 }
@@ -75,6 +77,9 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if strings.HasPrefix(s.cfg.PublicURL, "https://") {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
 		if strings.HasPrefix(c.Request().URL.Path, "/api/docs") {
 			// The documentation page styles itself inline.
 			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/seclog"
 )
 
 // problemTypeBase prefixes the "type" URI of every problem document.
@@ -52,6 +53,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	}
 	p, retryAfter := s.toProblem(err, c)
 	p.Instance = c.Request().URL.Path
+	securityEvent(c, p)
 	h := c.Response().Header()
 	if p.Status == http.StatusUnauthorized {
 		if c.Request().Header.Get(echo.HeaderAuthorization) == "" {
@@ -70,6 +72,24 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		return
 	}
 	_ = json.NewEncoder(c.Response()).Encode(p)
+}
+
+// securityEvent logs every 401 and 403 with its problem code (SPEC §17).
+func securityEvent(c echo.Context, p Problem) {
+	var name string
+	switch p.Status {
+	case http.StatusUnauthorized:
+		name = seclog.Unauthenticated
+	case http.StatusForbidden:
+		name = seclog.Forbidden
+	default:
+		return
+	}
+	req := c.Request()
+	seclog.Log(req.Context(), seclog.Event{
+		Name: name, Outcome: seclog.Denied, Code: p.Code, Target: req.Method + " " + req.URL.Path,
+		IP: c.RealIP(), RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
+	})
 }
 
 func (s *Server) toProblem(err error, c echo.Context) (Problem, int) {

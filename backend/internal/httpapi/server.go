@@ -48,7 +48,10 @@ var DefaultLimits = Limits{
 
 // Config is the HTTP side of the configuration.
 type Config struct {
-	CookieSecure   bool
+	// PublicURL is the service's public base URL (ESPACE_PUBLIC_URL): the
+	// refresh cookie is only honoured for requests of its origin, and an
+	// https URL turns HSTS on.
+	PublicURL      string
 	TrustedProxies []string // CIDRs whose X-Forwarded-For is believed
 	BodyLimit      string   // e.g. "1M"
 	WebDir         string   // built SPA; empty or missing: API only
@@ -110,7 +113,7 @@ func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "6M", Skipper: func(c echo.Context) bool { return !isUpload(c) }}))
 	e.Use(s.authenticate, s.validateRequest)
 
-	api.RegisterHandlers(e, api.NewStrictHandler(s, nil))
+	api.RegisterHandlers(e, api.NewStrictHandler(s, []api.StrictMiddlewareFunc{adminEvents}))
 
 	e.GET("/api/v1/openapi.yaml", func(c echo.Context) error {
 		return c.Blob(http.StatusOK, "application/yaml; charset=utf-8", api.SpecYAML)

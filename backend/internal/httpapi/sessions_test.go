@@ -202,11 +202,30 @@ func TestBrowserGetsRefreshTokenInHttpOnlyCookie(t *testing.T) {
 		t.Fatalf("témoins : %v", r.Header.Values("Set-Cookie"))
 	}
 	c := cookies[0]
-	if c.Name != "espace_refresh" || !c.HttpOnly || !c.Secure || c.SameSite != http.SameSiteStrictMode || c.Path != "/api/v1/auth" {
+	if c.Name != "__Secure-espace_refresh" || !c.HttpOnly || !c.Secure || c.SameSite != http.SameSiteStrictMode || c.Path != "/api/v1/auth" {
 		t.Fatalf("témoin : %+v", c)
 	}
+	// The cookie is honoured for a page of the service only (SPEC §17):
+	// another site's page, or a request that says nothing of its origin, gets a 403.
+	for _, h := range []map[string]string{
+		{"Origin": "https://attaquant.example"},
+		{"Origin": "https://attaquant.example", "Sec-Fetch-Site": "cross-site"},
+		{"Origin": "null"},
+		{"Sec-Fetch-Site": "same-site"},
+		{},
+	} {
+		h["X-Refresh-Token-Transport"], h["Cookie"] = "cookie", "__Secure-espace_refresh="+c.Value
+		r := e.do(req{method: "POST", path: "/api/v1/auth/refresh", header: h})
+		if r.Status != 403 || r.JSON(t)["code"] != "cross_origin_refresh" {
+			t.Fatalf("%v : %d %s", h, r.Status, r.Body)
+		}
+	}
+	// The refused attempts did not spend the token.
 	r = e.expect(e.do(req{method: "POST", path: "/api/v1/auth/refresh", header: map[string]string{
-		"X-Refresh-Token-Transport": "cookie", "Cookie": "espace_refresh=" + c.Value}}), 200)
+		"X-Refresh-Token-Transport": "cookie", "Cookie": "__Secure-espace_refresh=" + c.Value, "Origin": e.srv.URL}}), 200)
+	c = (&http.Response{Header: r.Header}).Cookies()[0]
+	r = e.expect(e.do(req{method: "POST", path: "/api/v1/auth/refresh", header: map[string]string{
+		"X-Refresh-Token-Transport": "cookie", "Cookie": "__Secure-espace_refresh=" + c.Value, "Sec-Fetch-Site": "same-origin"}}), 200)
 	access := r.JSON(t)["accessToken"].(string)
 	e.expect(e.me(access), 200)
 	// Logout clears the cookie.

@@ -65,10 +65,21 @@ func TestNewSenderWithoutURLLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"edith@exemple.qc.ca", "Réinitialisation de votre mot de passe", "https://espace.exemple/reinitialiser#jeton-123"} {
+	for _, want := range []string{"edith@exemple.qc.ca", "Réinitialisation de votre mot de passe"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("log lacks %q:\n%s", want, out)
 		}
+	}
+	// Outside demo mode the link, a secret, is not logged (SPEC §17).
+	if strings.Contains(out, "jeton-123") {
+		t.Errorf("le lien est écrit au journal hors démonstration :\n%s", out)
+	}
+	buf.Reset()
+	if err := (mail.LogSender{Logger: slog.New(slog.NewTextHandler(&buf, nil)), ShowBody: true}).Send(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "https://espace.exemple/reinitialiser#jeton-123") {
+		t.Errorf("en démonstration, le lien est écrit au journal :\n%s", buf.String())
 	}
 	if s, err := mail.NewSender("smtp://127.0.0.1:1025", "", nil); err != nil {
 		t.Fatal(err)

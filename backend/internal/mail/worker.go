@@ -222,7 +222,9 @@ func (w *Worker) markSent(ctx context.Context, row store.OutboxMessage) error {
 	defer cancel()
 	now := time.Now().UTC()
 	err := w.db.DB.WithContext(ctx).Model(&store.OutboxMessage{}).Where("id = ?", row.ID).
-		Updates(map[string]any{"sent_at": now, "last_attempt_at": now, "attempts": row.Attempts + 1}).Error
+		// The body goes once it has left: reset links and the like must not
+		// rest in the database (SPEC §17). Recipient, subject and dates stay.
+		Updates(map[string]any{"sent_at": now, "last_attempt_at": now, "attempts": row.Attempts + 1, "text_body": "", "html_body": ""}).Error
 	if err != nil {
 		w.opts.Logger.ErrorContext(ctx, "courriel envoyé mais non marqué : il pourrait partir une seconde fois",
 			"courriel", row.ID, "erreur", err)

@@ -100,6 +100,11 @@ func TestCommittedMailIsDeliveredWithAccents(t *testing.T) {
 	if row.SentAt == nil || row.Attempts != 1 || row.LastAttemptAt == nil {
 		t.Fatalf("row after send = %+v", row)
 	}
+	// Once sent, the body (which may carry a reset link) no longer rests in
+	// the outbox; who and what stay (SPEC §17).
+	if row.TextBody != "" || row.HTMLBody != "" || row.Subject != msg.Subject || row.Recipient != "edith@exemple.qc.ca" {
+		t.Fatalf("corps conservé après l'envoi : %q / %q", row.TextBody, row.HTMLBody)
+	}
 	// Nothing is due any more.
 	if sent, err := w.RunOnce(context.Background()); err != nil || sent != 0 {
 		t.Fatalf("second RunOnce = %d, %v", sent, err)

@@ -91,28 +91,89 @@ func create(pkg string) (*store.DB, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("PostgreSQL unreachable at %s: %w", adminURL, err)
 	}
+	// Like production (SPEC §17): an owner role migrates, and the tests run
+	// as a runtime role that may only INSERT and SELECT on the activity log.
+	// Roles are cluster-wide, so their names are unique to the run, and
+	// dropped with the database.
 	name := "espace_t_" + nonWord.ReplaceAllString(pkg, "_") + "_" + Suffix()
-	if err := admin.Exec("CREATE DATABASE " + name).Error; err != nil {
-		return nil, nil, err
+	owner, runtime := name+"_owner", name+"_app"
+	for _, stmt := range []string{
+		"CREATE ROLE " + owner + " LOGIN", "CREATE ROLE " + runtime + " LOGIN",
+		"CREATE DATABASE " + name + " OWNER " + owner,
+	} {
+		if err := admin.Exec(stmt).Error; err != nil {
+			return nil, nil, err
+		}
 	}
-	u, err := url.Parse(adminURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	u.Path = "/" + name
-	db, err := store.Open(u.String(), "")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := db.Migrate(ctx); err != nil {
-		return nil, nil, err
-	}
-	cleanup := func() {
-		_ = db.Close()
+	dropAll := func() {
 		_ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").Error
+		_ = admin.Exec("DROP ROLE IF EXISTS " + runtime).Error
+		_ = admin.Exec("DROP ROLE IF EXISTS " + owner).Error
 		if sqlDB, err := admin.DB(); err == nil {
 			_ = sqlDB.Close()
 		}
 	}
+	ownerURL, err := RoleURL(adminURL, name, owner)
+	if err != nil {
+		dropAll()
+		return nil, nil, err
+	}
+	if err := MigrateAs(ctx, ownerURL, runtime); err != nil {
+		dropAll()
+		return nil, nil, err
+	}
+	runtimeURL, _ := RoleURL(adminURL, name, runtime)
+	db, err := store.Open(runtimeURL, "")
+	if err != nil {
+		dropAll()
+		return nil, nil, err
+	}
+	if err := db.Migrate(ctx); err != nil { // nothing pending: checks the runtime role can read the version
+		dropAll()
+		return nil, nil, err
+	}
+	info := Info{OwnerURL: ownerURL, RuntimeURL: runtimeURL, Owner: owner, Runtime: runtime, AdminURL: adminURL}
+	roles = &info
+	cleanup := func() {
+		_ = db.Close()
+		dropAll()
+	}
 	return db, cleanup, nil
+}
+
+// Info names the PostgreSQL roles of the package's database.
+type Info struct {
+	AdminURL, OwnerURL, RuntimeURL string
+	Owner, Runtime                 string
+}
+
+var roles *Info
+
+// Roles returns the owner and runtime roles of the package's database, or
+// nil on SQLite.
+func Roles() *Info { return roles }
+
+// RoleURL is serverURL pointed at database as user.
+func RoleURL(serverURL, database, user string) (string, error) {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return "", err
+	}
+	u.Path = "/" + database
+	u.User = url.User(user)
+	return u.String(), nil
+}
+
+// MigrateAs applies the migrations as the owner and grants the runtime role,
+// as `espace migrate` does.
+func MigrateAs(ctx context.Context, ownerURL, runtime string) error {
+	db, err := store.Open(ownerURL, "")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	return db.GrantRuntime(ctx, runtime)
 }

@@ -94,9 +94,10 @@ test("un nouvel utilisateur crée son identifiant, se connecte, change son mot d
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.doesNotMatch(stored, /eyJ/, "aucun jeton dans le stockage du navigateur");
   const cookies = await context.cookies();
-  const refresh = cookies.find((cookie) => cookie.name === "espace_refresh");
-  assert.ok(refresh, "témoin espace_refresh posé");
+  const refresh = cookies.find((cookie) => cookie.name === "__Secure-espace_refresh");
+  assert.ok(refresh, "témoin __Secure-espace_refresh posé");
   assert.equal(refresh.httpOnly, true);
+  assert.equal(refresh.secure, true);
   assert.equal(refresh.sameSite, "Strict");
 
   // Changement de mot de passe: wrong old password first

@@ -75,7 +75,7 @@ export interface paths {
          * @description Authentifie avec le nom d'utilisateur (sans égard à la casse) et le mot de passe.
          *     Limité en fréquence par compte et par adresse IP (429 avec `Retry-After`).
          *     Avec `X-Refresh-Token-Transport: cookie`, le jeton de renouvellement est placé dans le
-         *     témoin `espace_refresh` (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`) et
+         *     témoin `__Secure-espace_refresh` (`HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth`) et
          *     n'apparaît pas dans le corps.
          */
         post: operations["login"];
@@ -96,9 +96,11 @@ export interface paths {
         put?: never;
         /**
          * Renouveler le jeton d'accès
-         * @description Échange un jeton de renouvellement (corps, ou témoin `espace_refresh`) contre un nouveau
-         *     jeton d'accès et un nouveau jeton de renouvellement. L'ancien ne vaut plus rien; le
-         *     présenter de nouveau met fin à la session entière.
+         * @description Échange un jeton de renouvellement (corps, ou témoin `__Secure-espace_refresh`) contre un
+         *     nouveau jeton d'accès et un nouveau jeton de renouvellement. L'ancien ne vaut plus rien; le
+         *     présenter de nouveau met fin à la session entière. Le témoin n'est accepté que d'une requête
+         *     de même origine (en-tête `Origin` égal à l'origine publique du service, ou
+         *     `Sec-Fetch-Site: same-origin`); sinon 403 `cross_origin_refresh`.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -858,7 +860,7 @@ export interface components {
             tokenType: "Bearer";
             /** @description Durée de vie du jeton d'accès */
             expiresIn: number;
-            /** @description Absent quand le jeton voyage dans le témoin `espace_refresh`. */
+            /** @description Absent quand le jeton voyage dans le témoin `__Secure-espace_refresh`. */
             refreshToken?: string;
         };
         /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux). */
@@ -1517,7 +1519,7 @@ export interface operations {
             path?: never;
             cookie?: {
                 /** @description Jeton de renouvellement posé par la connexion en mode témoin. */
-                espace_refresh?: components["parameters"]["RefreshCookie"];
+                "__Secure-espace_refresh"?: components["parameters"]["RefreshCookie"];
             };
         };
         requestBody?: {
@@ -1537,6 +1539,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     logout: {
