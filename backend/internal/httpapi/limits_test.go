@@ -300,3 +300,29 @@ func TestLoginLimitHoldsWhenRedisIsDown(t *testing.T) {
 	e.expect(loginFrom(e, "203.0.113.90", victim, "devinette"), 401)
 	assert429(t, loginFrom(e, "203.0.113.90", victim, victim.Password))
 }
+
+// Every limited operation documents its 429 in the contract.
+func TestLimitedOperationsDocument429(t *testing.T) {
+	spec, err := httpapi.Spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited := map[string]bool{"login": false, "createAccount": false, "requestPasswordReset": false, "resetPassword": false,
+		"requestUsernameReminder": false, "searchDelegateCandidates": false, "changeMyPassword": false, "exportActivities": false}
+	for _, item := range spec.Paths.Map() {
+		for _, op := range item.Operations() {
+			id := strings.ToLower(op.OperationID[:1]) + op.OperationID[1:] // the generator capitalises it
+			if _, ok := limited[id]; ok {
+				limited[id] = true
+				if op.Responses.Value("429") == nil {
+					t.Errorf("%s: no 429 response", id)
+				}
+			}
+		}
+	}
+	for id, seen := range limited {
+		if !seen {
+			t.Errorf("%s: no such operation", id)
+		}
+	}
+}
