@@ -54,18 +54,20 @@ func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesReque
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
 	p := req.Params
 	sess := mustSession(ctx)
-	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
-		return nil, err
-	}
 	q := activityQuery(sess, p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
 	format := activity.XLSX
 	release := func() {}
 	if p.Format == api.ExportActivitiesParamsFormatPdf {
 		format = activity.PDF
+		// A busy instance must not cost the user an export of their allowance.
 		var ok bool
 		if release, ok = s.lim.pdf.TryAcquire(); !ok {
 			return nil, pdfBusy()
 		}
+	}
+	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
+		release()
+		return nil, err
 	}
 	by := activity.Person{ID: sess.Actor.ID, FirstName: sess.Actor.FirstName, LastName: sess.Actor.LastName}
 	exp, err := activity.PrepareExport(ctx, s.DB, q, format, by, time.Now())

@@ -117,21 +117,22 @@ func TestExportsLimitedPerUserByDefault(t *testing.T) {
 // its slot.
 func TestPDFLayoutsBoundedAtOnceByDefault(t *testing.T) {
 	l := production()
-	l.ExportPerUser = ratelimit.Rule{} // only the bound at once here
 	var slots *ratelimit.Slots
 	e := serverEnv(t, trustedConfig(l, nil), func(svc *httpapi.Services) (*echo.Echo, error) {
 		h, s, err := httpapi.NewWithPDFSlots(testdb.DB(t), *svc, trustedConfig(l, nil))
 		slots = s
 		return h, err
 	})
-	tk := e.login(e.signUp("pdf"))
+	var tk tokens
 	pdf := func() resp {
 		return e.do(req{method: "GET", path: "/api/v1/activities/export?format=pdf", token: tk.Access})
 	}
-	// Each export frees its slot once done: many in a row pass.
+	// Each export frees its slot once done: more than PDFAtOnce in a row pass.
 	for i := 0; i < 2*l.PDFAtOnce+1; i++ {
+		tk = e.login(e.signUp("pdf"))
 		e.expect(pdf(), 200)
 	}
+	tk = e.login(e.signUp("pdf"))
 	var running []func()
 	for i := 0; i < l.PDFAtOnce-1; i++ { // all but one slot taken
 		release, ok := slots.TryAcquire()
@@ -152,8 +153,17 @@ func TestPDFLayoutsBoundedAtOnceByDefault(t *testing.T) {
 		t.Fatalf("%s", r.Body)
 	}
 	e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=xlsx", token: tk.Access}), 200)
+	// Refusals for lack of a slot did not use the user's allowance: with
+	// a slot free, every export of their allowance but the two above passes.
 	running[0]()
-	e.expect(pdf(), 200)
+	for i := 0; i < l.ExportPerUser.Burst-2; i++ {
+		e.expect(pdf(), 200)
+	}
+	r = pdf()
+	assert429(t, r)
+	if strings.Contains(r.JSON(t)["title"].(string), "PDF") {
+		t.Fatalf("the user's allowance is spent, not the instance busy: %s", r.Body)
+	}
 	for _, f := range running {
 		f()
 	}

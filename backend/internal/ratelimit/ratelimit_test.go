@@ -207,3 +207,17 @@ func TestSlots(t *testing.T) {
 		t.Fatal("unbounded")
 	}
 }
+
+func BenchmarkMemoryTake(b *testing.B) {
+	l := New(NewMemory(), "x", Rule{Burst: 1 << 30, Every: time.Millisecond})
+	for i := 0; b.Loop(); i++ {
+		l.Allow(ctx, fmt.Sprint(i%1000))
+	}
+}
+
+func BenchmarkRedisTake(b *testing.B) {
+	l := New(NewRedis(redistest.Client(b), redistest.Prefix(b)), "x", Rule{Burst: 1 << 30, Every: time.Millisecond})
+	for i := 0; b.Loop(); i++ {
+		l.Allow(ctx, fmt.Sprint(i%1000))
+	}
+}
