@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project. Needs PostgreSQL on 127.0.0.1:5432 (or
-# TEST_DATABASE_URL), Node 20 and Chromium at /usr/bin/chromium.
+# TEST_DATABASE_URL), Redis on 127.0.0.1:6379 (or TEST_REDIS_URL), Node 20 and
+# Chromium at /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -29,6 +29,7 @@ import (
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/portal"
+	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
@@ -236,8 +237,14 @@ func serve(ctx context.Context, cfg config.Config) error {
 
 	limits := httpapi.DefaultLimits
 	limits.LoginPerIP.Burst = cfg.LoginBurstIP
+	rateStore, closeRateStore, err := openRateStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeRateStore()
 	e, err := httpapi.New(db, svc, httpapi.Config{
 		PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: limits,
+		RateStore: rateStore,
 	})
 	if err != nil {
 		return err
@@ -269,6 +276,28 @@ func serve(ctx context.Context, cfg config.Config) error {
 	stopWorker()
 	<-workerDone
 	return err
+}
+
+// openRateStore shares the rate limits through Redis when REDIS_URL is set
+// (§16); otherwise each instance counts in its own memory. An unreachable
+// Redis does not stop the start-up: requests count locally until it answers,
+// as they would if it failed later (see ratelimit.Redis).
+func openRateStore(ctx context.Context, cfg config.Config) (ratelimit.Store, func(), error) {
+	if cfg.RedisURL == "" {
+		return ratelimit.NewMemory(), func() {}, nil
+	}
+	client, err := ratelimit.OpenRedis(cfg.RedisURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := client.Ping(pingCtx).Err(); err != nil {
+		slog.Error("REDIS_URL : Redis injoignable au démarrage, limites de fréquence comptées par instance en attendant", "erreur", err.Error())
+	} else {
+		slog.Info("limites de fréquence partagées par Redis")
+	}
+	return ratelimit.NewRedis(client, "espace:"), func() { _ = client.Close() }, nil
 }
 
 func admin(ctx context.Context, cfg config.Config, args []string) error {

@@ -7,7 +7,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/text/unicode/norm"
@@ -38,6 +40,20 @@ const (
 // two keyboards (composed or decomposed accents) is the same secret.
 func NormalizePassword(pw string) string { return norm.NFKC.String(pw) }
 
+// hashSlots bounds the argon2id computations running at once in the
+// process: each takes Params.MemoryKiB (19 MiB) for its duration, so a flood
+// of logins would otherwise take as much memory as it has requests in
+// flight. One per CPU keeps the CPUs busy; more would only share them and
+// multiply the memory. Further callers wait their turn.
+var hashSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// idKey is argon2.IDKey inside a slot.
+func idKey(password, salt []byte, time, memory uint32, threads uint8, keyLen uint32) []byte {
+	hashSlots <- struct{}{}
+	defer func() { <-hashSlots }()
+	return argon2.IDKey(password, salt, time, memory, threads, keyLen)
+}
+
 // Hash returns an encoded argon2id hash of the normalised password.
 func (h Hasher) Hash(password string) (string, error) {
 	salt := make([]byte, 16)
@@ -45,7 +61,7 @@ func (h Hasher) Hash(password string) (string, error) {
 		return "", err
 	}
 	p := h.Params
-	key := argon2.IDKey([]byte(NormalizePassword(password)), salt, p.Time, p.MemoryKiB, p.Threads, 32)
+	key := idKey([]byte(NormalizePassword(password)), salt, p.Time, p.MemoryKiB, p.Threads, 32)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.MemoryKiB, p.Time, p.Threads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
@@ -69,17 +85,31 @@ func (h Hasher) Verify(encoded, password string) bool {
 	if err != nil {
 		return false
 	}
-	got := argon2.IDKey([]byte(NormalizePassword(password)), salt, t, m, p, uint32(len(want)))
+	got := idKey([]byte(NormalizePassword(password)), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
 // DummyVerify spends the same time as a real verification, so that a login
 // for an unknown username cannot be told apart by its duration.
+// The dummy hash is made once per set of parameters, by the first caller,
+// whatever the number of concurrent logins.
 func (h Hasher) DummyVerify(password string) {
-	if dummyHash == "" {
-		dummyHash, _ = h.Hash("mot de passe fictif pour égaliser le temps")
-	}
-	h.Verify(dummyHash, password)
+	h.Verify(dummyHashFor(h), password)
 }
 
-var dummyHash string
+// dummyHashes maps Argon2Params to a func() string made by sync.OnceValue.
+var dummyHashes sync.Map
+
+func dummyHashFor(h Hasher) string {
+	f, ok := dummyHashes.Load(h.Params)
+	if !ok {
+		f, _ = dummyHashes.LoadOrStore(h.Params, sync.OnceValue(func() string {
+			hash, err := h.Hash("mot de passe fictif pour égaliser le temps")
+			if err != nil {
+				panic(fmt.Sprintf("argon2id : pas d'aléa pour le sel : %v", err))
+			}
+			return hash
+		}))
+	}
+	return f.(func() string)()
+}

@@ -32,6 +32,7 @@ type Config struct {
 	DemoPassword   string        // ESPACE_DEMO_PASSWORD
 	LogLevel       slog.Level    // ESPACE_LOG_LEVEL
 	LoginBurstIP   int           // ESPACE_LOGIN_BURST_PER_IP
+	RedisURL       string        // REDIS_URL: rate limits shared between instances
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -50,6 +51,7 @@ func Load() (Config, error) {
 		DataDir:      env("ESPACE_DATA_DIR", "./data"),
 		WebDir:       env("ESPACE_WEB_DIR", "frontend/dist"),
 		SMTPURL:      os.Getenv("SMTP_URL"),
+		RedisURL:     os.Getenv("REDIS_URL"),
 		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
 		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
 	}

@@ -3,14 +3,12 @@ package httpapi
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/uuid"
 
 	"espace/api"
 	"espace/backend/internal/accounts"
-	"espace/backend/internal/apperr"
 )
 
 func init() {
@@ -34,7 +32,7 @@ func init() {
 
 // CreateAccount is « Je suis un nouvel utilisateur ».
 func (s *Server) CreateAccount(ctx context.Context, req api.CreateAccountRequestObject) (api.CreateAccountResponseObject, error) {
-	if err := s.limit(s.signUpIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+	if err := s.limit(ctx, s.lim.signUpIP, addressKey(infoFrom(ctx).ClientIP)); err != nil {
 		return nil, err
 	}
 	b := req.Body
@@ -53,14 +51,4 @@ func userDTO(u accounts.UserView) api.User {
 		out.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
 	}
 	return out
-}
-
-// limit takes one attempt from a limiter, or reports 429.
-func (s *Server) limit(l interface {
-	Allow(string) (bool, time.Duration)
-}, key string) error {
-	if ok, wait := l.Allow(key); !ok {
-		return apperr.RateLimited(wait)
-	}
-	return nil
 }

@@ -50,22 +50,33 @@ func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesReque
 // workbook or a PDF. The file is produced by a goroutine into a pipe while
 // the response copies it out, batch by batch, so memory does not follow the
 // size of the log; the client going away closes the pipe and cancels the
-// queries.
+// queries. Exports are limited per user, and PDF layouts in number at once.
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
 	p := req.Params
 	sess := mustSession(ctx)
 	q := activityQuery(sess, p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
 	format := activity.XLSX
+	release := func() {}
 	if p.Format == api.ExportActivitiesParamsFormatPdf {
 		format = activity.PDF
+		// A busy instance must not cost the user an export of their allowance.
+		var ok bool
+		if release, ok = s.lim.pdf.TryAcquire(); !ok {
+			return nil, pdfBusy()
+		}
+	}
+	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
+		release()
+		return nil, err
 	}
 	by := activity.Person{ID: sess.Actor.ID, FirstName: sess.Actor.FirstName, LastName: sess.Actor.LastName}
 	exp, err := activity.PrepareExport(ctx, s.DB, q, format, by, time.Now())
 	if err != nil {
+		release()
 		return nil, err
 	}
 	pr, pw := io.Pipe()
-	go streamExport(ctx, exp, pw)
+	go streamExport(ctx, exp, pw, release)
 	body := abortOnError{pr}
 	disposition := contentDisposition(exp.FileName())
 	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
@@ -94,8 +105,9 @@ func (a abortOnError) Close() error { return a.r.Close() }
 
 // streamExport writes the file into the pipe the response reads. A nil error
 // ends the body normally; any other cuts the response short, so a client
-// never takes a truncated file for a whole one.
-func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter) {
+// never takes a truncated file for a whole one. done is called once the file
+// is written or abandoned, before the body ends.
+func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter, done func()) {
 	err := func() (err error) {
 		// The Recover middleware does not cover this goroutine.
 		defer func() {
@@ -105,6 +117,7 @@ func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter) 
 		}()
 		return exp.WriteTo(ctx, pw)
 	}()
+	done()
 	if err != nil && ctx.Err() == nil {
 		slog.ErrorContext(ctx, "exportation du suivi des activités interrompue", "format", exp.Format, "erreur", err)
 	}

@@ -16,13 +16,11 @@ import (
 // (__Host- would require Path=/, and the cookie goes to /api/v1/auth only).
 const refreshCookieName = "__Secure-espace_refresh"
 
-// Login opens a session. Attempts are limited per client IP and per account.
+// Login opens a session. Attempts are limited per client address, per
+// account from that address, and per account from everywhere (limitLogin).
 func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
 	info := infoFrom(ctx)
-	if err := s.limit(s.loginIP, "ip:"+info.ClientIP); err != nil {
-		return nil, err
-	}
-	if err := s.limit(s.loginAccount, "account:"+accounts.FoldKey(req.Body.Username)); err != nil {
+	if err := s.limitLogin(ctx, accounts.FoldKey(req.Body.Username), info.ClientIP); err != nil {
 		return nil, err
 	}
 	tokens, err := s.Accounts.Login(ctx, req.Body.Username, req.Body.Password, accounts.ClientInfo{IP: info.ClientIP, UserAgent: info.UserAgent})
@@ -120,7 +118,7 @@ const acceptedMessage = "Si un identifiant correspond à ces renseignements, un 
 
 // RequestPasswordReset answers the same whether or not the account exists.
 func (s *Server) RequestPasswordReset(ctx context.Context, req api.RequestPasswordResetRequestObject) (api.RequestPasswordResetResponseObject, error) {
-	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+	if err := s.limit(ctx, s.lim.recoveryIP, addressKey(infoFrom(ctx).ClientIP)); err != nil {
 		return nil, err
 	}
 	username, email := "", ""
@@ -130,7 +128,7 @@ func (s *Server) RequestPasswordReset(ctx context.Context, req api.RequestPasswo
 	if req.Body.Email != nil {
 		email = string(*req.Body.Email)
 	}
-	if err := s.limit(s.recoveryAccount, "account:"+accounts.FoldKey(username)+"|"+accounts.FoldKey(email)); err != nil {
+	if err := s.limit(ctx, s.lim.recoveryAccount, "account:"+accounts.FoldKey(username)+"|"+accounts.FoldKey(email)); err != nil {
 		return nil, err
 	}
 	if err := s.Accounts.RequestPasswordReset(ctx, username, email); err != nil {
@@ -141,7 +139,7 @@ func (s *Server) RequestPasswordReset(ctx context.Context, req api.RequestPasswo
 
 // ResetPassword uses the single-use token of the e-mail.
 func (s *Server) ResetPassword(ctx context.Context, req api.ResetPasswordRequestObject) (api.ResetPasswordResponseObject, error) {
-	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+	if err := s.limit(ctx, s.lim.recoveryIP, addressKey(infoFrom(ctx).ClientIP)); err != nil {
 		return nil, err
 	}
 	if err := s.Accounts.ResetPassword(ctx, req.Body.Token, req.Body.NewPassword); err != nil {
@@ -152,11 +150,11 @@ func (s *Server) ResetPassword(ctx context.Context, req api.ResetPasswordRequest
 
 // RequestUsernameReminder answers the same whether or not the address is known.
 func (s *Server) RequestUsernameReminder(ctx context.Context, req api.RequestUsernameReminderRequestObject) (api.RequestUsernameReminderResponseObject, error) {
-	if err := s.limit(s.recoveryIP, "ip:"+infoFrom(ctx).ClientIP); err != nil {
+	if err := s.limit(ctx, s.lim.recoveryIP, addressKey(infoFrom(ctx).ClientIP)); err != nil {
 		return nil, err
 	}
 	email := string(req.Body.Email)
-	if err := s.limit(s.recoveryAccount, "email:"+accounts.FoldKey(email)); err != nil {
+	if err := s.limit(ctx, s.lim.recoveryAccount, "email:"+accounts.FoldKey(email)); err != nil {
 		return nil, err
 	}
 	if err := s.Accounts.RemindUsername(ctx, email); err != nil {

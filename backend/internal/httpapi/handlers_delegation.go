@@ -46,7 +46,7 @@ func delegateDTO(d delegation.DelegateView) api.Delegate {
 // SearchDelegateCandidates is the « Rechercher » of « Ajouter délégataire ».
 func (s *Server) SearchDelegateCandidates(ctx context.Context, req api.SearchDelegateCandidatesRequestObject) (api.SearchDelegateCandidatesResponseObject, error) {
 	sess := mustSession(ctx)
-	if err := s.limit(s.candidateSearch, "surveyor:"+sess.Actor.ID.String()); err != nil {
+	if err := s.limit(ctx, s.lim.candidateSearch, "user:"+sess.Actor.ID.String()); err != nil {
 		return nil, err
 	}
 	username, email := "", ""

@@ -30,8 +30,14 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 }
 
 // ChangeMyPassword is « Changement de mot de passe ».
+// Attempts are limited per user: a stolen access token must not allow
+// guessing the current password.
 func (s *Server) ChangeMyPassword(ctx context.Context, req api.ChangeMyPasswordRequestObject) (api.ChangeMyPasswordResponseObject, error) {
-	if err := s.Accounts.ChangePassword(ctx, mustSession(ctx), req.Body.CurrentPassword, req.Body.NewPassword); err != nil {
+	sess := mustSession(ctx)
+	if err := s.limit(ctx, s.lim.passwordChange, "user:"+sess.Actor.ID.String()); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.ChangePassword(ctx, sess, req.Body.CurrentPassword, req.Body.NewPassword); err != nil {
 		return nil, err
 	}
 	return api.ChangeMyPassword204Response{}, nil

@@ -27,25 +27,6 @@ import (
 
 var _ api.StrictServerInterface = (*Server)(nil)
 
-// Limits are the abuse limits of the public endpoints.
-type Limits struct {
-	CandidateSearch    ratelimit.Rule // per surveyor
-	LoginPerIP         ratelimit.Rule
-	LoginPerAccount    ratelimit.Rule
-	SignUpPerIP        ratelimit.Rule
-	RecoveryPerIP      ratelimit.Rule
-	RecoveryPerAccount ratelimit.Rule
-}
-
-// DefaultLimits suit a public deployment.
-var DefaultLimits = Limits{
-	LoginPerIP:         ratelimit.Rule{Burst: 30, Every: 6e9},  // 30 at once, then 10 a minute
-	LoginPerAccount:    ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
-	SignUpPerIP:        ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
-	RecoveryPerIP:      ratelimit.Rule{Burst: 10, Every: 60e9}, // 10 at once, then 1 a minute
-	RecoveryPerAccount: ratelimit.Rule{Burst: 3, Every: 300e9}, // 3 at once, then 1 per 5 minutes
-}
-
 // Config is the HTTP side of the configuration.
 type Config struct {
 	// PublicURL is the service's public base URL (ESPACE_PUBLIC_URL): the
@@ -56,6 +37,9 @@ type Config struct {
 	BodyLimit      string   // e.g. "1M"
 	WebDir         string   // built SPA; empty or missing: API only
 	Limits         Limits
+	// RateStore keeps the rate-limit buckets: a ratelimit.Redis shared by
+	// every instance, or nil for this process's memory.
+	RateStore ratelimit.Store
 }
 
 // Server implements api.StrictServerInterface.
@@ -66,8 +50,7 @@ type Server struct {
 	Portal     *portal.Service
 	cfg        Config
 	ops        map[string]*operation
-
-	loginIP, loginAccount, signUpIP, recoveryIP, recoveryAccount, candidateSearch *ratelimit.Limiter
+	lim        limiters
 }
 
 // Services are the domain services the API exposes.
@@ -79,20 +62,28 @@ type Services struct {
 
 // New builds the Echo application: API, documentation and SPA on one port.
 func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
+	s, err := newServer(db, svc, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return s.handler()
+}
+
+func newServer(db *store.DB, svc Services, cfg Config) (*Server, error) {
 	spec, err := api.GetSwagger()
 	if err != nil {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
 	spec.Servers = nil
-	s := &Server{
+	return &Server{
 		DB: db, Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, cfg: cfg, ops: indexOperations(spec),
-		candidateSearch: ratelimit.New(cfg.Limits.CandidateSearch),
-		loginIP:         ratelimit.New(cfg.Limits.LoginPerIP),
-		loginAccount:    ratelimit.New(cfg.Limits.LoginPerAccount),
-		signUpIP:        ratelimit.New(cfg.Limits.SignUpPerIP),
-		recoveryIP:      ratelimit.New(cfg.Limits.RecoveryPerIP),
-		recoveryAccount: ratelimit.New(cfg.Limits.RecoveryPerAccount),
-	}
+		lim: newLimiters(cfg.RateStore, cfg.Limits),
+	}, nil
+}
+
+func (s *Server) handler() (*echo.Echo, error) {
+	cfg := s.cfg
+	var err error
 	if cfg.BodyLimit == "" {
 		cfg.BodyLimit = "1M"
 	}

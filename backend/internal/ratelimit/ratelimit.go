@@ -1,72 +1,66 @@
-// Package ratelimit slows down guessing: token buckets keyed by client IP or
-// by account, kept in memory and forgotten once idle.
+// Package ratelimit slows down guessing and flooding: token buckets (one
+// rule, one bucket per key) kept either in this process's memory or, when
+// several instances serve as one, in Redis so that they share one allowance.
 package ratelimit
 
 import (
-	"sync"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
-// Rule allows Burst attempts at once, then one every Every.
+// Rule allows Burst attempts at once, then one every Every. A zero Burst
+// allows everything.
 type Rule struct {
 	Burst int
 	Every time.Duration
 }
 
-// Limiter applies one Rule per key.
+// Result is the outcome of one attempt.
+type Result struct {
+	Allowed    bool
+	RetryAfter time.Duration // when refused: how long until the next attempt may pass
+	Used       int           // attempts the bucket holds, this one included (Burst once full)
+}
+
+// Store keeps the buckets. Both implementations (Memory, Redis) apply a
+// rule the same way: a bucket of Burst tokens refilled one every Every.
+type Store interface {
+	// Take takes one token for key under rule.
+	Take(ctx context.Context, key string, rule Rule) Result
+}
+
+// Limiter applies one named Rule to keys in a Store.
 type Limiter struct {
-	rule    Rule
-	mu      sync.Mutex
-	buckets map[string]*bucket
-	lastGC  time.Time
-	now     func() time.Time
+	store Store
+	name  string
+	rule  Rule
 }
 
-type bucket struct {
-	lim  *rate.Limiter
-	seen time.Time
+// New returns a limiter applying rule to each key, under a name unique among
+// the limiters of one store (it keeps their buckets apart).
+func New(store Store, name string, rule Rule) *Limiter {
+	return &Limiter{store: store, name: name, rule: rule}
 }
 
-// New returns a limiter applying rule to each key.
-func New(rule Rule) *Limiter {
-	return &Limiter{rule: rule, buckets: map[string]*bucket{}, now: time.Now}
-}
+// Rule is the limiter's rule.
+func (l *Limiter) Rule() Rule { return l.rule }
 
-// Allow takes one attempt for key. When refused it tells how long to wait.
-func (l *Limiter) Allow(key string) (bool, time.Duration) {
+// Allow takes one attempt for key.
+func (l *Limiter) Allow(ctx context.Context, key string) Result {
 	if l == nil || l.rule.Burst <= 0 {
-		return true, 0
+		return Result{Allowed: true}
 	}
-	now := l.now()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.gc(now)
-	b, ok := l.buckets[key]
-	if !ok {
-		b = &bucket{lim: rate.NewLimiter(rate.Every(l.rule.Every), l.rule.Burst)}
-		l.buckets[key] = b
-	}
-	b.seen = now
-	r := b.lim.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return false, d
-	}
-	return true, 0
+	return l.store.Take(ctx, l.name+":"+compact(key), l.rule)
 }
 
-// gc forgets buckets that have refilled completely: they hold no state.
-func (l *Limiter) gc(now time.Time) {
-	full := l.rule.Every * time.Duration(l.rule.Burst)
-	if now.Sub(l.lastGC) < time.Minute {
-		return
+// compact keeps keys short whatever the client sent (a username may be long):
+// long keys are replaced by their SHA-256.
+func compact(key string) string {
+	if len(key) <= 96 {
+		return key
 	}
-	l.lastGC = now
-	for k, b := range l.buckets {
-		if now.Sub(b.seen) > full {
-			delete(l.buckets, k)
-		}
-	}
+	sum := sha256.Sum256([]byte(key))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

@@ -1674,6 +1674,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     selectDelegant: {
@@ -2513,6 +2514,20 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /**
+             * @description Trop d'exportations (`rate_limited`) : limitées par utilisateur, et, pour le PDF, en nombre
+             *     de mises en page simultanées sur l'instance (réessayer après `Retry-After`).
+             */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getActivityFilters: {
