@@ -157,3 +157,24 @@ func IsUniqueViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "duplicate key value")
 }
+
+// Pool returns the connection (or transaction) behind Conn(ctx), for the
+// few statements of the request path that skip the ORM: plain
+// database/sql, prepared once per connection by the driver.
+func (db *DB) Pool(ctx context.Context) gorm.ConnPool {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx.Statement.ConnPool
+	}
+	return db.DB.ConnPool
+}
+
+// Numbered rewrites PostgreSQL's numbered parameters ($1, $2, ...) for the
+// dialect: SQLite spells them ?1, ?2, ... Casts written ::uuid are dropped
+// there (SQLite keeps uuids as text).
+func (db *DB) Numbered(query string) string {
+	if db.Dialect == Postgres {
+		return query
+	}
+	query = strings.ReplaceAll(query, "::uuid", "")
+	return strings.ReplaceAll(query, "$", "?")
+}
