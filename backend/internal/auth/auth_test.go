@@ -81,6 +81,7 @@ func TestTokenChecks(t *testing.T) {
 	claims := jwt.MapClaims{"iss": ti.Issuer, "aud": ti.Audience, "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse, "iat": now.Unix()}
 	raw := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	raw.Header["typ"] = AccessTokenType
+	raw.Header["kid"] = DefaultKeyID
 	s, _ := raw.SignedString(ti.Key)
 	if _, err := ti.Verify(s); err == nil {
 		t.Error("jeton sans expiration accepté")
@@ -89,6 +90,7 @@ func TestTokenChecks(t *testing.T) {
 	claims["exp"], claims["typ"] = now.Add(time.Minute).Unix(), "refresh"
 	raw = jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	raw.Header["typ"] = AccessTokenType
+	raw.Header["kid"] = DefaultKeyID
 	s, _ = raw.SignedString(ti.Key)
 	if _, err := ti.Verify(s); err == nil {
 		t.Error("jeton d'un autre usage accepté")
@@ -96,4 +98,89 @@ func TestTokenChecks(t *testing.T) {
 	if HashOpaqueToken("a") == HashOpaqueToken("b") {
 		t.Error("hachage")
 	}
+}
+
+// Keys rotate (§16): the first signs, all verify; a token signed by the old
+// key keeps working after the new one takes over, and nothing but a
+// configured kid is trusted.
+func TestKeyRotation(t *testing.T) {
+	oldKey := SigningKey{ID: "2026-10", Secret: []byte(strings.Repeat("a", 32))}
+	newKey := SigningKey{ID: "2026-11", Secret: []byte(strings.Repeat("b", 32))}
+	before := &TokenIssuer{Keys: []SigningKey{oldKey}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	after := &TokenIssuer{Keys: []SigningKey{newKey, oldKey}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	retired := &TokenIssuer{Keys: []SigningKey{newKey}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	uid, sid := uuid.New(), uuid.New()
+
+	oldTok, err := before.Issue(uid, sid, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kid := header(t, oldTok)["kid"]; kid != oldKey.ID {
+		t.Fatalf("kid %v", kid)
+	}
+	if _, err := after.Verify(oldTok); err != nil {
+		t.Fatalf("jeton signé par l'ancienne clé refusé après la rotation : %v", err)
+	}
+	newTok, _ := after.Issue(uid, sid, nil)
+	if kid := header(t, newTok)["kid"]; kid != newKey.ID {
+		t.Fatalf("la nouvelle clé doit signer : kid %v", kid)
+	}
+	if _, err := after.Verify(newTok); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := before.Verify(newTok); err == nil {
+		t.Error("jeton d'une clé inconnue accepté")
+	}
+	if _, err := retired.Verify(oldTok); err == nil {
+		t.Error("jeton d'une clé retirée accepté")
+	}
+
+	sign := func(kid any, secret []byte) string {
+		claims := jwt.MapClaims{"iss": "https://a", "aud": "espace-api", "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse,
+			"iat": time.Now().Unix(), "exp": time.Now().Add(time.Minute).Unix()}
+		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
+		tok.Header["typ"] = AccessTokenType
+		if kid != nil {
+			tok.Header["kid"] = kid
+		}
+		s, err := tok.SignedString(secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if _, err := after.Verify(sign(newKey.ID, newKey.Secret)); err != nil {
+		t.Fatalf("contrôle : %v", err)
+	}
+	for name, tok := range map[string]string{
+		"kid inconnu":                sign("2099-01", newKey.Secret),
+		"sans kid":                   sign(nil, newKey.Secret),
+		"kid vide":                   sign("", newKey.Secret),
+		"kid non textuel":            sign(1, newKey.Secret),
+		"kid d'une autre clé":        sign(oldKey.ID, newKey.Secret),
+		"clé absente, kid d'une clé": sign(newKey.ID, []byte(strings.Repeat("c", 32))),
+	} {
+		if _, err := after.Verify(tok); err == nil {
+			t.Errorf("%s : accepté", name)
+		}
+	}
+	// A single key (ESPACE_JWT_SECRET) signs as DefaultKeyID.
+	single := &TokenIssuer{Key: oldKey.Secret, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	tok, _ := single.Issue(uid, sid, nil)
+	if kid := header(t, tok)["kid"]; kid != DefaultKeyID {
+		t.Fatalf("kid %v", kid)
+	}
+	moved := &TokenIssuer{Keys: []SigningKey{newKey, {ID: DefaultKeyID, Secret: oldKey.Secret}}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	if _, err := moved.Verify(tok); err != nil {
+		t.Fatalf("passage de ESPACE_JWT_SECRET à ESPACE_JWT_KEYS : %v", err)
+	}
+}
+
+func header(t *testing.T, tok string) map[string]any {
+	t.Helper()
+	p, _, err := jwt.NewParser().ParseUnverified(tok, jwt.MapClaims{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Header
 }

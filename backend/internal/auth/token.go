@@ -36,13 +36,46 @@ type Claims struct {
 	ActingFor *ActingForClaim `json:"acting-for"`
 }
 
-// TokenIssuer signs and verifies access tokens with one HMAC key.
+// SigningKey is one HMAC key of access tokens, named by the "kid" header
+// of the tokens it signs.
+type SigningKey struct {
+	ID     string
+	Secret []byte
+}
+
+// DefaultKeyID names the single key of ESPACE_JWT_SECRET (or the generated
+// one): to rotate away from it, configure ESPACE_JWT_KEYS with the new key
+// first and this id for the old secret.
+const DefaultKeyID = "default"
+
+// TokenIssuer signs and verifies access tokens. Keys rotate: the first key
+// signs, every key verifies, so tokens signed by the previous key stay good
+// until they expire. A token whose kid is not configured is refused.
 type TokenIssuer struct {
-	Key      []byte
+	Keys     []SigningKey // the first signs; all verify
+	Key      []byte       // a single key (kid DefaultKeyID), used when Keys is empty
 	Issuer   string
 	Audience string
 	TTL      time.Duration
 	Now      func() time.Time
+}
+
+func (ti *TokenIssuer) keys() []SigningKey {
+	if len(ti.Keys) > 0 {
+		return ti.Keys
+	}
+	return []SigningKey{{ID: DefaultKeyID, Secret: ti.Key}}
+}
+
+// verifyKey returns the configured secret named kid; nothing else is ever
+// used to verify (no key in the token, no key URL, no default).
+func (ti *TokenIssuer) verifyKey(kid string) ([]byte, bool) {
+	for _, k := range ti.keys() {
+		if k.ID == kid && len(k.Secret) > 0 {
+			return k.Secret, true
+		}
+	}
+	return nil, false
 }
 
 func (ti *TokenIssuer) now() time.Time {
@@ -71,15 +104,17 @@ func (ti *TokenIssuer) Issue(userID, sid uuid.UUID, actingFor *ActingForClaim) (
 	}
 	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	tok.Header["typ"] = AccessTokenType
-	return tok.SignedString(ti.Key)
+	k := ti.keys()[0]
+	tok.Header["kid"] = k.ID
+	return tok.SignedString(k.Secret)
 }
 
 // ErrInvalidToken hides why a token was refused: the client only needs to
 // know that it must authenticate again.
 var ErrInvalidToken = errors.New("jeton d'accès invalide")
 
-// Verify checks signature, algorithm, issuer, audience, expiry and type.
-// Key ids and key URLs in the header are ignored: there is one key.
+// Verify checks key id, signature, algorithm, issuer, audience, expiry and
+// type. The kid must name a configured key; key URLs are never followed.
 func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
@@ -95,7 +130,12 @@ func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
 		if typ, _ := t.Header["typ"].(string); typ != AccessTokenType {
 			return nil, fmt.Errorf("typ %q", typ)
 		}
-		return ti.Key, nil
+		kid, _ := t.Header["kid"].(string)
+		key, ok := ti.verifyKey(kid)
+		if !ok {
+			return nil, fmt.Errorf("kid %q inconnu", kid)
+		}
+		return key, nil
 	})
 	if err != nil || !tok.Valid {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidToken, err)
