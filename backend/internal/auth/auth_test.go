@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestTokenChecks(t *testing.T) {
 		t.Error("audience ignorée")
 	}
 	// Without exp: refused.
-	claims := jwt.MapClaims{"iss": ti.Issuer, "aud": ti.Audience, "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse, "iat": now.Unix()}
+	claims := jwt.MapClaims{"iss": ti.Issuer, "aud": []string{ti.Audience}, "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse, "iat": now.Unix()}
 	raw := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	raw.Header["typ"] = AccessTokenType
 	raw.Header["kid"] = DefaultKeyID
@@ -136,7 +137,7 @@ func TestKeyRotation(t *testing.T) {
 	}
 
 	sign := func(kid any, secret []byte) string {
-		claims := jwt.MapClaims{"iss": "https://a", "aud": "espace-api", "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse,
+		claims := jwt.MapClaims{"iss": "https://a", "aud": []string{"espace-api"}, "sub": uid.String(), "sid": sid.String(), "typ": AccessTokenUse,
 			"iat": time.Now().Unix(), "exp": time.Now().Add(time.Minute).Unix()}
 		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 		tok.Header["typ"] = AccessTokenType
@@ -183,4 +184,78 @@ func header(t *testing.T, tok string) map[string]any {
 		t.Fatal(err)
 	}
 	return p.Header
+}
+
+// Verify reads only tokens shaped as Issue writes them, and checks every
+// claim once the signature holds.
+func TestVerifyRefuses(t *testing.T) {
+	key := SigningKey{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}
+	now := time.Now()
+	ti := &TokenIssuer{Keys: []SigningKey{key}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute, Now: func() time.Time { return now }}
+	uid, sid := uuid.New(), uuid.New()
+	good, _ := ti.Issue(uid, sid, nil)
+	if _, err := ti.Verify(good); err != nil {
+		t.Fatal(err)
+	}
+	sign := func(header map[string]any, claims jwt.MapClaims, method jwt.SigningMethod, secret any) string {
+		tok := jwt.NewWithClaims(method, claims)
+		for k, v := range header {
+			tok.Header[k] = v
+		}
+		s, err := tok.SignedString(secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	claims := func(change func(jwt.MapClaims)) jwt.MapClaims {
+		c := jwt.MapClaims{"iss": "https://a", "aud": []string{"espace-api"}, "sub": uid.String(), "sid": sid.String(),
+			"typ": AccessTokenUse, "iat": now.Unix(), "nbf": now.Unix(), "exp": now.Add(time.Minute).Unix()}
+		if change != nil {
+			change(c)
+		}
+		return c
+	}
+	hdr := map[string]any{"typ": AccessTokenType, "kid": "k1"}
+	if _, err := ti.Verify(sign(hdr, claims(nil), jwt.SigningMethodHS256, key.Secret)); err != nil {
+		t.Fatalf("contrôle : %v", err)
+	}
+	parts := strings.Split(good, ".")
+	for name, tok := range map[string]string{
+		"expiré":             sign(hdr, claims(func(c jwt.MapClaims) { c["exp"] = now.Add(-time.Minute).Unix() }), jwt.SigningMethodHS256, key.Secret),
+		"sans exp":           sign(hdr, claims(func(c jwt.MapClaims) { delete(c, "exp") }), jwt.SigningMethodHS256, key.Secret),
+		"pas encore valide":  sign(hdr, claims(func(c jwt.MapClaims) { c["nbf"] = now.Add(time.Hour).Unix() }), jwt.SigningMethodHS256, key.Secret),
+		"émis dans le futur": sign(hdr, claims(func(c jwt.MapClaims) { c["iat"] = now.Add(time.Hour).Unix() }), jwt.SigningMethodHS256, key.Secret),
+		"autre émetteur":     sign(hdr, claims(func(c jwt.MapClaims) { c["iss"] = "https://b" }), jwt.SigningMethodHS256, key.Secret),
+		"autre audience":     sign(hdr, claims(func(c jwt.MapClaims) { c["aud"] = []string{"autre"} }), jwt.SigningMethodHS256, key.Secret),
+		"sans session":       sign(hdr, claims(func(c jwt.MapClaims) { delete(c, "sid") }), jwt.SigningMethodHS256, key.Secret),
+		"sujet non uuid":     sign(hdr, claims(func(c jwt.MapClaims) { c["sub"] = "admin" }), jwt.SigningMethodHS256, key.Secret),
+		"HS512":              sign(hdr, claims(nil), jwt.SigningMethodHS512, key.Secret),
+		"typ d'en-tête JWT":  sign(map[string]any{"typ": "JWT", "kid": "k1"}, claims(nil), jwt.SigningMethodHS256, key.Secret),
+		"jku dans l'en-tête": sign(map[string]any{"typ": AccessTokenType, "kid": "k1", "jku": "https://x"}, claims(nil), jwt.SigningMethodHS256, key.Secret),
+		"alg none":           sign(hdr, claims(nil), jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType),
+		"charge modifiée":    parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"x"}`)) + "." + parts[2],
+		"signature modifiée": parts[0] + "." + parts[1] + "." + strings.Repeat("A", len(parts[2])),
+		"signature absente":  parts[0] + "." + parts[1] + ".",
+		"quatre segments":    good + ".x",
+		"vide":               "",
+		"en-tête non base64": "@@." + parts[1] + "." + parts[2],
+		"en-tête démesuré":   strings.Repeat("e", 400) + "." + parts[1] + "." + parts[2],
+	} {
+		if _, err := ti.Verify(tok); err == nil {
+			t.Errorf("%s : accepté", name)
+		}
+	}
+}
+
+func BenchmarkVerify(b *testing.B) {
+	ti := &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}}, Issuer: "https://a", Audience: "espace-api", TTL: 10 * time.Minute}
+	uid := uuid.New()
+	tok, _ := ti.Issue(uid, uuid.New(), &ActingForClaim{UserID: uid.String(), Matricule: "5001"})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ti.Verify(tok); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
