@@ -40,18 +40,27 @@ type Loader interface {
 	ForUser(ctx context.Context, userID uuid.UUID, claimed *uuid.UUID) (Loaded, error)
 }
 
-// factsSQL is the one statement: the session (or, for ForUser, none), the
-// actor with their matricule, the claimed user with their matricule and
-// their delegation in force to the actor, and, when nothing is claimed and
-// the actor is not a surveyor, the number of surveyors delegating to them
-// and the delegation of one of them (the only one when there is one).
-// Every join goes through a primary key or the active-delegation indexes.
-// %[1]s is the FROM clause, %[2]s the WHERE clause.
-const factsSQL = `SELECT s.user_id, s.revoked_at, s.expires_at,
+// The one statement, in two shapes: with a claim (what nearly every request
+// carries) it reads the session (or, for ForUser, none), the actor with
+// their matricule, and the claimed user with their matricule and their
+// delegation in force to the actor; without one, instead of the claimed
+// user, the number of surveyors delegating to the actor and the delegation
+// of one of them (the only one when there is one), only when the actor is
+// not a surveyor. Every join goes through a primary key or an index of
+// delegations in force. %[1]s is the FROM clause, %[2]s the WHERE clause.
+const (
+	actorColumns = `SELECT s.user_id, s.revoked_at, s.expires_at,
   u.id, u.username, u.first_name, u.last_name, u.is_admin, us.matricule,
-  c.id, c.username, c.first_name, c.last_name, c.is_admin, cs.matricule,
-  cg.id, cg.delegant_id, cg.delegate_id,
-  CASE WHEN $2::uuid IS NULL AND us.user_id IS NULL THEN
+  `
+	claimedSQL = actorColumns + `c.id, c.username, c.first_name, c.last_name, c.is_admin, cs.matricule,
+  cg.id, cg.delegant_id, cg.delegate_id
+%[1]s
+LEFT JOIN surveyors us ON us.user_id = u.id
+LEFT JOIN users c ON c.id = $2::uuid
+LEFT JOIN surveyors cs ON cs.user_id = c.id
+LEFT JOIN delegations cg ON cg.delegant_id = c.id AND cg.delegate_id = u.id AND cg.ended_at IS NULL
+WHERE %[2]s`
+	unclaimedSQL = actorColumns + `CASE WHEN us.user_id IS NULL THEN
     (SELECT count(*) FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id
       WHERE d.delegate_id = u.id AND d.ended_at IS NULL)
   ELSE 0 END,
@@ -59,40 +68,56 @@ const factsSQL = `SELECT s.user_id, s.revoked_at, s.expires_at,
   og.id, og.delegant_id, og.delegate_id
 %[1]s
 LEFT JOIN surveyors us ON us.user_id = u.id
-LEFT JOIN users c ON c.id = $2::uuid
-LEFT JOIN surveyors cs ON cs.user_id = c.id
-LEFT JOIN delegations cg ON cg.delegant_id = c.id AND cg.delegate_id = u.id AND cg.ended_at IS NULL
-LEFT JOIN delegations og ON $2::uuid IS NULL AND us.user_id IS NULL AND og.id = (
+LEFT JOIN delegations og ON us.user_id IS NULL AND og.id = (
   SELECT d.id FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id
   WHERE d.delegate_id = u.id AND d.ended_at IS NULL ORDER BY ds.matricule LIMIT 1)
 LEFT JOIN users o ON o.id = og.delegant_id
 LEFT JOIN surveyors os ON os.user_id = o.id
 WHERE %[2]s`
 
-var (
-	factsBySession = fmt.Sprintf(factsSQL, "FROM sessions s JOIN users u ON u.id = s.user_id", "s.id = $1::uuid")
-	factsByUser    = fmt.Sprintf(factsSQL, "FROM users u LEFT JOIN sessions s ON 1 = 0", "u.id = $1::uuid")
+	bySession = "FROM sessions s JOIN users u ON u.id = s.user_id"
+	byUser    = "FROM users u LEFT JOIN sessions s ON 1 = 0"
 )
+
+// statements are the four texts, for one dialect.
+type statements struct{ sessionClaimed, sessionUnclaimed, userClaimed, userUnclaimed string }
+
+func statementsFor(db *store.DB) statements {
+	f := func(q, from, where string) string { return db.Numbered(fmt.Sprintf(q, from, where)) }
+	return statements{
+		sessionClaimed:   f(claimedSQL, bySession, "s.id = $1::uuid"),
+		sessionUnclaimed: f(unclaimedSQL, bySession, "s.id = $1::uuid"),
+		userClaimed:      f(claimedSQL, byUser, "u.id = $1::uuid"),
+		userUnclaimed:    f(unclaimedSQL, byUser, "u.id = $1::uuid"),
+	}
+}
 
 // SQLLoader is the Loader of production.
 type SQLLoader struct {
-	DB                *store.DB
-	bySession, byUser string
+	DB *store.DB
+	q  statements
 }
 
-// NewSQLLoader prepares the statement's text for the database's dialect.
+// NewSQLLoader prepares the statements' text for the database's dialect.
 func NewSQLLoader(db *store.DB) *SQLLoader {
-	return &SQLLoader{DB: db, bySession: db.Numbered(factsBySession), byUser: db.Numbered(factsByUser)}
+	return &SQLLoader{DB: db, q: statementsFor(db)}
 }
 
 // ForSession implements Loader.
 func (l *SQLLoader) ForSession(ctx context.Context, sid uuid.UUID, claimed *uuid.UUID) (Loaded, error) {
-	return l.load(ctx, l.bySession, sid, claimed)
+	if claimed != nil {
+		return l.load(ctx, l.q.sessionClaimed, sid, claimed)
+	}
+	return l.load(ctx, l.q.sessionUnclaimed, sid, nil)
 }
 
 // ForUser implements Loader.
 func (l *SQLLoader) ForUser(ctx context.Context, userID uuid.UUID, claimed *uuid.UUID) (Loaded, error) {
-	out, err := l.load(ctx, l.byUser, userID, claimed)
+	q := l.q.userUnclaimed
+	if claimed != nil {
+		q = l.q.userClaimed
+	}
+	out, err := l.load(ctx, q, userID, claimed)
 	if err == nil && out.Actor.ID == uuid.Nil {
 		return out, apperr.NotFound("Utilisateur introuvable.")
 	}
@@ -132,25 +157,25 @@ func (g *grantRow) get() *Grant {
 
 func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claimed *uuid.UUID) (Loaded, error) {
 	var (
-		out                Loaded
-		sessUser           uuid.NullUUID
-		revoked, expires   sql.NullTime
-		actor, cl, only    person
-		clGrant, onlyGrant grantRow
-		count              int64
+		out              Loaded
+		sessUser         uuid.NullUUID
+		revoked, expires sql.NullTime
+		actor, other     person
+		grant            grantRow
+		count            int64
 	)
-	var claimArg any
-	if claimed != nil {
-		claimArg = *claimed
-	}
-	dest := []any{&sessUser, &revoked, &expires}
+	dest := make([]any, 0, 22)
+	dest = append(dest, &sessUser, &revoked, &expires)
 	dest = append(dest, actor.dest()...)
-	dest = append(dest, cl.dest()...)
-	dest = append(dest, clGrant.dest()...)
-	dest = append(dest, &count)
-	dest = append(dest, only.dest()...)
-	dest = append(dest, onlyGrant.dest()...)
-	err := l.DB.Pool(ctx).QueryRowContext(ctx, query, key, claimArg).Scan(dest...)
+	args := []any{key}
+	if claimed != nil {
+		args = append(args, *claimed)
+	} else {
+		dest = append(dest, &count)
+	}
+	dest = append(dest, other.dest()...)
+	dest = append(dest, grant.dest()...)
+	err := l.DB.Pool(ctx).QueryRowContext(ctx, query, args...).Scan(dest...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return out, nil
 	}
@@ -161,8 +186,11 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 	if a := actor.get(); a != nil {
 		out.Actor = *a
 	}
-	out.Facts = Facts{Claimed: cl.get(), ClaimedGrant: clGrant.get(), Delegants: int(count),
-		OnlyDelegant: only.get(), OnlyGrant: onlyGrant.get()}
+	if claimed != nil {
+		out.Facts = Facts{Claimed: other.get(), ClaimedGrant: grant.get()}
+	} else {
+		out.Facts = Facts{Delegants: int(count), OnlyDelegant: other.get(), OnlyGrant: grant.get()}
+	}
 	return out, nil
 }
 
