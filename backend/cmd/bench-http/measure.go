@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -52,7 +53,15 @@ type result struct {
 	n, errs int
 	elapsed time.Duration
 	lat     []time.Duration
-	rounds  []float64 // requests per second of each round
+	rounds  []float64     // requests per second of each round
+	cpu     time.Duration // this process's CPU time (servers and load generator)
+}
+
+// processCPU is the CPU time this process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func (r *result) rps() float64 { return float64(r.n) / r.elapsed.Seconds() }
@@ -79,8 +88,10 @@ func measure(ctx context.Context, o options, targets []target) []*result {
 	for r := range o.rounds {
 		for k := range targets {
 			i := (r + k) % len(targets)
+			cpu := processCPU()
 			n, errs, lat, el := load(ctx, clients[i], targets[i], o.conns, o.round)
 			res := out[i]
+			res.cpu += processCPU() - cpu
 			res.n += n
 			res.errs += errs
 			res.elapsed += el
@@ -142,8 +153,8 @@ func report(rs []*result) {
 		for i, v := range r.rounds {
 			rounds[i] = fmt.Sprintf("%.0f", v)
 		}
-		fmt.Printf("  %-50s %8.0f req/s (%.2f×)  p50 %s  p99 %s (%.2f×)  erreurs %d  tours [%s]\n", r.name, r.rps(), r.rps()/base.rps(),
-			ms(r.p(0.5)), ms(r.p(0.99)), float64(r.p(0.99))/float64(base.p(0.99)), r.errs, strings.Join(rounds, " "))
+		fmt.Printf("  %-50s %8.0f req/s (%.2f×)  p50 %s  p99 %s (%.2f×)  CPU Go %4.0f µs/req  erreurs %d  tours [%s]\n", r.name, r.rps(), r.rps()/base.rps(),
+			ms(r.p(0.5)), ms(r.p(0.99)), float64(r.p(0.99))/float64(base.p(0.99)), float64(r.cpu.Microseconds())/float64(max(r.n, 1)), r.errs, strings.Join(rounds, " "))
 	}
 }
 

@@ -155,6 +155,10 @@ func run(ctx context.Context, o options) error {
 		{"(a) Echo nu + pgx, même SQL", get(bareURL+"/sql/dossiers?kind=cadastre", ""), 200},
 		{"(b) Echo nu, mêmes octets", get(bareURL+"/bytes/dossiers?kind=cadastre", ""), 200},
 	})
+	if sqlDB, err := db.DB.DB(); err == nil {
+		st := sqlDB.Stats()
+		fmt.Printf("  pool de l'application : %d connexions ouvertes, %d fermées faute de place au repos, %d attentes\n", st.OpenConnections, st.MaxIdleClosed, st.WaitCount)
+	}
 	reserve := `{"dossierNumber":"` + c.cadastre + `","lotCount":1,"complementaryPlans":0}`
 	write := measure(ctx, o, []target{
 		{"application (httpapi, jeton, délégation)", post(appURL+"/api/v1/lot-reservations", c.token, reserve), 201},

@@ -167,9 +167,10 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 	dest := make([]any, 0, 22)
 	dest = append(dest, &sessUser, &revoked, &expires)
 	dest = append(dest, actor.dest()...)
-	args := []any{key}
+	// Text arguments: both drivers take them for a uuid without reflection.
+	args := []any{key.String()}
 	if claimed != nil {
-		args = append(args, *claimed)
+		args = append(args, claimed.String())
 	} else {
 		dest = append(dest, &count)
 	}

@@ -97,7 +97,7 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 		return out, delegation.ErrNotActive
 	}
 	pool := s.DB.Pool(ctx)
-	args := []any{sess.Principal.ID, f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
+	args := []any{sess.Principal.ID.String(), f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
 	rows, err := pool.QueryContext(ctx, s.DB.Numbered(DossierPageSQL), args...)
 	if err != nil {
 		return out, err

@@ -56,8 +56,11 @@ func Open(databaseURL, dataDir string) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
+		// As many idle connections as open ones: under load, returning a
+		// connection beyond the idle limit closes it, and the next request
+		// pays a new PostgreSQL backend and re-prepares its statements.
 		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetMaxIdleConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{DB: g, Dialect: Postgres}, nil
 	}
