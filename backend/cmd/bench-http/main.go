@@ -37,6 +37,8 @@ type options struct {
 	logins    int
 	keep      bool
 	profile   string
+
+	skipMiddleware bool
 }
 
 func main() {
@@ -50,6 +52,7 @@ func main() {
 	flag.IntVar(&o.dossiers, "dossiers", 100, "dossiers par arpenteur-géomètre")
 	flag.IntVar(&o.logins, "logins", 15, "connexions mesurées (et hachages de référence)")
 	flag.BoolVar(&o.keep, "keep", false, "garder la base de mesure")
+	flag.BoolVar(&o.skipMiddleware, "skip-middleware", false, "ne pas mesurer l'intergiciel sans base (go test -bench BenchmarkMiddleware)")
 	flag.StringVar(&o.profile, "cpuprofile", "", "profil CPU de l'application pendant la lecture P1 (fichier pprof)")
 	flag.Parse()
 	if o.conns < 1 || o.rounds < 1 || o.round <= 0 || o.dossiers < 10 || o.logins < 1 {
