@@ -21,11 +21,13 @@ import (
 //
 //   - GET /sql/dossiers: the application's data SQL (portal.DossierPageSQL),
 //     encoded the way the application encodes it;
+//   - GET /sql2/dossiers: the same after the application's facts statement
+//     (who acts for whom), its answer ignored: two round trips, no logic;
 //   - GET /bytes/dossiers: the application's response, as bytes;
 //   - POST /sql/lot-reservations: the inserts of a reservation (the lot
 //     counter, the reservation, its lot, the activity row) in one
 //     transaction.
-func bare(pool *pgxpool.Pool, c *cast, body []byte) *echo.Echo {
+func bare(pool *pgxpool.Pool, c *cast, body []byte, factsSQL, sid string) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	principal := auth.Person{ID: c.surveyor.ID, FirstName: c.surveyor.FirstName, LastName: c.surveyor.LastName, Matricule: c.surveyor.Matricule}
@@ -38,9 +40,22 @@ func bare(pool *pgxpool.Pool, c *cast, body []byte) *echo.Echo {
 		return c.Blob(http.StatusOK, "application/json", body)
 	})
 
-	e.GET("/sql/dossiers", func(c echo.Context) error {
+	dossiers := func(c echo.Context, facts bool) error {
 		ctx := c.Request().Context()
 		const size = 10
+		if facts {
+			// The application's first statement, its answer ignored.
+			rows, err := pool.Query(ctx, factsSQL, sid, principal.ID.String())
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
 		rows, err := pool.Query(ctx, portal.DossierPageSQL, principal.ID.String(), c.QueryParam("kind"), "", size, 0)
 		if err != nil {
 			return err
@@ -74,7 +89,9 @@ func bare(pool *pgxpool.Pool, c *cast, body []byte) *echo.Echo {
 		}
 		out.TotalPages = (out.TotalItems + size - 1) / size
 		return c.JSON(http.StatusOK, out)
-	})
+	}
+	e.GET("/sql/dossiers", func(c echo.Context) error { return dossiers(c, false) })
+	e.GET("/sql2/dossiers", func(c echo.Context) error { return dossiers(c, true) })
 
 	e.POST("/sql/lot-reservations", func(c echo.Context) error {
 		var in api.ReserveLotsJSONRequestBody

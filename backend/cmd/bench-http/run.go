@@ -122,13 +122,17 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	bareURL, stopBare, err := serve(bare(pool, c, body))
+	var sid string
+	if err := db.Conn(ctx).Raw("SELECT id::text FROM sessions WHERE user_id = ? ORDER BY created_at DESC LIMIT 1", c.delegate.ID).Scan(&sid).Error; err != nil {
+		return err
+	}
+	bareURL, stopBare, err := serve(bare(pool, c, body, delegation.SessionSQL(db, true), sid))
 	if err != nil {
 		return err
 	}
 	defer stopBare()
 	// The baselines must answer what the application answers.
-	for _, path := range []string{"/sql/dossiers?kind=cadastre", "/bytes/dossiers?kind=cadastre"} {
+	for _, path := range []string{"/sql/dossiers?kind=cadastre", "/sql2/dossiers?kind=cadastre", "/bytes/dossiers?kind=cadastre"} {
 		got, err := fetch(bareURL+path, "")
 		if err != nil {
 			return err
@@ -154,6 +158,7 @@ func run(ctx context.Context, o options) error {
 		{"application (httpapi, jeton, délégation)", get(appURL+"/api/v1/dossiers?kind=cadastre", c.token), 200},
 		{"(a) Echo nu + pgx, même SQL", get(bareURL+"/sql/dossiers?kind=cadastre", ""), 200},
 		{"(b) Echo nu, mêmes octets", get(bareURL+"/bytes/dossiers?kind=cadastre", ""), 200},
+		{"(c) Echo nu + pgx, SQL des faits puis même SQL", get(bareURL+"/sql2/dossiers?kind=cadastre", ""), 200},
 	})
 	if sqlDB, err := db.DB.DB(); err == nil {
 		st := sqlDB.Stats()
@@ -192,6 +197,8 @@ func run(ctx context.Context, o options) error {
 		{"P1 lecture : req/s application / (a)", app.rps() / a.rps(), "≥ 0,60×", app.rps()/a.rps() >= 0.6, "%.2f×"},
 		{"P1 lecture : p99 application / (a)", float64(app.p(0.99)) / float64(a.p(0.99)), "≤ 2,00×", app.p(0.99) <= 2*a.p(0.99), "%.2f×"},
 		{"P1 lecture : req/s application / (b)", app.rps() / read[2].rps(), "(information)", true, "%.2f×"},
+		{"P1 lecture : req/s application / (c)", app.rps() / read[3].rps(), "(information)", true, "%.2f×"},
+		{"P1 lecture : req/s (c) / (a)", read[3].rps() / a.rps(), "(information)", true, "%.2f×"},
 		{"P1 écriture : req/s application / référence", write[0].rps() / write[1].rps(), "≥ 0,50×", write[0].rps()/write[1].rps() >= 0.5, "%.2f×"},
 		{"Connexion : p50 / un hachage argon2id", float64(login) / float64(hash), "≤ 1,30×", float64(login) <= 1.3*float64(hash), "%.2f×"},
 	}

@@ -124,15 +124,15 @@ const Leeway = 30 * time.Second
 
 // wireClaims is the payload as Issue writes it.
 type wireClaims struct {
-	Iss       string           `json:"iss"`
-	Sub       string           `json:"sub"`
-	Aud       []string         `json:"aud"` // Issue writes an array
-	Exp       int64            `json:"exp"`
-	Nbf       int64            `json:"nbf"`
-	Iat       int64            `json:"iat"`
-	Sid       string           `json:"sid"`
-	Typ       string           `json:"typ"`
-	ActingFor *ActingForClaim  `json:"acting-for"`
+	Iss       string          `json:"iss"`
+	Sub       string          `json:"sub"`
+	Aud       []string        `json:"aud"` // Issue writes an array
+	Exp       int64           `json:"exp"`
+	Nbf       int64           `json:"nbf"`
+	Iat       int64           `json:"iat"`
+	Sid       string          `json:"sid"`
+	Typ       string          `json:"typ"`
+	ActingFor *ActingForClaim `json:"acting-for"`
 }
 
 // The only header Verify accepts, around the kid: exactly what Issue

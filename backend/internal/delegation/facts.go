@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -90,6 +91,17 @@ func statementsFor(db *store.DB) statements {
 		userClaimed:      f(claimedSQL, byUser, "u.id = $1::uuid"),
 		userUnclaimed:    f(unclaimedSQL, byUser, "u.id = $1::uuid"),
 	}
+}
+
+// SessionSQL is the statement ForSession runs, for a token with or without
+// an acting-for claim, in the database's dialect ($1 the session, $2 the
+// claimed user). Exported so the benchmark runs the very same SQL.
+func SessionSQL(db *store.DB, claimed bool) string {
+	q := statementsFor(db)
+	if claimed {
+		return q.sessionClaimed
+	}
+	return q.sessionUnclaimed
 }
 
 // SQLLoader is the Loader of production.
@@ -176,7 +188,10 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 	}
 	dest = append(dest, other.dest()...)
 	dest = append(dest, grant.dest()...)
-	err := l.DB.Pool(ctx).QueryRowContext(ctx, query, args...).Scan(dest...)
+	used, err := l.DB.OnPgx(ctx, func(c *pgx.Conn) error { return c.QueryRow(ctx, query, args...).Scan(dest...) })
+	if !used {
+		err = l.DB.Pool(ctx).QueryRowContext(ctx, query, args...).Scan(dest...)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return out, nil
 	}

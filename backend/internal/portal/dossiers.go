@@ -5,10 +5,12 @@ package portal
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"espace/backend/internal/accounts"
@@ -89,6 +91,13 @@ LIMIT $4 OFFSET $5`
 const dossierCountSQL = `SELECT count(*) FROM dossiers d
 WHERE d.responsible_id = $1::uuid AND ($2 = '' OR d.kind = $2) AND ($3 = '' OR d.number LIKE '%' || $3 || '%')`
 
+// scanner is what pgx and database/sql rows have in common.
+type scanner interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
 // ListDossiers returns the principal's dossiers, newest first. A read: the
 // request's decision authorizes it, without a transaction or a lock.
 func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f DossierFilter) (Page[DossierView], error) {
@@ -98,31 +107,45 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 	}
 	pool := s.DB.Pool(ctx)
 	args := []any{sess.Principal.ID.String(), f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
-	rows, err := pool.QueryContext(ctx, s.DB.Numbered(DossierPageSQL), args...)
+	read := func(rows scanner) error {
+		for rows.Next() {
+			var (
+				v             = DossierView{Responsible: *sess.Principal}
+				closing, read store.NullTime
+				opened        store.NullTime
+				readBy        uuid.NullUUID
+				unread, total int64
+			)
+			if err := rows.Scan(&v.Number, &v.Kind, &v.Title, &v.Status, &closing, &opened, &read, &readBy, &unread, &total); err != nil {
+				return err
+			}
+			v.ResponsibleID = sess.Principal.ID
+			v.ClosingDate, v.OpenedAt, v.ReadAt = closing.Ptr(), opened.Time, read.Ptr()
+			if readBy.Valid {
+				v.ReadBy = &readBy.UUID
+			}
+			v.UnreadMessages, out.TotalItems = int(unread), int(total)
+			out.Items = append(out.Items, v)
+		}
+		return rows.Err()
+	}
+	query := s.DB.Numbered(DossierPageSQL)
+	used, err := s.DB.OnPgx(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return read(rows)
+	})
+	if !used {
+		var rows *sql.Rows
+		if rows, err = pool.QueryContext(ctx, query, args...); err == nil {
+			err = read(rows)
+			rows.Close()
+		}
+	}
 	if err != nil {
-		return out, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			v             = DossierView{Responsible: *sess.Principal}
-			closing, read store.NullTime
-			opened        store.NullTime
-			readBy        uuid.NullUUID
-			unread, total int64
-		)
-		if err := rows.Scan(&v.Number, &v.Kind, &v.Title, &v.Status, &closing, &opened, &read, &readBy, &unread, &total); err != nil {
-			return out, err
-		}
-		v.ResponsibleID = sess.Principal.ID
-		v.ClosingDate, v.OpenedAt, v.ReadAt = closing.Ptr(), opened.Time, read.Ptr()
-		if readBy.Valid {
-			v.ReadBy = &readBy.UUID
-		}
-		v.UnreadMessages, out.TotalItems = int(unread), int(total)
-		out.Items = append(out.Items, v)
-	}
-	if err := rows.Err(); err != nil {
 		return out, err
 	}
 	if len(out.Items) == 0 && f.Page > 1 {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/libtnb/sqlite"
 	"github.com/pressly/goose/v3"
 	"gorm.io/driver/postgres"
@@ -180,4 +182,33 @@ func (db *DB) Numbered(query string) string {
 	}
 	query = strings.ReplaceAll(query, "::uuid", "")
 	return strings.ReplaceAll(query, "$", "?")
+}
+
+// OnPgx runs fn on the pgx connection under one pooled connection, on
+// PostgreSQL outside a transaction: the request path's statements skip
+// database/sql's row machinery (same pool, same prepared statements). It
+// reports false, without running fn, elsewhere: callers then use Pool.
+func (db *DB) OnPgx(ctx context.Context, fn func(*pgx.Conn) error) (bool, error) {
+	if db.Dialect != Postgres {
+		return false, nil
+	}
+	if _, inTx := ctx.Value(txKey{}).(*gorm.DB); inTx {
+		return false, nil
+	}
+	sqlDB, ok := db.DB.ConnPool.(*sql.DB)
+	if !ok {
+		return false, nil
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return true, err
+	}
+	defer conn.Close()
+	return true, conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("pilote PostgreSQL inattendu : %T", dc)
+		}
+		return fn(c.Conn())
+	})
 }
