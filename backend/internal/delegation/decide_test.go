@@ -2,6 +2,7 @@ package delegation
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -109,5 +110,28 @@ func TestDecideReturnsACopy(t *testing.T) {
 	p.FirstName = "X"
 	if f.Claimed.FirstName != "Claire" {
 		t.Fatal("Decide returned the facts' person itself")
+	}
+}
+
+// A session admits its own user's tokens while it is neither revoked nor
+// expired (§2.5 for logouts: from the next request on).
+func TestCheckSession(t *testing.T) {
+	now := time.Now()
+	live := SessionState{Found: true, UserID: edith.ID, ExpiresAt: now.Add(time.Hour)}
+	if err := CheckSession(live, edith.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		st      SessionState
+		subject uuid.UUID
+	}{
+		"inconnue":             {SessionState{}, edith.ID},
+		"révoquée":             {SessionState{Found: true, UserID: edith.ID, Revoked: true, ExpiresAt: now.Add(time.Hour)}, edith.ID},
+		"expirée":              {SessionState{Found: true, UserID: edith.ID, ExpiresAt: now}, edith.ID},
+		"d'une autre personne": {live, pierre.ID},
+	} {
+		if CheckSession(c.st, c.subject, now) == nil {
+			t.Errorf("séance %s acceptée", name)
+		}
 	}
 }
