@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench clean
+.PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench bench-http clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
@@ -48,6 +48,10 @@ e2e: build
 ## bench: activity log measurements at 10 M entries, as ratios against bare baselines (see bench/README.md)
 bench:
 	$(GO) run ./backend/cmd/bench-activities $(BENCH_FLAGS)
+
+## bench-http: the request path (delegated dossier list, lot reservation, login) against bare Echo + pgx, on a scratch PostgreSQL database (see bench/README.md)
+bench-http:
+	$(GO) run ./backend/cmd/bench-http $(BENCH_FLAGS)
 
 clean:
 	rm -rf bin data frontend/dist

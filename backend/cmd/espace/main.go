@@ -187,7 +187,7 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 	if err != nil {
 		return nil, httpapi.Services{}, err
 	}
-	secret, err := cfg.Secret()
+	keys, err := cfg.SigningKeys()
 	if err != nil {
 		db.Close()
 		return nil, httpapi.Services{}, err
@@ -195,7 +195,7 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 	acc := &accounts.Service{
 		DB:         db,
 		Hasher:     auth.Hasher{Params: auth.OWASPParams},
-		Tokens:     &auth.TokenIssuer{Key: secret, Issuer: cfg.PublicURL, Audience: "espace-api", TTL: cfg.AccessTTL},
+		Tokens:     &auth.TokenIssuer{Keys: keys, Issuer: cfg.PublicURL, Audience: "espace-api", TTL: cfg.AccessTTL},
 		SessionTTL: cfg.SessionTTL, ResetTTL: time.Hour, PublicURL: cfg.PublicURL, MailQueued: mailQueued,
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued}

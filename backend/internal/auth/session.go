@@ -64,3 +64,12 @@ func FromContext(ctx context.Context) (*Session, bool) {
 	s, ok := ctx.Value(sessionKey{}).(*Session)
 	return s, ok && s != nil
 }
+
+// Access is what a verified access token says: the session, its user and
+// the surveyor it claims to act for (nil: none). Whether the session still
+// holds and the claim still stands is decided against live data.
+type Access struct {
+	SessionID uuid.UUID
+	UserID    uuid.UUID
+	Claimed   *uuid.UUID
+}

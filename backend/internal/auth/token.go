@@ -1,12 +1,18 @@
 package auth
 
 import (
+	"bytes"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
-	"fmt"
+	"hash"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -36,13 +42,46 @@ type Claims struct {
 	ActingFor *ActingForClaim `json:"acting-for"`
 }
 
-// TokenIssuer signs and verifies access tokens with one HMAC key.
+// SigningKey is one HMAC key of access tokens, named by the "kid" header
+// of the tokens it signs.
+type SigningKey struct {
+	ID     string
+	Secret []byte
+}
+
+// DefaultKeyID names the single key of ESPACE_JWT_SECRET (or the generated
+// one): to rotate away from it, configure ESPACE_JWT_KEYS with the new key
+// first and this id for the old secret.
+const DefaultKeyID = "default"
+
+// TokenIssuer signs and verifies access tokens. Keys rotate: the first key
+// signs, every key verifies, so tokens signed by the previous key stay good
+// until they expire. A token whose kid is not configured is refused.
 type TokenIssuer struct {
-	Key      []byte
+	Keys     []SigningKey // the first signs; all verify
+	Key      []byte       // a single key (kid DefaultKeyID), used when Keys is empty
 	Issuer   string
 	Audience string
 	TTL      time.Duration
 	Now      func() time.Time
+}
+
+func (ti *TokenIssuer) keys() []SigningKey {
+	if len(ti.Keys) > 0 {
+		return ti.Keys
+	}
+	return []SigningKey{{ID: DefaultKeyID, Secret: ti.Key}}
+}
+
+// verifyKey returns the configured secret named kid; nothing else is ever
+// used to verify (no key in the token, no key URL, no default).
+func (ti *TokenIssuer) verifyKey(kid string) ([]byte, bool) {
+	for _, k := range ti.keys() {
+		if k.ID == kid && len(k.Secret) > 0 {
+			return k.Secret, true
+		}
+	}
+	return nil, false
 }
 
 func (ti *TokenIssuer) now() time.Time {
@@ -71,46 +110,152 @@ func (ti *TokenIssuer) Issue(userID, sid uuid.UUID, actingFor *ActingForClaim) (
 	}
 	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	tok.Header["typ"] = AccessTokenType
-	return tok.SignedString(ti.Key)
+	k := ti.keys()[0]
+	tok.Header["kid"] = k.ID
+	return tok.SignedString(k.Secret)
 }
 
 // ErrInvalidToken hides why a token was refused: the client only needs to
 // know that it must authenticate again.
 var ErrInvalidToken = errors.New("jeton d'accès invalide")
 
-// Verify checks signature, algorithm, issuer, audience, expiry and type.
-// Key ids and key URLs in the header are ignored: there is one key.
-func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
-	parser := jwt.NewParser(
-		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
-		jwt.WithExpirationRequired(),
-		jwt.WithIssuedAt(),
-		jwt.WithIssuer(ti.Issuer),
-		jwt.WithAudience(ti.Audience),
-		jwt.WithLeeway(30*time.Second),
-		jwt.WithTimeFunc(ti.now),
-	)
-	var claims Claims
-	tok, err := parser.ParseWithClaims(raw, &claims, func(t *jwt.Token) (any, error) {
-		if typ, _ := t.Header["typ"].(string); typ != AccessTokenType {
-			return nil, fmt.Errorf("typ %q", typ)
-		}
-		return ti.Key, nil
-	})
-	if err != nil || !tok.Valid {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidToken, err)
-	}
-	if claims.Use != AccessTokenUse || claims.SessionID == "" || claims.Subject == "" {
-		return nil, ErrInvalidToken
-	}
-	if _, err := uuid.Parse(claims.Subject); err != nil {
-		return nil, ErrInvalidToken
-	}
-	if _, err := uuid.Parse(claims.SessionID); err != nil {
-		return nil, ErrInvalidToken
-	}
-	return &claims, nil
+// Leeway is the clock skew tolerated between instances.
+const Leeway = 30 * time.Second
+
+// wireClaims is the payload as Issue writes it.
+type wireClaims struct {
+	Iss       string          `json:"iss"`
+	Sub       string          `json:"sub"`
+	Aud       []string        `json:"aud"` // Issue writes an array
+	Exp       int64           `json:"exp"`
+	Nbf       int64           `json:"nbf"`
+	Iat       int64           `json:"iat"`
+	Sid       string          `json:"sid"`
+	Typ       string          `json:"typ"`
+	ActingFor *ActingForClaim `json:"acting-for"`
 }
+
+// The only header Verify accepts, around the kid: exactly what Issue
+// writes. Any other algorithm, type or header field (jku, jwk, x5u, crit,
+// ...) is refused before anything else is read.
+const (
+	headerBefore = `{"alg":"HS256","kid":"`
+	headerAfter  = `","typ":"` + AccessTokenType + `"}`
+)
+
+// Verify checks key id, signature, algorithm, type, issuer, audience,
+// expiry, not-before and issued-at. The header must be exactly the one Issue
+// writes, naming a configured key; nothing in a token chooses how it is
+// verified. It runs on every request, so it reads the token with a handful
+// of allocations (golang-jwt's generic parser needs about sixty).
+func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
+	h, rest, ok := strings.Cut(raw, ".")
+	if !ok {
+		return nil, ErrInvalidToken
+	}
+	payload, sig, ok := strings.Cut(rest, ".")
+	if !ok || strings.Contains(sig, ".") {
+		return nil, ErrInvalidToken
+	}
+	// Header: decoded on the stack, compared byte for byte.
+	var hbuf [160]byte
+	if base64.RawURLEncoding.DecodedLen(len(h)) > len(hbuf) {
+		return nil, ErrInvalidToken
+	}
+	n, err := base64.RawURLEncoding.Decode(hbuf[:], []byte(h))
+	if err != nil {
+		return nil, ErrInvalidToken
+	}
+	hdr := hbuf[:n]
+	if !bytes.HasPrefix(hdr, []byte(headerBefore)) || !bytes.HasSuffix(hdr, []byte(headerAfter)) ||
+		len(hdr) < len(headerBefore)+len(headerAfter) {
+		return nil, ErrInvalidToken
+	}
+	key, ok := ti.verifyKey(string(hdr[len(headerBefore) : len(hdr)-len(headerAfter)]))
+	if !ok {
+		return nil, ErrInvalidToken
+	}
+	// Signature: HMAC-SHA256 of "header.payload", compared in constant time.
+	var want, got [sha256.Size]byte
+	if base64.RawURLEncoding.DecodedLen(len(sig)) != len(got) {
+		return nil, ErrInvalidToken
+	}
+	if n, err := base64.RawURLEncoding.Decode(got[:], []byte(sig)); err != nil || n != len(got) {
+		return nil, ErrInvalidToken
+	}
+	mac := macs.get(key)
+	mac.Write([]byte(raw[:len(h)+1+len(payload)]))
+	sum := mac.Sum(want[:0])
+	macs.put(key, mac)
+	if !hmac.Equal(sum, got[:]) {
+		return nil, ErrInvalidToken
+	}
+	// Claims, only once the signature holds.
+	body, err := base64.RawURLEncoding.DecodeString(payload)
+	if err != nil {
+		return nil, ErrInvalidToken
+	}
+	var c wireClaims
+	if err := json.Unmarshal(body, &c); err != nil {
+		return nil, ErrInvalidToken
+	}
+	now := ti.now()
+	leeway := int64(Leeway / time.Second)
+	switch {
+	case c.Typ != AccessTokenUse, c.Iss != ti.Issuer, !slices.Contains(c.Aud, ti.Audience):
+		return nil, ErrInvalidToken
+	case c.Exp == 0 || now.Unix() >= c.Exp+leeway: // expiry required
+		return nil, ErrInvalidToken
+	case c.Nbf != 0 && now.Unix() < c.Nbf-leeway, c.Iat != 0 && now.Unix() < c.Iat-leeway:
+		return nil, ErrInvalidToken
+	case c.Sid == "" || c.Sub == "":
+		return nil, ErrInvalidToken
+	}
+	if _, err := uuid.Parse(c.Sub); err != nil {
+		return nil, ErrInvalidToken
+	}
+	if _, err := uuid.Parse(c.Sid); err != nil {
+		return nil, ErrInvalidToken
+	}
+	out := &Claims{SessionID: c.Sid, Use: c.Typ, ActingFor: c.ActingFor}
+	out.Issuer, out.Subject, out.Audience = c.Iss, c.Sub, c.Aud
+	out.ExpiresAt = jwt.NewNumericDate(time.Unix(c.Exp, 0))
+	return out, nil
+}
+
+// macPools keeps, per secret, HMAC states ready for reuse: hmac.New costs
+// more than the MAC of a token.
+type macPools struct {
+	mu    sync.RWMutex
+	pools map[string]*sync.Pool
+}
+
+var macs = &macPools{pools: map[string]*sync.Pool{}}
+
+func (m *macPools) pool(key []byte) *sync.Pool {
+	m.mu.RLock()
+	p := m.pools[string(key)]
+	m.mu.RUnlock()
+	if p != nil {
+		return p
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p = m.pools[string(key)]; p == nil {
+		k := bytes.Clone(key)
+		p = &sync.Pool{New: func() any { return hmac.New(sha256.New, k) }}
+		m.pools[string(k)] = p
+	}
+	return p
+}
+
+func (m *macPools) get(key []byte) hash.Hash {
+	h := m.pool(key).Get().(hash.Hash)
+	h.Reset()
+	return h
+}
+
+func (m *macPools) put(key []byte, h hash.Hash) { m.pool(key).Put(h) }
 
 // NewOpaqueToken returns a random URL-safe secret (256 bits) and the hash to
 // store: the database never holds a usable refresh or reset token.

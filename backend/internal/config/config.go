@@ -9,9 +9,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"espace/backend/internal/auth"
 )
 
 // Config is the whole configuration of the espace binary.
@@ -110,6 +113,50 @@ func (c *Config) Secret() ([]byte, error) {
 	}
 	slog.Warn("ESPACE_JWT_SECRET absent : clé de signature générée", "fichier", path)
 	return key, nil
+}
+
+// keyIDPattern is what a key id may look like in ESPACE_JWT_KEYS.
+var keyIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// SigningKeys returns the keys of access tokens, the signing one first.
+// ESPACE_JWT_KEYS is "kid1:secret1,kid2:secret2": kid1 signs, all verify,
+// so a rotation keeps every token in flight valid. Without it,
+// ESPACE_JWT_SECRET (or the generated key) is one key of id "default".
+func (c *Config) SigningKeys() ([]auth.SigningKey, error) {
+	v := os.Getenv("ESPACE_JWT_KEYS")
+	if v == "" {
+		secret, err := c.Secret()
+		if err != nil {
+			return nil, err
+		}
+		return []auth.SigningKey{{ID: auth.DefaultKeyID, Secret: secret}}, nil
+	}
+	if os.Getenv("ESPACE_JWT_SECRET") != "" {
+		return nil, fmt.Errorf("ESPACE_JWT_KEYS et ESPACE_JWT_SECRET : n'en définissez qu'une (ESPACE_JWT_KEYS=nouvelle:…,%s:<ancien secret> pour passer de l'une à l'autre)", auth.DefaultKeyID)
+	}
+	return ParseSigningKeys(v)
+}
+
+// ParseSigningKeys reads the ESPACE_JWT_KEYS format: comma-separated
+// "kid:secret" pairs; a kid is 1 to 64 of A-Z a-z 0-9 . _ -, unique; a
+// secret is at least 32 characters and holds no comma.
+func ParseSigningKeys(v string) ([]auth.SigningKey, error) {
+	var out []auth.SigningKey
+	seen := map[string]bool{}
+	for i, pair := range strings.Split(v, ",") {
+		kid, secret, ok := strings.Cut(strings.TrimSpace(pair), ":")
+		switch {
+		case !ok || !keyIDPattern.MatchString(kid):
+			return nil, fmt.Errorf("ESPACE_JWT_KEYS : la clé n° %d doit s'écrire identifiant:secret (identifiant : lettres, chiffres, . _ -)", i+1)
+		case seen[kid]:
+			return nil, fmt.Errorf("ESPACE_JWT_KEYS : l'identifiant %q est en double", kid)
+		case len(secret) < 32:
+			return nil, fmt.Errorf("ESPACE_JWT_KEYS : le secret de %q doit compter au moins 32 caractères", kid)
+		}
+		seen[kid] = true
+		out = append(out, auth.SigningKey{ID: kid, Secret: []byte(secret)})
+	}
+	return out, nil
 }
 
 func publicHost(addr string) string {

@@ -1,11 +1,12 @@
 // Package delegation holds the rules of SPEC §2 and §4: who may act for
-// whom. Resolve is the only place that decides it; the services of the
-// package add, end and list delegations.
+// whom. Decide is the only place that decides it, from facts loaded in one
+// statement; the services of the package add, end and list delegations.
 package delegation
 
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -41,6 +42,11 @@ type Service struct {
 	DB         *store.DB
 	Accounts   *accounts.Service
 	MailQueued func()
+	// Loader reads the facts of a decision; nil: SQL on DB.
+	Loader Loader
+
+	loaderOnce sync.Once
+	sqlLoader  *SQLLoader
 }
 
 func (s *Service) mailQueued() {
@@ -49,86 +55,30 @@ func (s *Service) mailQueued() {
 	}
 }
 
-// Resolve decides, against live data, for whom actor acts in this request.
-// claimed is the surveyor named by the token's acting-for claim, if any.
-//
-//   - claimed is the actor: they act for themself if they are a surveyor.
-//   - claimed is someone else: only while that surveyor's delegation to the
-//     actor is active (§2.5: removal takes effect on the next request).
-//   - nothing claimed: a surveyor acts for themself; a user with exactly one
-//     délégant acts for that one; with several they must choose; with none
-//     they may log in but act for nobody (§4).
+// Resolve decides, against live data, for whom actor acts; claimed is the
+// surveyor the caller names, if any. The facts are read in one statement and
+// Decide takes the decision.
 func (s *Service) Resolve(ctx context.Context, actor auth.Person, claimed *uuid.UUID) (*auth.Person, auth.Standing, error) {
-	if claimed != nil {
-		if *claimed == actor.ID {
-			if actor.IsSurveyor() {
-				p := actor
-				return &p, auth.Acting, nil
-			}
-			return nil, auth.DelegationEnded, nil
-		}
-		p, err := s.activeDelegant(ctx, *claimed, actor.ID)
-		if err != nil {
-			return nil, 0, err
-		}
-		if p == nil {
-			return nil, auth.DelegationEnded, nil
-		}
-		return p, auth.Acting, nil
-	}
-	if actor.IsSurveyor() {
-		p := actor
-		return &p, auth.Acting, nil
-	}
-	delegants, err := s.delegantsOf(ctx, actor.ID)
+	l, err := s.loader().ForUser(ctx, actor.ID, claimed)
 	if err != nil {
 		return nil, 0, err
 	}
-	switch len(delegants) {
-	case 0:
-		return nil, auth.NoDelegant, nil
-	case 1:
-		p := delegants[0].Person
-		return &p, auth.Acting, nil
-	default:
-		return nil, auth.MustSelect, nil
-	}
+	p, standing := Decide(l.Actor, claimed, l.Facts)
+	return p, standing, nil
 }
 
 // DefaultActingFor is whom a new session acts for (§4): the surveyor
 // themself, or the only délégant of a non-surveyor; nil otherwise.
 func (s *Service) DefaultActingFor(ctx context.Context, userID uuid.UUID) (*uuid.UUID, error) {
-	u, err := s.Accounts.User(ctx, userID)
+	l, err := s.loader().ForUser(ctx, userID, nil)
 	if err != nil {
 		return nil, err
 	}
-	p, standing, err := s.Resolve(ctx, accounts.Person(u), nil)
-	if err != nil || standing != auth.Acting {
-		return nil, err
-	}
-	return &p.ID, nil
-}
-
-// activeDelegant returns the surveyor delegantID when their delegation to
-// delegateID is active and they still hold surveyor status.
-func (s *Service) activeDelegant(ctx context.Context, delegantID, delegateID uuid.UUID) (*auth.Person, error) {
-	var d Delegation
-	err := s.DB.Conn(ctx).Where("delegant_id = ? AND delegate_id = ? AND ended_at IS NULL", delegantID, delegateID).Take(&d).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
+	p, standing := Decide(l.Actor, nil, l.Facts)
+	if standing != auth.Acting {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.Accounts.User(ctx, delegantID)
-	if err != nil {
-		return nil, err
-	}
-	if u.Matricule == "" {
-		return nil, nil // a former surveyor delegates nothing (§2.1)
-	}
-	p := accounts.Person(u)
-	return &p, nil
+	return &p.ID, nil
 }
 
 // Guard is called inside the transaction of every action done for a

@@ -168,29 +168,24 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 	if !sess.ActsForSelf() {
 		return nil, ErrSurveyorOnly
 	}
-	surveyorID := sess.Actor.ID
-	var rows []Delegation
-	if err := s.DB.Conn(ctx).Where("delegant_id = ? AND ended_at IS NULL", surveyorID).Find(&rows).Error; err != nil {
+	// One query: each délégataire with the date of their last action in
+	// the surveyor's name (the activity log's actor index answers it).
+	var rows []struct {
+		store.User
+		Since          store.NullTime
+		LastActivityAt store.NullTime
+	}
+	err := s.DB.Conn(ctx).Table("delegations").
+		Select("users.*, delegations.created_at AS since, (SELECT max(a.occurred_at) FROM activities a "+
+			"WHERE a.actor_id = delegations.delegate_id AND a.principal_id = delegations.delegant_id) AS last_activity_at").
+		Joins("JOIN users ON users.id = delegations.delegate_id").
+		Where("delegations.delegant_id = ? AND delegations.ended_at IS NULL", sess.Actor.ID).Scan(&rows).Error
+	if err != nil {
 		return nil, err
 	}
-	out := make([]DelegateView, 0, len(rows))
-	for _, d := range rows {
-		var u store.User
-		if err := s.DB.Conn(ctx).Where("id = ?", d.DelegateID).Take(&u).Error; err != nil {
-			return nil, err
-		}
-		var last activity.Row
-		err := s.DB.Conn(ctx).Where("actor_id = ? AND principal_id = ?", d.DelegateID, surveyorID).
-			Order("occurred_at DESC").Limit(1).Take(&last).Error
-		v := DelegateView{User: u, Since: d.CreatedAt}
-		switch {
-		case err == nil:
-			at := last.OccurredAt
-			v.LastActivityAt = &at
-		case !errors.Is(err, gorm.ErrRecordNotFound):
-			return nil, err
-		}
-		out = append(out, v)
+	out := make([]DelegateView, len(rows))
+	for i, r := range rows {
+		out[i] = DelegateView{User: r.User, Since: r.Since.Time, LastActivityAt: r.LastActivityAt.Ptr()}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i].User, out[j].User

@@ -116,13 +116,13 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			if !found || strings.TrimSpace(raw) == "" {
 				return apperr.Unauthenticated("Authentification requise : jeton d'accès manquant.")
 			}
-			sess, claimed, err := s.Accounts.Authenticate(ctx, strings.TrimSpace(raw))
+			tok, err := s.Accounts.Authenticate(strings.TrimSpace(raw))
 			if err != nil {
 				return err
 			}
-			// The one decision of who acts for whom, once per request,
-			// against live delegations.
-			sess.Principal, sess.Standing, err = s.Delegation.Resolve(ctx, sess.Actor, claimed)
+			// The one decision of who acts for whom, once per request, in
+			// one statement against live data.
+			sess, err := s.Delegation.Establish(ctx, tok)
 			if err != nil {
 				return err
 			}

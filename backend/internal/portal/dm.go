@@ -264,10 +264,9 @@ func (s *Service) Prevalidations(ctx context.Context, sess *auth.Session, page, 
 
 // Deposits lists the surveyor's deposits, newest first (without contents).
 func (s *Service) Deposits(ctx context.Context, sess *auth.Session, page, size int) (Page[Deposit], error) {
-	out := Page[Deposit]{Page: page, PageSize: size}
-	q := s.DB.Conn(ctx).Model(&Deposit{}).Omit("content").Select("id, surveyor_id, file_name, size, sha256, lot_count, dossier_number, deposited_at").
-		Where("surveyor_id = ?", sess.Actor.ID)
+	out := Page[Deposit]{Page: page, PageSize: size, Items: []Deposit{}}
+	q := s.DB.Conn(ctx).Model(&Deposit{}).Where("surveyor_id = ?", sess.Actor.ID)
 	var err error
-	out.TotalItems, err = paged(q, page, size, "deposited_at DESC, id", &out.Items)
+	out.TotalItems, err = paged(q, "id, surveyor_id, file_name, size, sha256, lot_count, dossier_number, deposited_at", page, size, "deposited_at DESC, id", &out.Items)
 	return out, err
 }

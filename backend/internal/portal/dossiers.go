@@ -5,10 +5,12 @@ package portal
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
 
 	"espace/backend/internal/accounts"
@@ -70,40 +72,90 @@ type DossierFilter struct {
 	PageSize int
 }
 
-// ListDossiers returns the principal's dossiers, newest first.
+// DossierPageSQL is the one statement of « Suivi des dossiers »: a page of
+// the surveyor's dossiers, newest first, each with its unread messages, and
+// the number of dossiers matching (count(*) OVER (): same answer as a
+// separate count, one round trip). Parameters: $1 the surveyor, $2 the kind
+// or ” for both, $3 the number fragment or ” for any, $4 the page size, $5
+// the offset. Exported so the benchmark runs the very same SQL.
+const DossierPageSQL = `SELECT d.number, d.kind, d.title, d.status, d.closing_date, d.opened_at, d.read_at, d.read_by,
+  (SELECT count(*) FROM dossier_messages m WHERE m.dossier_number = d.number AND m.read_at IS NULL),
+  count(*) OVER ()
+FROM dossiers d
+WHERE d.responsible_id = $1::uuid AND ($2 = '' OR d.kind = $2) AND ($3 = '' OR d.number LIKE '%' || $3 || '%')
+ORDER BY d.opened_at DESC, d.number DESC
+LIMIT $4 OFFSET $5`
+
+// dossierCountSQL counts when the page is past the end (no row to carry
+// the window count).
+const dossierCountSQL = `SELECT count(*) FROM dossiers d
+WHERE d.responsible_id = $1::uuid AND ($2 = '' OR d.kind = $2) AND ($3 = '' OR d.number LIKE '%' || $3 || '%')`
+
+// scanner is what pgx and database/sql rows have in common.
+type scanner interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ListDossiers returns the principal's dossiers, newest first. A read: the
+// request's decision authorizes it, without a transaction or a lock.
 func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f DossierFilter) (Page[DossierView], error) {
-	out := Page[DossierView]{Page: f.Page, PageSize: f.PageSize}
-	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		if err := s.Delegation.Guard(tx, sess); err != nil {
-			return err
+	out := Page[DossierView]{Page: f.Page, PageSize: f.PageSize, Items: make([]DossierView, 0, f.PageSize)}
+	if sess.Principal == nil {
+		return out, delegation.ErrNotActive
+	}
+	pool := s.DB.Pool(ctx)
+	args := []any{sess.Principal.ID.String(), f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
+	read := func(rows scanner) error {
+		for rows.Next() {
+			var (
+				v             = DossierView{Responsible: *sess.Principal}
+				closing, read store.NullTime
+				opened        store.NullTime
+				readBy        uuid.NullUUID
+				unread, total int64
+			)
+			if err := rows.Scan(&v.Number, &v.Kind, &v.Title, &v.Status, &closing, &opened, &read, &readBy, &unread, &total); err != nil {
+				return err
+			}
+			v.ResponsibleID = sess.Principal.ID
+			v.ClosingDate, v.OpenedAt, v.ReadAt = closing.Ptr(), opened.Time, read.Ptr()
+			if readBy.Valid {
+				v.ReadBy = &readBy.UUID
+			}
+			v.UnreadMessages, out.TotalItems = int(unread), int(total)
+			out.Items = append(out.Items, v)
 		}
-		q := tx.Model(&Dossier{}).Where("responsible_id = ?", sess.Principal.ID)
-		if f.Kind != "" {
-			q = q.Where("kind = ?", f.Kind)
-		}
-		if f.Number != "" {
-			q = q.Where("number LIKE ?", "%"+f.Number+"%") // digits only: validated by the contract
-		}
-		var total int64
-		if err := q.Count(&total).Error; err != nil {
-			return err
-		}
-		out.TotalItems = int(total)
-		var rows []Dossier
-		if err := q.Order("opened_at DESC, number DESC").Offset((f.Page - 1) * f.PageSize).Limit(f.PageSize).Find(&rows).Error; err != nil {
-			return err
-		}
-		unread, err := unreadCounts(tx, rows)
+		return rows.Err()
+	}
+	query := s.DB.Numbered(DossierPageSQL)
+	used, err := s.DB.OnPgx(ctx, func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, query, args...)
 		if err != nil {
 			return err
 		}
-		out.Items = make([]DossierView, len(rows))
-		for i, d := range rows {
-			out.Items[i] = DossierView{Dossier: d, Responsible: *sess.Principal, UnreadMessages: unread[d.Number]}
-		}
-		return nil
+		defer rows.Close()
+		return read(rows)
 	})
-	return out, err
+	if !used {
+		var rows *sql.Rows
+		if rows, err = pool.QueryContext(ctx, query, args...); err == nil {
+			err = read(rows)
+			rows.Close()
+		}
+	}
+	if err != nil {
+		return out, err
+	}
+	if len(out.Items) == 0 && f.Page > 1 {
+		var total int64
+		if err := pool.QueryRowContext(ctx, s.DB.Numbered(dossierCountSQL), args[:3]...).Scan(&total); err != nil {
+			return out, err
+		}
+		out.TotalItems = int(total)
+	}
+	return out, nil
 }
 
 // GetDossier opens one of the principal's dossiers (« Consultation d'un
@@ -222,23 +274,45 @@ func (s *Service) inPrincipalsName(ctx context.Context, sess *auth.Session, fn f
 }
 
 // listOf pages through the principal's records of one kind, newest first.
+// A read: no transaction, no lock; the count comes with the page.
 func listOf[T any](ctx context.Context, s *Service, sess *auth.Session, page, size int, order string) (Page[T], error) {
-	out := Page[T]{Page: page, PageSize: size}
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var zero T
-		var err error
-		out.TotalItems, err = paged(tx.Model(&zero).Where("surveyor_id = ?", sess.Principal.ID), page, size, order, &out.Items)
-		return err
-	})
+	out := Page[T]{Page: page, PageSize: size, Items: []T{}}
+	if sess.Principal == nil {
+		return out, delegation.ErrNotActive
+	}
+	var zero T
+	var err error
+	out.TotalItems, err = paged(s.DB.Conn(ctx).Model(&zero).Where("surveyor_id = ?", sess.Principal.ID), "*", page, size, order, &out.Items)
 	return out, err
 }
 
-// paged applies page and size to q, filling out's totals.
-func paged[T any](q *gorm.DB, page, size int, order string, rows *[]T) (int, error) {
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
+// counted is a row with the number of rows matching, from count(*) OVER ().
+type counted[T any] struct {
+	Item  T     `gorm:"embedded"`
+	Total int64 `gorm:"column:total_count"`
+}
+
+// paged applies page and size to q and returns the number of rows
+// matching, in one statement; a page past the end counts separately.
+func paged[T any](q *gorm.DB, cols string, page, size int, order string, rows *[]T) (int, error) {
+	var found []counted[T]
+	err := q.Session(&gorm.Session{}).Select(cols + ", count(*) OVER () AS total_count").
+		Order(order).Offset((page - 1) * size).Limit(size).Find(&found).Error
+	if err != nil {
 		return 0, err
 	}
-	err := q.Order(order).Offset((page - 1) * size).Limit(size).Find(rows).Error
-	return int(total), err
+	if len(found) == 0 {
+		if page == 1 {
+			return 0, nil
+		}
+		var total int64
+		err := q.Count(&total).Error
+		return int(total), err
+	}
+	out := make([]T, len(found))
+	for i, r := range found {
+		out[i] = r.Item
+	}
+	*rows = out
+	return int(found[0].Total), nil
 }

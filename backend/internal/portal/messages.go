@@ -11,6 +11,7 @@ import (
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/delegation"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/store"
 )
@@ -90,40 +91,68 @@ func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, su
 	return out, err
 }
 
-// Messages lists the messages of one of the principal's dossiers.
+// Messages lists the messages of one of the principal's dossiers, each with
+// who opened it first, in one query after the dossier's. A read: no
+// transaction, no lock.
 func (s *Service) Messages(ctx context.Context, sess *auth.Session, number string) ([]MessageView, error) {
-	var out []MessageView
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		if _, err := principalDossier(tx, sess, number); err != nil {
-			return err
-		}
-		var rows []Message
-		if err := tx.Where("dossier_number = ?", number).Order("posted_at DESC, id").Find(&rows).Error; err != nil {
-			return err
-		}
-		for _, m := range rows {
-			v, err := s.messageView(ctx, m)
-			if err != nil {
-				return err
-			}
-			out = append(out, v)
-		}
-		return nil
-	})
-	return out, err
+	if sess.Principal == nil {
+		return nil, delegation.ErrNotActive
+	}
+	db := s.DB.Conn(ctx)
+	if _, err := principalDossier(db, sess, number); err != nil {
+		return nil, err
+	}
+	var rows []messageRow
+	err := withReader(db).Where("dossier_messages.dossier_number = ?", number).
+		Order("dossier_messages.posted_at DESC, dossier_messages.id").Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MessageView, len(rows))
+	for i, r := range rows {
+		out[i] = r.view()
+	}
+	return out, nil
 }
 
-func (s *Service) messageView(ctx context.Context, m Message) (MessageView, error) {
-	v := MessageView{Message: m}
-	if m.ReadBy != nil {
-		u, err := s.Accounts.User(ctx, *m.ReadBy)
-		if err != nil {
-			return v, err
+// withReader selects messages with their first reader's name and matricule.
+func withReader(db *gorm.DB) *gorm.DB {
+	return db.Table("dossier_messages").
+		Select("dossier_messages.*, users.username AS reader_username, users.first_name AS reader_first_name, " +
+			"users.last_name AS reader_last_name, users.is_admin AS reader_is_admin, surveyors.matricule AS reader_matricule").
+		Joins("LEFT JOIN users ON users.id = dossier_messages.read_by").
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = dossier_messages.read_by")
+}
+
+// messageRow is a message with its first reader, as one row.
+type messageRow struct {
+	Message         `gorm:"embedded"`
+	ReaderUsername  *string
+	ReaderFirstName *string
+	ReaderLastName  *string
+	ReaderIsAdmin   *bool
+	ReaderMatricule *string
+}
+
+func (r messageRow) view() MessageView {
+	v := MessageView{Message: r.Message}
+	if r.ReadBy != nil && r.ReaderUsername != nil {
+		p := auth.Person{ID: *r.ReadBy, Username: *r.ReaderUsername}
+		if r.ReaderFirstName != nil {
+			p.FirstName = *r.ReaderFirstName
 		}
-		p := personOf(u)
+		if r.ReaderLastName != nil {
+			p.LastName = *r.ReaderLastName
+		}
+		if r.ReaderIsAdmin != nil {
+			p.IsAdmin = *r.ReaderIsAdmin
+		}
+		if r.ReaderMatricule != nil {
+			p.Matricule = *r.ReaderMatricule
+		}
 		v.ReadByPerson = &p
 	}
-	return v, nil
+	return v
 }
 
 // MarkMessageRead records that the message was opened: read for the
@@ -139,16 +168,16 @@ func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, numbe
 			Updates(map[string]any{"read_at": now, "read_by": sess.Actor.ID}).Error; err != nil {
 			return err
 		}
-		var m Message
-		err := tx.Where("id = ? AND dossier_number = ?", id, number).Take(&m).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Message introuvable.")
-		}
+		var rows []messageRow
+		err := withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
 		if err != nil {
 			return err
 		}
-		out, err = s.messageView(ctx, m)
-		return err
+		if len(rows) == 0 {
+			return apperr.NotFound("Message introuvable.")
+		}
+		out = rows[0].view()
+		return nil
 	})
 	return out, err
 }
@@ -176,10 +205,14 @@ func (s *Service) PostCommunique(ctx context.Context, admin auth.Person, subject
 	return CommuniqueView{Communique: c}, err
 }
 
-// Communiques lists every communiqué with the principal's read state.
+// Communiques lists every communiqué with the principal's read state. A
+// read: no transaction, no lock.
 func (s *Service) Communiques(ctx context.Context, sess *auth.Session) ([]CommuniqueView, error) {
 	var out []CommuniqueView
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+	if sess.Principal == nil {
+		return nil, delegation.ErrNotActive
+	}
+	err := func(tx *gorm.DB) error {
 		var rows []Communique
 		if err := tx.Order("published_at DESC, id").Find(&rows).Error; err != nil {
 			return err
@@ -196,7 +229,7 @@ func (s *Service) Communiques(ctx context.Context, sess *auth.Session) ([]Commun
 			out = append(out, CommuniqueView{Communique: c, Read: read[c.ID]})
 		}
 		return nil
-	})
+	}(s.DB.Conn(ctx))
 	return out, err
 }
 

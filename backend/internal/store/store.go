@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/libtnb/sqlite"
 	"github.com/pressly/goose/v3"
 	"gorm.io/driver/postgres"
@@ -56,8 +58,11 @@ func Open(databaseURL, dataDir string) (*DB, error) {
 		if err != nil {
 			return nil, err
 		}
+		// As many idle connections as open ones: under load, returning a
+		// connection beyond the idle limit closes it, and the next request
+		// pays a new PostgreSQL backend and re-prepares its statements.
 		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(10)
+		sqlDB.SetMaxIdleConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		return &DB{DB: g, Dialect: Postgres}, nil
 	}
@@ -156,4 +161,54 @@ func IsUniqueViolation(err error) bool {
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "duplicate key value")
+}
+
+// Pool returns the connection (or transaction) behind Conn(ctx), for the
+// few statements of the request path that skip the ORM: plain
+// database/sql, prepared once per connection by the driver.
+func (db *DB) Pool(ctx context.Context) gorm.ConnPool {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx.Statement.ConnPool
+	}
+	return db.DB.ConnPool
+}
+
+// Numbered rewrites PostgreSQL's numbered parameters ($1, $2, ...) for the
+// dialect: SQLite spells them ?1, ?2, ... Casts written ::uuid are dropped
+// there (SQLite keeps uuids as text).
+func (db *DB) Numbered(query string) string {
+	if db.Dialect == Postgres {
+		return query
+	}
+	query = strings.ReplaceAll(query, "::uuid", "")
+	return strings.ReplaceAll(query, "$", "?")
+}
+
+// OnPgx runs fn on the pgx connection under one pooled connection, on
+// PostgreSQL outside a transaction: the request path's statements skip
+// database/sql's row machinery (same pool, same prepared statements). It
+// reports false, without running fn, elsewhere: callers then use Pool.
+func (db *DB) OnPgx(ctx context.Context, fn func(*pgx.Conn) error) (bool, error) {
+	if db.Dialect != Postgres {
+		return false, nil
+	}
+	if _, inTx := ctx.Value(txKey{}).(*gorm.DB); inTx {
+		return false, nil
+	}
+	sqlDB, ok := db.DB.ConnPool.(*sql.DB)
+	if !ok {
+		return false, nil
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return true, err
+	}
+	defer conn.Close()
+	return true, conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("pilote PostgreSQL inattendu : %T", dc)
+		}
+		return fn(c.Conn())
+	})
 }
