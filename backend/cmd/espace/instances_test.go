@@ -2,7 +2,7 @@ package main
 
 // Many instances behave as one (SPEC §16): two `espace serve` processes on
 // one PostgreSQL database and one Redis. Runs in the PostgreSQL pass of the
-// test suite; Redis must answer at REDIS_URL (default redis://127.0.0.1:6379).
+// test suite; Redis must answer at TEST_REDIS_URL (default the local one).
 
 import (
 	"bytes"
@@ -25,8 +25,10 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/mailtest"
+	"espace/backend/internal/ratelimit/redistest"
 	"espace/backend/internal/testdb"
 )
 
@@ -50,10 +52,7 @@ func TestInstancesBehaveAsOne(t *testing.T) {
 	if testdb.Dialect() != "postgres" {
 		t.Skip("plusieurs instances : PostgreSQL seulement (la passe SQLite n'a pas de base partagée)")
 	}
-	redisURL := os.Getenv("REDIS_URL")
-	if redisURL == "" {
-		redisURL = "redis://127.0.0.1:6379/0"
-	}
+	redisURL := redistest.URL()
 	requireRedis(t, redisURL)
 
 	c := &cluster{t: t, bin: buildBinary(t), smtpAddr: mailtest.FreeAddr(t)}
@@ -61,7 +60,7 @@ func TestInstancesBehaveAsOne(t *testing.T) {
 	c.env = []string{
 		"DATABASE_URL=" + dbURL,
 		"REDIS_URL=" + redisURL,
-		"ESPACE_REDIS_PREFIX=espace-test-" + testdb.Suffix() + ":",
+		"ESPACE_REDIS_PREFIX=" + redistest.Prefix(t),
 		"SMTP_URL=smtp://" + c.smtpAddr + "?tls=none",
 		"ESPACE_JWT_KEYS=k1:" + strings.Repeat("1", 40),
 		"ESPACE_PUBLIC_URL=http://espace.test",
@@ -146,8 +145,10 @@ func TestInstancesBehaveAsOne(t *testing.T) {
 		}
 		res.Body.Close()
 	}
-	// Each instance alone would have allowed as many: the count is shared.
-	t.Logf("limite de connexion atteinte après %d échecs répartis sur A et B", limited)
+	// Each instance counting alone would have allowed twice the burst.
+	if burst := httpapi.DefaultLimits.LoginPerAccountIP.Burst; limited > burst {
+		t.Errorf("limite atteinte après %d échecs répartis sur A et B, attendu au plus %d : le compte n'est pas partagé", limited, burst)
+	}
 
 	// SMTP was down all along: every e-mail waits in the outbox. Once it is
 	// back, both workers deliver each e-mail exactly once.

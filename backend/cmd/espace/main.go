@@ -297,7 +297,7 @@ func openRateStore(ctx context.Context, cfg config.Config) (ratelimit.Store, fun
 	} else {
 		slog.Info("limites de fréquence partagées par Redis")
 	}
-	return ratelimit.NewRedis(client, "espace:"), func() { _ = client.Close() }, nil
+	return ratelimit.NewRedis(client, cfg.RedisPrefix), func() { _ = client.Close() }, nil
 }
 
 func admin(ctx context.Context, cfg config.Config, args []string) error {

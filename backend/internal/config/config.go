@@ -36,6 +36,7 @@ type Config struct {
 	LogLevel       slog.Level    // ESPACE_LOG_LEVEL
 	LoginBurstIP   int           // ESPACE_LOGIN_BURST_PER_IP
 	RedisURL       string        // REDIS_URL: rate limits shared between instances
+	RedisPrefix    string        // ESPACE_REDIS_PREFIX: keys of this deployment in a shared Redis
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -55,6 +56,7 @@ func Load() (Config, error) {
 		WebDir:       env("ESPACE_WEB_DIR", "frontend/dist"),
 		SMTPURL:      os.Getenv("SMTP_URL"),
 		RedisURL:     os.Getenv("REDIS_URL"),
+		RedisPrefix:  env("ESPACE_REDIS_PREFIX", "espace:"),
 		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
 		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
 	}
