@@ -82,8 +82,8 @@ test(
     const list = page.getByRole("table", { name: "Arpenteurs-géomètres inscrits" });
     await list.getByRole("rowheader", { name: "5003" }).waitFor();
     const countText = await page.getByText(/^\d+ arpenteurs-géomètres inscrits$/).textContent();
-  const registered = Number.parseInt(countText ?? "", 10);
-  assert.ok(registered >= 4, `les arpenteurs-géomètres de la démo : ${countText}`);
+    const registered = Number.parseInt(countText ?? "", 10);
+    assert.ok(registered >= 4, `les arpenteurs-géomètres de la démo : ${countText}`);
     await shot("arpenteurs-geometres");
     await checkA11y(page, "Administration ▸ Arpenteurs-géomètres");
 
