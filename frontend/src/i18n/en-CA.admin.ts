@@ -13,6 +13,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   "admin.retry": "Try again",
   "admin.invalidMatricule": "Enter a licence number of 1 to 6 digits (for example 5003).",
   "admin.invalidDossierNumber": "Enter a file number of 7 digits (for example 1096429).",
+  "admin.invalidDate": "Enter a date in the YYYY-MM-DD format (for example 2027-03-31).",
   "admin.tooLong": "This field holds at most {max} characters.",
 
   "admin.surveyors.title": "Land surveyors",
@@ -36,7 +37,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   "admin.surveyors.openDossier": "Open a file",
   "admin.surveyors.openDossierFor": "Open a file for {name}",
   "admin.surveyors.revoke": "Withdraw status",
-  "admin.surveyors.revokeFor": "Withdraw the status of {name}",
+  "admin.surveyors.revokeFor": "Withdraw status of {name}",
 
   "admin.grant.title": "Grant status",
   "admin.grant.intro": "The user must first have created their Mon espace client username.",

@@ -11,6 +11,7 @@ export const adminFr = {
   "admin.retry": "Réessayer",
   "admin.invalidMatricule": "Entrez un matricule de 1 à 6 chiffres (par exemple 5003).",
   "admin.invalidDossierNumber": "Entrez un numéro de dossier de 7 chiffres (par exemple 1096429).",
+  "admin.invalidDate": "Entrez une date au format AAAA-MM-JJ (par exemple 2027-03-31).",
   "admin.tooLong": "Ce champ compte au plus {max} caractères.",
 
   "admin.surveyors.title": "Arpenteurs-géomètres",

@@ -58,7 +58,7 @@ export function OpenDossierPage() {
           : trimmedTitle.length > limits.title
             ? t("admin.tooLong", { max: limits.title })
             : undefined,
-      closingDate: closingDate === "" || datePattern.test(closingDate) ? undefined : t("admin.dossier.closingDateHint"),
+      closingDate: closingDate === "" || datePattern.test(closingDate) ? undefined : t("admin.invalidDate"),
     });
     if (!valid) return;
     create.mutate(

@@ -189,4 +189,15 @@ describe("Administration ▸ Arpenteurs-géomètres", { timeout: 30_000 }, () =>
       "/administration/dossiers?matricule=5001",
     );
   });
+
+  it("speaks English when the user chose it; each button's name starts with its visible text", async () => {
+    renderSignedIn(
+      admin,
+      { "GET /api/v1/admin/surveyors": () => json(surveyors) },
+      { routes: page(<SurveyorsPage />), path: "/administration", locale: "en-CA" },
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Land surveyors" })).toBeInTheDocument();
+    expect(await screen.findByText("4 registered land surveyors")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Withdraw status of Jean Piette" })).toHaveTextContent("Withdraw status");
+  });
 });
