@@ -4,13 +4,27 @@
 //   ESPACE_BIN   path of the Go binary (default: ../bin/espace from the repository root)
 //   E2E_KEEP=1   keep the data directory and server log after the run
 //   E2E_TESTS    comma-separated words: run only the test files whose names contain one
+//
+// An SMTP listener (smtp-server) on a free port receives the application's e-mails (SMTP_URL):
+// each message is written, with its envelope, as a JSON file in E2E_MAIL_DIR for the tests
+// (support.mjs: mailbox(), waitForMail()).
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SMTPServer } from "smtp-server";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const frontend = resolve(here, "..");
@@ -67,6 +81,42 @@ const log = createWriteStream(logPath);
 const baseURL = `http://localhost:${port}`;
 const demoPassword = `demo-${Math.random().toString(36).slice(2)}-verger`;
 
+// The SMTP listener: plain SMTP on 127.0.0.1, no authentication, every message kept.
+const mailDir = join(dataDir, "mail");
+mkdirSync(mailDir, { recursive: true });
+let mailCount = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  size: 5 * 1024 * 1024,
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.on("error", callback);
+    stream.on("end", () => {
+      mailCount += 1;
+      const name = `${String(mailCount).padStart(5, "0")}.json`;
+      const message = {
+        receivedAt: new Date().toISOString(),
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+        to: session.envelope.rcptTo.map((recipient) => recipient.address),
+        raw: Buffer.concat(chunks).toString("utf8"),
+      };
+      // Written aside then renamed, so that a test never reads half a message.
+      writeFileSync(join(mailDir, `.${name}`), JSON.stringify(message));
+      renameSync(join(mailDir, `.${name}`), join(mailDir, name));
+      callback();
+    });
+  },
+});
+const smtpPort = await freePort();
+await new Promise((resolveListen, reject) => {
+  smtp.once("error", reject);
+  smtp.listen(smtpPort, "127.0.0.1", resolveListen);
+});
+smtp.on("error", (error) => console.error(`e2e: SMTP : ${error.message}`));
+
 const server = spawn(bin, ["serve"], {
   cwd: repo,
   env: {
@@ -77,6 +127,7 @@ const server = spawn(bin, ["serve"], {
     ESPACE_DEMO: "1",
     ESPACE_DEMO_PASSWORD: demoPassword,
     ESPACE_LOG_LEVEL: "warn",
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
     // Every browser of the suite logs in from the same address.
     ESPACE_LOGIN_BURST_PER_IP: "500",
   },
@@ -99,6 +150,8 @@ async function stopServer() {
     clearTimeout(timer);
   }
   await new Promise((r) => log.end(r));
+  // The application is gone: its connections, if any, are closed by smtp-server itself.
+  await new Promise((r) => smtp.close(r));
 }
 
 function printServerLog() {
@@ -135,7 +188,13 @@ try {
   const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
     cwd: frontend,
     stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseURL, E2E_DEMO_PASSWORD: demoPassword, CHROMIUM_PATH: chromium },
+    env: {
+      ...process.env,
+      E2E_BASE_URL: baseURL,
+      E2E_DEMO_PASSWORD: demoPassword,
+      E2E_MAIL_DIR: mailDir,
+      CHROMIUM_PATH: chromium,
+    },
   });
   exitCode = await new Promise((r) => tests.on("exit", (code) => r(code ?? 1)));
   if (exitCode !== 0) printServerLog();

@@ -1,10 +1,11 @@
 // Shared helpers of the browser tests: Debian's Chromium through playwright-core, axe-core
 // injected from node_modules, numbered screenshots.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { simpleParser } from "mailparser";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -252,4 +253,46 @@ export async function actForThroughApi(page, matricule) {
 /** A DM file for a file input: `{ name, mimeType, buffer }`. */
 export function dmFile(name, xml) {
   return { name, mimeType: "text/xml", buffer: Buffer.from(xml, "utf8") };
+}
+
+// E-mails received by the runner's SMTP listener (run.mjs, E2E_MAIL_DIR).
+
+export const mailDir = process.env.E2E_MAIL_DIR ?? "";
+
+/**
+ * Every message received so far, oldest first, parsed: { file, receivedAt, envelopeFrom,
+ * envelopeTo (RCPT TO), to (header addresses), subject, text, html }.
+ */
+export async function mailbox() {
+  if (!mailDir) throw new Error("E2E_MAIL_DIR absent : lancer les tests par e2e/run.mjs");
+  const files = readdirSync(mailDir)
+    .filter((name) => name.endsWith(".json") && !name.startsWith("."))
+    .sort();
+  const messages = [];
+  for (const file of files) {
+    const stored = JSON.parse(readFileSync(join(mailDir, file), "utf8"));
+    const parsed = await simpleParser(stored.raw);
+    messages.push({
+      file,
+      receivedAt: stored.receivedAt,
+      envelopeFrom: stored.from,
+      envelopeTo: stored.to,
+      to: (parsed.to ? [parsed.to].flat() : []).flatMap((group) => group.value.map((address) => address.address)),
+      subject: parsed.subject ?? "",
+      text: parsed.text ?? "",
+      html: typeof parsed.html === "string" ? parsed.html : "",
+    });
+  }
+  return messages;
+}
+
+/** The first message for which `predicate` holds, waiting for it up to `timeoutMs`. */
+export async function waitForMail(predicate, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailbox()).find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error("aucun courriel attendu reçu");
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

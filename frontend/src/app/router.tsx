@@ -9,6 +9,7 @@ import {
   SignUpPage,
 } from "@/features/accounts";
 import { ActivityPage } from "@/features/activity";
+import { adminRoutes } from "@/features/admin";
 import { DelegationLayout, delegationChildRoutes } from "@/features/delegation";
 import { PortalLayout } from "@/features/portal";
 import { arpentageRoutes, cadastreRoutes } from "@/features/services";
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
                 element: <DelegationLayout />,
                 children: [...delegationChildRoutes, { path: "suivi-des-activites", element: <ActivityPage /> }],
               },
+              adminRoutes,
               { path: "mot-de-passe", element: <ChangePasswordPage /> },
             ],
           },

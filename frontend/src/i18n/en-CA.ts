@@ -1,4 +1,5 @@
 import { activityEn } from "./en-CA.activity";
+import { adminEn } from "./en-CA.admin";
 import { delegationEn } from "./en-CA.delegation";
 import type { MessageKey } from "./fr-CA";
 import { servicesEn } from "./en-CA.services";
@@ -137,6 +138,7 @@ const base = {
   "portal.tab.cadastre": "Cadastre",
   "portal.tab.arpentage": "Surveying",
   "portal.tab.delegation": "Delegation",
+  "portal.tab.admin": "Administration",
   "portal.cadastre.description":
     "Cadastre services: reservation of lots and complementary plans in TR, lot correction check, cadastre file tracking, ordering of cadastral products, pre-validation and filing of a cadastre update request (DM).",
   "portal.arpentage.description": "Surveying services: survey file tracking, including extension of the closing date.",
@@ -154,4 +156,5 @@ export const enCA: Record<MessageKey, string> = {
   ...delegationEn,
   ...activityEn,
   ...servicesEn,
+  ...adminEn,
 };

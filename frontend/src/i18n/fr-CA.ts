@@ -3,6 +3,7 @@
  * Le libellé des écrans reprend celui du guide d'utilisation du ministère.
  */
 import { activityFr } from "./fr-CA.activity";
+import { adminFr } from "./fr-CA.admin";
 import { delegationFr } from "./fr-CA.delegation";
 import { servicesFr } from "./fr-CA.services";
 
@@ -141,6 +142,7 @@ const base = {
   "portal.tab.cadastre": "Cadastre",
   "portal.tab.arpentage": "Arpentage",
   "portal.tab.delegation": "Délégation",
+  "portal.tab.admin": "Administration",
   "portal.cadastre.description":
     "Services liés au cadastre : réservation de lots et plans complémentaires en TR, vérification de la correction de lots, suivi des dossiers du cadastre, commande de produits cadastraux, prévalidation et dépôt d'une demande de mise à jour du cadastre (DM).",
   "portal.arpentage.description":
@@ -159,6 +161,7 @@ export const frCA = {
   ...delegationFr,
   ...activityFr,
   ...servicesFr,
+  ...adminFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof frCA;

@@ -16,6 +16,9 @@ export const portalTabs: ReadonlyArray<{ path: string; label: MessageKey }> = [
   { path: "/delegation", label: "portal.tab.delegation" },
 ];
 
+/** The ministry's tab, shown to administrators only (/me says isAdmin); its routes are guarded too. */
+export const adminTab: { path: string; label: MessageKey } = { path: "/administration", label: "portal.tab.admin" };
+
 /** The frame of Mon espace client once signed in: header, user, tabs, content. */
 export function PortalLayout() {
   const { t } = useI18n();
@@ -73,7 +76,7 @@ export function PortalLayout() {
       </GovHeader>
       <nav aria-label={t("nav.tabs")} className="tabs">
         <ul className="container tabs__list">
-          {portalTabs.map((tab) => (
+          {(me.data?.isAdmin ? [...portalTabs, adminTab] : portalTabs).map((tab) => (
             <li key={tab.path}>
               <NavLink to={tab.path} className="tabs__tab">
                 {t(tab.label)}

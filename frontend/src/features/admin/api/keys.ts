@@ -1,0 +1,5 @@
+/** Query keys of the administration console. */
+export const adminKeys = {
+  all: ["admin"] as const,
+  surveyors: ["admin", "surveyors"] as const,
+};
