@@ -637,7 +637,9 @@ type ClosingDateExtension struct {
 // ClosingDateExtensionRequest defines model for ClosingDateExtensionRequest.
 type ClosingDateExtensionRequest struct {
 	NewClosingDate openapi_types.Date `json:"newClosingDate"`
-	Reason         string             `json:"reason"`
+
+	// Reason Motif (plusieurs lignes permises)
+	Reason string `json:"reason"`
 }
 
 // Communique defines model for Communique.
@@ -757,7 +759,8 @@ type DmPrevalidationPage struct {
 
 // DmUpload defines model for DmUpload.
 type DmUpload struct {
-	// File Le fichier XML de la DM (5 Mo au plus)
+	// File Le fichier XML de la DM (5 Mo au plus). Son nom compte au plus 255 caractères, sans
+	// caractère de contrôle.
 	File openapi_types.File `json:"file"`
 }
 
@@ -951,6 +954,7 @@ type Me struct {
 
 // NewMessageRequest defines model for NewMessageRequest.
 type NewMessageRequest struct {
+	// Body Texte du message (plusieurs lignes permises)
 	Body    string `json:"body"`
 	Subject string `json:"subject"`
 }
@@ -964,7 +968,7 @@ type PasswordResetRequest struct {
 	Token       string   `json:"token"`
 }
 
-// PasswordResetRequestRequest Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux).
+// PasswordResetRequestRequest Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux, pas les deux).
 type PasswordResetRequestRequest struct {
 	// Email Example: edith.descartes@example.qc.ca
 	Email    *Email  `json:"email,omitempty"`
@@ -1215,9 +1219,13 @@ type ListActivitiesParams struct {
 	Principal *ActivityPrincipal         `form:"principal,omitempty" json:"principal,omitempty"`
 	Sort      *ListActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
 	Order     *ListActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
-	Page      *Page                      `form:"page,omitempty" json:"page,omitempty"`
-	PageSize  *PageSize                  `form:"pageSize,omitempty" json:"pageSize,omitempty"`
-	All       *bool                      `form:"all,omitempty" json:"all,omitempty"`
+
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
 // ListActivitiesParamsSort defines parameters for ListActivities.
@@ -1292,19 +1300,28 @@ type RefreshSessionParamsXRefreshTokenTransport string
 
 // SearchDelegateCandidatesParams defines parameters for SearchDelegateCandidates.
 type SearchDelegateCandidatesParams struct {
+	// Username Nom d'utilisateur exact (sans égard à la casse)
 	Username *string `form:"username,omitempty" json:"username,omitempty"`
-	Email    *string `form:"email,omitempty" json:"email,omitempty"`
+
+	// Email Adresse courriel exacte (sans égard à la casse)
+	Email *string `form:"email,omitempty" json:"email,omitempty"`
 }
 
 // ListDmDepositsParams defines parameters for ListDmDeposits.
 type ListDmDepositsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListDmPrevalidationsParams defines parameters for ListDmPrevalidations.
 type ListDmPrevalidationsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
@@ -1313,26 +1330,39 @@ type ListDossiersParams struct {
 	Kind *DossierKind `form:"kind,omitempty" json:"kind,omitempty"`
 
 	// Number Recherche par numéro (contient)
-	Number   *string   `form:"number,omitempty" json:"number,omitempty"`
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	Number *string `form:"number,omitempty" json:"number,omitempty"`
+
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListLotCorrectionChecksParams defines parameters for ListLotCorrectionChecks.
 type ListLotCorrectionChecksParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListLotReservationsParams defines parameters for ListLotReservations.
 type ListLotReservationsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListProductOrdersParams defines parameters for ListProductOrders.
 type ListProductOrdersParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
@@ -7245,188 +7275,197 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3bcty4teivoPrsKrW8qVZLlj0zcrnqKJI98USaUSQ7SZ1pHzVErpbgIQEaAHukuFyV1/1+PmCedqYz",
-	"Vedpv+Vt+k/yJbtwI0E22BdJlmNnP9lqksDCwsK6YV3edWKW5YwClaKz+66TY44zkMD1X3uxJGMir/di",
-	"ybj6IQERc5JLwmhnt3MyneCUiOkEUI456pIEqCQjgqlEyVohSUoEllDw9U7UIeqLtwXw607UoTiDzm4H",
-	"63GjjogvIcNqghHjGZad3U5RkKQTdeR1rl4UkhN60Xn/PiphOmBCEAhA9S1D9hmKGZUEqGyZPrFD+ADk",
-	"WErg6uX/+31/46vX77aiL97/21xInnOWzYJxgCUgbF6ZTiI0/UkhSRKOEkAxoDes4IjQOC0E6l5CwQEl",
-	"Bfp9MZ2cQ9yGsJGaKoivBEuYC+V3PDHYCo3L9EN/4ARGuEj1yCDiTtQBWmSd3e87WP+lf3w9b75jTmhM",
-	"cpzOpxuFhdUJJy8HvxnxnDIu23Ah1LMWVBgkO1TYPysystt9bf6rSbuCdC62XrLFFPSmEG+LtelPN6Ye",
-	"yW5IOy+vcxCzAOqfUbJWwoi6fDrJpxMJHKWaKeBs+rPkdp/ztBAECi4UgHCVpyyBzq7kBbTAqwDyISYS",
-	"Mg3Hv3EYdXY7/2uz4l6b5jWx6QPdeR91Mnz1wny33S8XiTnH1+qpkNepPlmMZ+pvyzq+LbJz4MdYXpZk",
-	"kqs/StiofqETdTi8LQiHxC2kgnYekLVpNK6P8QW0kWSungVJcivqZISSTBHkVrk6QiVceOOekj/PHVs/",
-	"D4/f1wi0E/T7C6c7gREHcbnP2A8EZknmG5CMKg7IgbJiDGkKGVCJciamEy1FUqzYNoUrwigCijKWAJLT",
-	"ScYI7TnCjs3w5SJA5DiGM24mry0lw1eHQC/URm73+yEqtyC/5JiK3DKGOtRDM98Q7SqyftOyhjG7xheA",
-	"EkwFKqiDGf1Wyvw7ml6jLsVjcqH5mljvoWPMUTKdjHAh0S4anrPkelgu8BKw4ch2gX/asFBuvGQ/AN2o",
-	"gPXX6hiTGqsTOSwFGc8rAfxFMofAC/3CXAJfxG/fq49FzqgAq07EkEs1klI7qFSSefddB+d5SmKscL35",
-	"RiiEv1vyFJUD6rka3BMyTPUmTf9aAOpm079lgBR/UvCgtwWovVSDSkBwRYQExApEGV1XfOA3ODmBtwUI",
-	"OQfanLPzFLJ/d1DDFc7yFMwXird1xjgliX75bIRJCgpNwDlT+tX3iswkJmlnt7MPKL7EWY5ASMTOU0Un",
-	"jHBQBJEzdcB4Z7ezCZl6/f1rxbewLERnd0fTNJGaiR0qdswonU5AIMGKjAj9HyoRoRoUEL1qoy6lzMXu",
-	"5qY5Pb0YJ1hIDr0LVox7b+NejN0KQWzOruT9sszu2AwS2iWF4+nfJJTwoe5wZqbheoTwGGKUgjBoEkgd",
-	"GzISCoh9RkcpiVfZqFvDbeaUFqy16URiqWR1ASnqDmML0VCT0nPGz0mSAL1PAJUUZFSRM8qBK0JQoHzL",
-	"5HNW0OQ+IXlBJWfFGJ+nanMpk2cjBYLBzUvGjjC9tkdN3CdcLznLFRdXk2FJxiBQd8ixhLOUZEQqsutE",
-	"lhFrwE5A8uuNvZEMWR2nEDOagFB6vjIhaMLrInVGVmouTHEhLxknf4Z73ZO9Ql4aldvMgDSTF5oDchgV",
-	"WjfvDgsNnnoxxgGE/PGPf9zY816YxcpvAHPgiANOs6cDK6YHnQhpHvh00LHH/kwqqTbohDBWiRODsDEm",
-	"qSKm+8TXKfAxiRWXSogSaETNr8HJOYtBiPsGyEk3kuVKk1Rna/oTElgSMcKEA+rmPQRXPSRAKRmCXFDg",
-	"SDCyoeXgutYB7DxN0ZxzlgOXxAjtTK3OqKazWkSlG3xfvlipG+z8DcSyYw0JevHcOBHq448IF/JbrXPM",
-	"zBB1UjznYYYlJ3FhMD8PkUfli+8jp9gsZS/66ysVomrayIPeg7UNA9o0nEEAds6VuaQAXDB6AiM1VlIz",
-	"HuY4QJQ2V6T2tBjtbQaJpI4KQuXjnc6saq+Wdw4BY36vMv5Scg5pOp2gEcd0+ldMtKE3MyOL44JzSPbk",
-	"IptXIdg3UjckySA0ZO47G5bGoxlmFWuyQRKaarzlNLcmciaswd18r8AsrTwnqfPEBUhGLG0RBxZdGcAl",
-	"KHc0nnS+gnKoOuxGMV7NhC9Jb/4J1UO7t0OIrcPa+NoAHjnk1jAzb5ec4V5fZrn6lXwWwQ2qc1/vROae",
-	"aT/7VDKJ0xdu9pbnCvjg8yal63Ei54nwnAbeNLUx56HspT149bOfQArKPD7DSQIJ+vUXtPeGFdojSJUQ",
-	"S6eTCyy1dPv17xEqX+eQsbH54LTIcw5CKJUm/NmA2u+UeaENeBqbb0+AMhoTow9Nf0IFhepz9Zue1Jzv",
-	"szGBH81n+4yKIpXmFTOn9T7r2VImzzgI4GM7yC/oZDqp/k4ApUwKBBLlKaZCW6TpdJIprZRwEAgoenlS",
-	"DRYzzkEr92fxJcQ/qBH/MJ3wSpdTQ2JUvVfOocfIOUuKWJ5pl69ZQGZ0iQSQfkikQNYWxMWVXnacMkHo",
-	"xZliwmdwJYEKu5hjzlJGL4wHxMysXlL/HQHPQBYl3rOznENl3JmvpxPvF4U+QAdHBtXZWQI5E0SqNw+m",
-	"k3z6X9J/ZUB9X2yNeLSHuk4e1U+1na94tt1TxUDqe2Z/aSJecwgPl52oE0aTmqKxdvOTXV7AQRN19pLk",
-	"wK7A80PgJCHqe5wee9xmhFMBUYMB3VLNCR3f/UtML+AYC/Ej48nNwNKykko3SA2+3P0Y+V67re0vtdex",
-	"/DuALQo/+iPOFV7uvRnp0YCsPmoQH2a7lc7yrNzsGUkwo62t4BfWMHjTLOG2VwiHMWGFWPDdQs2QA7bm",
-	"SuCR3nunwy2jpDWw3VSUQkDPrL6EqQ7BsntzM4q9wQ5UmPPo+JH1nru/Hy5CUdvig8tlWVZQ8rYIqCLa",
-	"GxzaRbIMe4g6eXGeEnG5ymZrWBNv0nPGUsBU+wwLA/VCdU5D496OnFPbh8ZOE0QIByzBHqcbsqoVd/0H",
-	"QpMlz/fv1Ks3tmDpzViJ9RLPXonMZa5NonQHVq+2bgybCUK7YUSZ8Yt8ZPNfQDqa1T3/wDExl5TpGuY5",
-	"UAkF37iYTpi9wEwL6zpBXXxBuNLKBKNKYco5IMoyz9T1iZ3QOKDqHkwn50WpL/lKZlexZQOJ561psYMX",
-	"svAP7+twS7SIbd98GeBM5jojtLeLyaKMTQl5EYBTMv2Ze64ElBQNY0DjOAaJQvt9Y4zPpdhVqWFp/8fS",
-	"+2xepWEA24ig/KSVBsxGVrTQ2KB5VLGPaUKSOyeP1ocfFlUeTnxUeRg0iwpiJDuwBsGsDmkerCaCb6d4",
-	"jkgKrUhcUnNImdxnBZVhB4S4xNuPHrcclLBXI6QhlIDaz8qBvflnHXM+Ruduxl24d6qd/bz9OwfZc0IT",
-	"tYcrXCNE2u6DFm2RW/leXq13TnYWii9uBJYdN5p7NXGQHdcs81mHpTL2Vz15FH5zvaJPn8LzFe8B5h7R",
-	"kdmJVYjUbV6ASJc88Dc40pGJkQjt/oqn3YzjrTzy9q7clArVS1DD3Rz+OoF97izgVZ4ynIQ0/TSg+xwC",
-	"GpH4kgBHfzo6tDrQwRHqPkJHDOFCBw3WFOBzQrEOYJvPA/R0QQirwOG59l7gYsp3ajZ1s2WUwxtYiDe0",
-	"9VgO9GYG+0yciyhS6WLzwrYRK1CqHd+ABIi6mi2CZpENCyPni423GsdzUU9VqBsrxqCj4ICeSY4VEZuA",
-	"b71RQddqaQfPKnxUYeHISItAwKt7osNq0kJocl1rsR8WHLemIW2gKpcY1cixjjFve+2+zYA+h/B/Z4nQ",
-	"YdCFfXWijllJXVJW2LHfH1WSfEk/0+0U0WW9VEzIu3JRqSdzRlrGc5oY+Y/T9LuRDvVbksZfNyM9fl8Q",
-	"RWPIEDoCinIOmeKX3fbj2Lz5Wp+BemVHXFOBnnXMuQ0oadKiscTHHKKsaKNS9Lb6Xz3e2f5Ky6JGUkYw",
-	"JaMc7E6ktpUSn7e0fuYs7ArrkBB52VM0iLkE8b/tExMP6gs9Z/P73sRHO4FdeU4gTZ5xHor+cQGwLZxW",
-	"kXsZTBI+9TY2tjnAsX5QcPTN6Xffou7J8330+Kv+1joaAxc68vcSZ3mEbJjUplvN/JPgposc4CGkfs0x",
-	"lacFH8M1u6Hr+eaRTc5f4e3K453VXLyes6KCI7TQ3wJOTfx4HXpPSpdkxX5YiFz7WWimQ3ZBbnh9k9/t",
-	"TePd4zifd8V4yOR+ee+8r6+dPyEDdUnRzUHpmMvz5hpSTvTHC6N79My+OegmXdIwnN2Iu5Ayge39vAXO",
-	"7IJvdqpTthq9VOpklQ7m0pncnw3EK52avC3APtZKUwMnGoqFy7QUOkf2hRynKy1q1i6KGVXnDnQaUBm4",
-	"YsO8DfkDH4PON9LZL5jKcKZQY8G+iTJHCFbgzcanFtl0wpkNS0JJ4aKN/BxG1P0CxZdkNOIgIoRHIxJf",
-	"TidoC20/3EGPHn9hUghLVXH74c6jx1+soCoeMnnihfgEwhTV0DoKi18fp5i2nKF74qT3YkLd/FA1OZal",
-	"rpuHhwRNDg1fFNqa2ozLc3SPAu6Im/s09dlzcm+xN4ywCB6yMvm037SFj+dESHZqiapenmo/Ch7b25wn",
-	"/16rGXufnXMoIy6nPyFuoj01AZcAPlqcSDsvWKqcP7QxR77tULHIR/3+wxB/3IoehznkEQQDz6s8juV8",
-	"G1Xqx6xvYy/kvtD38m+118OrBIDwBZEmtzYGKbWnUVQBE4IgXMQFXe+FPB1V4OczmkDSEv7xtsA0QSku",
-	"h8YXRAhMpAGpoMFIAQ0qRgnkBREoIwKNiI4fTvGA1kM7WIFy4EmhI0e0EJXraBcNS6wOdfonThkXiBYp",
-	"AtlAQsKIRPElI4LwAU0A6QRkXKDu6XSSunBfP/CZyvWeDpSd9XLd9Hp9SWlCxF6SERr2sM0P7CmEPAW1",
-	"HD9uqH3H6nRSlRnwkKADrOkaUIQt/gy99NDvzRjgvTyg7pX6ftZiM6KZfXM7BgIJky8mbL5xAlSinf7D",
-	"AR16MciUyTMdnwLDti1ytqGJvF3JxBPWAbH8SXUuixd0xPRhnTlHywdEkCQU9dAeQ+SAjTwWEySEiq5C",
-	"2Anxw2/hR+tNupmQcm5t31HQ7y+Mm6v5V28TcddwtIaWeIto6i8DgFcR3gLkjYNmVw/IVjrHD0BvizAz",
-	"yOLw7dAyl13tzCUmZVm9dI25FcMJByEAxazgnECqrR1Tc6Br78wESqC40oKrJfxpHvaMB/d2jqlZzGjT",
-	"49vZ0baWIPvKbvlgwZ4NX7F7FM0V1PcSL9nC3+b7UV2e72yhpOf76KudR18g+wY60Aa36EQtSXXNy9sE",
-	"lJ5xngISBUepIu7UVFFIiSIjlEMxVsJJrOE8L661dulcCKHaFY2McHMfYKsbRJ0yuV9babYqQ9Txk+o9",
-	"tn0Wa759ViJSDXBWCUhPLpwxml7XM3gq6Vn+TuWZgNR3dZhRY0zV22VGkGRnOlg16mAlSdzgOb5OGU7O",
-	"JGNnKebaOCqoKPKccQnJWQYJwWc2ozMDeckSA0Wash8ddsrs9Ehr85wGKz9F85w/rj7Ikland70SCtyh",
-	"QmIbdToroUq3UcCkdLfkM7W7RJFNJwtvZmQwx+/VyQvkV/tKAakXbe7ZeTr9eQnngN2C2RtzdQpaDlhS",
-	"xLIsgdZM0LmfaC3LUSofXZ4oGkx+vNDElxPgQVK5d++NTmcL3cjuH29s97cfb/T7/a3th8HcbvXpaoqq",
-	"TaJzOaElclJMz1waolEd40s4Mx5IuNKxHmccLoiOXQjhTVkH0qbcB6JPZ1ymHOLClHc7yznkmJfZf2TM",
-	"ARZ7R006uIe8+uJKB1YJWEkUHhFXGFzSj+UT9114sWqH5fP2YflLvZmee+NDfRcXGI9Wvr+4p9NW+rm2",
-	"V/NzLXlaQltpy6PdbBdt3biXN7U+ZqCpG603A8rpNC8C/qoXfsHMthg0z6OhfU9KCyRAa8GUS2m3HiQh",
-	"1J+SC/oqv9kiV7NxavbDYsGr32wYFst/ld/AfvWNsHnfvHLvzYkLWOAymRs2cOo5f+4mp+aCY7pifN3H",
-	"rN3zgfOc/LS4CjPzdkI71WazIm6AhWbZpbmmpWZpJ7YIY8ifH4MQJd+bNUWucsJBvKCBgOiCTydacR8T",
-	"fXFry2Ku4Tie/iy0HoWErYrW2VWmd+gipsl6GxcE50JZp2+dj9bM4RfaTMvioGhYrwI67AXNEjVRU/qZ",
-	"MmWLFTwfXf5QPqJCu6COe+CKWacor3SkPrDLfn7y4ifqUK7Q3LY1DgI/CNLFP9a9pw1v2sP6fdrexv/B",
-	"G3/ub3zVO9t4/e/BSzU33QlkhN5Y61xFajbw2JZ+qDOj44ITeX2qBrC+b30w9goT5Wf+eu6o6Js/vnT1",
-	"+vS1hTlEteqipnQdsbwvZlRi4xC3RWYPiKtRczGd0OmE4xR8hUaHgNZCRDqztQyPXyBdFOBtofmQvXtR",
-	"w9Su3xJAD44YRYZLWA/YA9QNBJ+s9wZ0QF+yQqLYlIodYSIVVFVNP/QjnCOdYaZTI8ylpIJlVzvYUnZB",
-	"YgKp0B7e84IDLq4GNKk0NeGpapUjzlTvSzEyyebxJRPgVT/VvwrDB4W7bbI/8unPFykIDfuDB80Sj70H",
-	"D9Dw+LvTl2gT52RzvLWJC3m5qeCkQ8SBJqigDSaOut/88WWEgG7I6d8kDOhwz5ar1EPuIlvf8R9/+c9h",
-	"hJK6RFizyTtoq48yQgsJYl1BXM0CA9ooocxy/LaAHjpsr7JsnIZo+pP6n9qaQuALGNBuYHFOEqw/QXw6",
-	"Mc554B4E08mb6U+IQ5anOJ5OUAbSXfdJVkjwboN7A3oIAnk1nFFiijAaN1YbvM1y0ENXD3o4oF2HWTRs",
-	"LfC8i2zx6fUnerNxoenFOXBTU+GYkXE5mS5rzHNHCM84V9Cq/X+p1wT6B31lqatVxYUGdNhWsHJowqe/",
-	"2nn0xbqhxIIO6DBmCQyteznSKyTqFPl+QQTS+uQV5GZenTQjMBEEIoXeVFdeTsrKvgNqS/ui7tB4Qr9/",
-	"3bNx10M1mh/XXQvmthfdKYnBKjuWyyh+ysl0YssAXOhUCmq3pzz0ntOzM8Mn0D/+8v/aOEsn6ig4DDfa",
-	"6vV7fZeBhXPS2e087PV7NvTiUnPVkkbjmBWu8QYToXCSNZJp77OOMshBMSR1yDQNe35UfWJmr6B0/MDM",
-	"FZRgVA6ocQ4IJBTJqKXwxN5yx4qp6REzps1Lw+XstRUukKJjgb5EMeY4ltOfFT12t7a/LNP1ogHVwxqO",
-	"pBteKPkktHwzZJwxKfyxC65v6XWtaluBVvTQK+rdnMGAnhOgY6AFaOoFOmbX00kPHZJM13jQtDedvC2A",
-	"xoYtu8W/ODbEoaSo3jRlRdgiMXtmG6qiQr+xN74LapR71b6tQF6cPFFpaZ3pf6iXfbVlt3PgqR2V/dnJ",
-	"WaYY/BjUI0WyY+AXWtZWCpSvsyxdmbtuur+vKwtWR6uVcN/ub91Z9XatFYcKRnvODUXt04la0E6/3zZg",
-	"CeGmV7Vdf/LV4k/K6uHqg+0lPmiWrPZVp87u96+V8pllmF9rAgscVqUi4QthDQrDAV6rUSq+oCtnWGXv",
-	"AmQobVZUtU100fdmqJBuohDrUyE0Gyj0z11ea9qzjoxj6FyrXyMSE6V/DGjtNVbw9UgxEx0yA0YE9dBz",
-	"kkodnSs50feLViDHLFVzRyjHF4RqyngyoEOcpk8VSQ1R99df0J6O6AVu5Kwwoq1a0K9/Xzc6iXrstT55",
-	"hPr9vvdihHCxkUA6/UmHQ70tGFHYLu+SUKCaPBLFxYWuDpOuwZVir9jyJVz1B6gCsVKsFgJoKxrQoXM0",
-	"DzXLTBXHHFYe52HP/qVdzkM0xoVEfWu+cgIUUTCFGRUxJU90jUk9eG0VKUZJWcHGamZgBeWYJFCpg2qy",
-	"4irE2g5JWYGFWHZSdXZqsduqVzZrvY3eR0u//5Kt8naVZLf8BLpK6wofmN5VK3xQNS5a4SPdUGiF993t",
-	"ysIP9I3Oku/pGxD1brDXVpqGW7xYC3Om+MLrGdbfv8PGHV7t3IAIeOXOhddcSNxYCmwt/qRWiF9z9JKH",
-	"nxZkTLSC6oHis/DykLUw8U3DZFp5+bMrHJu0dXXyx8raVJxVsV6Qirlaq2r49TPPvimHHyoDDSnpAlz/",
-	"19ZT0AZLWVzh2VUMqeZqtsarelP3R6NFZJRAE6GhmBI6Pnju6XvWiusr3jugHpfuOraFdtFOv9/CbDka",
-	"bhrX0zDSeqzHfzVYSnE/wNJEcjebWT1xUmeMUyXA6JpaxHQScyK1XpkBUqMXKYT44DON+3mcMNhnzV3L",
-	"tje/cb7Dq1RcqUGTUdB/+D+c9p+D067GzdRu1pjZMtVH/AHGNOkpC/AqS82nYoMpjQecud0TOQeciEsA",
-	"maU9/e+qU76P2oupdLU1qHsBaUNo3yx044AIZ4hFSGdFbz9+3OjrEXh3lmthKXF8qZbyRPErUCfn6aAj",
-	"FLfcSEBsWD4BYmO7v93f2OpvbO301GkZdKovHjx99fL5xpdra//4y38ubP7xEZi/YR+mnZ0ICALUNYyV",
-	"FYpnri8vF643RlV1/1YVXzY77EXO55fru0oKwuQf5IryidC3JYYn/voLqqv66Ne/q48bv7NCP7COo9rS",
-	"xkSXG9Edo+pM9WuQzR4F96AsuKkChP8HLRuMr3VkzJK72H03bM6ZblCn8O68WXYa7XG+oYaQZIQqmGzl",
-	"3jl+IKUP4VSZ/8bZ7HwinhfEd4mGogEi9AZnmAiEi6tGiZ7ZDT5mQnolhVf1jCy3r7OB+ffsgPBWGGzx",
-	"ZZ8qDlqcp+QWfoiVyVB99HDxR1VrsTrhHit4jeMh9pZh3Nr2oIfvIbqaKomQvGzAWtKxTrsIkLBNT6vR",
-	"b8jRVnWlubGjrVajq7Pd3/5io/9w4+GWq6O065cz8m7XO4/6/a1OVU7LKy5TNs9jskovjtDpJfBzztgP",
-	"sLw7LVh0+p6JutT0Ak2jbGMKWzPrn5iY1Rc7i78o29mt7uyrHZfvijEnHHm9O25zDDbfGSp7v5l5lcRW",
-	"87/MtqFVGuzthENLlJjFjs4SSAqHgVJcTH8KFHULS4xGgbDPVGo0Vhk4Z6540ScgNVY+aG1ixpK6Nvdv",
-	"eY5c7IavGs86N0/Lt26pei4VgVsG1M3WmXnfmtVck6yRPpyZH812/3pBGDREqIJfLiX9oxYRX6t6dRsR",
-	"35DaD+u3XG9yAlKuIJOD1bjumWVU1BNoLanzwBGOY8aTz4xZ3E4q72mUWNvbYCkJi7BbcZnNdyXFvXdx",
-	"16YCbJ3AT2DMfoAahdfIZSfQFNZAzUES/jnLgRO1wDvaqLB/tt6b3A+/vVn/fT+e9rVPG4W83DQp6Bsj",
-	"Gz8dVLpOwgFTiRe75cpImMtZjDiMgSYufGxYzTJElGUZDGiLhmarEXT9xDmQlSxZ14ESwU9zKMpyBtzv",
-	"WOKPpX0auquJ8W64Vic6BkR9e6V1yVjRAB+XffoH1K1wblt8oCjDhCo9U2ovvukErb36Zf0K49XnQJNi",
-	"HYEcUGWi1gcS2s+io0R0YQ5wkMcWyB56YZTesWmHN53oCw4O2t71I3bEgAJFY3JRQME9vwm33chDFwkz",
-	"dQhWU+htdFfVt994pO9ePw6nniwl8O7OZVcPOw9IvW9MAKOpsOI2ci75fzK+l/ZKLLZ10Lwk9RpHLORl",
-	"Q3KVEZvtjKmK+yzjBAKRYd2WsK9141+uRX71BrQ9wMreEoJshFuh7s72VwaAodc4fbjeG9A9/eviiMdo",
-	"LlsRumNmPJ045/WAtmUCoG4ZdfkEnUJccHiCTnEGp0TC01PFRuUTpMzspz6qh4YV0TXjXp/+f7VIMRNk",
-	"ORt7oXfoI3AIT4teNXpsZb26VpL1n429nFrBZDxdcK+8465jyE7BxXKZ6PqF3IEVsp09HFblrXIdWjQi",
-	"FJEsm04Sgk0UwhPt8LEh5qVmU4vMRIn6Ses0RmI62Qy90GlQEC2lL1vIJPCM0OkE7uIS5/cFkRI46mYg",
-	"lTipyjlZRCzBc91p2uAgQG5wt2+taH5Gx4xAhAQxnMIwySsipImVLp105jwo4VBQlBIwrG46IZRIgjW/",
-	"dv2ITZy7ubAo9aiCggmZ6KHDRvhaqYiq95tQIFYgqqPaZzbMUmWtPM5tDPrbcJl5NXqWYjrbi2lnL44h",
-	"l07yr84l7vrAf7OGCWLGd4gyRmvCeFVanUOjZZIFVbYKl+htoZsrjxgRT/y4THtOhFe8SPEOqvNVCO0F",
-	"KEiA30j3Q+i5wSJVS5FEgPEc1QLdLzG9uLm5fucxxNZ486ylWly+U/LMXnKY/rWo3QMsphirJrVTyvQ/",
-	"bNaNl7vT1Me6Wh2KFF9pU8PWnT1WLWVAGwa0SRByC22ZrIcO1zCNbUCtjrLVMWqcgE4vGNBcl92kiu97",
-	"VRK99B6vzKPSlqc/cwjzQg26FUx3oNNFy36zr3XgD2YmNuolvLcn52MpbN+aHbqyasf9hnq2HLwTS3PG",
-	"sTWT3rzgUDmpt8FtqudCbSFsqZmLu0YOj1YszOW+4sbXJlxdCBaT6aSHjrTYL5UBbbCUF/8xFr02md9M",
-	"T72LnJg3gGnPyP1GPszSWkBb1uy/jAYwQxZz6a8RUtR6hbbvvXcfl2h+vM3iazQv/kZESvUwLH46iZW4",
-	"cWHJRgy4DNm16URiUxIFYllwmNOh66M4h/xF6UiscBiOt71lDEHbFm++q/54kbzfdG2tFrvR/e/metIX",
-	"lYt53XYpeIT5D9Wun7i2UB9IysyP5zoEPxYqQmnx+V7IHGH+tpiN/zKRoWmBunP8resLic/VA5rPXQ7K",
-	"t+6Dt5SO+SU4y0FVFvpubuWXuWMvy5q/0bcyV+bCZV7dbm8fvKKY4Z3YfGeq2DRuMGdOQL0FutOHq+b2",
-	"s3Wun7S55YFqrYPoPiP2UsjpJyEFg7KCxnDgl/dcbJgd+BUcGm6h+zq4t7kXpYzGoJW4ha7/tu1e1eZ4",
-	"pQnBxozN0IqEjdh1XG+PPT/GPFzR2Hfylz6sRiXjqDWnfED1tWlfjbSFGpnqOj8yWbPJpcEbh/C9HObx",
-	"5Uw3+SUTfbyKMhXDWa18cnjgsiN+aFTdJ2/+sK/vj2n6PfjrDZIWs1JdDjZ1OhdGHOJL4PEl/JPL1htr",
-	"7N7ZtivlM902tS/E5vhiGgMCneG3PEOfdzRPTD8RE83dwpob16old+8OawWVh+u9YN7wQQnEfRLhKpLb",
-	"RKEa4U113txH0OWPZsJikRdV0P0ahK071HxtfQ6rD/oHDqYTQS6odpzVc/yVPlcbvF4zwwsBnkMuoMuB",
-	"KJOqNpSW/C6hBf36C9p7w3Rozwy9//p3qwroMELooWOTJeNa1XqNUNT7UfOG2fQ1wWNGODJlWqwPtspL",
-	"2t6pcuKFufEQA9rd6T9Ew7aC4sP1kMDYS5KS5D6Mb82b4WPFKJdnasEZQljt6b962KESCNvLLCTnLFYm",
-	"0bktxOgb9nREeAa8fjRWYfnL6fB17bz1EjdC19o7yImXs+budE3Zq+kkI0LHeNVP86qKfcbGUDtRn4JS",
-	"f5/W+GmR55xkAU3hg+v82UYCOof3jhQKoH4QoTIRltUpsgMHyKqLW70ExocsXVEupK12xcF0kk//Sy70",
-	"WX4yAW1uQUpcHxzN8ahWxOz6X83RaW5Jdrv6gtqUIkI4zyHFdaZX0AGdP2hAezLKjR40snX1dOMu1CBy",
-	"xTUH1OXaa+1FYEmEqd7oXZ3bmozWOsr5dFKVyEBdQSijaGd7u7zE5Vh3G1k3xTsSg3nEirG5NXVpNV5B",
-	"zJCKYyn0IJur4GRFKkmOudTVOTYSLPEqx+BVnjKc3Ltm445f8OgdaZTpVO0nJbI+iXTH2+of9pBqAgZX",
-	"mVKRXUaEduu9UUqA32u3e3C0Hj6ydQGSc6hodoHLNzuuv/yps/ractoY/nHtVCu+bw67x/qdY9Vj/xQ+",
-	"nWzy+gKtHBhhIsuCCHcgEP5govY1nys5q56p+6ejwwg9QkesrDBpKxaBPe9gPIg2J8My0cjVn1QKrP3v",
-	"7oAO6AZ68OBk68ED9b2bqVkN9U9Hh6gLVxKojhEZ9q6ydNgA4okdatsMpT5Rw5wToMjozu6Nh+qNNS1p",
-	"9Ogcx4SaKL3hgTmrR0TA3jes4EP30Y7+CEvJyXkh0bC8pTDtJmNICzKn+4PXR9X0MpVu4EeNgS2jHEZI",
-	"rBFXJMrEz0QKwaXvISB+dHFPkEGPtpvvsZoPl0ypWUi0oKjCzPCQySHqPur3Z9D8xYMHLlHDvIW1K71c",
-	"Bi0y4GyoIPJ7h2tKSVhxnuo6hHqoL0NDARqWLG2oiCYjaKirh6sfIjTMWFKWU1Z/Y0qL1Pyla+0+u4Is",
-	"V0SGhoOi338YN7e2umh6OtC5jYOOw+nTQWer/9XDra3tQUd/DGaIQyaRWdjTQefx1vbDnf7WoINKQJ8O",
-	"Og7EQWfT/3KzObt5OAzoCxWbg89TZ6jx8aAf27AM04fM53afKJO+cz3AK/HRWq3IveTKkS7JlpBJ/Sqr",
-	"ELQYkA6Cpe51dDGQaLWM/t8RY7nPpvpZT79xNxfZdMIZ6urieWDuaUMgUNcDrAIi0Hz7i1Dz7Q9SF/KD",
-	"akoGg60msd27z8YkrmpCljTf9c8UK8oMWHwB60vZzOURCx68sqhI6wnc6e+U98tOUKtzRtdsxH+OhQZs",
-	"tcNpMjPVt3OP6Ncg/fI+H5bOWsJ7krLI4WfqSNxnVBSpBH+PwxS0TBZ1yaBulkJdK1HTSKOeLYVjCzdt",
-	"6PY2pV79gSvjHGLkwsaRmth6agoyNj02zG+ARsAz0OGCOJaFfh1k9UKhhaYujJoxSUZWYL0tSCCS9pla",
-	"W7Lv1am6RQwthR/3AxWvHm887OthsTA5n1JqI1OxIOC254dmOiyucoiSAo0ZEYSuUNCqmvyZ27OPVawt",
-	"AEpQ1szsac5ZyujF53bFcAdOo2ODGdsJo+VIdEurz5Noq8utWjGssAo5G727jJ3riaUIvS2UBaub9RRe",
-	"4IONXGpev8zVNI8cvPcSBNEoKrU4FMKB9ynrVLcMcrUYsBEJM+LQC16N7kDILEXcm+/s/+ZEYq8+dxSu",
-	"guJm+nCx23Wy/NDx24srqx2CKzT2LxO/7Qqr3VHsdsrkho5O0zHHG/ElxD/Md+ofMrlffrBv3v+0/fqz",
-	"K2ozXK1POv5cPfv19dnlVeRhVEgp7tzXr+PDrAPWOVTMXKjr+26x7hIznVSFWdfRLhrGTMemwBB11SdV",
-	"1N16pBuTOfhNJJhQ7xWu84pZmB+upgSma229HqEhB7UC9ZEDjbu76mhA1YTKGgYaM2Xpj3TTHF1OWzfT",
-	"GRKq7W1M5TDYc0rRW40Cb2MgmDbi33e2th/uPHr8RSdyPmKN/Jseh4+k4s8CMj/kWJehYvLTPG2th22h",
-	"L1axcEOjS1zJHjJ54r/7yXNubzVtXNuGlnyuTLu2vJJF321YjunIaPlfNUnTv9i4CAwD0EOH3li652dS",
-	"2IIyrguhS1HWxafckJGtX6JnTXQ0jb9yQTLFB+h0AiKcu69XcshsCtpNS44z9T9lImN+fZxiajIjkpr7",
-	"a9fd3nUixZP3dUPB3Yer8GCPsD8e//WACOrfighKaSj+x5/SfjLLMwO6ThkV+t7bXnOX2QIvTxaye9Ob",
-	"OsjgvwZ5BB/SIjsK17dm5C4SJQ/D/QprJkwTFZtVXbN3nbwIdtMiF5oTmfogtUJ2pgGu8PvoVrVtoNFA",
-	"cX6Jm32danB0/YGr3Jhpqlo3/zxlbm65+WZhzvHYUuGouf+6dVksN3RZ4Pl6z7F59Tvz5qet9fhradN5",
-	"9lmmr/o/Q32nXJqJztDd64RTEnQ3m7tRfY7d0LtoqDj2mZsiHaKu7eKF8mQUoeTHC+NSzglwZTLqXqZn",
-	"qQ5dypOR/3BAh3AlOSbyzBmZMy/10L6xhZVxqe+ozJUtV6ZpFajhZZexAgEd0Mp6CKY6GYox1HMrHah0",
-	"IubJyGg4NavzddSxR/Ol8S7W0deJOm8LTKWudLK1fO03j+w/kkbkgzDv1JmyW5/ekWo5Ue06ySXgVF7+",
-	"eZ5G8lv9yofUSuwMIX+dLkI5t7bOoV6xUuAMf8yZjhRy62W5WyoHnFzPXekJ4IRQEOLjLPaYT/+m6efR",
-	"MqTwiuIxJmmltbbjx/W5t4Ggf5Ooe46F6XuvOwqCQG8YuaBqsPVZ5NVHf9c5B8yB7xXyUk2mRKU2zKwo",
-	"Lnja2e1sahFqB2py5n0+nVRhbbXa5d1ff0Hf6PKjoiwcl9aSZH/9+7rXBdc13J4N86oKJ5t9iirdEKSW",
-	"pEU+nXAHR72htxu+sNc1zZvNNk23vMoJfNWeQKwAEvPKTIfuSasXokA+sgXEy0KbBSgQ9eQ7AEA2nlX3",
-	"xajraMrNbCnHTevukAOTWgakrzkZl5ik2h2tNHhXo6Kl+H2XB+yxyJWHd7scV5qTiYS0MJWcbxam8uZR",
-	"ax9uvSD9YjsCdZcvRrU+c6sn5uLfb0DZ6PK42WzvqEt6e33OhesFLNHxwXP/aJRtCmen/q4kfc/+1whA",
-	"pqHD9GetbrmxdDOH2WGeXeUpI9KlP2EqpxPdQdHg2kODYiXvX7//7wAAAP//",
+	"7H1dbxw3luhfIfouoJa31GrJsh3LCHA1kp11Vko0kj0zuGlfNVXFluhUkWWS1ZHGMLCv+35/QJ520xNg",
+	"n/Zt3tL/ZH/JBQ/JKlY1qz8kWY69GyCwuruKPDw8PN/n8H0n5lnOGWFKdnbfd3IscEYUEfBpL1Z0TNX1",
+	"Xqy40F8kRMaC5opy1tntnEwnOKVyOiEoxwJ1aUKYoiOKmULJWqFoSiVWpBDrnahD9RvvCiKuO1GH4Yx0",
+	"djsYxo06Mr4kGdYTjLjIsOrsdoqCJp2oo65z/aBUgrKLzocPUQnTAZeSkgBU33Fkf0MxZ4oSplqmT+wQ",
+	"PgA5VooI/fD//aG/8fTN+63oyYd/mAvJC8GzWTAOsCIIm0emkwhNf9ZIUlSghKCYoLe8EIiyOC0k6l6S",
+	"QhCUFOiPxXRyTuI2hI30VEF8JViRuVB+LxKDrdC4HH70B07ICBcpjExk3Ik6hBVZZ/eHDoZP8OWbefMd",
+	"C8pimuN0Pt1oLKxOOHk5+M2I55QL1YYLqX9rQYVBskOF/ViRkd3ua/MnkHYF6VxsveKLKehtId8Va9Of",
+	"b0w9it+Qdl5d50TOAghfo2SthBF1xXSSTyeKCJQCU8DZ9Bcl7D7naSEpKYTUAJKrPOUJ6ewqUZAWeDVA",
+	"PsRUkQzg+AdBRp3dzv/arLjXpnlMbvpAdz5EnQxfvTTvbffLRWIh8LX+VarrFE4WF5n+bFnHd0V2TsQx",
+	"VpclmeT6Qwkbgwc6UUeQdwUVJHELqaCdB2RtGsD1Mb4gAWZWZNOJ4JpnpBjl+II0OMkW6uICMIu2UL/f",
+	"d/+3nhw9TZC6twBVNNO0vdV3/0WdjDL7ZYk9yhS58OA+pX8Nwc6zc02Xa9NJOp1kev0gJywIbdDBYGEI",
+	"+3UQF8J2QkaCyMt9zn+kAQC/JYozjURBGC/GJE2JhhLlXE4nAGqKtQxh5IpyhghDGU8IUtNJxinruTXE",
+	"ZvhyEUTmOCZnwkxeW0qGrw4Ju9BUtd3vh46cBfmVwEzmlkvVoR6a+YZoV5+xty1rGPNrfEFQgplEBXMw",
+	"o39SKv+epdeoy/CYXgCTles9dIwFSqaTES4U2kXDc55cD8sFXhJsxINd4F82LJQbr/iPhG1UwPprdVxS",
+	"j9WJHJaCXPC1JOJlMue0FfDA3NO2iPl/0C/LnDNJrG4Tk1zpkbQOxJRWE3bfd3CepzTGGtebb6VG+Psl",
+	"j3Q5IMzVYOUkwww2afrvBUHdbPq3jCDNLDU86F1B9F7qQRVB5IpKRRAvEONsXTOlP+DkhLwriFRzoM0F",
+	"P09J9o8OanKFszwl5g3NaDtjnNIEHj4bYZoSjSYiBNfK3g+azBSmaWe3s09QfImzHBGpED9PNZ1wKogm",
+	"iJzrAyY6u51NkunHP7zRTBSrQnZ2d4CmqQKOeqhlA2dsOiESSV5kVMIfTCHKABQie9VGXSqVy93NTXN6",
+	"ejFOsFSC9C54Me69i3sxdiskcnN2JR+W5bzHZpDQLmkcT/+mSAkf6g5nZhquRwiPSYxSIg2aJNLHho6k",
+	"BmKfs1FK41U26tZwmzmVBWttOlFYacWhICnqDmML0RBI6QUX5zRJCLtPALVI5kyTM8qJ0ISgQfmOqxe8",
+	"YMl9QvKSKcGLMT5P9eYyrs5GGgSDm1ecH2F2bY+avE+4Xgmeay6uJ8OKjolE3aHAipylNKNKk10nsowY",
+	"ADshSlxv7I1UyAQ6JTFnCZFaVdD2DEtEXaTOyErgwgwX6pIL+ldyr3uyV6hLo/+bGRAweQkcUJBRAYZC",
+	"d1gAePrBGAcQ8uc//3ljz3tgFit/IFgQgQTBafb1wIrpQSdCwAO/HnTssT9TWqoNOiGMVeLEIGyMaaqJ",
+	"6T7xdUrEmMaaSyVUCzSq5wdwcsFjIuV9A+SkG81yrdbqszX9GUmsqBxhKgjq5j1ErnpIEq1kSHrBiECS",
+	"0w2Qg+ugA9h5mqI5FzwnQlEjtDO9OqMnz2oRlW7wQ/lgpW7w87ckVh1r1bCLF8ajUR9/RIVU34HOMTND",
+	"1EnxnB8zrASNC4P5eYg8Kh/8EDnFZinj1V9fqRBV00Ye9B6sbRgAO3UGAdh5euaSAhGSsxMy0mMlNUtm",
+	"jjdGa3NFak+L0d5mkEjrqKBMPd7pzKr2ennnJOBZ2Kss0ZSekzSdTtBIYDb9d0zB6pyZkcdxIQRJ9tQi",
+	"A1wj2LeYNxTNSGjI3Pd8LI1HM8wqpm2DJIBqvOU0tyZy9rTB3XwXxSytvKCpcwsGSEYubZ4HFl1Z4yUo",
+	"dzSeco6Lcqg67EYxXs2fUJLe/BMKQ7unQ4itw9p42wAeOeTWMDNvl5wXob7McvUrOVCCG1Tnvt6JzD0/",
+	"wOyviiucvnSzt/yugQ/+3qR0GCdyvgzPaeBNUxtzHspe2YNXP/sJSYk2j89wkpAE/fYr2nvLC3BPMi3E",
+	"0unkAiuQbr/9PULl44JkfGxeOC3yXBAptUoTfm3A7HvavAADnsXm3RPCOIup0YemP6OCkep1/R1Mas73",
+	"2ZiSn8xr+5zJIlXmETOndYXDbClXZ4JIIsZ2kF/RyXRSfU4ISrmSiCiUp5hJsEit70bDLBFh6NVJNVjM",
+	"hSCg3J/FlyT+UY/4p+lEVLqccVxVz5VzwBi54EkRqzPwP5sFZEaXSAiCH6mSyNqCuLiCZccpl5RdnGkm",
+	"fEauFGHSLuZY8JSzC+MBMTPrh/SfIyIyoooS79lZLkhl3Jm3pxPvG40+gg6ODKqzs4TkXFKlnzyYTvLp",
+	"fyr/kQHzHcM14gF3eZ08qq9qO1/xbLunmoHU98x+00Q8cAgPl52oE0aTnqKxdvOVXV7AQRN19pLkwK7A",
+	"80PgJKH6fZwee9xmhFNJogYDuqWaEzq++5eYXZBjLOVPXCQ3AwtkJVNukBp8ufsy8r12W9tfgdex/BzA",
+	"FiM/+SPOFV7uuRnp0YCsPmoQH2a7tc7yvNzsGUkwo62t4KQGGLxploghaISTMeWFXPDeQs1QEGzNlcBP",
+	"sPdOh1tGSWtgu6kohYCeWX0JUx2CZffmZhR7gx2oMFeXcEdc0RHqlkEZlGq7TDoPDajLHuU/sv529/lh",
+	"c6qoc7WhyJUGJStSRVPKZpXUNhwGscazrGD0XRHQaMCpHCIGugyXiTp5cZ5SebkKzQCsiTfpOecpwQxc",
+	"j4WBeqFWCNC4pyPnG/ehsdMEESIIVsSeyhtyvBWJ50fKkiXZxD/rR29sCLObcSTrbJ6NrMzl0U2idOce",
+	"Vlu3qc0Eod0wEtG4Vz6xF0GSdDR7wP8kMDWB13QNi5wwRQqxcTGdcBuUTQvrgUFdfEGFVu4kZ1rvygVB",
+	"jGeexewTO2VxQGM+mE7Oi1Lt8nXVrubuBhLP6dNiTi+UBB/fZeKWaBHbvvkqwJlMVCS0t4vJosy3CTkj",
+	"iGB0+ovwPBIoKRo2BeA4JgqF9vvGGJ9LsatSw9JulKX32TzKwgC2EUH5SisNmI2saKGxQfOoYh+zhCZ3",
+	"Th6tP35cVHk48VHlYdAsKoiR7MDaFbOqqPlhNRF8O/11RFPikOgLjEePohtrEilX+7xgKuzXkJd4+9Hj",
+	"loMTdpaENIYScPtaObA3/6y/z8fw3M25C69RtdNfttvoIHtBWaL3cIXoRATmJGnRHoWV92XEvnOys1Cc",
+	"CSPA7LjR3IjHQXZcM/hn/aCXJP5x1ZPIyB+uVwwVMPJixfDCSkd2ZHZmFaJ1mxkg2iUZwA2OeGRSMULU",
+	"sOLpN+N4K4+8vSw3qUL9EtRxN8ygTnBfOkt4nafc2IYr2GJ6W2cVp0OCRjS+pESgvxwdWgXq4Ah1H6Ej",
+	"jmyu33oPnUJCReaShlwS4PajRyjGAsdK64oyQhIzOWDVV5B+zJkS0/9MSW9Q08fOKcOQjjef9QDgQURU",
+	"Odlzzc5AmM130TZVxGV01BsYqjc0OXlO2M38BjNZO7JIlcs0DJtovEApuPEJkkTWtX0ZtM5skhs9X2xD",
+	"1hity+GqEvd4MSaQ00fYmRJYnxWTSw8bFXQUl+b4rN7JNBaOjJAK5BK7XyBJSBOyJvy1FjNmwalu2vMG",
+	"qnKJUY0c6xjzttfu2wzocwj/ny0ROgy6JLZO1DErqQvoCjv2/aNKgVjS3XU7fXhZZxmX6q48ZfqXOSMt",
+	"4wdOjNqB0/T7ESQuLknjb5p5K38sqKYxZAgdEYZyQTLNebvtx7EZx1ufgXplf2BTb5/1D7oNKGnSorHE",
+	"xxyirGij0i+3+k8f72w/BZHXqHcJVruUg92JcmClxJetFDx3hn6FdZJQddnTNIiFIvJ/219Mdqsv9Jzr",
+	"oabw7gR25QUlafJciFAuk0vnbeG0mtzL1JjwqbeZvs0BjuGHQqBvT7//DnVPXuyjx0/7W+toTISEPOZL",
+	"nOURsklfm24180+Cmy5ygIeQ+o3ATJ0WYkyu+Q094DfP02KzZsjjnfmeZi8mAm+HfCzWh1LBFVr4PxGc",
+	"muz4+mo8qV2SGf9xIbLta6GZDvkFvWFwKr/bOOrHx3k+L6B6yNV+GWXfhyD7Z2Q3LynaBdE66PK8u4aU",
+	"E3h5YS4TzOxbpW7SJe3T2Y24CykU2N4vWyDNLvhmpzzlq9FLpW5WlXiueMt9bCBe69z0XUHsz6BUNXAC",
+	"UCxcpqXQObIx5M9daVGzdlPMmT53BIqeyjQdm9RuyJ+IsSmBg1ofzFS4LqqxYN+EmSMkK/DmlhNyhZLC",
+	"5Vb55aOo+wTFl3Q0Av8BHo1ofDmdoC20/XAHPXr8xFRvlqrk9sOdR4+frKBKHnJ14iU0BZIy9dCQcyau",
+	"j1PMWs7QPXHSezGxbn6omhzLUtfNk2GCJgnAF4W2pjbj8hzdo4A74uY+TX3xnNxb7A0TQYKHrCy17Tdt",
+	"5eM5+aCdWlmuV5Xbj4LH9jbnyQ+3hcuNbX7p9GckTG4rEHAJ4KPFZcPzUsPK+UMbc+TbFhWLfNTvPwzx",
+	"x63ocZhDHpFgmn1VtbKc76MqdJn1feyF3BuQPvAOvCJeEwaEL6gylcQxUQo8kbLK65AU4SIu2Hov5Amp",
+	"0lyfs4QkLVkq7wrMEpTicmh8QaXEVBmQChZMaABQMUpIXlCJMirRiEK2dIoHrJ6BwguUE5EUkOACQlSt",
+	"o100LLE6hGJXnHIhEStSRFQDCQmnCsWXnEoqBiwhCMqtcYG6p9NJ6pKb/TRvptaNf33WC3bTLIAlpQmV",
+	"e0lGWdgDNz//qJDqlOjl+OlN7TtWp5Oqw4OHBEgnZ2uEIWzxZ+ilh/5oxiDewwPmHqnvZy2FJJrZN7dj",
+	"RCJpquOkra5OCFNop/9wwIZexjXj6gzSaMiwbYucbWjyjFcy8aR1UCx/Up1L4yUbcTisM+do+bwNmoSS",
+	"M9pTnRywkcdigoRQ0VUIOyF++B35yXqbbiaknNu7UStLrhToqzbkvXwO61bZ0WIZ74GXxVrz6N4m1bDh",
+	"2g0h7RbZ6F8FiLHKkJdE3TjpePWEdq3F/GjKzG+DMDPI4vT30DKXXe1MAJbxrN6HyMThcCKIlATFvBCC",
+	"khTsJxN+7doonUQJKa4ilGMJ3Eh/AsGY4St/5i3AQuOblkyxefg2Xua7dZbVcauf4Ixs8JFvOHdeskRb",
+	"6H9FUsvFgs3iLHI/EdREXB0/PWBOJE1kwz1n08qgywxYZIFEkK0VDrRZoRtMm3cfLXW34XJ3P0Vz9Zl7",
+	"yX5tEQPz3c+u+Hu2ldeLffR059ETZJ9AB0AgpmIxVGnZjIEnRKtj5ylBshAo1Sc2Na01Umo6BpFirGW4",
+	"XMN5XlyDEu48LaGGJo02ASasYlteRJ2y4wMYs7ZVR9TxOy140u0sBvF2ViJSD3BW6RGe+DzjLL2ul3VV",
+	"Skb5PVNnkqS+R8iMGmOmny7LxBQ/g9TjqIO1wHWD5/g65Tg5U5yfpViADVkwWeQ5F4okZxlJKD6zZb4Z",
+	"UZc8MVCkKf/JYadsWRCB0SNYsDdZNM9H5prGLGmce1GqUJoVkwrbHOJZVar0rgUsb5dsMNNdThbZdLIw",
+	"wKWChZ+vT14ivx9dSpB+0BYknqfTX5bwodgtmE080Keg5YAlRazKJn3Nqq37ybWzHKVyZeaJpsHkpwsg",
+	"vpwSESSVe3dyQY1jKLC9f7yx3d9+vNHv97e2HwYL/vWrq+nztrLSFQqXyEkxO3O1qUbDji/JmXHUkitI",
+	"mTkT5IJCCkgIb9qIUrYPQyB3eMazLEhcmAaEZ7kgORZlSSgdC0IWO5FNjwAPefXFlX6+ErCSKDwirjC4",
+	"pLvPJ+67cPbVDsuX7erzl3oz5f3Gh/ou4jyPVg7z3NNpK92B26u5A5c8LaGttD3zbraLtpngq5uaVDPQ",
+	"1G37mwHldJqXAbfeS7+la1sqn+f4ARed1gIpYbXasKW0Ww+SEOpP6QV7nd9skauZYTX7YbHg/c5aJL5h",
+	"sfxb+Q2Mct9OnPfOa/fcnPSJBZ6ludkVp56P7G4qpC4EZiumKX7Khk4fuWrNL3KsMDNvJ8D3OFvTcgMs",
+	"NHtxzTUtgaWd2M6cobBHTKQs+d6sKXKVU0Hky0CB+0EhphNQ3McU/IW2V+oajuPpLxL0KCRtq7zOrja9",
+	"Q/GqJuttxFHOpbZO3zlXtpnD776alh1j0bDeGnbYC5oleqKm9DO96xYreD66/KF8RIV2QR/3QCQeCs5X",
+	"OlIfObIxvxT1M/W7V2hu2xoHgZ9L6tJI6y7hhsPvYT3suLfxf/DGX/sbT3tnG2/+cTb2GHCWuelPSEbZ",
+	"jbXQVaRoA69txaVQ9x4XgqrrUz2ADRnAQdkrTLKk+fTCUdW3f37lmjpCtMccqloLWtPfkFpeGHOmsPH6",
+	"207EB9Q1MrqYTth0InBKfAUHMmtrmTWd2YaXxy8RtHx4VwBfsiErPUwtapkQ9OCIM2S4hvWIPUDdQM7O",
+	"em/ABuwVLxSKTT/hEaZKQ1U1fkQ/kXME9YJQcWJiuRqWXXC4pfyCxpSkEtzY54UguLgasKTS3KSnulWO",
+	"OdPiMcXItBKIL7kkXotc+FYavihdkM5+Kaa/XKREAuwPHjT7gPYePEDD4+9PX6FNnNPN8dYmLtTlpoaT",
+	"DZEgLEEFazB11P32z68iRNiGmv5NkQEb7tmepjDkLrJNQP/rX/5tGKGkLiHWyk7qfZRRVigi1zXE1Sxk",
+	"wBp9tnmO3xWkhw7bW3EbJyKa/qz/0ltTSHxBBqwbWJyTDOvPkJhOjDedCA+C6eTt9GckSJanOJ5OUEaU",
+	"i5IqXijiBdF7A3ZIJPIafaPEdOo0bq02eJs9w4euafhwwLoOs2jY2gV8F9kO5evPYLNxAfTiHLqpaYPN",
+	"6bicDHpfi9wRwnMhNLR6/1/Bmgh8AZFeaGkWFwDosK2r6dBkpT/defRk3VBiwQZsGPOEDK27OYIVUn2K",
+	"fD8hIsr66DXkZl6oRZKYSkoijd4U2nMnZfvnAbP9n1F3aDyjP7zp2XT2oR7NT5ev5civ2wWfwuB6vXtF",
+	"rOGCCGcXcBJ51ygAJJp7UQZMhkCrXL0dkYm/lLWD64gRfULVgJkusPbekXAZIOq+/sd+v9/XVKT/2noR",
+	"wb9PXrhvnr5Y12wCI4XPi9SwE3OWB0ziQpl6LXrBiJ4YmnybGCzwIrvJ0iwMnp0J2XaHRvTsojLuOlyP",
+	"EFEDlkJZWOY/o7nxcN20B9akgAspqYkbVMWPep6MSrPDXGTQ2JtCoZfUXFRNJxdcUDJgrxnVxIH2R+s9",
+	"9Jr5N1d4SEZUI5MVQDuwrRtjKi6K1K0Q622d/gcj9a0Zaq1iOGAu9mOaq78rqMZVqjkXyRWBmBhxsbRz",
+	"w94zXIw1WYILujvc6vWHZQhJ80q90xrbmi9Bp2SJSHFl0bGLdvp9FGhhXrLnijhrdGlyIlIaE6uTW+Gn",
+	"xbyg04ntPXIBhVPMco1SFnm++c6M+EL/9S//r03gdaKOBsMIya1ev9d39ZY4p53dzsNev2cTqS5B2Jes",
+	"M4554W4w4jKUHLZGMwiSANr1wUCx5v2ASM/dD4x8NvwL2UAz4V+DeOPDklBoi/RSRGJzVmIta2HEjMNp",
+	"NcK3qtjV7FWir2o0293a/qos84306WJOUJozm0GXBcqZ4a4ZN4fPjV0IyLmBI+hoAmi6ilqTATunhI0J",
+	"KwgwVcLG/Ho66aFDmkFjGWCJ08m7grDYaAtu8S+PDXFo5Q42TRu7tjPVntmGqiHaH2z+xoL7FbybCqye",
+	"uLhUqjImOtN/1Q/72vVu58DTjis3SSfnmdY7xkQAGyr0XxegAlZ6vq9aL32rQN3D9KGuw1pTonb9xHZ/",
+	"685ungDjLdTs3vPBaWqfTvSCdvr9tgFLCDe9GyfglaeLXylvPtAvbC/xQrPdvq/Rd3Z/eKNtpCzD4hoI",
+	"LHBYteaOL6S1ew0HgGyBii9Aux5rg1wQFSq3l1VDJbiwopn4BxfAxHAqJLCBAr7uitrtZ+vI+C/PwSoY",
+	"0ZhqtXjAao/xQoBIMwlwxGhGPfSCpgpy7ZWgEAa3emLMUz231gAuKAPKeDZgQ5ymX2uSGqLub7+iPcjP",
+	"J8Kof0bMegv67e/rRlXWP3t3SD2Ci4KqByOEi42EpNOfIbnxXcEpSDkX8gyJESSLiwtQJtI1cqXZK7Z8",
+	"CVd3m1RplfYCI7QVDdjQxUOGwDJTzTGHVWBk2LOfIDIyRGNcKNS3XhZBCdOSE4orNDElzyDLBAavrSLF",
+	"KCnbZlmDgVj9bUwTUlkperLiKsTaDmnZ9oladlJdkdfiXqge2axdEvchWvr5V3yVp6uS2uUngA7TK7xg",
+	"LgFc4YXqBrgVXoKb2VZ43gUBF74Agccln4NAnX42eGlhmoavp7KOj5mOLm9mWH//Di8d8vp+B0TAa3cu",
+	"vFva5I2lwNbiV2qXiABHL3n4aUHHFOwmDxSfhZeHrIWJbxom08rLn1/h2DSp0Cd/XGhrKFVg4hOlmas1",
+	"9offPPfM7nL4YaT1HqNVw5/WlgI7umzK8vwqJilwNdufWj8JF01qwwC0NZNIpJkSOj540ezQsmUuaBsw",
+	"j0t3Hdtq19lBMAw3jYd0GIEe6/FfAEvbkwdYmbqM5q2Az5zUGeNUCzC2phcxncSCKtArMwJWUuHawtT5",
+	"4HPA/TxOGLyw0mUPtF/c5VzcV6m80oMmo6Cb+3847e+D067GzfRu1pjZMr2G/AHGLOlpC/AqS82rcoNr",
+	"jYc4L1BP5oLgRF4SorK0B/+uOuWHqL0JUxesQbjHDAyhfbPQjQMqnSEWIeiBsP34ceNOosCzs1wLK4Xj",
+	"S72UZ5pfEX1yvh50pOaWGwmRG5ZPELmx3d/ub2z1N7Z2evq0DDrVGw++fv3qxcZXa2v/9S//tvDiok/A",
+	"/A37MPeCyoAgQF3DWHmheeb68nLhemNU3UzSquKr5lWlkXNF5xBSZ0SaaqJcUz6V4FQyPPG3X1Fd1Ue/",
+	"/V2/3PieF/BD6eryluZ8Tr0ZpvoNUc37Ve5BWXBTBQj/TyAbTAhgZMySu9h9N2wuOFyuqfHunKx2GgiE",
+	"3FBDSDLKNEy2XfgcP5DWh3CqzX8TA3E+Ec8L4nvqQ0krEXqLM0wlwsVVoyHX7AYfc6m8PuarekaW29fZ",
+	"Mpt7dkB4KwxeT2h/1Ry0OE/pLfwQK5Ohfunh4peqaxHrhHus4TWOh9hbhom22IMeDo91gSqpVKK8ybqk",
+	"YyiiCpCwLTat0W/I0VbdqHVjR1utI19nu7/9ZKP/cOPhluuatus3L/OSQDqP+v2tTtU8z2slVV78yVXV",
+	"LCBCp5dEnAvOfyTLu9OCne7vmahLTS9w4Z29VMd2yPsdE7N+Y2fxG+VVnKs7+2rH5ftiLKhA3r1DtzkG",
+	"m+8NlX3YzLy+gav5X2bv89Ya7O2EQ0syo8UOFLMkhcNAKS6mPwdaOIYlRqMd4BcqNRqrDJwz16rsM5Aa",
+	"Kx+0NjHjilplcetz5FKMfNV41rl5Wj51S9VzqUTxMu9ztmvUh9YeBTXJCgFxlPlJl/evF4RBQ5Rp+NVS",
+	"0j9qEfG1Hne3EfENqf2wHuV6m1Oi1AoyOdh7755ZRkU9gWtxoasDwnHMRfKFMYvbSeU9QIm1vQ2WkrAI",
+	"uxWX2XxfUtwHVx5g+j3XCfyEjPmPpEbhNXLZCVxobaAWRFHxJcuBE73AO9qosH82xxAqt0zAzxJv99Au",
+	"m/b9xqeNQl1umoYSGyOb5h9Uuk7CeXyJl1LomsKY4CxGgowJS1xW47CaZYgYzzIyYC0amu0t0vXrO4mq",
+	"ZIlJ/gm+anOpTP8X/5okfyzwacBVSsa74e5XghwQ/e4V6JKxpgExdp2/8YC5Fe7Oy8sjDGWYMq1nKvDi",
+	"m1vswatfdqMxXn1BWFKsl8lT9YEk+FkgSwTa7BAHeWyB7KGXRukdm6s8pxOTKkZMyb6XsSMHjDA0phcF",
+	"KYTnN3G5T6FAwkxXkdUUept0WGYbWo/03evH4QqppQTe3bns6tURAan3rcmrNf2S3EbOJf/PxvfS3lfJ",
+	"3lc2r5dCjSMW6rIhucpE4nbGVKUjl3kCgcywbkva17rxL9cyv3oD1p5gZaOERDXSrVB3Z/upAWB4QpS4",
+	"3tgbKSKG670B24NvFyfiRnPZioTbfuPpxDmvB6ytYAV1y2TgZ+iUxIUgz9ApzsgpVeTrU81G1TOkzeyv",
+	"fVQPDStia8a9Pv0PBcmOzdzf2dwL2KFPwCE8LXrV7LGV9epaw+XfG3s5tYLJeLrIvfKOu84hOyUul8sU",
+	"fSzkDrxQ7ezhsGpWl0Nq0YgyRLNsOkkoNlkIz8DhYysfSs2mlpmJEv0V6DQ2x9jKZtILnQYN0VL6soVM",
+	"EZFRNp2Quwji/LGgShGBuhlRWpxUzdksIpbgue40bQgiidoQbt9a0fycjTklEYLs7pJJXlGpTAp/6aQz",
+	"50ELh4KhlBLD6qYTyqiiGPi1u0vdlF+YgEWpRxWMmJSJHjpspK+Viqh+vgkF4gViUGwxs2GWKmutqW5j",
+	"0N+Gy8zrj7UU09leTDt7JpE9uSmXuOsD/+0apogb3yHKOKsJ41VpdQ6NlrU/TNsqQqF3BVwMP+JUPvPz",
+	"Mu05kV7jMM07GJRRUdYLUJAk/iXgH0PPDTaIW4okdoKXSnvJ6JeYXdzcXL/zHGJrvHnWUi0v3yl5Zi8F",
+	"mf57UYsDLKYYqya1U8r0X20xmFdS1tTHXNkPL1rrhtedPVYtZcAaBrSrJDELbZmshw7XMIttQi1k2UKO",
+	"mqAEygsGLIcmukzzfa/nqVd15jVt1dry9BdBwrwQQLeC6Q50umjZd/ZBB/5oZmKjrccHe3I+lcL2ndmh",
+	"K6t23G+qZ8vBO7E0ZxxbM1X4Cw6Vk3obwlYgL9QWwpaaCdzNdCKU1Ab3NTe+NunqUvKYTic9dARiv1QG",
+	"wGApA/8xlr02md+smr6Lmpi3BLOekfuNepiltYC2Yu7/NhrADFnMpb9GSlFrCG3fe+4+gmh+vs3iMJqX",
+	"fyMjrXoYFj+dxKZy0nw2YsBVBq5NJwqbzj0kVoUgc+7j+yTOIX9RkIkVTsPxtrfMIWjb4s331YeXyYdN",
+	"d4ndYje6/95cT/qirkZv2oKCR1j8WO36ibsE7iNJmfn5XIfEz4WKUFp8uQGZIyzeFbP5XyYzNC1Qd46/",
+	"dX0h8bm2VfO5y0H51H3wltIxvwRnOaiavN9NVH6ZGHt5ScFbiMpcmYDLvC783j54vVvDO7H53jRbakQw",
+	"Z05ALY2n1IfLiE+ga/2zNrc8YaB1ULg1yAaFnH4SUjAYL1hMDvwutIsNswO/sUjDLXRfB/c2cVHGWUxA",
+	"iVvo+m/b7lVtjtdACDZnbIZWFNmIMUtogtWc8tJjLMLdxH0nf+nD2kXEK2HyO4r7TSAGrDt0PbmH61F7",
+	"4TmEVvt6ti3UqGaHGspkzRagBqMS4dgdFvGlJT2yX61/Brczd7M0K+r1QtujJ9CceLacyGuvVLG127U7",
+	"nwn7NDfFbMnKoLr2T0E44TbP+T0b39wfs/d2snFN22IRAN2WU6crYiRIfElEfEl+5zrBjS0NjyfZlYqZ",
+	"O4HBh2NrkzGLiaWhNkH0e2ixH+Bv7VztxFysZBLhW6RaIyJdCsbusNYyfbjeC5ZcH5RA3Oc5WEXpMQm8",
+	"Ru9hUHL4Ccygo5mMYuQlZHS/IdJ2Ems+tj5HSgZdKwfTiYT+PgVD9fYIWhWuDV5vN+JlT88hFwKdVLQ1",
+	"WhsKlCZXC4R++xXtveWQFTVz5H77u9WiIAOT9NCxKTByd3p7N0Lp56NmcN5c8ITHnApkOtxY93VV0rW9",
+	"U7UTkCZYpIXxTv8hGrZdGTBcD8nRvSQpSe7juCW9GT5Vend5phacIYT1nv53z9jUMml7mYXkgsfamjy3",
+	"rVZ9nwgbUZERUT8aS5s/iixp/tQNm9b4d4SuwbEqqFfu58LhppHddJJRCelx9dO8qk2U8TGpnajPwR66",
+	"T0fGaZHngmYBZeWjm0vZRkKg/PmOFArC/PxLrRQtq1NkBw6QVRe3eveQj9n1o1xIW9uPg+kkn/6nWuju",
+	"/WxyAd2CtLg+OJrjjK6I2V0EOEenuSXZ7UJs33RxQjjPSYrrTK9gAzZ/0ID2ZJQbGDSynTLhBkPUIHLN",
+	"NQfMtSkA7UViRaXpx+plHdguq9ZAy8V0UnUXQV1JGWdoZ3u7jH8LDPcJrZu+J4nBPOLF2AScXUWS1+I2",
+	"pOJYCj3I5io40Osxx0JBY5ONBCu8yjF4naccJ/eu2bjjFzx6R4AyqHJ/ViLrs6gUva3+YQ8pEDBxvWbL",
+	"JpzTn9FbrQT4l453D47Ww0e2LkByQSqaXeAtz47rD3/urL62nDaGf1w71Zrvm8PusX7nk/bYPyOfTyF+",
+	"fYFWDowwVWUviTsQCH8yBQ/A50rOCjN1/3J0GKFH6IiXzTltsydizzsxjlVbzmKZaORad2oF1v65O2AD",
+	"toEePDjZevBAv+9mavY3/svRIeqSK0UYpNcMe1dZOmwA8cwOtW2G0q/oYc6p7Xk7nbgnHuon1kDSwOgC",
+	"x5SZBMfhgTmrR1SSvW95IYbupR14CSsl6Hmh0LAM8Jh7d2OSFnTO/S7ehdLmUmflBn7UGNgyymGE5Bp1",
+	"/bVM6lGkEVz6HgLiB/qiEhUMBrj5Huv5cMmUmj1YC4YqzAwPuRqi7qN+fwbNTx48cDUu5ikMUYhyGazI",
+	"iOBDDdETFF/S0Qh8REApCS/OU2jhCEN9FRqKoGHJ0oaaaDKKhnA/gP4iQsOMJ2WDdP0ZM2b7MQ+hmfTz",
+	"K5LlmsjQcFD0+w/j5tZWMbqvB1AWOug4nH496Gz1nz7c2toedOBlYoY45AqZhX096Dze2n64098adFAJ",
+	"6NeDjgNx0Nn039xszm5+HAb0hYrNkS9TZ6jx8aAr3bAMc9Ogz+0+UyZ953qA1x2ltdGTe8h1cl2SLSFT",
+	"NVc2cGgxIB0ES/W+gz4q0WrNEP6ZGst9tkrSBhuMu7nIphPBURf6DhIT4g6BwNwtfxUQ/nUg/Y2nb95v",
+	"RU8+/EPnJh33fmeaksFgq0ls9+6LMYmrdpolzXf9M8WLsngYX5D1pWzm8ogFD17Zj6X1BO70d8rQvBPU",
+	"0Od+zRZL5FgCYKsdTlPUqt+de0S/IcrvjPRx6awlMyop+0N+oY7Efc5kkSri73GYgpYpQC8Z1M2qz2vd",
+	"fRoV6LNdhGzPqw24wKrUqz9yU6FDjFzGPdITW09NQcfm1hzzHUEjIjICmZY4VgU8TlT1QAFCE3rKZlzR",
+	"kRVY7woaSEJ+rteW7Hstvm6RfszIT/uBZmGPNx72YVgsTd6EUmBkahZEhL3FB5gOj6vyq6RAY04lZSv0",
+	"Aqsmf+727FP1uQuAEpQ1M3uaC55ydvGlhRjuwGl0bDBjLxFpORLd0urzJNrqcqvWRyysQs4mPi9j53pi",
+	"KULvCm3BwvVbhZf4YJO+muGXuZrmkYP3XpIgGv24FqdCOPA+Z53qlvnBFgM2I2FGHHp5v9EdCJmliHvz",
+	"vf1rThL76nNH4QYybqaPl/ZeJ8uPnfq+uCndIXE92v7bpL67nnR3lPaecrUBCXKQrr0RX5L4x/lO/UOu",
+	"9ssX9s3zn7dff3ZFbYar9UnHX6pnv74+u7yKPIwKqeSd+/ohP8w6YJ1DxcyFur7vFsMFO9NJ1dN2He2i",
+	"YcwhN4UMUVe/UmXdrUdw1aCD32SCSf1c4S6tMQvz09W0wHSX169HaCiIXoF+yYEmXKw6GjA9IdwWx2Ku",
+	"Lf0R3DcEncjhHqIhZWBvY6aGweu6NL3VKPA2BgLcgr/7Q2dr++HOo8dPOpHzEQPyb3ocPpGKPwvI/Kxn",
+	"6ODF1ed52loP20JfrGbhhkaXCMkecnXiP/vZc25vNW1c26aWfKlMu7a8kkXfbVqOuWPV8r9qkqZ/sREI",
+	"DAPQQ4feWHCLb1LYXjzuAkdX3Q19u9yQkW39ArMmkE3jr1zSTPMBNp0QGW57ACs55LZ676bd2rn+S5vI",
+	"WFwfp5iZ4oyk5v7addG7TqR58j7cxbj7cBUe7BH2p+O/HhBB/VsTQSkN5f/4U9pPZnlmCLR4YxLi3jbM",
+	"XVYLvDpZyO7N7fNBBv8NUUfkY1pkR+HW4JzeRY3pYfiqx5oJ00TFZtUS7n0nL4IXkdEL4ESmtUqtB6C5",
+	"0lr6N2NXbYFI4+7J+d2B9qHU4Oj6IzcIMtNUbYJ+Px2Cbrn5ZmHO8djSHKq5/3DrW6w2oKPyfL3n2Dz6",
+	"vXny89Z6/LW06Tz7PINQ/xeo75RLM9kZcPGfdEoCXAR0N6rPsRt6Fw01xz5zU6RD1LUXoKE8GUUo+enC",
+	"uJRzSoQ2GeEa2LMUUpfyZOT/OGBDcqUEpurMGZkzD/XQvrGFtXEJMSoTshXaNK0SNbzqMl4gwgassh6C",
+	"pU6GYgz13EoHKp2IeTIyGk7N6nwTdezRfGW8i3X0daLOuwIzBU1itpZvm+eR/SfSiHwQ5p0607Hs8ztS",
+	"LSeqXSe5JDhVl3+dp5H8EzzyMbUSO0PIXwf9O+e2JTqEFWsFzvDHnEOmkFsvz91SBcHJ9dyVnhCcUEak",
+	"/DSLPRbTvwH9PFqGFF4zPMY0rbTWdvzYPXeJoH9TqHuOJRCLuYyRSPSW0wumB1ufRV599Pedc4IFEXuF",
+	"utSTaVEJhpkVxYVIO7udTRChdqAmZ94X00mV1lZr+9797Vf0LXRulWXPvbRWJPvb39e9C4TdXeWB5gNl",
+	"z2mzT1GlGxIFkrTIpxPh4Kjfhe6GL2y4phnZbNN0y1BO4K32AmINkJzXoTsUJ60eiAL1yBYQrwptFqBA",
+	"1pPvACCq8VsVL0ZdR1NuZks5bloXQw5MahkQhDm5UJim4I7WGryrym+5N6ArAvZY5Drru12OK83JZEJa",
+	"mErONwtTGXkE7cOtlyi/T5FE3eX7eK3PRPXkXPz7d3c2LsjcbN6MCd3QvSvipbtGWaHjgxf+0ShveJyd",
+	"+vuS9D37HxCAzF0Y019A3XJjwT0Ys8M8v8pTTpUrf8JMTSdw+aTBtYcGzUo+vPnw/wMAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -308,8 +308,8 @@ export interface paths {
         };
         /**
          * Rechercher un délégataire (correspondance exacte)
-         * @description Par nom d'utilisateur ou par adresse courriel (l'un des deux), sans égard à la casse.
-         *     Rend 0 ou 1 utilisateur et rien d'autre. Limité en fréquence.
+         * @description Par nom d'utilisateur ou par adresse courriel : exactement l'un des deux paramètres
+         *     (`x-one-of`), sans égard à la casse. Rend 0 ou 1 utilisateur et rien d'autre. Limité en fréquence.
          */
         get: operations["searchDelegateCandidates"];
         put?: never;
@@ -861,7 +861,7 @@ export interface components {
             /** @description Absent quand le jeton voyage dans le témoin `espace_refresh`. */
             refreshToken?: string;
         };
-        /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux). */
+        /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux, pas les deux). */
         PasswordResetRequestRequest: {
             username?: string;
             email?: components["schemas"]["Email"];
@@ -1085,6 +1085,7 @@ export interface components {
         LotNumber: string;
         NewMessageRequest: {
             subject: string;
+            /** @description Texte du message (plusieurs lignes permises) */
             body: string;
         };
         DossierMessage: {
@@ -1113,6 +1114,7 @@ export interface components {
         ClosingDateExtensionRequest: {
             /** Format: date */
             newClosingDate: string;
+            /** @description Motif (plusieurs lignes permises) */
             reason: string;
         };
         ClosingDateExtension: {
@@ -1214,7 +1216,8 @@ export interface components {
         DmUpload: {
             /**
              * Format: binary
-             * @description Le fichier XML de la DM (5 Mo au plus)
+             * @description Le fichier XML de la DM (5 Mo au plus). Son nom compte au plus 255 caractères, sans
+             *     caractère de contrôle.
              */
             file: string;
         };
@@ -1371,7 +1374,9 @@ export interface components {
         RefreshCookie: string;
         UserIdPath: string;
         DossierNumberPath: components["schemas"]["DossierNumber"];
+        /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
         Page: number;
+        /** @description Nombre d'éléments par page */
         PageSize: number;
         /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
         ActivityFrom: string;
@@ -1782,7 +1787,9 @@ export interface operations {
     searchDelegateCandidates: {
         parameters: {
             query?: {
+                /** @description Nom d'utilisateur exact (sans égard à la casse) */
                 username?: string;
+                /** @description Adresse courriel exacte (sans égard à la casse) */
                 email?: string;
             };
             header?: never;
@@ -1856,7 +1863,9 @@ export interface operations {
                 kind?: components["schemas"]["DossierKind"];
                 /** @description Recherche par numéro (contient) */
                 number?: string;
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2103,7 +2112,9 @@ export interface operations {
     listLotReservations: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2165,7 +2176,9 @@ export interface operations {
     listLotCorrectionChecks: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2226,7 +2239,9 @@ export interface operations {
     listProductOrders: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2289,7 +2304,9 @@ export interface operations {
     listDmPrevalidations: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2342,7 +2359,9 @@ export interface operations {
     listDmDeposits: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2448,7 +2467,9 @@ export interface operations {
                 principal?: components["parameters"]["ActivityPrincipal"];
                 sort?: components["parameters"]["ActivitySort"];
                 order?: components["parameters"]["ActivityOrder"];
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
                 all?: boolean;
             };
