@@ -322,13 +322,23 @@ func checkMultipart(data []byte, contentType string, schema *openapi3.Schema) []
 	mr := multipart.NewReader(bytes.NewReader(data), params["boundary"])
 	for {
 		part, err := mr.NextPart()
-		if err != nil {
+		if errors.Is(err, io.EOF) {
 			return fields
+		}
+		if err != nil {
+			// Go refuses a part header holding a control character (in a
+			// file name, say) before anyone can read it.
+			return append(fields, apperr.Field(fileMember(schema),
+				"En-tête de partie invalide (caractère de contrôle ou ligne mal formée, p. ex. dans le nom du fichier)."))
 		}
 		name := part.FormName()
 		pointer := pointerTo("", name)
 		if d := textProblem(name, textLine); d != "" {
 			fields = append(fields, apperr.Field(pointer, "Nom de champ invalide : "+lowerFirstRune(d)))
+			continue
+		}
+		if _, known := schema.Properties[name]; !known && schema.AdditionalProperties.Has != nil && !*schema.AdditionalProperties.Has {
+			fields = append(fields, apperr.Field(pointer, "Ce champ n'est pas permis."))
 			continue
 		}
 		_, dispParams, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
@@ -353,6 +363,21 @@ func checkMultipart(data []byte, contentType string, schema *openapi3.Schema) []
 			fields = append(fields, apperr.Field(pointer, d))
 		}
 	}
+}
+
+// fileMember points to the one file member of an upload schema, or to the
+// whole body when there is not exactly one.
+func fileMember(s *openapi3.Schema) string {
+	found := ""
+	for name, p := range s.Properties {
+		if p.Value != nil && p.Value.Format == "binary" {
+			if found != "" {
+				return ""
+			}
+			found = pointerTo("", name)
+		}
+	}
+	return found
 }
 
 // checkInputs applies the rules above to a request whose operation is known.
