@@ -420,8 +420,19 @@ func checkInputs(c echo.Context, op *operation) ([]apperr.FieldError, error) {
 	return fields, nil
 }
 
+// under tells whether pointer lies within one of the named pointers (the
+// item /type/0 of a query parameter /type, say).
+func under(pointer string, named map[string]bool) bool {
+	for p := range named {
+		if p != "" && strings.HasPrefix(pointer, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // mergeFields puts first the fields of the input rules, then those of the
-// contract validation whose pointer the input rules did not already name.
+// contract validation about anything the input rules did not already name.
 func mergeFields(first, then []apperr.FieldError) []apperr.FieldError {
 	named := map[string]bool{}
 	for _, f := range first {
@@ -429,7 +440,7 @@ func mergeFields(first, then []apperr.FieldError) []apperr.FieldError {
 	}
 	out := append([]apperr.FieldError{}, first...)
 	for _, f := range then {
-		if !named[f.Pointer] {
+		if !named[f.Pointer] && !under(f.Pointer, named) {
 			out = append(out, f)
 		}
 	}
