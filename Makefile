@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench clean
+.PHONY: run test gen gen-check lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web fuzz bench clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 (embedded SQLite and demo data unless DATABASE_URL is set)
 run: web
@@ -20,6 +20,10 @@ gen:
 ## gen-check: fail when the generated code is not current
 gen-check: gen
 	git diff --exit-code -- api frontend/src/lib/api || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
+
+## lint-api: lint openapi.yaml with Redocly and Spectral (no error allowed)
+lint-api: frontend/node_modules
+	cd frontend && npm run --silent lint:api
 
 frontend/node_modules: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
+step "Contract lint (Redocly, Spectral)"
+make --no-print-directory lint-api
+
 step "Go (PostgreSQL, -race)"
 make --no-print-directory test-go-pg
 

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Le processus répond */
+        /**
+         * Le processus répond
+         * @description Répond 200 tant que le processus tourne, sans consulter la base de données (sonde de vivacité).
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Le service est prêt (base de données joignable) */
+        /**
+         * Le service est prêt (base de données joignable)
+         * @description Répond 200 quand la base de données répond, 503 sinon (sonde de disponibilité).
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -195,7 +201,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** L'utilisateur connecté */
+        /**
+         * L'utilisateur connecté
+         * @description L'utilisateur connecté, son statut d'arpenteur-géomètre et l'arpenteur-géomètre pour qui il agit dans cette session.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -327,7 +336,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant) */
+        /**
+         * Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
+         * @description Les arpenteurs-géomètres qui ont désigné l'utilisateur comme délégataire, et l'utilisateur lui-même s'il est arpenteur-géomètre.
+         */
         get: operations["listDelegants"];
         put?: never;
         post?: never;
@@ -435,7 +447,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marquer un message comme lu (pour l'arpenteur-géomètre) */
+        /**
+         * Marquer un message comme lu (pour l'arpenteur-géomètre)
+         * @description Le message est marqué lu pour l'arpenteur-géomètre responsable du dossier, qu'il l'ouvre lui-même ou par un délégataire; la première lecture est conservée.
+         */
         post: operations["markDossierMessageRead"];
         delete?: never;
         options?: never;
@@ -472,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communiqués aux arpenteurs-géomètres */
+        /**
+         * Communiqués aux arpenteurs-géomètres
+         * @description Les communiqués du ministère aux arpenteurs-géomètres, avec l'état de lecture de l'arpenteur-géomètre pour qui l'on agit.
+         */
         get: operations["listCommuniques"];
         put?: never;
         post?: never;
@@ -493,7 +511,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marquer un communiqué comme lu (pour l'arpenteur-géomètre) */
+        /**
+         * Marquer un communiqué comme lu (pour l'arpenteur-géomètre)
+         * @description Le communiqué est marqué lu pour l'arpenteur-géomètre pour qui l'on agit; la première lecture est conservée.
+         */
         post: operations["markCommuniqueRead"];
         delete?: never;
         options?: never;
@@ -550,7 +571,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Réservations de lots de l'arpenteur-géomètre */
+        /**
+         * Réservations de lots de l'arpenteur-géomètre
+         * @description Les réservations de lots faites pour l'arpenteur-géomètre pour qui l'on agit, par lui ou par ses délégataires, paginées.
+         */
         get: operations["listLotReservations"];
         put?: never;
         /**
@@ -572,7 +596,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vérifications de la correction de lots faites pour l'arpenteur-géomètre */
+        /**
+         * Vérifications de la correction de lots faites pour l'arpenteur-géomètre
+         * @description Les vérifications de la correction de lots faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listLotCorrectionChecks"];
         put?: never;
         /**
@@ -595,7 +622,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Commandes de produits cadastraux de l'arpenteur-géomètre */
+        /**
+         * Commandes de produits cadastraux de l'arpenteur-géomètre
+         * @description Les commandes de produits cadastraux faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listProductOrders"];
         put?: never;
         /**
@@ -618,7 +648,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prévalidations de DM faites pour l'arpenteur-géomètre */
+        /**
+         * Prévalidations de DM faites pour l'arpenteur-géomètre
+         * @description Les prévalidations de DM faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listDmPrevalidations"];
         put?: never;
         /**
@@ -679,7 +712,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ouvrir un dossier (administrateur) */
+        /**
+         * Ouvrir un dossier (administrateur)
+         * @description Ouvre un dossier du cadastre ou d'arpentage dont l'arpenteur-géomètre désigné par son matricule est responsable. Le numéro est unique.
+         */
         post: operations["createDossier"];
         delete?: never;
         options?: never;
@@ -762,10 +798,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arpenteurs-géomètres inscrits (administrateur) */
+        /**
+         * Arpenteurs-géomètres inscrits (administrateur)
+         * @description Les utilisateurs qui ont le statut d'arpenteur-géomètre, avec leur matricule.
+         */
         get: operations["listSurveyors"];
         put?: never;
-        /** Accorder le statut d'arpenteur-géomètre (administrateur) */
+        /**
+         * Accorder le statut d'arpenteur-géomètre (administrateur)
+         * @description Accorde le statut d'arpenteur-géomètre à un utilisateur existant, avec un matricule qui n'est à personne d'autre.
+         */
         post: operations["grantSurveyor"];
         delete?: never;
         options?: never;
@@ -785,7 +827,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Retirer le statut d'arpenteur-géomètre (administrateur) */
+        /**
+         * Retirer le statut d'arpenteur-géomètre (administrateur)
+         * @description Retire le statut d'arpenteur-géomètre; ses délégations prennent fin dès la requête suivante.
+         */
         delete: operations["revokeSurveyor"];
         options?: never;
         head?: never;
@@ -856,7 +901,7 @@ export interface components {
             accessToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
-            /** @description Durée de vie du jeton d'accès */
+            /** @description Durée de vie du jeton d'accès, en secondes */
             expiresIn: number;
             /** @description Absent quand le jeton voyage dans le témoin `espace_refresh`. */
             refreshToken?: string;
@@ -1417,6 +1462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
         };
     };
     getReadiness: {
@@ -1437,6 +1483,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             503: components["responses"]["Unavailable"];
         };
     };
