@@ -43,6 +43,12 @@ test-go-pg:
 test-go-sqlite:
 	ESPACE_TEST_DB=sqlite $(GO) test -race -count=1 ./backend/...
 
+## fuzz: run each fuzz target of the request validation for FUZZTIME (seeds in testdata/fuzz run with every go test)
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzRequestValidation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
+	$(GO) test -run='^$$' -fuzz='^FuzzAPI$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
+
 test-web: frontend/node_modules
 	cd frontend && npm test
 

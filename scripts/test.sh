@@ -15,6 +15,9 @@ make --no-print-directory test-go-pg
 step "Go (SQLite, -race)"
 make --no-print-directory test-go-sqlite
 
+step "Fuzzing the request validation (PostgreSQL, 20 s a target)"
+make --no-print-directory fuzz
+
 step "SPA unit tests"
 make --no-print-directory test-web
 

@@ -24,9 +24,9 @@ import (
 // contractOp is one operation of openapi.yaml.
 type contractOp struct {
 	ID, Method, Path string // Path as written in the contract: /api/v1/dossiers/{number}
-	Op                   *openapi3.Operation
-	Params               []*openapi3.Parameter // path and query
-	JSON, Multipart      *openapi3.Schema
+	Op               *openapi3.Operation
+	Params           []*openapi3.Parameter // path and query
+	JSON, Multipart  *openapi3.Schema
 }
 
 func contractOps(t testing.TB) []contractOp {
@@ -38,7 +38,9 @@ func contractOps(t testing.TB) []contractOp {
 	var ops []contractOp
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {
-			c := contractOp{ID: op.OperationID, Method: method, Path: path, Op: op}
+			// The embedded copy of the contract capitalises operationIds.
+			id := strings.ToLower(op.OperationID[:1]) + op.OperationID[1:]
+			c := contractOp{ID: id, Method: method, Path: path, Op: op}
 			for _, list := range []openapi3.Parameters{item.Parameters, op.Parameters} {
 				for _, p := range list {
 					if p.Value.In == openapi3.ParameterInPath || p.Value.In == openapi3.ParameterInQuery {

@@ -56,7 +56,7 @@ func TestControlCharactersAreRefusedBeforeTheDatabase(t *testing.T) {
 	}
 	invalidAt(t, e.do(req{method: "GET", path: "/api/v1/delegate-candidates?username=a%00b", token: st.Access}), "/username")
 	invalidAt(t, e.do(req{method: "GET", path: "/api/v1/delegate-candidates?email=a%C2%85b@exemple.qc.ca", token: st.Access}), "/email") // C1 (NEL)
-	invalidAt(t, e.do(req{method: "GET", path: "/api/v1/delegate-candidates?username=a%FFb", token: st.Access}), "/username")          // not UTF-8
+	invalidAt(t, e.do(req{method: "GET", path: "/api/v1/delegate-candidates?username=a%FFb", token: st.Access}), "/username")            // not UTF-8
 	invalidAt(t, e.do(req{method: "GET", path: "/api/v1/dossiers/10%0093", token: st.Access}), "/number")
 	invalidAt(t, e.raw("POST", "/api/v1/accounts", `{"username":"nulcheck","email":"c@exemple.qc.ca","firstName":"A\u007fB","lastName":"B","password":"`+goodPassword+`"}`, ""), "/firstName")
 	// A control character in a member's name is not smuggled either.
