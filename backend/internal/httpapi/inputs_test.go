@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"espace/backend/internal/testdb"
 )
 
 // raw sends a body exactly as written (e.do would marshal maps and cannot
@@ -260,4 +262,25 @@ func TestUsernameOrEmailNotBoth(t *testing.T) {
 	}
 	e.expect(reset(map[string]any{"email": s.Email}), 202)
 	e.expect(search("?email="+s.Email), 200)
+}
+
+// XML lets an attribute hold tabs, line breaks and C1 control characters;
+// the stored report repeats the file's values without them.
+func TestDMReportStoresNoControlCharacter(t *testing.T) {
+	e := newEnv(t)
+	o := e.office()
+	doc := `<DemandeMiseAJour matricule="1&#x85;2" dossier="9&#9;9"><Lot numero="12&#10;3" operation="x&#x9b;"/></DemandeMiseAJour>`
+	r := e.expect(e.upload("/api/v1/dm-prevalidations", o.dt, "dm.xml", doc), 201)
+	for _, c := range []string{"\u0085", `\t`, `\n`, "\u009b"} {
+		if strings.Contains(string(r.Body), c) {
+			t.Fatalf("caractère de contrôle %q repris dans le rapport : %s", c, r.Body)
+		}
+	}
+	var findings string
+	if err := testdb.DB(t).Raw("SELECT findings FROM dm_prevalidations WHERE surveyor_id = ?", o.s.ID).Scan(&findings).Error; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(findings, "\ufffd") || strings.ContainsAny(findings, "\u0085\u009b\t\n") || strings.Contains(findings, `\t`) || strings.Contains(findings, `\n`) {
+		t.Fatalf("rapport enregistré : %q", findings)
+	}
 }
