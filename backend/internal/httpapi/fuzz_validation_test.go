@@ -75,7 +75,7 @@ func newValidationRig(tb testing.TB) *validationRig {
 }
 
 // english words of Go's decoder and of kin-openapi that must never reach a client.
-var englishMarkers = []string{"Unmarshal", "unmarshal", "expected", "json:", "Error at", "property \"", "Invalid format", "Syntax error", "got=", "doesn't match", "value "}
+var englishMarkers = []string{"Unmarshal", "unmarshal", "expected", "json:", "Error at", "property \"", "Invalid format", "Syntax error", "got=", "doesn't", "value ", "request ", "must ", "is not ", "failed"}
 
 func (rig *validationRig) check(t *testing.T, opIndex uint16, pathValue, query string, body []byte) {
 	op := rig.ops[int(opIndex)%len(rig.ops)]

@@ -118,7 +118,8 @@ func validationProblem(err error) error {
 				return
 			}
 			if re.Err == nil {
-				fields = append(fields, apperr.Field("", re.Reason))
+				// kin-openapi's reasons are English: never shown.
+				fields = append(fields, apperr.Field("", "La requête ne respecte pas le contrat de l'API."))
 				return
 			}
 			if strings.Contains(re.Err.Error(), "Content-Type") || strings.Contains(re.Reason, "content type") {
