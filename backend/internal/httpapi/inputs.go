@@ -497,3 +497,40 @@ func goTypeName(t reflect.Type) string {
 	}
 	return "une autre valeur"
 }
+
+// maxUserAgent is the length, in bytes, a session keeps of the User-Agent.
+const maxUserAgent = 400
+
+// cleanHeaders makes the request headers that reach storage storable: Go's
+// server lets through bytes that are not UTF-8 and C1 control characters
+// (PostgreSQL refuses the first: a 500 at login). The User-Agent, kept with
+// the session, becomes valid UTF-8 without control characters, cut on a
+// character boundary.
+func cleanHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Request().Header
+		if ua := h.Get("User-Agent"); ua != "" {
+			h.Set("User-Agent", storableText(ua, maxUserAgent))
+		}
+		return next(c)
+	}
+}
+
+// storableText replaces what is not UTF-8 and control characters with
+// U+FFFD, and cuts the result to at most max bytes between characters.
+func storableText(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cc, r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}

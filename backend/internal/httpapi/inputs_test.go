@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"espace/backend/internal/testdb"
 )
@@ -282,5 +283,29 @@ func TestDMReportStoresNoControlCharacter(t *testing.T) {
 	}
 	if !strings.Contains(findings, "\ufffd") || strings.ContainsAny(findings, "\u0085\u009b\t\n") || strings.Contains(findings, `\t`) || strings.Contains(findings, `\n`) {
 		t.Fatalf("rapport enregistré : %q", findings)
+	}
+}
+
+// Go's server lets a User-Agent through with bytes that are not UTF-8 or
+// with C1 characters; the session keeps it. PostgreSQL refused the first
+// (a 500 at login), and a cut in the middle of a character made the same.
+func TestUserAgentIsStorable(t *testing.T) {
+	e := newEnv(t)
+	u := e.signUp("agent")
+	for _, ua := range []string{"Mozilla\xff\xfe", "a\u0085b\tc", strings.Repeat("a", 399) + "é" + strings.Repeat("b", 50)} {
+		e.expect(e.do(req{method: "POST", path: "/api/v1/auth/login", body: map[string]any{"username": u.Username, "password": u.Password},
+			header: map[string]string{"User-Agent": ua}}), 200)
+	}
+	var agents []string
+	if err := testdb.DB(t).Raw("SELECT user_agent FROM sessions WHERE user_id = ?", u.ID).Scan(&agents).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(agents) != 3 {
+		t.Fatalf("%d sessions", len(agents))
+	}
+	for _, a := range agents {
+		if !utf8.ValidString(a) || strings.ContainsAny(a, "\u0085\t") || len(a) > 400 {
+			t.Fatalf("User-Agent enregistré : %q", a)
+		}
 	}
 }
