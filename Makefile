@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check build web backend e2e test-go test-go-pg test-go-sqlite test-web bench bench-http clean
+.PHONY: run test gen gen-check lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web fuzz bench bench-http clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
@@ -21,6 +21,10 @@ gen:
 gen-check: gen
 	git diff --exit-code -- api frontend/src/lib/api || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
 
+## lint-api: lint openapi.yaml with Redocly and Spectral (no error allowed)
+lint-api: frontend/node_modules
+	cd frontend && npm run --silent lint:api
+
 frontend/node_modules: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 	touch frontend/node_modules
@@ -38,6 +42,12 @@ test-go-pg:
 
 test-go-sqlite:
 	ESPACE_TEST_DB=sqlite $(GO) test -race -count=1 ./backend/...
+
+## fuzz: run each fuzz target of the request validation for FUZZTIME (seeds in testdata/fuzz run with every go test)
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzRequestValidation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
+	$(GO) test -run='^$$' -fuzz='^FuzzAPI$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
 
 test-web: frontend/node_modules
 	cd frontend && npm test

@@ -637,7 +637,9 @@ type ClosingDateExtension struct {
 // ClosingDateExtensionRequest defines model for ClosingDateExtensionRequest.
 type ClosingDateExtensionRequest struct {
 	NewClosingDate openapi_types.Date `json:"newClosingDate"`
-	Reason         string             `json:"reason"`
+
+	// Reason Motif (plusieurs lignes permises)
+	Reason string `json:"reason"`
 }
 
 // Communique defines model for Communique.
@@ -757,7 +759,8 @@ type DmPrevalidationPage struct {
 
 // DmUpload defines model for DmUpload.
 type DmUpload struct {
-	// File Le fichier XML de la DM (5 Mo au plus)
+	// File Le fichier XML de la DM (5 Mo au plus). Son nom compte au plus 255 caractères, sans
+	// caractère de contrôle.
 	File openapi_types.File `json:"file"`
 }
 
@@ -951,6 +954,7 @@ type Me struct {
 
 // NewMessageRequest defines model for NewMessageRequest.
 type NewMessageRequest struct {
+	// Body Texte du message (plusieurs lignes permises)
 	Body    string `json:"body"`
 	Subject string `json:"subject"`
 }
@@ -964,7 +968,7 @@ type PasswordResetRequest struct {
 	Token       string   `json:"token"`
 }
 
-// PasswordResetRequestRequest Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux).
+// PasswordResetRequestRequest Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux, pas les deux).
 type PasswordResetRequestRequest struct {
 	// Email Example: edith.descartes@example.qc.ca
 	Email    *Email  `json:"email,omitempty"`
@@ -1097,7 +1101,7 @@ type SurveyorInfo struct {
 type TokenResponse struct {
 	AccessToken string `json:"accessToken"`
 
-	// ExpiresIn Durée de vie du jeton d'accès
+	// ExpiresIn Durée de vie du jeton d'accès, en secondes
 	ExpiresIn int `json:"expiresIn"`
 
 	// RefreshToken Absent quand le jeton voyage dans le témoin `__Secure-espace_refresh`.
@@ -1131,7 +1135,7 @@ type UsernameReminderRequest struct {
 // ActivityActor defines model for ActivityActor.
 type ActivityActor = openapi_types.UUID
 
-// ActivityDossier defines model for ActivityDossier.
+// ActivityDossier Example: 1093
 type ActivityDossier = string
 
 // ActivityFrom defines model for ActivityFrom.
@@ -1215,9 +1219,13 @@ type ListActivitiesParams struct {
 	Principal *ActivityPrincipal         `form:"principal,omitempty" json:"principal,omitempty"`
 	Sort      *ListActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
 	Order     *ListActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
-	Page      *Page                      `form:"page,omitempty" json:"page,omitempty"`
-	PageSize  *PageSize                  `form:"pageSize,omitempty" json:"pageSize,omitempty"`
-	All       *bool                      `form:"all,omitempty" json:"all,omitempty"`
+
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
 // ListActivitiesParamsSort defines parameters for ListActivities.
@@ -1292,19 +1300,28 @@ type RefreshSessionParamsXRefreshTokenTransport string
 
 // SearchDelegateCandidatesParams defines parameters for SearchDelegateCandidates.
 type SearchDelegateCandidatesParams struct {
+	// Username Nom d'utilisateur exact (sans égard à la casse)
 	Username *string `form:"username,omitempty" json:"username,omitempty"`
-	Email    *string `form:"email,omitempty" json:"email,omitempty"`
+
+	// Email Adresse courriel exacte (sans égard à la casse)
+	Email *string `form:"email,omitempty" json:"email,omitempty"`
 }
 
 // ListDmDepositsParams defines parameters for ListDmDeposits.
 type ListDmDepositsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListDmPrevalidationsParams defines parameters for ListDmPrevalidations.
 type ListDmPrevalidationsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
@@ -1313,26 +1330,39 @@ type ListDossiersParams struct {
 	Kind *DossierKind `form:"kind,omitempty" json:"kind,omitempty"`
 
 	// Number Recherche par numéro (contient)
-	Number   *string   `form:"number,omitempty" json:"number,omitempty"`
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	Number *string `form:"number,omitempty" json:"number,omitempty"`
+
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListLotCorrectionChecksParams defines parameters for ListLotCorrectionChecks.
 type ListLotCorrectionChecksParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListLotReservationsParams defines parameters for ListLotReservations.
 type ListLotReservationsParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
 // ListProductOrdersParams defines parameters for ListProductOrders.
 type ListProductOrdersParams struct {
-	Page     *Page     `form:"page,omitempty" json:"page,omitempty"`
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
 	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
 }
 
@@ -5653,6 +5683,22 @@ func (response GetHealth200JSONResponse) VisitGetHealthResponse(w http.ResponseW
 	return err
 }
 
+type GetHealth400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetHealth400ApplicationProblemPlusJSONResponse) VisitGetHealthResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetReadinessRequestObject struct {
 }
 
@@ -5670,6 +5716,22 @@ func (response GetReadiness200JSONResponse) VisitGetReadinessResponse(w http.Res
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetReadiness400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetReadiness400ApplicationProblemPlusJSONResponse) VisitGetReadinessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -7304,191 +7366,205 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3Nchw3lij8Koj6JoJFTVaxSFGyTYUjPjUpeeQhbTYpd3dcly4LzDxFQs4EUgCyTLZCEbOd/X0Ar6Zd",
-	"7Yi7mp13rjfpJ7mBv0xkFrJ+SIqy1LOSWJkJHBwcnP9z8LYTsyxnFKgUnb23nRxznIEErv96GksyIfL6",
-	"aSwZVz8kIGJOckkY7ex1TmZTnBIxmwLKMUddkgCVZEwwlSjZKCRJicASCr7ZiTpEffGmAH7diToUZ9DZ",
-	"62A9btQR8SVkWE0wZjzDsrPXKQqSdKKOvM7Vi0JyQi86795FJUwHTAgCAai+Ycg+QzGjkgCVLdMndggf",
-	"gBxLCVy9/L+/H/S+ePV2O/rs3b8shOQ5Z9k8GAdYAsLmldk0QrOfFJIk4SgBFAN6zQqOCI3TQqDuJRQc",
-	"UFKgPxaz6TnEbQgbq6mC+EqwhIVQfssTg63QuEw/9AdOYIyLVI8MIu5EHaBF1tn7voP1X/rHV4vmO+aE",
-	"xiTH6WK6UVhYn3DycvCbEc8p47INF0I9a0GFQbJDhf2zIiO73dfmv5q0K0gXYuslW05BrwvxptiY/XRj",
-	"6pHshrTz8joHMQ+g/hklGyWMqMtn03w2lcBRqpkCzmY/S273OU8LQaDgQgEIV3nKEujsSV5AC7wKIB9i",
-	"IiHTcPwLh3Fnr/P/bVXca8u8JrZ8oDvvok6Gr16Y73YG5SIx5/haPRXyOtUni/FM/W1ZxzdFdg78GMvL",
-	"kkxy9UcJG9UvdKIOhzcF4ZC4hVTQLgKyNo3G9TG+gDaSzNWzIEluR52MUJIpgtwuV0eohAtv3FPy14Vj",
-	"6+fh8QcagXaCwWDpdCcw5iAu9xn7gcA8yXwNklHFATlQVkwgTSEDKlHOxGyqpUiKFdumcEUYRUBRxhJA",
-	"cjbNGKF9R9ixGb5cxNnZKcQFhx6IHMdwxg0UtTVl+OoQ6IXa0Z3BYI7co85V74L17ID1ZVTreskxFbnl",
-	"HvWljQxQI7SnaP91y0In7BpfAEowFaigbmHo36TMv6XpNepSPCEXmvmJzT46xhwls+kYFxLtodE5S65H",
-	"JRYuARu2bYH+S89C2XvJfgDaq4D18eC4lxqrEzlUBrnTdwL4i2TBKSj0CwtPwTKm/E59LHJGBVidI4Zc",
-	"qpGUbkKlEt97bzs4z1MSY4XrrddCIfztiketHFDP1WCxkGGqN2n2twJQN5v9PQOkmJiCB70pQO2lGlQC",
-	"gisiJCBWIMropiKKP+DkBN4UIOQCaHPOzlPI/tVBDVc4y1MwXygG2JnglCT65bMxJikoNAHnTClh3ysy",
-	"k5iknb3OPqD4Emc5AiERO08VnTDCQRFEztQp5J29zhZk6vV3rxRzw7IQnb1dTe9Eak53qHg2o3Q2BYEE",
-	"KzIi9H+oRIRqUED0q426lDIXe1tb5mT1Y5xgITn0L1gx6b+J+zF2KwSxNb+Sd6tyxGMzSGiXFI5nf5dQ",
-	"woe6o7mZRpsRwhOIUQrCoEkgdWzIWCgg9hkdpyReZ6NuDbeZU1qwNmZTiaUS6AWkqDuKLUQjTUrPGT8n",
-	"SQL0PgFUopJRRc4oB64IQYHyDZPPWUGT+4TkBZWcFRN8nqrNpUyejRUIBjcvGTvC9NoeNXGfcL3kLFdc",
-	"XE2GJZmAQN0RxxLOUpIRqciuE1lGrAE7Acmve0/HMmSanELMaAJCGQPKzqAJr8vdOYGquTDFhbxknPwV",
-	"7nVPnhby0ujlZgakmbzQHJDDuNAKfHdUaPDUizEOIOTPf/5z76n3wjxW/gCYA0cccJp9OewYRjPsREjz",
-	"wC+HHXvsz6SSasNOCGOVODEIm2CSKmK6T3ydAp+QWHGphCiBRtT8GpycsxiEuG+AnHQjWa7UTXW2Zj8h",
-	"gSURY0w4oG7eR3DVRwKUkiHIBQWOBCM9LQc3tQ5g52mK5pyzHLgkRmhnanVGf53XIird4PvyxUrdYOev",
-	"IZYda23Qi+fG01Aff0y4kN9onePtvOKW4gUPMyw5iQuD+UWIPCpffBc5xWYlo9JfX6kQVdNGHvQerG0Y",
-	"0PbjHAKw88AsJAXggtETGKuxkpqFscBLorS5IrWnxWhvc0gkdVQQKh/vdub1f7W8cwhY/E8rCzEl55Cm",
-	"sykac0xnf8NEW4NzM7I4LjiH5KlcZhgrBPuWbE+SDEJD5r5HYmU8mmHWMTkbJKGpxltOc2siZ+ca3C12",
-	"HczTynOSOnddgGTEymZzYNGVlVyCckfjSedQKIeqw24U4/Xs/JL0Fp9QPbR7O4TYOqyNrw3gkUNuDTOL",
-	"dslZ9/Vllqtfy7ER3KA69/VOZO7Z//NPJZM4feFmb3mugA8+b1K6Hidy7grPs+BNUxtzEcpe2oNXP/sJ",
-	"pKDM4zOcJJCg335BT1+zQrsNqRJi6Wx6gaWWbr/9GqHydQ4Zm5gPTos85yCEUmnCnw2p/U6ZF9qAp7H5",
-	"9gQoozEx+tDsJ1RQqD5Xv+lJzfk+mxD40Xy2z6goUmleMXNaF7WeLWXyjIMAPrGD/IJOZtPq7wRQyqRA",
-	"IFGeYiq0RZrOppnSSgkHgYCilyfVYDHjHLRyfxZfQvyDGvFPsymvdDk1JEbVe+Uceoycs6SI5Zn2C5sF",
-	"ZEaXSADph0QKZG1BXFzpZccpE4RenCkmfAZXEqiwiznmLGX0wnhAzMzqJfXfMfAMZFHiPTvLOVTGnfl6",
-	"NvV+UegDdHBkUJ2dJZAzQaR682A2zWf/Lf1XhtR32NaIR7ux6+RR/VTb+Ypn2z1VDKS+Z/aXJuI1h/Bw",
-	"2Yk6YTSpKRprNz/Z5QUcNFHnaZIc2BV4fgicJER9j9Njj9uMcSogajCgW6o5oeO7f4npBRxjIX5kPLkZ",
-	"WFpWUukGqcGXux8j36O3vfO5dk2WfwewReFHf8SFwsu9Nyc9GpDVRw3iw2y30lmelZs9JwnmtLU1nMca",
-	"Bm+aFXz7CuEwIawQS75bqhlywNZcCTzSe+90uFWUtAa2m4pSCOi51Zcw1SFYdW9uRrE32IEKcx4dP7Iu",
-	"dvf3w2Uoalt8cLksywpK3hQBVUR7g0O7SFZhD1EnL85TIi7X2WwNa+JNes5YCphqn2FhoF6qzmlo3NuR",
-	"c2r70NhpggjhgCXY43RDVrXmrv9AaLLi+f539eqNLVh6M1ZivcTz4ZKFzLVJlO7A6tXWjWEzQWg3jCgz",
-	"fpEPbP4LSMfzuuefOCYmkpluYJ4DlVDw3sVsymyUMy2s6wR18QXhSisTjCqFKeeAKMs8U9cndkLjgKp7",
-	"MJueF6W+5CuZXcWWDSSet6bFDl7Kwt+/r8Mt0SK2ffNlgDOZcEZob5eTRZnAEvIiAKdk9jP3XAkoKRrG",
-	"gMZxDBKF9vvGGF9IsetSw8r+j5X32bxKwwC2EUH5SSsNmI2saKGxQYuoYh/ThCR3Th6tD98vqjyc+Kjy",
-	"MGgWFcRIdmANgnkd0jxYTwTfTvEckxRakbii5pAyuc8KKsMOCHGJdx49bjkoYa9GSEMoAbWflQN78887",
-	"5nyMLtyMu3DvVDv7aft3DrLnhCZqD9cII0Ta7oMWbZFb+V6G1jsnu0vFFzcCy44bLQxNHGTHNct83mGp",
-	"jP11Tx6FP1yv6dOn8HzNOMDCIzo2O7EOkbrNCxDpigf+Bkc6MjkSod1f87SbcbyVR97elZtSoXoFarib",
-	"w18nsE+dBXyXpwwnIU0/Deg+h4DGJL4kwNFfjg6tDnRwhLqP0BFDuNCZhTUF+JxQrLPcFvMAPV0Qwiq7",
-	"eKG9FwhM+U7Npm62inJ4AwvxhrYey4HezGCfy3MRRSpdAl/YNmIFSrXjG5AAUVezRdAssmlh5Hy58Vbj",
-	"eC7rqUp1Y8UEdBYc0DPJsSJikxWuNyroWi3t4HmFjyosHBlpEciKdU90Wk1aCE2uGy32w5Lj1jSkDVTl",
-	"EqMaOdYx5m2v3bc50BcQ/r9bInQYdGlfnahjVlKXlBV27PdHlSRf0c90O0V0VS8VE/KuXFTqyYKRVvGc",
-	"Jkb+4zT9dqxT/Vak8VfNTI8/FkTRGDKEjoCinEOm+GW3/Tg2I1+bc1Cv7YhrKtDzjjm3ASVNWjSW+FhA",
-	"lBVtVIre9uCLx7s7X2hZ1KjcCNZtlIPdidS2UuLTltbPnIVdYR0SIi/7igYxlyD+f/vE5IP6Qs/Z/L43",
-	"8dFuYFeeE0iTZ5yHsn9cAmwLp1XkXiaThE+9zY1tDnCsHxQcfX367Teoe/J8Hz3+YrC9iSbAhc78vcRZ",
-	"HiGbJrXlVrP4JLjpIgd4CKlfcUzlacEncM1u6Hq+eWaT81d4u/J4dz0Xr+esqOAILfTfAKcmf7wOvSel",
-	"S7JiPyxFrv0sNNMhuyA3DN/kdxtpvHsc54tCjIdM7pdx530ddv6IDNQVRTcHpWOuzptrSDnRHy/N7tEz",
-	"++agm3RFw3B+I+5CygS299MWOPMLvtmpTtl69FKpk1XNmKt5cn82EK90avKmAPtYK00NnGgoli7TUugC",
-	"2RdynK61qHm7KGZUnTvQZUBl4opN8zbkD3wCut5IV79gKsOVQo0F+ybKAiFYgTefn1pksylnNi0JJYXL",
-	"NvILHVH3MxRfkvGYg4gQHo9JfDmbom2083AXPXr8makzLFXFnYe7jx5/toaqeMjkiZfiE0hTVEPrLCx+",
-	"fZxi2nKG7omT3osJdfND1eRYlrpunh4SNDk0fFFoa2ozrs7RPQq4I27u09Qnz8m9xd4wwyJ4yMoK1UHT",
-	"Fj5ekCHZqVWzesWsgyh4bG9znvy4VjP3PjvnUGZczn5C3GR7agIuAXy0vNp2UbJUOX9oY45826FikY8G",
-	"g4ch/rgdPQ5zyCMIJp5XdRyr+Taq0o9538bTkPtCx+XfaK+H1y4A4QsiTW1tDFJqT6OoEiYEQbiIC7rZ",
-	"D3k6qsTPZzSBpCX9402BaYJSXA6NL4gQmEgDUkGDmQIaVIwSyAsiUEYEGhOdP5ziIa2ndrAC5cCTQmeO",
-	"aCEqN9EeGpVYHenyT5wyLhAtUgSygYSEEYniS0YE4UOaANIFyLhA3dPZNHXpvn7iM5WbfZ0oO+/luml4",
-	"fUVpQsTTJCM07GFbnNhTCHkKajl+3lD7jtXppOpF4CFBJ1jTDaAIW/wZeumjP5oxwHt5SN0r9f2s5WZE",
-	"c/vmdgwEEqZeTNh64wSoRLuDh0M68nKQKZNnOj8FRm1b5GxDk3m7loknrANi9ZPqXBYv6Jjpwzp3jlZP",
-	"iCBJKOuhPYfIARt5LCZICBVdhbAT4offwI/Wm3QzIeXc2r6jYDBYmjdX86/eJuOu4WgNLfEW2dSfBwCv",
-	"MrwFyBsnza6fkK10jh+A3hZhZpDl6duhZa662rkgJmVZvb+NiYrhhIMQgGJWcE4g1daO6TnQtTEzgRIo",
-	"rrTgakl/WoQ948G9nWNqHjPa9PhmfrTtFci+slveW7Jnw1fsHkULBfW95Eu28LfFflRX5zvfTen5Pvpi",
-	"99FnyL6BDrTBLTpRS1FdM3ibgNIzzlNAouAoVcSdmi4KKVFkhHIoJko4iQ2c58W11i6dCyHUu6JREW7i",
-	"Aba7QdQpi/u1lWa7MkQdv6jeY9tnsebbZyUi1QBnlYD05MIZo+l1vYKnkp7l71SeCUh9V4cZNcZUvV1W",
-	"BEl2ppNVow5WksQNnuPrlOHkTDJ2lmKujaOCiiLPGZeQnGWQEHxmKzozkJcsMVCkKfvRYaesTo+0Ns9p",
-	"sD1UtMj54/qDrGh1euGVUOIOFRLbrNN5CVW6jQImpYuSzzX4EkU2my6NzMhgjd93Jy+Q3xIsBaRetLVn",
-	"5+ns5xWcA3YL5iPm6hS0HLCkiGXZJ61ZoHM/2VqWo1Q+ujxRNJj8eKGJLyfAg6Ry794bXc4WisjuH/d2",
-	"BjuPe4PBYHvnYbC2W326nqJqi+hcTWiJnBTTM1eGaFTH+BLOjAcSrnSuxxmHC6JzF0J4U9aBtCX3gezT",
-	"OZcph7gwPeDOcg455mX1H5lwgOXeUVMO7iGvvrjSgVUCVhKFR8QVBlf0Y/nEfRderNph+bR9WP5Sb6bn",
-	"3vhQ30UA49Ha8Yt7Om2ln2tnPT/XiqcltJW2PdrNdtH2lHt5U+tjDpq60XozoJxO8yLgr3rhd9Vsy0Hz",
-	"PBra96S0QAK0lky5knbrQRJC/Sm5oN/lN1vkejZOzX5YLnj1mw3DYvWv8hvYr74Rtuib79x7C/IClrhM",
-	"FqYNnHrOn7upqbngmK6ZX/che/e85zonvyyuwsyindBOtfmqiBtgodl2aaFpqVnaiW3CGPLnxyBEyffm",
-	"TZGrnHAQL2ggIbrgs6lW3CdEB25tW8wNHMezn4XWo5CwXdE6e8r0DgVimqy3ESA4F8o6feN8tGYOv9Fm",
-	"WnYQRaOWVqGjftA+UTM2xaDpV7Zc0/Px5g/lYyy0HercB2LNulZ5rbP1nn33i6sYP1LPcoXmtq1xEPjZ",
-	"kC4Rsu5GbbjVHtYDa097/wv3/jrofdE/673612B0zU13AhmhN1Y/1xGfDTy21SHqEum44ERen6oBrBNc",
-	"H4ynhUn3M389d1T09Z9fusZ9On5hDlGtzajpYUcsE4wZldh4xm232QPimtVczKZ0NuU4BV+z0bmgtVyR",
-	"znxTw+MXSHcHeFNohmSDMGqYWhwuAfTgiFFkuIR1hT1A3UAWymZ/SIf0JSskik3P2DEmUkFVNfdDP8I5",
-	"0qVmukbCRCcVLHva05ayCxITSIV29Z4XHHBxNaRJpbIJT2erPHKmjV+Kkak6jy+ZAK8Nqv5VGIYoXNjJ",
-	"/shnP1+kIDTsDx40ez32HzxAo+NvT1+iLZyTrcn2Fi7k5ZaCk44QB5qggja4Oep+/eeXEQLak7O/SxjS",
-	"0VPbt1IPuYdso8d//Md/jSKU1EXDhq3iQdsDlBFaSBCbCuJqFhjSRi9lluM3BfTRYXu7ZeM9RLOf1P/U",
-	"1hQCX8CQdgOLc5Jg8wnis6nx0gP3IJhNX89+QhyyPMXxbIoykC7uJ1khwQsL94f0EATymjmjxHRjNP6s",
-	"NnibfaFHrjH0aEi7DrNo1NrpeQ/ZLtSbT/Rm40LTi/PkpqbVMSOTcjLd35jnjhCeca6gVfv/Uq8J9A86",
-	"dqnbVsWFBnTU1rlyZPKov9h99NmmocSCDukoZgmMrJ850isk6hT5DkIE0jrnFeRmXl09IzARBCKF3lS3",
-	"YE7KFr9Danv8ou7IuES/f9W3CdgjNZqf4F3L6rYR75TEYLUey2UUP+VkNrX9AC50TQW121Mees/72Znj",
-	"E+gf//F/2jhLJ+ooOAw32u4P+gNXioVz0tnrPOwP+jYH41Jz1ZJG45gV7poOJkJ5JRsk025onW6Qg2JI",
-	"6pBpGvYcqvrEzMeidCLBXCxKMCqH1HgJBBKKZNRSeGLD3bFianrEjGk703A5G7/CBVJ0LNDnKMYcx3L2",
-	"s6LH7vbO52XdXjSkeljDkfT1GEo+CS3fDBlnTAp/7ILrcL1uWm1b0Yo++o56ITQY0nMCdAK0AE29QCfs",
-	"ejbto0OS6WYPmvZm0zcF0NiwZbf4F8eGOJQU1ZumzAnbLeap2Yaqu9AfbOh3SbNyr+23FcjLqygqLa0z",
-	"+0/1sq+27HUOPLWjMkQ7OcsUg5+AeqRIdgL8QsvaSoHydZaVW3TXbfh3dWXB6mi1Xu47g+07a+OuteJQ",
-	"52jPy6GofTZVC9odDNoGLCHc8tq360++WP5J2UZcfbCzwgfN3tW+6tTZ+/6VUj6zDPNrTWCBw6pUJHwh",
-	"rEFhOMArNUrFF3QLDavsXYAM1c+KqsmJ7v7ezBnSVy7E+lQIzQYK/XOX16742UTGQ3Su1a8xiYnSP4a0",
-	"9hor+GakmInOnQEjgvroOUmlTtOVnOhAoxXIMUvV3BHK8QWhmjKeDOkIp+mXiqRGqPvbL+ipTu0FbuSs",
-	"MKKtWtBvv24anUQ99i5KeYQGg4H3YoRw0Usgnf2k86LeFIwobJdBJRRoK49EcXGh28SkG3Cl2Cu2fAlX",
-	"FwVUGVkpVgsBtB0N6ch5nEeaZaaKY44q1/Oob//SvucRmuBCooG1YzkBiiiYDo2KmJInutmkHry2ihSj",
-	"pGxlYzUzsIJyQhKo1EE1WXEVYm2HpGzFQiw7qe6BarHbqle2ajchvYtWfv8lW+ftqtpu9Ql0u9Y1PjA3",
-	"Xa3xQXXN0Rof6euH1njfhVmWfqBDOyu+p0Mh6t3gzVxpGr4QxlqYc10YXs2x/sEd3uDhNdENiIDv3Lnw",
-	"riISN5YC28s/qXXk1xy95OGnBZkQraB6oPgsvDxkLUx8yzCZVl7+7ArHpn5dnfyJsjYVZ1WsF6Rirtaq",
-	"Gn31zLNvyuFHykBDSroA1/+1jRW0wVJ2WXh2FUOquZpt9qre1Lep0SIySqBJ1VBMCR0fPPf0PWvFDRTv",
-	"HVKPS3cd20J7aHcwaGG2HI22jOtpFGk91uO/GiyluB9gaVK6m1dfPXFSZ4JTJcDohlrEbBpzIrVemQFS",
-	"oxcphPjgM437RZwweCubi8+234LjfIdXqbhSgybjoP/wfzjt74PTrsfN1G7WmNkqbUj8ASY06SsL8CpL",
-	"zaeix5TGA87c7oucA07EJYDM0r7+d90p30XtXVW62hrUlwJpQ2jfLLR3QIQzxCKky6N3Hj9uXPAReHee",
-	"a2EpcXyplvJE8StQJ+fLYUcobtlLQPQsnwDR2xnsDHrbg972bl+dlmGn+uLBl9+9fN77fGPjH//xX0tv",
-	"Abkf5l+aAfd7I42vis5fSYP2DHvWVzyp/fRU/ch3syjWraUA1SUpWp8090EBNSJVkKxIJba3RenWly5b",
-	"TFsHIAS+Bo5wzmc/CzTy7r8ZWRfL+7wdpyZ7Dfc2dw+KgBxGXSPXWKHWvbm6WL7ujatbFlotLNm8DjFy",
-	"Ltdcx4wpCFMHkivGQ4SOWhmR9NsvqG5pod9+VR83fleb9tuvzm9XW9qE6LYv+uauukz7CmTzroh70NXc",
-	"VAEK/pMWzcbVPTZW4V1oXm7YnDN9m6DCu3Mm2mm0w/+GClqSEapgsh2UF7jhlDqKU+DS+vqdS8pzQvke",
-	"6VBWRoRe4wwTgXBx1WiVNL/Bx0xIr7Xzuo6p1fZ1vkDinv0/3gqDV63Zp0qAFecpuYUb6CYyYPBw+UfV",
-	"FW91wj1W8Bq/T+wtw0QV7EEPh4G6miqJkLy8LbekY13+EiBhWyZYo9+Qn7O6HejGfs5ar7TOzmDns97g",
-	"Ye/htutntee3lfKyHDqPBoPtTtXWzGvyU15iyGRV5h2h00vg55yxH2B1b2aw+fc9E3WpaAcu77IXhNje",
-	"Zb9jYlZf7C7/orxWcH1fa+24fFtMOOHIu0PlNsdg662hsndbmdfRbT331/ydwcqAuJ1waMnWs9jR1RpJ",
-	"4TBQiovZT4HmemGJ0WjU9olKjcYqA+fMNZH6CKTG2getTcxYUtf6/C3PkUud8VXjed/yafnWLVXPlTKh",
-	"y8TG+X4/71qry2uSNdKHM/OzCu9fLwiDhghV8MuVpH/UIuJr3cduI+IbUvthPcj4Oicg5RoyOdgV7Z5Z",
-	"RkU9gSs+dT0+wnHMePKJMYvbSeWnGiXW9jZYSsIi7FZcZuttSXHvXP676cRbJ/ATmLAfoEbhNXLZDbgf",
-	"DNQcJOGfshw4UQu8o40Ku8frd8T7adDtDvJV85pf+bRRyMst0wqgN7Z57EGl6yScr5Z4qXOunYeJjWPE",
-	"YQI0cdl7o2qWEaIsy2BIWzQ02xWi6xcwgqxkyabOUwl+mkNRtpXg/s0x/ljap6FvlzHeDXfljE7BUd9e",
-	"aV0yVjTAJ64nMx5St8K9RflnQFGGCVV6ptRBFHMjtw6qlH1ETFCFA02KTQRySJWJWh9IaD+LTtLRDVLA",
-	"QR5bIPvohVF6J+ZawtlUx5c4aHvXT5gSQwoUTchFAQX3/Cbc3gofiuPM9YNYT6G3yXVlVp0NCNy9fhwu",
-	"AVpJ4N2dy66e/h+Qel+b/FHT6cZt5ELy/2h8L+0dcewVTouaBdQ4YiEvG5KrTJhtZ0xV2m2ZphFIzOu2",
-	"ZN1tGv9yLfGuP6Tt+W02SAuyke2Gurs7XxgA5hz4T/WvyxNOo4VsReibS+PZ1Dmvh3RpRQbqltmvT5B5",
-	"5Qk6xRmcEglfnip+Kp8gZW9/6eN8ZHgS3TB+9tn/VasVc8mu8zkweqs+AKvw1Ol1s/jWVrBrPXJ/b3zm",
-	"1Eoo4/KCzv0H8e4ul+8UXE6dqXJYyiZYIdv5xGHVbyzXKV5jQhHJstk0IdhkgzzRnh+b6l+qOLUMWZSo",
-	"n7RyY0SnE9LQD50GBdFKirOFTALPCJ1N4S6iOX8siJTAUTcDqeRK1V/LImIF5utOU4+DANnjbt9a0fyM",
-	"ThiBCAliOIXhlldESJOzXnrrzHlQUqKgKCVgeN5sSiiRBGvG7S6INvUGJnJRKlQFBZO60keHjTTCUiNV",
-	"7zehQKxAVFcXzG2Ypcpav6LbWPa34TKLmiatxHR2ltPO0ziGXDoVYH0ucdcH/usNTBAzTkSUMVqTyuvS",
-	"6gIaLYtdqDJauERvCn3b9ZgR8cTPj7XnRHjdpBTvoLpuiNB+gIIE+Dcbvw+FN9g1bCWSCDCeo1rBwSWm",
-	"Fze32+88l9tacZ7ZVKuPcNqe2UsOs78VtYDAcoqxalI7pcz+01Y/eTVUTcWsq9WhSPGVpfrYprPQCjqk",
-	"blENk9pUbDUeNmfto8MNTGOb4azTnnXSICeg6z2GNNcNUakSAF7/Sq/eymvAqfTn2c/cGMBuEcZExZpH",
-	"zKaal5pL4Z3oM6kumtEyTi4IBeTVV32rf/LSttMN91ageFChb0hHpxD3noOML3tKQd1DAmfQM5+NNp8g",
-	"QSijaHfwEI1izoQ4M4+qAuQgU9fPrIS9A+U0WvWbfa3VvzfDt9GJ451lAR9K8/zGUNiV1Z9+7+ZrC885",
-	"safMOPfmSu2X8BMn8HvcVhsvVZTC1qoJXjbKyLROZRIclCC6NhUTQrCYzKZ9dKQPYqkHaVutTH6Isei3",
-	"qTvNCum7KMt6DZj2jcrTKMlaWQFqK9z+p1F+5shiIf010qpaw4j73nv3EUj0c46WhxK9HCQRKfFghNps",
-	"GitJ6zLjjeBzRdobs6nEpj0PxLLgsOC2uA/iIPMXpbPRwqlI3vaWeRRtW7z1tvrjRfJuy12xtjyU4H+3",
-	"MJqwrHXRq7bA6BHmP1S7fuKuKHtPcmlxTtsh+PlgEUqLTzcodYT5m2I+B85kx6YF6i7wOW8uJT7Xm2ox",
-	"dzko37oP3lIGJ1bgLAdVi/K7yUxYJc+gbLH/WkemrkzQaVEPeW8fvAat4Z3Yems6KjWiuHMnoH4dv7MA",
-	"yqhXoOf6k7bQBFCtdRB9540NjDn9JKRgUFbQGA78VrPLbdIDv4lIwyN2Xwf3NrFhymgMWolbGv5o2+51",
-	"rZTvNCHYvLk5WpHQi93t/+3598eYh7tr+4GO0n3X6KodtbY1GFIdOh6okbZRo1mCLtFNNmx9czDqEo5N",
-	"Yh5fWrKC/WptK9WaeU2NKoazXivv8MCuRVJwVH1n4+JhX90f0/Sw1risazkr1a2JU6dzYcQhvgQeX8Lv",
-	"XLbeWGP3zrZdKZ+7+VW7gWyZua7sAV1kujpDX3Q0T8zdNiajvYU1N0LLJXfvjmrNvUeb/WDp+kEJxH0S",
-	"4TqS22TiGuFNdenmB9Dlj+ZSg5GXWdH9CoRtfdV8bXMBqw/6Bw5mU0EuqHY91ttMKH2uNni9bYuXBr2A",
-	"XEB3pFEmVW0oLfldUQ/67Rf09DXT6U1z9P7br1YV0KmU0EfHth7OXpvsXcqj3o+aUXZzxw6eMMKR6RRk",
-	"3c9VbdbObtWWQZhgjxjSrvb/tTW3dxVzdQp/miQlyb0fb5w3w4fK0y7P1JIzhLDa03/21EslEHZWWUjO",
-	"WaxMonPbFNQ37OmY8Ax4/Wisw/JX0+Hr2nlr/DpC19o7yIlXt+fC2abz2myaEaHd/PXTvK5in7EJ1E7U",
-	"x6DU36c1flrkOSdZQFN47zp/1ktAl5HfkUIB1E+kVCbCqjpFduAAWXdx63dheZ/dU8qFtLVPOZhN89l/",
-	"y6U+y48mqc8tSInrg6MFHtWKmN1dbAt0mluS3Z6OzZtuWAjnOaS4zvQKOqSLBw1oT0a50YNGtrWjNDHG",
-	"OpErrjmkrt2D1l4ElkSYBqJe1oBtC2qto5zPplWXFtS1McydnTJ+zbG++WbT9I9JDOYRKyY6TlyWFnk9",
-	"WUMqjqXQg2yhgpMVqSQ55lI3iOklWOJ1jsF3ecpwcu+ajTt+waN3pFGmy9WflMj6KEo+b6t/2ENqw/K2",
-	"OSqy/SfUEXutlAD/3ufuwdFm+MjWBUjOoaLZJS7f7Lj+8sfO6mvLaWP4x7VTrfi+Oewe63eOVY/9U/h4",
-	"KurrC7RyYIyJLJtC3IFA+JOpXNB8ruSseqbuX44OI/QIHbGyyaltmgX2vIPxINq6FMtEI9cCVSmw9r97",
-	"QzqkPfTgwcn2gwfqezdTsyHvX44OUReuJFCdFTPqX2XpqAHEEzvUjhlKfaKGOSdAkdGd3RsP1RsbWtLo",
-	"0TmOCTUJiqMDc1aPiICnX7OCj9xHu/ojLCUn54VEozJKYa4+jSEtyIKbSLw7fc29utIN/KgxsGWUowiJ",
-	"DeL6lJmMoUghuPQ9BMSP7i8LMujRdvM9VvPhkik1e9kWFFWYGR0yOULdR4PBHJo/e/DAFauYt7B2pZfL",
-	"oEUGnI0URP499ppSElacp7oVph7q89BQgEYlSxsposkIGukG9uqHCI0ylpQdvdXfmNIiNX/pds/PriDL",
-	"FZGh0bAYDB7Gza2tAk1fDnV957DjcPrlsLM9+OLh9vbOsKM/BjPEIZPILOzLYefx9s7D3cH2sINKQL8c",
-	"dhyIw86W/+VWc3bzcBTQFyo2B5+mzlDj40E/tmEZ5k48n9t9pEz6zvUAr81Ja8cm95LriLsiW0Km/K3s",
-	"xNBiQDoIVorr6IYo0XpdDf6dGMt9vtzRevqNu7nIZlPOUFf3bwQTpw2BQN19dBUQgYvgPwtdBP9eWpO+",
-	"V03JYLDVJLZ798mYxFVb0pLmu/6ZYkVZBYwvYHMlm7k8YsGDVzZWaT2Bu4PdMr7sBLU6Z3TDFjvkWGjA",
-	"1jucJvVXfbvwiH4F0m9x9H7prCW9Jyn7bH6ijsR9RkWRSvD3OExBq1SSlwzqZmXktTY9jVLy+XZAtnlV",
-	"T9+wVOrV77k70CFGLlEeqYmtp6YgE3PNi/kN0Bh4BjpdEMey0K+DrF4otNDUvXkzJsnYCqw3BQlk0j5T",
-	"a0v2vV5dt8ihpfDjfqDr1+Pew4EeFgtT9yqlNjIVCwJur53RTIfFVflUUqAJI4LQNZp6VZM/c3v2oRrW",
-	"BUAJypq5Pc05Sxm9+NRCDHfgNDo2mLGXsbQciW5p9XkSbX25VWsIFlYh57N3V7FzPbEUoTeFsmD1fVGF",
-	"l/hgM5ea4ZeFmuaRg/dekiAajbWWp0I48D5mneqWSa4WAzYjYU4cesmr0R0ImZWIe+ut/d+CTOz1547C",
-	"nWDcTO8vd7tOlu87f3t5d7lDcM3W/mnyt11zuTvK3U6Z7OnsNJ1z3IsvIf5hsVP/kMn98oN98/7H7def",
-	"X1Gb4Wp90vGn6tmvr88uryIPo0JKcee+fp0fZh2wzqFi5kJd33eL9UVFs2nVnHYT7aFRzHRuCoxQV31S",
-	"Zd1tRvpuPAe/yQQT6r3CXf5jFuanqymB6a5Z34zQiINagfrIgcZdrDoaUjWhsoaBxkxZ+mN9b5NuKa7v",
-	"cxoRqu1tTGWwBlXTW40Cb2MgmCvtv+9s7zzcffT4s07kfMQa+Tc9Dh9IxZ8HZHHKsW7FxeTHedpaD9tS",
-	"X6xi4YZGVwjJHjJ54r/70XNubzVtXNumlnyqTLu2vJJF321ajrkU1PK/apKmf7ERCAwD0EeH3lj62tmk",
-	"sL103EWYrkRZN+ByQ0a2o4CeNdHZNP7K/bs0wtX+eiWHzJag3bTtOlP/UyYy5tfHKaamMiKpub/2XPSu",
-	"EymevK/vtNx7uA4P9gj7w/FfD4ig/q2IoJSG4n/8Ke0nszwzoHu1UaHj3jbMXVYLvDxZyu7N9ehBBv8V",
-	"yCN4nxbZUbjHNyN3USh5GL4ys2bCNFGxVbV0e9vJi+CFbuRCcyLTEaXWzM/cwSz8q5yrtj7QuMNzcXef",
-	"fV1qcHT9nhv8mGmqNj+/nw4/99sWzmsEhD2HZUtTqCbd6Fv3YtnTLZUX60vH5tVvzZsft7bkr6VNV9pn",
-	"mU4R+AT1pHJpJqtDX7wonHKhbwK6G5Xp2A29h0aK05+5KdIR6toL6FCejCOU/HhhXNE5Aa5MTX0N71mq",
-	"U57yZOw/HNIRXEmOiTxzxuncS320b2xoZZTq2JYJ9XJl0lYJHl5VGisQ0CGtrI5giZShGEM9t9KdSudj",
-	"noyNZlSzVl9FHXs0XxqvZB19najzpsBU6g4p26u3y/PI/gNpUj4Ii06d6VT28R2plhPVrstcAk7l5V8X",
-	"aTL/pl95n9qMnSHk59N9Oxf25DnUK1aKn+GPOdMZRm69LHdL5YCT64UrPQGcEApCfJjFHvPZ3zX9PFqF",
-	"FL6jeIJJWmm77fixe+4SSP8uUfccC00s5jJMEOg1IxdUDbY5j7z66G8754A58KeFvFSTKVGpDTorigue",
-	"dvY6W1qE2oGanHmfz6ZVOlyt73v3t1/Q17pjqyhb7KW14trfft30LnB2d8XPp4dVTafNPkWVTglSS9Ii",
-	"n025g6N+F70bvrBhnmZEtE1DLkNAga/aC48VQGJRi+5QfLV6IQrUMVtAvOq1eYAC2VK+4wBk41kVZ0Zd",
-	"R1NuZks5bloXew5MahmQDo8yLjFJtRtbaf6ut0XLxQFdHrDjItda3+1yXGlOJoPSwlRyvnmYyoil1j7c",
-	"ekH6TXoE6q7exGpzLhooFuLfv7yzcUPmVvNqTN0OvXYvqr3GWqLjg+f+0SiveJyf+tuS9D2/gUYAMpdh",
-	"zH7W6pYbS1+EMT/Ms6s8ZUS6silM5WzqdYz00KBYybtX7/5fAAAA//8=",
+	"7H1db9w4luhfIeou4HJWZZedj5520MDN2Mlseu1uj53MDO5UrouWaJtpiVRIqtqeIMC+7vv9Af202zUD",
+	"7NO+zVvXP9lfcsFDUqIkqr7sOJ3sNtCIq0oiDw8Pz/c5fN+LeZZzRpiSvb33vRwLnBFFBHx6Fis6oerm",
+	"Way40F8kRMaC5opy1tvrncymOKVyNiUoxwL1aUKYohcUM4WSjULRlEqsSCE2e1GP6jfeFUTc9KIewxnp",
+	"7fUwjBv1ZHxFMqwnuOAiw6q31ysKmvSinrrJ9YNSCcouex8+RCVMB1xKSgJQfceR/Q3FnClKmOqYPrFD",
+	"+ACQa5zlqf51Z/j1w17Uy7FSROi3/++fh4Ov37zfib768A9zQXsheNaG6wArgrB5ZDaN0OwnjTVFBUoI",
+	"igl6ywuBKIvTQqL+FSkEQUmBfl/Mpuck7sLghZ4qiMAEKzIXyu9FYtAXGpfDj/7ACbnARQojExn3oh5h",
+	"Rdbb+3MPwyf48s28+Y4FZTHNcTqfkDQWVqekvBx8PWo65UJ14ULq3zpQYZDsUGE/VnRlt/vG/Am0XkE6",
+	"F1uv+GIKelvId8XG7Ke1qUfxNWnn1U1OZBtA+BolGyWMqC9m03w2VUSgFLgEzmY/K2H3OU8LSUkhpAaQ",
+	"XOcpT0hvT4mCdMCrAfIhpopkAMc/CHLR2+v9r+2KnW2bx+S2D3TvQ9TL8PVL897usFwkFgLf6F+luoHj",
+	"r5GhP1te8l2RnRNxjNVVSSa5/lDCxuCBXtQT5F1BBUncQipo5wFZmwZwfYwvSYC7FdlsKrjmGSlGOb4k",
+	"DU6yg/q4AMyiHTQcDt3/nSdHTxOk7h1AFc00be8M3X9RL6PMfllijzJFLj24T+lfQrDz7FzT5cZsms6m",
+	"mV4/CA4LQhd0MFgYwmEdxIWwnZALQeTVPuc/0ACA3xLFmUaiIIwXE5KmREOJci5nUwA1xVqoMHJNOUOE",
+	"oYwnBKnZNOOUbbk1xGb4chFnZ6ckLgQZEJnjmJwJA0VtTRm+PiTsUpPX7nDYOntR73pwyQd2wPoyqnW9",
+	"EpjJ3LKy+tLGBqgx2tMH8W3HQif8Bl8SlGAmUcHcwtA/KZV/z9Ib1Gd4Qi+BE8vNLXSMBUpm0wtcKLSH",
+	"xuc8uRmXWLgi2MgQC/SfBhbKwSv+A2GDCtia/LWsVI/Vixwqg6zytSTiZTLnSBbwwNwjuUhCfNAvy5wz",
+	"SaxGFJNc6ZG05sSUVi723vdwnqc0xhrX22+lRvj7Jc99OSDM1eD3JMMMNmn27wVB/Wz214wgzVE1POhd",
+	"QfRe6kEVQeSaSkUQLxDjbFMTxW9xckLeFUSqOdDmgp+nJPtHB3Wp/+g3NDfuTXBKE3j47ALTlGg0ESG4",
+	"VhH/rMlMYZr29nr7BMVXOMsRkQrx81TTCaeCaILIuT6ForfX2yaZfvzDG81psSpkb+8R0DtVwHYPtQDh",
+	"jM2mRCLJi4xK+IMpRBmAQuRWtVFXSuVyb3vbnKytGCdYKkG2Lnkx2XoXb8XYrZDI7fZKPizLno/NIKFd",
+	"0jie/VWREj7UH7dmGm9GCE9IjFIiDZok0seGXkgNxD5nFymNV9moW8Nt5lQWrI3ZVGGltYuCpKg/ji1E",
+	"YyClF1yc0yQh7D4B1HKbM03OKCdCE4IG5TuuXvCCJfcJyUumBC8m+DzVm8u4OrvQIBjcvOL8CLMbe9Tk",
+	"fcL1SvBcc3E9GVZ0QiTqjwVW5CylGVWa7HqRZcQA2AlR4mbw7EKFDKdTEnOWEKn1CW30sETU5W5LoAIX",
+	"ZrhQV1zQv5B73ZNnhboyRoKZAQGTl8ABBbkowJrojwsATz8Y4wBC/vjHPw6eeQ+0sfJbggURSBCcZt+M",
+	"eobRjHoRAh74zahnj/2Z0lJt1AthrBInBmETTFNNTPeJr1MiJjTWXCqhWqBRPT+AkwseEynvGyAn3WiW",
+	"a91Xn63ZT0hiReUFpoKgfr6FyPUWkkQrGZJeMiKQ5HQAcnATdAA7T1M054LnRChqhHamV2eU6bYWUekG",
+	"fy4frNQNfv6WxKpnTR92+cL4QerjX1Ah1Xegc7xvK24pnvNjhpWgcWEwPw+RR+WDHyKn2Cxl4frrKxWi",
+	"atrIg96DtQsDYMy2EICdf2guKRAhOTshF3qspGbuzPHhaG2uSO1pMdpbC4m0jgrK1JNHvbb+r5d3TgLu",
+	"h2eVuZrSc5Kmsym6EJjN/h1TME1bM/I4LoQgyTO1yErXCPbN6oGiGQkNmfvukaXxaIZZxf5tkARQjbec",
+	"5tZEzug2uJvvx2jTyguaOmdigGTk0jZ8YNGVyV6CckfjKefdKIeqw24U49WcDiXpzT+hMLR7OoTYOqyN",
+	"tw3gkUNuDTPzdsm5GurLLFe/kpcluEF17uudyNxzFrR/VVzh9KWbveN3DXzw9yalwziRc3h4ngVvmtqY",
+	"81D2yh68+tlPSEq0eXyGk4Qk6Je/oWdveQE+TKaFWDqbXmIF0u2Xv0eofFyQjE/MC6dFngsipVZpwq+N",
+	"mH1PmxdgwLPYvHtCGGcxNfrQ7CdUMFK9rr+DSc35PptQ8qN5bZ8zWaTKPGLmtA50mC3l6kwQScTEDvI3",
+	"dDKbVp8TglKuJCIK5SlmEixS6+DRMEtEGHp1Ug0WcyEIKPdn8RWJf9Aj/mE2FZUuZ7xb1XPlHDBGLnhS",
+	"xOoMnNRmAZnRJRKC4EeqJLK2IC6uYdlxyiVll2eaCZ+Ra0WYtIs5Fjzl7NJ4QMzM+iH95wURGVFFiffs",
+	"LBekMu7M27Op941GH0EHRwbV2VlCci6p0k8ezKb57D+V/8iI+d7jGvGAT71OHtVXtZ2veLbdU81A6ntm",
+	"v2kiHjiEh8te1AujSU/RWLv5yi4v4KCJes+S5MCuwPND4CSh+n2cHnvc5gKnkkQNBnRLNSd0fPevMLsk",
+	"x1jKH7lI1gMLZCVTbpAafLn7MvI9eju7vwHXZPk5gC1GfvRHnCu83HMt6dGArD5qEB9mu7XO8rzc7JYk",
+	"aGlrK3iyAQZvmiUCDRrhZEJ5IRe8t1AzFARbcyXwE+y90+GWUdIa2G4qSiGgW6svYapDsOzerEexa+xA",
+	"hbm6hDviil6gfhm5Qam2y6Tz0IC67FH+Y+uUd58fNqeKetcDRa41KFmRKppS1lZSu3AYxBrPsoLRd0VA",
+	"owGncogY6DJcJurlxXlK5dUqNAOwJt6k55ynBDNwPRYG6oVaIUDjno6cb9yHxk4TRIggWBF7KtfkeCsS",
+	"zw+UJUuyiX/Wj65tCLP1OJJ1NrejLnN5dJMo3bmH1dZtajNBaDeMRDTulU/sRZAkvWgf8D8ITE10Nt3A",
+	"IidMkUIMLmdTbiO3aWE9MKiPL6nQyp3kTOtduSCI8cyzmH1ipywOaMwHs+l5Uapdvq7a19zdQOI5fTrM",
+	"6YWS4OO7TNwSLWK7N18FOJOJioT2djFZlFk6IWcEEYzOfhaeRwIlRcOmABzHRKHQfq+N8bkUuyo1LO1G",
+	"WXqfzaMsDGAXEZSvdNKA2ciKFhobNI8q9jFLaHLn5NH548dFlYcTH1UeBs2ighjJDqxd0VZFzQ+rieDb",
+	"6a8XNCUOib7AePw4WluTSLna5wVTYb+GvMK7j590HJywsySkMZSA29fKgb352/4+H8NzN+cuvEbVTn/Z",
+	"bqOD7AVlid7DFaITEZiTpEN7FFbeVxmLJ48WijNhBJgdN5ob8TjIjmsGf9sPekXiH1Y9iYz89mbFUAEj",
+	"L1YML6x0ZC/MzqxCtG4zA0S7JANY44hHJhUjRA0rnn4zjrfyyNvLcpMq1C9BHXfDDOoE96WzhNd5yo1t",
+	"uIItpre1rTgdEnRB4ytKBPrT0aFVoA6OUP8xOuLIJgRubqFTSKjIXNKQyxTcffwYxVjgWGldUUZIYiZH",
+	"rPoKcpQ5U2L2nynZGtX0sXPKMOTszWc9AHgQEVUm91yzMxBm8120TRVxGR11DUN1TZOT54St5zdoZe3I",
+	"IlUuHTFsovECpeDGJ0gSWdf2ZdA6s0lu9HyxDVljtC6Hq0rc48WEQE4fYWdKYH1WTAY+bFTQUVya4229",
+	"k2ksHBkhFUg4dr9AkpAmZE34Gx1mzIJT3bTnDVTlEqMaOdYx5m2v3bcW6HMI/58tEToMuiS2XtQzK6kL",
+	"6Ao79v2jSoFY0t11O314WWcZl+quPGX6lzkjLeMHTozagdP0+wtIXFySxt8081Z+X1BNY8gQOiIM5YJk",
+	"mvP2u49jM4632Q11RR+r+QebenzbX+g2pKRRi9YSP3OItKKVWoXMk0e7X4eKZIIlMuVgd6IsWKnxZSsJ",
+	"z53hX2GdJFRdbWmaxEIR+b/tLybb1ReCzhVRU4AfBXblBSVp8lyIUG6TS+/t4Lya/MtUmTAXsJm/zQGO",
+	"4YdCoG9Pv/8O9U9e7KMnXw93NtGECAl5zVc4yyNkk8C23WrmnwQ3XeQADyH1dwIzdVqICbnha3rE18/b",
+	"Ym2z5Mmj+Z5nL0YCb4d8LtanUsEVWvg/EZyabPn6ajwpXpIZ/2Ehsu1roZkO+SVdM1iV321c9ePjPJ8X",
+	"YD3kar+Muu9D0P0zsqOXFPWCaJ10ed5dQ8oJvLwwtwlm9q1UN+mS9mp7I+5CCgW298sWSO0Fr3fKU74a",
+	"vVTqZ1W+5yq+3McG4rUOTt8VxP6slawmTgCKhcu0FDpHNob8uystqm1HxZzpc0egCKpM27FJ7ob8iZiY",
+	"ujmo/cFMheukGgv2TZo5QrICb24NIlcoKVyulV9zivpfofiKXlyAPwFfXND4ajZFO2j34SP0+MlXpuSz",
+	"VCV3Hz56/OSrFVTJQ65OvASnQJKmHhpy0MTNcYpZxxm6J056LybX+oeqybEsda2fHBM0SQC+KLQ1tRmX",
+	"5+geBdwRN/dp6ovn5N5i10wMCR6ysj532LSdj+fkh/ZqtbxeKe8wCh7b25wnP/wWrlG2+aazn5Awua5A",
+	"wCWAjxfXGs9LFSvnD23MkW9bVCzy8XDY0Y/iSZhDHpFg2n1VxbKcL6QqfGn7Qp6F3B2QTvAOvCRe5waE",
+	"L6kylcUxUQo8k7LK85AU4SIu2ObWMp6RKg32OUtI0pHF8q7ALEEpLqfCl1RKTJUBsWDBhAcAHaOE5AWV",
+	"KKMSXVDIpk7xiNUzVHiBciKSAhJgQKiqTbSHxiWWx1AMi1MuJGJFiohqICXhVKH4ilNJxYglBEE5Ni5Q",
+	"/3Q2TV3ys58GztSm8b+3vWTrZgksKV2ofJZklIU9dPPzkwqpTolejp/+1L1jdbqp2kR4SIB0c7ZBGMIW",
+	"f4Z+ttDvzRjEe3jE3CP1/aylmEStfXM7RiSSpnpO2urrhDCFHg0fjtjYy8hmXJ1Bmg0Zd22RsxVNHvJK",
+	"Jp+0DovlT65zcbxkFxwO78JztXyeB01CyRzdqVEO+MhjQUHCqOgshK0Qv/yO/Gi9UesJMecmb9TWkmsF",
+	"+qwNkS+f87pTtslYxrvgZb3WPL63SU1suH5DSLtF9vpvAsRZZdRLotZOUl49AV5rOT+YsvTbIMwMsjhd",
+	"PrTMZVfbCtgyntWbG5m4HU4EkZKgmBdCUJKCfWXCtX0b1ZMoIcV1hHIsgTvpTyA4M3ztz7wDWGh805FZ",
+	"Ng/fxgt9t860Om71E5yRAb/wDeveS5ZoC/4vSGo5WbA2ziL3E0FNxNXxswXMiaSJbLjvbBoatK4Biy2Q",
+	"OLKzwoE2K3SDafPvo6X6Nlzy7qdorn5zL9myHWJgvnvaFYu3+4O92EdfP3r8FbJPoAMgEFPhGKrMbMbM",
+	"E6LVs/OUIFkIlOoTm5pWHCk1bYhIMdEyXW7gPC9uQEl3nphQA5RGWwETdrEtMqJe2SECjF3b2iPq+Z0Z",
+	"POl2FoN4OysRqQc4q/QKT3yecZbe1MvAKqWj/J6pM0lS32NkRo0x00+XZWWKn0GqctTDWuC6wXN8k3Kc",
+	"nCnOz1IswMYsmCzynAtFkrOMJBSf2bLgjKgrnhgo0pT/6LBTtjiIwCgSLNjwLJrnQ3NNZpY03r0oVigt",
+	"i0mFbc5xW7UqvW8By9wlJ7Ra1skim00XBsBUsFD09clL5De5SwnSD9oCxvN09vMSPha7Be1EBX0KOg5Y",
+	"UsSq7PzXrPK6n9w8y1EqV2eeaBpMfrwE4sspEUFSuXcnGNREhgLf+8eD3eHuk8FwONzZfRhsEKBfXU2/",
+	"t5WYrrC4RE6K2ZmrZTUadnxFzowjl1xDis2ZIJcUUkZCeNNGlbJ9GwK5xi3PsyBxYboanuWC5FiUJaR0",
+	"IghZ7GQ2PQU85NUXV/oBS8BKovCIuMLgku5An7jvwhlYOyxftivQX+p6yvvah/ou4kCPVw4D3dNpK92F",
+	"u6u5C5c8LaGttD321ttF25jw1bomVQuaum2/HlBOp3kZcPO99PvEdqX+eY4gcNlpLZASVqslW0q79SAJ",
+	"of6UXrLX+XqLXM0Mq9kPiwXvd9Yi8Q2L5d/K1zDKfTtx3juv3XNz0isWeJbmZl+cej6zu6mouhSYrZjW",
+	"+CkbQH3kKje/KLLCzLydAF9kuwZmDSw0e3fNNS2BpZ3YTp6hsEhMpCz5XtsUuc6pIPJloCD+oBCzKSju",
+	"Ewr+QttbdQPH8exnGUF9rO2sF2xK1WS6jQjLudR26Tvn1Daj+31a07IBLRp3dJodbwUtEz1jUwCadneL",
+	"dTwfY/5QPq5CG6FPfCBYDzXqK52qjxzsmF+9+oW44iu0d22Vg8BPP3WZp3UvccMH+LAeqXw2+D948Jfh",
+	"4Outs8Gbf2yHKwP+Mzf9CckoW1sxXUWwNvDaVZ8KpfNxIai6OdUD2CgCHJxnhcmvNJ9eOCr79o+vXF9I",
+	"CAiZQ1brYmtaJFLLHmPOFDaBANvM+IC6XkiXsymbTQVOia/zQDJuLRmn1+6ZefwSQdeIdwWwKhvV0sPU",
+	"ApsJQQ+OOEOGi1gn2QPUD6T5bG6N2Ii94oVCsWlJfIGp0lBVvSPRj+QcQckhFK2Y8K+GZQ98cCm/pDEl",
+	"qQTP9nkhCC6uRyyplDnpaXOVr850iUwxMt0I4isuiddlF76VhmFKF8ezX4rZz5cpkQD7gwfNVqJbDx6g",
+	"8fH3p6/QNs7p9mRnGxfqalvDycZIEJaggjX4POp/+8dXmtkP1OyviozY+JltiwpD7iHbR/S//uXfxhFK",
+	"6kJjo+zYPkQZZYUiclNDXM1CRqzRqpvn+F1BttBhdzdv41dEs5/0X3prCokvyYj1A4tzkmLzKRKzqXGw",
+	"E+FBMJu+nf2EBMnyFMezKcqIcoFUxQtFvDj71ogdEom8XuEoMc0+jaerC95m2/Gx6zs+HrG+wywadzYS",
+	"30O2yfnmU9hsXAC9OB9vajppczopJ4P22SJ3hPBcCA2t3v9XsCYCX0AwGLqixQUAOu5qjDo2iexfP3r8",
+	"1aahxIKN2DjmCRlbD3QEK6T6FPmuQ0SUddtryM28UM4kMZWURBq9KXT4TsoO0iNmW0ij/tg4S//8Zstm",
+	"wI/1aH6GfS2tftMu+BQG1+t9VsQaLgh69gEnkXddA0CiuRdlwGQIdNvV2xGZkExZfriJGNEnVI2YaSRr",
+	"7zcJVxKi/ut/HA6HQ01F+q+dFxH8+9UL983XLzY1m8BI4fMiNezEnOURk7hQpuSLXjKiJ4Y+4SYsC7zI",
+	"brI0C4NnW1Hc/tiInj1UhmLHmxEiasRSqCzL/Gc0Nx5vmg7DmhRwISU1oYSqflLPk1FpdpiLDHqDU6gV",
+	"k5qLqtn0kgtKRuw1o5o40P7F5hZ6zfwbMjwkI6qRyQqgHdjWwYSKyyJ1K8R6W2f/wUh9a8ZayxiPmAsH",
+	"mf7s7wqqcZVqzkVyRSBMRlx47dyw9wwXE02W4JXuj3e2huMyqqR5pd5pjW3Nl6DZskSkuLbo2EOPhkMU",
+	"6IJesueKOGt0adImUhoTq6Zb4afFvKCzqW1fcgm1V8xyjVIWee76Xkt8of/6l//XJfB6UU+DYYTkztZw",
+	"a+hKNnFOe3u9h1vDLZt7dQXCvmSdccwLd3USl6F8sg2aQdwE0K4PBoo17wdEehEAYOTtiDAkDLUiwgbx",
+	"xq0loVYX6aWIxKa1xFrWwogZh9NqhG9V9KvZq0S/qdFsf2f3N2WlcKRPF3OC0pzZDBo1UM4Md824OXxu",
+	"7EJAWg4cQUcTQNNVIJuM2DklbEJYQYCpEjbhN7PpFjqkGfSmAZY4m74rCIuNtuAW//LYEIdW7mDTtP1r",
+	"m1s9M9tQ9VT7rU3pWHBFg3fZgdUTF1dXVcZFb/av+mFfu97rHXjaceU56eU803rHhAhgQ4X+6xJUwErP",
+	"91XrpS8mqDudPtR1WOvrrN1gsTvcubPLK8CYC/XL99xymtpnU72gR8Nh14AlhNvepRXwyteLXykvT9Av",
+	"7C7xQrNjv6/R9/b+/EbbSFmGxQ0QWOCwas0dX0prBxsOAAkEFV+Ajj/WBrkkKlSxL6ueTHDnRTM3EC6a",
+	"ieFUSGADBXzdF7Vr1zaRcWmeg1VwQWOq1eIRqz3GCwEizeTIEaMZbaEXNFWQnq8Ehci41RNjnuq5tQZw",
+	"SRlQxtMRG+M0/UaT1Bj1f/kbegYp/UQY9c+IWW9Bv/x906jK+mfvrqrHcCFR9WCEcDFISDr7CfIf3xWc",
+	"gpRzUdCQGEGyuLwEZSLdINeavWLLl3B1PUqVeWkvSkI70YiNXYhkDCwz1RxzXMVKxlv2EwRLxmiCC4WG",
+	"1v0iKGFackI9hiam5CkknsDgtVWkGCVl5y1rMBCrv01oQiorRU9WXIdY2yEtO0dRy06qu/k63A3VI9u1",
+	"y+g+REs//4qv8nRVhbv8BNCkeoUXzO2DK7xQ3TS3wktwA9wKz7u44MIXIBa55HMQu9PPBm9LTNPwNVjW",
+	"8dFqCvOmxfqHd3hvkdc6PCACXrtz4d0GJ9eWAjuLX6ndQwIcveThpwWdULCbPFB8Fl4esg4mvm2YTCcv",
+	"f36NY9PnQp/8SaGtoVSBiU+UZq7W2B//7rlndpfDj8FJbLRq+NPaUmBHl31dnl/HJAWuZltc6yfhhktt",
+	"GIC2ZnKLNFNCxwcvmk1edsxFcCPmcem+Y1vdOjsIhvG28ZiOI9BjPf4LYGl78gArU8rRvH3wqZM6E5xq",
+	"AcY29CJm01hQBXplRsBKKlxnmToffA64n8cJgxdjuoSC7ru/nMv7OpXXetDkIuj2/h9O++vgtKtxM72b",
+	"NWa2TLsif4AJS7a0BXidpeZVOeBa4yHOC7Qlc0FwIq8IUVm6Bf+uOuWHqLuPUx+sQbgKDQyhfbPQwQGV",
+	"zhCLELRN2H3ypHGtUeDZNtfCSuH4Si/lqeZXRJ+cb0Y9qbnlICFyYPkEkYPd4e5wsDMc7Dza0qdl1Kve",
+	"ePDN61cvBr/Z2Pivf/m3hXcf3Q/zL82A+72Hy1dF2xdxoT3DnuFiO72ftSRmz/unWTdIAeOMAX3S3IJH",
+	"mBGpkmZFqrC9Iw869br0RrAOiJT4hgiEczH7WaKxd+vX2BYPfcw7wWqy13Bvc/2rDMhh1DdyjRd63ZvL",
+	"i+WbwUV1t0ynhaWaN9JGLhKQQ5IDI9LUe+Wa8VAJPj0jkn75G6pbWuiXv+uXG9/rTfvl75Wn0Vuac/lt",
+	"tWTa74hq3pBzD7qamypAwX8A0WwiMBfGKrwLzcsNmwsOd6hqvDsft50G4lBrKmhJRpmGyTZ8n+OG0+oo",
+	"TolQNgTlXFKeE8oPlITSiCL0FmeYSoSL60ZLtfYGH3OpvE70qzqmltvXduHTPft/vBUGL5i0v2oBVpyn",
+	"9BZuoHVkwPDh4peqiy3rhHus4TV+n9hbhgl22YMejk72gSqpVKK8sLykYyhrC5CwLQ+eQ7/fFxNBkHcz",
+	"j990gRco8aLA1pXUlQon6aVTKSRnqMybgbNgMYPPU+M/ZrbVg4mA6Z3e6vDBVve1re2DrfV77O0Od78a",
+	"DB8OHu64nnx7fms8L2Wo93g43OlVrRm9xmTltbJcVa0nInR6RcS54PwHsrynNXiPwj0fuNIICFynaAnD",
+	"9l/8FR80/cajxW+UF72u7geuHWV9dKjwz85tjuj2e0NlH7Yzryvlaq659pXy2ri5neDqOO/eeYa+/2bm",
+	"UpTNfgo0CA1Ls0azyS9UojVWGThnrvHdZyDRVj5oXSLQlUDL4tbnyGWfzVfbPdvI6OfcZI6YHgso2Qgr",
+	"aNarXohKqm0F/eqnJRS3VLuXKlsos5DbPc4+dHbUqGkVkItRLerT6ERh0BBlGn61lObTxeWexTEXCVm4",
+	"xeZSQ1SLkNveV5HLt/E0Gsh0MN7Gn0qDD9KtlAhQRq0v5G0UmYZu8rAe5n2bU6LUCppHsF/lPTPGioYD",
+	"V0ubLcOwiV8YS7yd7mHpWiwm7Fvx0u33JcV9cCUzoZ7pJ0RByuQCYJ7WlQJwZ+WCMAZZl5ShZPYzRFXL",
+	"/CRtwGOmAmfqhEz4D6R2qGoU+ijgczKwCQ3slyxgzW7cDW2EYyI5hvQUy3f8Yo3uqMiy1RdvfHIs1NW2",
+	"6esyuLDVNkE+fxLOnU28NF7Xq8lYsZrGJoQlLpN4XM0yRoxnGRmxDtXXtvzp+2XWRFXSwSTcBV+1+Yum",
+	"LZN/u5k/Fjiy4AY049Jy16KB3azfvQYlPdY0ICauYT8eMbfCvXm5sETLMcq0Aq8gcgYqfB8iaWWTKCPb",
+	"BGFJsVkmLNYHku5sStP9ijjIYwvkFnpprImJuYF3NjXpmcR0zvCZwIgRhib0stByt3KWOS4QCt61mvus",
+	"ZinZRN8yw9dGge7e8AgXKi4lY+/OT1svUgoI2m9NLrtpY+Y2ci75fzYOt+52Z/aawXktTWocsVBXDWFZ",
+	"Ju93M6aqBKDMzQlkY/Y7Ui03TVChlm25NWLdSY02Mk9UI8UR9R/tfm0AaEVtnsG3i5Pfo7lsRcIl3fFs",
+	"6iIWI7awegz1y0z8p8g88hSd4oycUkW+OdX8VD1Fx1hdfePjfGx4EtswwZXZfyjING4m3rcNNNiqT8Aq",
+	"PA1+1dTNlXX6WoP0XxufObUSyvgSSe/+I7d3l8B5Slwipam4WsgmeKG6+cRh1Uwyh7w+rQ7TLJtNE4pN",
+	"CpDRnm3ZUani1NKiV1GgDw1ESynOFjJFREbZbEruIoT3+4IqRQTqZ0RpuVI1T7SIWIL5utM0EEQSNRBu",
+	"3zrR/JxNOCURgtKKkltqS9/Uz5RuUHMetJQoGEopMTxvNqWMKoqBcWuMzH5ytU8miFEqVAUjJl9pCx02",
+	"ckdLjVQ/34QC8QIxqHQKWDywulqruNs4E27DZeb1q1uK6ewupp1npookWZdL3PWB/3YDU8SNdxZlnNWk",
+	"8qq0OodGy8I7po0WodC7YkOT0wWn8qmfFG3PifQa+fnWdMhmlsS/xP9jKLzBho1LkcSj4KXwXiXIFWaX",
+	"69vtd57Ab604z2yqFcU4bc/spSCzfy9qkZbFFGPVpG5Kmf2rrcT06jmbipmruePF4mr+TWehFWzE3KIa",
+	"JrWr56r92Jx1Cx1uYBbbtHbIdYdMUUEJFPmMWA7dr5kWAF5zYq/20+uurPXn2c/CGMBuEcZENZVms6kp",
+	"yoNj4kSfyW8CRssFvaSMIK/W83v4ysvVTzfcU4FCZo2+ERufknjwgqj4aqAV1D0kcUYG5rXx5lMkKeMM",
+	"PRo+RONYcCnPzE9Vs4QgU4ffrIS9A+U0WvadfdDqP5rh2+gX9MGygE+leX5nKOza6k+/dvO1g+ec2FNm",
+	"nHv1k7mYnziBPxC288FCRSlsrZqocKspqqQ2q0ULohtTJiMlj+lsuoWO4CCWehDYamXGS4zlVpe60+zW",
+	"cBe1eG8JZltG5WnU4S2tAHU1kfhvo/y0yGIu/TVy6Trjs15OFKg1xj0NFQH68OKOIKaRtRuzqcKmXxeJ",
+	"VSHInNZd3l0Cpn+/Cgd09z3A7yOk62e+LQ7qeplwMtL4MlJ2No1NCbn5bCTxGlj6NB47f1Fzdt2jtzJj",
+	"povmtt9XH14mH7bdhaCLYxv+e3PDG4s6vnUm4hySWiagZpsZFvB3Wsz1xLZpGAoV4dZQU0RjN7gWLgi4",
+	"Ao6w+KEivBN3h+dHktXzkzvr6IhQWny5gbojvc/tZFCTJp4WqD9n9zcX0r/rKrigVDicfOFyY6q8zmYN",
+	"sYaxlt8VtW8hKWNXSG5QEw0KrSXMeg9K+O+D8ZahpCXY7kF1W8jdJNAskw5Tnva3EEe8NiHCede5eBTi",
+	"Nf0O08j2e9Olb26Y/7Cx46W9Vu1z+/qTp13sizAgCArX0dkwptMmQ+og4wWLyYHfvnyxB+HAbz/V8F/e",
+	"F0u5TSSfcRYTULkXBqu6tntVm/I1EIJNH23RiiKDGLOEJljN0eWOsQhfQ+GHpUpn6x4iXqGrfxWF3ypo",
+	"xPpjd5nDeDPqbk8CyQBDPdsOavQ8gUp7l6cVbg4SjjZjEV9Z0iP71fpbuG1d+tXsu6IX2h3vg6727aJT",
+	"rwlfxdZud09GK1DZ3BSzJSuD6poEBuGEa6LnN/t9c3/M3tvJxv2fi0UAtOlPnSKNkSDxFRHxFfmVaytr",
+	"24UeT7IrFa3L58HZaDtYQNGgoaEuQfRruJslwN+6udqJubHP1Ot0SLVGDkUpGPvj2l0b4815So8i96n0",
+	"KLKK0mNy+Y3ew6Aw/RPYiEet4gLkpRD1f0ek7TfZfGxzjpQMmmcHRgEmzfTggAJcb0rlFVLMIRcC/ba0",
+	"qV4bCpQmV7KIfvkbevaWQx5f68j98nerRUGyNNlCx7baF8xAIryrBY2S3kgnMTcF4gmnApk+aDbOUlWe",
+	"7j6qms5IE9XUwhgc3V13zbh64DqFP0uSkuQ+jtvZm+FTVXqUZ2rBGUJY7+l/97RmLZN2l1lILnis7dxz",
+	"26PbdxixCyoyIupHY2nzR5ElzZ+6YdOZqBGhG3CDC+pVJbu8DdPudDbNqIR4Vv00r2oTZXxCaifqc7CH",
+	"7tPFclrkuaBZQFn56OZSNkgINMm4I4WCMD9jWCtFy+oU2YEDZNXFrd5j6mP2hioX0tUc6mA2zWf/qRb6",
+	"wj+b7FW3IC2uD47meOorYnY3ys7RaW5JdnuQhGJ6/SGc5yTFdaZXsBGbP2hAezLKDQwa2X7KygTT60Su",
+	"ueaIuWY2oL1IrKg0Xbu99Bjbi9saaLmYTaseVKhvg/W7u2WihsBwEd2m6Y6VGMwjPqdAPqTiWAo9yOYq",
+	"ONAROMdCQfurQYIVXuUYvM5TjpN712zc8QsevSNAGTTjeFoi67MoGr+t/mEPqc0/sR3Jy1bNs5/QW60E",
+	"+I0V+gdHm+EjWxcguSAVzc7349fp2zGMC0xV2Rtl2SiSbc85m4ZKto1AOa4D9rmLldpyuoTLcR3DkWMs",
+	"nphx/m9P1DDy+fQmWZOEVhM+fzDlQMBTSy4OM/X/dHQYocfoiJftom37QWJ5CzFOXFvsZRl25JpJa2XZ",
+	"/rk3YiM2QA8enOw8eKDfdzM1O+7/6egQ9cm1IgxSzcZb11k6bgDx1A61a4bSr+hhzqntwj6buice6ic2",
+	"QKrB6ALHlJn46/jA8IUjKsmzb3khxu6lR/ASVkrQ80KhcRlMMpfFxyQt6EqZDG7gx42BLVMeR1U0zqXh",
+	"RS7Q19kLJiEoJuHwnZvviZ4Plwyw2RW8YKjCzPiQqzHqPx4OW2j+6sEDVwFmnsIQ8SiXwYqMCD7WEH2F",
+	"4it6cQH+KKCUhBfnKTQVhqF+ExqKoHHJ0saaaDKKxnBjjf4iQuOMJ+WVHfozZszeEDCG6w2eX5Ms10SG",
+	"xqNiOHwYN7e2igd+M4I67VHP4fSbUW9n+PXDnZ3dUQ9eJmaIQ66QWdg3o96Tnd2Hj4Y7ox4qAf1m1HMg",
+	"jnrb/pvbzdnNj+OAblKxOfJl6ic1Ph502xuWYa7D9bndZ8qk71zn8BpGdaoa7qG5DaHabKnVByqsWzgI",
+	"lurGCu2botV6sPwzNV6Cdg2xDWwY17ZtUNWHTrjEhNNDIDB3Fa3XALa81Eqf9V79xqrh4Os373eirz78",
+	"Q2+dprC/MtXJoLTTHreb+cXY41XH5/IQ9Ls7pm0uZbCXZy54Esu+UJ1H8tHwUZkX4CS3bVBiSopyLAGw",
+	"1U6rSbDX7849s78jyu/Q9nHprCNhLClbGH+hXsx9zmSRKuLvcZiClunXUHKs9Zo11LqMNRo2tLuZ2d57",
+	"A7hzsVS0P3Jzs0OMXDkK0hNbN1FBJ+ZiN/MdQRdEZARSJHGsCnicqOqBAqQotD3PuKIXVoK9K2jAMH6u",
+	"15bse60Gb5GpzsiP+4GmhU8GD4cwLJYmaUMpsDo1CyLCXjQHTIfHVZFiUqAJp5KyFXoSVpM/d3v2qXqB",
+	"BkAJyprWnuaCp5xdfmnxjTvwWB0bzNh7rjqORL80Az2JtrrcqvUzDOuU7ZT0ZQxfTyxF6F2hTVq4IbLw",
+	"si5sxlkz9jNX9Txy8N5LBkajL+DiPAwH3uesU90ybdpiwKZDtMShlw4d3YGQWYq4t9/bv+aUF6w+dxTu",
+	"t+Rm+mgFCa4v4wrFCF0NQc3BTDdMHGXhybxFBUP9KH3sKobFDT0rPP63qWJwdHNHFQwpVwPIKIT89kF8",
+	"ReIf5rsmbK+puPJgpxhVQxjVSMmPFBc55Gq/nGvfQPt5h0baK+oy9f9Qw/yXFxz5w51R1mrhEkjnsz5s",
+	"55Myc6G+7/7GcGvebFp1I99Ee2gcc0glImPU169USZKbEdwf7OA3iXtSP1e4m+jMwvzsQq1iCHJJpT6+",
+	"ERoLolegX3KgCZdaEI2YnhCugGUxFwTBLTfU3G8BlwuOKXNNVoO18UBvNQq8jUmld0fjfGf34aPHT77q",
+	"Rc7NDshf9zh8IqOoDcj8JHVoEcjV53naOg/bQne2FiCGRpeIoFvS9Q74rSQFJH87NafdDH0ZYXLig/7Z",
+	"CxJvNV1C5MTfgi9PhpwEKexuk7rMPe6WHVeTNB3EjdBuGIAtdOiNNWLQENS2HHOXRLtODtCn0A0Z2cYr",
+	"MGvSOlv+PVPhpiiwkkNuaz/XvfaD678ywhQWN8cpZqa0J6n5L/dcPLYXaRGxD/c97z1cRSR4hP3pxIEH",
+	"RNAY0URQCmf5Pw6x7pNZnhkCLS0ZdKXIbeJCWWvy6mSh9MnIHJdX8ELmCFIt5zdtJouDODQ1IRw4mzFR",
+	"qux+HIzfHJGPaSgfhW+74PQuaqU78FizLJubsl314Hzfy4vgtav0EniiaWFV676KXnm3UhdQmV31YSON",
+	"+vf57dj2oWTm6OYjd2Qz01R92X49Ldnut4+n17kNe77vji5+TbqBu3FjNYC2+4ub2GBmSpjdnbrSyUZc",
+	"XH8k78OxgfB7A+DnrS76a+lSFvcdmr88RXF/EQXdkc547IbeQ2Mt6s7cFOkY9e3ttChPLiKU/HhpbJmc",
+	"EqFNf7ij/yyFLL48ufB/HLExuVYCU3XmnAWth7bQvvFppPr4caps/1OBsJ+z5BV18gIRNmKVFRisMDQU",
+	"Y6jnVspj6T7PkwujGta8B2+inuUIr4xfvY6+XtR7V2CmoJPWzvJtVT2y/0SqpA/CvFNnOlp+fkeq40R1",
+	"K3NXBKfq6i/zarhyzhK0OxwihZlybX2tslmAdSQYsRmqcZnKkWJ0jiUAZG5jJhL1JbcwTugEx1TNpptB",
+	"ne2fAKqPqbfZGUKuXmgpvdbOz+kwd+ijzDQKTLxd4bnbEEFwcrPcfugzmAQRbSeI0OPhQ9u4s8J9QjXs",
+	"9Jym3RtwQnBCGZHy0+zBsZj9dV133uNlztFrhieYppWt1L1t9sC4hPK/KtRv4fstp5dMD7bZ3tP66O97",
+	"5wQLIp4V6kpPpvUMcAdYPaYQaW+vtw36hx2oSQL7Yjat0mNrl6v0f/kb+hbaosuyj21aK+z/5e+bVagV",
+	"xzEvmDKX3Xfd7GC2NqrsAKJADSny2VQ4ODwgvOELG+Vdyjr0I8CBt7qbHmiA5Lx7MDpudLUPRIEeChYQ",
+	"r3K2DVAgWdJ3OxHV+M27arbvaMrNbCnHTetSTwKTWu4N2RFcKExT0Le1teY6iXTcztMXAS9AVI8pRpV2",
+	"HyGTUW1hKsVGG6YyYQFUN7deourtLvvLN2bcbCUDyLn4969Fb9w9vt28dBzuHKndOG8uUicKHR+88I9G",
+	"eXl2e+rvS9L3vE6AAK+lpzcW3DbVHub5dZ5yqlzJJmZqNvXaMnto0Kzkw5sP/z8AAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

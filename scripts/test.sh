@@ -7,11 +7,17 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
+step "Contract lint (Redocly, Spectral)"
+make --no-print-directory lint-api
+
 step "Go (PostgreSQL, -race)"
 make --no-print-directory test-go-pg
 
 step "Go (SQLite, -race)"
 make --no-print-directory test-go-sqlite
+
+step "Fuzzing the request validation (PostgreSQL, 20 s a target)"
+make --no-print-directory fuzz
 
 step "SPA unit tests"
 make --no-print-directory test-web

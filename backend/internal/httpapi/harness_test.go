@@ -46,7 +46,7 @@ var generous = httpapi.Limits{
 // env is a whole running service: real database, real SMTP listener, the
 // mail worker, and the HTTP API on a loopback port.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *httptest.Server
 	acc    *accounts.Service
 	deleg  *delegation.Service
@@ -54,7 +54,7 @@ type env struct {
 	smtp   *mailtest.Server
 }
 
-func newEnv(t *testing.T, limits ...httpapi.Limits) *env {
+func newEnv(t testing.TB, limits ...httpapi.Limits) *env {
 	t.Helper()
 	return buildEnv(t, []string{"127.0.0.1/32", "::1/128"}, limits...)
 }
@@ -65,7 +65,7 @@ func newEnvUntrusted(t *testing.T, limits ...httpapi.Limits) *env {
 	return buildEnv(t, nil, limits...)
 }
 
-func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
+func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	t.Helper()
 	db := testdb.DB(t)
 	smtp := mailtest.Start(t)
@@ -108,7 +108,7 @@ type resp struct {
 	Body   []byte
 }
 
-func (r resp) JSON(t *testing.T) map[string]any {
+func (r resp) JSON(t testing.TB) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(r.Body, &m); err != nil {
@@ -118,7 +118,7 @@ func (r resp) JSON(t *testing.T) map[string]any {
 }
 
 // Fields returns the problem's field pointers.
-func (r resp) Fields(t *testing.T) map[string]string {
+func (r resp) Fields(t testing.TB) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	errs, _ := r.JSON(t)["errors"].([]any)

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -135,8 +134,9 @@ func httpErrorProblem(he *echo.HTTPError) Problem {
 		return newProblem(http.StatusServiceUnavailable, "unavailable", "Service temporairement indisponible.")
 	}
 	if he.Code >= 400 && he.Code < 500 {
+		// Never the binder's own (English) message: French field errors.
 		p := newProblem(http.StatusBadRequest, "validation_failed", "La requête est invalide.")
-		p.Detail = fmt.Sprint(he.Message)
+		p.Errors = bindingFields(he)
 		return p
 	}
 	return newProblem(http.StatusInternalServerError, "internal", "Une erreur interne est survenue. Veuillez réessayer plus tard.")

@@ -97,7 +97,7 @@ func (s *Server) handler() (*echo.Echo, error) {
 		return nil, err
 	}
 	e.Use(middleware.Recover())
-	e.Use(requestID, accessLog, s.securityHeaders)
+	e.Use(requestID, accessLog, s.securityHeaders, cleanHeaders)
 	// JSON bodies are small; DM files may reach 5 MB plus the multipart envelope.
 	isUpload := func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/v1/dm-") }
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: cfg.BodyLimit, Skipper: isUpload}))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -55,6 +56,11 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		if op == nil {
 			return next(c)
 		}
+		// The input rules of §17 first: they read the body once and put it back.
+		fields, err := checkInputs(c, op)
+		if err != nil {
+			return err
+		}
 		params := map[string]string{}
 		for i, name := range c.ParamNames() {
 			params[name] = c.ParamValues()[i]
@@ -67,10 +73,25 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 				MultiError: true,
 				// Authentication is the authn middleware's job.
 				AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+				// A default fills a missing member, but kin-openapi also puts
+				// it in place of an explicit null, which must be refused
+				// instead. Handlers apply the defaults themselves.
+				SkipSettingDefaults: true,
 			},
 		}
 		if err := openapi3filter.ValidateRequest(c.Request().Context(), input); err != nil {
-			return validationProblem(err)
+			p := validationProblem(err)
+			var ae *apperr.Error
+			if !errors.As(p, &ae) {
+				return p // 415
+			}
+			if len(fields) > 0 {
+				ae.Fields = mergeFields(fields, ae.Fields)
+			}
+			return ae
+		}
+		if len(fields) > 0 {
+			return apperr.Invalid(fields...)
 		}
 		return next(c)
 	}
@@ -97,7 +118,8 @@ func validationProblem(err error) error {
 				return
 			}
 			if re.Err == nil {
-				fields = append(fields, apperr.Field("", re.Reason))
+				// kin-openapi's reasons are English: never shown.
+				fields = append(fields, apperr.Field("", "La requête ne respecte pas le contrat de l'API."))
 				return
 			}
 			if strings.Contains(re.Err.Error(), "Content-Type") || strings.Contains(re.Reason, "content type") {
@@ -168,9 +190,14 @@ func walkSchema(err error, prefix string, fields *[]apperr.FieldError) {
 	if m := unsupportedProp.FindStringSubmatch(se.Reason); m != nil {
 		path = append(path, m[1])
 	}
-	pointer := prefix
-	for _, p := range path {
-		pointer += "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(p)
+	pointer := pointerTo(prefix, path...)
+	if se.SchemaField == "minProperties" || se.SchemaField == "maxProperties" {
+		// "Exactly one of these members" (x-one-of) names its first member,
+		// as the same rule does on query parameters.
+		if rule := oneOfOf(se.Schema.Extensions); rule != nil {
+			*fields = append(*fields, apperr.Field(pointerTo(pointer, rule.Fields[0]), rule.Detail))
+			return
+		}
 	}
 	*fields = append(*fields, apperr.Field(pointer, schemaDetail(se)))
 }
@@ -211,11 +238,11 @@ func schemaDetail(se *openapi3.SchemaError) string {
 		return "Valeur non permise. Valeurs permises : " + strings.Join(vals, ", ") + "."
 	case "minimum":
 		if sc.Min != nil {
-			return fmt.Sprintf("Doit être au moins %v.", *sc.Min)
+			return "Doit être au moins " + number(*sc.Min) + "."
 		}
 	case "maximum":
 		if sc.Max != nil {
-			return fmt.Sprintf("Doit être au plus %v.", *sc.Max)
+			return "Doit être au plus " + number(*sc.Max) + "."
 		}
 	case "minItems":
 		return fmt.Sprintf("Doit contenir au moins %d élément(s).", sc.MinItems)
@@ -225,9 +252,17 @@ func schemaDetail(se *openapi3.SchemaError) string {
 		}
 	case "uniqueItems":
 		return "Les éléments doivent être uniques."
+	case "minProperties":
+		return fmt.Sprintf("Doit compter au moins %d champ(s).", sc.MinProps)
+	case "maxProperties":
+		if sc.MaxProps != nil {
+			return fmt.Sprintf("Doit compter au plus %d champ(s).", *sc.MaxProps)
+		}
 	}
 	return "Valeur invalide."
 }
+
+func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 func typeName(types []string) string {
 	names := map[string]string{"string": "texte", "integer": "entier", "number": "nombre", "boolean": "booléen", "object": "objet", "array": "tableau"}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -139,8 +140,8 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 		return out, 0, nil
 	}
 	add("R4", doc.Matricule == sess.Principal.Matricule, ternary(doc.Matricule == sess.Principal.Matricule,
-		"Matricule "+doc.Matricule+" de l'arpenteur-géomètre.",
-		"Le matricule de la demande ("+doc.Matricule+") n'est pas celui de l'arpenteur-géomètre ("+sess.Principal.Matricule+")."))
+		"Matricule "+shown(doc.Matricule)+" de l'arpenteur-géomètre.",
+		"Le matricule de la demande ("+shown(doc.Matricule)+") n'est pas celui de l'arpenteur-géomètre ("+sess.Principal.Matricule+")."))
 	if doc.Dossier == "" {
 		add("R5", true, "Aucun dossier indiqué.")
 	} else {
@@ -148,8 +149,8 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 		if err := tx.Model(&Dossier{}).Where("number = ? AND responsible_id = ? AND kind = ?", doc.Dossier, sess.Principal.ID, "cadastre").Count(&n).Error; err != nil {
 			return nil, 0, err
 		}
-		add("R5", n == 1, ternary(n == 1, "Dossier "+doc.Dossier+" de l'arpenteur-géomètre.",
-			"Le dossier "+doc.Dossier+" n'est pas un dossier du cadastre de l'arpenteur-géomètre."))
+		add("R5", n == 1, ternary(n == 1, "Dossier "+shown(doc.Dossier)+" de l'arpenteur-géomètre.",
+			"Le dossier "+shown(doc.Dossier)+" n'est pas un dossier du cadastre de l'arpenteur-géomètre."))
 	}
 	count := len(doc.Lots)
 	add("R6", count >= 1 && count <= MaxDMLots, ternary(count >= 1 && count <= MaxDMLots,
@@ -158,13 +159,13 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 	var bad, badOps []string
 	for _, l := range doc.Lots {
 		if !sevenDigits.MatchString(l.Numero) || seen[l.Numero] {
-			bad = append(bad, l.Numero)
+			bad = append(bad, shown(l.Numero))
 		}
 		seen[l.Numero] = true
 		switch l.Operation {
 		case "creation", "modification", "annulation":
 		default:
-			badOps = append(badOps, l.Numero)
+			badOps = append(badOps, shown(l.Numero))
 		}
 	}
 	add("R7", len(bad) == 0, ternary(len(bad) == 0, "Numéros de lots valides et uniques.",
@@ -172,6 +173,18 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 	add("R8", len(badOps) == 0, ternary(len(badOps) == 0, "Opérations valides.",
 		"Opération absente ou invalide (creation, modification, annulation) pour : "+strings.Join(badOps, ", ")+"."))
 	return out, count, nil
+}
+
+// shown is a value of the file as the stored report repeats it: XML lets an
+// attribute hold tabs, line breaks and C1 control characters, which no
+// stored text may hold (§17).
+func shown(v string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cc, r) {
+			return '\uFFFD'
+		}
+		return r
+	}, v)
 }
 
 func ternary(ok bool, yes, no string) string {

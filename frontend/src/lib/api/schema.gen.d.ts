@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Le processus répond */
+        /**
+         * Le processus répond
+         * @description Répond 200 tant que le processus tourne, sans consulter la base de données (sonde de vivacité).
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Le service est prêt (base de données joignable) */
+        /**
+         * Le service est prêt (base de données joignable)
+         * @description Répond 200 quand la base de données répond, 503 sinon (sonde de disponibilité).
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -197,7 +203,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** L'utilisateur connecté */
+        /**
+         * L'utilisateur connecté
+         * @description L'utilisateur connecté, son statut d'arpenteur-géomètre et l'arpenteur-géomètre pour qui il agit dans cette session.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -310,8 +319,8 @@ export interface paths {
         };
         /**
          * Rechercher un délégataire (correspondance exacte)
-         * @description Par nom d'utilisateur ou par adresse courriel (l'un des deux), sans égard à la casse.
-         *     Rend 0 ou 1 utilisateur et rien d'autre. Limité en fréquence.
+         * @description Par nom d'utilisateur ou par adresse courriel : exactement l'un des deux paramètres
+         *     (`x-one-of`), sans égard à la casse. Rend 0 ou 1 utilisateur et rien d'autre. Limité en fréquence.
          */
         get: operations["searchDelegateCandidates"];
         put?: never;
@@ -329,7 +338,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant) */
+        /**
+         * Arpenteurs-géomètres pour qui je peux agir (Sélection d'un délégant)
+         * @description Les arpenteurs-géomètres qui ont désigné l'utilisateur comme délégataire, et l'utilisateur lui-même s'il est arpenteur-géomètre.
+         */
         get: operations["listDelegants"];
         put?: never;
         post?: never;
@@ -437,7 +449,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marquer un message comme lu (pour l'arpenteur-géomètre) */
+        /**
+         * Marquer un message comme lu (pour l'arpenteur-géomètre)
+         * @description Le message est marqué lu pour l'arpenteur-géomètre responsable du dossier, qu'il l'ouvre lui-même ou par un délégataire; la première lecture est conservée.
+         */
         post: operations["markDossierMessageRead"];
         delete?: never;
         options?: never;
@@ -474,7 +489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communiqués aux arpenteurs-géomètres */
+        /**
+         * Communiqués aux arpenteurs-géomètres
+         * @description Les communiqués du ministère aux arpenteurs-géomètres, avec l'état de lecture de l'arpenteur-géomètre pour qui l'on agit.
+         */
         get: operations["listCommuniques"];
         put?: never;
         post?: never;
@@ -495,7 +513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marquer un communiqué comme lu (pour l'arpenteur-géomètre) */
+        /**
+         * Marquer un communiqué comme lu (pour l'arpenteur-géomètre)
+         * @description Le communiqué est marqué lu pour l'arpenteur-géomètre pour qui l'on agit; la première lecture est conservée.
+         */
         post: operations["markCommuniqueRead"];
         delete?: never;
         options?: never;
@@ -552,7 +573,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Réservations de lots de l'arpenteur-géomètre */
+        /**
+         * Réservations de lots de l'arpenteur-géomètre
+         * @description Les réservations de lots faites pour l'arpenteur-géomètre pour qui l'on agit, par lui ou par ses délégataires, paginées.
+         */
         get: operations["listLotReservations"];
         put?: never;
         /**
@@ -574,7 +598,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vérifications de la correction de lots faites pour l'arpenteur-géomètre */
+        /**
+         * Vérifications de la correction de lots faites pour l'arpenteur-géomètre
+         * @description Les vérifications de la correction de lots faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listLotCorrectionChecks"];
         put?: never;
         /**
@@ -597,7 +624,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Commandes de produits cadastraux de l'arpenteur-géomètre */
+        /**
+         * Commandes de produits cadastraux de l'arpenteur-géomètre
+         * @description Les commandes de produits cadastraux faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listProductOrders"];
         put?: never;
         /**
@@ -620,7 +650,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prévalidations de DM faites pour l'arpenteur-géomètre */
+        /**
+         * Prévalidations de DM faites pour l'arpenteur-géomètre
+         * @description Les prévalidations de DM faites pour l'arpenteur-géomètre pour qui l'on agit, paginées.
+         */
         get: operations["listDmPrevalidations"];
         put?: never;
         /**
@@ -681,7 +714,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ouvrir un dossier (administrateur) */
+        /**
+         * Ouvrir un dossier (administrateur)
+         * @description Ouvre un dossier du cadastre ou d'arpentage dont l'arpenteur-géomètre désigné par son matricule est responsable. Le numéro est unique.
+         */
         post: operations["createDossier"];
         delete?: never;
         options?: never;
@@ -764,10 +800,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Arpenteurs-géomètres inscrits (administrateur) */
+        /**
+         * Arpenteurs-géomètres inscrits (administrateur)
+         * @description Les utilisateurs qui ont le statut d'arpenteur-géomètre, avec leur matricule.
+         */
         get: operations["listSurveyors"];
         put?: never;
-        /** Accorder le statut d'arpenteur-géomètre (administrateur) */
+        /**
+         * Accorder le statut d'arpenteur-géomètre (administrateur)
+         * @description Accorde le statut d'arpenteur-géomètre à un utilisateur existant, avec un matricule qui n'est à personne d'autre.
+         */
         post: operations["grantSurveyor"];
         delete?: never;
         options?: never;
@@ -787,7 +829,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Retirer le statut d'arpenteur-géomètre (administrateur) */
+        /**
+         * Retirer le statut d'arpenteur-géomètre (administrateur)
+         * @description Retire le statut d'arpenteur-géomètre; ses délégations prennent fin dès la requête suivante.
+         */
         delete: operations["revokeSurveyor"];
         options?: never;
         head?: never;
@@ -858,12 +903,12 @@ export interface components {
             accessToken: string;
             /** @enum {string} */
             tokenType: "Bearer";
-            /** @description Durée de vie du jeton d'accès */
+            /** @description Durée de vie du jeton d'accès, en secondes */
             expiresIn: number;
             /** @description Absent quand le jeton voyage dans le témoin `__Secure-espace_refresh`. */
             refreshToken?: string;
         };
-        /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux). */
+        /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux, pas les deux). */
         PasswordResetRequestRequest: {
             username?: string;
             email?: components["schemas"]["Email"];
@@ -1087,6 +1132,7 @@ export interface components {
         LotNumber: string;
         NewMessageRequest: {
             subject: string;
+            /** @description Texte du message (plusieurs lignes permises) */
             body: string;
         };
         DossierMessage: {
@@ -1115,6 +1161,7 @@ export interface components {
         ClosingDateExtensionRequest: {
             /** Format: date */
             newClosingDate: string;
+            /** @description Motif (plusieurs lignes permises) */
             reason: string;
         };
         ClosingDateExtension: {
@@ -1216,7 +1263,8 @@ export interface components {
         DmUpload: {
             /**
              * Format: binary
-             * @description Le fichier XML de la DM (5 Mo au plus)
+             * @description Le fichier XML de la DM (5 Mo au plus). Son nom compte au plus 255 caractères, sans
+             *     caractère de contrôle.
              */
             file: string;
         };
@@ -1373,7 +1421,9 @@ export interface components {
         RefreshCookie: string;
         UserIdPath: string;
         DossierNumberPath: components["schemas"]["DossierNumber"];
+        /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
         Page: number;
+        /** @description Nombre d'éléments par page */
         PageSize: number;
         /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
         ActivityFrom: string;
@@ -1414,6 +1464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
         };
     };
     getReadiness: {
@@ -1434,6 +1485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1786,7 +1838,9 @@ export interface operations {
     searchDelegateCandidates: {
         parameters: {
             query?: {
+                /** @description Nom d'utilisateur exact (sans égard à la casse) */
                 username?: string;
+                /** @description Adresse courriel exacte (sans égard à la casse) */
                 email?: string;
             };
             header?: never;
@@ -1860,7 +1914,9 @@ export interface operations {
                 kind?: components["schemas"]["DossierKind"];
                 /** @description Recherche par numéro (contient) */
                 number?: string;
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2107,7 +2163,9 @@ export interface operations {
     listLotReservations: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2169,7 +2227,9 @@ export interface operations {
     listLotCorrectionChecks: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2230,7 +2290,9 @@ export interface operations {
     listProductOrders: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2293,7 +2355,9 @@ export interface operations {
     listDmPrevalidations: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2346,7 +2410,9 @@ export interface operations {
     listDmDeposits: {
         parameters: {
             query?: {
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
             };
             header?: never;
@@ -2452,7 +2518,9 @@ export interface operations {
                 principal?: components["parameters"]["ActivityPrincipal"];
                 sort?: components["parameters"]["ActivitySort"];
                 order?: components["parameters"]["ActivityOrder"];
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
                 page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
                 pageSize?: components["parameters"]["PageSize"];
                 all?: boolean;
             };
