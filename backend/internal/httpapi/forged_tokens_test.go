@@ -14,6 +14,8 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/google/uuid"
+
+	"espace/backend/internal/auth"
 )
 
 // What the test servers sign access tokens with (see buildEnv).
@@ -35,12 +37,14 @@ func forgeBase(sub, sid string, actingFor user) jwt.MapClaims {
 	}
 }
 
-// forgeSign signs claims with golang-jwt directly, header typ at+jwt unless
-// the header map says otherwise (a nil value removes the entry).
+// forgeSign signs claims with golang-jwt directly, header typ at+jwt and the
+// test key's id unless the header map says otherwise (a nil value removes
+// the entry).
 func forgeSign(t *testing.T, m jwt.SigningMethod, key any, claims jwt.MapClaims, header map[string]any) string {
 	t.Helper()
 	tok := jwt.NewWithClaims(m, claims)
 	tok.Header["typ"] = "at+jwt"
+	tok.Header["kid"] = auth.DefaultKeyID
 	for k, v := range header {
 		if v == nil {
 			delete(tok.Header, k)
