@@ -133,6 +133,7 @@ func (e LotCorrectionResultStatus) Valid() bool {
 // Defines values for ProblemCode.
 const (
 	ProblemCodeAdminOnly                 ProblemCode = "admin_only"
+	ProblemCodeApiTokenNotAllowed        ProblemCode = "api_token_not_allowed"
 	ProblemCodeCannotDelegateToSelf      ProblemCode = "cannot_delegate_to_self"
 	ProblemCodeConflict                  ProblemCode = "conflict"
 	ProblemCodeDelegantSelectionRequired ProblemCode = "delegant_selection_required"
@@ -156,6 +157,8 @@ const (
 func (e ProblemCode) Valid() bool {
 	switch e {
 	case ProblemCodeAdminOnly:
+		return true
+	case ProblemCodeApiTokenNotAllowed:
 		return true
 	case ProblemCodeCannotDelegateToSelf:
 		return true
@@ -618,6 +621,27 @@ type AddDelegateRequest struct {
 	UserId openapi_types.UUID `json:"userId"`
 }
 
+// ApiToken defines model for ApiToken.
+type ApiToken struct {
+	CreatedAt time.Time `json:"createdAt"`
+
+	// ExpiresOn Dernier jour de validité (calendrier du Québec)
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// LastUsedAt Dernier échange contre un jeton d'accès; null s'il n'a jamais servi
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	Name       string     `json:"name"`
+}
+
+// ApiTokenExchangeRequest defines model for ApiTokenExchangeRequest.
+type ApiTokenExchangeRequest struct {
+	ApiToken string `json:"apiToken"`
+
+	// DelegantId L'arpenteur-géomètre pour qui agir (ou soi-même)
+	DelegantId *openapi_types.UUID `json:"delegantId,omitempty"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	CurrentPassword string   `json:"currentPassword"`
@@ -647,6 +671,15 @@ type Communique struct {
 	PublishedAt time.Time          `json:"publishedAt"`
 	Read        bool               `json:"read"`
 	Subject     string             `json:"subject"`
+}
+
+// CreateApiTokenRequest defines model for CreateApiTokenRequest.
+type CreateApiTokenRequest struct {
+	// ExpiresOn Dernier jour de validité : aujourd'hui au plus tôt, au plus un an plus tard
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+
+	// Name Nom du logiciel ou du poste
+	Name string `json:"name"`
 }
 
 // CreateDossierRequest defines model for CreateDossierRequest.
@@ -947,6 +980,22 @@ type Me struct {
 	PasswordChangedAt  time.Time     `json:"passwordChangedAt"`
 	Surveyor           *SurveyorInfo `json:"surveyor"`
 	Username           string        `json:"username"`
+}
+
+// NewApiToken defines model for NewApiToken.
+type NewApiToken struct {
+	CreatedAt time.Time `json:"createdAt"`
+
+	// ExpiresOn Dernier jour de validité (calendrier du Québec)
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// LastUsedAt Dernier échange contre un jeton d'accès; null s'il n'a jamais servi
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	Name       string     `json:"name"`
+
+	// Token Le secret, préfixé `mec_`, rendu cette fois seulement
+	Token string `json:"token"`
 }
 
 // NewMessageRequest defines model for NewMessageRequest.
@@ -1366,6 +1415,9 @@ type ResetPasswordJSONRequestBody = PasswordResetRequest
 // RefreshSessionJSONRequestBody defines body for RefreshSession for application/json ContentType.
 type RefreshSessionJSONRequestBody = RefreshRequest
 
+// ExchangeApiTokenJSONRequestBody defines body for ExchangeApiToken for application/json ContentType.
+type ExchangeApiTokenJSONRequestBody = ApiTokenExchangeRequest
+
 // RequestUsernameReminderJSONRequestBody defines body for RequestUsernameReminder for application/json ContentType.
 type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 
@@ -1386,6 +1438,9 @@ type CheckLotCorrectionJSONRequestBody = LotCorrectionCheckRequest
 
 // ReserveLotsJSONRequestBody defines body for ReserveLots for application/json ContentType.
 type ReserveLotsJSONRequestBody = LotReservationRequest
+
+// CreateApiTokenJSONRequestBody defines body for CreateApiToken for application/json ContentType.
+type CreateApiTokenJSONRequestBody = CreateApiTokenRequest
 
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = ChangePasswordRequest
@@ -1443,6 +1498,9 @@ type ServerInterface interface {
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx echo.Context, params RefreshSessionParams) error
+	// ExchangeApiToken Échanger un jeton d'intégration contre un jeton d'accès
+	// (POST /api/v1/auth/token)
+	ExchangeApiToken(ctx echo.Context) error
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx echo.Context) error
@@ -1512,6 +1570,15 @@ type ServerInterface interface {
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx echo.Context) error
+	// ListApiTokens Jetons d'intégration de l'utilisateur
+	// (GET /api/v1/me/api-tokens)
+	ListApiTokens(ctx echo.Context) error
+	// CreateApiToken Créer un jeton d'intégration
+	// (POST /api/v1/me/api-tokens)
+	CreateApiToken(ctx echo.Context) error
+	// RevokeApiToken Révoquer un jeton d'intégration
+	// (DELETE /api/v1/me/api-tokens/{tokenId})
+	RevokeApiToken(ctx echo.Context, tokenId openapi_types.UUID) error
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx echo.Context) error
@@ -1907,6 +1974,15 @@ func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	return err
 }
 
+// ExchangeApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) ExchangeApiToken(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExchangeApiToken(ctx)
+	return err
+}
+
 // RequestUsernameReminder converts echo context to params.
 func (w *ServerInterfaceWrapper) RequestUsernameReminder(ctx echo.Context) error {
 	var err error
@@ -2281,6 +2357,40 @@ func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	return err
 }
 
+// ListApiTokens converts echo context to params.
+func (w *ServerInterfaceWrapper) ListApiTokens(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListApiTokens(ctx)
+	return err
+}
+
+// CreateApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateApiToken(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateApiToken(ctx)
+	return err
+}
+
+// RevokeApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) RevokeApiToken(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tokenId" -------------
+	var tokenId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tokenId", ctx.Param("tokenId"), &tokenId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tokenId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RevokeApiToken(ctx, tokenId)
+	return err
+}
+
 // ChangeMyPassword converts echo context to params.
 func (w *ServerInterfaceWrapper) ChangeMyPassword(ctx echo.Context) error {
 	var err error
@@ -2400,6 +2510,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/auth/username-reminders", wrapper.RequestUsernameReminder, options.OperationMiddlewares["requestUsernameReminder"]...)
 	router.GET(options.BaseURL+"/api/v1/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.PUT(options.BaseURL+"/api/v1/me/password", wrapper.ChangeMyPassword, options.OperationMiddlewares["changeMyPassword"]...)
+	router.GET(options.BaseURL+"/api/v1/me/api-tokens", wrapper.ListApiTokens, options.OperationMiddlewares["listApiTokens"]...)
+	router.POST(options.BaseURL+"/api/v1/me/api-tokens", wrapper.CreateApiToken, options.OperationMiddlewares["createApiToken"]...)
+	router.DELETE(options.BaseURL+"/api/v1/me/api-tokens/:tokenId", wrapper.RevokeApiToken, options.OperationMiddlewares["revokeApiToken"]...)
+	router.POST(options.BaseURL+"/api/v1/auth/token", wrapper.ExchangeApiToken, options.OperationMiddlewares["exchangeApiToken"]...)
 	router.POST(options.BaseURL+"/api/v1/auth/acting-for", wrapper.SelectDelegant, options.OperationMiddlewares["selectDelegant"]...)
 	router.GET(options.BaseURL+"/api/v1/delegates", wrapper.ListDelegates, options.OperationMiddlewares["listDelegates"]...)
 	router.POST(options.BaseURL+"/api/v1/delegates", wrapper.AddDelegate, options.OperationMiddlewares["addDelegate"]...)
@@ -3632,6 +3746,98 @@ func (response RefreshSession403ApplicationProblemPlusJSONResponse) VisitRefresh
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiTokenRequestObject struct {
+	Body *ExchangeApiTokenJSONRequestBody
+}
+
+type ExchangeApiTokenResponseObject interface {
+	VisitExchangeApiTokenResponse(w http.ResponseWriter) error
+}
+
+type ExchangeApiToken200JSONResponse TokenResponse
+
+func (response ExchangeApiToken200JSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken400ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken401ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken403ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken429ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5416,6 +5622,218 @@ func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w 
 	return err
 }
 
+type ListApiTokensRequestObject struct {
+}
+
+type ListApiTokensResponseObject interface {
+	VisitListApiTokensResponse(w http.ResponseWriter) error
+}
+
+type ListApiTokens200JSONResponse []ApiToken
+
+func (response ListApiTokens200JSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListApiTokens401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListApiTokens401ApplicationProblemPlusJSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListApiTokens403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListApiTokens403ApplicationProblemPlusJSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiTokenRequestObject struct {
+	Body *CreateApiTokenJSONRequestBody
+}
+
+type CreateApiTokenResponseObject interface {
+	VisitCreateApiTokenResponse(w http.ResponseWriter) error
+}
+
+type CreateApiToken201JSONResponse NewApiToken
+
+func (response CreateApiToken201JSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken400ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken401ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken403ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiTokenRequestObject struct {
+	TokenId openapi_types.UUID `json:"tokenId"`
+}
+
+type RevokeApiTokenResponseObject interface {
+	VisitRevokeApiTokenResponse(w http.ResponseWriter) error
+}
+
+type RevokeApiToken204Response struct {
+}
+
+func (response RevokeApiToken204Response) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RevokeApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken400ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken401ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken403ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken404ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangeMyPasswordRequestObject struct {
 	Body *ChangeMyPasswordJSONRequestBody
 }
@@ -5463,6 +5881,20 @@ func (response ChangeMyPassword401ApplicationProblemPlusJSONResponse) VisitChang
 		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
 	}
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMyPassword403ApplicationProblemPlusJSONResponse Problem
+
+func (response ChangeMyPassword403ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5740,6 +6172,9 @@ type StrictServerInterface interface {
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx context.Context, request RefreshSessionRequestObject) (RefreshSessionResponseObject, error)
+	// ExchangeApiToken Échanger un jeton d'intégration contre un jeton d'accès
+	// (POST /api/v1/auth/token)
+	ExchangeApiToken(ctx context.Context, request ExchangeApiTokenRequestObject) (ExchangeApiTokenResponseObject, error)
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx context.Context, request RequestUsernameReminderRequestObject) (RequestUsernameReminderResponseObject, error)
@@ -5809,6 +6244,15 @@ type StrictServerInterface interface {
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListApiTokens Jetons d'intégration de l'utilisateur
+	// (GET /api/v1/me/api-tokens)
+	ListApiTokens(ctx context.Context, request ListApiTokensRequestObject) (ListApiTokensResponseObject, error)
+	// CreateApiToken Créer un jeton d'intégration
+	// (POST /api/v1/me/api-tokens)
+	CreateApiToken(ctx context.Context, request CreateApiTokenRequestObject) (CreateApiTokenResponseObject, error)
+	// RevokeApiToken Révoquer un jeton d'intégration
+	// (DELETE /api/v1/me/api-tokens/{tokenId})
+	RevokeApiToken(ctx context.Context, request RevokeApiTokenRequestObject) (RevokeApiTokenResponseObject, error)
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx context.Context, request ChangeMyPasswordRequestObject) (ChangeMyPasswordResponseObject, error)
@@ -6447,6 +6891,52 @@ func (sh *strictHandler) RefreshSession(ctx echo.Context, params RefreshSessionP
 		return err
 	} else if validResponse, ok := response.(RefreshSessionResponseObject); ok {
 		return validResponse.VisitRefreshSessionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExchangeApiToken operation middleware
+func (sh *strictHandler) ExchangeApiToken(ctx echo.Context) error {
+	var request ExchangeApiTokenRequestObject
+
+	var body ExchangeApiTokenJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExchangeApiToken(ctx.Request().Context(), request.(ExchangeApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExchangeApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExchangeApiTokenResponseObject); ok {
+		return validResponse.VisitExchangeApiTokenResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7136,6 +7626,100 @@ func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	return nil
 }
 
+// ListApiTokens operation middleware
+func (sh *strictHandler) ListApiTokens(ctx echo.Context) error {
+	var request ListApiTokensRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListApiTokens(ctx.Request().Context(), request.(ListApiTokensRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListApiTokens")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListApiTokensResponseObject); ok {
+		return validResponse.VisitListApiTokensResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateApiToken operation middleware
+func (sh *strictHandler) CreateApiToken(ctx echo.Context) error {
+	var request CreateApiTokenRequestObject
+
+	var body CreateApiTokenJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateApiToken(ctx.Request().Context(), request.(CreateApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateApiTokenResponseObject); ok {
+		return validResponse.VisitCreateApiTokenResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RevokeApiToken operation middleware
+func (sh *strictHandler) RevokeApiToken(ctx echo.Context, tokenId openapi_types.UUID) error {
+	var request RevokeApiTokenRequestObject
+
+	request.TokenId = tokenId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RevokeApiToken(ctx.Request().Context(), request.(RevokeApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevokeApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RevokeApiTokenResponseObject); ok {
+		return validResponse.VisitRevokeApiTokenResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ChangeMyPassword operation middleware
 func (sh *strictHandler) ChangeMyPassword(ctx echo.Context) error {
 	var request ChangeMyPasswordRequestObject
@@ -7304,191 +7888,209 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3Nchw3lij8Koj6JoJFTVaxSFGyTYUjPjUpeeQhbTYpd3dcly4LzDxFQs4EUgCyTLZCEbOd/X0Ar6Zd",
-	"7Yi7mp13rjfpJ7mBv0xkFrJ+SIqy1LOSWJkJHBwcnP9z8LYTsyxnFKgUnb23nRxznIEErv96GksyIfL6",
-	"aSwZVz8kIGJOckkY7ex1TmZTnBIxmwLKMUddkgCVZEwwlSjZKCRJicASCr7ZiTpEffGmAH7diToUZ9DZ",
-	"62A9btQR8SVkWE0wZjzDsrPXKQqSdKKOvM7Vi0JyQi86795FJUwHTAgCAai+Ycg+QzGjkgCVLdMndggf",
-	"gBxLCVy9/L+/H/S+ePV2O/rs3b8shOQ5Z9k8GAdYAsLmldk0QrOfFJIk4SgBFAN6zQqOCI3TQqDuJRQc",
-	"UFKgPxaz6TnEbQgbq6mC+EqwhIVQfssTg63QuEw/9AdOYIyLVI8MIu5EHaBF1tn7voP1X/rHV4vmO+aE",
-	"xiTH6WK6UVhYn3DycvCbEc8p47INF0I9a0GFQbJDhf2zIiO73dfmv5q0K0gXYuslW05BrwvxptiY/XRj",
-	"6pHshrTz8joHMQ+g/hklGyWMqMtn03w2lcBRqpkCzmY/S273OU8LQaDgQgEIV3nKEujsSV5AC7wKIB9i",
-	"IiHTcPwLh3Fnr/P/bVXca8u8JrZ8oDvvok6Gr16Y73YG5SIx5/haPRXyOtUni/FM/W1ZxzdFdg78GMvL",
-	"kkxy9UcJG9UvdKIOhzcF4ZC4hVTQLgKyNo3G9TG+gDaSzNWzIEluR52MUJIpgtwuV0eohAtv3FPy14Vj",
-	"6+fh8QcagXaCwWDpdCcw5iAu9xn7gcA8yXwNklHFATlQVkwgTSEDKlHOxGyqpUiKFdumcEUYRUBRxhJA",
-	"cjbNGKF9R9ixGb5cxNnZKcQFhx6IHMdwxg0UtTVl+OoQ6IXa0Z3BYI7co85V74L17ID1ZVTreskxFbnl",
-	"HvWljQxQI7SnaP91y0In7BpfAEowFaigbmHo36TMv6XpNepSPCEXmvmJzT46xhwls+kYFxLtodE5S65H",
-	"JRYuARu2bYH+S89C2XvJfgDaq4D18eC4lxqrEzlUBrnTdwL4i2TBKSj0CwtPwTKm/E59LHJGBVidI4Zc",
-	"qpGUbkKlEt97bzs4z1MSY4XrrddCIfztiketHFDP1WCxkGGqN2n2twJQN5v9PQOkmJiCB70pQO2lGlQC",
-	"gisiJCBWIMropiKKP+DkBN4UIOQCaHPOzlPI/tVBDVc4y1MwXygG2JnglCT65bMxJikoNAHnTClh3ysy",
-	"k5iknb3OPqD4Emc5AiERO08VnTDCQRFEztQp5J29zhZk6vV3rxRzw7IQnb1dTe9Eak53qHg2o3Q2BYEE",
-	"KzIi9H+oRIRqUED0q426lDIXe1tb5mT1Y5xgITn0L1gx6b+J+zF2KwSxNb+Sd6tyxGMzSGiXFI5nf5dQ",
-	"woe6o7mZRpsRwhOIUQrCoEkgdWzIWCgg9hkdpyReZ6NuDbeZU1qwNmZTiaUS6AWkqDuKLUQjTUrPGT8n",
-	"SQL0PgFUopJRRc4oB64IQYHyDZPPWUGT+4TkBZWcFRN8nqrNpUyejRUIBjcvGTvC9NoeNXGfcL3kLFdc",
-	"XE2GJZmAQN0RxxLOUpIRqciuE1lGrAE7Acmve0/HMmSanELMaAJCGQPKzqAJr8vdOYGquTDFhbxknPwV",
-	"7nVPnhby0ujlZgakmbzQHJDDuNAKfHdUaPDUizEOIOTPf/5z76n3wjxW/gCYA0cccJp9OewYRjPsREjz",
-	"wC+HHXvsz6SSasNOCGOVODEIm2CSKmK6T3ydAp+QWHGphCiBRtT8GpycsxiEuG+AnHQjWa7UTXW2Zj8h",
-	"gSURY0w4oG7eR3DVRwKUkiHIBQWOBCM9LQc3tQ5g52mK5pyzHLgkRmhnanVGf53XIird4PvyxUrdYOev",
-	"IZYda23Qi+fG01Aff0y4kN9onePtvOKW4gUPMyw5iQuD+UWIPCpffBc5xWYlo9JfX6kQVdNGHvQerG0Y",
-	"0PbjHAKw88AsJAXggtETGKuxkpqFscBLorS5IrWnxWhvc0gkdVQQKh/vdub1f7W8cwhY/E8rCzEl55Cm",
-	"sykac0xnf8NEW4NzM7I4LjiH5KlcZhgrBPuWbE+SDEJD5r5HYmU8mmHWMTkbJKGpxltOc2siZ+ca3C12",
-	"HczTynOSOnddgGTEymZzYNGVlVyCckfjSedQKIeqw24U4/Xs/JL0Fp9QPbR7O4TYOqyNrw3gkUNuDTOL",
-	"dslZ9/Vllqtfy7ER3KA69/VOZO7Z//NPJZM4feFmb3mugA8+b1K6Hidy7grPs+BNUxtzEcpe2oNXP/sJ",
-	"pKDM4zOcJJCg335BT1+zQrsNqRJi6Wx6gaWWbr/9GqHydQ4Zm5gPTos85yCEUmnCnw2p/U6ZF9qAp7H5",
-	"9gQoozEx+tDsJ1RQqD5Xv+lJzfk+mxD40Xy2z6goUmleMXNaF7WeLWXyjIMAPrGD/IJOZtPq7wRQyqRA",
-	"IFGeYiq0RZrOppnSSgkHgYCilyfVYDHjHLRyfxZfQvyDGvFPsymvdDk1JEbVe+Uceoycs6SI5Zn2C5sF",
-	"ZEaXSADph0QKZG1BXFzpZccpE4RenCkmfAZXEqiwiznmLGX0wnhAzMzqJfXfMfAMZFHiPTvLOVTGnfl6",
-	"NvV+UegDdHBkUJ2dJZAzQaR682A2zWf/Lf1XhtR32NaIR7ux6+RR/VTb+Ypn2z1VDKS+Z/aXJuI1h/Bw",
-	"2Yk6YTSpKRprNz/Z5QUcNFHnaZIc2BV4fgicJER9j9Njj9uMcSogajCgW6o5oeO7f4npBRxjIX5kPLkZ",
-	"WFpWUukGqcGXux8j36O3vfO5dk2WfwewReFHf8SFwsu9Nyc9GpDVRw3iw2y30lmelZs9JwnmtLU1nMca",
-	"Bm+aFXz7CuEwIawQS75bqhlywNZcCTzSe+90uFWUtAa2m4pSCOi51Zcw1SFYdW9uRrE32IEKcx4dP7Iu",
-	"dvf3w2Uoalt8cLksywpK3hQBVUR7g0O7SFZhD1EnL85TIi7X2WwNa+JNes5YCphqn2FhoF6qzmlo3NuR",
-	"c2r70NhpggjhgCXY43RDVrXmrv9AaLLi+f539eqNLVh6M1ZivcTz4ZKFzLVJlO7A6tXWjWEzQWg3jCgz",
-	"fpEPbP4LSMfzuuefOCYmkpluYJ4DlVDw3sVsymyUMy2s6wR18QXhSisTjCqFKeeAKMs8U9cndkLjgKp7",
-	"MJueF6W+5CuZXcWWDSSet6bFDl7Kwt+/r8Mt0SK2ffNlgDOZcEZob5eTRZnAEvIiAKdk9jP3XAkoKRrG",
-	"gMZxDBKF9vvGGF9IsetSw8r+j5X32bxKwwC2EUH5SSsNmI2saKGxQYuoYh/ThCR3Th6tD98vqjyc+Kjy",
-	"MGgWFcRIdmANgnkd0jxYTwTfTvEckxRakbii5pAyuc8KKsMOCHGJdx49bjkoYa9GSEMoAbWflQN78887",
-	"5nyMLtyMu3DvVDv7aft3DrLnhCZqD9cII0Ta7oMWbZFb+V6G1jsnu0vFFzcCy44bLQxNHGTHNct83mGp",
-	"jP11Tx6FP1yv6dOn8HzNOMDCIzo2O7EOkbrNCxDpigf+Bkc6MjkSod1f87SbcbyVR97elZtSoXoFarib",
-	"w18nsE+dBXyXpwwnIU0/Deg+h4DGJL4kwNFfjg6tDnRwhLqP0BFDuNCZhTUF+JxQrLPcFvMAPV0Qwiq7",
-	"eKG9FwhM+U7Npm62inJ4AwvxhrYey4HezGCfy3MRRSpdAl/YNmIFSrXjG5AAUVezRdAssmlh5Hy58Vbj",
-	"eC7rqUp1Y8UEdBYc0DPJsSJikxWuNyroWi3t4HmFjyosHBlpEciKdU90Wk1aCE2uGy32w5Lj1jSkDVTl",
-	"EqMaOdYx5m2v3bc50BcQ/r9bInQYdGlfnahjVlKXlBV27PdHlSRf0c90O0V0VS8VE/KuXFTqyYKRVvGc",
-	"Jkb+4zT9dqxT/Vak8VfNTI8/FkTRGDKEjoCinEOm+GW3/Tg2I1+bc1Cv7YhrKtDzjjm3ASVNWjSW+FhA",
-	"lBVtVIre9uCLx7s7X2hZ1KjcCNZtlIPdidS2UuLTltbPnIVdYR0SIi/7igYxlyD+f/vE5IP6Qs/Z/L43",
-	"8dFuYFeeE0iTZ5yHsn9cAmwLp1XkXiaThE+9zY1tDnCsHxQcfX367Teoe/J8Hz3+YrC9iSbAhc78vcRZ",
-	"HiGbJrXlVrP4JLjpIgd4CKlfcUzlacEncM1u6Hq+eWaT81d4u/J4dz0Xr+esqOAILfTfAKcmf7wOvSel",
-	"S7JiPyxFrv0sNNMhuyA3DN/kdxtpvHsc54tCjIdM7pdx530ddv6IDNQVRTcHpWOuzptrSDnRHy/N7tEz",
-	"++agm3RFw3B+I+5CygS299MWOPMLvtmpTtl69FKpk1XNmKt5cn82EK90avKmAPtYK00NnGgoli7TUugC",
-	"2RdynK61qHm7KGZUnTvQZUBl4opN8zbkD3wCut5IV79gKsOVQo0F+ybKAiFYgTefn1pksylnNi0JJYXL",
-	"NvILHVH3MxRfkvGYg4gQHo9JfDmbom2083AXPXr8makzLFXFnYe7jx5/toaqeMjkiZfiE0hTVEPrLCx+",
-	"fZxi2nKG7omT3osJdfND1eRYlrpunh4SNDk0fFFoa2ozrs7RPQq4I27u09Qnz8m9xd4wwyJ4yMoK1UHT",
-	"Fj5ekCHZqVWzesWsgyh4bG9znvy4VjP3PjvnUGZczn5C3GR7agIuAXy0vNp2UbJUOX9oY45826FikY8G",
-	"g4ch/rgdPQ5zyCMIJp5XdRyr+Taq0o9538bTkPtCx+XfaK+H1y4A4QsiTW1tDFJqT6OoEiYEQbiIC7rZ",
-	"D3k6qsTPZzSBpCX9402BaYJSXA6NL4gQmEgDUkGDmQIaVIwSyAsiUEYEGhOdP5ziIa2ndrAC5cCTQmeO",
-	"aCEqN9EeGpVYHenyT5wyLhAtUgSygYSEEYniS0YE4UOaANIFyLhA3dPZNHXpvn7iM5WbfZ0oO+/luml4",
-	"fUVpQsTTJCM07GFbnNhTCHkKajl+3lD7jtXppOpF4CFBJ1jTDaAIW/wZeumjP5oxwHt5SN0r9f2s5WZE",
-	"c/vmdgwEEqZeTNh64wSoRLuDh0M68nKQKZNnOj8FRm1b5GxDk3m7loknrANi9ZPqXBYv6Jjpwzp3jlZP",
-	"iCBJKOuhPYfIARt5LCZICBVdhbAT4offwI/Wm3QzIeXc2r6jYDBYmjdX86/eJuOu4WgNLfEW2dSfBwCv",
-	"MrwFyBsnza6fkK10jh+A3hZhZpDl6duhZa662rkgJmVZvb+NiYrhhIMQgGJWcE4g1daO6TnQtTEzgRIo",
-	"rrTgakl/WoQ948G9nWNqHjPa9PhmfrTtFci+slveW7Jnw1fsHkULBfW95Eu28LfFflRX5zvfTen5Pvpi",
-	"99FnyL6BDrTBLTpRS1FdM3ibgNIzzlNAouAoVcSdmi4KKVFkhHIoJko4iQ2c58W11i6dCyHUu6JREW7i",
-	"Aba7QdQpi/u1lWa7MkQdv6jeY9tnsebbZyUi1QBnlYD05MIZo+l1vYKnkp7l71SeCUh9V4cZNcZUvV1W",
-	"BEl2ppNVow5WksQNnuPrlOHkTDJ2lmKujaOCiiLPGZeQnGWQEHxmKzozkJcsMVCkKfvRYaesTo+0Ns9p",
-	"sD1UtMj54/qDrGh1euGVUOIOFRLbrNN5CVW6jQImpYuSzzX4EkU2my6NzMhgjd93Jy+Q3xIsBaRetLVn",
-	"5+ns5xWcA3YL5iPm6hS0HLCkiGXZJ61ZoHM/2VqWo1Q+ujxRNJj8eKGJLyfAg6Ry794bXc4WisjuH/d2",
-	"BjuPe4PBYHvnYbC2W326nqJqi+hcTWiJnBTTM1eGaFTH+BLOjAcSrnSuxxmHC6JzF0J4U9aBtCX3gezT",
-	"OZcph7gwPeDOcg455mX1H5lwgOXeUVMO7iGvvrjSgVUCVhKFR8QVBlf0Y/nEfRderNph+bR9WP5Sb6bn",
-	"3vhQ30UA49Ha8Yt7Om2ln2tnPT/XiqcltJW2PdrNdtH2lHt5U+tjDpq60XozoJxO8yLgr3rhd9Vsy0Hz",
-	"PBra96S0QAK0lky5knbrQRJC/Sm5oN/lN1vkejZOzX5YLnj1mw3DYvWv8hvYr74Rtuib79x7C/IClrhM",
-	"FqYNnHrOn7upqbngmK6ZX/che/e85zonvyyuwsyindBOtfmqiBtgodl2aaFpqVnaiW3CGPLnxyBEyffm",
-	"TZGrnHAQL2ggIbrgs6lW3CdEB25tW8wNHMezn4XWo5CwXdE6e8r0DgVimqy3ESA4F8o6feN8tGYOv9Fm",
-	"WnYQRaOWVqGjftA+UTM2xaDpV7Zc0/Px5g/lYyy0HercB2LNulZ5rbP1nn33i6sYP1LPcoXmtq1xEPjZ",
-	"kC4Rsu5GbbjVHtYDa097/wv3/jrofdE/673612B0zU13AhmhN1Y/1xGfDTy21SHqEum44ERen6oBrBNc",
-	"H4ynhUn3M389d1T09Z9fusZ9On5hDlGtzajpYUcsE4wZldh4xm232QPimtVczKZ0NuU4BV+z0bmgtVyR",
-	"znxTw+MXSHcHeFNohmSDMGqYWhwuAfTgiFFkuIR1hT1A3UAWymZ/SIf0JSskik3P2DEmUkFVNfdDP8I5",
-	"0qVmukbCRCcVLHva05ayCxITSIV29Z4XHHBxNaRJpbIJT2erPHKmjV+Kkak6jy+ZAK8Nqv5VGIYoXNjJ",
-	"/shnP1+kIDTsDx40ez32HzxAo+NvT1+iLZyTrcn2Fi7k5ZaCk44QB5qggja4Oep+/eeXEQLak7O/SxjS",
-	"0VPbt1IPuYdso8d//Md/jSKU1EXDhq3iQdsDlBFaSBCbCuJqFhjSRi9lluM3BfTRYXu7ZeM9RLOf1P/U",
-	"1hQCX8CQdgOLc5Jg8wnis6nx0gP3IJhNX89+QhyyPMXxbIoykC7uJ1khwQsL94f0EATymjmjxHRjNP6s",
-	"NnibfaFHrjH0aEi7DrNo1NrpeQ/ZLtSbT/Rm40LTi/PkpqbVMSOTcjLd35jnjhCeca6gVfv/Uq8J9A86",
-	"dqnbVsWFBnTU1rlyZPKov9h99NmmocSCDukoZgmMrJ850isk6hT5DkIE0jrnFeRmXl09IzARBCKF3lS3",
-	"YE7KFr9Danv8ou7IuES/f9W3CdgjNZqf4F3L6rYR75TEYLUey2UUP+VkNrX9AC50TQW121Mees/72Znj",
-	"E+gf//F/2jhLJ+ooOAw32u4P+gNXioVz0tnrPOwP+jYH41Jz1ZJG45gV7poOJkJ5JRsk025onW6Qg2JI",
-	"6pBpGvYcqvrEzMeidCLBXCxKMCqH1HgJBBKKZNRSeGLD3bFianrEjGk703A5G7/CBVJ0LNDnKMYcx3L2",
-	"s6LH7vbO52XdXjSkeljDkfT1GEo+CS3fDBlnTAp/7ILrcL1uWm1b0Yo++o56ITQY0nMCdAK0AE29QCfs",
-	"ejbto0OS6WYPmvZm0zcF0NiwZbf4F8eGOJQU1ZumzAnbLeap2Yaqu9AfbOh3SbNyr+23FcjLqygqLa0z",
-	"+0/1sq+27HUOPLWjMkQ7OcsUg5+AeqRIdgL8QsvaSoHydZaVW3TXbfh3dWXB6mi1Xu47g+07a+OuteJQ",
-	"52jPy6GofTZVC9odDNoGLCHc8tq360++WP5J2UZcfbCzwgfN3tW+6tTZ+/6VUj6zDPNrTWCBw6pUJHwh",
-	"rEFhOMArNUrFF3QLDavsXYAM1c+KqsmJ7v7ezBnSVy7E+lQIzQYK/XOX16742UTGQ3Su1a8xiYnSP4a0",
-	"9hor+GakmInOnQEjgvroOUmlTtOVnOhAoxXIMUvV3BHK8QWhmjKeDOkIp+mXiqRGqPvbL+ipTu0FbuSs",
-	"MKKtWtBvv24anUQ99i5KeYQGg4H3YoRw0Usgnf2k86LeFIwobJdBJRRoK49EcXGh28SkG3Cl2Cu2fAlX",
-	"FwVUGVkpVgsBtB0N6ch5nEeaZaaKY44q1/Oob//SvucRmuBCooG1YzkBiiiYDo2KmJInutmkHry2ihSj",
-	"pGxlYzUzsIJyQhKo1EE1WXEVYm2HpGzFQiw7qe6BarHbqle2ajchvYtWfv8lW+ftqtpu9Ql0u9Y1PjA3",
-	"Xa3xQXXN0Rof6euH1njfhVmWfqBDOyu+p0Mh6t3gzVxpGr4QxlqYc10YXs2x/sEd3uDhNdENiIDv3Lnw",
-	"riISN5YC28s/qXXk1xy95OGnBZkQraB6oPgsvDxkLUx8yzCZVl7+7ArHpn5dnfyJsjYVZ1WsF6Rirtaq",
-	"Gn31zLNvyuFHykBDSroA1/+1jRW0wVJ2WXh2FUOquZpt9qre1Lep0SIySqBJ1VBMCR0fPPf0PWvFDRTv",
-	"HVKPS3cd20J7aHcwaGG2HI22jOtpFGk91uO/GiyluB9gaVK6m1dfPXFSZ4JTJcDohlrEbBpzIrVemQFS",
-	"oxcphPjgM437RZwweCubi8+234LjfIdXqbhSgybjoP/wfzjt74PTrsfN1G7WmNkqbUj8ASY06SsL8CpL",
-	"zaeix5TGA87c7oucA07EJYDM0r7+d90p30XtXVW62hrUlwJpQ2jfLLR3QIQzxCKky6N3Hj9uXPAReHee",
-	"a2EpcXyplvJE8StQJ+fLYUcobtlLQPQsnwDR2xnsDHrbg972bl+dlmGn+uLBl9+9fN77fGPjH//xX0tv",
-	"Abkf5l+aAfd7I42vis5fSYP2DHvWVzyp/fRU/ch3syjWraUA1SUpWp8090EBNSJVkKxIJba3RenWly5b",
-	"TFsHIAS+Bo5wzmc/CzTy7r8ZWRfL+7wdpyZ7Dfc2dw+KgBxGXSPXWKHWvbm6WL7ujatbFlotLNm8DjFy",
-	"Ltdcx4wpCFMHkivGQ4SOWhmR9NsvqG5pod9+VR83fleb9tuvzm9XW9qE6LYv+uauukz7CmTzroh70NXc",
-	"VAEK/pMWzcbVPTZW4V1oXm7YnDN9m6DCu3Mm2mm0w/+GClqSEapgsh2UF7jhlDqKU+DS+vqdS8pzQvke",
-	"6VBWRoRe4wwTgXBx1WiVNL/Bx0xIr7Xzuo6p1fZ1vkDinv0/3gqDV63Zp0qAFecpuYUb6CYyYPBw+UfV",
-	"FW91wj1W8Bq/T+wtw0QV7EEPh4G6miqJkLy8LbekY13+EiBhWyZYo9+Qn7O6HejGfs5ar7TOzmDns97g",
-	"Ye/htutntee3lfKyHDqPBoPtTtXWzGvyU15iyGRV5h2h00vg55yxH2B1b2aw+fc9E3WpaAcu77IXhNje",
-	"Zb9jYlZf7C7/orxWcH1fa+24fFtMOOHIu0PlNsdg662hsndbmdfRbT331/ydwcqAuJ1waMnWs9jR1RpJ",
-	"4TBQiovZT4HmemGJ0WjU9olKjcYqA+fMNZH6CKTG2getTcxYUtf6/C3PkUud8VXjed/yafnWLVXPlTKh",
-	"y8TG+X4/71qry2uSNdKHM/OzCu9fLwiDhghV8MuVpH/UIuJr3cduI+IbUvthPcj4Oicg5RoyOdgV7Z5Z",
-	"RkU9gSs+dT0+wnHMePKJMYvbSeWnGiXW9jZYSsIi7FZcZuttSXHvXP676cRbJ/ATmLAfoEbhNXLZDbgf",
-	"DNQcJOGfshw4UQu8o40Ku8frd8T7adDtDvJV85pf+bRRyMst0wqgN7Z57EGl6yScr5Z4qXOunYeJjWPE",
-	"YQI0cdl7o2qWEaIsy2BIWzQ02xWi6xcwgqxkyabOUwl+mkNRtpXg/s0x/ljap6FvlzHeDXfljE7BUd9e",
-	"aV0yVjTAJ64nMx5St8K9RflnQFGGCVV6ptRBFHMjtw6qlH1ETFCFA02KTQRySJWJWh9IaD+LTtLRDVLA",
-	"QR5bIPvohVF6J+ZawtlUx5c4aHvXT5gSQwoUTchFAQX3/Cbc3gofiuPM9YNYT6G3yXVlVp0NCNy9fhwu",
-	"AVpJ4N2dy66e/h+Qel+b/FHT6cZt5ELy/2h8L+0dcewVTouaBdQ4YiEvG5KrTJhtZ0xV2m2ZphFIzOu2",
-	"ZN1tGv9yLfGuP6Tt+W02SAuyke2Gurs7XxgA5hz4T/WvyxNOo4VsReibS+PZ1Dmvh3RpRQbqltmvT5B5",
-	"5Qk6xRmcEglfnip+Kp8gZW9/6eN8ZHgS3TB+9tn/VasVc8mu8zkweqs+AKvw1Ol1s/jWVrBrPXJ/b3zm",
-	"1Eoo4/KCzv0H8e4ul+8UXE6dqXJYyiZYIdv5xGHVbyzXKV5jQhHJstk0IdhkgzzRnh+b6l+qOLUMWZSo",
-	"n7RyY0SnE9LQD50GBdFKirOFTALPCJ1N4S6iOX8siJTAUTcDqeRK1V/LImIF5utOU4+DANnjbt9a0fyM",
-	"ThiBCAliOIXhlldESJOzXnrrzHlQUqKgKCVgeN5sSiiRBGvG7S6INvUGJnJRKlQFBZO60keHjTTCUiNV",
-	"7zehQKxAVFcXzG2Ypcpav6LbWPa34TKLmiatxHR2ltPO0ziGXDoVYH0ucdcH/usNTBAzTkSUMVqTyuvS",
-	"6gIaLYtdqDJauERvCn3b9ZgR8cTPj7XnRHjdpBTvoLpuiNB+gIIE+Dcbvw+FN9g1bCWSCDCeo1rBwSWm",
-	"Fze32+88l9tacZ7ZVKuPcNqe2UsOs78VtYDAcoqxalI7pcz+01Y/eTVUTcWsq9WhSPGVpfrYprPQCjqk",
-	"blENk9pUbDUeNmfto8MNTGOb4azTnnXSICeg6z2GNNcNUakSAF7/Sq/eymvAqfTn2c/cGMBuEcZExZpH",
-	"zKaal5pL4Z3oM6kumtEyTi4IBeTVV32rf/LSttMN91ageFChb0hHpxD3noOML3tKQd1DAmfQM5+NNp8g",
-	"QSijaHfwEI1izoQ4M4+qAuQgU9fPrIS9A+U0WvWbfa3VvzfDt9GJ451lAR9K8/zGUNiV1Z9+7+ZrC885",
-	"safMOPfmSu2X8BMn8HvcVhsvVZTC1qoJXjbKyLROZRIclCC6NhUTQrCYzKZ9dKQPYqkHaVutTH6Isei3",
-	"qTvNCum7KMt6DZj2jcrTKMlaWQFqK9z+p1F+5shiIf010qpaw4j73nv3EUj0c46WhxK9HCQRKfFghNps",
-	"GitJ6zLjjeBzRdobs6nEpj0PxLLgsOC2uA/iIPMXpbPRwqlI3vaWeRRtW7z1tvrjRfJuy12xtjyU4H+3",
-	"MJqwrHXRq7bA6BHmP1S7fuKuKHtPcmlxTtsh+PlgEUqLTzcodYT5m2I+B85kx6YF6i7wOW8uJT7Xm2ox",
-	"dzko37oP3lIGJ1bgLAdVi/K7yUxYJc+gbLH/WkemrkzQaVEPeW8fvAat4Z3Yems6KjWiuHMnoH4dv7MA",
-	"yqhXoOf6k7bQBFCtdRB9540NjDn9JKRgUFbQGA78VrPLbdIDv4lIwyN2Xwf3NrFhymgMWolbGv5o2+51",
-	"rZTvNCHYvLk5WpHQi93t/+3598eYh7tr+4GO0n3X6KodtbY1GFIdOh6okbZRo1mCLtFNNmx9czDqEo5N",
-	"Yh5fWrKC/WptK9WaeU2NKoazXivv8MCuRVJwVH1n4+JhX90f0/Sw1risazkr1a2JU6dzYcQhvgQeX8Lv",
-	"XLbeWGP3zrZdKZ+7+VW7gWyZua7sAV1kujpDX3Q0T8zdNiajvYU1N0LLJXfvjmrNvUeb/WDp+kEJxH0S",
-	"4TqS22TiGuFNdenmB9Dlj+ZSg5GXWdH9CoRtfdV8bXMBqw/6Bw5mU0EuqHY91ttMKH2uNni9bYuXBr2A",
-	"XEB3pFEmVW0oLfldUQ/67Rf09DXT6U1z9P7br1YV0KmU0EfHth7OXpvsXcqj3o+aUXZzxw6eMMKR6RRk",
-	"3c9VbdbObtWWQZhgjxjSrvb/tTW3dxVzdQp/miQlyb0fb5w3w4fK0y7P1JIzhLDa03/21EslEHZWWUjO",
-	"WaxMonPbFNQ37OmY8Ax4/Wisw/JX0+Hr2nlr/DpC19o7yIlXt+fC2abz2myaEaHd/PXTvK5in7EJ1E7U",
-	"x6DU36c1flrkOSdZQFN47zp/1ktAl5HfkUIB1E+kVCbCqjpFduAAWXdx63dheZ/dU8qFtLVPOZhN89l/",
-	"y6U+y48mqc8tSInrg6MFHtWKmN1dbAt0mluS3Z6OzZtuWAjnOaS4zvQKOqSLBw1oT0a50YNGtrWjNDHG",
-	"OpErrjmkrt2D1l4ElkSYBqJe1oBtC2qto5zPplWXFtS1McydnTJ+zbG++WbT9I9JDOYRKyY6TlyWFnk9",
-	"WUMqjqXQg2yhgpMVqSQ55lI3iOklWOJ1jsF3ecpwcu+ajTt+waN3pFGmy9WflMj6KEo+b6t/2ENqw/K2",
-	"OSqy/SfUEXutlAD/3ufuwdFm+MjWBUjOoaLZJS7f7Lj+8sfO6mvLaWP4x7VTrfi+Oewe63eOVY/9U/h4",
-	"KurrC7RyYIyJLJtC3IFA+JOpXNB8ruSseqbuX44OI/QIHbGyyaltmgX2vIPxINq6FMtEI9cCVSmw9r97",
-	"QzqkPfTgwcn2gwfqezdTsyHvX44OUReuJFCdFTPqX2XpqAHEEzvUjhlKfaKGOSdAkdGd3RsP1RsbWtLo",
-	"0TmOCTUJiqMDc1aPiICnX7OCj9xHu/ojLCUn54VEozJKYa4+jSEtyIKbSLw7fc29utIN/KgxsGWUowiJ",
-	"DeL6lJmMoUghuPQ9BMSP7i8LMujRdvM9VvPhkik1e9kWFFWYGR0yOULdR4PBHJo/e/DAFauYt7B2pZfL",
-	"oEUGnI0URP499ppSElacp7oVph7q89BQgEYlSxsposkIGukG9uqHCI0ylpQdvdXfmNIiNX/pds/PriDL",
-	"FZGh0bAYDB7Gza2tAk1fDnV957DjcPrlsLM9+OLh9vbOsKM/BjPEIZPILOzLYefx9s7D3cH2sINKQL8c",
-	"dhyIw86W/+VWc3bzcBTQFyo2B5+mzlDj40E/tmEZ5k48n9t9pEz6zvUAr81Ja8cm95LriLsiW0Km/K3s",
-	"xNBiQDoIVorr6IYo0XpdDf6dGMt9vtzRevqNu7nIZlPOUFf3bwQTpw2BQN19dBUQgYvgPwtdBP9eWpO+",
-	"V03JYLDVJLZ798mYxFVb0pLmu/6ZYkVZBYwvYHMlm7k8YsGDVzZWaT2Bu4PdMr7sBLU6Z3TDFjvkWGjA",
-	"1jucJvVXfbvwiH4F0m9x9H7prCW9Jyn7bH6ijsR9RkWRSvD3OExBq1SSlwzqZmXktTY9jVLy+XZAtnlV",
-	"T9+wVOrV77k70CFGLlEeqYmtp6YgE3PNi/kN0Bh4BjpdEMey0K+DrF4otNDUvXkzJsnYCqw3BQlk0j5T",
-	"a0v2vV5dt8ihpfDjfqDr1+Pew4EeFgtT9yqlNjIVCwJur53RTIfFVflUUqAJI4LQNZp6VZM/c3v2oRrW",
-	"BUAJypq5Pc05Sxm9+NRCDHfgNDo2mLGXsbQciW5p9XkSbX25VWsIFlYh57N3V7FzPbEUoTeFsmD1fVGF",
-	"l/hgM5ea4ZeFmuaRg/dekiAajbWWp0I48D5mneqWSa4WAzYjYU4cesmr0R0ImZWIe+ut/d+CTOz1547C",
-	"nWDcTO8vd7tOlu87f3t5d7lDcM3W/mnyt11zuTvK3U6Z7OnsNJ1z3IsvIf5hsVP/kMn98oN98/7H7def",
-	"X1Gb4Wp90vGn6tmvr88uryIPo0JKcee+fp0fZh2wzqFi5kJd33eL9UVFs2nVnHYT7aFRzHRuCoxQV31S",
-	"Zd1tRvpuPAe/yQQT6r3CXf5jFuanqymB6a5Z34zQiINagfrIgcZdrDoaUjWhsoaBxkxZ+mN9b5NuKa7v",
-	"cxoRqu1tTGWwBlXTW40Cb2MgmCvtv+9s7zzcffT4s07kfMQa+Tc9Dh9IxZ8HZHHKsW7FxeTHedpaD9tS",
-	"X6xi4YZGVwjJHjJ54r/70XNubzVtXNumlnyqTLu2vJJF321ajrkU1PK/apKmf7ERCAwD0EeH3lj62tmk",
-	"sL103EWYrkRZN+ByQ0a2o4CeNdHZNP7K/bs0wtX+eiWHzJag3bTtOlP/UyYy5tfHKaamMiKpub/2XPSu",
-	"EymevK/vtNx7uA4P9gj7w/FfD4ig/q2IoJSG4n/8Ke0nszwzoHu1UaHj3jbMXVYLvDxZyu7N9ehBBv8V",
-	"yCN4nxbZUbjHNyN3USh5GL4ys2bCNFGxVbV0e9vJi+CFbuRCcyLTEaXWzM/cwSz8q5yrtj7QuMNzcXef",
-	"fV1qcHT9nhv8mGmqNj+/nw4/99sWzmsEhD2HZUtTqCbd6Fv3YtnTLZUX60vH5tVvzZsft7bkr6VNV9pn",
-	"mU4R+AT1pHJpJqtDX7wonHKhbwK6G5Xp2A29h0aK05+5KdIR6toL6FCejCOU/HhhXNE5Aa5MTX0N71mq",
-	"U57yZOw/HNIRXEmOiTxzxuncS320b2xoZZTq2JYJ9XJl0lYJHl5VGisQ0CGtrI5giZShGEM9t9KdSudj",
-	"noyNZlSzVl9FHXs0XxqvZB19najzpsBU6g4p26u3y/PI/gNpUj4Ii06d6VT28R2plhPVrstcAk7l5V8X",
-	"aTL/pl95n9qMnSHk59N9Oxf25DnUK1aKn+GPOdMZRm69LHdL5YCT64UrPQGcEApCfJjFHvPZ3zX9PFqF",
-	"FL6jeIJJWmm77fixe+4SSP8uUfccC00s5jJMEOg1IxdUDbY5j7z66G8754A58KeFvFSTKVGpDTorigue",
-	"dvY6W1qE2oGanHmfz6ZVOlyt73v3t1/Q17pjqyhb7KW14trfft30LnB2d8XPp4dVTafNPkWVTglSS9Ii",
-	"n025g6N+F70bvrBhnmZEtE1DLkNAga/aC48VQGJRi+5QfLV6IQrUMVtAvOq1eYAC2VK+4wBk41kVZ0Zd",
-	"R1NuZks5bloXew5MahmQDo8yLjFJtRtbaf6ut0XLxQFdHrDjItda3+1yXGlOJoPSwlRyvnmYyoil1j7c",
-	"ekH6TXoE6q7exGpzLhooFuLfv7yzcUPmVvNqTN0OvXYvqr3GWqLjg+f+0SiveJyf+tuS9D2/gUYAMpdh",
-	"zH7W6pYbS1+EMT/Ms6s8ZUS6silM5WzqdYz00KBYybtX7/5fAAAA//8=",
+	"7L3Nctw4li/+Koj8T4RSNZSUkj+qS46K+Lslu6dqpCq1ZXd33E5fJUSelOAiQRoAs6R2OGK2s78PUKuZ",
+	"yu6Iu+pd7yrfZJ7kBg4AEmSC+SHJctkzK1tJEh8HB+cLB7/zrhfnWZFz4Er29t/1CipoBgoE/vU0VmzC",
+	"1PXTWOVC/5CAjAUrFMt5b7/3YjalKZOzKZCCCtJnCXDFxoxyRZKNUrGUSaqgFJu9qMf0F29LENe9qMdp",
+	"Br39HsV2o56MLyGjuoNxLjKqevu9smRJL+qp60K/KJVg/KL3/n1Ujekwl5JBYFTf5cQ+I3HOFQOuOrpP",
+	"bBP+AAqqFAj98v/+82Drq9fvdqMv3//TwpE8F3k2P4xDqoBQ88psGpHZT5pIigmSAImBvMlLQRiP01KS",
+	"/iWUAkhSkt+Xs+k5xF0EG+uugvRKqIKFo/xeJIZaoXZzfOg3nMCYlim2DDLuRT3gZdbb/3OP4l/44+tF",
+	"/Z0IxmNW0HQx32gqrM84RdX4zZjnNBeqixZSP+sghSGyI4X9s2Yju9zX5r/I2vVIF1LrZb6cg96U8m25",
+	"Mfvpxtyj8hvyzsvrAuT8APFnkmxUYyR9MZsWs6kCQVIUCjSb/ayEXeciLSWDUkg9QLgq0jyB3r4SJXSM",
+	"Vw/IHzFTkOE4/knAuLff+/92aum1Y16TO/6ge++jXkavvjHf7Q2qSVIh6LV+KtV1ijsrF5n+24qO78rs",
+	"HMQJVZcVmxT6j2psHF/oRT0Bb0smIHETqUe7aJCNbpDWJ/QCuliy0M+CLLkb9TLGWaYZcreaHeMKLrx2",
+	"T9lfFraNz8PtD5CAtoPBYGl3L2AsQF4e5PkPDOZZ5ltQOdcSUADPywmkKWTAFSlyOZuiFkmpFtscrljO",
+	"CXCS5QkQNZtmOePbjrFj03w1ibOzU4hLAVsgCxrDmTCjaMwpo1dHwC/0iu4NBnPsHvWuti7yLdtgcxr1",
+	"vF4KymVhpUdzaiMzqBHZ17z/pmOik/yaXgBJKJek5G5i5F+UKr7n6TXpczphFyj85OY2OaGCJLPpmJaK",
+	"7JPReZ5cjyoqXAI1YtsO+k9bdpRbL/MfgG/Vg/Xp4KSXbqsXOVIGpdMrCeKbZMEuKPGFhbtgmVB+rz+W",
+	"Rc4lWJsjhkLplrRtwpVW3/vverQoUhZTTeudN1IT/N2KW61qEPtqiVjIKMdFmv1nCaSfzf6aAdFCTI+H",
+	"vC1Br6VuVAGBKyYVkLwkPOebmil+S5MX8LYEqRaMthD5eQrZP7tRwxXNihTMF1oA9iY0ZQm+fDamLAVN",
+	"JhAi10bYnzWbKcrS3n7vAEh8SbOCgFQkP081n+RMgGaIIte7UPT2ezuQ6dffv9bCjapS9vYfIr8zhZLu",
+	"SMvsnPPZFCSReZkxif/hijCOQwG5XS/UpVKF3N/ZMTtrO6YJlUrA9kVeTrbfxtsxdTMEuTM/k/erSsQT",
+	"00holTSNZ39VUI2P9EdzPY02I0InEJMUpCGTJHrbsLHUgzjI+Thl8ToLdetxmz6VHdbGbKqo0gq9hJT0",
+	"R7Ed0QhZ6XkuzlmSAL/PAWpVmXPNzqQAoRlBD+W7XD3PS57c50i+4Urk5YSep3pxea7OxnoIhjYv8/yY",
+	"8mu71eR9juulyAstxXVnVLEJSNIfCargLGUZU5rtepEVxDiwF6DE9dbTsQq5JqcQ5zwBqZ0B7WfwRDT1",
+	"7pxCRSnMaakuc8H+Ave6Jk9LdWnsctMDQSEvUQIKGJdowPdHJQ5PvxjTAEH++Mc/bj31Xpinym+BChBE",
+	"AE2zr4c9I2iGvYigDPx62LPb/kxprTbshShWqxNDsAllqWam+6TXKYgJi7WUSphWaEz3j8MpRB6DlPc9",
+	"IKfdWFZoc1PvrdlPRFLF5JgyAaRfbBO42iYStJEh2QUHQWTOtlAPbqINYPtpq+ZC5AUIxYzSzvTsjP06",
+	"b0XUtsGfqxdrcyM/fwOx6llvg188N5GGZvtjJqT6Dm2Od/OGW0oXPMyoEiwuDeUXEfK4evF95AyblZxK",
+	"f36VQVR3G3mj98baRQH0H+cIQF0EZiErgJA5fwFj3VbS8DAWREm0NVemdrcY622OiKxJCsbV44e9eftf",
+	"T+8cAh7/09pDTNk5pOlsSsaC8tl/Uobe4FyPeRyXQkDyVC1zjDWBfU92S7EMQk0WfkRiZTqaZtZxOVss",
+	"gVzjTae9NJHzcw3tFocO5nnlOUtduC7AMnJltzkw6dpLroZyR+0pF1CommqO3RjG6/n5Fest3qHYtHs7",
+	"RNjmWFtfm4FHjrgNyixaJefdN6dZzX6twEZwgZrS19uRhef/zz9VuaLpN673jud68MHnbU7HdiIXrvAi",
+	"C143jTYXkeyl3XjNvZ9ACto9PqNJAgn55W/k6Zu8xLAh10osnU0vqELt9ss/IlK9LiDLJ+aD07IoBEip",
+	"TZrwZ0Nuv9PuBTrwPDbfvgCe85gZe2j2Eyk51J/r37BTs7/PJgx+NJ8d5FyWqTKvmD5tiBp7S3N1JkCC",
+	"mNhG/kZezKb13wmQNFeSgCJFSrlEjzSdTTNtlTIBkgAnL1/UjcW5EIDG/Vl8CfEPusU/zKaituV0k5TU",
+	"71V9YBuFyJMyVmcYFzYTyIwtkQDBh0xJYn1BWl7htOM0l4xfnGkhfAZXCri0kzkReZrzCxMBMT3rl/R/",
+	"xyAyUGVF9+ysEFA7d+br2dT7RZMPyOGxIXV2lkCRS6b0m4ezaTH7u/JfGXI/YNtgHgxjN9mj/qmx8rXM",
+	"tmuqBUhzzewvbcKjhPBo2Yt6YTLpLlpzNz/Z6QUCNFHvaZIc2hl4cQiaJEx/T9MTT9qMaSohagmgW5o5",
+	"we1bMIw+BYS6AO0gGI2+msqGq0Kz9/c8YASA4HoDYSQ8AYJ0MyZGTFPtWumnzaD4koj3nJ0TpoUx4l7J",
+	"DuPEjms2jS8pvwA8hBJASu5ighs0jmc/yydEm11EbrCU8A1K3tCMMkk0R7Eum2apocbDZnDIJOHGIK1X",
+	"xSd3Y46LlvnZlZnmzfiPeszSjs9mjLu/dwMzNfuUK8O+zTU42qCiAK6gFFsXs2nuH0K8LRmhF0yQfl76",
+	"vk605haohh6izgHS5IRK+WMukpvRBg1GrlwjDcYs3I+RT7bdvd8sJRuHH/0WF1pw7r05E6o1smarQXoY",
+	"macN92eVxJsTEHMuyxonKDgGr5sVDrg0wWHC8lIu+W7prhNArc8eeIRrv47Ya1G77S2EBj03+2pMzRGs",
+	"ujY349gbrEBNOY+PH7W2/4NlJOqafHC6eZaVnL0tA/Y4HomEVnFFvVCU5ymTl+vpOAE08To9z/MUKMfA",
+	"eWlGvZo8d29H7mTHH43tJkgQVABOnt9s5W+kp/cJLfWvycallsklng8TNfu7iqq/Sk4otw8oipqlLOVU",
+	"YDvekWljIM0vWMwgJXmp/yxyiY34QnSp7mkzn9GjNQm6iWxl1g31wZpb6wfGkxWF6L/qV28cK+M3k9f2",
+	"PGpNxd8mvpOKONtm2M10EFqNQ2s7/AoCjRLS8Ty3/kFQZsyVNGzKpKU1XEgfjRngROZcu2aFAMLzzAuq",
+	"+RKF8TiwOQ5n0/Oy8sx8d7aPNiqOJGwrrWWdfvioqpuiJWz34quA+DcHp6G1Xc4WVapcl0sw+1l4QUst",
+	"fJphB6RxDIqE1vvGFF/Isetyw8qR1pXX2by6mtNSMUH1SScPmIWseaG1QIu44oDyhCV3zh6dDz8sqTya",
+	"+KTyKGgmFaRIdmhDD/OGunmwnp1zO+t+zFLoJOKqbnuuDvKSq3CoU17SvUePOzZKOH4aMsOqgdrPqoa9",
+	"/uePAHyKLlyMuwgk1yv7eUeSD7PnjCd6Ddc4sIzQuYYOk1xY/V4l8fRePFyqvoRRWLbdaOEh6GF20ogB",
+	"zkfRLiH+Yd2dx+G312ueHnJ4vuaJ48ItOjYrsQ6TusULMOmKG/4GWzoy2Vih1V9zt5t2vJlH3tpVi1KT",
+	"egVuuJvN32Swz10EvCrSnCYhSz8N2D5HQMYsvtQO65+Oj6wNdHhM+o/Ice680oYBfM44xXzaxTIAuwuO",
+	"sL7HsNDfCxyB+8cnAc94qXF4Aw/xhr5eXgC/WVRkLqNOlqlyqcJh3ygvSYpHbEAkyKaZLYNukU1AZefL",
+	"nbeGxHP5lXVSbV5OAPNtgZ8pQTUTm/snuFDBQ5zKD543+LimwrHRFoH8e/cEE/jSUiK7bnT4D0u2W9uR",
+	"NqOqphg12LFJMW957brNDX0B4/+rZUJHQZdg2ot6ZiZNTVlTx35/XGvyFYN5tzNEVw0F5lLdVRxQP1nQ",
+	"0irh6cTof5qm348xqXhFHn/dzin7fck0jxHD6AQ4KQRkWl72u7dj+4x9c27Ua0c72wb0fPTTLUDFk5aM",
+	"FT0WMGXNG7Whtzv46vHDva9QF7XuiAVviFWN3YnWtlri89bWz5yHXVMdEqYutzUPUqFA/v/2ick895We",
+	"8/n9aOKjh4FVec4gTZ4JEcozdKn2HZJWs3uVthbe9TYLv93ACT4oBfn29PvvSP/F8wPy+KvB7iaZgJB4",
+	"x+CSZkVEbELmjpvN4p3guovcwENE/Z2gXJ2WYgLX+Q1DzzfPoXTxCm9VHj9cL8TrBSvqcYQm+i9AU3NT",
+	"pTl6T0tXbJX/sJS49rNQT0f5BbvhSUlxt8e5d0/jYtE57lGuDqoMlwNMcPmEHNQVVbcAbWOuLpsbRHmB",
+	"Hy/NI8SefXfQdbqiYzi/EHehZQLL+3krnPkJ32xXp/l6/FKbk/XtVHfw6P5sEV7b1OxtCfYxGk0tmuAo",
+	"lk7TcugC3RcKnK41qXm/KM653neYcFSnyNkLJYb9QUwAbzbiPTvKVfhOYmvCvouyQAnWw5s/GS6z2VTk",
+	"NgGSJKXLa/SvVJP+lyS+ZOOxABkROh6z+HI2Jbtk78FD8ujxl+ZGc2Uq7j14+Ojxl2uYike5euElEwYS",
+	"onXTmO8prk9Syjv20D1J0ntxoW6+qdoSy3LXzXNwgi4Hji8KLU2jx9UluscBdyTNfZ767CW5N9kbZlgE",
+	"N1l1F37Q9oVPFuRi9xr35r1r84MouG1vs5/8c625rJdzAVVu9+wnIkxeOTJwNcBHy+/1L8pIq/oPLcyx",
+	"7zvUIvLRYPAgJB93o8dhCXkMwSsu9Y2x1WIb9SWz+djG04VJo6kPTELoBVPmFn8MSmGkUdYJE5IRWsYl",
+	"39wORTrqFPNnPIGkI/3jbUl5QlJaNU0vmJSUKTOkkgczBUx+K0mgKJkkGZNkzPCmQkqHvJnakZekAJGU",
+	"mDmCSlRtkn0yqqg6wovmNM2FJLxMCagWEZKcKRJf5kwyMeQJEIQ6oCXpn86mqbtY4F+x4GpzG1Py56Nc",
+	"Nz1eX1GbMPk0yRgPR9gWJ/aUUp2Cno6fN9S9Yk0+qVFPPCLgVQ6+AZxQSz/DL9vk96YN8F4ecvdKcz0b",
+	"uRnR3Lq5FQObUx6DtMgGCXBFHg4eDPnIu+3Ac3WG+Skw6loi5xua9Oa1XDxpAxCr71QXsviGj3PcrHP7",
+	"aPWECJaEsh66c4jcYCNPxAQZoearEHVC8vA7+NG/IrGi1HJfvI/aMlC5luYOsiTEAlRECjGbjtnVbEpG",
+	"GcRno4gI4NrMRcE1zvHSQZm6k4rFlFQdOe+vzdRsoOxm+tdF7JvZmCvcBfBCx7dJJmzFkEOrd4ts/N8E",
+	"Bl7fEJCgbpx0vX5Cf1SzzW0IZhpZnv4fmuaqs51ja55nTZAwc+BHEwFSAonzUggGKTpyBrilb48DJUmg",
+	"vEKd3JHZtYh6Jjh9u5jbPGXQq/puvrXdFdi+dsk+WB5rKwzuHkULbZB7SQXtEN2LQ8QOLGEeku75Afnq",
+	"4aMviX2DHGIsQfaijpvJ7XPpBLQJdZ4CkaUgqWbu1EDRpEyzESmgnGi9KzdoUZTXaDi76EgIAKgFq2GO",
+	"OixETNSrEFLQAbXQNlHPRybxNNKZuaN1VhFSN3BW635P5Z3lPL1uXoOsDYNefe3qTELqR3FMq7RgBqXD",
+	"fJSmubksGVOuf6iuW6r8DPNzox7VytN1WtDrNKfJmcrzs5QK9AdLLsuiyIWC5CyDhNEze10+A3WZJ62O",
+	"Sg/6I0IHRvAg9l60KN7lwJdWdLS9E6VQrhKXitpE23nNVUXKAl60SwyYQ0+UZTabLj2MUsEL1K9efEN8",
+	"vMUUiH7RXuw9T2c/rxAPsUswnySgd0fHxkvKWFUglO2LX/eToGYlTR2WLBLNg8mPF8h8BQMRZJV7D1jh",
+	"XeHQIfTBydbeYO/x1mAw2N17EATO0J+uZ5vbG8ruwn1FnJTyM3fH21jL8SWcmaArXGF6y5mAC4bpGiG6",
+	"aYdIWTyTQMLtXJRYQFwagM2zQkBBRXW1mk0EwPKAsMHa8IjXnFwVs6sGVjGFx8Q1BVcM3fnMfReBu8Zm",
+	"+bzDdv5Ub2b/3nhT38WZzaO1j2zuabdVob299UJ7K+6W0FJa7MmbraIF7Hx5U69kbjRNP/1mg1p0xfwb",
+	"H7K4K+3OC+JguE1bhwz4+pfNvZGESH/KLvir4oZXN9fyfRp+xXLFi2+2HI7Vvypu4Nf6ztmib1659xak",
+	"QiyJEi3MlDj14l13c43oQlC+ZkrhxwRG+8BXu/ybgDVlFq0ExhHnL4LcgAptTLuFLqe9VW0QbkNHGDFI",
+	"Wcm9LgSUb0I3q0sxm6LhPmF4Vt3EF0E7ikgLOdnb1y556OypLXpbZyLnUnutb11Y2vThoxinFTwzGXXg",
+	"MI+2g/6J7rGtBg0Y5HJLz6eb35RPsdBy6H1/N9A0H/a4YvHFzU80mF6TuWtp3Aj8BFCX+9kMr7bCbQ+a",
+	"Z4lPt/4X3frLYOur7bOt1/8cPFB03b2AjPEbm5/rqM8WHbuuXuKt8LgUTF2f6gZscBw3xtPSZDiav547",
+	"Lvr2jy8dKioe2ZhN1MBwNgChzArBOOeKmoi5hfI+ZA4J7GI25bOpoCn4lg2mvzbSY3rziLEn3xBEnXhb",
+	"okCy5066mcbRYwLki+OcEyMlbIjsC9IPJN5sbg/5kL/MS0ViA8g9pkzpUdXIqeRHOCd4uw6vhZhzDT2W",
+	"fYzAOcwHiSHg81IALa+GPKlNNunZbHWkzmCkppSYi/bxZS7Bw5jGX6URiNKdtNkfxeznixQkjv2LL9pA",
+	"uttffEFGJ9+fviQ7tGA7k90dWqrLHT1OPsLDmXm0KNL/9o8vIwJ8S83+qmDIR08tKDA2uU8siu5//dt/",
+	"jCKSNFXDhoPT2B2QjPFSgdzUI657gSFvAdXnBX1bwjY56saytwBXs5/0//TSlJJewJD3A5NzmmDzCRGz",
+	"qYneg/BGMJu+mf1EBGRFSuPZlGSg3FGnyksF3kn49pAfgSQeUj5JDNStiWd1jbcNuj9yqPujIe87ypJR",
+	"J4z+PrEQ/5tPcLFpifziIrypwZHP2aTqDMHjReEY4ZkQerR6/V/inAB/wONaxASMSxzoqAsWeGRSx796",
+	"+OjLTcOJJR/yUZwnMLLx5whnyPQu8gOEBE8CEVECpO0XLwxJyiSDSJM3RXz7pMJPH3ILoE76IxMS/fPr",
+	"bZtzPtKt+TntjUR2e8ifshis1WOljJangs2mFgLhAq+RcLs81ab3op+9OTlB/uvf/k+XZOlFPT0OI412",
+	"twfbA3f7jBast997sD3YtmknlyhVKx6N47x0NZByGUql2WAZhqExw6IALZD0JkMe9gKquGPmz6gwd2Lu",
+	"jErmXA25iRJIIjXL6KmIxJ7wx1qoYYtZjn6mkXL2XIuWRPOxJL8hMRU0VrOfNT/2d/d+U11VjIYcmzUS",
+	"CWsPaf0kUb8ZNs5yJf22S4EZClgRwOJ8y23yintHazDk5wz4BHgJyL3AJ/n1bLpNjliG+BbIe7Pp2xJ4",
+	"bMSym/w3J4Y5tBbFRdPuhEMhMstQo1b91h4JL6kE4dVUsAp5+cWR2krrzf5dv+ybLfu9Q8/sqB3RXpFn",
+	"WsBPQD/SLDsBcYG6tjagfJtl5foHTR/+fdNYsDZao1DG3mD3zmpkoFUcguX3ohya22dTPaGHg0FXg9UI",
+	"d7zaGPjJV8s/qWo06A/2VvigXRjAN516+39+rY3PLKPiGhkssFm1iUQvpHUojAR4rVup5QKihlhj7wJU",
+	"KNNC1rguWFqjnSaF9Wxi3BUSxUCJP/dFo37aJjERonM0v8YsZtr+GPLGa3kpNiMtTDBdCIwK2ibPWaow",
+	"M1kJhgeQViHHear7jkhBLxhHzngy5COapl9rlhqR/i9/I08xmxmE0bPSqLZ6Qr/8Y9PYJPqxV4XqERkM",
+	"Bt6LEaHlVgLp7CdMBXtb5kxTuzpUIoGaHUSWFxeIjJNuwJUWr9TKJVpXYamT0FKqJwJkNxrykYs4j1Bk",
+	"plpijurQ82jb/oWx5xGZ0FKRgfVjBQNOOBj4W81MyRNE8sXGG7NIKUkq9B5rmYFVlBOWQG0O6s7Kq5Bo",
+	"O2IV+gyz4qQustfht9Wv7DTKzL2PVn7/Zb7O2/UFw9U7QCzsNT4wZQTX+KCuIbfGR1jbbY333THL0g/w",
+	"aGfF9/AoRL8bLHuYpuFqW9bDnAOeeD0n+gd3WB7JQygPqIBXbl94dd7kjbXA7vJPGuVOUKJXMvy0ZBOG",
+	"Bqo3FF+EV5usQ4jvGCHTKcufXdHYXNnXO3+ivU0tWbXoBaWFq/WqRr975vk3VfMj7aARrV1A4H8tlgQ6",
+	"LBWwxLOrGFKUahZJW7+JpSp5GRkj0KRwaKFETg6fe/ae9eIGWvYOuSel+05skX3ycDDoELaCjHZM6GkU",
+	"oR3ryV8cljbcD6kyWeztuoJPnNaZ0FQrML6hJzGbxoIptCszILr1MoWQHHyGtF8kCYMlL935bHeJMRc7",
+	"vErllW40GQfjh/8jaX8dknY9aaZXsyHMVkFe8RuY8GRbe4BXWWo+lVu5tnjAudvbshBAE3kJoLJ0G/9d",
+	"t8v3UTeQTB+9Qay4ho7QgZno1iGTzhGLCN4I33v8uFU9KfDuvNSiStH4Uk/liZZXoHfO18Oe1NJyKwG5",
+	"ZeUEyK29wd5ga3ewtftwW++WYa/+4ouvX718vvWbjY3/+rf/WFpi6X6Ef+UG3G+5L98Una/3RfaNeMb6",
+	"eXo9PVM/8sMsWnSjFuB4CwftSVNsD7hRqZJlZaqoLcWHaJ8uWwy9A5CSXoMgtBCznyUZecXFRjbE8iFL",
+	"jzV0r5HeprCrDOhh0jd6LS/1vDdXV8vXW+O6hE2nh6XatWYjF3It8MyYgzRXXwoteJjEUyujkn75G2l6",
+	"WuSXf+iPW7/rRfvlHy5u15jahCHSDZZFbOq034FqF+K5B1vNdRXg4D+gajah7rHxCu/C8nLNFiLHUq2a",
+	"7i6YaLvBgP8NDbQkY1yPySJzLwjDaXOUpiCUjfW7kJQXhPIj0qGsjMiVWqDlVQsdan6BT3KpPMjwdQNT",
+	"q63r/MWJe47/eDMM1rG0T7UCK89Tdosw0E10wODB8o/q+plNxj3R4zVxn9ibhjlVsBs9fAzUR65kUomq",
+	"FHnFx3jjJ8DC9mZkg39Dcc669NqN45wNeLje3mDvy63Bg60Huw7Ca99H0vKyHHqPBoPdXo3k5uEaVRVi",
+	"c1XfbI/I6SWIc5HnP8Dq0cwg3vk9M3VlaAcqI9rqSxau7VfMzPqLh8u/qGq2rh9rbWyX78uJYIJ4Bapu",
+	"sw123hkue7+TeSB264W/5guyawfidsqhI1vPUgdvcSSlo0ClLmY/BfAEwxqjhU33mWqN1iwD+8zhZn0C",
+	"WmPtjdalZiyroz1/y33kUmd803g+tnxavXVL03OlTOgqsXEe4uh954X6hmaNcHNmflbh/dsF4aERxvX4",
+	"1UraP+pQ8Q3Atduo+JbWftA8ZHxTMFBqDZ0cBIK7Z5FRc0+gfjJCEBAax7lIPjNhcTut/BRJYn1vQ6Uk",
+	"rMJuJWV23lUc997lvxvw4SaDv4BJ/gM0OLzBLg8D4QczagGKic9ZD7zQE7yjhQqHxwuKmQpWCPhp0N0B",
+	"8lXzml/7vFGqyx2DfrA1tnnsQaPrRThfLfFS5xyCiTkbp0TABHjisvdGdS8jwvMsgyHvsNAsEEbfv8AI",
+	"qtYlm5inEi7+B2WFpCH8Yjl+WxjTwII6JrrhquxgCo7+9gptyVjzgJg4GGo65G6G+4vyz4CTjDKu7UyF",
+	"hyhoafbxUKWCTjGHKojQsElADbl2UZsNSYyzYJIOYsKAG3lsB7lNvjFG78TUfJ1NXRXK1DdgWc7lkAMn",
+	"E3ZRQim8uInmpdlfVfAcZw4CYz2D3ibXVVl19kDg7u3j8BWglRTe3YXsmun/Aa33rckfNeA+biEXsv8n",
+	"E3vpBgGyVasWgQg0JGKpLluaq0qY7RZMddptlaYRSMzrd2TdbZr4ciPxbnvIu/Pb7CEtqFa2G+k/3PvK",
+	"DGAugP8Uf12ecBotFCsSy0LHs6kLXg/50hsZpF9lvz4h5pUn5JRmcMoUfH2q5al6QrS//bVP85GRSXzD",
+	"xNln/1fPVs4lu87nwOBSfQRR4ZnT62bxrW1gN2CBf21y5tRqKBPygt79H+LdXS7fKbicOnPLYamYyEvV",
+	"LSeOaoi1AlO8xowTlmWzacKoyQZ5gpEfm+pfmTiNDFmS6J/QuDGq0ylp2A7tBj2ilQxnOzIFImN8NoW7",
+	"OM35fcmUAkH6GSitV2pIMUuIFYSv201bAiSoLeHWrZPMz/gkZxARyYykMNLyikllctaraJ3ZD1pLlJyk",
+	"DIzMm00ZZ4pRFNyu+r65b2BOLiqDquRgUle2yVErjbCySPX77VGQvCQcbxfMLZjlygaO0W08+9tImUVg",
+	"SisJnb3lvPM0jqFQzgRYX0rc9Yb/doMykpsgIsly3tDK6/LqAh6tLrtw7bQIRd6WG5qdxjmTT/z8WLtP",
+	"pIcypWUHx3tDjG8HOEiCXzH7Qxi8QTSxlVgiIHiOGxcOLim/uLnffue53NaL89ymxv0IZ+2ZtRQw+8+y",
+	"cSCwnGOsmdTNKbN/t7efvDtUbcOsj+ZQpOXKUnts03loJR9yN6mWS21ubLUetnvdJkcblMc2wxnTnjFp",
+	"UDDA+x5DXiAGLNcKwIPs9O5beZij2n6e/SyMA+wmYVxUijJiNkVZmuA2carPpLqgoM0Fu2AciHe/6nv8",
+	"yUvbTjfcW4HLg5p8Qz46hXjrOaj4cksbqPtE0gy2zGejzSdEMp5z8nDwgIxikUt5Zh7VF5CDQh2fWQ17",
+	"B8ZptOo3B2jVfzDHt4XE8d6KgI9leX5nOOzK2k+/dve1Q+a8sLvMBPfmrtovkScV3OJaMTQbGuqSLxhs",
+	"qiqaz6ZWInmbWuZ8yF2jTHuFF2YDtC/01zIGb89vbpNTDDt5cTpr78a6e2k2/JCjGX5lIl/zcTwyqoFL",
+	"RkRuMBOVsrmQfWs6RwuxaNFgjBtQKhzrX5tffr4oUepjDrX21jVlNiMrEFIbEBtyLf6T2XRMMSRbcutB",
+	"6KFv42XMVrzMI+J8VIzsa7Nykr8tkRvCJI4wyKhXZTalPLZGLi6RuWBboqU6b9gmTW025EgnxA4MOCGd",
+	"bgfpPxzsmuvTr3gdg7X+n8lcrDmuwRzchEsJZ+RiNjXxbK9n/90h58zOSrTDJXoED8goCAo4MteYeGWD",
+	"20N2k7KHvEVb16Y1qWKtt7bJszS1Q4xrUwDvQjVwk0MXkT0m1WzikoACF7e7Qz2GaGtFegLZ8IZqFbTv",
+	"h9EFrnnX3a86DFoL1F/3AdFd27POmOzekZVxuLbmca7mlrA4F0td9HCc1KTNtC4wo3A2qXV6D1+bu3pS",
+	"5jGbTbfJMZqAlQeOUcIq7S6mcrvL0W5jc9zFheA3QPm2cbZbl4FXdr27IEP+27jdc2yxkP9aCb2dCSwH",
+	"3nv3kcLiZ7suT2Lxsl9lpJWzcaeMLqruZBmXy8GDbMymihpgOIhVKWBBadaPcjTjTwrzoMNJsN7yVhl8",
+	"XUu8867+45vk/Y6rZ7r8ENv/buE59jLQvNddKTnHVPxQr/oLVw/0Aym7xdnUR+BnIkckLT/fdIhjKtBG",
+	"bmVfGyMvLUl/wWnn5lLmc87FYulyWL11H7KlOhZfQbIc1vVA7iYnbpUMt6qezRu0oK9MusOigi3eOniQ",
+	"4eGV2HlnsPxa+UNzO6CRRFvFnqp8i0CBkyddh+LA0epgWGDOpmQ4+yRkYPC85DEc+uDny6Ohhz58Vess",
+	"5r427m2yknjOY0AjbunBe9dyrxsfe4WMYDO253hFwVZMecISqhZga5xQEa734Dte1cFRq85D1AmoM+QY",
+	"cBnolnZJC6YHwSGSDYusEXQCw1kxVMSXlq3goJ7bSrecPTi9WuCsV1wi3LAD5wu2igWSFzf7+v6Epke1",
+	"VmXM5aIUQfFTZ3NRIiC+BBFfwufqSXp7285UzJVZxwMIC3CCd0oB4Q1WF+iLtuYLU0jO3KXqEM2tpKZK",
+	"uvdHjXITo83tIGjKYTWI+2TCdTS3uQNilDdH0ICPYMsfz11KIV5OX/93IC3oYvu1zQWiPhgfOJxNJbvg",
+	"GIdoAhxpe67ReBMwzLuAs4BdALHQtEvVaAo1v7tOSn75G3n6JrdR3Ba///IPawpgEj9skxN7E7sQkDEQ",
+	"XgU8/X40F7DEgnZ0kjNBDEadPfisbwXvPawBgaRJM5BDbgKdXeVWwgHAp0lSsdwHiv3VPXysG0LVnlqy",
+	"hwjVa/rfPelfK4S9VSZSiDzWLtG5haP2HXs+ZiID0dwa64j81Wz4pnXemTkVkWuMDgrm3Rh3JwkG83M2",
+	"zZjEA+bmbl7XsM/yCTR21Kdg1N+nN35aFoVgWcBS+OA2f7aVAAKY3JFBAdxP4dcuwqo2RXboBrLu5NbH",
+	"//qQuF3VRLqAuw5n02L2d7U0ZvnJpJO7CWl1fXi8IKJaM7MrfLrAprkl2+1jVpg9e6RFASltCr2SD/ni",
+	"RgPWkzFusNHIggork93SZHItNYfcAQ2h9SKpYtJAV3v5avZc03pHhZhNa3ww0rfZM3t7VeaUoFhzbdMg",
+	"lyWG8iQvJ+YQyl1q9dDAQyaO5dDDbKGBk5WpYgUVCqHJthKq6Drb4FWR5jS5d8vGbb/g1jtGkiFQypOK",
+	"WJ8E2MBt7Q+7SW2OhYXlJhb5SG+xN9oI8PiG9A+PN8NbtqlACgE1zy4J+WYnzZc/dVHfmE6XwD9p7Got",
+	"981m90S/C6x64p/Dp4Pl0pyg1QNjylQFR3QHCuEPJgcI5VwlWbGn/p+OjyLyiBznFby2hWsEu9/BRBBt",
+	"NpcVopED39YGrP3v/pAP+Rb54osXu198ob93PbWh4P90fET6cKWAY/bOaPsqS0etQTyxTe2ZpvQnuplz",
+	"BpwY29m98UC/sYGaBlsXNGbcpMaPDs1ePWYSnn6bl2LkPnqIH1GlBDsvFRlVpxSmzngMmIzVWQPLK6Bv",
+	"itgr1/CjVsNWUI6iOlXM5apGmsBV7CGgfhDZHFQwou36e6z7o5VQaqOol5zUlBkd5WpE+o8Ggzkyf/nF",
+	"Fy4hzLxFMZReTYOXGYh8pEf0JYkv2XiMMSLklCQvz1MEYcamfhNqCsioEmkjzTQZIyMsnaJ/iMgoy5Mq",
+	"KUr/TTkvU/MXJi49u4Ks0ExGRsNyMHgQt5e2Pmj6eojIAsOeo+nXw97u4KsHu7t7wx5+DKaJo1wRM7Gv",
+	"h73Hu3sPHg52hz1SDfTrYc8Ncdjb8b/cafduHo4C9kIt5uDztBkacjwYxzYiw1Rj9aXdJyqk79wO8AC2",
+	"OrEC3UsOi31FsUTMxesKA6jDgXQjWOlcB6G4ovXwdP6VGc99PknYRvpNuLnMZlORkz4iB4M5pw0NgbtK",
+	"qPUg/EpJg62vXr/bjb58/0+9m2Dm/sosJUPBTpfYrt1n4xLXgNgVz/f9PZWXFf4EvYDNlXzmaosFN14F",
+	"6dW5Ax8OHlbny05R633GN+w1u4JKHNh6m9NcOtHfLtyivwPlg+t9WD7rSO9JKoTnzzSQeJBzWaYK/DUO",
+	"c9AqGCaVgLoZgEkDIK4FYjIPRGdhE7ewtl9lV39gXLojStzFDaI7tpGakk1MgTHzG5AxiAwwXZDGqsTX",
+	"QdUvlKg0ERU+yxUbW4X1tmSBTNpnem7JgYcSeYscWg4/HgTwJh9vPRhgs1QaxAWl0MnUIgiEzdxHoZPH",
+	"jfsNk5xJxteAk6w7f+bW7GNBpQaGEtQ1c2taiDzN+cXndsRwB0GjE0MZWwasY0v0K6/P02jr660GFGXY",
+	"hJzP3l3Fz/XUUkTeltqDxUqFpZf4YDOX2scvCy3NYzfee0mCaEE6Lk+FcMP7lG2qWya5WgrYjIQ5degl",
+	"r0Z3oGRWYu6dd/Z/CzKx1+87CmOQuZ4+XO52ky0/dP72clzTI3Awn/9t8rcdrOkd5W6nudrC7DTMOd6K",
+	"LyH+YXFQ/yhXB9UHB+b9TzuuPz+jLsfVxqTjzzWy35yfnV7NHsaEVPLOY/2YH2YDsC6gYvoifT92S7FE",
+	"3mxaw6Jvkn0yinPMTYER6etP6qy7zQirsrrxm0wwqd8rXdk5MzE/XU0rTAEXTHvumxEZCdAz0B+5oQl3",
+	"Vh0Nue7Q3HuOc+3pj7FiIBazwEqCI8bR36ZcBdEPkN8aHHgbB0Gvjqb57t6Dh48ef9mLXIwYiX/T7fCR",
+	"TPz5gSxOOUYQyFx9mrutc7MtjcVqEW54dIUj2aNcvfDf/eQltzebLqltU0s+V6HdmF4lou82LceUo7by",
+	"r+6kHV9sHQSGB7BNjry2sOB5UlpUC1eC2V1RRuhH12RksWyw1wSzafyZ+1WcwjgzOJOj3F5Bu2nBj1z/",
+	"T7vIVFyfpJSbmxFJI/y1707vepGWyQdYTXn/wToy2GPsjyd/vUEE7W/NBJU2lP8TT+nemdWeAUQJ5Qix",
+	"Udhj7uq2wMsXS8V9Bp0C/negjuFDemTH4eoSObuLi5JH4WLNDRemTQr9vy0ENVl8FBnETDEiqgFC61B8",
+	"UMSdlwJouRk5kJnZVBK4itOyDrIMedcFdJuQUgoiIRagtskLA7ODgIlLgGCGvDXShQguncWOLebI/YSs",
+	"KgCVFYJV9ZJ8HJX57Urs0Oa8Lh2JJc07IUOcjqwAoirOwlx7wx2kP8KFHUWYbzBmV7PpkI8yiM9Gmz4W",
+	"OUY0YxZZFipTA4poMKiswNDvc3JBBZb/xoN/yAoBjCOQ+MhgS8nvuUkcSsFcpQFhkwEQwpMleM2nH9MU",
+	"eCKsdrcVaLXXRUv9drJxWTLH/EOuZn9XUbUXSk4oN/9VVCQ4X0MjxMOrSpgPBuQycmVugRznXGFFwAhB",
+	"nXT/kFHG19pCc/hIa28hUzvrxrhAPvSJI3j7xMZG7o4q1igta2gyHM2mEybXrfXlxvuRbIbv4MdaEHTB",
+	"C8ViNp1NnxiWRfa3p8qaUywAFXL7J2ODowjoZL5VVdjOO/x3+bX9Ghx1o4KbK1Av2WKc8+hkeMUnP1fA",
+	"tZLC9PKSBaCThzyInUz8dALTPUPUuTJyjVda0qQ7VEhgnkTFG9833cLrK0FTIKWxg5fdRTIMWk3lM66Q",
+	"UgHnrci0q6QQWPa93QFEc3fUaPHvekUZrBXPLtDVNGCrjToBiChor14gM/qIwW3jbzFw8AHusuPrD4wd",
+	"bLqpEYR/PeDBt2Dp+yobfRvZ0iVX7gge4KAGnEygCza7rRwKkSdlrLaw6NTiuN6JefV78+anHdXz59IV",
+	"0zvIM0xl/QzjedXUTPZxnpRMSRcEw1rJdxPaO3FN75NRkVJ+5rpIR6RvS/STIhlHJPnxwqRMFAzEZkRG",
+	"YxZfwlmKqflFMvYfon+hBGXqzB2izL20TQ7MWU+q90HOlEX+F9pzqBORPfSEvCTAh7yOjgf1veEYwz23",
+	"ivFVOqpIxiaC1zhVeR317NZ8aZRXk3y9qPe2pFwhkt/u6gUFPLb/SNa7P4RFu85guX96W6pjR3XH3C6B",
+	"puryL4sibv+Cr3zIqJvtIXQejdb5QuzII5xxDFIa+VjkmAnv5psXbqoCaHK9cKYvgCaMg5QfZ7InYvZX",
+	"5J9Hq7DCK04nlKV1VLabPi5sYi86/VWR/jmVyCwGIls7VDm74LqxzXniNVt/1zsHKkA8LdWl7kyrSjx4",
+	"sKq4FGlvv7eDKtQ2FAoo1dc2GpXx+r/8jXyLfpmsihCkDRCYX/6xWRvkNI7zkmtrJOouyxU7nGxnGoNC",
+	"TVoWs6kLjW14g/CaL206UjtzryuSW6UqBb7qBsjRA5KLipiF8gDrF6IA3o4diIeyMD+gQFa/f8AFqvWs",
+	"zockfcdTrmfLOa5blyMZ6NQKIIww50JRlmK6hXZgHAZbR2nFvgicN0QOTN2tclxbTuamjx1TJfnmx1Rl",
+	"1qH14eYLygeTlKS/Otjq5lzWmlxI/wp2SOIkTXqFMeh3iP9DXgosGAdXSDtzMPjsKoZU/3py+NzfGtgm",
+	"C3b9fcX63vkWEoCYcqGzn9Hccm1hqdD5Zp5dFWnOlLveT7XH4dXU8MigRcn71+//XwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
