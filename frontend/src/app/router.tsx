@@ -9,6 +9,7 @@ import {
   SignUpPage,
 } from "@/features/accounts";
 import { ActivityPage } from "@/features/activity";
+import { ApiTokensPage } from "@/features/api-tokens";
 import { DelegationLayout, delegationChildRoutes } from "@/features/delegation";
 import { PortalLayout } from "@/features/portal";
 import { arpentageRoutes, cadastreRoutes } from "@/features/services";
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
                 children: [...delegationChildRoutes, { path: "suivi-des-activites", element: <ActivityPage /> }],
               },
               { path: "mot-de-passe", element: <ChangePasswordPage /> },
+              { path: "jetons-integration", element: <ApiTokensPage /> },
             ],
           },
         ],

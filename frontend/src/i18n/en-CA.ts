@@ -1,3 +1,4 @@
+import { apiTokensEn } from "./en-CA.apiTokens";
 import { activityEn } from "./en-CA.activity";
 import { delegationEn } from "./en-CA.delegation";
 import type { MessageKey } from "./fr-CA";
@@ -154,4 +155,5 @@ export const enCA: Record<MessageKey, string> = {
   ...delegationEn,
   ...activityEn,
   ...servicesEn,
+  ...apiTokensEn,
 };

@@ -42,6 +42,9 @@ export function PortalLayout() {
                 <p>
                   <Link to="/mot-de-passe">{t("nav.changePassword")}</Link>
                 </p>
+                <p>
+                  <Link to="/jetons-integration">{t("nav.apiTokens")}</Link>
+                </p>
               </div>
             )}
           </div>
