@@ -133,6 +133,7 @@ func (e LotCorrectionResultStatus) Valid() bool {
 // Defines values for ProblemCode.
 const (
 	ProblemCodeAdminOnly                 ProblemCode = "admin_only"
+	ProblemCodeApiTokenNotAllowed        ProblemCode = "api_token_not_allowed"
 	ProblemCodeCannotDelegateToSelf      ProblemCode = "cannot_delegate_to_self"
 	ProblemCodeConflict                  ProblemCode = "conflict"
 	ProblemCodeDelegantSelectionRequired ProblemCode = "delegant_selection_required"
@@ -156,6 +157,8 @@ const (
 func (e ProblemCode) Valid() bool {
 	switch e {
 	case ProblemCodeAdminOnly:
+		return true
+	case ProblemCodeApiTokenNotAllowed:
 		return true
 	case ProblemCodeCannotDelegateToSelf:
 		return true
@@ -618,6 +621,27 @@ type AddDelegateRequest struct {
 	UserId openapi_types.UUID `json:"userId"`
 }
 
+// ApiToken defines model for ApiToken.
+type ApiToken struct {
+	CreatedAt time.Time `json:"createdAt"`
+
+	// ExpiresOn Dernier jour de validité (calendrier du Québec)
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// LastUsedAt Dernier échange contre un jeton d'accès; null s'il n'a jamais servi
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	Name       string     `json:"name"`
+}
+
+// ApiTokenExchangeRequest defines model for ApiTokenExchangeRequest.
+type ApiTokenExchangeRequest struct {
+	ApiToken string `json:"apiToken"`
+
+	// DelegantId L'arpenteur-géomètre pour qui agir (ou soi-même)
+	DelegantId *openapi_types.UUID `json:"delegantId,omitempty"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	CurrentPassword string   `json:"currentPassword"`
@@ -649,6 +673,15 @@ type Communique struct {
 	PublishedAt time.Time          `json:"publishedAt"`
 	Read        bool               `json:"read"`
 	Subject     string             `json:"subject"`
+}
+
+// CreateApiTokenRequest defines model for CreateApiTokenRequest.
+type CreateApiTokenRequest struct {
+	// ExpiresOn Dernier jour de validité : aujourd'hui au plus tôt, au plus un an plus tard
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+
+	// Name Nom du logiciel ou du poste
+	Name string `json:"name"`
 }
 
 // CreateDossierRequest defines model for CreateDossierRequest.
@@ -950,6 +983,22 @@ type Me struct {
 	PasswordChangedAt  time.Time     `json:"passwordChangedAt"`
 	Surveyor           *SurveyorInfo `json:"surveyor"`
 	Username           string        `json:"username"`
+}
+
+// NewApiToken defines model for NewApiToken.
+type NewApiToken struct {
+	CreatedAt time.Time `json:"createdAt"`
+
+	// ExpiresOn Dernier jour de validité (calendrier du Québec)
+	ExpiresOn openapi_types.Date `json:"expiresOn"`
+	Id        openapi_types.UUID `json:"id"`
+
+	// LastUsedAt Dernier échange contre un jeton d'accès; null s'il n'a jamais servi
+	LastUsedAt *time.Time `json:"lastUsedAt"`
+	Name       string     `json:"name"`
+
+	// Token Le secret, préfixé `mec_`, rendu cette fois seulement
+	Token string `json:"token"`
 }
 
 // NewMessageRequest defines model for NewMessageRequest.
@@ -1396,6 +1445,9 @@ type ResetPasswordJSONRequestBody = PasswordResetRequest
 // RefreshSessionJSONRequestBody defines body for RefreshSession for application/json ContentType.
 type RefreshSessionJSONRequestBody = RefreshRequest
 
+// ExchangeApiTokenJSONRequestBody defines body for ExchangeApiToken for application/json ContentType.
+type ExchangeApiTokenJSONRequestBody = ApiTokenExchangeRequest
+
 // RequestUsernameReminderJSONRequestBody defines body for RequestUsernameReminder for application/json ContentType.
 type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 
@@ -1416,6 +1468,9 @@ type CheckLotCorrectionJSONRequestBody = LotCorrectionCheckRequest
 
 // ReserveLotsJSONRequestBody defines body for ReserveLots for application/json ContentType.
 type ReserveLotsJSONRequestBody = LotReservationRequest
+
+// CreateApiTokenJSONRequestBody defines body for CreateApiToken for application/json ContentType.
+type CreateApiTokenJSONRequestBody = CreateApiTokenRequest
 
 // ChangeMyPasswordJSONRequestBody defines body for ChangeMyPassword for application/json ContentType.
 type ChangeMyPasswordJSONRequestBody = ChangePasswordRequest
@@ -1473,6 +1528,9 @@ type ServerInterface interface {
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx echo.Context, params RefreshSessionParams) error
+	// ExchangeApiToken Échanger un jeton d'intégration contre un jeton d'accès
+	// (POST /api/v1/auth/token)
+	ExchangeApiToken(ctx echo.Context) error
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx echo.Context) error
@@ -1542,6 +1600,15 @@ type ServerInterface interface {
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx echo.Context) error
+	// ListApiTokens Jetons d'intégration de l'utilisateur
+	// (GET /api/v1/me/api-tokens)
+	ListApiTokens(ctx echo.Context) error
+	// CreateApiToken Créer un jeton d'intégration
+	// (POST /api/v1/me/api-tokens)
+	CreateApiToken(ctx echo.Context) error
+	// RevokeApiToken Révoquer un jeton d'intégration
+	// (DELETE /api/v1/me/api-tokens/{tokenId})
+	RevokeApiToken(ctx echo.Context, tokenId openapi_types.UUID) error
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx echo.Context) error
@@ -1937,6 +2004,15 @@ func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	return err
 }
 
+// ExchangeApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) ExchangeApiToken(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExchangeApiToken(ctx)
+	return err
+}
+
 // RequestUsernameReminder converts echo context to params.
 func (w *ServerInterfaceWrapper) RequestUsernameReminder(ctx echo.Context) error {
 	var err error
@@ -2311,6 +2387,40 @@ func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	return err
 }
 
+// ListApiTokens converts echo context to params.
+func (w *ServerInterfaceWrapper) ListApiTokens(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListApiTokens(ctx)
+	return err
+}
+
+// CreateApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateApiToken(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateApiToken(ctx)
+	return err
+}
+
+// RevokeApiToken converts echo context to params.
+func (w *ServerInterfaceWrapper) RevokeApiToken(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "tokenId" -------------
+	var tokenId openapi_types.UUID
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tokenId", ctx.Param("tokenId"), &tokenId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter tokenId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RevokeApiToken(ctx, tokenId)
+	return err
+}
+
 // ChangeMyPassword converts echo context to params.
 func (w *ServerInterfaceWrapper) ChangeMyPassword(ctx echo.Context) error {
 	var err error
@@ -2430,6 +2540,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/auth/username-reminders", wrapper.RequestUsernameReminder, options.OperationMiddlewares["requestUsernameReminder"]...)
 	router.GET(options.BaseURL+"/api/v1/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.PUT(options.BaseURL+"/api/v1/me/password", wrapper.ChangeMyPassword, options.OperationMiddlewares["changeMyPassword"]...)
+	router.GET(options.BaseURL+"/api/v1/me/api-tokens", wrapper.ListApiTokens, options.OperationMiddlewares["listApiTokens"]...)
+	router.POST(options.BaseURL+"/api/v1/me/api-tokens", wrapper.CreateApiToken, options.OperationMiddlewares["createApiToken"]...)
+	router.DELETE(options.BaseURL+"/api/v1/me/api-tokens/:tokenId", wrapper.RevokeApiToken, options.OperationMiddlewares["revokeApiToken"]...)
+	router.POST(options.BaseURL+"/api/v1/auth/token", wrapper.ExchangeApiToken, options.OperationMiddlewares["exchangeApiToken"]...)
 	router.POST(options.BaseURL+"/api/v1/auth/acting-for", wrapper.SelectDelegant, options.OperationMiddlewares["selectDelegant"]...)
 	router.GET(options.BaseURL+"/api/v1/delegates", wrapper.ListDelegates, options.OperationMiddlewares["listDelegates"]...)
 	router.POST(options.BaseURL+"/api/v1/delegates", wrapper.AddDelegate, options.OperationMiddlewares["addDelegate"]...)
@@ -3662,6 +3776,98 @@ func (response RefreshSession403ApplicationProblemPlusJSONResponse) VisitRefresh
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiTokenRequestObject struct {
+	Body *ExchangeApiTokenJSONRequestBody
+}
+
+type ExchangeApiTokenResponseObject interface {
+	VisitExchangeApiTokenResponse(w http.ResponseWriter) error
+}
+
+type ExchangeApiToken200JSONResponse TokenResponse
+
+func (response ExchangeApiToken200JSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken400ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken401ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken403ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExchangeApiToken429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response ExchangeApiToken429ApplicationProblemPlusJSONResponse) VisitExchangeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5446,6 +5652,218 @@ func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w 
 	return err
 }
 
+type ListApiTokensRequestObject struct {
+}
+
+type ListApiTokensResponseObject interface {
+	VisitListApiTokensResponse(w http.ResponseWriter) error
+}
+
+type ListApiTokens200JSONResponse []ApiToken
+
+func (response ListApiTokens200JSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListApiTokens401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListApiTokens401ApplicationProblemPlusJSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListApiTokens403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListApiTokens403ApplicationProblemPlusJSONResponse) VisitListApiTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiTokenRequestObject struct {
+	Body *CreateApiTokenJSONRequestBody
+}
+
+type CreateApiTokenResponseObject interface {
+	VisitCreateApiTokenResponse(w http.ResponseWriter) error
+}
+
+type CreateApiToken201JSONResponse NewApiToken
+
+func (response CreateApiToken201JSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken400ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken401ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response CreateApiToken403ApplicationProblemPlusJSONResponse) VisitCreateApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiTokenRequestObject struct {
+	TokenId openapi_types.UUID `json:"tokenId"`
+}
+
+type RevokeApiTokenResponseObject interface {
+	VisitRevokeApiTokenResponse(w http.ResponseWriter) error
+}
+
+type RevokeApiToken204Response struct {
+}
+
+func (response RevokeApiToken204Response) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RevokeApiToken400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken400ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken401ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken403ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeApiToken404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response RevokeApiToken404ApplicationProblemPlusJSONResponse) VisitRevokeApiTokenResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ChangeMyPasswordRequestObject struct {
 	Body *ChangeMyPasswordJSONRequestBody
 }
@@ -5493,6 +5911,20 @@ func (response ChangeMyPassword401ApplicationProblemPlusJSONResponse) VisitChang
 		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
 	}
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMyPassword403ApplicationProblemPlusJSONResponse Problem
+
+func (response ChangeMyPassword403ApplicationProblemPlusJSONResponse) VisitChangeMyPasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5802,6 +6234,9 @@ type StrictServerInterface interface {
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx context.Context, request RefreshSessionRequestObject) (RefreshSessionResponseObject, error)
+	// ExchangeApiToken Échanger un jeton d'intégration contre un jeton d'accès
+	// (POST /api/v1/auth/token)
+	ExchangeApiToken(ctx context.Context, request ExchangeApiTokenRequestObject) (ExchangeApiTokenResponseObject, error)
 	// RequestUsernameReminder J'ai oublié mon nom d'utilisateur
 	// (POST /api/v1/auth/username-reminders)
 	RequestUsernameReminder(ctx context.Context, request RequestUsernameReminderRequestObject) (RequestUsernameReminderResponseObject, error)
@@ -5871,6 +6306,15 @@ type StrictServerInterface interface {
 	// GetMe L'utilisateur connecté
 	// (GET /api/v1/me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListApiTokens Jetons d'intégration de l'utilisateur
+	// (GET /api/v1/me/api-tokens)
+	ListApiTokens(ctx context.Context, request ListApiTokensRequestObject) (ListApiTokensResponseObject, error)
+	// CreateApiToken Créer un jeton d'intégration
+	// (POST /api/v1/me/api-tokens)
+	CreateApiToken(ctx context.Context, request CreateApiTokenRequestObject) (CreateApiTokenResponseObject, error)
+	// RevokeApiToken Révoquer un jeton d'intégration
+	// (DELETE /api/v1/me/api-tokens/{tokenId})
+	RevokeApiToken(ctx context.Context, request RevokeApiTokenRequestObject) (RevokeApiTokenResponseObject, error)
 	// ChangeMyPassword Changement de mot de passe
 	// (PUT /api/v1/me/password)
 	ChangeMyPassword(ctx context.Context, request ChangeMyPasswordRequestObject) (ChangeMyPasswordResponseObject, error)
@@ -6509,6 +6953,52 @@ func (sh *strictHandler) RefreshSession(ctx echo.Context, params RefreshSessionP
 		return err
 	} else if validResponse, ok := response.(RefreshSessionResponseObject); ok {
 		return validResponse.VisitRefreshSessionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExchangeApiToken operation middleware
+func (sh *strictHandler) ExchangeApiToken(ctx echo.Context) error {
+	var request ExchangeApiTokenRequestObject
+
+	var body ExchangeApiTokenJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExchangeApiToken(ctx.Request().Context(), request.(ExchangeApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExchangeApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExchangeApiTokenResponseObject); ok {
+		return validResponse.VisitExchangeApiTokenResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7198,6 +7688,100 @@ func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	return nil
 }
 
+// ListApiTokens operation middleware
+func (sh *strictHandler) ListApiTokens(ctx echo.Context) error {
+	var request ListApiTokensRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListApiTokens(ctx.Request().Context(), request.(ListApiTokensRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListApiTokens")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListApiTokensResponseObject); ok {
+		return validResponse.VisitListApiTokensResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateApiToken operation middleware
+func (sh *strictHandler) CreateApiToken(ctx echo.Context) error {
+	var request CreateApiTokenRequestObject
+
+	var body CreateApiTokenJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateApiToken(ctx.Request().Context(), request.(CreateApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateApiTokenResponseObject); ok {
+		return validResponse.VisitCreateApiTokenResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RevokeApiToken operation middleware
+func (sh *strictHandler) RevokeApiToken(ctx echo.Context, tokenId openapi_types.UUID) error {
+	var request RevokeApiTokenRequestObject
+
+	request.TokenId = tokenId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RevokeApiToken(ctx.Request().Context(), request.(RevokeApiTokenRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevokeApiToken")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RevokeApiTokenResponseObject); ok {
+		return validResponse.VisitRevokeApiTokenResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ChangeMyPassword operation middleware
 func (sh *strictHandler) ChangeMyPassword(ctx echo.Context) error {
 	var request ChangeMyPasswordRequestObject
@@ -7366,205 +7950,224 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1db9w4luhfIeou4HJWZZedj5520MDN2Mlseu1uj53MDO5UrouWaJtpiVRIqtqeIMC+7vv9Af202zUD",
-	"7NO+zVvXP9lfcsFDUqIkqr7sOJ3sNtCIq0oiDw8Pz/c5fN+LeZZzRpiSvb33vRwLnBFFBHx6Fis6oerm",
-	"Way40F8kRMaC5opy1tvrncymOKVyNiUoxwL1aUKYohcUM4WSjULRlEqsSCE2e1GP6jfeFUTc9KIewxnp",
-	"7fUwjBv1ZHxFMqwnuOAiw6q31ysKmvSinrrJ9YNSCcouex8+RCVMB1xKSgJQfceR/Q3FnClKmOqYPrFD",
-	"+ACQa5zlqf51Z/j1w17Uy7FSROi3/++fh4Ov37zfib768A9zQXsheNaG6wArgrB5ZDaN0OwnjTVFBUoI",
-	"igl6ywuBKIvTQqL+FSkEQUmBfl/Mpuck7sLghZ4qiMAEKzIXyu9FYtAXGpfDj/7ACbnARQojExn3oh5h",
-	"Rdbb+3MPwyf48s28+Y4FZTHNcTqfkDQWVqekvBx8PWo65UJ14ULq3zpQYZDsUGE/VnRlt/vG/Am0XkE6",
-	"F1uv+GIKelvId8XG7Ke1qUfxNWnn1U1OZBtA+BolGyWMqC9m03w2VUSgFLgEzmY/K2H3OU8LSUkhpAaQ",
-	"XOcpT0hvT4mCdMCrAfIhpopkAMc/CHLR2+v9r+2KnW2bx+S2D3TvQ9TL8PVL897usFwkFgLf6F+luoHj",
-	"r5GhP1te8l2RnRNxjNVVSSa5/lDCxuCBXtQT5F1BBUncQipo5wFZmwZwfYwvSYC7FdlsKrjmGSlGOb4k",
-	"DU6yg/q4AMyiHTQcDt3/nSdHTxOk7h1AFc00be8M3X9RL6PMfllijzJFLj24T+lfQrDz7FzT5cZsms6m",
-	"mV4/CA4LQhd0MFgYwmEdxIWwnZALQeTVPuc/0ACA3xLFmUaiIIwXE5KmREOJci5nUwA1xVqoMHJNOUOE",
-	"oYwnBKnZNOOUbbk1xGb4chFnZ6ckLgQZEJnjmJwJA0VtTRm+PiTsUpPX7nDYOntR73pwyQd2wPoyqnW9",
-	"EpjJ3LKy+tLGBqgx2tMH8W3HQif8Bl8SlGAmUcHcwtA/KZV/z9Ib1Gd4Qi+BE8vNLXSMBUpm0wtcKLSH",
-	"xuc8uRmXWLgi2MgQC/SfBhbKwSv+A2GDCtia/LWsVI/Vixwqg6zytSTiZTLnSBbwwNwjuUhCfNAvy5wz",
-	"SaxGFJNc6ZG05sSUVi723vdwnqc0xhrX22+lRvj7Jc99OSDM1eD3JMMMNmn27wVB/Wz214wgzVE1POhd",
-	"QfRe6kEVQeSaSkUQLxDjbFMTxW9xckLeFUSqOdDmgp+nJPtHB3Wp/+g3NDfuTXBKE3j47ALTlGg0ESG4",
-	"VhH/rMlMYZr29nr7BMVXOMsRkQrx81TTCaeCaILIuT6ForfX2yaZfvzDG81psSpkb+8R0DtVwHYPtQDh",
-	"jM2mRCLJi4xK+IMpRBmAQuRWtVFXSuVyb3vbnKytGCdYKkG2Lnkx2XoXb8XYrZDI7fZKPizLno/NIKFd",
-	"0jie/VWREj7UH7dmGm9GCE9IjFIiDZok0seGXkgNxD5nFymNV9moW8Nt5lQWrI3ZVGGltYuCpKg/ji1E",
-	"YyClF1yc0yQh7D4B1HKbM03OKCdCE4IG5TuuXvCCJfcJyUumBC8m+DzVm8u4OrvQIBjcvOL8CLMbe9Tk",
-	"fcL1SvBcc3E9GVZ0QiTqjwVW5CylGVWa7HqRZcQA2AlR4mbw7EKFDKdTEnOWEKn1CW30sETU5W5LoAIX",
-	"ZrhQV1zQv5B73ZNnhboyRoKZAQGTl8ABBbkowJrojwsATz8Y4wBC/vjHPw6eeQ+0sfJbggURSBCcZt+M",
-	"eobRjHoRAh74zahnj/2Z0lJt1AthrBInBmETTFNNTPeJr1MiJjTWXCqhWqBRPT+AkwseEynvGyAn3WiW",
-	"a91Xn63ZT0hiReUFpoKgfr6FyPUWkkQrGZJeMiKQ5HQAcnATdAA7T1M054LnRChqhHamV2eU6bYWUekG",
-	"fy4frNQNfv6WxKpnTR92+cL4QerjX1Ah1Xegc7xvK24pnvNjhpWgcWEwPw+RR+WDHyKn2Cxl4frrKxWi",
-	"atrIg96DtQsDYMy2EICdf2guKRAhOTshF3qspGbuzPHhaG2uSO1pMdpbC4m0jgrK1JNHvbb+r5d3TgLu",
-	"h2eVuZrSc5Kmsym6EJjN/h1TME1bM/I4LoQgyTO1yErXCPbN6oGiGQkNmfvukaXxaIZZxf5tkARQjbec",
-	"5tZEzug2uJvvx2jTyguaOmdigGTk0jZ8YNGVyV6CckfjKefdKIeqw24U49WcDiXpzT+hMLR7OoTYOqyN",
-	"tw3gkUNuDTPzdsm5GurLLFe/kpcluEF17uudyNxzFrR/VVzh9KWbveN3DXzw9yalwziRc3h4ngVvmtqY",
-	"81D2yh68+tlPSEq0eXyGk4Qk6Je/oWdveQE+TKaFWDqbXmIF0u2Xv0eofFyQjE/MC6dFngsipVZpwq+N",
-	"mH1PmxdgwLPYvHtCGGcxNfrQ7CdUMFK9rr+DSc35PptQ8qN5bZ8zWaTKPGLmtA50mC3l6kwQScTEDvI3",
-	"dDKbVp8TglKuJCIK5SlmEixS6+DRMEtEGHp1Ug0WcyEIKPdn8RWJf9Aj/mE2FZUuZ7xb1XPlHDBGLnhS",
-	"xOoMnNRmAZnRJRKC4EeqJLK2IC6uYdlxyiVll2eaCZ+Ra0WYtIs5Fjzl7NJ4QMzM+iH95wURGVFFiffs",
-	"LBekMu7M27Op941GH0EHRwbV2VlCci6p0k8ezKb57D+V/8iI+d7jGvGAT71OHtVXtZ2veLbdU81A6ntm",
-	"v2kiHjiEh8te1AujSU/RWLv5yi4v4KCJes+S5MCuwPND4CSh+n2cHnvc5gKnkkQNBnRLNSd0fPevMLsk",
-	"x1jKH7lI1gMLZCVTbpAafLn7MvI9eju7vwHXZPk5gC1GfvRHnCu83HMt6dGArD5qEB9mu7XO8rzc7JYk",
-	"aGlrK3iyAQZvmiUCDRrhZEJ5IRe8t1AzFARbcyXwE+y90+GWUdIa2G4qSiGgW6svYapDsOzerEexa+xA",
-	"hbm6hDviil6gfhm5Qam2y6Tz0IC67FH+Y+uUd58fNqeKetcDRa41KFmRKppS1lZSu3AYxBrPsoLRd0VA",
-	"owGncogY6DJcJurlxXlK5dUqNAOwJt6k55ynBDNwPRYG6oVaIUDjno6cb9yHxk4TRIggWBF7KtfkeCsS",
-	"zw+UJUuyiX/Wj65tCLP1OJJ1NrejLnN5dJMo3bmH1dZtajNBaDeMRDTulU/sRZAkvWgf8D8ITE10Nt3A",
-	"IidMkUIMLmdTbiO3aWE9MKiPL6nQyp3kTOtduSCI8cyzmH1ipywOaMwHs+l5Uapdvq7a19zdQOI5fTrM",
-	"6YWS4OO7TNwSLWK7N18FOJOJioT2djFZlFk6IWcEEYzOfhaeRwIlRcOmABzHRKHQfq+N8bkUuyo1LO1G",
-	"WXqfzaMsDGAXEZSvdNKA2ciKFhobNI8q9jFLaHLn5NH548dFlYcTH1UeBs2ighjJDqxd0VZFzQ+rieDb",
-	"6a8XNCUOib7AePw4WluTSLna5wVTYb+GvMK7j590HJywsySkMZSA29fKgb352/4+H8NzN+cuvEbVTn/Z",
-	"bqOD7AVlid7DFaITEZiTpEN7FFbeVxmLJ48WijNhBJgdN5ob8TjIjmsGf9sPekXiH1Y9iYz89mbFUAEj",
-	"L1YML6x0ZC/MzqxCtG4zA0S7JANY44hHJhUjRA0rnn4zjrfyyNvLcpMq1C9BHXfDDOoE96WzhNd5yo1t",
-	"uIItpre1rTgdEnRB4ytKBPrT0aFVoA6OUP8xOuLIJgRubqFTSKjIXNKQyxTcffwYxVjgWGldUUZIYiZH",
-	"rPoKcpQ5U2L2nynZGtX0sXPKMOTszWc9AHgQEVUm91yzMxBm8120TRVxGR11DUN1TZOT54St5zdoZe3I",
-	"IlUuHTFsovECpeDGJ0gSWdf2ZdA6s0lu9HyxDVljtC6Hq0rc48WEQE4fYWdKYH1WTAY+bFTQUVya4229",
-	"k2ksHBkhFUg4dr9AkpAmZE34Gx1mzIJT3bTnDVTlEqMaOdYx5m2v3bcW6HMI/58tEToMuiS2XtQzK6kL",
-	"6Ao79v2jSoFY0t11O314WWcZl+quPGX6lzkjLeMHTozagdP0+wtIXFySxt8081Z+X1BNY8gQOiIM5YJk",
-	"mvP2u49jM4632Q11RR+r+QebenzbX+g2pKRRi9YSP3OItKKVWoXMk0e7X4eKZIIlMuVgd6IsWKnxZSsJ",
-	"z53hX2GdJFRdbWmaxEIR+b/tLybb1ReCzhVRU4AfBXblBSVp8lyIUG6TS+/t4Lya/MtUmTAXsJm/zQGO",
-	"4YdCoG9Pv/8O9U9e7KMnXw93NtGECAl5zVc4yyNkk8C23WrmnwQ3XeQADyH1dwIzdVqICbnha3rE18/b",
-	"Ym2z5Mmj+Z5nL0YCb4d8LtanUsEVWvg/EZyabPn6ajwpXpIZ/2Ehsu1roZkO+SVdM1iV321c9ePjPJ8X",
-	"YD3kar+Muu9D0P0zsqOXFPWCaJ10ed5dQ8oJvLwwtwlm9q1UN+mS9mp7I+5CCgW298sWSO0Fr3fKU74a",
-	"vVTqZ1W+5yq+3McG4rUOTt8VxP6slawmTgCKhcu0FDpHNob8uystqm1HxZzpc0egCKpM27FJ7ob8iZiY",
-	"ujmo/cFMheukGgv2TZo5QrICb24NIlcoKVyulV9zivpfofiKXlyAPwFfXND4ajZFO2j34SP0+MlXpuSz",
-	"VCV3Hz56/OSrFVTJQ65OvASnQJKmHhpy0MTNcYpZxxm6J056LybX+oeqybEsda2fHBM0SQC+KLQ1tRmX",
-	"5+geBdwRN/dp6ovn5N5i10wMCR6ysj532LSdj+fkh/ZqtbxeKe8wCh7b25wnP/wWrlG2+aazn5Awua5A",
-	"wCWAjxfXGs9LFSvnD23MkW9bVCzy8XDY0Y/iSZhDHpFg2n1VxbKcL6QqfGn7Qp6F3B2QTvAOvCRe5waE",
-	"L6kylcUxUQo8k7LK85AU4SIu2ObWMp6RKg32OUtI0pHF8q7ALEEpLqfCl1RKTJUBsWDBhAcAHaOE5AWV",
-	"KKMSXVDIpk7xiNUzVHiBciKSAhJgQKiqTbSHxiWWx1AMi1MuJGJFiohqICXhVKH4ilNJxYglBEE5Ni5Q",
-	"/3Q2TV3ys58GztSm8b+3vWTrZgksKV2ofJZklIU9dPPzkwqpTolejp/+1L1jdbqp2kR4SIB0c7ZBGMIW",
-	"f4Z+ttDvzRjEe3jE3CP1/aylmEStfXM7RiSSpnpO2urrhDCFHg0fjtjYy8hmXJ1Bmg0Zd22RsxVNHvJK",
-	"Jp+0DovlT65zcbxkFxwO78JztXyeB01CyRzdqVEO+MhjQUHCqOgshK0Qv/yO/Gi9UesJMecmb9TWkmsF",
-	"+qwNkS+f87pTtslYxrvgZb3WPL63SU1suH5DSLtF9vpvAsRZZdRLotZOUl49AV5rOT+YsvTbIMwMsjhd",
-	"PrTMZVfbCtgyntWbG5m4HU4EkZKgmBdCUJKCfWXCtX0b1ZMoIcV1hHIsgTvpTyA4M3ztz7wDWGh805FZ",
-	"Ng/fxgt9t860Om71E5yRAb/wDeveS5ZoC/4vSGo5WbA2ziL3E0FNxNXxswXMiaSJbLjvbBoatK4Biy2Q",
-	"OLKzwoE2K3SDafPvo6X6Nlzy7qdorn5zL9myHWJgvnvaFYu3+4O92EdfP3r8FbJPoAMgEFPhGKrMbMbM",
-	"E6LVs/OUIFkIlOoTm5pWHCk1bYhIMdEyXW7gPC9uQEl3nphQA5RGWwETdrEtMqJe2SECjF3b2iPq+Z0Z",
-	"POl2FoN4OysRqQc4q/QKT3yecZbe1MvAKqWj/J6pM0lS32NkRo0x00+XZWWKn0GqctTDWuC6wXN8k3Kc",
-	"nCnOz1IswMYsmCzynAtFkrOMJBSf2bLgjKgrnhgo0pT/6LBTtjiIwCgSLNjwLJrnQ3NNZpY03r0oVigt",
-	"i0mFbc5xW7UqvW8By9wlJ7Ra1skim00XBsBUsFD09clL5De5SwnSD9oCxvN09vMSPha7Be1EBX0KOg5Y",
-	"UsSq7PzXrPK6n9w8y1EqV2eeaBpMfrwE4sspEUFSuXcnGNREhgLf+8eD3eHuk8FwONzZfRhsEKBfXU2/",
-	"t5WYrrC4RE6K2ZmrZTUadnxFzowjl1xDis2ZIJcUUkZCeNNGlbJ9GwK5xi3PsyBxYboanuWC5FiUJaR0",
-	"IghZ7GQ2PQU85NUXV/oBS8BKovCIuMLgku5An7jvwhlYOyxftivQX+p6yvvah/ou4kCPVw4D3dNpK92F",
-	"u6u5C5c8LaGttD321ttF25jw1bomVQuaum2/HlBOp3kZcPO99PvEdqX+eY4gcNlpLZASVqslW0q79SAJ",
-	"of6UXrLX+XqLXM0Mq9kPiwXvd9Yi8Q2L5d/K1zDKfTtx3juv3XNz0isWeJbmZl+cej6zu6mouhSYrZjW",
-	"+CkbQH3kKje/KLLCzLydAF9kuwZmDSw0e3fNNS2BpZ3YTp6hsEhMpCz5XtsUuc6pIPJloCD+oBCzKSju",
-	"Ewr+QttbdQPH8exnGUF9rO2sF2xK1WS6jQjLudR26Tvn1Daj+31a07IBLRp3dJodbwUtEz1jUwCadneL",
-	"dTwfY/5QPq5CG6FPfCBYDzXqK52qjxzsmF+9+oW44iu0d22Vg8BPP3WZp3UvccMH+LAeqXw2+D948Jfh",
-	"4Outs8Gbf2yHKwP+Mzf9CckoW1sxXUWwNvDaVZ8KpfNxIai6OdUD2CgCHJxnhcmvNJ9eOCr79o+vXF9I",
-	"CAiZQ1brYmtaJFLLHmPOFDaBANvM+IC6XkiXsymbTQVOia/zQDJuLRmn1+6ZefwSQdeIdwWwKhvV0sPU",
-	"ApsJQQ+OOEOGi1gn2QPUD6T5bG6N2Ii94oVCsWlJfIGp0lBVvSPRj+QcQckhFK2Y8K+GZQ98cCm/pDEl",
-	"qQTP9nkhCC6uRyyplDnpaXOVr850iUwxMt0I4isuiddlF76VhmFKF8ezX4rZz5cpkQD7gwfNVqJbDx6g",
-	"8fH3p6/QNs7p9mRnGxfqalvDycZIEJaggjX4POp/+8dXmtkP1OyviozY+JltiwpD7iHbR/S//uXfxhFK",
-	"6kJjo+zYPkQZZYUiclNDXM1CRqzRqpvn+F1BttBhdzdv41dEs5/0X3prCokvyYj1A4tzkmLzKRKzqXGw",
-	"E+FBMJu+nf2EBMnyFMezKcqIcoFUxQtFvDj71ogdEom8XuEoMc0+jaerC95m2/Gx6zs+HrG+wywadzYS",
-	"30O2yfnmU9hsXAC9OB9vajppczopJ4P22SJ3hPBcCA2t3v9XsCYCX0AwGLqixQUAOu5qjDo2iexfP3r8",
-	"1aahxIKN2DjmCRlbD3QEK6T6FPmuQ0SUddtryM28UM4kMZWURBq9KXT4TsoO0iNmW0ij/tg4S//8Zstm",
-	"wI/1aH6GfS2tftMu+BQG1+t9VsQaLgh69gEnkXddA0CiuRdlwGQIdNvV2xGZkExZfriJGNEnVI2YaSRr",
-	"7zcJVxKi/ut/HA6HQ01F+q+dFxH8+9UL983XLzY1m8BI4fMiNezEnOURk7hQpuSLXjKiJ4Y+4SYsC7zI",
-	"brI0C4NnW1Hc/tiInj1UhmLHmxEiasRSqCzL/Gc0Nx5vmg7DmhRwISU1oYSqflLPk1FpdpiLDHqDU6gV",
-	"k5qLqtn0kgtKRuw1o5o40P7F5hZ6zfwbMjwkI6qRyQqgHdjWwYSKyyJ1K8R6W2f/wUh9a8ZayxiPmAsH",
-	"mf7s7wqqcZVqzkVyRSBMRlx47dyw9wwXE02W4JXuj3e2huMyqqR5pd5pjW3Nl6DZskSkuLbo2EOPhkMU",
-	"6IJesueKOGt0adImUhoTq6Zb4afFvKCzqW1fcgm1V8xyjVIWee76Xkt8of/6l//XJfB6UU+DYYTkztZw",
-	"a+hKNnFOe3u9h1vDLZt7dQXCvmSdccwLd3USl6F8sg2aQdwE0K4PBoo17wdEehEAYOTtiDAkDLUiwgbx",
-	"xq0loVYX6aWIxKa1xFrWwogZh9NqhG9V9KvZq0S/qdFsf2f3N2WlcKRPF3OC0pzZDBo1UM4Md824OXxu",
-	"7EJAWg4cQUcTQNNVIJuM2DklbEJYQYCpEjbhN7PpFjqkGfSmAZY4m74rCIuNtuAW//LYEIdW7mDTtP1r",
-	"m1s9M9tQ9VT7rU3pWHBFg3fZgdUTF1dXVcZFb/av+mFfu97rHXjaceU56eU803rHhAhgQ4X+6xJUwErP",
-	"91XrpS8mqDudPtR1WOvrrN1gsTvcubPLK8CYC/XL99xymtpnU72gR8Nh14AlhNvepRXwyteLXykvT9Av",
-	"7C7xQrNjv6/R9/b+/EbbSFmGxQ0QWOCwas0dX0prBxsOAAkEFV+Ajj/WBrkkKlSxL6ueTHDnRTM3EC6a",
-	"ieFUSGADBXzdF7Vr1zaRcWmeg1VwQWOq1eIRqz3GCwEizeTIEaMZbaEXNFWQnq8Ehci41RNjnuq5tQZw",
-	"SRlQxtMRG+M0/UaT1Bj1f/kbegYp/UQY9c+IWW9Bv/x906jK+mfvrqrHcCFR9WCEcDFISDr7CfIf3xWc",
-	"gpRzUdCQGEGyuLwEZSLdINeavWLLl3B1PUqVeWkvSkI70YiNXYhkDCwz1RxzXMVKxlv2EwRLxmiCC4WG",
-	"1v0iKGFackI9hiam5CkknsDgtVWkGCVl5y1rMBCrv01oQiorRU9WXIdY2yEtO0dRy06qu/k63A3VI9u1",
-	"y+g+REs//4qv8nRVhbv8BNCkeoUXzO2DK7xQ3TS3wktwA9wKz7u44MIXIBa55HMQu9PPBm9LTNPwNVjW",
-	"8dFqCvOmxfqHd3hvkdc6PCACXrtz4d0GJ9eWAjuLX6ndQwIcveThpwWdULCbPFB8Fl4esg4mvm2YTCcv",
-	"f36NY9PnQp/8SaGtoVSBiU+UZq7W2B//7rlndpfDj8FJbLRq+NPaUmBHl31dnl/HJAWuZltc6yfhhktt",
-	"GIC2ZnKLNFNCxwcvmk1edsxFcCPmcem+Y1vdOjsIhvG28ZiOI9BjPf4LYGl78gArU8rRvH3wqZM6E5xq",
-	"AcY29CJm01hQBXplRsBKKlxnmToffA64n8cJgxdjuoSC7ru/nMv7OpXXetDkIuj2/h9O++vgtKtxM72b",
-	"NWa2TLsif4AJS7a0BXidpeZVOeBa4yHOC7Qlc0FwIq8IUVm6Bf+uOuWHqLuPUx+sQbgKDQyhfbPQwQGV",
-	"zhCLELRN2H3ypHGtUeDZNtfCSuH4Si/lqeZXRJ+cb0Y9qbnlICFyYPkEkYPd4e5wsDMc7Dza0qdl1Kve",
-	"ePDN61cvBr/Z2Pivf/m3hXcf3Q/zL82A+72Hy1dF2xdxoT3DnuFiO72ftSRmz/unWTdIAeOMAX3S3IJH",
-	"mBGpkmZFqrC9Iw869br0RrAOiJT4hgiEczH7WaKxd+vX2BYPfcw7wWqy13Bvc/2rDMhh1DdyjRd63ZvL",
-	"i+WbwUV1t0ynhaWaN9JGLhKQQ5IDI9LUe+Wa8VAJPj0jkn75G6pbWuiXv+uXG9/rTfvl75Wn0Vuac/lt",
-	"tWTa74hq3pBzD7qamypAwX8A0WwiMBfGKrwLzcsNmwsOd6hqvDsft50G4lBrKmhJRpmGyTZ8n+OG0+oo",
-	"TolQNgTlXFKeE8oPlITSiCL0FmeYSoSL60ZLtfYGH3OpvE70qzqmltvXduHTPft/vBUGL5i0v2oBVpyn",
-	"9BZuoHVkwPDh4peqiy3rhHus4TV+n9hbhgl22YMejk72gSqpVKK8sLykYyhrC5CwLQ+eQ7/fFxNBkHcz",
-	"j990gRco8aLA1pXUlQon6aVTKSRnqMybgbNgMYPPU+M/ZrbVg4mA6Z3e6vDBVve1re2DrfV77O0Od78a",
-	"DB8OHu64nnx7fms8L2Wo93g43OlVrRm9xmTltbJcVa0nInR6RcS54PwHsrynNXiPwj0fuNIICFynaAnD",
-	"9l/8FR80/cajxW+UF72u7geuHWV9dKjwz85tjuj2e0NlH7Yzryvlaq659pXy2ri5neDqOO/eeYa+/2bm",
-	"UpTNfgo0CA1Ls0azyS9UojVWGThnrvHdZyDRVj5oXSLQlUDL4tbnyGWfzVfbPdvI6OfcZI6YHgso2Qgr",
-	"aNarXohKqm0F/eqnJRS3VLuXKlsos5DbPc4+dHbUqGkVkItRLerT6ERh0BBlGn61lObTxeWexTEXCVm4",
-	"xeZSQ1SLkNveV5HLt/E0Gsh0MN7Gn0qDD9KtlAhQRq0v5G0UmYZu8rAe5n2bU6LUCppHsF/lPTPGioYD",
-	"V0ubLcOwiV8YS7yd7mHpWiwm7Fvx0u33JcV9cCUzoZ7pJ0RByuQCYJ7WlQJwZ+WCMAZZl5ShZPYzRFXL",
-	"/CRtwGOmAmfqhEz4D6R2qGoU+ijgczKwCQ3slyxgzW7cDW2EYyI5hvQUy3f8Yo3uqMiy1RdvfHIs1NW2",
-	"6esyuLDVNkE+fxLOnU28NF7Xq8lYsZrGJoQlLpN4XM0yRoxnGRmxDtXXtvzp+2XWRFXSwSTcBV+1+Yum",
-	"LZN/u5k/Fjiy4AY049Jy16KB3azfvQYlPdY0ICauYT8eMbfCvXm5sETLMcq0Aq8gcgYqfB8iaWWTKCPb",
-	"BGFJsVkmLNYHku5sStP9ijjIYwvkFnpprImJuYF3NjXpmcR0zvCZwIgRhib0stByt3KWOS4QCt61mvus",
-	"ZinZRN8yw9dGge7e8AgXKi4lY+/OT1svUgoI2m9NLrtpY+Y2ci75fzYOt+52Z/aawXktTWocsVBXDWFZ",
-	"Ju93M6aqBKDMzQlkY/Y7Ui03TVChlm25NWLdSY02Mk9UI8UR9R/tfm0AaEVtnsG3i5Pfo7lsRcIl3fFs",
-	"6iIWI7awegz1y0z8p8g88hSd4oycUkW+OdX8VD1Fx1hdfePjfGx4EtswwZXZfyjING4m3rcNNNiqT8Aq",
-	"PA1+1dTNlXX6WoP0XxufObUSyvgSSe/+I7d3l8B5Slwipam4WsgmeKG6+cRh1Uwyh7w+rQ7TLJtNE4pN",
-	"CpDRnm3ZUani1NKiV1GgDw1ESynOFjJFREbZbEruIoT3+4IqRQTqZ0RpuVI1T7SIWIL5utM0EEQSNRBu",
-	"3zrR/JxNOCURgtKKkltqS9/Uz5RuUHMetJQoGEopMTxvNqWMKoqBcWuMzH5ytU8miFEqVAUjJl9pCx02",
-	"ckdLjVQ/34QC8QIxqHQKWDywulqruNs4E27DZeb1q1uK6ewupp1npookWZdL3PWB/3YDU8SNdxZlnNWk",
-	"8qq0OodGy8I7po0WodC7YkOT0wWn8qmfFG3PifQa+fnWdMhmlsS/xP9jKLzBho1LkcSj4KXwXiXIFWaX",
-	"69vtd57Ab604z2yqFcU4bc/spSCzfy9qkZbFFGPVpG5Kmf2rrcT06jmbipmruePF4mr+TWehFWzE3KIa",
-	"JrWr56r92Jx1Cx1uYBbbtHbIdYdMUUEJFPmMWA7dr5kWAF5zYq/20+uurPXn2c/CGMBuEcZENZVms6kp",
-	"yoNj4kSfyW8CRssFvaSMIK/W83v4ysvVTzfcU4FCZo2+ERufknjwgqj4aqAV1D0kcUYG5rXx5lMkKeMM",
-	"PRo+RONYcCnPzE9Vs4QgU4ffrIS9A+U0WvadfdDqP5rh2+gX9MGygE+leX5nKOza6k+/dvO1g+ec2FNm",
-	"nHv1k7mYnziBPxC288FCRSlsrZqocKspqqQ2q0ULohtTJiMlj+lsuoWO4CCWehDYamXGS4zlVpe60+zW",
-	"cBe1eG8JZltG5WnU4S2tAHU1kfhvo/y0yGIu/TVy6Trjs15OFKg1xj0NFQH68OKOIKaRtRuzqcKmXxeJ",
-	"VSHInNZd3l0Cpn+/Cgd09z3A7yOk62e+LQ7qeplwMtL4MlJ2No1NCbn5bCTxGlj6NB47f1Fzdt2jtzJj",
-	"povmtt9XH14mH7bdhaCLYxv+e3PDG4s6vnUm4hySWiagZpsZFvB3Wsz1xLZpGAoV4dZQU0RjN7gWLgi4",
-	"Ao6w+KEivBN3h+dHktXzkzvr6IhQWny5gbojvc/tZFCTJp4WqD9n9zcX0r/rKrigVDicfOFyY6q8zmYN",
-	"sYaxlt8VtW8hKWNXSG5QEw0KrSXMeg9K+O+D8ZahpCXY7kF1W8jdJNAskw5Tnva3EEe8NiHCede5eBTi",
-	"Nf0O08j2e9Olb26Y/7Cx46W9Vu1z+/qTp13sizAgCArX0dkwptMmQ+og4wWLyYHfvnyxB+HAbz/V8F/e",
-	"F0u5TSSfcRYTULkXBqu6tntVm/I1EIJNH23RiiKDGLOEJljN0eWOsQhfQ+GHpUpn6x4iXqGrfxWF3ypo",
-	"xPpjd5nDeDPqbk8CyQBDPdsOavQ8gUp7l6cVbg4SjjZjEV9Z0iP71fpbuG1d+tXsu6IX2h3vg6727aJT",
-	"rwlfxdZud09GK1DZ3BSzJSuD6poEBuGEa6LnN/t9c3/M3tvJxv2fi0UAtOlPnSKNkSDxFRHxFfmVaytr",
-	"24UeT7IrFa3L58HZaDtYQNGgoaEuQfRruJslwN+6udqJubHP1Ot0SLVGDkUpGPvj2l0b4815So8i96n0",
-	"KLKK0mNy+Y3ew6Aw/RPYiEet4gLkpRD1f0ek7TfZfGxzjpQMmmcHRgEmzfTggAJcb0rlFVLMIRcC/ba0",
-	"qV4bCpQmV7KIfvkbevaWQx5f68j98nerRUGyNNlCx7baF8xAIryrBY2S3kgnMTcF4gmnApk+aDbOUlWe",
-	"7j6qms5IE9XUwhgc3V13zbh64DqFP0uSkuQ+jtvZm+FTVXqUZ2rBGUJY7+l/97RmLZN2l1lILnis7dxz",
-	"26PbdxixCyoyIupHY2nzR5ElzZ+6YdOZqBGhG3CDC+pVJbu8DdPudDbNqIR4Vv00r2oTZXxCaifqc7CH",
-	"7tPFclrkuaBZQFn56OZSNkgINMm4I4WCMD9jWCtFy+oU2YEDZNXFrd5j6mP2hioX0tUc6mA2zWf/qRb6",
-	"wj+b7FW3IC2uD47meOorYnY3ys7RaW5JdnuQhGJ6/SGc5yTFdaZXsBGbP2hAezLKDQwa2X7KygTT60Su",
-	"ueaIuWY2oL1IrKg0Xbu99Bjbi9saaLmYTaseVKhvg/W7u2WihsBwEd2m6Y6VGMwjPqdAPqTiWAo9yOYq",
-	"ONAROMdCQfurQYIVXuUYvM5TjpN712zc8QsevSNAGTTjeFoi67MoGr+t/mEPqc0/sR3Jy1bNs5/QW60E",
-	"+I0V+gdHm+EjWxcguSAVzc7349fp2zGMC0xV2Rtl2SiSbc85m4ZKto1AOa4D9rmLldpyuoTLcR3DkWMs",
-	"nphx/m9P1DDy+fQmWZOEVhM+fzDlQMBTSy4OM/X/dHQYocfoiJftom37QWJ5CzFOXFvsZRl25JpJa2XZ",
-	"/rk3YiM2QA8enOw8eKDfdzM1O+7/6egQ9cm1IgxSzcZb11k6bgDx1A61a4bSr+hhzqntwj6buice6ic2",
-	"QKrB6ALHlJn46/jA8IUjKsmzb3khxu6lR/ASVkrQ80KhcRlMMpfFxyQt6EqZDG7gx42BLVMeR1U0zqXh",
-	"RS7Q19kLJiEoJuHwnZvviZ4Plwyw2RW8YKjCzPiQqzHqPx4OW2j+6sEDVwFmnsIQ8SiXwYqMCD7WEH2F",
-	"4it6cQH+KKCUhBfnKTQVhqF+ExqKoHHJ0saaaDKKxnBjjf4iQuOMJ+WVHfozZszeEDCG6w2eX5Ms10SG",
-	"xqNiOHwYN7e2igd+M4I67VHP4fSbUW9n+PXDnZ3dUQ9eJmaIQ66QWdg3o96Tnd2Hj4Y7ox4qAf1m1HMg",
-	"jnrb/pvbzdnNj+OAblKxOfJl6ic1Ph502xuWYa7D9bndZ8qk71zn8BpGdaoa7qG5DaHabKnVByqsWzgI",
-	"lurGCu2botV6sPwzNV6Cdg2xDWwY17ZtUNWHTrjEhNNDIDB3Fa3XALa81Eqf9V79xqrh4Os373eirz78",
-	"Q2+dprC/MtXJoLTTHreb+cXY41XH5/IQ9Ls7pm0uZbCXZy54Esu+UJ1H8tHwUZkX4CS3bVBiSopyLAGw",
-	"1U6rSbDX7849s78jyu/Q9nHprCNhLClbGH+hXsx9zmSRKuLvcZiClunXUHKs9Zo11LqMNRo2tLuZ2d57",
-	"A7hzsVS0P3Jzs0OMXDkK0hNbN1FBJ+ZiN/MdQRdEZARSJHGsCnicqOqBAqQotD3PuKIXVoK9K2jAMH6u",
-	"15bse60Gb5GpzsiP+4GmhU8GD4cwLJYmaUMpsDo1CyLCXjQHTIfHVZFiUqAJp5KyFXoSVpM/d3v2qXqB",
-	"BkAJyprWnuaCp5xdfmnxjTvwWB0bzNh7rjqORL80Az2JtrrcqvUzDOuU7ZT0ZQxfTyxF6F2hTVq4IbLw",
-	"si5sxlkz9jNX9Txy8N5LBkajL+DiPAwH3uesU90ybdpiwKZDtMShlw4d3YGQWYq4t9/bv+aUF6w+dxTu",
-	"t+Rm+mgFCa4v4wrFCF0NQc3BTDdMHGXhybxFBUP9KH3sKobFDT0rPP63qWJwdHNHFQwpVwPIKIT89kF8",
-	"ReIf5rsmbK+puPJgpxhVQxjVSMmPFBc55Gq/nGvfQPt5h0baK+oy9f9Qw/yXFxz5w51R1mrhEkjnsz5s",
-	"55Myc6G+7/7GcGvebFp1I99Ee2gcc0glImPU169USZKbEdwf7OA3iXtSP1e4m+jMwvzsQq1iCHJJpT6+",
-	"ERoLolegX3KgCZdaEI2YnhCugGUxFwTBLTfU3G8BlwuOKXNNVoO18UBvNQq8jUmld0fjfGf34aPHT77q",
-	"Rc7NDshf9zh8IqOoDcj8JHVoEcjV53naOg/bQne2FiCGRpeIoFvS9Q74rSQFJH87NafdDH0ZYXLig/7Z",
-	"CxJvNV1C5MTfgi9PhpwEKexuk7rMPe6WHVeTNB3EjdBuGIAtdOiNNWLQENS2HHOXRLtODtCn0A0Z2cYr",
-	"MGvSOlv+PVPhpiiwkkNuaz/XvfaD678ywhQWN8cpZqa0J6n5L/dcPLYXaRGxD/c97z1cRSR4hP3pxIEH",
-	"RNAY0URQCmf5Pw6x7pNZnhkCLS0ZdKXIbeJCWWvy6mSh9MnIHJdX8ELmCFIt5zdtJouDODQ1IRw4mzFR",
-	"qux+HIzfHJGPaSgfhW+74PQuaqU78FizLJubsl314Hzfy4vgtav0EniiaWFV676KXnm3UhdQmV31YSON",
-	"+vf57dj2oWTm6OYjd2Qz01R92X49Ldnut4+n17kNe77vji5+TbqBu3FjNYC2+4ub2GBmSpjdnbrSyUZc",
-	"XH8k78OxgfB7A+DnrS76a+lSFvcdmr88RXF/EQXdkc547IbeQ2Mt6s7cFOkY9e3ttChPLiKU/HhpbJmc",
-	"EqFNf7ij/yyFLL48ufB/HLExuVYCU3XmnAWth7bQvvFppPr4caps/1OBsJ+z5BV18gIRNmKVFRisMDQU",
-	"Y6jnVspj6T7PkwujGta8B2+inuUIr4xfvY6+XtR7V2CmoJPWzvJtVT2y/0SqpA/CvFNnOlp+fkeq40R1",
-	"K3NXBKfq6i/zarhyzhK0OxwihZlybX2tslmAdSQYsRmqcZnKkWJ0jiUAZG5jJhL1JbcwTugEx1TNpptB",
-	"ne2fAKqPqbfZGUKuXmgpvdbOz+kwd+ijzDQKTLxd4bnbEEFwcrPcfugzmAQRbSeI0OPhQ9u4s8J9QjXs",
-	"9Jym3RtwQnBCGZHy0+zBsZj9dV133uNlztFrhieYppWt1L1t9sC4hPK/KtRv4fstp5dMD7bZ3tP66O97",
-	"5wQLIp4V6kpPpvUMcAdYPaYQaW+vtw36hx2oSQL7Yjat0mNrl6v0f/kb+hbaosuyj21aK+z/5e+bVagV",
-	"xzEvmDKX3Xfd7GC2NqrsAKJADSny2VQ4ODwgvOELG+Vdyjr0I8CBt7qbHmiA5Lx7MDpudLUPRIEeChYQ",
-	"r3K2DVAgWdJ3OxHV+M27arbvaMrNbCnHTetSTwKTWu4N2RFcKExT0Le1teY6iXTcztMXAS9AVI8pRpV2",
-	"HyGTUW1hKsVGG6YyYQFUN7deourtLvvLN2bcbCUDyLn4969Fb9w9vt28dBzuHKndOG8uUicKHR+88I9G",
-	"eXl2e+rvS9L3vE6AAK+lpzcW3DbVHub5dZ5yqlzJJmZqNvXaMnto0Kzkw5sP/z8AAP//",
+	"7H3dchw3ku6rIPpsBJue6maT+vGYCkccDSnN2kvaHFKamTjTOmywCt2EXAWUABRNjkIRe7v35wF0teue",
+	"idirufOd+032SU4gAVShqlH9R4qytOsIh9jdVfhJJBKZicwv33ZinuWcEaZkZ/9tJ8cCZ0QRAZ+exope",
+	"UXXzNFZc6C8SImNBc0U56+x3TmdTnFI5mxKUY4G6NCFM0THFTKFkq1A0pRIrUojtTtSh+o03BRE3najD",
+	"cEY6+x0M7UYdGV+SDOsOxlxkWHX2O0VBk07UUTe5flAqQdmk8+5dVI7pkEtJSWBU33Fkf0MxZ4oSplq6",
+	"T2wT/gDINc7yVP+6O/jqQSfq5FgpIvTb//cvg95Xr97uRl+++6eFQ3sueDY/rkOsCMLmkdk0QrP3mmqK",
+	"CpQQFBP0mhcCURanhUTdS1IIgpIC/aGYTS9I3EbBse4qSMAEK7JwlN+LxJAv1C6HH/2GEzLGRQotExl3",
+	"og5hRdbZ/0sHwyf48tWi/k4EZTHNcbqYkTQV1uekvGx8M24640K10ULq31pIYYjsSGE/Vnxll/vG/Am8",
+	"Xo10IbVe8OUc9LqQb4qt2fuNuUfxDXnnxU1O5PwA4WuUbJVjRF0xm+azqSICpSAlcDb7SQm7znlaSEoK",
+	"IfUAyXWe8oR09pUoSMt49YD8EVNFMhjHPwky7ux3/tdOJc52zGNyxx90513UyfD1N+a9vUE5SSwEvtG/",
+	"SnUD218TQ3+2suS7Irsg4gSry5JNcv2hHBuDBzpRR5A3BRUkcROpRrtokLVugNYneEIC0q3IZlPBtcxI",
+	"McrxhDQkyS7q4gIoi3bRYDBw/7fuHN1NkLt3gVQ007y9O3D/RZ2MMvtlST3KFJl44z6jfw2NnWcXmi+3",
+	"ZtN0Ns30/OHgsENoGx00Fh7hoD7EpWM7JWNB5OUB5z/QwAC/JYozTURBGC+uSJoSPUqUczmbwlBTrA8V",
+	"Rq4pZ4gwlPGEIDWbZpyyvptDbJovJ3F+fkbiQpAekTmOybkwo6jNKcPXR4RNNHvtDQZzey/qXPcmvGcb",
+	"rE+jmtcLgZnMrSirT21kBjVC+3ojvm6Z6BW/wROCEswkKpibGPpnpfLvWXqDugxf0QlIYrndRydYoGQ2",
+	"HeNCoX00uuDJzaikwiXB5gyxg/5zz46y94L/QFivGmzt/LWiVLfViRwpg6LypSTim2TBlizggYVbctkJ",
+	"8U6/LHPOJLEaUUxypVvSmhNTWrnYf9vBeZ7SGGta77yWmuBvV9z3ZYPQV0PekwwzWKTZfxQEdbPZ3zKC",
+	"tETV40FvCqLXUjeqCCLXVCqCeIEYZ9uaKX6Hk1PypiBSLRhtLvhFSrLfuFGX+o9+Q0vjzhVOaQIPn48x",
+	"TYkmExGCaxXxL5rNFKZpZ79zQFB8ibMcEakQv0g1n3AqiGaInOtdKDr7nR2S6cffvdKSFqtCdvYfAr9T",
+	"BWL3SB8gnLHZlEgkeZFRCX8whSiDoRDZrxbqUqlc7u/smJ3Vj3GCpRKkP+HFVf9N3I+xmyGRO/Mzebeq",
+	"eD4xjYRWSdN49jdFyvGh7miup9F2hPAViVFKpCGTRHrb0LHUgzjgbJzSeJ2FuvW4TZ/KDmtrNlVYae2i",
+	"ICnqjmI7ohGw0nMuLmiSEHafA9TnNmeanVFOhGYEPZTvuHrOC5bc50i+YUrw4gpfpHpxGVfnYz0EQ5sX",
+	"nB9jdmO3mrzPcb0QPNdSXHeGFb0iEnVHAityntKMKs12ncgKYhjYKVHipvd0rEKG0xmJOUuI1PqENnpY",
+	"Iurn7tyBClKY4UJdckH/Su51TZ4W6tIYCaYHBEJeggQUZFyANdEdFTA8/WCMAwT505/+1HvqPTBPld8R",
+	"LIhAguA0+3rYMYJm2IkQyMCvhx277c+VPtWGnRDFquPEEOwK01Qz033S64yIKxprKZVQfaBR3T8MJxc8",
+	"JlLe94Dc6UazXOu+em/N3iOJFZVjTAVB3byPyHUfSaKVDEknjAgkOe3BObgNOoDtp3k054LnRChqDu1M",
+	"z84o0/NaRKUb/KV8sFI3+MVrEquONX3Y5Lnxg9TbH1Mh1Xegc7ydV9xSvODHDCtB48JQfhEhj8sH30VO",
+	"sVnJwvXnVypEVbeRN3pvrG0UAGN2jgDY+YcWsgIRkrNTMtZtJTVzZ4EPR2tzRWp3i9He5ohI66SgTD1+",
+	"2JnX//X0LkjA/fC0MldTekHSdDZFY4HZ7D8wBdN0rkcex4UQJHmqllnpmsC+Wd1TNCOhJnPfPbIyHU0z",
+	"69i/DZYArvGm01yayBndhnaL/RjzvPKcps6ZGGAZubINH5h0ZbKXQ7mj9pTzbpRN1cduFOP1nA4l6y3e",
+	"odC0ezpE2PpYG2+bgUeOuDXKLFol52qoT7Oc/VpeluAC1aWvtyNzz1kw/6viCqffuN5bfteDD/7e5HRo",
+	"J3IOD8+z4HVTa3MRyV7YjVff+wlJiTaPz3GSkAT98nf09DUvwIfJ9CGWzqYTrOB0++XnCJWPC5LxK/PC",
+	"WZHngkipVZrwa0Nm39PmBRjwLDbvnhLGWUyNPjR7jwpGqtf1d9Cp2d/nV5T8aF474EwWqTKPmD6tAx16",
+	"S7k6F0QScWUb+Ts6nU2rzwlBKVcSEYXyFDMJFql18OgxS0QYenFaNRZzIQgo9+fxJYl/0C3+cTYVlS5n",
+	"vFvVc2Uf0EYueFLE6hyc1GYCmdElEoLgR6oksrYgLq5h2nHKJWWTcy2Ez8m1IkzayZwInnI2MR4Q07N+",
+	"SP85JiIjqijpnp3nglTGnXl7NvW+0eQj6PDYkDo7T0jOJVX6ycPZNJ/9Q/mPDJnvPa4xD/jU6+xRfVVb",
+	"+Upm2zXVAqS+ZvabJuFBQni07ESdMJl0F425m6/s9AIOmqjzNEkO7Qw8PwROEqrfx+mJJ23GOJUkagig",
+	"W6o5we2bU/A+BYS6INpAMCf6akc2uc41e3/PAkoAEUxvIHDLJwQB3YyKEeNUm1b617qHfon7fU7PCdPC",
+	"KHEvZYtyYsc1m8aXmE0IXJEJggrmfIJbOI5nP8knSKtdSG7RFLEtjF7jDFOJNEfRNp1mqaLGwmpwSCVh",
+	"RiGtVsUnd22Oi5b52bWZ5mb8hz1mafpnM8rc593ATM0+Zcqwb30NjrawyAlTpBC9yWzK/RuRNwVFeEIF",
+	"6vLCt3WiNbdAOfQQdQ6AJidYyh+5SDajDSiMTLlGaoyZuy8jn2y7e79dSjZGfvRbXKjBuefmVKjGyOqt",
+	"BulhZJ5W3J+VEm9OQMyZLGtc58AYvG5WuG3TBCdXlBdyyXtLd50g2NrsgZ9g7dcRew1qN62F0KDnZl+O",
+	"qT6CVddmM47dYAUqytV38DFXdIy65fUlSumEEenclGAzepz/qCEwHjS7ijrXPUWu9VCyIlU0pWzeUmuj",
+	"YZBqPMsKRt8UAbUeblZCzLDi8ZIXFymVl+sdlYLgxOv0gvOUYAb+98KMerVjwT0duQsifzS2myBB4Bxx",
+	"x8JmDLTRcb+PcKG/TbYutWi3N7Nq9g8VlZ8KhjCzP2CQWEs5052kcxesWqdI+YTGlKSIF/pjziU04svi",
+	"pUdYk/nMcVyRoJ3IVvRteKysuUN/oCxZURb/i350Y5cb20zs22utNfWHJvGdcIXZ1r13poPQahxaFeRX",
+	"4K+UJB3Pc+sfBaZG60nDGlFaWP0HdUEnIgxJzrSFlwuCGM8835wvUSiLA5vjcDa9KEoDz7eKu6DqwkjC",
+	"KtdaSu6Hd866KVrCti++Coh/c/8aWtvlbFHGA7ZZFrOfhOf71MKn7r0AGsdEodB6b0zxhRy7Ljes7LBd",
+	"eZ3No6vZPiUTlK+08oBZyIoXGgu0iCsOMEtocufs0frjhyWVRxOfVB4FzaSCFMkOrQdjXt83P6yn59zO",
+	"SBjTlDgi+gfGo0e38AZwdcALpsIeVHmJ9x49btk4YbdsSC0rB25fKxv2+p+/WfApvHBx7sI/Xa305+2g",
+	"PsyeU5boNVzjHjQCm520qOjCnvdVbPTpw6XHmTAHmG03Wni3epid1FyL8865SxL/sO5OZOR3N2teSjLy",
+	"fM2LzLW27NiszDpM6xYzwLQrCoANtnhkgr5C3LDm7jfteDOPvLUsF6ki/QrccTfCoM5wn7tIeJmn3Bjg",
+	"a9hielkD3kuCxjS+1Nbun4+PrAJ1eIy6j9Axdybtdh+dQehW5sITna279+gRirHAsdK6ooyQxEwOWfUV",
+	"ZENwpsTsHynpD2v62AVlGKKDF4seGHiQEFXOyEKzM3Ch718GBQz0pTrqBobqhiYnzwnbzDkzFx8oi1S5",
+	"wOewicYLlMKFIUGSyLq2L4PWmQ2npRfLbciaoHXRolWIMC+uCEQPE3auBNZ7xeT6wEIFr6RKc3xe72Sa",
+	"CsfmkAqkNrhfIBxRM7Jm/K0WM2bJrm7a82ZU5RSjGjvWKeYtr123uaEvYPx/sUzoKOjCZTtRx8ykfkBX",
+	"1LHvH1cKxIo+xdvpw6t6JLlUd+WO1L8saGkVZ3ti1A6cpt+PIUR6RR5/1YyQ+0NBNY8hw+iIMJQLkmnJ",
+	"223fjs2Ige32UVf8sZ4TtqnHzztl3YKUPGrJWtJnAZNWvFLLxXv8cO+rUDpeMBmvbOxOlAV7anzeSsIz",
+	"Z/hXVCcJVZd9zZNYKCL/t/3FxNX7h6BzRdQU4IeBVXlOSZo8EyIURekSCVokr2b/MigvLAVsjkGzgRP4",
+	"oRDo27Pvv0Pd0+cH6PFXg91tdEWEhAyKS5zlEbLhpjtuNot3gusucgMPEfX3AjN1VogrcsM39IhvHiHK",
+	"5s2Sxw8Xe569iyh4O+RzsT6Valyhif8zwanJy6nPxjvFSzbjPywltn0t1NMRn9ANL3Tyu728/vA0zxfd",
+	"Yh9xdVDG9xxAeM8nZEeveNQLonXS1WV3jSin8PLSKEro2bdSXacr2qvzC3EXp1BgeT/vA2l+wpvt8pSv",
+	"xy+V+lklCrv7UvexQXitg9M3BbE/ayWrSRMYxdJpWg5dcDaG/LtrTWrejoo50/sOwq2qAEGbTmPYn4gr",
+	"k6ELWYaYqXBGZmPCvkmz4JCshrcw25krlBQuqtPPbkfdL1F8Scdj8Cfg8ZjGl7Mp2kV7Dx6iR4+/NMnl",
+	"pSq59+Dho8dfrqFKHnF16oVSBsLBddMQ7SpuTlLMWvbQPUnSezG5Nt9UTYlluWvzCKSgSQLji0JLU+tx",
+	"dYnuccAdSXOfpz57Se5NdsPAkOAmK5EABk3b+WRBJHqnhhrggQYMouC2vc1+8q/fwmgINrJ99h4JE1UP",
+	"DFwO8NFyVINF8Xhl/6GFOfZti0pEPhoMWpBvHocl5DEJJvhU+XKr+UKqFLt5X8jThSGzqY8Rg/CEKoNh",
+	"EBOlwDMpqzgPSREu4oJt91fxjFQB989YQpKWKJY3BWYJSnHZFZ5QKTFVZogFCwY8mGhflJC8oBJlVKIx",
+	"hbyNFA9ZPUKFFygnIikgAAYOVbWN9tGopPII0u5xyoVErEgRUQ2iJJwqFF9yKqkYsoQgAH7ABeqezaap",
+	"S7PwE06Y2jb+93kv2aZRAiueLlQ+TTLKwh66xfFJhVRnRE/HD39qX7E631SANB4RILGFbRGGsKWf4Z8+",
+	"+oNpg3gPD5l7pL6etRCTaG7d3IoRG2EfE2lxHhLCFHo4eDBkIy/3g3F1DmE2ZNS2RM5WNMHea5l80jos",
+	"Vt+5zsXxDRtz2LxL99XqcR40CQVztIdGucFHnggKMkbFZyFqheTld+RHP4FkRanm3ngXNWWkci3NXbFJ",
+	"EguiIpSL2XRMr2dTNMpIfD6KkCBMq8Eg2MYcUjKK1N18LKakaskIeGWmZh1tm53P7gagAVBArhWo6vb2",
+	"f/WY6d0Sa2gVx4kXNV1zZt8m6rLh1Q7xwy2yH34b2HdVRoYkauMg9/UTKKKKEW9DMNPI8nSL0DRXne3c",
+	"RmE8qyPEmStJnAgiJUExL4SgJAXT0dxEd+2FpUQJKa4jlGMJgld/Ap0gw9d+z7tAhcY3LUFzi+htHOx3",
+	"6yes01Y/wRnp8bHvM+h8wxL6piB/RVKrAAWbp1nkfiKoSbg6ffogd0mayIZn0kbYAf4XGKOBmJjdNTa0",
+	"maFrTFu2HyyKuXHb4H6KFqpu9xII3HLCLfa8O8SNeZDF5wfoq4ePvkT2CXQIDGLSxEPp7c1wgIRozfMi",
+	"JUgWAqV6x6YGzyilBsuNFFdaXZFbOM+LG7A/nJMphCLVwGYxN0oWZyjqlDA7YMdbfKSo48PbeAf3uUn0",
+	"Oy8JqRs4r1QmTzM45yy9qefSVvpUp8rdO5ck9Z1hplWcUwP1Yl5KU24ybmPM9Bdlzq7i5xCdHXWw1jFc",
+	"pzm+STlOzhXn5ykWYFYXTBZ5zoUiyXlGEorPLeZCRtQlTxodFR5+TAR2oGBBNMlokdvQIXit6K/wLu5C",
+	"kWhMKmzDrOe1ydLhGHBGuHiMOTxQWWSz6dI7PxXMwn95+g3yEURTgvSDNjv8Ip39tIJbyS7BfGyG3h0t",
+	"Gy8pYlXCqjazB+8nHNFKmsq7myeaB5MfJ8B8OSUiyCr37veDhPPQXf/BSW9vsPe4NxgMdvceBNFX9Kvr",
+	"mTQ2zd2hNpTESTE7d0ABxqiIL8m58V2Ta4gqOhdkQiFKJkQ3bUcqC4oTCK+ec7YLEhcGMvY8FyTHoszP",
+	"p1eCkOV+dQPY4hGvPrnS9VkOrGQKj4krCq7oAfWZ+y78n7XN8nl7P/2pbqbUb7yp7+Lq69HaN1/3tNtK",
+	"D+neeh7SFXdLaCktgOlmq2hRX19samrNjabuzthsUItwCr7xQbjboh093xd4KbV2SAlbH7HAG0mI9Gd0",
+	"wl7mGyburmWe1eyK5Qfvd9ZS8Q2O1d/KNzDWfftx0Tsv3XMLIkqWONMWBpyceW7Cu0kimwjM1ozk/Jjo",
+	"eh84sc/PA60os2glwP06n/azARWawIgLTU6bU29gkkM3QTGRspR7bTA634Ty6gsxm4LifkXBj1gHqYkg",
+	"JdjClgYR/5pCt3GpdCG1vfrG+fFN6z4Idlqie6NRC4z3qB+0THSPzQPQYIku1/F8ivlN+bQKLYTe8XeD",
+	"bPRh73cWJ+x+JrcPFdnblsqNwI+4dcG2de9xwzf4oH45+7T3f3Dvr4PeV/3z3qvfzN/QBvxqrvtTklG2",
+	"sWK6zsHaoGtbSi6gBcSFoOrmTDdgbxdg4zwtTEip+fTccdm3f3rhQHfhDsxsshpEuMGfpVY8xpwpbC4I",
+	"LFL8IXVAc5PZlM2mAqfE13kg/rgWf9SZByQ++QYBGsmbAkSVvcjTzdTuchOCvjjmDBkpYp1nX6BuILJp",
+	"uz9kQ/aCFwrFBu99jKnSo6qAedGP5AJBliXk6ZiLIT2WffDNOSwQCR7vi0IQXFwPWVIpc9LT5iofnoHg",
+	"TTEyAAzxJZfEgzCHb6URmNJdXdovxeynSUokjP2LL5o4zf0vvkCjk+/PXqAdnNOdq90dXKjLHT1ONoLb",
+	"rXkwMtT99k8vtLDvqdnfFBmy0VOLOQ1N7iML0vxf//rvowgl9UNjqyyHMUAZZYUicluPuOqFDFmjDgLP",
+	"8ZuC9NFRe6kEi582e6//0ktTSDwhQ9YNTM6dFNtPkJhNjeOdCG8Es+nr2XskSJanOJ5NUUaUuztWvFDE",
+	"Cy3oD9kRkcgrxIASg6RsPF1t423WdBi5og6jIes6yqJRa5WGfWQrSGw/gcXGBfCL8/2mpkwBp1dlZ1Cb",
+	"QOSOEZ4JoUer1/8FzInAF3D/DZCTcQEDHbWhTo9M7P5XDx99uW04sWBDNop5QkbWMx3BDKneRb7rEMFV",
+	"KiCNEGn7hQwuiamkJNLkTaF8QlLC8w+ZxedH3ZFxlv7lVd8G/Y90a35SQS2TYNtO+Awa1/N9WsR6XHAZ",
+	"2gWaRF4tHBiJll6UgZAhAGWulyMyVzVlxuU2YkTvUDVkBqXbFo8KJ0+i7svfDAaDgeYi/dfu8wj+/fK5",
+	"++ar59taTGCk8EWRGnFi9vKQSVwok+VGJ4zojqEIg7muBVlkF1maicGzc7e73ZE5evZReUU72o4QUUOW",
+	"QjJd5j+jpfFo28C3a1bAhZTUXDFUKaO6n4xKs8JcZFB4gUJ6nNRSVM2mEy4oGbKXjGrmQAfj7T56yfzy",
+	"Qx6REdXEZAXwDixr74qKSZG6GWK9rLP/ZKS+NCOtZYyGzF0TmeIXbwqqaZVqyUVyReD6jLhrtwsj3jNc",
+	"XGm2BK90d7TbH4zK2yYtK/VKa2pruQRI9hKR4tqSYx89HAxQoMREKZ4r5qzxpYkUSWlMrJpuDz99zAs6",
+	"m1rElgmkmzErNcqzyHPXd+aOL/Rf//r/2g68TtTRwzCH5G5/0B+4LFWc085+50F/0LfhZpdw2JeiM455",
+	"4erScRkKoduiGdybANn1xkCxlv1ASO8GAAT5/E0xxEjN3RQbwhu3loT0ZKSnIhIbyRPrsxZazDjsVnP4",
+	"VnnOWrxK9Nsaz3Z3935bJkdHencxd1CaPZsBNgXlzEjXjJvN59ouBEQiwRZ0PAE8XV1wkyG7oIRdEVYQ",
+	"EKqEXfGb2bSPjmgGcDwgEmfTNwVhsdEW3OS/OTHMoZU7WDRt/zrQNLMMFVbf72yox5L6N14lGasnLk8o",
+	"q4yLzuzf9MO+dr3fOfS048pz0sl5pvWOKyJADBX6rwmogJWe76vWK1d9qTud3tV1WOvrrJUH2hvs3lll",
+	"IDDmQsVIPLec5vbZVE/o4WDQ1mA5wh2vIhC88tXyV8rKNPqFvRVeaJZD8TX6zv5fXmkbKcuwuAEGC2xW",
+	"rbnjibR2sJEAEFhQyQUAObI2yISoUASVrGCooKBQMxwSqnjFsCskiIECvu6KWk3LbWRcmhdgFYxpTLVa",
+	"PGS1x3gh4EgzYYHEaEZ99JymCjISlKBwY271xJinum+tAUwoA854MmQjnKZfa5Yaoe4vf0dPIYuBCKP+",
+	"mWPWm9AvP28bVVn/7BUCfATV3qoHI4SLXkLS2XsI+XxTcAqnnLsFDR0jSBaTCSgT6Ra51uIVW7mEq9pT",
+	"VbCprUKHdqMhG7krkhGIzFRLzFF1VzLq209wWTJCV7hQaGDdL4ISpk9OSEHRzJQ8gYAUaLw2ixSjpAQb",
+	"swYDsfrbFU1IZaXozorrkGg7oiVYFrXipCp82uJuqB7ZqVX6fBet/PwLvs7TVeLx6h1ABYA1XjClXdd4",
+	"oSrjucZLUF5zjefdveDSF+AucsXn4O5OPxssRZum4RqD1vExh4Pzak70D+6wKJxXlyFwBLx0+8IrtSk3",
+	"PgV2l79SK/IEEr2U4WcFvaJgN3lD8UV4uclahPiOETKtsvzZNY4NtIfe+VeFtoZSBSY+UVq4WmN/9Ptn",
+	"ntldNj8CJ7HRquFPa0uBHV1C2Ty7jkkKUs3WD9BPQvlgbRiAtmZijrRQQieHz5u4NrumyuaQeVK668RW",
+	"u84OB8Nox3hMRxHosZ78hWFpe/IQK5O90izt+sSdOlc41QcY29KTmE1jQRXolRkBK6lwYDp1OfgMaL9I",
+	"EgarDruAgvbCis7lfZ3Ka91oMg66vf9H0v46JO160kyvZk2YrYLQ5DdwxZK+tgCvs9S8KntcazzEeYH6",
+	"MhcEJ/KSEJWlffh33S7fRe3QVV2wBqHOJBhCB2aivUMqnSEWIUCK2Hv8uFEzLvDsvNTCSuH4Uk/liZZX",
+	"RO+cr4cdqaVlLyGyZ+UEkb29wd6gtzvo7T7s690y7FRvfPH1yxfPe7/d2vqvf/33pYXl7kf4l2bA/RY5",
+	"9FXR+SqHaN+IZ6gaqtezFtzsef+06IZTwDhjQJ80JUYJM0eqpFmRKmwLkAI4sQtvBOuASIlviEA4F7Of",
+	"JBp5JRVHNl/qQxZcrJ29Rnqb2toycA6jrjnXeKHnvb36sXzTG1eFu1otLNUs9x25m4AcghwYkSbFLdeC",
+	"h0rw6Zkj6Ze/o7qlhX75Wb/c+F4v2i8/V55Gb2rO5defO9N+T1Sz/Ng96GquqwAH/xGOZnMDMzZW4V1o",
+	"Xq7ZXHAoUK3p7nzcthu4h9pQQUsyyvSYbCGBBW44rY7ilAhlr6CcS8pzQvkXJaEwosgVmMHFdQNFbn6B",
+	"T7hUXoWDdR1Tq63rfELUPft/vBkGq/faX/UBVlyk9BZuoE3OgMGD5S9VVYPrjHuix2v8PrE3DXPZZTd6",
+	"+HayC1xJpRIg2msSDTL5AixsM6IX8O/3xZUpgeTKnvk4E7xAiXcLbF1JbaFwkk6cSiE5Q2XcDOwFSxl8",
+	"kRr/MbPoFuYGTK90v8UHWxXD3NgHW4O47OwN9r7sDR70Huw6GMJ9Hw3QCxnqPBoMdjsVGqWHxVbW7Oaq",
+	"QtuI0NklEReC8x/I6p7WYOmIe95wpREQqFVrGcNCTv6KN5p+4+HyN8oq2uv7gWtbWW8dKvy9c5stuvPW",
+	"cNm7ncwD4lzPNVdDYDjB6hKMm9sdXC373dvPUOrA9FweZbP3AUzU8GnWwNf8TE+0xiwD+8xh/X0CJ9ra",
+	"G63tCHSp0bK49T5y0WeL1XbPNjL6OTeRIwZWAiVbYQXNetULUZ1q/aBf/awcxS3V7pXSFsoo5HlYt3et",
+	"ICI1rQJiMapJfRydKDw0RJkev1pJ82mTck/jmIuELF1iUzEW1W7ILdxX5OJtPI0GIh2Mt/F9afBBuJUS",
+	"Ac6oQWHeRpFp6CYP6te8r3NKlFpD8whCdN6zYKx4OFC33ywZhkX8zETi7XQPy9diOWPfSpbuvC057p1L",
+	"mQnBxJ8SBSGTSwbzpK4UgDsrF4QxiLqkDCWzn+BWtYxP0gY8Ziqwp07JFf+B1DZVjUMfBnxOZmxCD/Zz",
+	"PmDNatwNb4TvRHIM4SlW7vjJGu23IqtmX7zy2bFQlzsGyqY3ttk2QTl/Go6dTbwwXgdPZaxYzWNXhCUu",
+	"knhU9TJCjGcZGbIW1deiHHX9NGuiqtPBBNyF69ya+EWDROUXdPPbAkcWFH0zLi1XCQ7sZv3uNSjpseYB",
+	"ceVqFOAhczPcXxQLS/Q5RplW4BXcnIEK34WbtBIXy5xtALezXQYs1huSbm9KA/hF3MhjO8g++sZYE1em",
+	"vPls6goup00hMGSEoSs6KfS5WznLnBQIXd7N4RmtZynZQN8ywtfeAt294RFOVFzpjL07P209SSlw0H5r",
+	"YtkNcptbyIXs/8k43NoR3mxlxUVQJzWJWKjLxmFZBu+3C6YqBaCMzQlEY3ZbQi23zaVCLdqyP2TtQY32",
+	"Zp6oRogj6j7c+8oMYO7W5il8uzz4PVooVqRCNoDf3lgM2dLsMdQtI/GfIPPIE3SGM3JGFfn6TMtT9QSd",
+	"YHX5tU/zkZFJbMtcrsz+U0GkcTPwft5Ag6X6CKLC0+DXDd1cW6evYcL/2uTMmT2hjC+RdO7/5vbuAjjP",
+	"iAukNBlXS8UEL1S7nDiq8DNziOvT6jDNstk0odiEABnt2aYdlSpOLSx6HQX6yIxoJcXZjkwRkVE2m5K7",
+	"uML7Q0GVIgJ1M6L0uVLhRVpCrCB83W7qCSKJ6gm3bq1kfsauOCURgtSKUlpqS9/kz5RuULMf9ClRMJRS",
+	"YmTebEoZVRSD4NYUmb13uU/mEqNUqApGTLxSHx01YkdLjVQ/3xwF4gVikOkUsHhgdjUIuds4E24jZRbh",
+	"2K0kdPaW885Tk0WSbCol7nrDf7uFKeLGO4syzmqn8rq8uoBHy8Q7po0WodCbYkuz05hT+cQPirb7RHoA",
+	"f741HbKZJSn55wN52oNAjiuxREDwHNeyTC4xm2xut995AL+14jyzqZYU47Q9s5aCzP6jqN20LOcYqya1",
+	"c8rs32wmppfP2VTMXM4dL5Zn8287C61gQ+Ym1TCpXT5X7cdmr310tIVZbMPaIdYdIkUFJZDkM2Q5AH4z",
+	"fQB4eMxe7qcHKK3159lPwhjAbhLGRDWZZrOpScqDbeKOPhPfBIKWCzqhjCAv1/N7+MqL1U+33FOBRGZN",
+	"viEbnZG495yo+LKnFdR9JHFGeua10fYTJCnjDD0cPECjWHApz81PFVhCUKjDb/aEvQPlNFr1nQPQ6j+Y",
+	"4dvAC3pnRcDH0jy/Mxx2bfWnX7v52iJzTu0uM869+s5cLk9KpNu1fGjWNdQmX8DZ5DLt0WxqJZK3qSVn",
+	"Q+YapdoqnJgN0AQfqWQMIH1s99EZuJ08P53Vd2PdvTQbHvKBGbk2nq95Px4aVfBKIyS3qPFK2QDYrlWd",
+	"o4VA46AwxjXAJ0ZQWlDzzU+Twia7Mv1UxjVltiMrEFLrEBsyLf6T2XSMwSVbMGtB6KH3ITG84S/ziDjv",
+	"FUP7Wq284m8K4IYwiSNwMupVmU0xi62SC0tkkv0L0FTnFdukfprZbFxAOA0YIa1mB+o+HOyapPCXrPLB",
+	"WvvPhKtWHFdjDpvujRhFk9nU+LO9nv1nh4xROyvRdJfoETxAoyB0qUnHNplXoD7Z6AUTpwm8hRsQDppU",
+	"sT63+uhZmtohxpUqADeANVD8ECiCx6SaTVzkVwBEot3VY4i2lqcnkAJhqFbitH+Ys8A177r7VbtBK4H6",
+	"674gumt91imT7TuyVA7XPnmcqdkTFnNnqYke9pOaeKQ5mG5JbTyl3sM3JkFTSh7T2bSPjkEFLC1w8BKW",
+	"sZYxlv02Q7uJE3QXWeCvCWZ9Y2w3MsBXNr3b4Iv+25jdc2yxkP8aUdytkUFeNC4Y1OZiFHLRtNqIW8Jn",
+	"jJW3NZsqbJAiSawKQRaARnqFe0yxHBUOJTrwBn4fwUR+zPXycCIvBltGml7GvjOHY5kZaGzADaj0ce6K",
+	"/EktWHWP38pYzTae23lbffgmebfjqm8vv1X331t4sb4Ma7Q1BPSI1GLQtdjMsIC/02LhHeA8D0OKPJTo",
+	"NumbdoFrF9UBJ/QxFj9UjHfqCmZ/IAVgcVpBnRwRSovPN0TkWK/zfBqCUXzTAnUXrP72Uv53BtcSkIpw",
+	"2J+LyqwyCproFXqMtcjiaL7kVxk1UVl8obmERe9hOf77ELxlEMMKYvewKs11N6GbqwRilrv9Ndg71yY4",
+	"ZVHtNI9DvDIUYR7ZeWvwYRcGmB01Vrz0FFbrPF9r7Emb+CIMGIJC7VcbQOO0yZA6yHjBYnLoF9RY7rs+",
+	"9IEPGzdn9yVSbhNDxjiLCajcS8Mk2pZ7XW/mS2AEm7gwxyuK9GLMEppgtUCXO8EiXBjJN5PLa759RDyI",
+	"Bb84kg9Sp414V14IDPY2YCxwoQ10b7uogbYFGC8uQjgMSxWOc8IivrSsRw6q+c/Rdq7CZhPxS0+0PdIE",
+	"6qnMwx148K+VWLtd5aa5EJnmopglWXuoDp42OM69Rw+Xwcy/uj9h761ko9j28iMACsSkTpHGSJD4koj4",
+	"knyu/gpPJtmZmmSR2nnQrbCTIF3d8FDbQfRrqBYWkG/tUu3UlMc1maItp1ojeq88GLujWvWn0fYipUeR",
+	"+1R6FFlH6TFZZEbvYQCJ8hFsxOO5tDbkBa92f0+kRTpuPra94JQMmmeHRgEmzcSUgAJch0P0UvgWsAsB",
+	"pEdtqteaAqXJJcujX/6Onr7m9rqiseV++dlqUZCmQ/roxOJMgBlIhFfH1yjpTc88lOXFV5wKZBA47Q1/",
+	"hXmw97CCO5MmnkYfxuDRb6t+FvZ0P02SkuU+kJO76uFj5RiWe2rJHkJYr+l/94QafSbtrTKRXPBY27kX",
+	"tjqE7zBiYyoyIupbY2XzR5EVzZ+6YdMaIhihG3CDC+rhYbgrMwO0PZtmVEIkRX03r2sTZfyK1HbUp2AP",
+	"3aeL5azIc0GzgLLywc2lrJcQgGe6I4WCMD9XRStFq+oU2aEbyLqTWx/d8EOiEpYTaYMlPJxN89k/1FJf",
+	"+CeTN+EmpI/rw+MFnvqKmV359gU6zS3Zbh/CH+0lO85zkuK60CvYkC1uNKA9GeUGGo0skr8yYVx1JtdS",
+	"c8gcjBpoLxIrKk29CC8w017gWwMtF7NphX6IujZMbG+vDBEUGEqgbhtcxsRQHvEF0CwhFcdy6GG2UMEB",
+	"LPocCwXAi70EK7zONniZpxwn967ZuO0X3HrHQDKAgXpSEuuTgCu5rf5hN6kNJrK1MMoiAbP36LVWAnxI",
+	"n+7h8XZ4y9YPkFyQimcX+/Hr/O0ExhhTVaJyrXqLZIGhZ9MQWIg5UE7qA/vUj5XadNoOl5M6hSMnWLxj",
+	"xvm/vaOGkU8HFWtDFlrv8PmjCawDmVpKceip++fjowg9Qse8LFRggW+JlS3EOHFtiKQV2JErY6CVZfvn",
+	"/pANWQ998cXp7hdf6PddT81aL38+PkJdcq0Ig5C4Uf86S0eNQTyxTe2ZpvQrupkLaut/zKbuiQf6iS04",
+	"1aB1gWPKzP3r6NDIhWMqydNveSFG7qWH8BJWStCLQqFReZk0Mhe3BCIc14hkcA0/ajRshfIoqm7jXAB4",
+	"5C76WlHIEoJiEr6+c/091v3hUgA261EUDFWUGR1xNULdR4PBHJm//OILF2VpnsJw41FOgxUZEXykR/Ql",
+	"ii/peAz+KOCUhBcXKcDZQ1O/DTVF0KgUaSPNNBlFI6iVpr+I0CjjSRlpqD9jxmxtmhFEAz67JlmumQyN",
+	"hsVg8CBuLm11H/j1EBBChh1H06+Hnd3BVw92d/eGHXiZmCaOuEJmYl8PO4939x48HOwOO6gc6NfDjhvi",
+	"sLPjv7nT7N38OAroJpWYI5+nflKT40G3vREZphC7L+0+USF95zqHB1XYqmq4hxZCEc6LpTkEwrBu4Uaw",
+	"Eg44AAdG66F//Qs1XoL5yHt7sWFc2xYasQsY7MRcp4eGwFwRdA96vCynqPd6p14rcdD76tXb3ejLd//U",
+	"2QSO/FemOhmSttrjdjE/G3u8qjVQboJuO1bn9koGe7nngjuxRCRs3ZIPBw/LuAB3cltoLJPMmmMJA1tv",
+	"t5rULv3uwj37e6J8bNAPy2ctAWNJCZ7/mXoxDziTRaqIv8ZhDloFKaiUWJvBBNXwLRtQQfM4mhb1tQfV",
+	"fktF+wPDah5h5NKjkO7YuokKemVKiprvCBoTkREIkcSxKuBxoqoHCjhFoeBGxhUd2xPsTUEDhvEzPbfk",
+	"wAO5vUWkOiM/HgTgch/3HgygWSxN0IZSYHVqEUSEzY8BocPjWhbRFaeSsjXQcKvOn7k1+1go1IGhBM+a",
+	"uTXNBU85m3xu9xt34LE6MZSxFRZbtkS3NAO9E239c6uGpBvWKedD0lcxfL1jKUJvCm3SQm3iwou6sBFn",
+	"zbufharnsRvvvURgNBBpl8dhuOF9yjrVLcOmLQVsOMTcceiFQ0d3cMisxNw7b+1fC9IL1u87CiP9uZ4+",
+	"WEKCQwReIxmhDYrabMx0y9yjLN2Zt8hgqG+lD53FsBxKuqLjf5ssBsc3d5TBkHLVg4hCiG/vxZck/mGx",
+	"a8JmbceVBzvFqGrCqEZKfqB7kSOuDsq+DsxoP+2rkfkZtZn6f6xR/vO7HPnjnXHWetclEM5nfdjOJ2X6",
+	"Ql3f/Y2hXutsWtXB2Eb7aBRzCCUiI9TVr1RBktsRVK534zeBe1I/V7gaqGZifnShVjEEmVCpt2+ERoLo",
+	"GeiX3NCECy2Ihkx3aPAYYi4Igvpq1FRWgrK2I8ocvHcQlQX4rcaBtzGp9Opomu/uPXj46PGXnci52YH4",
+	"m26Hj2QUzQ9kcZA6gNNy9WnuttbNttSdrQ8Qw6Mr3KBb1vU2+K1OCgj+dmrOfBmOVQ6TU3/on/xB4s2m",
+	"7RA59Zfg8ztDToMcdrdBXQS801YcV500HcSNq93wAProyGtryACK2oL/2MzqEskBEHJdk5GF/IJek7m9",
+	"5Vc4DMNxwUyOuM393LTgFNd/ZYQpLG5OUsxMak9S81/uu/vYTqSPiANe6LYfrHMkeIz98Y4DbxBBY0Qz",
+	"QXk4y/9xiLXvzHLPEABTZoBKkdvAhTLX5MXp0tMnIwtcXvVcEkCwnU0NUNTicgFk+SUOTc0VDuzNmChV",
+	"Yj4F72+OyYc0lI/DdZY4vYtc6RY61izL5qLov3qAQrVYHwiCXBlhWUMNd7BrIGwvCkFwsR05VLDZVCJy",
+	"HadF5a8bsjaADhvsVGh9IRZE9dGpwUUzhXEWI3cNWWOkCyG3gsjcVCoHEnU/3s8S8WoFv2e1JB/n8P52",
+	"JXZocl7baX0A5ePbMJ7caV0i+pWcBTkjhjtQdwQLO4oglmVMr2fTIRtlJD4fbfvFI8AHF9PIslCRGhRb",
+	"AxpoRZd+nqEJFglxSLckywWhDCo/jAwYoPyemaC0lJiUMCJsoAlgLtME0tW6MU4JS4TVM2ydeG2O4kI/",
+	"nWxdFtQx/5Cp2T9UVO6FgiHMzJ8KiwTma2gEAKavC/mm2Jq9R4MBuoxcMXqCjjlTULc3AhQ+3T/JMGVr",
+	"baE5QLu1t5CpIrkxkJuPVeUI3rz8s07go5I1CssamgxHs+kVletWvXTj/Ujay3fkx0oQtOHBxWI2nU2f",
+	"GJYF9rcBCppTLGIgcPsnYw2ACGhlvlWPsJ238O9y5I4KzXqrxAfN4VyyJbPn4SQhVY1fKML0IQVpEgUN",
+	"YN0PWRDsHvmRKaZ7CjChReQaL09JEzlTQjd6ErU/ZJtv4fUPQVPRqraDl+XUGQYtp/IZl7QqkU5XZNpV",
+	"olEs+97uLqu+O6ryHm87eRFCN7ymEzB6DTp2rbALQMDaFCJgRh/ivan8LUZ6P4BddnzzgcHeTTcV5Puv",
+	"B+39FizdQplc8IuUZL9ZEw7fvBV0Od1CtrTJlTtC2jioEIIT0lbnoHk45IInRax6UJhwOdgiZgZqB8F7",
+	"VEnnw8HF9Qe6JTsxI/zeDPDTdmv6c2lzah44Mn9+Ds2DZRx0R77NE9f0PhrlKWbnrot0hLrmcJAoT8YR",
+	"Sn6cGJ97TonYjtBoTONLcp5CtkmejP0fwaxRAlN17i615h7qowNz95bq7cepshVihDZYqth6D3yEF4iw",
+	"IatuK4JqhuEYwz23cnKWR2OejI0Ls3bL9SrqWInwwpyZdfJ1os6bAjMFiK+7qxee8dj+IxkN/hAW7TpT",
+	"8+PT21ItO6rd6XhJcKou/7oIayDnLEF7gwFSmClX+Mg6RQvw4gtGrBsqLkOOU4wusIQBGbh+IlFXcjvG",
+	"K3qFY232bwd9i/8Mo/qQ/kXbQygkAeyQjVZ+ARLykU8yA2ideKvCc7cgguDkZrX1sCUYAoS2HUTo0eCB",
+	"rWRQ0T6heuz0gqbtC3BKcEIZkfLjrMGJmP1t02vnR6vso5cMX2GaVj799mVzri6b+Pg3hbpz9H7N6YTp",
+	"xrbn17Te+tvOBcGCiKeFutSdaT0Drq2sHlOItLPf2QH9wzYUcgJWaVy18rPdX/6OvgVbWpaVftIaANUv",
+	"P29XRhSOY14wrUFG7bUvY1eMwpkzRIEaUuSzqXNnbnmD8JovbDTiSrcYfqRi4K12cC49ILmoUmhIA60e",
+	"iAJYX3YgHsLL/IACST3+9ShRjd+qcGjUdTzlerac47p1IdKBTq30hlsBLhSmKejb2uh0iHct9Yu7InBb",
+	"FdVj36JKu4+QyfyzYyqPjfkxlYG1oLq5+RJVh2Xvrg4gvj0XtCoX0r+EPJMwSRMrZIywHeR/wQsBVVnJ",
+	"NdDOXCs/u45Jqr89OXzubw1okwa7/r5kfe92FAjgQc97bUE97vlmnl3nKafKQYtgbSV6has8MmhR8u7V",
+	"u/8fAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -33,9 +33,17 @@ type Service struct {
 	// DefaultActingFor tells, at login, whom a new session acts for by
 	// default (SPEC §4); nil leaves the choice open.
 	DefaultActingFor func(ctx context.Context, userID uuid.UUID) (*uuid.UUID, error)
+
+	// Clock tells the time; nil: the system clock (tests move it).
+	Clock func() time.Time
 }
 
-func (s *Service) now() time.Time { return time.Now().UTC() }
+func (s *Service) now() time.Time {
+	if s.Clock != nil {
+		return s.Clock().UTC()
+	}
+	return time.Now().UTC()
+}
 
 func (s *Service) mailQueued() {
 	if s.MailQueued != nil {

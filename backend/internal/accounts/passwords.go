@@ -20,6 +20,9 @@ const purposePasswordReset = "password_reset"
 // ChangePassword replaces the password after checking the current one, and
 // ends every other session of the user (the current one stays open).
 func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, current, next string) error {
+	if sess.ViaAPIToken() {
+		return ErrAPITokenNotAllowed // only in person (§14)
+	}
 	user, err := s.User(ctx, sess.Actor.ID)
 	if err != nil {
 		return err

@@ -45,7 +45,21 @@ type Session struct {
 	Actor     Person
 	Principal *Person
 	Standing  Standing
+	// Channel is how the session was opened: ChannelWeb (a login) or
+	// ChannelAPI (an API token exchanged by office software, §14).
+	Channel string
 }
+
+// Channels of a session (§13, §14).
+const (
+	ChannelWeb = "web"
+	ChannelAPI = "api"
+)
+
+// ViaAPIToken tells whether the session was opened with an API token: it may
+// not manage API tokens, change the password, or count as a recent
+// authentication (§14).
+func (s *Session) ViaAPIToken() bool { return s.Channel == ChannelAPI }
 
 // ActsForSelf tells whether a surveyor acts in their own name.
 func (s *Session) ActsForSelf() bool {

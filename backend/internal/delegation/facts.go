@@ -16,12 +16,16 @@ import (
 )
 
 // SessionState is a login as stored: whether it exists, and if so whose it
-// is, whether it was revoked and until when it lasts.
+// is, whether it was revoked, until when it lasts and how it was opened
+// (auth.ChannelWeb, or auth.ChannelAPI for an API token's, §14). An API
+// token's session needs nothing more: revoking the token revokes its
+// sessions in the same transaction, and they end when the token expires.
 type SessionState struct {
 	Found     bool
 	UserID    uuid.UUID
 	Revoked   bool
 	ExpiresAt time.Time
+	Channel   string
 }
 
 // Loaded is everything one request needs to know about who acts for whom,
@@ -50,7 +54,7 @@ type Loader interface {
 // not a surveyor. Every join goes through a primary key or an index of
 // delegations in force. %[1]s is the FROM clause, %[2]s the WHERE clause.
 const (
-	actorColumns = `SELECT s.user_id, s.revoked_at, s.expires_at,
+	actorColumns = `SELECT s.user_id, s.revoked_at, s.expires_at, s.channel,
   u.id, u.username, u.first_name, u.last_name, u.is_admin, us.matricule,
   `
 	claimedSQL = actorColumns + `c.id, c.username, c.first_name, c.last_name, c.is_admin, cs.matricule,
@@ -172,12 +176,13 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 		out              Loaded
 		sessUser         uuid.NullUUID
 		revoked, expires sql.NullTime
+		channel          sql.NullString
 		actor, other     person
 		grant            grantRow
 		count            int64
 	)
-	dest := make([]any, 0, 22)
-	dest = append(dest, &sessUser, &revoked, &expires)
+	dest := make([]any, 0, 23)
+	dest = append(dest, &sessUser, &revoked, &expires, &channel)
 	dest = append(dest, actor.dest()...)
 	// Text arguments: both drivers take them for a uuid without reflection.
 	args := []any{key.String()}
@@ -198,7 +203,7 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 	if err != nil {
 		return out, err
 	}
-	out.Session = SessionState{Found: sessUser.Valid, UserID: sessUser.UUID, Revoked: revoked.Valid, ExpiresAt: expires.Time}
+	out.Session = SessionState{Found: sessUser.Valid, UserID: sessUser.UUID, Revoked: revoked.Valid, ExpiresAt: expires.Time, Channel: channel.String}
 	if a := actor.get(); a != nil {
 		out.Actor = *a
 	}
@@ -237,12 +242,19 @@ func (s *Service) Establish(ctx context.Context, tok auth.Access) (*auth.Session
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckSession(l.Session, tok.UserID, time.Now()); err != nil {
+	if err := CheckSession(l.Session, tok.UserID, s.clock()); err != nil {
 		return nil, err
 	}
-	sess := &auth.Session{ID: tok.SessionID, Actor: l.Actor}
+	sess := &auth.Session{ID: tok.SessionID, Actor: l.Actor, Channel: l.Session.Channel}
 	sess.Principal, sess.Standing = Decide(l.Actor, tok.Claimed, l.Facts)
 	return sess, nil
+}
+
+func (s *Service) clock() time.Time {
+	if s.Clock != nil {
+		return s.Clock()
+	}
+	return time.Now()
 }
 
 func (s *Service) loader() Loader {

@@ -44,6 +44,9 @@ type Service struct {
 	MailQueued func()
 	// Loader reads the facts of a decision; nil: SQL on DB.
 	Loader Loader
+	// Clock tells the time sessions are checked at; nil: the system clock
+	// (tests move it to an API token's expiry, §14).
+	Clock func() time.Time
 
 	loaderOnce sync.Once
 	sqlLoader  *SQLLoader

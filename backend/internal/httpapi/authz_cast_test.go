@@ -31,6 +31,7 @@ var (
 	azNotActive       = azOutcome{403, "delegation_not_active"}
 	azSurveyorOnly    = azOutcome{403, "surveyor_only"}
 	azAdminOnly       = azOutcome{403, "admin_only"}
+	azAPITokenRefused = azOutcome{403, "api_token_not_allowed"}
 )
 
 func (o azOutcome) String() string {
@@ -51,6 +52,7 @@ type azIdentity struct {
 	delegable azOutcome // a service of §3 done in a surveyor's name (§4)
 	ownName   azOutcome // managing délégataires (§5), dépôt d'une DM (§3)
 	ministry  azOutcome // administration (§1)
+	inPerson  azOutcome // the password and API tokens: not through an API token (§14); zero: allowed
 
 	// « Sélection d'un délégant » of the surveyor they would naturally pick.
 	selectTarget *user
@@ -74,10 +76,12 @@ type azWorld struct {
 	s, s2, s3  user // surveyors: S acts for themself, S2 and S3 are délégataires of A
 	f          user // a surveyor whose status the administrator withdraws
 	adminUser  user
-	candidate  user // a user nobody delegated to, whom surveyors may add
-	grantee    user // a user the administrator may make a surveyor
-	victim     user // a surveyor the administrator may withdraw
-	loginUser  user // logs in during the cases
+	candidate  user   // a user nobody delegated to, whom surveyors may add
+	grantee    user   // a user the administrator may make a surveyor
+	victim     user   // a surveyor the administrator may withdraw
+	loginUser  user   // logs in during the cases
+	apiSecret  string // an API token of loginUser, exchanged during the cases (§14)
+	apiTokenID string // its id: every other caller's revocation of it is a 404
 	adminTok   tokens
 	data       map[string]azSurveyorData // by surveyor id
 	communique string
@@ -196,6 +200,13 @@ func newAzWorld(e *env) *azWorld {
 	fNew := e.login(w.f)
 	dRnew := e.login(dR)
 
+	// API tokens (§14): loginUser's, exchanged by the cases; S's own, and
+	// one of D1 exchanged naming A.
+	lt := e.createAPIToken(e.login(w.loginUser), "Logiciel de la matrice", quebecDay(30))
+	w.apiSecret, w.apiTokenID = lt["token"].(string), lt["id"].(string)
+	sAPI := e.apiAccess(e.createAPIToken(e.login(w.s), "Logiciel de S", quebecDay(30))["token"].(string))
+	d1API := e.apiAccess(e.createAPIToken(e.login(d1), "Logiciel de D1", quebecDay(30))["token"].(string), w.a.ID)
+
 	unknown := user{ID: uuid.NewString(), Matricule: "1"}
 	a, b, s, s2, f := w.a, w.b, w.s, w.s2, w.f
 	ok := azAllowed
@@ -248,6 +259,10 @@ func newAzWorld(e *env) *azWorld {
 			delegable: azNotActive, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &f, selectGets: azNotActive},
 		{name: "ancien arpenteur-géomètre, nouvelle connexion", actor: f, tok: fNew,
 			delegable: azNoDelegation, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &f, selectGets: azNotActive},
+		{name: "arpenteur-géomètre par jeton d'intégration", actor: s, tok: sAPI, principal: &s,
+			delegable: ok, ownName: ok, ministry: azAdminOnly, inPerson: azAPITokenRefused, selectTarget: &s, selectGets: ok},
+		{name: "délégataire de A par jeton d'intégration (delegantId A)", actor: d1, tok: d1API, principal: &a,
+			delegable: ok, ownName: azSurveyorOnly, ministry: azAdminOnly, inPerson: azAPITokenRefused, selectTarget: &a, selectGets: ok},
 		{name: "administrateur", actor: admin, tok: e.login(admin),
 			delegable: azNoDelegation, ownName: azSurveyorOnly, ministry: ok, selectTarget: &a, selectGets: azNotActive},
 		{name: "administrateur, revendique agir pour A", actor: admin, tok: w.withClaim(admin, a),

@@ -29,6 +29,7 @@ const (
 	azDelegable                 // a service done in a surveyor's name: oneself as surveyor or a live délégant
 	azOwnName                   // a surveyor acting in their own name, never a délégataire
 	azMinistry                  // an administrator
+	azInPerson                  // any authenticated user, in a session opened with their password (§14)
 )
 
 // azVariant is one valid-shaped request of an operation, built for the
@@ -100,7 +101,16 @@ var azRules = map[string]azRule{
 	// §10, §4, §6: what any logged-in user may do for themself.
 	"logout": {azSession, "§10 quitter la session", []azVariant{{name: "sa session"}}},
 	"getMe":  {azSession, "§10, §4 qui suis-je, pour qui j'agis", []azVariant{{name: "moi"}}},
-	"changeMyPassword": {azSession, "§5 changement de mot de passe (le sien)", []azVariant{{name: "ancien mot de passe erroné",
+	"exchangeApiToken": {azOpen, "§14 le jeton d'intégration authentifie, pas le porteur", []azVariant{{name: "jeton d'intégration valide",
+		body: func(w *azWorld, id *azIdentity) any { return map[string]any{"apiToken": w.apiSecret} }}}},
+	"listApiTokens": {azInPerson, "§14 ses jetons d'intégration, jamais par un jeton d'intégration", []azVariant{{name: "mes jetons"}}},
+	"createApiToken": {azInPerson, "§14 créer un jeton d'intégration", []azVariant{{name: "nom et échéance",
+		body: func(w *azWorld, id *azIdentity) any {
+			return map[string]any{"name": "Logiciel " + strconv.FormatInt(w.next(), 10), "expiresOn": quebecDay(60)}
+		}}}},
+	"revokeApiToken": {azInPerson, "§14 révoquer (le sien seulement : 404 sinon)", []azVariant{{name: "jeton d'un autre utilisateur",
+		params: func(w *azWorld, id *azIdentity) map[string]string { return map[string]string{"tokenId": w.apiTokenID} }}}},
+	"changeMyPassword": {azInPerson, "§5 changement de mot de passe (le sien), §14 jamais par un jeton d'intégration", []azVariant{{name: "ancien mot de passe erroné",
 		body: func(w *azWorld, id *azIdentity) any {
 			return map[string]any{"currentPassword": "pas le bon mot de passe", "newPassword": "une autre phrase de passe"}
 		}}}},
@@ -309,6 +319,8 @@ func azExpected(access azAccess, id *azIdentity) azOutcome {
 		return id.ownName
 	case azMinistry:
 		return id.ministry
+	case azInPerson:
+		return id.inPerson
 	}
 	return azAllowed
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -52,6 +53,9 @@ type env struct {
 	deleg  *delegation.Service
 	portal *portal.Service
 	smtp   *mailtest.Server
+	// skew moves the service's clock (accounts and session checks) forward,
+	// so that expiries are tested without sleeping.
+	skew *atomic.Int64
 }
 
 func newEnv(t testing.TB, limits ...httpapi.Limits) *env {
@@ -78,12 +82,14 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	done := make(chan struct{})
 	go func() { worker.Run(ctx); close(done) }()
 
-	acc := &accounts.Service{
+	skew := new(atomic.Int64)
+	clock := func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
+	acc := &accounts.Service{Clock: clock,
 		DB: db, Hasher: fastHash,
 		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
 		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
 	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify}
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Clock: clock}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
@@ -99,7 +105,7 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	srv.Config.Handler = e
 	srv.Start()
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
+	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp, skew: skew}
 }
 
 type resp struct {

@@ -34,6 +34,11 @@ type Limits struct {
 	SignUpPerIP        ratelimit.Rule
 	RecoveryPerIP      ratelimit.Rule
 	RecoveryPerAccount ratelimit.Rule
+
+	// API-token exchanges (§14), per client address, then per token: office
+	// software exchanges about once per access-token lifetime.
+	APITokenPerIP    ratelimit.Rule
+	APITokenPerToken ratelimit.Rule
 }
 
 // DefaultLimits suit a public deployment; `espace serve` uses them.
@@ -51,6 +56,9 @@ var DefaultLimits = Limits{
 	SignUpPerIP:        ratelimit.Rule{Burst: 10, Every: time.Minute},    // 10 at once, then 1 a minute
 	RecoveryPerIP:      ratelimit.Rule{Burst: 10, Every: time.Minute},    // 10 at once, then 1 a minute
 	RecoveryPerAccount: ratelimit.Rule{Burst: 3, Every: 5 * time.Minute}, // 3 at once, then 1 per 5 minutes
+
+	APITokenPerIP:    ratelimit.Rule{Burst: 60, Every: 3 * time.Second},  // 60 at once, then 20 a minute
+	APITokenPerToken: ratelimit.Rule{Burst: 10, Every: 30 * time.Second}, // 10 at once, then 2 a minute
 }
 
 // Slowdown holds back the answer to a login once the account's bucket holds
@@ -80,6 +88,7 @@ type limiters struct {
 	candidateSearch, passwordChange, export *ratelimit.Limiter
 	loginIP, loginAccountIP, loginAccount   *ratelimit.Limiter
 	signUpIP, recoveryIP, recoveryAccount   *ratelimit.Limiter
+	apiTokenIP, apiToken                    *ratelimit.Limiter
 	pdf                                     *ratelimit.Slots
 	loginSlowdown                           Slowdown
 }
@@ -98,6 +107,8 @@ func newLimiters(store ratelimit.Store, l Limits) limiters {
 		signUpIP:        ratelimit.New(store, "signup-ip", l.SignUpPerIP),
 		recoveryIP:      ratelimit.New(store, "recovery-ip", l.RecoveryPerIP),
 		recoveryAccount: ratelimit.New(store, "recovery-account", l.RecoveryPerAccount),
+		apiTokenIP:      ratelimit.New(store, "api-token-ip", l.APITokenPerIP),
+		apiToken:        ratelimit.New(store, "api-token", l.APITokenPerToken),
 		pdf:             ratelimit.NewSlots(l.PDFAtOnce),
 		loginSlowdown:   l.LoginSlowdown,
 	}

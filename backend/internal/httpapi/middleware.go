@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
@@ -150,6 +151,10 @@ func allowed(n need, sess *auth.Session) error {
 	case needSurveyorSelf:
 		if !sess.ActsForSelf() {
 			return delegation.ErrSurveyorOnly
+		}
+	case needPassword:
+		if sess.ViaAPIToken() {
+			return accounts.ErrAPITokenNotAllowed
 		}
 	}
 	return nil

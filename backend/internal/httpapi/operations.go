@@ -11,6 +11,7 @@ const (
 	needAdmin                    // an administrator (ministry staff)
 	needPrincipal                // a delegable service: acting for a surveyor (themself or a live délégant)
 	needSurveyorSelf             // a surveyor acting in their own name (managing délégataires, dépôt d'une DM)
+	needPassword                 // any authenticated user in a session opened with their password, not an API token (§14)
 )
 
 var operationNeeds = map[string]need{
@@ -22,9 +23,13 @@ var operationNeeds = map[string]need{
 	"requestPasswordReset":     needPublic,
 	"resetPassword":            needPublic,
 	"requestUsernameReminder":  needPublic,
+	"exchangeApiToken":         needPublic, // the API token authenticates, not a bearer
 	"logout":                   needUser,
 	"getMe":                    needUser,
-	"changeMyPassword":         needUser,
+	"changeMyPassword":         needPassword,
+	"listApiTokens":            needPassword,
+	"createApiToken":           needPassword,
+	"revokeApiToken":           needPassword,
 	"selectDelegant":           needUser,
 	"listDelegants":            needUser,
 	"renounceDelegation":       needUser,

@@ -28,6 +28,9 @@ const (
 	Unauthenticated    = "unauthenticated" // every 401
 	Forbidden          = "forbidden"       // every 403
 	Admin              = "admin_action"
+	APITokenCreated    = "api_token_created"  // §14
+	APITokenRevoked    = "api_token_revoked"  // §14
+	APITokenExchange   = "api_token_exchange" // §14: success, or failure with a reason
 )
 
 // Outcomes.

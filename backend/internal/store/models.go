@@ -46,7 +46,29 @@ type Session struct {
 	RevokedReason   *string
 	ClientIP        string
 	UserAgent       string
+	// Channel is auth.ChannelWeb for a login, auth.ChannelAPI for a session
+	// opened by exchanging an API token (§14), which APITokenID then names.
+	Channel    string
+	APITokenID *uuid.UUID `gorm:"column:api_token_id;type:uuid"`
 }
+
+// APIToken is a long-lived secret of surveyor-office software (§14), stored
+// hashed. ExpiresOn is its last day (Québec calendar, YYYY-MM-DD); ExpiresAt
+// the instant it ends, 00:00 America/Toronto the day after.
+type APIToken struct {
+	ID         uuid.UUID `gorm:"type:uuid;primaryKey"`
+	UserID     uuid.UUID `gorm:"type:uuid"`
+	Name       string
+	TokenHash  string
+	CreatedAt  time.Time
+	ExpiresOn  string
+	ExpiresAt  time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// TableName is api_tokens (GORM would say a_p_i_tokens).
+func (APIToken) TableName() string { return "api_tokens" }
 
 // RefreshToken is stored hashed; rotated tokens are kept to detect reuse.
 type RefreshToken struct {

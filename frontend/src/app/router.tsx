@@ -10,6 +10,7 @@ import {
 } from "@/features/accounts";
 import { ActivityPage } from "@/features/activity";
 import { adminRoutes } from "@/features/admin";
+import { ApiTokensPage } from "@/features/api-tokens";
 import { DelegationLayout, delegationChildRoutes } from "@/features/delegation";
 import { PortalLayout } from "@/features/portal";
 import { arpentageRoutes, cadastreRoutes } from "@/features/services";
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
               },
               adminRoutes,
               { path: "mot-de-passe", element: <ChangePasswordPage /> },
+              { path: "jetons-integration", element: <ApiTokensPage /> },
             ],
           },
         ],

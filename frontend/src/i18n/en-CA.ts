@@ -1,3 +1,4 @@
+import { apiTokensEn } from "./en-CA.apiTokens";
 import { activityEn } from "./en-CA.activity";
 import { adminEn } from "./en-CA.admin";
 import { delegationEn } from "./en-CA.delegation";
@@ -157,4 +158,5 @@ export const enCA: Record<MessageKey, string> = {
   ...activityEn,
   ...servicesEn,
   ...adminEn,
+  ...apiTokensEn,
 };

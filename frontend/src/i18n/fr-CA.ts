@@ -2,6 +2,7 @@
  * Textes de l'interface, en français (langue par défaut et de référence).
  * Le libellé des écrans reprend celui du guide d'utilisation du ministère.
  */
+import { apiTokensFr } from "./fr-CA.apiTokens";
 import { activityFr } from "./fr-CA.activity";
 import { adminFr } from "./fr-CA.admin";
 import { delegationFr } from "./fr-CA.delegation";
@@ -162,6 +163,7 @@ export const frCA = {
   ...activityFr,
   ...servicesFr,
   ...adminFr,
+  ...apiTokensFr,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof frCA;

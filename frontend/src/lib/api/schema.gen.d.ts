@@ -236,6 +236,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jetons d'intégration de l'utilisateur
+         * @description Les jetons d'intégration de l'utilisateur (logiciels de bureau), révoqués exclus, du plus
+         *     récent au plus ancien, sans leur secret. Refusé à une session ouverte par un jeton
+         *     d'intégration (403 `api_token_not_allowed`).
+         */
+        get: operations["listApiTokens"];
+        put?: never;
+        /**
+         * Créer un jeton d'intégration
+         * @description Crée un jeton d'intégration pour un logiciel de bureau. Le secret (`token`, préfixé
+         *     `mec_`) n'est rendu qu'ici, une seule fois : le service n'en garde qu'une empreinte.
+         *     `expiresOn` est le dernier jour de validité (calendrier du Québec) : aujourd'hui au plus
+         *     tôt, au plus un an plus tard. Le jeton vaut jusqu'à 00 h, heure de Montréal, le
+         *     lendemain. Refusé à une session ouverte par un jeton d'intégration
+         *     (403 `api_token_not_allowed`).
+         */
+        post: operations["createApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Révoquer un jeton d'intégration
+         * @description Le jeton ne s'échange plus, et les jetons d'accès déjà obtenus avec lui sont refusés dès
+         *     la requête suivante. 404 pour un jeton inconnu, déjà révoqué ou d'un autre utilisateur.
+         *     Refusé à une session ouverte par un jeton d'intégration (403 `api_token_not_allowed`).
+         */
+        delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Échanger un jeton d'intégration contre un jeton d'accès
+         * @description Rend un jeton d'accès (aucun jeton de renouvellement : le logiciel échange de nouveau son
+         *     jeton d'intégration quand le jeton d'accès expire). Ses revendications sont celles d'une
+         *     connexion : `acting-for` nomme `delegantId` s'il est donné (refusé, 403
+         *     `delegation_not_active`, si ce délégant ne lui délègue pas en ce moment), sinon le choix
+         *     par défaut d'une connexion. Tout est vérifié de nouveau à chaque requête : révoquer le
+         *     jeton d'intégration, son échéance, un changement ou une réinitialisation du mot de passe
+         *     refusent ses jetons d'accès dès la requête suivante (401).
+         *
+         *     Une session ouverte par un jeton d'intégration ne peut ni gérer les jetons d'intégration
+         *     ni changer le mot de passe (403 `api_token_not_allowed`), et ne compte jamais comme une
+         *     authentification récente. Elle peut choisir un autre délégant
+         *     (`POST /api/v1/auth/acting-for`), sous les mêmes règles.
+         *
+         *     Limité en fréquence par jeton et par adresse IP (429 avec `Retry-After`).
+         */
+        post: operations["exchangeApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/acting-for": {
         parameters: {
             query?: never;
@@ -856,7 +944,7 @@ export interface components {
              * @description Code stable sur lequel les clients peuvent s'appuyer
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "cannot_delegate_to_self" | "admin_only" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
+            code: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "api_token_not_allowed" | "cannot_delegate_to_self" | "admin_only" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
@@ -986,6 +1074,44 @@ export interface components {
             matricule: components["schemas"]["Matricule"];
             /** Format: date-time */
             grantedAt: string;
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description Dernier jour de validité (calendrier du Québec)
+             */
+            expiresOn: string;
+            /**
+             * Format: date-time
+             * @description Dernier échange contre un jeton d'accès; null s'il n'a jamais servi
+             */
+            lastUsedAt: string | null;
+        };
+        NewApiToken: components["schemas"]["ApiToken"] & {
+            /** @description Le secret, préfixé `mec_`, rendu cette fois seulement */
+            token: string;
+        };
+        CreateApiTokenRequest: {
+            /** @description Nom du logiciel ou du poste */
+            name: string;
+            /**
+             * Format: date
+             * @description Dernier jour de validité : aujourd'hui au plus tôt, au plus un an plus tard
+             */
+            expiresOn: string;
+        };
+        ApiTokenExchangeRequest: {
+            apiToken: string;
+            /**
+             * Format: uuid
+             * @description L'arpenteur-géomètre pour qui agir (ou soi-même)
+             */
+            delegantId?: string;
         };
         SelectDelegantRequest: {
             /**
@@ -1726,6 +1852,122 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description Refusé à une session ouverte par un jeton d'intégration (`api_token_not_allowed`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Les jetons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Logiciel du bureau de Lévis",
+                 *       "expiresOn": "2027-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApiTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Jeton créé; le secret n'est plus jamais rendu */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jeton révoqué */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exchangeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenExchangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Jeton d'accès */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -45,6 +45,9 @@ export function PortalLayout() {
                 <p>
                   <Link to="/mot-de-passe">{t("nav.changePassword")}</Link>
                 </p>
+                <p>
+                  <Link to="/jetons-integration">{t("nav.apiTokens")}</Link>
+                </p>
               </div>
             )}
           </div>
