@@ -26,5 +26,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
     restoreMocks: true,
+    // user-event tests of whole pages take about a second each; a busy CI
+    // machine with two cores can take several, which is not a failure.
+    testTimeout: 30_000,
   },
 });
