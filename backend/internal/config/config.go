@@ -37,6 +37,7 @@ type Config struct {
 	LoginBurstIP   int           // ESPACE_LOGIN_BURST_PER_IP
 	RedisURL       string        // REDIS_URL: rate limits shared between instances
 	RedisPrefix    string        // ESPACE_REDIS_PREFIX: keys of this deployment in a shared Redis
+	MetricsAddr    string        // ESPACE_METRICS_ADDR: Prometheus listener; empty = no metrics
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -57,6 +58,7 @@ func Load() (Config, error) {
 		SMTPURL:      os.Getenv("SMTP_URL"),
 		RedisURL:     os.Getenv("REDIS_URL"),
 		RedisPrefix:  env("ESPACE_REDIS_PREFIX", "espace:"),
+		MetricsAddr:  os.Getenv("ESPACE_METRICS_ADDR"),
 		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
 		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
 	}
@@ -79,6 +81,9 @@ func Load() (Config, error) {
 	}
 	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr {
+		return c, fmt.Errorf("ESPACE_METRICS_ADDR : jamais le port public (ESPACE_ADDR)")
 	}
 	if c.LoginBurstIP, err = integer("ESPACE_LOGIN_BURST_PER_IP", 30); err != nil {
 		return c, err
