@@ -2,11 +2,14 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -17,6 +20,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"go.opentelemetry.io/otel/trace"
+	"gopkg.in/yaml.v3"
 
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
@@ -298,6 +302,8 @@ func TestMetricsAfterScenario(t *testing.T) {
 			}
 		}
 	}
+	checkDeployQueries(t, fams)
+
 	// Everything else on the listener is a 404.
 	res, err = http.Get("http://" + ln.Addr().String() + "/debug/pprof/")
 	if err != nil {
@@ -307,5 +313,117 @@ func TestMetricsAfterScenario(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 404 {
 		t.Fatalf("écouteur des métriques : %d", res.StatusCode)
+	}
+}
+
+// promqlNoise is what checkDeployQueries removes from an expression before
+// reading its series names: strings, label matchers, grouping clauses,
+// ranges, Grafana variables, numbers.
+var promqlNoise = []*regexp.Regexp{
+	regexp.MustCompile(`"(?:[^"\\]|\\.)*"`),
+	regexp.MustCompile(`\{[^}]*\}`),
+	regexp.MustCompile(`\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)`),
+	regexp.MustCompile(`\[[^\]]*\]`),
+	regexp.MustCompile(`\$\w+`),
+	regexp.MustCompile(`\b\d+(?:\.\d+)?\b`),
+}
+
+var (
+	promqlIdent    = regexp.MustCompile(`[A-Za-z_:][A-Za-z0-9_:]*\s*\(?`)
+	promqlKeywords = map[string]bool{"and": true, "or": true, "unless": true, "bool": true, "offset": true, "inf": true, "nan": true}
+)
+
+// seriesOf lists the series names an expression reads.
+func seriesOf(expr string) []string {
+	for _, re := range promqlNoise {
+		expr = re.ReplaceAllString(expr, " ")
+	}
+	var out []string
+	for _, tok := range promqlIdent.FindAllString(expr, -1) {
+		if strings.HasSuffix(tok, "(") || promqlKeywords[strings.ToLower(strings.TrimSpace(tok))] {
+			continue // a function or an aggregation
+		}
+		out = append(out, strings.TrimSpace(tok))
+	}
+	return out
+}
+
+// checkDeployQueries: every series the dashboard and the alerts query is one
+// the service exports (histograms by their _bucket, _sum and _count), or
+// Prometheus's own `up`.
+func checkDeployQueries(t *testing.T, fams map[string]*dto.MetricFamily) {
+	t.Helper()
+	known := map[string]bool{"up": true}
+	for name, f := range fams {
+		known[name] = true
+		if f.GetType() == dto.MetricType_HISTOGRAM {
+			for _, suf := range []string{"_bucket", "_sum", "_count"} {
+				known[name+suf] = true
+			}
+		}
+	}
+	var exprs []string
+	raw, err := os.ReadFile("../../../deploy/prometheus/alerts.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules struct {
+		Groups []struct {
+			Rules []struct {
+				Alert string `yaml:"alert"`
+				Expr  string `yaml:"expr"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	if err := yaml.Unmarshal(raw, &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range rules.Groups {
+		for _, r := range g.Rules {
+			exprs = append(exprs, r.Expr)
+		}
+	}
+	if len(exprs) < 4 {
+		t.Fatalf("alerts.yml : %d règles", len(exprs))
+	}
+	raw, err = os.ReadFile("../../../deploy/grafana/espace.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dash struct {
+		Panels []struct {
+			Title   string `json:"title"`
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal(raw, &dash); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range dash.Panels {
+		if len(p.Targets) == 0 {
+			t.Errorf("tableau de bord : panneau %q sans requête", p.Title)
+		}
+		for _, tg := range p.Targets {
+			exprs = append(exprs, tg.Expr)
+		}
+	}
+	read := 0
+	for _, x := range exprs {
+		names := seriesOf(x)
+		if len(names) == 0 {
+			t.Errorf("aucune série lue dans %q", x)
+		}
+		for _, n := range names {
+			read++
+			if !known[n] {
+				t.Errorf("série inconnue %s dans %q", n, x)
+			}
+		}
+	}
+	// The check itself: a misspelt name is caught.
+	if n := seriesOf(`sum by (code) (rate(espace_refusal_total{code!="x"}[5m])) / on(instance) up`); strings.Join(n, ",") != "espace_refusal_total,up" {
+		t.Fatalf("lecture des séries : %v", n)
 	}
 }

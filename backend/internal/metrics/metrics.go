@@ -91,7 +91,9 @@ func New(reg *prometheus.Registry) *Metrics {
 	for _, o := range []string{"success", "failure", "rate_limited"} {
 		m.logins.WithLabelValues(o)
 	}
-	m.mailSent.Add(0)
+	for _, k := range []string{DeadlineEnded, DeadlineReminder} {
+		m.deadlineIt.WithLabelValues(k)
+	}
 	f(collectors.NewGoCollector())
 	f(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	f(buildInfo())
