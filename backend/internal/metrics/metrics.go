@@ -392,3 +392,6 @@ func (m *Metrics) Serve(addr string) *http.Server {
 	return &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: 30 * time.Second}
 }
+
+// OKCounter is the success counter of a status, for tests.
+func (o *Operation) OKCounter(status int) prometheus.Counter { return o.ok[status/100] }
