@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,8 +83,14 @@ func Load() (Config, error) {
 	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
 	}
-	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr {
-		return c, fmt.Errorf("ESPACE_METRICS_ADDR : jamais le port public (ESPACE_ADDR)")
+	if c.MetricsAddr != "" {
+		_, mp, err := net.SplitHostPort(c.MetricsAddr)
+		if err != nil {
+			return c, fmt.Errorf("ESPACE_METRICS_ADDR : %w", err)
+		}
+		if _, pp, _ := net.SplitHostPort(c.Addr); pp == mp {
+			return c, fmt.Errorf("ESPACE_METRICS_ADDR : un port distinct du port public (ESPACE_ADDR), jamais le même")
+		}
 	}
 	if c.LoginBurstIP, err = integer("ESPACE_LOGIN_BURST_PER_IP", 30); err != nil {
 		return c, err
