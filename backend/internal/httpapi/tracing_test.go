@@ -48,7 +48,7 @@ func TestTraceOfAnActingForRequest(t *testing.T) {
 	}
 	waitFor(t, "la remise du courriel", func() bool {
 		for _, sp := range exp.GetSpans() {
-			if sp.Name == "smtp.send" {
+			if sp.Name == "outbox.deliver" {
 				return true
 			}
 		}
