@@ -116,10 +116,15 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
 }
 
+// Commit names the source revision when the build has no VCS information
+// (a container build without .git): go build -ldflags "-X
+// espace/backend/internal/metrics.Commit=<sha>".
+var Commit = "unknown"
+
 // buildInfo is espace_build_info{version, commit, modified, goversion} 1,
 // read from the binary's embedded build information.
 func buildInfo() prometheus.Collector {
-	version, commit, modified, goVersion := "(devel)", "unknown", "false", "unknown"
+	version, commit, modified, goVersion := "(devel)", Commit, "false", "unknown"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		goVersion = bi.GoVersion
 		if bi.Main.Version != "" {
