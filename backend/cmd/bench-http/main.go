@@ -39,6 +39,7 @@ type options struct {
 	profile   string
 
 	skipMiddleware bool
+	observed       bool
 }
 
 func main() {
@@ -53,6 +54,7 @@ func main() {
 	flag.IntVar(&o.logins, "logins", 15, "connexions mesurées (et hachages de référence)")
 	flag.BoolVar(&o.keep, "keep", false, "garder la base de mesure")
 	flag.BoolVar(&o.skipMiddleware, "skip-middleware", false, "ne pas mesurer l'intergiciel sans base (go test -bench BenchmarkMiddleware)")
+	flag.BoolVar(&o.observed, "metrics", envOr("BENCH_METRICS", "") != "", "mesurer aussi l'application avec métriques Prometheus et traces (exportateur qui jette) contre la même sans (BENCH_METRICS=1)")
 	flag.StringVar(&o.profile, "cpuprofile", "", "profil CPU de l'application pendant la lecture P1 (fichier pprof)")
 	flag.Parse()
 	if o.conns < 1 || o.rounds < 1 || o.round <= 0 || o.dossiers < 10 || o.logins < 1 {

@@ -97,6 +97,17 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer stopApp()
+	// With -metrics, the same application with metrics and tracing on, on a
+	// pool of its own, measured in the same rounds as the one without.
+	obsURL := ""
+	if o.observed {
+		u, stop, err := observedApp(ctx, dbURL, acc.Tokens)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		obsURL = u
+	}
 
 	start := time.Now()
 	c, err := seed(ctx, db, acc, o)
@@ -155,21 +166,29 @@ func run(ctx context.Context, o options) error {
 		pprof.StopCPUProfile()
 		f.Close()
 	}
-	read := measure(ctx, o, []target{
+	readTargets := []target{
 		{"application (httpapi, jeton, délégation)", get(appURL+"/api/v1/dossiers?kind=cadastre", c.token), 200},
 		{"(a) Echo nu + pgx, même SQL", get(bareURL+"/sql/dossiers?kind=cadastre", ""), 200},
 		{"(b) Echo nu, mêmes octets", get(bareURL+"/bytes/dossiers?kind=cadastre", ""), 200},
 		{"(c) Echo nu + pgx, SQL des faits puis même SQL", get(bareURL+"/sql2/dossiers?kind=cadastre", ""), 200},
-	})
+	}
+	if o.observed {
+		readTargets = append(readTargets, target{"application avec métriques et traces", get(obsURL+"/api/v1/dossiers?kind=cadastre", c.token), 200})
+	}
+	read := measure(ctx, o, readTargets)
 	if sqlDB, err := db.DB.DB(); err == nil {
 		st := sqlDB.Stats()
 		fmt.Printf("  pool de l'application : %d connexions ouvertes, %d fermées faute de place au repos, %d attentes\n", st.OpenConnections, st.MaxIdleClosed, st.WaitCount)
 	}
 	reserve := `{"dossierNumber":"` + c.cadastre + `","lotCount":1,"complementaryPlans":0}`
-	write := measure(ctx, o, []target{
+	writeTargets := []target{
 		{"application (httpapi, jeton, délégation)", post(appURL+"/api/v1/lot-reservations", c.token, reserve), 201},
 		{"Echo nu + pgx, mêmes insertions en une transaction", post(bareURL+"/sql/lot-reservations", "", reserve), 201},
-	})
+	}
+	if o.observed {
+		writeTargets = append(writeTargets, target{"application avec métriques et traces", post(obsURL+"/api/v1/lot-reservations", c.token, reserve), 201})
+	}
+	write := measure(ctx, o, writeTargets)
 	login, hash, err := measureLogin(appURL, c.delegate.Username, o.logins)
 	if err != nil {
 		return err
@@ -204,6 +223,15 @@ func run(ctx context.Context, o options) error {
 		{"P1 écriture : req/s application / référence", write[0].rps() / write[1].rps(), "≥ 0,50×", write[0].rps()/write[1].rps() >= 0.5, "%.2f×"},
 		{"  même rapport, médiane des tours appariés", pairedMedian(write[0], write[1]), "(information)", true, "%.2f×"},
 		{"Connexion : p50 / un hachage argon2id", float64(login) / float64(hash), "≤ 1,30×", float64(login) <= 1.3*float64(hash), "%.2f×"},
+	}
+	if o.observed {
+		on, wOn := read[len(read)-1], write[len(write)-1]
+		verdicts = append(verdicts,
+			verdict{"Métriques et traces : req/s lecture avec / sans", on.rps() / app.rps(), "≥ 0,95×", on.rps()/app.rps() >= 0.95, "%.3f×"},
+			verdict{"  même rapport, médiane des tours appariés", pairedMedian(on, app), "(information)", true, "%.3f×"},
+			verdict{"Métriques et traces : p99 lecture avec / sans", float64(on.p(0.99)) / float64(app.p(0.99)), "(information)", true, "%.3f×"},
+			verdict{"Métriques et traces : req/s écriture avec / sans", wOn.rps() / write[0].rps(), "≥ 0,95×", wOn.rps()/write[0].rps() >= 0.95, "%.3f×"},
+			verdict{"  même rapport, médiane des tours appariés", pairedMedian(wOn, write[0]), "(information)", true, "%.3f×"})
 	}
 	if !o.skipMiddleware {
 		verdicts = append(verdicts,

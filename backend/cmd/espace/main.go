@@ -229,7 +229,12 @@ func serve(ctx context.Context, cfg config.Config) error {
 		sender = mail.LogSender{Logger: slog.Default(), ShowBody: cfg.Demo}
 		slog.Warn("SMTP_URL absent : les courriels sont écrits dans le journal au lieu d'être envoyés (texte seulement avec ESPACE_DEMO=1)")
 	}
-	worker = mail.NewWorker(db, sender, mail.WorkerOptions{})
+	obs, err := startObservability(ctx, cfg, db)
+	if err != nil {
+		return err
+	}
+	defer obs.stop()
+	worker = mail.NewWorker(db, sender, mail.WorkerOptions{Metrics: obs.metrics, Tracer: obs.tracer})
 	workerDone := make(chan struct{})
 	workerCtx, stopWorker := context.WithCancel(context.Background())
 	defer stopWorker()
@@ -244,7 +249,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	defer closeRateStore()
 	e, err := httpapi.New(db, svc, httpapi.Config{
 		PublicURL: cfg.PublicURL, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, Limits: limits,
-		RateStore: rateStore,
+		RateStore: rateStore, Metrics: obs.metrics, Tracer: obs.tracer,
 	})
 	if err != nil {
 		return err

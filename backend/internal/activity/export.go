@@ -37,6 +37,7 @@ var columnsFR = []export.Column{
 // rather than as a truncated file.
 type Export struct {
 	Format Format
+	Rows   int // activities written so far by WriteTo
 	table  export.Table
 	walk   *Batches
 	first  []View
@@ -97,6 +98,7 @@ func (e *Export) WriteTo(ctx context.Context, w io.Writer) error {
 		e.first = nil
 		for len(batch) > 0 {
 			for _, v := range batch {
+				e.Rows++
 				if !yield(exportRow(v), nil) {
 					return
 				}

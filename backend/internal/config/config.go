@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,6 +38,7 @@ type Config struct {
 	LoginBurstIP   int           // ESPACE_LOGIN_BURST_PER_IP
 	RedisURL       string        // REDIS_URL: rate limits shared between instances
 	RedisPrefix    string        // ESPACE_REDIS_PREFIX: keys of this deployment in a shared Redis
+	MetricsAddr    string        // ESPACE_METRICS_ADDR: Prometheus listener; empty = no metrics
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -57,6 +59,7 @@ func Load() (Config, error) {
 		SMTPURL:      os.Getenv("SMTP_URL"),
 		RedisURL:     os.Getenv("REDIS_URL"),
 		RedisPrefix:  env("ESPACE_REDIS_PREFIX", "espace:"),
+		MetricsAddr:  os.Getenv("ESPACE_METRICS_ADDR"),
 		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
 		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
 	}
@@ -79,6 +82,15 @@ func Load() (Config, error) {
 	}
 	if v := os.Getenv("ESPACE_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
+	}
+	if c.MetricsAddr != "" {
+		_, mp, err := net.SplitHostPort(c.MetricsAddr)
+		if err != nil {
+			return c, fmt.Errorf("ESPACE_METRICS_ADDR : %w", err)
+		}
+		if _, pp, _ := net.SplitHostPort(c.Addr); pp == mp {
+			return c, fmt.Errorf("ESPACE_METRICS_ADDR : un port distinct du port public (ESPACE_ADDR), jamais le même")
+		}
 	}
 	if c.LoginBurstIP, err = integer("ESPACE_LOGIN_BURST_PER_IP", 30); err != nil {
 		return c, err

@@ -31,3 +31,15 @@ func TestSigningKeys(t *testing.T) {
 		t.Fatalf("%v %+v", err, keys)
 	}
 }
+
+// The metrics listener never shares the public port.
+func TestMetricsAddr(t *testing.T) {
+	t.Setenv("ESPACE_ADDR", "0.0.0.0:8080")
+	for addr, ok := range map[string]bool{"": true, "0.0.0.0:9090": true, "127.0.0.1:8080": false, ":8080": false, "9090": false} {
+		t.Setenv("ESPACE_METRICS_ADDR", addr)
+		c, err := Load()
+		if (err == nil) != ok || (ok && c.MetricsAddr != addr) {
+			t.Errorf("ESPACE_METRICS_ADDR=%q : %v", addr, err)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"espace/api"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/metrics"
 )
 
 // ListActivities is the « Suivi des activités » table: what the logged-in
@@ -62,6 +63,7 @@ func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesR
 		// A busy instance must not cost the user an export of their allowance.
 		var ok bool
 		if release, ok = s.lim.pdf.TryAcquire(); !ok {
+			s.m.RateLimited(pdfRule)
 			return nil, pdfBusy()
 		}
 	}
@@ -76,7 +78,7 @@ func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesR
 		return nil, err
 	}
 	pr, pw := io.Pipe()
-	go streamExport(ctx, exp, pw, release)
+	go streamExport(ctx, exp, pw, release, s.m)
 	body := abortOnError{pr}
 	disposition := contentDisposition(exp.FileName())
 	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
@@ -107,7 +109,8 @@ func (a abortOnError) Close() error { return a.r.Close() }
 // ends the body normally; any other cuts the response short, so a client
 // never takes a truncated file for a whole one. done is called once the file
 // is written or abandoned, before the body ends.
-func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter, done func()) {
+func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter, done func(), m *metrics.Metrics) {
+	start := time.Now()
 	err := func() (err error) {
 		// The Recover middleware does not cover this goroutine.
 		defer func() {
@@ -118,6 +121,7 @@ func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter, 
 		return exp.WriteTo(ctx, pw)
 	}()
 	done()
+	m.Export(string(exp.Format), err == nil, time.Since(start), exp.Rows)
 	if err != nil && ctx.Err() == nil {
 		slog.ErrorContext(ctx, "exportation du suivi des activités interrompue", "format", exp.Format, "erreur", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/metrics"
 )
 
 // refreshCookieName carries the __Secure- prefix: browsers refuse the cookie
@@ -21,12 +22,15 @@ const refreshCookieName = "__Secure-espace_refresh"
 func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
 	info := infoFrom(ctx)
 	if err := s.limitLogin(ctx, accounts.FoldKey(req.Body.Username), info.ClientIP); err != nil {
+		s.m.Login(metrics.LoginRateLimited)
 		return nil, err
 	}
 	tokens, err := s.Accounts.Login(ctx, req.Body.Username, req.Body.Password, accounts.ClientInfo{IP: info.ClientIP, UserAgent: info.UserAgent})
 	if err != nil {
+		s.m.Login(metrics.LoginFailure)
 		return nil, err
 	}
+	s.m.Login(metrics.LoginSuccess)
 	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.LoginParamsXRefreshTokenTransportCookie
 	return api.Login200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }

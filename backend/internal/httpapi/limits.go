@@ -117,6 +117,7 @@ func newLimiters(store ratelimit.Store, l Limits) limiters {
 // limit takes one attempt from a limiter, or reports 429.
 func (s *Server) limit(ctx context.Context, l *ratelimit.Limiter, key string) error {
 	if r := l.Allow(ctx, key); !r.Allowed {
+		s.m.RateLimited(l.Name())
 		return apperr.RateLimited(r.RetryAfter)
 	}
 	return nil
@@ -135,6 +136,7 @@ func (s *Server) limitLogin(ctx context.Context, account, ip string) error {
 	}
 	r := s.lim.loginAccount.Allow(ctx, "account:"+account)
 	if !r.Allowed {
+		s.m.RateLimited(s.lim.loginAccount.Name())
 		return apperr.RateLimited(r.RetryAfter)
 	}
 	if d := s.lim.loginSlowdown.Delay(r.Used); d > 0 {
@@ -143,6 +145,7 @@ func (s *Server) limitLogin(ctx context.Context, account, ip string) error {
 		select {
 		case <-t.C:
 		case <-ctx.Done(): // the client left: nobody reads the answer
+			s.m.RateLimited("login-slowdown")
 			return apperr.RateLimited(d)
 		}
 	}

@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"go.opentelemetry.io/otel/trace"
 
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/seclog"
+	"espace/backend/internal/tracing"
 )
 
 // requestInfo is what handlers may need of the HTTP exchange itself.
@@ -37,7 +39,10 @@ func infoFrom(ctx context.Context) requestInfo {
 func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		id := c.Request().Header.Get(echo.HeaderXRequestID)
-		if id == "" || len(id) > 64 {
+		if sc := trace.SpanContextFromContext(c.Request().Context()); sc.IsValid() {
+			// Traced: the logs and the trace share one id.
+			id = sc.TraceID().String()
+		} else if id == "" || len(id) > 64 {
 			b := make([]byte, 8)
 			_, _ = rand.Read(b)
 			id = hex.EncodeToString(b)
@@ -123,7 +128,9 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			// The one decision of who acts for whom, once per request, in
 			// one statement against live data.
-			sess, err := s.Delegation.Establish(ctx, tok)
+			sctx, span := tracing.Start(ctx, "espace/httpapi", "delegation.establish")
+			sess, err := s.Delegation.Establish(sctx, tok)
+			span.End()
 			if err != nil {
 				return err
 			}

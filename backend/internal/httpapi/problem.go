@@ -53,6 +53,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	p, retryAfter := s.toProblem(err, c)
 	p.Instance = c.Request().URL.Path
 	securityEvent(c, p)
+	s.problemSeen(c, p)
 	h := c.Response().Header()
 	if p.Status == http.StatusUnauthorized {
 		if c.Request().Header.Get(echo.HeaderAuthorization) == "" {

@@ -16,10 +16,12 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	"github.com/swaggest/swgui/v5emb"
+	"go.opentelemetry.io/otel/trace"
 
 	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/delegation"
+	"espace/backend/internal/metrics"
 	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/store"
@@ -40,6 +42,12 @@ type Config struct {
 	// RateStore keeps the rate-limit buckets: a ratelimit.Redis shared by
 	// every instance, or nil for this process's memory.
 	RateStore ratelimit.Store
+	// Metrics records requests, refusals, limits, logins and exports; nil:
+	// none.
+	Metrics *metrics.Metrics
+	// Tracer makes a span per request, named by operationId, with the
+	// caller's W3C trace context as parent; nil: no tracing.
+	Tracer trace.TracerProvider
 }
 
 // Server implements api.StrictServerInterface.
@@ -51,6 +59,9 @@ type Server struct {
 	cfg        Config
 	ops        map[string]*operation
 	lim        limiters
+	m          *metrics.Metrics
+	unknown    *metrics.Operation // requests that matched no operation
+	tracer     trace.Tracer       // nil: tracing off
 }
 
 // Services are the domain services the API exposes.
@@ -75,10 +86,19 @@ func newServer(db *store.DB, svc Services, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
 	spec.Servers = nil
-	return &Server{
+	s := &Server{
 		DB: db, Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, cfg: cfg, ops: indexOperations(spec),
-		lim: newLimiters(cfg.RateStore, cfg.Limits),
-	}, nil
+		lim: newLimiters(cfg.RateStore, cfg.Limits), m: cfg.Metrics,
+	}
+	// Each operation's series are resolved once, not per request.
+	for _, op := range s.ops {
+		op.series = s.m.Op(op.ID)
+	}
+	s.unknown = s.m.Op(metrics.UnknownOperation)
+	if cfg.Tracer != nil {
+		s.tracer = cfg.Tracer.Tracer("espace/httpapi")
+	}
+	return s, nil
 }
 
 func (s *Server) handler() (*echo.Echo, error) {
@@ -96,7 +116,7 @@ func (s *Server) handler() (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.Use(middleware.Recover())
+	e.Use(s.observe, middleware.Recover())
 	e.Use(requestID, accessLog, s.securityHeaders, cleanHeaders)
 	// JSON bodies are small; DM files may reach 5 MB plus the multipart envelope.
 	isUpload := func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/v1/dm-") }

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/metrics"
 )
 
 // operation is one operation of the contract, found from Echo's route.
@@ -21,6 +22,7 @@ type operation struct {
 	ID     string
 	Route  *routers.Route
 	Public bool // no security requirement
+	series *metrics.Operation
 }
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)

@@ -7,15 +7,19 @@
 package mail
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
 	"time"
 
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"gorm.io/gorm"
 
 	"espace/backend/internal/store"
+	"espace/backend/internal/tracing"
 )
 
 // Message is one e-mail to one recipient. Text is required; HTML is an
@@ -59,6 +63,13 @@ func Enqueue(tx *gorm.DB, msgs ...Message) error {
 	if len(msgs) == 0 {
 		return nil
 	}
+	if ctx := tx.Statement.Context; ctx != nil {
+		var span trace.Span
+		ctx, span = tracing.Start(ctx, "espace/mail", "outbox.enqueue",
+			trace.WithAttributes(attribute.Int("espace.outbox.messages", len(msgs))))
+		defer span.End()
+		tx = tx.WithContext(ctx)
+	}
 	now := time.Now().UTC()
 	rows := make([]store.OutboxMessage, 0, len(msgs))
 	for _, m := range msgs {
@@ -82,4 +93,18 @@ func Enqueue(tx *gorm.DB, msgs ...Message) error {
 
 func messageOf(row store.OutboxMessage) Message {
 	return Message{To: row.Recipient, Subject: row.Subject, Text: row.TextBody, HTML: row.HTMLBody}
+}
+
+// Stats reports the messages waiting in the outbox and when the oldest of
+// them was queued, for the metrics collected on each scrape: one query on
+// the rows not yet sent.
+func Stats(db *store.DB) func(ctx context.Context) (int64, time.Time, error) {
+	return func(ctx context.Context) (int64, time.Time, error) {
+		var out struct {
+			N      int64
+			Oldest store.NullTime
+		}
+		err := db.DB.WithContext(ctx).Raw("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL").Scan(&out).Error
+		return out.N, out.Oldest.Time, err
+	}
 }

@@ -11,7 +11,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+
+	"espace/backend/internal/metrics"
 	"espace/backend/internal/store"
+	"espace/backend/internal/tracing"
 )
 
 // WorkerOptions tune a Worker; zero values take the defaults.
@@ -25,6 +31,12 @@ type WorkerOptions struct {
 	// sends them (2 min, and at least twice SendTimeout).
 	Lease  time.Duration
 	Logger *slog.Logger // slog.Default() when nil
+	// Metrics counts sent and failed messages and times SMTP attempts; nil:
+	// none.
+	Metrics *metrics.Metrics
+	// Tracer makes a span per message delivered (outbox.deliver, with the
+	// SMTP attempt and the bookkeeping under it); nil: no tracing.
+	Tracer trace.TracerProvider
 }
 
 func (o WorkerOptions) withDefaults() WorkerOptions {
@@ -145,23 +157,56 @@ func (w *Worker) round(ctx context.Context) (claimed, sent int, err error) {
 			errs = append(errs, w.release(ctx, rows[i:]))
 			break
 		}
-		sendCtx, cancel := context.WithTimeout(ctx, w.opts.SendTimeout)
-		sendErr := w.sender.Send(sendCtx, messageOf(row))
-		cancel()
+		mctx, span := w.startDelivery(ctx, row)
+		sendErr := w.send(mctx, row)
 		switch {
 		case sendErr == nil:
 			sent++
-			errs = append(errs, w.markSent(ctx, row))
+			w.opts.Metrics.MailSent()
+			errs = append(errs, w.markSent(mctx, row))
 		case ctx.Err() != nil:
 			// Cut short by shutdown, not by the server: no attempt to
 			// count, and another instance may take it at once.
+			span.End()
 			errs = append(errs, w.release(ctx, rows[i:]))
 			return len(rows), sent, errors.Join(errs...)
 		default:
-			errs = append(errs, w.markFailed(ctx, row, sendErr))
+			w.opts.Metrics.MailFailed()
+			span.SetStatus(codes.Error, "envoi refusé ou impossible")
+			errs = append(errs, w.markFailed(mctx, row, sendErr))
 		}
+		span.End()
 	}
 	return len(rows), sent, errors.Join(errs...)
+}
+
+// startDelivery begins the span of one message's delivery, a root span (the
+// worker runs outside any request); without a tracer it is a no-op. The
+// span names the message by its outbox id only, never by its recipient.
+func (w *Worker) startDelivery(ctx context.Context, row store.OutboxMessage) (context.Context, trace.Span) {
+	if w.opts.Tracer == nil {
+		return ctx, trace.SpanFromContext(ctx)
+	}
+	return w.opts.Tracer.Tracer("espace/mail").Start(ctx, "outbox.deliver",
+		trace.WithAttributes(attribute.Int64("espace.outbox.id", row.ID), attribute.Int("espace.outbox.attempts", row.Attempts)))
+}
+
+// send makes one attempt, bounded by SendTimeout, timed and traced.
+func (w *Worker) send(ctx context.Context, row store.OutboxMessage) error {
+	sendCtx, cancel := context.WithTimeout(ctx, w.opts.SendTimeout)
+	defer cancel()
+	sendCtx, span := tracing.Start(sendCtx, "espace/mail", "smtp.send", trace.WithSpanKind(trace.SpanKindClient))
+	defer span.End()
+	start := time.Now()
+	err := w.sender.Send(sendCtx, messageOf(row))
+	if ctx.Err() == nil {
+		w.opts.Metrics.SMTPAttempt(time.Since(start), err)
+	}
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, "échec de l'envoi SMTP")
+	}
+	return err
 }
 
 // claim leases up to BatchSize due rows to this worker, oldest first.

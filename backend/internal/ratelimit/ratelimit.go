@@ -44,6 +44,9 @@ func New(store Store, name string, rule Rule) *Limiter {
 	return &Limiter{store: store, name: name, rule: rule}
 }
 
+// Name is the limiter's name, e.g. "login-ip" (metrics label the refusals with it).
+func (l *Limiter) Name() string { return l.name }
+
 // Rule is the limiter's rule.
 func (l *Limiter) Rule() Rule { return l.rule }
 
