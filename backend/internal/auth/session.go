@@ -45,6 +45,28 @@ type Session struct {
 	Actor     Person
 	Principal *Person
 	Standing  Standing
+	// Channel is how the request came in (§13): the portal unless set
+	// otherwise (an API token of §14 sets ChannelAPI). The activity log
+	// records it with every entry the request writes.
+	Channel Channel
+}
+
+// Channel is how an action reached the service (SPEC §13).
+type Channel string
+
+const (
+	// ChannelWeb: the portal (a login session). The zero Channel means web.
+	ChannelWeb Channel = "web"
+	// ChannelAPI: surveyor-office software through an API token (§14).
+	ChannelAPI Channel = "api"
+)
+
+// Via is the session's channel, web when unset.
+func (s *Session) Via() Channel {
+	if s == nil || s.Channel == "" {
+		return ChannelWeb
+	}
+	return s.Channel
 }
 
 // ActsForSelf tells whether a surveyor acts in their own name.

@@ -82,7 +82,7 @@ func seedHistory(tx *gorm.DB) error {
 		}
 		var sv store.Surveyor
 		view := accounts.UserView{User: u}
-		if tx.Where("user_id = ?", u.ID).Take(&sv).Error == nil {
+		if tx.Where("user_id = ? AND "+store.ActiveSurveyor, u.ID).Take(&sv).Error == nil {
 			view.Matricule = sv.Matricule
 		}
 		people[username] = accounts.Person(view)

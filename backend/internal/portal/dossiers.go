@@ -188,7 +188,7 @@ func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number str
 			return err
 		}
 		out = DossierView{Dossier: d, Responsible: *sess.Principal, UnreadMessages: unread[d.Number]}
-		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number)
+		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number, activity.Detail(d.Title))
 	})
 	return out, err
 }
@@ -204,7 +204,7 @@ func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView
 	var out DossierView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var sv store.Surveyor
-		err := tx.Where("matricule = ?", in.Matricule).Take(&sv).Error
+		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, in.Matricule).Take(&sv).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Aucun arpenteur-géomètre ne porte ce matricule.",
 				Fields: []apperr.FieldError{apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule.")}}

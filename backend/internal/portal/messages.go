@@ -121,7 +121,7 @@ func withReader(db *gorm.DB) *gorm.DB {
 		Select("dossier_messages.*, users.username AS reader_username, users.first_name AS reader_first_name, " +
 			"users.last_name AS reader_last_name, users.is_admin AS reader_is_admin, surveyors.matricule AS reader_matricule").
 		Joins("LEFT JOIN users ON users.id = dossier_messages.read_by").
-		Joins("LEFT JOIN surveyors ON surveyors.user_id = dossier_messages.read_by")
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = dossier_messages.read_by AND surveyors.withdrawn_at IS NULL")
 }
 
 // messageRow is a message with its first reader, as one row.
@@ -190,7 +190,7 @@ func (s *Service) PostCommunique(ctx context.Context, admin auth.Person, subject
 			return err
 		}
 		var surveyors []store.User
-		if err := tx.Where("id IN (SELECT user_id FROM surveyors)").Order("email_key").Find(&surveyors).Error; err != nil {
+		if err := tx.Where("id IN (SELECT user_id FROM surveyors WHERE withdrawn_at IS NULL)").Order("email_key").Find(&surveyors).Error; err != nil {
 			return err
 		}
 		msgs := make([]mail.Message, 0, len(surveyors))
