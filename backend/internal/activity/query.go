@@ -145,7 +145,7 @@ func (r *Row) view() View {
 		ID: r.ID, OccurredAt: r.OccurredAt.UTC(), DossierNumber: r.DossierNumber, Type: r.Type,
 		Actor:     Person{ID: r.ActorID, FirstName: r.ActorFirstName, LastName: r.ActorLastName, Matricule: r.ActorMatricule},
 		Principal: Person{ID: r.PrincipalID, FirstName: r.PrincipalFirstName, LastName: r.PrincipalLastName, Matricule: r.PrincipalMatricule},
-		Detail: r.Detail, Channel: string(r.Channel),
+		Detail:    r.Detail, Channel: string(r.Channel),
 		actorSort: r.ActorSort, principalSort: r.PrincipalSort,
 	}
 }

@@ -199,8 +199,9 @@ type NewDossier struct {
 	ClosingDate                    *time.Time
 }
 
-// CreateDossier opens a dossier for the surveyor holding the matricule.
-func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView, error) {
+// CreateDossier opens a dossier for the surveyor holding the matricule; the
+// administration journal records it with the administrator by.
+func (s *Service) CreateDossier(ctx context.Context, by auth.Person, in NewDossier) (DossierView, error) {
 	var out DossierView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var sv store.Surveyor
@@ -225,7 +226,7 @@ func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView
 			return err
 		}
 		out = DossierView{Dossier: d, Responsible: accounts.Person(u)}
-		return nil
+		return activity.RecordAdmin(tx, activity.DossierOpened, by, out.Responsible, d.Number, activity.Detail(d.Title))
 	})
 	return out, err
 }

@@ -9,6 +9,8 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
@@ -83,6 +85,13 @@ func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, su
 			return err
 		}
 		out = MessageView{Message: m}
+		responsible, err := s.Accounts.User(ctx, d.ResponsibleID)
+		if err != nil {
+			return err
+		}
+		if err := activity.RecordAdmin(tx, activity.MessagePosted, admin, accounts.Person(responsible), number, activity.Detail(subject)); err != nil {
+			return err
+		}
 		return mail.Enqueue(tx, mail.DossierMessageAlert(surveyor.Email, surveyor.FirstName, number, subject))
 	})
 	if err == nil {
@@ -196,6 +205,11 @@ func (s *Service) PostCommunique(ctx context.Context, admin auth.Person, subject
 		msgs := make([]mail.Message, 0, len(surveyors))
 		for _, u := range surveyors {
 			msgs = append(msgs, mail.CommuniqueAlert(u.Email, u.FirstName, subject))
+		}
+		// A communiqué is for every surveyor: the journal names the
+		// administrator on both sides, and the subject.
+		if err := activity.RecordAdmin(tx, activity.CommuniquePosted, admin, admin, "", activity.Detail(subject)); err != nil {
+			return err
 		}
 		return mail.Enqueue(tx, msgs...)
 	})
