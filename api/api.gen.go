@@ -25,24 +25,55 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for ActivityChannel.
+const (
+	Api ActivityChannel = "api"
+	Web ActivityChannel = "web"
+)
+
+// Valid indicates whether the value is a known member of the ActivityChannel enum.
+func (e ActivityChannel) Valid() bool {
+	switch e {
+	case Api:
+		return true
+	case Web:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ActivityType.
 const (
+	ActivityTypeAccountCreated       ActivityType = "account_created"
+	ActivityTypeAdministratorNamed   ActivityType = "administrator_named"
 	ActivityTypeClosingDateExtension ActivityType = "closing_date_extension"
+	ActivityTypeCommuniquePosted     ActivityType = "communique_posted"
 	ActivityTypeDelegateAdded        ActivityType = "delegate_added"
 	ActivityTypeDelegateRemoved      ActivityType = "delegate_removed"
 	ActivityTypeDelegationRenounced  ActivityType = "delegation_renounced"
 	ActivityTypeDmDeposit            ActivityType = "dm_deposit"
 	ActivityTypeDmPrevalidation      ActivityType = "dm_prevalidation"
+	ActivityTypeDossierOpened        ActivityType = "dossier_opened"
 	ActivityTypeDossierViewed        ActivityType = "dossier_viewed"
 	ActivityTypeLotCorrectionCheck   ActivityType = "lot_correction_check"
 	ActivityTypeLotReservation       ActivityType = "lot_reservation"
+	ActivityTypeMessagePosted        ActivityType = "message_posted"
 	ActivityTypeProductOrder         ActivityType = "product_order"
+	ActivityTypeSurveyorGranted      ActivityType = "surveyor_granted"
+	ActivityTypeSurveyorWithdrawn    ActivityType = "surveyor_withdrawn"
 )
 
 // Valid indicates whether the value is a known member of the ActivityType enum.
 func (e ActivityType) Valid() bool {
 	switch e {
+	case ActivityTypeAccountCreated:
+		return true
+	case ActivityTypeAdministratorNamed:
+		return true
 	case ActivityTypeClosingDateExtension:
+		return true
+	case ActivityTypeCommuniquePosted:
 		return true
 	case ActivityTypeDelegateAdded:
 		return true
@@ -54,13 +85,21 @@ func (e ActivityType) Valid() bool {
 		return true
 	case ActivityTypeDmPrevalidation:
 		return true
+	case ActivityTypeDossierOpened:
+		return true
 	case ActivityTypeDossierViewed:
 		return true
 	case ActivityTypeLotCorrectionCheck:
 		return true
 	case ActivityTypeLotReservation:
 		return true
+	case ActivityTypeMessagePosted:
+		return true
 	case ActivityTypeProductOrder:
+		return true
+	case ActivityTypeSurveyorGranted:
+		return true
+	case ActivityTypeSurveyorWithdrawn:
 		return true
 	default:
 		return false
@@ -487,6 +526,114 @@ func (e ExportActivitiesParamsOrder) Valid() bool {
 	}
 }
 
+// Defines values for ListAdminActivitiesParamsSort.
+const (
+	ListAdminActivitiesParamsSortActivity  ListAdminActivitiesParamsSort = "activity"
+	ListAdminActivitiesParamsSortActor     ListAdminActivitiesParamsSort = "actor"
+	ListAdminActivitiesParamsSortDate      ListAdminActivitiesParamsSort = "date"
+	ListAdminActivitiesParamsSortDossier   ListAdminActivitiesParamsSort = "dossier"
+	ListAdminActivitiesParamsSortPrincipal ListAdminActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsSort enum.
+func (e ListAdminActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ListAdminActivitiesParamsSortActivity:
+		return true
+	case ListAdminActivitiesParamsSortActor:
+		return true
+	case ListAdminActivitiesParamsSortDate:
+		return true
+	case ListAdminActivitiesParamsSortDossier:
+		return true
+	case ListAdminActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAdminActivitiesParamsOrder.
+const (
+	ListAdminActivitiesParamsOrderAsc  ListAdminActivitiesParamsOrder = "asc"
+	ListAdminActivitiesParamsOrderDesc ListAdminActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsOrder enum.
+func (e ListAdminActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ListAdminActivitiesParamsOrderAsc:
+		return true
+	case ListAdminActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsFormat.
+const (
+	ExportAdminActivitiesParamsFormatPdf  ExportAdminActivitiesParamsFormat = "pdf"
+	ExportAdminActivitiesParamsFormatXlsx ExportAdminActivitiesParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsFormat enum.
+func (e ExportAdminActivitiesParamsFormat) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsFormatPdf:
+		return true
+	case ExportAdminActivitiesParamsFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsSort.
+const (
+	ExportAdminActivitiesParamsSortActivity  ExportAdminActivitiesParamsSort = "activity"
+	ExportAdminActivitiesParamsSortActor     ExportAdminActivitiesParamsSort = "actor"
+	ExportAdminActivitiesParamsSortDate      ExportAdminActivitiesParamsSort = "date"
+	ExportAdminActivitiesParamsSortDossier   ExportAdminActivitiesParamsSort = "dossier"
+	ExportAdminActivitiesParamsSortPrincipal ExportAdminActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsSort enum.
+func (e ExportAdminActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsSortActivity:
+		return true
+	case ExportAdminActivitiesParamsSortActor:
+		return true
+	case ExportAdminActivitiesParamsSortDate:
+		return true
+	case ExportAdminActivitiesParamsSortDossier:
+		return true
+	case ExportAdminActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsOrder.
+const (
+	ExportAdminActivitiesParamsOrderAsc  ExportAdminActivitiesParamsOrder = "asc"
+	ExportAdminActivitiesParamsOrderDesc ExportAdminActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsOrder enum.
+func (e ExportAdminActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsOrderAsc:
+		return true
+	case ExportAdminActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SelectDelegantParamsXRefreshTokenTransport.
 const (
 	SelectDelegantParamsXRefreshTokenTransportBody   SelectDelegantParamsXRefreshTokenTransport = "body"
@@ -560,6 +707,19 @@ type ActingFor struct {
 type Activity struct {
 	Actor PersonRef `json:"actor"`
 
+	// Channel Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+	Channel ActivityChannel `json:"channel"`
+
+	// Detail Détail (§13), en français : ce sur quoi portait l'action (« Édith Descartes » pour l'ajout
+	// ou la suppression d'un délégataire, « Lots 6 123 401, 6 123 402 » pour une réservation,
+	// la commande, le nom du fichier d'une DM, la nouvelle date de fermeture, le titre du
+	// dossier consulté, le matricule, l'objet d'un message...). `null` pour les activités
+	// inscrites avant cette version.
+	//
+	//
+	// Example: Édith Descartes
+	Detail *string `json:"detail"`
+
 	// DossierNumber No Dossier
 	DossierNumber *string `json:"dossierNumber"`
 	Id            int64   `json:"id"`
@@ -576,9 +736,18 @@ type Activity struct {
 	// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 	// lot_correction_check « Vérification de la correction de lots »,
 	// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+	// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+	// administrator_named « Attribution du rôle d'administrateur »,
+	// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+	// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+	// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+	// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 	Type ActivityType `json:"type"`
 }
+
+// ActivityChannel Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+type ActivityChannel string
 
 // ActivityFilters defines model for ActivityFilters.
 type ActivityFilters struct {
@@ -590,7 +759,13 @@ type ActivityFilters struct {
 		// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 		// lot_correction_check « Vérification de la correction de lots »,
 		// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+		// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+		// administrator_named « Attribution du rôle d'administrateur »,
+		// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+		// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+		// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+		// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 		Code  ActivityType `json:"code"`
 		Label string       `json:"label"`
 	} `json:"types"`
@@ -610,7 +785,13 @@ type ActivityPage struct {
 // lot_reservation « Réservation de lots et plans complémentaires en TR »,
 // lot_correction_check « Vérification de la correction de lots »,
 // product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+// administrator_named « Attribution du rôle d'administrateur »,
+// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 type ActivityType string
 
 // AddDelegateRequest defines model for AddDelegateRequest.
@@ -1260,6 +1441,72 @@ type ExportActivitiesParamsSort string
 // ExportActivitiesParamsOrder defines parameters for ExportActivities.
 type ExportActivitiesParamsOrder string
 
+// ListAdminActivitiesParams defines parameters for ListAdminActivities.
+type ListAdminActivitiesParams struct {
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal              `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ListAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ListAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Page      *Page                           `form:"page,omitempty" json:"page,omitempty"`
+	PageSize  *PageSize                       `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+	All       *bool                           `form:"all,omitempty" json:"all,omitempty"`
+}
+
+// ListAdminActivitiesParamsSort defines parameters for ListAdminActivities.
+type ListAdminActivitiesParamsSort string
+
+// ListAdminActivitiesParamsOrder defines parameters for ListAdminActivities.
+type ListAdminActivitiesParamsOrder string
+
+// ExportAdminActivitiesParams defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParams struct {
+	Format ExportAdminActivitiesParamsFormat `form:"format" json:"format"`
+
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal                `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ExportAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ExportAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// ExportAdminActivitiesParamsFormat defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsFormat string
+
+// ExportAdminActivitiesParamsSort defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsSort string
+
+// ExportAdminActivitiesParamsOrder defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsOrder string
+
 // SelectDelegantParams defines parameters for SelectDelegant.
 type SelectDelegantParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
@@ -1407,6 +1654,12 @@ type ServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx echo.Context) error
+	// ListAdminActivities Journal d'administration (administrateur)
+	// (GET /api/v1/admin/activities)
+	ListAdminActivities(ctx echo.Context, params ListAdminActivitiesParams) error
+	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
+	// (GET /api/v1/admin/activities/export)
+	ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx echo.Context) error
@@ -1711,6 +1964,168 @@ func (w *ServerInterfaceWrapper) GetActivityFilters(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetActivityFilters(ctx)
+	return err
+}
+
+// ListAdminActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAdminActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAdminActivitiesParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// ------------- Optional query parameter "all" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "all", ctx.QueryParams(), &params.All, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter all: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAdminActivities(ctx, params)
+	return err
+}
+
+// ExportAdminActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportAdminActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportAdminActivitiesParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportAdminActivities(ctx, params)
 	return err
 }
 
@@ -2430,6 +2845,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/api/v1/activities", wrapper.ListActivities, options.OperationMiddlewares["listActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/activities/export", wrapper.ExportActivities, options.OperationMiddlewares["exportActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/activity-filters", wrapper.GetActivityFilters, options.OperationMiddlewares["getActivityFilters"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activities", wrapper.ListAdminActivities, options.OperationMiddlewares["listAdminActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activities/export", wrapper.ExportAdminActivities, options.OperationMiddlewares["exportAdminActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/surveyors", wrapper.ListSurveyors, options.OperationMiddlewares["listSurveyors"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/surveyors", wrapper.GrantSurveyor, options.OperationMiddlewares["grantSurveyor"]...)
 	router.DELETE(options.BaseURL+"/api/v1/admin/surveyors/:matricule", wrapper.RevokeSurveyor, options.OperationMiddlewares["revokeSurveyor"]...)
@@ -2753,6 +3170,214 @@ func (response GetActivityFilters401ApplicationProblemPlusJSONResponse) VisitGet
 		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
 	}
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivitiesRequestObject struct {
+	Params ListAdminActivitiesParams
+}
+
+type ListAdminActivitiesResponseObject interface {
+	VisitListAdminActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ListAdminActivities200JSONResponse ActivityPage
+
+func (response ListAdminActivities200JSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities400ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities401ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities403ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivitiesRequestObject struct {
+	Params ExportAdminActivitiesParams
+}
+
+type ExportAdminActivitiesResponseObject interface {
+	VisitExportAdminActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ExportAdminActivities200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type ExportAdminActivities200ApplicationpdfResponse struct {
+	Body          io.Reader
+	Headers       ExportAdminActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportAdminActivities200ApplicationpdfResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	Headers       ExportAdminActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportAdminActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities400ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities401ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities403ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities429ResponseHeaders struct {
+	RetryAfter *int
+}
+
+type ExportAdminActivities429ApplicationProblemPlusJSONResponse struct {
+	Body    Problem
+	Headers ExportAdminActivities429ResponseHeaders
+}
+
+func (response ExportAdminActivities429ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5704,6 +6329,12 @@ type StrictServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx context.Context, request GetActivityFiltersRequestObject) (GetActivityFiltersResponseObject, error)
+	// ListAdminActivities Journal d'administration (administrateur)
+	// (GET /api/v1/admin/activities)
+	ListAdminActivities(ctx context.Context, request ListAdminActivitiesRequestObject) (ListAdminActivitiesResponseObject, error)
+	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
+	// (GET /api/v1/admin/activities/export)
+	ExportAdminActivities(ctx context.Context, request ExportAdminActivitiesRequestObject) (ExportAdminActivitiesResponseObject, error)
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx context.Context, request PostCommuniqueRequestObject) (PostCommuniqueResponseObject, error)
@@ -5951,6 +6582,56 @@ func (sh *strictHandler) GetActivityFilters(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(GetActivityFiltersResponseObject); ok {
 		return validResponse.VisitGetActivityFiltersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAdminActivities operation middleware
+func (sh *strictHandler) ListAdminActivities(ctx echo.Context, params ListAdminActivitiesParams) error {
+	var request ListAdminActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAdminActivities(ctx.Request().Context(), request.(ListAdminActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAdminActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAdminActivitiesResponseObject); ok {
+		return validResponse.VisitListAdminActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportAdminActivities operation middleware
+func (sh *strictHandler) ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error {
+	var request ExportAdminActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportAdminActivities(ctx.Request().Context(), request.(ExportAdminActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportAdminActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportAdminActivitiesResponseObject); ok {
+		return validResponse.VisitExportAdminActivitiesResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7304,191 +7985,206 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3Nchw3lij8Koj6JoJFTVaxSFGyTYUjPjUpeeQhbTYpd3dcly4LzDxFQs4EUgCyTLZCEbOd/X0Ar6Zd",
-	"7Yi7mp13rjfpJ7mBv0xkFrJ+SIqy1LOSWJkJHBwcnP9z8LYTsyxnFKgUnb23nRxznIEErv96GksyIfL6",
-	"aSwZVz8kIGJOckkY7ex1TmZTnBIxmwLKMUddkgCVZEwwlSjZKCRJicASCr7ZiTpEffGmAH7diToUZ9DZ",
-	"62A9btQR8SVkWE0wZjzDsrPXKQqSdKKOvM7Vi0JyQi86795FJUwHTAgCAai+Ycg+QzGjkgCVLdMndggf",
-	"gBxLCVy9/L+/H/S+ePV2O/rs3b8shOQ5Z9k8GAdYAsLmldk0QrOfFJIk4SgBFAN6zQqOCI3TQqDuJRQc",
-	"UFKgPxaz6TnEbQgbq6mC+EqwhIVQfssTg63QuEw/9AdOYIyLVI8MIu5EHaBF1tn7voP1X/rHV4vmO+aE",
-	"xiTH6WK6UVhYn3DycvCbEc8p47INF0I9a0GFQbJDhf2zIiO73dfmv5q0K0gXYuslW05BrwvxptiY/XRj",
-	"6pHshrTz8joHMQ+g/hklGyWMqMtn03w2lcBRqpkCzmY/S273OU8LQaDgQgEIV3nKEujsSV5AC7wKIB9i",
-	"IiHTcPwLh3Fnr/P/bVXca8u8JrZ8oDvvok6Gr16Y73YG5SIx5/haPRXyOtUni/FM/W1ZxzdFdg78GMvL",
-	"kkxy9UcJG9UvdKIOhzcF4ZC4hVTQLgKyNo3G9TG+gDaSzNWzIEluR52MUJIpgtwuV0eohAtv3FPy14Vj",
-	"6+fh8QcagXaCwWDpdCcw5iAu9xn7gcA8yXwNklHFATlQVkwgTSEDKlHOxGyqpUiKFdumcEUYRUBRxhJA",
-	"cjbNGKF9R9ixGb5cxNnZKcQFhx6IHMdwxg0UtTVl+OoQ6IXa0Z3BYI7co85V74L17ID1ZVTreskxFbnl",
-	"HvWljQxQI7SnaP91y0In7BpfAEowFaigbmHo36TMv6XpNepSPCEXmvmJzT46xhwls+kYFxLtodE5S65H",
-	"JRYuARu2bYH+S89C2XvJfgDaq4D18eC4lxqrEzlUBrnTdwL4i2TBKSj0CwtPwTKm/E59LHJGBVidI4Zc",
-	"qpGUbkKlEt97bzs4z1MSY4XrrddCIfztiketHFDP1WCxkGGqN2n2twJQN5v9PQOkmJiCB70pQO2lGlQC",
-	"gisiJCBWIMropiKKP+DkBN4UIOQCaHPOzlPI/tVBDVc4y1MwXygG2JnglCT65bMxJikoNAHnTClh3ysy",
-	"k5iknb3OPqD4Emc5AiERO08VnTDCQRFEztQp5J29zhZk6vV3rxRzw7IQnb1dTe9Eak53qHg2o3Q2BYEE",
-	"KzIi9H+oRIRqUED0q426lDIXe1tb5mT1Y5xgITn0L1gx6b+J+zF2KwSxNb+Sd6tyxGMzSGiXFI5nf5dQ",
-	"woe6o7mZRpsRwhOIUQrCoEkgdWzIWCgg9hkdpyReZ6NuDbeZU1qwNmZTiaUS6AWkqDuKLUQjTUrPGT8n",
-	"SQL0PgFUopJRRc4oB64IQYHyDZPPWUGT+4TkBZWcFRN8nqrNpUyejRUIBjcvGTvC9NoeNXGfcL3kLFdc",
-	"XE2GJZmAQN0RxxLOUpIRqciuE1lGrAE7Acmve0/HMmSanELMaAJCGQPKzqAJr8vdOYGquTDFhbxknPwV",
-	"7nVPnhby0ujlZgakmbzQHJDDuNAKfHdUaPDUizEOIOTPf/5z76n3wjxW/gCYA0cccJp9OewYRjPsREjz",
-	"wC+HHXvsz6SSasNOCGOVODEIm2CSKmK6T3ydAp+QWHGphCiBRtT8GpycsxiEuG+AnHQjWa7UTXW2Zj8h",
-	"gSURY0w4oG7eR3DVRwKUkiHIBQWOBCM9LQc3tQ5g52mK5pyzHLgkRmhnanVGf53XIird4PvyxUrdYOev",
-	"IZYda23Qi+fG01Aff0y4kN9onePtvOKW4gUPMyw5iQuD+UWIPCpffBc5xWYlo9JfX6kQVdNGHvQerG0Y",
-	"0PbjHAKw88AsJAXggtETGKuxkpqFscBLorS5IrWnxWhvc0gkdVQQKh/vdub1f7W8cwhY/E8rCzEl55Cm",
-	"sykac0xnf8NEW4NzM7I4LjiH5KlcZhgrBPuWbE+SDEJD5r5HYmU8mmHWMTkbJKGpxltOc2siZ+ca3C12",
-	"HczTynOSOnddgGTEymZzYNGVlVyCckfjSedQKIeqw24U4/Xs/JL0Fp9QPbR7O4TYOqyNrw3gkUNuDTOL",
-	"dslZ9/Vllqtfy7ER3KA69/VOZO7Z//NPJZM4feFmb3mugA8+b1K6Hidy7grPs+BNUxtzEcpe2oNXP/sJ",
-	"pKDM4zOcJJCg335BT1+zQrsNqRJi6Wx6gaWWbr/9GqHydQ4Zm5gPTos85yCEUmnCnw2p/U6ZF9qAp7H5",
-	"9gQoozEx+tDsJ1RQqD5Xv+lJzfk+mxD40Xy2z6goUmleMXNaF7WeLWXyjIMAPrGD/IJOZtPq7wRQyqRA",
-	"IFGeYiq0RZrOppnSSgkHgYCilyfVYDHjHLRyfxZfQvyDGvFPsymvdDk1JEbVe+Uceoycs6SI5Zn2C5sF",
-	"ZEaXSADph0QKZG1BXFzpZccpE4RenCkmfAZXEqiwiznmLGX0wnhAzMzqJfXfMfAMZFHiPTvLOVTGnfl6",
-	"NvV+UegDdHBkUJ2dJZAzQaR682A2zWf/Lf1XhtR32NaIR7ux6+RR/VTb+Ypn2z1VDKS+Z/aXJuI1h/Bw",
-	"2Yk6YTSpKRprNz/Z5QUcNFHnaZIc2BV4fgicJER9j9Njj9uMcSogajCgW6o5oeO7f4npBRxjIX5kPLkZ",
-	"WFpWUukGqcGXux8j36O3vfO5dk2WfwewReFHf8SFwsu9Nyc9GpDVRw3iw2y30lmelZs9JwnmtLU1nMca",
-	"Bm+aFXz7CuEwIawQS75bqhlywNZcCTzSe+90uFWUtAa2m4pSCOi51Zcw1SFYdW9uRrE32IEKcx4dP7Iu",
-	"dvf3w2Uoalt8cLksywpK3hQBVUR7g0O7SFZhD1EnL85TIi7X2WwNa+JNes5YCphqn2FhoF6qzmlo3NuR",
-	"c2r70NhpggjhgCXY43RDVrXmrv9AaLLi+f539eqNLVh6M1ZivcTz4ZKFzLVJlO7A6tXWjWEzQWg3jCgz",
-	"fpEPbP4LSMfzuuefOCYmkpluYJ4DlVDw3sVsymyUMy2s6wR18QXhSisTjCqFKeeAKMs8U9cndkLjgKp7",
-	"MJueF6W+5CuZXcWWDSSet6bFDl7Kwt+/r8Mt0SK2ffNlgDOZcEZob5eTRZnAEvIiAKdk9jP3XAkoKRrG",
-	"gMZxDBKF9vvGGF9IsetSw8r+j5X32bxKwwC2EUH5SSsNmI2saKGxQYuoYh/ThCR3Th6tD98vqjyc+Kjy",
-	"MGgWFcRIdmANgnkd0jxYTwTfTvEckxRakbii5pAyuc8KKsMOCHGJdx49bjkoYa9GSEMoAbWflQN78887",
-	"5nyMLtyMu3DvVDv7aft3DrLnhCZqD9cII0Ta7oMWbZFb+V6G1jsnu0vFFzcCy44bLQxNHGTHNct83mGp",
-	"jP11Tx6FP1yv6dOn8HzNOMDCIzo2O7EOkbrNCxDpigf+Bkc6MjkSod1f87SbcbyVR97elZtSoXoFarib",
-	"w18nsE+dBXyXpwwnIU0/Deg+h4DGJL4kwNFfjg6tDnRwhLqP0BFDuNCZhTUF+JxQrLPcFvMAPV0Qwiq7",
-	"eKG9FwhM+U7Npm62inJ4AwvxhrYey4HezGCfy3MRRSpdAl/YNmIFSrXjG5AAUVezRdAssmlh5Hy58Vbj",
-	"eC7rqUp1Y8UEdBYc0DPJsSJikxWuNyroWi3t4HmFjyosHBlpEciKdU90Wk1aCE2uGy32w5Lj1jSkDVTl",
-	"EqMaOdYx5m2v3bc50BcQ/r9bInQYdGlfnahjVlKXlBV27PdHlSRf0c90O0V0VS8VE/KuXFTqyYKRVvGc",
-	"Jkb+4zT9dqxT/Vak8VfNTI8/FkTRGDKEjoCinEOm+GW3/Tg2I1+bc1Cv7YhrKtDzjjm3ASVNWjSW+FhA",
-	"lBVtVIre9uCLx7s7X2hZ1KjcCNZtlIPdidS2UuLTltbPnIVdYR0SIi/7igYxlyD+f/vE5IP6Qs/Z/L43",
-	"8dFuYFeeE0iTZ5yHsn9cAmwLp1XkXiaThE+9zY1tDnCsHxQcfX367Teoe/J8Hz3+YrC9iSbAhc78vcRZ",
-	"HiGbJrXlVrP4JLjpIgd4CKlfcUzlacEncM1u6Hq+eWaT81d4u/J4dz0Xr+esqOAILfTfAKcmf7wOvSel",
-	"S7JiPyxFrv0sNNMhuyA3DN/kdxtpvHsc54tCjIdM7pdx530ddv6IDNQVRTcHpWOuzptrSDnRHy/N7tEz",
-	"++agm3RFw3B+I+5CygS299MWOPMLvtmpTtl69FKpk1XNmKt5cn82EK90avKmAPtYK00NnGgoli7TUugC",
-	"2RdynK61qHm7KGZUnTvQZUBl4opN8zbkD3wCut5IV79gKsOVQo0F+ybKAiFYgTefn1pksylnNi0JJYXL",
-	"NvILHVH3MxRfkvGYg4gQHo9JfDmbom2083AXPXr8makzLFXFnYe7jx5/toaqeMjkiZfiE0hTVEPrLCx+",
-	"fZxi2nKG7omT3osJdfND1eRYlrpunh4SNDk0fFFoa2ozrs7RPQq4I27u09Qnz8m9xd4wwyJ4yMoK1UHT",
-	"Fj5ekCHZqVWzesWsgyh4bG9znvy4VjP3PjvnUGZczn5C3GR7agIuAXy0vNp2UbJUOX9oY45826FikY8G",
-	"g4ch/rgdPQ5zyCMIJp5XdRyr+Taq0o9538bTkPtCx+XfaK+H1y4A4QsiTW1tDFJqT6OoEiYEQbiIC7rZ",
-	"D3k6qsTPZzSBpCX9402BaYJSXA6NL4gQmEgDUkGDmQIaVIwSyAsiUEYEGhOdP5ziIa2ndrAC5cCTQmeO",
-	"aCEqN9EeGpVYHenyT5wyLhAtUgSygYSEEYniS0YE4UOaANIFyLhA3dPZNHXpvn7iM5WbfZ0oO+/luml4",
-	"fUVpQsTTJCM07GFbnNhTCHkKajl+3lD7jtXppOpF4CFBJ1jTDaAIW/wZeumjP5oxwHt5SN0r9f2s5WZE",
-	"c/vmdgwEEqZeTNh64wSoRLuDh0M68nKQKZNnOj8FRm1b5GxDk3m7loknrANi9ZPqXBYv6Jjpwzp3jlZP",
-	"iCBJKOuhPYfIARt5LCZICBVdhbAT4offwI/Wm3QzIeXc2r6jYDBYmjdX86/eJuOu4WgNLfEW2dSfBwCv",
-	"MrwFyBsnza6fkK10jh+A3hZhZpDl6duhZa662rkgJmVZvb+NiYrhhIMQgGJWcE4g1daO6TnQtTEzgRIo",
-	"rrTgakl/WoQ948G9nWNqHjPa9PhmfrTtFci+slveW7Jnw1fsHkULBfW95Eu28LfFflRX5zvfTen5Pvpi",
-	"99FnyL6BDrTBLTpRS1FdM3ibgNIzzlNAouAoVcSdmi4KKVFkhHIoJko4iQ2c58W11i6dCyHUu6JREW7i",
-	"Aba7QdQpi/u1lWa7MkQdv6jeY9tnsebbZyUi1QBnlYD05MIZo+l1vYKnkp7l71SeCUh9V4cZNcZUvV1W",
-	"BEl2ppNVow5WksQNnuPrlOHkTDJ2lmKujaOCiiLPGZeQnGWQEHxmKzozkJcsMVCkKfvRYaesTo+0Ns9p",
-	"sD1UtMj54/qDrGh1euGVUOIOFRLbrNN5CVW6jQImpYuSzzX4EkU2my6NzMhgjd93Jy+Q3xIsBaRetLVn",
-	"5+ns5xWcA3YL5iPm6hS0HLCkiGXZJ61ZoHM/2VqWo1Q+ujxRNJj8eKGJLyfAg6Ry794bXc4WisjuH/d2",
-	"BjuPe4PBYHvnYbC2W326nqJqi+hcTWiJnBTTM1eGaFTH+BLOjAcSrnSuxxmHC6JzF0J4U9aBtCX3gezT",
-	"OZcph7gwPeDOcg455mX1H5lwgOXeUVMO7iGvvrjSgVUCVhKFR8QVBlf0Y/nEfRderNph+bR9WP5Sb6bn",
-	"3vhQ30UA49Ha8Yt7Om2ln2tnPT/XiqcltJW2PdrNdtH2lHt5U+tjDpq60XozoJxO8yLgr3rhd9Vsy0Hz",
-	"PBra96S0QAK0lky5knbrQRJC/Sm5oN/lN1vkejZOzX5YLnj1mw3DYvWv8hvYr74Rtuib79x7C/IClrhM",
-	"FqYNnHrOn7upqbngmK6ZX/che/e85zonvyyuwsyindBOtfmqiBtgodl2aaFpqVnaiW3CGPLnxyBEyffm",
-	"TZGrnHAQL2ggIbrgs6lW3CdEB25tW8wNHMezn4XWo5CwXdE6e8r0DgVimqy3ESA4F8o6feN8tGYOv9Fm",
-	"WnYQRaOWVqGjftA+UTM2xaDpV7Zc0/Px5g/lYyy0HercB2LNulZ5rbP1nn33i6sYP1LPcoXmtq1xEPjZ",
-	"kC4Rsu5GbbjVHtYDa097/wv3/jrofdE/673612B0zU13AhmhN1Y/1xGfDTy21SHqEum44ERen6oBrBNc",
-	"H4ynhUn3M389d1T09Z9fusZ9On5hDlGtzajpYUcsE4wZldh4xm232QPimtVczKZ0NuU4BV+z0bmgtVyR",
-	"znxTw+MXSHcHeFNohmSDMGqYWhwuAfTgiFFkuIR1hT1A3UAWymZ/SIf0JSskik3P2DEmUkFVNfdDP8I5",
-	"0qVmukbCRCcVLHva05ayCxITSIV29Z4XHHBxNaRJpbIJT2erPHKmjV+Kkak6jy+ZAK8Nqv5VGIYoXNjJ",
-	"/shnP1+kIDTsDx40ez32HzxAo+NvT1+iLZyTrcn2Fi7k5ZaCk44QB5qggja4Oep+/eeXEQLak7O/SxjS",
-	"0VPbt1IPuYdso8d//Md/jSKU1EXDhq3iQdsDlBFaSBCbCuJqFhjSRi9lluM3BfTRYXu7ZeM9RLOf1P/U",
-	"1hQCX8CQdgOLc5Jg8wnis6nx0gP3IJhNX89+QhyyPMXxbIoykC7uJ1khwQsL94f0EATymjmjxHRjNP6s",
-	"NnibfaFHrjH0aEi7DrNo1NrpeQ/ZLtSbT/Rm40LTi/PkpqbVMSOTcjLd35jnjhCeca6gVfv/Uq8J9A86",
-	"dqnbVsWFBnTU1rlyZPKov9h99NmmocSCDukoZgmMrJ850isk6hT5DkIE0jrnFeRmXl09IzARBCKF3lS3",
-	"YE7KFr9Danv8ou7IuES/f9W3CdgjNZqf4F3L6rYR75TEYLUey2UUP+VkNrX9AC50TQW121Mees/72Znj",
-	"E+gf//F/2jhLJ+ooOAw32u4P+gNXioVz0tnrPOwP+jYH41Jz1ZJG45gV7poOJkJ5JRsk025onW6Qg2JI",
-	"6pBpGvYcqvrEzMeidCLBXCxKMCqH1HgJBBKKZNRSeGLD3bFianrEjGk703A5G7/CBVJ0LNDnKMYcx3L2",
-	"s6LH7vbO52XdXjSkeljDkfT1GEo+CS3fDBlnTAp/7ILrcL1uWm1b0Yo++o56ITQY0nMCdAK0AE29QCfs",
-	"ejbto0OS6WYPmvZm0zcF0NiwZbf4F8eGOJQU1ZumzAnbLeap2Yaqu9AfbOh3SbNyr+23FcjLqygqLa0z",
-	"+0/1sq+27HUOPLWjMkQ7OcsUg5+AeqRIdgL8QsvaSoHydZaVW3TXbfh3dWXB6mi1Xu47g+07a+OuteJQ",
-	"52jPy6GofTZVC9odDNoGLCHc8tq360++WP5J2UZcfbCzwgfN3tW+6tTZ+/6VUj6zDPNrTWCBw6pUJHwh",
-	"rEFhOMArNUrFF3QLDavsXYAM1c+KqsmJ7v7ezBnSVy7E+lQIzQYK/XOX16742UTGQ3Su1a8xiYnSP4a0",
-	"9hor+GakmInOnQEjgvroOUmlTtOVnOhAoxXIMUvV3BHK8QWhmjKeDOkIp+mXiqRGqPvbL+ipTu0FbuSs",
-	"MKKtWtBvv24anUQ99i5KeYQGg4H3YoRw0Usgnf2k86LeFIwobJdBJRRoK49EcXGh28SkG3Cl2Cu2fAlX",
-	"FwVUGVkpVgsBtB0N6ch5nEeaZaaKY44q1/Oob//SvucRmuBCooG1YzkBiiiYDo2KmJInutmkHry2ihSj",
-	"pGxlYzUzsIJyQhKo1EE1WXEVYm2HpGzFQiw7qe6BarHbqle2ajchvYtWfv8lW+ftqtpu9Ql0u9Y1PjA3",
-	"Xa3xQXXN0Rof6euH1njfhVmWfqBDOyu+p0Mh6t3gzVxpGr4QxlqYc10YXs2x/sEd3uDhNdENiIDv3Lnw",
-	"riISN5YC28s/qXXk1xy95OGnBZkQraB6oPgsvDxkLUx8yzCZVl7+7ArHpn5dnfyJsjYVZ1WsF6Rirtaq",
-	"Gn31zLNvyuFHykBDSroA1/+1jRW0wVJ2WXh2FUOquZpt9qre1Lep0SIySqBJ1VBMCR0fPPf0PWvFDRTv",
-	"HVKPS3cd20J7aHcwaGG2HI22jOtpFGk91uO/GiyluB9gaVK6m1dfPXFSZ4JTJcDohlrEbBpzIrVemQFS",
-	"oxcphPjgM437RZwweCubi8+234LjfIdXqbhSgybjoP/wfzjt74PTrsfN1G7WmNkqbUj8ASY06SsL8CpL",
-	"zaeix5TGA87c7oucA07EJYDM0r7+d90p30XtXVW62hrUlwJpQ2jfLLR3QIQzxCKky6N3Hj9uXPAReHee",
-	"a2EpcXyplvJE8StQJ+fLYUcobtlLQPQsnwDR2xnsDHrbg972bl+dlmGn+uLBl9+9fN77fGPjH//xX0tv",
-	"Abkf5l+aAfd7I42vis5fSYP2DHvWVzyp/fRU/ch3syjWraUA1SUpWp8090EBNSJVkKxIJba3RenWly5b",
-	"TFsHIAS+Bo5wzmc/CzTy7r8ZWRfL+7wdpyZ7Dfc2dw+KgBxGXSPXWKHWvbm6WL7ujatbFlotLNm8DjFy",
-	"Ltdcx4wpCFMHkivGQ4SOWhmR9NsvqG5pod9+VR83fleb9tuvzm9XW9qE6LYv+uauukz7CmTzroh70NXc",
-	"VAEK/pMWzcbVPTZW4V1oXm7YnDN9m6DCu3Mm2mm0w/+GClqSEapgsh2UF7jhlDqKU+DS+vqdS8pzQvke",
-	"6VBWRoRe4wwTgXBx1WiVNL/Bx0xIr7Xzuo6p1fZ1vkDinv0/3gqDV63Zp0qAFecpuYUb6CYyYPBw+UfV",
-	"FW91wj1W8Bq/T+wtw0QV7EEPh4G6miqJkLy8LbekY13+EiBhWyZYo9+Qn7O6HejGfs5ar7TOzmDns97g",
-	"Ye/htutntee3lfKyHDqPBoPtTtXWzGvyU15iyGRV5h2h00vg55yxH2B1b2aw+fc9E3WpaAcu77IXhNje",
-	"Zb9jYlZf7C7/orxWcH1fa+24fFtMOOHIu0PlNsdg662hsndbmdfRbT331/ydwcqAuJ1waMnWs9jR1RpJ",
-	"4TBQiovZT4HmemGJ0WjU9olKjcYqA+fMNZH6CKTG2getTcxYUtf6/C3PkUud8VXjed/yafnWLVXPlTKh",
-	"y8TG+X4/71qry2uSNdKHM/OzCu9fLwiDhghV8MuVpH/UIuJr3cduI+IbUvthPcj4Oicg5RoyOdgV7Z5Z",
-	"RkU9gSs+dT0+wnHMePKJMYvbSeWnGiXW9jZYSsIi7FZcZuttSXHvXP676cRbJ/ATmLAfoEbhNXLZDbgf",
-	"DNQcJOGfshw4UQu8o40Ku8frd8T7adDtDvJV85pf+bRRyMst0wqgN7Z57EGl6yScr5Z4qXOunYeJjWPE",
-	"YQI0cdl7o2qWEaIsy2BIWzQ02xWi6xcwgqxkyabOUwl+mkNRtpXg/s0x/ljap6FvlzHeDXfljE7BUd9e",
-	"aV0yVjTAJ64nMx5St8K9RflnQFGGCVV6ptRBFHMjtw6qlH1ETFCFA02KTQRySJWJWh9IaD+LTtLRDVLA",
-	"QR5bIPvohVF6J+ZawtlUx5c4aHvXT5gSQwoUTchFAQX3/Cbc3gofiuPM9YNYT6G3yXVlVp0NCNy9fhwu",
-	"AVpJ4N2dy66e/h+Qel+b/FHT6cZt5ELy/2h8L+0dcewVTouaBdQ4YiEvG5KrTJhtZ0xV2m2ZphFIzOu2",
-	"ZN1tGv9yLfGuP6Tt+W02SAuyke2Gurs7XxgA5hz4T/WvyxNOo4VsReibS+PZ1Dmvh3RpRQbqltmvT5B5",
-	"5Qk6xRmcEglfnip+Kp8gZW9/6eN8ZHgS3TB+9tn/VasVc8mu8zkweqs+AKvw1Ol1s/jWVrBrPXJ/b3zm",
-	"1Eoo4/KCzv0H8e4ul+8UXE6dqXJYyiZYIdv5xGHVbyzXKV5jQhHJstk0IdhkgzzRnh+b6l+qOLUMWZSo",
-	"n7RyY0SnE9LQD50GBdFKirOFTALPCJ1N4S6iOX8siJTAUTcDqeRK1V/LImIF5utOU4+DANnjbt9a0fyM",
-	"ThiBCAliOIXhlldESJOzXnrrzHlQUqKgKCVgeN5sSiiRBGvG7S6INvUGJnJRKlQFBZO60keHjTTCUiNV",
-	"7zehQKxAVFcXzG2Ypcpav6LbWPa34TKLmiatxHR2ltPO0ziGXDoVYH0ucdcH/usNTBAzTkSUMVqTyuvS",
-	"6gIaLYtdqDJauERvCn3b9ZgR8cTPj7XnRHjdpBTvoLpuiNB+gIIE+Dcbvw+FN9g1bCWSCDCeo1rBwSWm",
-	"Fze32+88l9tacZ7ZVKuPcNqe2UsOs78VtYDAcoqxalI7pcz+01Y/eTVUTcWsq9WhSPGVpfrYprPQCjqk",
-	"blENk9pUbDUeNmfto8MNTGOb4azTnnXSICeg6z2GNNcNUakSAF7/Sq/eymvAqfTn2c/cGMBuEcZExZpH",
-	"zKaal5pL4Z3oM6kumtEyTi4IBeTVV32rf/LSttMN91ageFChb0hHpxD3noOML3tKQd1DAmfQM5+NNp8g",
-	"QSijaHfwEI1izoQ4M4+qAuQgU9fPrIS9A+U0WvWbfa3VvzfDt9GJ451lAR9K8/zGUNiV1Z9+7+ZrC885",
-	"safMOPfmSu2X8BMn8HvcVhsvVZTC1qoJXjbKyLROZRIclCC6NhUTQrCYzKZ9dKQPYqkHaVutTH6Isei3",
-	"qTvNCum7KMt6DZj2jcrTKMlaWQFqK9z+p1F+5shiIf010qpaw4j73nv3EUj0c46WhxK9HCQRKfFghNps",
-	"GitJ6zLjjeBzRdobs6nEpj0PxLLgsOC2uA/iIPMXpbPRwqlI3vaWeRRtW7z1tvrjRfJuy12xtjyU4H+3",
-	"MJqwrHXRq7bA6BHmP1S7fuKuKHtPcmlxTtsh+PlgEUqLTzcodYT5m2I+B85kx6YF6i7wOW8uJT7Xm2ox",
-	"dzko37oP3lIGJ1bgLAdVi/K7yUxYJc+gbLH/WkemrkzQaVEPeW8fvAat4Z3Yems6KjWiuHMnoH4dv7MA",
-	"yqhXoOf6k7bQBFCtdRB9540NjDn9JKRgUFbQGA78VrPLbdIDv4lIwyN2Xwf3NrFhymgMWolbGv5o2+51",
-	"rZTvNCHYvLk5WpHQi93t/+3598eYh7tr+4GO0n3X6KodtbY1GFIdOh6okbZRo1mCLtFNNmx9czDqEo5N",
-	"Yh5fWrKC/WptK9WaeU2NKoazXivv8MCuRVJwVH1n4+JhX90f0/Sw1risazkr1a2JU6dzYcQhvgQeX8Lv",
-	"XLbeWGP3zrZdKZ+7+VW7gWyZua7sAV1kujpDX3Q0T8zdNiajvYU1N0LLJXfvjmrNvUeb/WDp+kEJxH0S",
-	"4TqS22TiGuFNdenmB9Dlj+ZSg5GXWdH9CoRtfdV8bXMBqw/6Bw5mU0EuqHY91ttMKH2uNni9bYuXBr2A",
-	"XEB3pFEmVW0oLfldUQ/67Rf09DXT6U1z9P7br1YV0KmU0EfHth7OXpvsXcqj3o+aUXZzxw6eMMKR6RRk",
-	"3c9VbdbObtWWQZhgjxjSrvb/tTW3dxVzdQp/miQlyb0fb5w3w4fK0y7P1JIzhLDa03/21EslEHZWWUjO",
-	"WaxMonPbFNQ37OmY8Ax4/Wisw/JX0+Hr2nlr/DpC19o7yIlXt+fC2abz2myaEaHd/PXTvK5in7EJ1E7U",
-	"x6DU36c1flrkOSdZQFN47zp/1ktAl5HfkUIB1E+kVCbCqjpFduAAWXdx63dheZ/dU8qFtLVPOZhN89l/",
-	"y6U+y48mqc8tSInrg6MFHtWKmN1dbAt0mluS3Z6OzZtuWAjnOaS4zvQKOqSLBw1oT0a50YNGtrWjNDHG",
-	"OpErrjmkrt2D1l4ElkSYBqJe1oBtC2qto5zPplWXFtS1McydnTJ+zbG++WbT9I9JDOYRKyY6TlyWFnk9",
-	"WUMqjqXQg2yhgpMVqSQ55lI3iOklWOJ1jsF3ecpwcu+ajTt+waN3pFGmy9WflMj6KEo+b6t/2ENqw/K2",
-	"OSqy/SfUEXutlAD/3ufuwdFm+MjWBUjOoaLZJS7f7Lj+8sfO6mvLaWP4x7VTrfi+Oewe63eOVY/9U/h4",
-	"KurrC7RyYIyJLJtC3IFA+JOpXNB8ruSseqbuX44OI/QIHbGyyaltmgX2vIPxINq6FMtEI9cCVSmw9r97",
-	"QzqkPfTgwcn2gwfqezdTsyHvX44OUReuJFCdFTPqX2XpqAHEEzvUjhlKfaKGOSdAkdGd3RsP1RsbWtLo",
-	"0TmOCTUJiqMDc1aPiICnX7OCj9xHu/ojLCUn54VEozJKYa4+jSEtyIKbSLw7fc29utIN/KgxsGWUowiJ",
-	"DeL6lJmMoUghuPQ9BMSP7i8LMujRdvM9VvPhkik1e9kWFFWYGR0yOULdR4PBHJo/e/DAFauYt7B2pZfL",
-	"oEUGnI0URP499ppSElacp7oVph7q89BQgEYlSxsposkIGukG9uqHCI0ylpQdvdXfmNIiNX/pds/PriDL",
-	"FZGh0bAYDB7Gza2tAk1fDnV957DjcPrlsLM9+OLh9vbOsKM/BjPEIZPILOzLYefx9s7D3cH2sINKQL8c",
-	"dhyIw86W/+VWc3bzcBTQFyo2B5+mzlDj40E/tmEZ5k48n9t9pEz6zvUAr81Ja8cm95LriLsiW0Km/K3s",
-	"xNBiQDoIVorr6IYo0XpdDf6dGMt9vtzRevqNu7nIZlPOUFf3bwQTpw2BQN19dBUQgYvgPwtdBP9eWpO+",
-	"V03JYLDVJLZ798mYxFVb0pLmu/6ZYkVZBYwvYHMlm7k8YsGDVzZWaT2Bu4PdMr7sBLU6Z3TDFjvkWGjA",
-	"1jucJvVXfbvwiH4F0m9x9H7prCW9Jyn7bH6ijsR9RkWRSvD3OExBq1SSlwzqZmXktTY9jVLy+XZAtnlV",
-	"T9+wVOrV77k70CFGLlEeqYmtp6YgE3PNi/kN0Bh4BjpdEMey0K+DrF4otNDUvXkzJsnYCqw3BQlk0j5T",
-	"a0v2vV5dt8ihpfDjfqDr1+Pew4EeFgtT9yqlNjIVCwJur53RTIfFVflUUqAJI4LQNZp6VZM/c3v2oRrW",
-	"BUAJypq5Pc05Sxm9+NRCDHfgNDo2mLGXsbQciW5p9XkSbX25VWsIFlYh57N3V7FzPbEUoTeFsmD1fVGF",
-	"l/hgM5ea4ZeFmuaRg/dekiAajbWWp0I48D5mneqWSa4WAzYjYU4cesmr0R0ImZWIe+ut/d+CTOz1547C",
-	"nWDcTO8vd7tOlu87f3t5d7lDcM3W/mnyt11zuTvK3U6Z7OnsNJ1z3IsvIf5hsVP/kMn98oN98/7H7def",
-	"X1Gb4Wp90vGn6tmvr88uryIPo0JKcee+fp0fZh2wzqFi5kJd33eL9UVFs2nVnHYT7aFRzHRuCoxQV31S",
-	"Zd1tRvpuPAe/yQQT6r3CXf5jFuanqymB6a5Z34zQiINagfrIgcZdrDoaUjWhsoaBxkxZ+mN9b5NuKa7v",
-	"cxoRqu1tTGWwBlXTW40Cb2MgmCvtv+9s7zzcffT4s07kfMQa+Tc9Dh9IxZ8HZHHKsW7FxeTHedpaD9tS",
-	"X6xi4YZGVwjJHjJ54r/70XNubzVtXNumlnyqTLu2vJJF321ajrkU1PK/apKmf7ERCAwD0EeH3lj62tmk",
-	"sL103EWYrkRZN+ByQ0a2o4CeNdHZNP7K/bs0wtX+eiWHzJag3bTtOlP/UyYy5tfHKaamMiKpub/2XPSu",
-	"EymevK/vtNx7uA4P9gj7w/FfD4ig/q2IoJSG4n/8Ke0nszwzoHu1UaHj3jbMXVYLvDxZyu7N9ehBBv8V",
-	"yCN4nxbZUbjHNyN3USh5GL4ys2bCNFGxVbV0e9vJi+CFbuRCcyLTEaXWzM/cwSz8q5yrtj7QuMNzcXef",
-	"fV1qcHT9nhv8mGmqNj+/nw4/99sWzmsEhD2HZUtTqCbd6Fv3YtnTLZUX60vH5tVvzZsft7bkr6VNV9pn",
-	"mU4R+AT1pHJpJqtDX7wonHKhbwK6G5Xp2A29h0aK05+5KdIR6toL6FCejCOU/HhhXNE5Aa5MTX0N71mq",
-	"U57yZOw/HNIRXEmOiTxzxuncS320b2xoZZTq2JYJ9XJl0lYJHl5VGisQ0CGtrI5giZShGEM9t9KdSudj",
-	"noyNZlSzVl9FHXs0XxqvZB19najzpsBU6g4p26u3y/PI/gNpUj4Ii06d6VT28R2plhPVrstcAk7l5V8X",
-	"aTL/pl95n9qMnSHk59N9Oxf25DnUK1aKn+GPOdMZRm69LHdL5YCT64UrPQGcEApCfJjFHvPZ3zX9PFqF",
-	"FL6jeIJJWmm77fixe+4SSP8uUfccC00s5jJMEOg1IxdUDbY5j7z66G8754A58KeFvFSTKVGpDTorigue",
-	"dvY6W1qE2oGanHmfz6ZVOlyt73v3t1/Q17pjqyhb7KW14trfft30LnB2d8XPp4dVTafNPkWVTglSS9Ii",
-	"n025g6N+F70bvrBhnmZEtE1DLkNAga/aC48VQGJRi+5QfLV6IQrUMVtAvOq1eYAC2VK+4wBk41kVZ0Zd",
-	"R1NuZks5bloXew5MahmQDo8yLjFJtRtbaf6ut0XLxQFdHrDjItda3+1yXGlOJoPSwlRyvnmYyoil1j7c",
-	"ekH6TXoE6q7exGpzLhooFuLfv7yzcUPmVvNqTN0OvXYvqr3GWqLjg+f+0SiveJyf+tuS9D2/gUYAMpdh",
-	"zH7W6pYbS1+EMT/Ms6s8ZUS6silM5WzqdYz00KBYybtX7/5fAAAA//8=",
+	"7L3LctzImSj8Khn1TwSLGrBYpCi1m4qO+GVS8qiH7KZFte04Lh1WEviKTDWQgDITJdIKRcx29ucBejXu",
+	"siPOanbeqd5knuREfpkJJKoSdaEoqiX3SmIByOt3v77txHlW5By4kp39t52CCpqBAoF/PY4VGzN1/ThW",
+	"udA/JCBjwQrFct7Z7zyfTmjK5HQCpKCCdFkCXLERo1yRZKNULGWSKijFZifqMP3F6xLEdSfqcJpBZ79D",
+	"cdyoI+NLyKieYJSLjKrOfqcsWdKJOuq60C9KJRi/6Lx7F1VrOsylZBBY1Xc5sc9InHPFgKuW6RM7hL+A",
+	"gioFQr/8v//c3/r65dud6Kt3/7JwJU9Fns0v45AqINS8Mp1EZPqTPiTFBEmAxEBe5aUgjMdpKUn3EkoB",
+	"JCnJ78vp5BzitgMb6amC55VQBQtX+b1IzGmFxs3xoT9wAiNapjgyyLgTdYCXWWf/zx2Kf+GPLxfNdyIY",
+	"j1lB08Vwo09hfcApqsFvBjynuVBtZyH1s5ajMIfsjsL+WYORve5r818E7XqlC0/rRb4cgl6V8nW5Mf3p",
+	"xtCj8hvCzovrAuT8AvFnkmxUayRdMZ0U04kCQVIkCjSb/qyEveciLSWDUki9QLgq0jyBzr4SJbSsVy/I",
+	"XzFTkOE6/kXAqLPf+f+2a+q1bV6T2/6iO++iTkavnpnvdvvVJqkQ9Fo/leo6RczKRab/tqTjuzI7B3FC",
+	"1WUFJoX+o1obxxc6UUfA65IJSNxG6tUuWmRjGjzrE3oBbSBZ6GdBkNyJOhnjLNMAuVPtjnEFF964p+wv",
+	"C8fG5+Hx+3iAdoJ+f+l0z2EkQF4e5PmPDOZB5ltQOdcUUADPyzGkKWTAFSlyOZ0gF0mpJtscrljOCXCS",
+	"5QkQNZ1kOeM9B9ixGb7axNnZKcSlgC2QBY3hTJhVNPaU0asj4Bf6Rnf7/TlwjzpXWxf5lh2wuY16Xy8E",
+	"5bKw1KO5taFZ1JDsa9h/1bLRcX5NL4AklEtScrcx8m9KFd/z9Jp0OR2zCyR+crNHTqggyXQyoqUi+2R4",
+	"nifXw+oULoEasm0X/actu8qtF/mPwLfqxfrn4KiXHqsTuaMMUqcfJIhnyQIsKPGFhViwjCi/0x/LIucS",
+	"rMwRQ6H0SFo24Uqz7/23HVoUKYupPuvtV1If+NsVUa0aEOeaIbGQUY6XNP1rCaSbTf+WAdFETK+HvC5B",
+	"36UeVAGBKyYVkLwkPOebGih+S5Pn8LoEqRasthD5eQrZv7pVwxXNihTMF5oAdsY0ZQm+fDaiLAV9TCBE",
+	"roWwP2swU5Slnf3OAZD4kmYFAalIfp5qOMmZAA0QRa6xUHT2O9uQ6dffvdTEjapSdvb3EN6ZQkp3pGl2",
+	"zvl0ApLIvMyYxP9wRRjHpYDs1Rd1qVQh97e3DWb1YppQqQT0LvJy3Hsd92Lqdghye34n71aliCdmkNAt",
+	"6TOe/k1BtT7SHc7NNNyMCB1DTFKQ5pgk0WjDRlIv4iDno5TF61zUB6/bzKnssjamE0WVZuglpKQ7jO2K",
+	"hghKT3NxzpIE+F0uULPKnGtwJgUIDQh6Kd/l6mle8uQuV/KMK5GXY3qe6svluTob6SWYs3mR58eUX1tU",
+	"k3e5rhciLzQV15NRxcYgSXcoqIKzlGVMabDrRJYQ48KegxLXW49HKqSanEKc8wSkVga0nsET0eS7cwwV",
+	"qTCnpbrMBfsL3OmdPC7VpZHLzQwEibxECihgVKIA3x2WuDz9YkwDB/LHP/5x67H3wvyp/BaoAEEE0DT7",
+	"ZtAxhGbQiQjSwG8GHYv2Z0pztUEndGI1OzEHNqYs1cB0l+d1CmLMYk2lEqYZGtPz43IKkccg5V0vyHE3",
+	"lhVa3NS4Nf2JSKqYHFEmgHSLHoGrHpGghQzJLjgIInO2hXxwE2UAO88say5EXoBQzDDtTO/OyK/zUkQt",
+	"G/y5erEWN/LzVxCrjtU2+MVTY2lojj9iQqrvUOZ4Oy+4pXTBw4wqweLSnPyigzyuXnwXOcFmJaXS318l",
+	"ENXTRt7qvbW2nQDqj3MHQJ0FZiEogJA5fw4jPVZ8STmHgPZ9QDlNNU1LUXHLOem+/+vO/U3yP//xf8jw",
+	"DZwPjRyulTahJY+IDGnBzK8ld5LtxuOTZ/jl3qanEr+Bc638FiwgUEaVJDOn6WrWyFK7kEiL/SNB+fSv",
+	"lEmyr/VdWQryusyZXZPyF/93Mv3PhKlLcggypkKBJO//YTTOdIO+yks14HmpFQtZFoUAKRluoOQa6tPp",
+	"5IIqjQ4Ref93cpQrSR6Snd37ZK+/E1X/3a3GLDlKiBLEGPE2GnDUWTJEtkgfHM8zrY6PWHzJQOBUQA6P",
+	"I70Gpw0QrXXraxiByECVwnyqmEJdfsCT2oglyxQtACmQCq4ikm5oyFFmJxaxer3eZo8MeZmmQ3sEIGsj",
+	"ghxwxvXJ60OiY8oViUEpIGMQ+lR6A46quZVQO7MHqyX/MrWU1Uj685fcUG0XmOdWGYw1cZBx9XCvM694",
+	"arw6DwH749o0kbJzSNPppAatzU5gxjyOSyEgeayWWWQ0ZvsmlC3FMggNWfimsJUR2Ayzjq1jhhYhufK2",
+	"M3s1kTOwmLML2awqlK3pySK69ZSlznQcIF9yZRNO4Bxqi021ulsaTznjVjVUc+1GSVvP5lRB42JugUO7",
+	"t0MH21zrzNdm4ZE73MbJLLolZ2lqbrPa/VpGtuAFNSUBD0kLzxY1/1TliqbP3Owtz/Xig89ngR/HiZzp",
+	"zLNyedM0xlx0ZC8sLjbJQQIpXGhdgCYJJJp7PNbcJsBayPt/RKR6XUCWj80Hpws5kv5swO13WtVFYxKP",
+	"zbfPgec8ZkY2n/6EjKn6XP+GkxqUPxszeGM+OzD8xLxi5rScBmdLc3UmoOJuOJHH7VBw0DwSFClSyiVa",
+	"R9LpJNMaEhMgNfd+8bweLM6FAOTVZ/ElxD/qEf8wnYhar9BDag7q3qvmwDEKkSdlrM7QR2E2YFitfg0f",
+	"MiWJtUvQ8gq3Hae5ZPziTNPlM7hSwKXdzInI05xfGGucmXmOE9tzz84KAbWhwXw9nXi/OM5ujjo7S6DI",
+	"JVP6zcPppJj+t/Jf6Q34t3kpUPzaoEnGONNLxpEklNZCaKWxfULjOC+5OosFaMUKty6mE+/ifL8JLtkb",
+	"NBdnnGYWLJUS7Lw0H5ZETP9byx/+EqC01y9LMYbrXJxdCMpV8HO0KumNUVEA159uXUwnubX0N0d5w9Rl",
+	"IugbA0eghJbdVhmjAty8AG6W8X05BoHXMw+1Vvw5K3JpF31SnqcVgHkSEoqSzc9ReCs5e10uHKB6azox",
+	"l3lwSV+Xxhej7xR1YiDdvX4fJxlua3oy3EQRTBlfCUrdpRJgJS3nSWpQEmS7TVpR/9QgAzVPtwiuuUkT",
+	"ge0vs1iI7MJDLM3hgzijp5hBBPOThXVkQA1A1b/Mw6HW2mdgy/+pAhRvS+bqtTLVuF00Ws9cWFDdeJwk",
+	"h/YcPTMtTRKmd0HTE48BjmgqIZrhiR+oBYY4ysEl5RdwQqV8k4vkZstCiY4rN0hjfYX7MfIdHju7v0HP",
+	"TfV34LQ4vPFHXChPuffmBJqZlTVHDZ6HATotWT+pQG5OOJnTKdbwreEavGlWcH3qA4cxy0u55Lul+osA",
+	"aq05gUd4907TWEWVmDntWXE+tOi53Vdraq5g1bu5GcTe4Abqk/Pg+IH1QLq/7y87orbNB7dbEZV5AERn",
+	"WegW2SrkIeoUmpnIy3UuG9eaeJOe53kKlKNLpTSrXqphMENkzduR8/n5q7HTBA8E6blFpxuSqjVv/UfG",
+	"kxXx+9/1qzc28PGbkRLrRJv3Ji8krrNA6RAWd9u0FZoJQrdhWJkxG39i66iEdDSvDv1BUFaZ3UJiXVpa",
+	"yzLp0gsmtKIgc65l+EKg0cwzyPjAzngMQaPheVmJ8L7e09Vk2azEM2a3WGuWkvCPbwp2W7QH2375KkCZ",
+	"jLc3dLfLwaKK7wvZukBwNv1ZeAYvLbg39VM84xgUCd33jU98IcSuCw0rW+lWvmfzKg8vsA0Iqk9aYcBc",
+	"ZA0LMxe0CCoOKE9Ycuvg0frw4x6Vdyb+UXknaDYVPJHs0Kol8zKkebAeC/4wwXPEUmg9xBUlhzRXB1q7",
+	"CtvE5CXdffCwBVHChraQhFAt1H5WDezNP28+9k904WXchsWxvtkv2+R4mD1lPNF3uIaXNUK9D1qkRWH5",
+	"e+3Xeb63lH0Jw7DsuNFCz+1hdtKwD8zb0C8h/nFdzOPw2+u1LPv6k6drukkXoujI3MQ6QOouLwCkKyL8",
+	"DVA6MiFkodtfE9vNON7OI+/uqkupj3oFaLgd5G8C2JdOAn4o0pwmIUk/Dcg+R1C5mv90fGRloMNj0n1A",
+	"jnNCSwy8bgjA54xTDAJeTANwuuAK6+SLhfpewH3q29lnZbNVhMMbaIg31PWM+fEmCvtcGKBx4Ju4irBu",
+	"lJckRas2EAmyKWbLoFpko2bZ+XLlrUHxXFBoHQmco2EdzdFnaKFHR4S+HH1RQdNqpQfPC3xcn8Kx4RaB",
+	"pAH3BKMO09LZxMP6wxJ0m1WkzaqqLUYNcGyemHe99t7mlr4A8P/dAqE7QRcV24k6ZidNTlmfjv3+uObk",
+	"K9qZPkwQXdVKlUt1WyYq/WTBSKtYThPD/2mafj/CSOgVYfzlbCDc70umYYwYQCfASSEg0/Sy246Os87Y",
+	"zblVr22ImxWg5w1z7gIqmLTHWJ3HAqCsYaMW9Hb6Xz/c2/0aedFMYlswra0a7Fa4tuUSXza3fuI07PrU",
+	"IWHqspe4qKn/3z4x4fI+03M6v29NfLAXuJWnDNLkiRCh4Mi2qDpLZBrRdGGst6kDswOc4INSkG9Pv/+O",
+	"dJ8/PSAPv+7vbGK0GCZGXNKsiIiNIt12u1mMCW66KrYodKi/E5SrU+scvJnp+eaBn85e4d3Kw731TLye",
+	"saJeR2ij/wY0Nek1zdV7XLoCq/zHpYdrPwvNdJRfsBu6b4rb9TTe/hkXi1yMR7k6qLzfB+j8/owU1BVZ",
+	"twAtY65OmxuH8hw/XhpwhjP76qCbdEXFcP4iboPLBK73y2Y48xu+GVan+XrwUouTdUqtSwl1f84cvJap",
+	"2esS7GMUmmbOBFexdJsWQhfwvpDhdK1NzetFcc413gEGnFThMzYLxoA/iDFgOiYmB1KuwomUMxv2VZQF",
+	"TLBe3nwUdZlNJyK3kXIkKV0AnJ8HTrpfkfiSjUYCZEToaMTiy+mE7JDd+3vkwcOvNhux3ju79/cePPxq",
+	"DVHxKFfPvUCjQOSsHhoDA8X1SUp5Cw7dESW9ExXq5kg1S7EsdN08PCSocuD6otDVNGZcnaJ7EHBL1NyH",
+	"qS+eknubvWGERRDJqgT+/qwufLIgaLfTSPb3cv37URBtPwSffL/WbIZIdi6gCgKe/uTSbRCAqwU+WF6M",
+	"YFGwVDV/6GKOfd2hJpEP+v37Ifq4Ez0MU8hjCOZC1Gluq9k26sy4edvG45D5Av3yr9Hq4VVTIfSCKVN6",
+	"wGT9SBt5bgImJCO0jEu+2QtZOurw0yc8gaQl/ON1SXmCqVZ2aHrBpKRMudypYKQALpWSBIqSSZIxSUYM",
+	"Q9pTOuDN0I68JAWIpMTIERNFvEn2ybA61SFmx9M0F5LwMiWgZg4hyZki8WXOJBMDnoDJyKIl6Z5OJ6mL",
+	"QPdj8bnaNOG681aum7rXV+QmTD5OMsbDFrbFgT2lVKegt+PHDbXfWBNO6lIt3iFgzD/fAE6oPT8DLz3y",
+	"ezMGeC8PuHuleZ+N2Ixo7t7cjYEk0qTTSluOIQGuyF7//oAPvUhonqszjE+BYdsVOd3QRN6upeK56OTV",
+	"MdWZLJ7xUY7IOodHqwdEsCQU9dAeQ+QWG3kkJggINVyFTidED7+DN9aadDMm5czavqGg318aN9ewr35I",
+	"xN2MoTW0xQ+Ipv5NYOF1hLcEdeOg2fUDsrXM8SPwDz0wM8jy8O3QNlfd7ZwTE9NmG4QIvWI0ESAlkDgv",
+	"hWCQorZjSrJ0rc9MkgTKK2RcLeFPi07PWHA/zDA1fzKoenw3P9rOCmBf6y0fLdhzxlZcpxUvYtR3Ei/Z",
+	"Qt8W21FdGYT5YnNPD8jXew++IvYNcogKt+xELXmes87bBLSccZ6azKFUA3dqisykTIMRKaAca+YkN2hR",
+	"lNcoXToTQqi0z0zBDOMPsMVfok5V+wS1NFu0Jur4NUc8sn0WI90+qw5SD3BWM0g/xSbn6XUzj6jmntXv",
+	"XJ1JSH1Thxk1ply/XeUlqfwMg1Vtro8bvKDXaU6TM5XnZykVqByVXJZFkQsFyVkGCaNnNu84A3WZJ2YV",
+	"aZq/cadTFe+IUJoXPFg9L1pk/HHlk1bUOj33Sihwh0tFbdTpPIeqzEYBldJ5yefqH8oym06WemZUMO30",
+	"h+fPGpl/KWB2mU2HPE+nP69gHLBXMO8x11jQgmBJGauqjORsgs7dRGtZilLb6IpEw2Dy5gKBr2AggqBy",
+	"59YbTKoLeWQPTrZ2+7sPt/r9/s7u/WAFAv3peoKqTeVzacrV4aSUn7nMWCM6xpdwZiyQcIWxHmcCLhjG",
+	"LoTOTWsHylYkCUSfzplMBcSlKZF5VggoqKhyENlYACy3jpqiBd7hNTdXGbCqhVVA4QFxfYIr2rF84L4N",
+	"K1YDWb5sG5a/1ZvJuTdG6ttwYDxY239xR9hW2bl217NzrYgtoau01SNvdou25OaLm2ofc6tpKq03W5ST",
+	"aZ4F7FXP/KLDbTFonkUDbU9aCmTAG8GUK0m33kpCR3/KLvgPxc02uZ6O09AfljNefHNGsVj9q+IG+quv",
+	"hC365gf33oK4gCUmk4VhA6ee8ed2cmps2vs6jP1Tljb7yHlOflpcfTKLbgKNavNZETc4hdmqdAtVSyRp",
+	"z22N2pA9PwYpK7o3r4pcFUyAfMYDAdGlmE5QcB8zdNy62mo0jqc/S5SjiLRFIzv7WvUOOWJmSe+Mg+Bc",
+	"au30tbPRmjn8OsRpVWCZDFsqKQ97Qf1EzzjLBk05x+WSnn9u/lD+iYWuQ+N9wNdsak+sg1sf2Xa/OIvx",
+	"M7Us18fcdjVuBX40pFc+rt2sdr/pWHu89b/o1l/6W1/3zrZe/mvQu+amew4Z4zcWP9dhnzPn2JaHiCnS",
+	"cSmYuj7VA1gjOCLG49KE+5m/njoo+vaPL1xdU/RfGCRqVGE2JT6ZJYJxzhU1lnFbjPuQufpJF9MJn04E",
+	"TcGXbDAWtBEr0pmv+XryjGB1gNclEiTrhNHDNPxwCZB7xzknhkpYU9g90g1EoWz2BnzAX+SlIrEpqT2y",
+	"BRzr2qfkDZwTTDXDHAnjndRr2UdLW5pfsJhBKtHUe14KoOXVgHvVg6Qns9UWOVPlNKXEZJ3Hl7kEr0o0",
+	"/ioNQZTO7WR/FNOfL1KQuPZ792ZL4fbu3SPDk+9PX5BtWrDt8c42LdXltl4nHxIBPPErZRpqTrrf/vFF",
+	"RIBvqenfFAz48LEt64tD7hNbB/d//uO/hhFJmqxhw2bxkJ0+yRgvFchNveJ6FhjwmVLzeUFfl9AjR+3V",
+	"6I31kEx/0v/TV1NKegED3g1sznGCzUdETCfGSg9+RdDp5NX0JyIgK1IaTyckA+X8fiovFXhu4d6AH4Ek",
+	"Xq17kphitcae1bbe2bL5Q1c3fzjgXXeyZNhaCH+f2CL9m49MYcwS4cVZclNTCT5n42oyLP8uCgcIT4TQ",
+	"q9X3/wL3BPgD+i6xqFRc4kKHbYV9hyaO+uu9B19tGkgs+YAP4zyBobUzR7hDrAPaKIQKKqpLepp5MXtG",
+	"UiYZYHHRFCvUJ1UF9AG3JdBJd2hMon9+2bMB2EM9mh/g3Yjqth7vlMVgpR5LZTQ9FWw6sfUALjCngtvr",
+	"qZDes3525ugEVpptoSydqGNrkXb2Ozu9fq/vUrFowTr7nfu9fs/GYFwiVa1g1BShMvHKuQzFlWywDM3Q",
+	"GG5QgCZIGskQhj2DKmLMvC8KAwnmfFEy52rAjZVAEqlBRm9FJNbdHWuihiNmOeqZhspZ/xUtiYZjSX5D",
+	"YiporKY/a3js7uz+psrbiwYchzUUCbsHaf4kkb8ZMM5yJf2xS4Hueqzpbyt1yx75gXsuNBjwcwZ8DLwE",
+	"hF7g4/x6OumRI5ZhsQeEvenkdQk8NmTZbf7ZiQEOzUXx0rQ6YavFPDbXUFcX+q11/S7p5eB1RbAMeXkW",
+	"RS2l2UK1vtiy3/Gr1taKaKfIM03gx4CVgpNS/+8CeW0tQPkyy8odDJo6/LumsGBltEari93+zq11uUCp",
+	"OFRY37NyaGifTvSG9vr9tgGrFW573S3wk6+Xf1J1WdAf7K7wwWxpf1906uz/+aUWPrOMimsEsACyahGJ",
+	"XkirUBgK8FKPUtMFLKFhhb0LUKH8Wb9EMkk02jQDYrAjTYxYIZUp4ad/7opGB7RNYixE5yh+jVjMtPwx",
+	"4I3X8lJsRpqYYOwMGBbUI09ZqjBMVwmGjkbLkOM81XNHpKAXjCNkPBrwIU3TbzRIDbH+9WMM7QVh+Kyc",
+	"qflM3v9j08gk+rHXR+oB6ff73osRoeVWAun0J4yLwnrbJa+dSiTQdYPI8uICy8SkG3CF1bktXaJ1H5U6",
+	"IiuleiNAdqIBHzqL8xBJZqop5rA2PQ979i+0PQ/JmJaK9K0eKxhwwsEUDdXAlDzC+qc4eGMXKSVJVcrG",
+	"SmZgGeWYJVCLg3qy8ipE2o5YVYqFWXJSt8lr0dvqV7YbjeLeRSu//yJf5+062271CbCC8BofmEaAa3xQ",
+	"d4Fb4yPszrbG+87NsvQDdO2s+B66QvS7wcaFaRrul2U1zLkqDC/nSH//FhsceXWdAyzgB4cXXqc2eWMu",
+	"sLP8k0bDEqToFQ0/LdmYoYDqLcUn4RWStRDxbUNkWmn5kysam/x1jfljrW1qyqpJLyhNXK1WNfzdE0+/",
+	"qYYfYvMBzV1AmD4EprACKixVlYUnVzGkSNVs/WH9Jjab5GVkhEATqqGJEjk5fOrJe1aL62vaO+Aele46",
+	"skX2yV6/30JsBRluG9PTMEI51qO/uCwtuB9SZUK6ZzsDPnJcZ0xTzcD4ht7EdIIdAbDALRA9eplCiA4+",
+	"wbNfRAmDTSudf7a9SZizHV6l8koPmoyC9sNfKe0vg9KuR830bTaI2SplSPwBxjzpaQ3wKkvNp3Ir1xIP",
+	"OHW7JwsBNJGXACpLe/jvulO+i9qrqnRRG8SeaagIHZiNbh0y6RSxiGB69O7DhzP9jwLvzlMtqhSNL/VW",
+	"Hml6BRpzvhl0pKaWWwnILUsnQG7t9nf7Wzv9rZ29nsaWQaf+4t43P7x4uvWbjY3/+Y//Wtok6W6If6UG",
+	"3G3DLl8Une/YRfYNecYOeNjVphb1I9/Mokk3cgGOKSkoT5p2ecANS5UsK1NFbTM9LH3posVQOwAp6TUI",
+	"Qgsx/VmSodcebGhNLB+zeViD9xrqbVqzygAfJl3D1/JS73tzdbZ8vTWqG3+0alhqtlts5EyuBfqMOUiT",
+	"B1JowsMkeq0MS3r/d9LUtMj7f+iPZ37PsYi9s9s1tjZmWPYFGxs2edrvQM22L7kDWc1NFYDgPyBrNqbu",
+	"kdEKb0PycsMWIsdmq/rcnTHRToMG/xsKaEnG+Dq6tsZLnKXRg0CS7uLOAFrHF8l0YnrQKSY0GNnUrgE3",
+	"9V2iqtR/XjaK9qNjYzpBw3kMaWoL8lOSsgvuLGu2i5PXJqnU6I+4//7v5PRaKtSFu3MfbWrgM90beuQY",
+	"PQ6YPhw5n8LI6fjGHaE1fVDmjwGv9Xv0kbTJp49QiUcbuWk7oKVASPEbmRu/SuNIW/VZ/davSu2vSu3n",
+	"rtSWVQOO2aYqnbsUc/r3l39UN3lt0ubWrjDdJi43eDImcC0kwh9HV56ZZOiryRGh5ZUldwOu5RVmSP0C",
+	"kmZXOVygcC4jVb9qnb9qnb9qnbeldVpyutWkRZ+f4rkmRf5FqqqR1YCcQtoinn8SHfJVK9dq1SPbeFbd",
+	"z2mB/16zfJqCUDZIyPmyPe+1H8oS0h8i8opmlElkU80aq/Oa4UkuldcTZl2P9mrwMZ9ZfceOY2+HwRb2",
+	"c+rTZyNVYQM34zD2tUATjmQtBOH4sZuIXVYJbcBvKECibn574wCJRpHlzm5/96ut/v2t+zuuEO6+X4/W",
+	"C4/uPOj3dzp1PWSvOqiL1TnKVV0fKiKnlyDORZ7/CKuHQQS7Bt0xUFeyUqApuu37Z4se/7IZUn9v+Rff",
+	"5eop5guvH6TRQJfvy7FgjdaIH4IG228NlL3bzrxS0OuZGBo1g06oukQZ8MOYQ0uajz0dTPNOSncCFbuY",
+	"/hSoyh3mGDMVnr9QrjGzywCeueqznwHXWBvR2thMS4vRm+CRi7n3LanzRrzT6q0PNMWslEJZZUTNFwp9",
+	"11qWqsFZI0TOzE9Hunu5ILw0Z/FdiftHLSy+Ubb4Q1j8DNe+34xOfFUwUGoNnhwsp3zHJKOGnnloOTVG",
+	"f2fd/5Ur18CKR2KddgtdIx9EZbbfVhD3ziXOqnCrEWG7OGvOanGG0HYjLEYCYniiZrIKSPe1rcZf+W8w",
+	"pG8zGnAT1YcxKTAa0Xg66ZHD6c8YNqgBFaP7tQpMuYJID8Jj/UnwPFw39J8vSjBRN3r4AcciZlgJD39E",
+	"zdp5IB8F2PxsGPUR1ATMxv1jtkxBRcYGfIFaAZzAFYiYxUD2CUtNDPr0bw3HVl2QLrIh5MZb5JY44Hnp",
+	"ur17naSbdOg5jPMfoUGIGli9FzANGOCyl/LlsuvneoO3hE9hQ3RBMRLd0mo/zbXdFL1q3upLH4VLdblt",
+	"Sr1tjWyeclA2fh7OR0q81ChXrtHEPmtsGwNPXHbWsJ5lSHieZTDgLYK0rfrX9QvUgKoxZhPzEIKfamxw",
+	"ZQOF3xnUHwvRFbuHGpOYaymKeKm/vUKcjDUMiLHruUMH3O1wf1F+EXCSUcYtpRpTTLAkXQyaq+pEGgIl",
+	"gCflJgFlUL45kHRUSpoCmOBWHttF9sgzo5uMpxPBRmw6wfhBAWiW8BNi5IADJ2N2UUIpPPOWo4ch9J+r",
+	"97ee3mWTp6qsKWt6v301JlziYSW55PY8jc307oBw8q3JDzSVTN1FLgT/z8ZE1l7x1LboXVQMrkERS3U5",
+	"I2BUCZHthKlOq6zC8AOJV92WrKpNEz/USKzqDXh7/pINwgU1k81Eunu7X5sFzAVoPcZflycURgvJitTC",
+	"BiZF2uCkAV+acU+6VXbjI2JeeUROaQanTME3p5qeqkfkhKrLb/wzHxqaxDdMHNX0/+rdyrlkxvmYELyq",
+	"T0AqPK1n3SyttfWgRg+UXxqdObUcylgmoXP3QZq3l6t1Ci5nymSxLyUTeana6cRRXU+6wBSeEeOEZdl0",
+	"kjBqIhiM5G5TuSsRpyG6k6RNleiFsEGvaCXB2a5MgcgYn07gNqL1fl8ypUCQbgZK85W6frI9iBWIr8Om",
+	"LQES1JZw99Z6zE/4OGcQEckMpTDU8opJZXKSK6OqwQfNJUpOUq2BaZo3nTDOFKNIuPWJaC3F5JNbFckJ",
+	"VFp3wdSEHjmaSROrJFL9/uwqSF4SjtnjAY0Hd9eoR/shBpgPoTKLiuKuRHR2l8PO4ziGQjkRYH0qcdsI",
+	"/+0GZSQ3tl6S5bzBldeF1QUwWhUz4FppEYq8Ljc0OI1yJh/5+Y8WT6RXLVjTDo51IRjvBSBIQgU/H8lu",
+	"H6wKvRJIBAjPcSOh/JLyi5vr7beeq2u1OE9tauS/O2nP3KWA6V/Lht9mOcRYMakdUqb/aatbeDUyZgWz",
+	"LopDkaYrS+WxTaehlXzA3aZmVGpTkWPm4eysPXLkDFeYiVWq2jz1CGXDAhtecM0AvP4EXj0Nr8GClp+n",
+	"PwujALtNGBWVIo2YTpCWJogmjvWZVAYktLlgF4wD8epnfI8/eWm56YZ7K1AcRh/fgA9PId56Ciq+3NIC",
+	"6j6RNIMt89lw8xGRjOec7PXvk2EscinPzKO6wFSQqOMzy2FvQTiNVv3mAKX6j6b4zlRafGdJwKeSPL8z",
+	"EHZl5adfuvraQnOeWyyz0UmzpdSW0BPH8LeErSa1VFAKa6vGxzxTJgRlKhOHohnRtcmIlzKP2XTikgUq",
+	"OQh1tSpGJaay1ybuzFbAuo2yG6+A8p4ReWZKbqwsALUV5vqnEX7mwGIh/M1Ev7V6ew+89+7C3+uHhi33",
+	"+HqhYjLS7MEwtekk1pzWZT4bxueKcG1MJ4qa8qsQq1LAgm7gn8RA5m8KgwbDrh3veqtwl7Yr3n5b//Es",
+	"ebftWmgvdyX43y30JiwrTfuyzX99TMWP9a0/dy2oPxJfWhx6eAR+2F5E0vLLdUodU/G6nA9VNLG/aUm6",
+	"C2zOm0uBz9UeXkxdDqu37oK2VM6JFSjLYd2C6nYCSFYJB6laqL1Cz9SVcTot6hHm3YPXgCN8E9tvTcXc",
+	"Zc72hiu60gAqr1egp9ajNtcEcOuy19TBOsacfBISMHhe8hgO/VYiy3XSQ79I5IxF7K4Q90N8wzznMaAQ",
+	"t9T90Xbd62opPyAg2PDGOVhRsBVTnrCEqgVZtSdUhLsn+Y6Oynw30zUpai1bN+DoOu7rkXbITDE8DNZI",
+	"Nmz9qqDXJeybpCK+tGAFB/XeVsrq8orW1gRnvVZN4YFdCdzgqNiTf/GwL++OaHqnNtOMeTkpxdYzqZO5",
+	"KBEQX4KIL6HzOWTm3EBi93Db7tSEZjboarcuI4aVGwATI1cn6ItQ87npXWoSD1pI84xruaLu3WGjedNw",
+	"sxdM5T6sFnGXQLgO5zaRVIZ5c0yS/ASy/PF8aJcXWdH9HUhb2nj2tc0FpD5oHzicTiRWByg5aZYR1PJc",
+	"Y/BmWU4vWn0BuABWHNUqVWMo5PwuK4y8/zt5/CrH8KY5eH//Dz96D3rkxKaXFQIyrKTQeD+a9bKbHqp0",
+	"nDNBTCVYa36ua2/s7tVl96Rx9sgB76L9r615mauI0oTwx0lSgdzHscZ5M3yqcPoKp5bgEKH6Tv/ZI2Q1",
+	"Q9hdZSOFyGOtEp3bpg++Ys9HTGQgmqixDslfTYZvSuet/uuIXKN1UDCvLotzZ5vK2tNJxkz8aROb1xXs",
+	"s3wMDYz6HIT6u9TGT8uiECwLSAofXebPthLAhO1bEiiA+4GUWkVYVabIDt1C1t3c+gVJPmYhkWojbZVE",
+	"DqeTYvrfaqnN8rMJ6nMb0uz68HiBRbUGZtdre4FM84Fgt2/qFqG2SGhRQEqbRK/kA7540ID0ZIQbHDSy",
+	"pfuV8TE2gVxTzQF3hRVQepFUMWkaRHhRA7btg9WOCjGd1FU4Sdf6MHd3K/+1oNjZdNPUB03MyZO8HKOf",
+	"uMoA83puhEQcC6GH2UIBJytTxQoqFBYA3UqoouugwQ9FmtPkziUbh35B1DvGI8NyZI+qw/osMnM/VP6w",
+	"SGrd8rb5BbH1BTWKvdJCgAc3pHt4vBlG2SYDKQTUMLvE5JudNF/+3El9YzttBP+kgdWa7htk90i/M6x6",
+	"5J/D51P4oLlBywdGFMvZLfAkrMcQ/mAyF5DOVZQVZ+r+6fgoIg/IcV41sbBFkcHiOxgLos1LsUQ0ci0u",
+	"tABr/7s/4AO+Re7de75z757+3s0023DlT8dHpAtXCjhGxQx7V1k6nFnEIzvUrhlKf6KHOWfAiZGd3Rv3",
+	"9RsbyGlwdEFjxk2A4vDQ4Ooxk/D427wUQ/fRHn5ElRLsvFRkWHkphiYlBdKSLeg0WTkc0o2ca66n3MAP",
+	"Zga2hHIYEbnBXB1qEzEU6QOubA8B9oMFC0EFLdpuvod6PloRpdleJSUn9ckMj3I1JN0H/f7cMX91755L",
+	"VjFvUTSlV9vgZQYiH+oVfUXiSzYaoY0IISXJy/MUWx3gUL8JDQVkWJG0oUm/I0NsUKZ/iMgwy5OqY5P+",
+	"m3JepuYvbOfz5AqyQgMZGQ7Kfv9+PHu1taPpmwGm4Q467ky/GXR2+l/f39nZHXTwYzBDHOWKmI19M+g8",
+	"3Nm9v9ffGXRItdBvBh23xEFn2/9ye3Z283AYkBdqMgdfpszQoONBO7YhGabnuU/tPlMifetygFeNprUO",
+	"q3vJdTxZkSwRk/5WFcxoUSDdClby62Ddmmi94hP/zozmPp/uaC39xtxcZtOJyEkX6/OD8dOGlsBdv/F6",
+	"EX4/wv7W1y/f7kRfvfuXzk1qBP7CJCVzgq0qsb27L0YlrttOVDDf9XEqL6ssYHoBmyvpzBWKBRGvqn/T",
+	"ioF7/b3Kv+wYtcYzvmGTHQoqcWHrIacJ/dXfLkTR34HyK1F9XDhrCe9JqoqWX6gh8SDnskwV+HcchqBV",
+	"MskrAnWzNPJGNaWZVPL5qk22xtgWdtCt5OqPXMTpiBIXKE/0xNZSU7KxaeNpfgMyApEBhgvSWJX4Oqj6",
+	"BVOMAnuvZLliI8uwXpcsEEn7RO8tOfBKqn1ADC2HNweB4mwPt+73cVgqTd6rUqhkahIEwrYVRaKTx3X6",
+	"VFKScc4k42vUXqsnf+Lu7FPVFQwsJchr5u60EHma84svzcVwC0ajE3MyttlmC0p0K63P42jr861G3baw",
+	"CDkfvbuKnuuxpYi8LrUGi/2ASy/wwUYuzbpfFkqax269dxIEMVP/bHkohFve5yxTfWCQqz0BG5Ewxw69",
+	"4NXoFpjMSsC9/db+b0Ek9vpzR+FKMG6mjxe73QTLjx2/vbwI4BG4mnj/NPHbrgbgLcVup7nawug0jDne",
+	"ii8h/nGxUf8oVwfVBwfm/c/brj+/ozbF1dqk4y/Vst/cn91eDR5GhFTy1m39GB9mDbDOoGLmIl3fdkux",
+	"Ee10UtcQ3iT7ZBjnGJsCQ9LVn9RRd5sR9j536zeRYFK/V7rmrmZjfriaZpgCLpjW3DcjMhSgd6A/cksT",
+	"zlcdDbieUGvDwONca/oj7MuLLaOwX++QcdS3KQ+3oEB4a0DghygI+nb0me/s3t978PCrTuRsxHj4N0WH",
+	"TyTizy9kccgxluLK1eeJba3IttQWq0m4gdEVXLJHuXruv/vZU25vN21U24aWfKlEu7G9ikTfblgOoHHT",
+	"0r96kln74owjMLyAHjnyxhpwrHRna+nYHMYqRRkLcLkhXWMznDXBaBp/536vxHC2P+7kKLcpaDetjp/r",
+	"/2kVmYrrk5RykxmRNMxf+85714k0TT7ISz32/XVosAfYn47+eosIyt8aCCpuKH+1p7RjZoUzgLXauES/",
+	"t3VzV9kCL54vJfcZtBL434E6ho+pkR2HS7Hn7DYSJY82mrkMWN5rOmmoMLNHsV2XdHvbKcpgEzJ2AXUp",
+	"30YxP/KijszDID+/rI/+yF/Q4uo+B5hqcHz9kQv8mGnqMj+/nAo/d1sWzisERD2DZUtRqFm4wa7qsdrC",
+	"yteL5aUT8+r35s3PW1ry99ImKx3YZqNfoJxUbc1EdWBjfemEC2zYdDsi04kbep8MNaU/c1OkQ9K1rd5I",
+	"kYwikry5MKbogoHQqibWMT9LMeSpSEb+wwEfwhVWRj9zyuncSz1yYHRorZSib8u4eoVWaesADy8rLS8J",
+	"8AGvtY5gipSBGAM9HyQ7VcbHIhkZyaihrb6MOhY1XxirZPP4OlHndUm5wgopO6uXy/PA/hNJUv4SFmGd",
+	"qVT2+aFUC0a1yzKXQFN1+ZdFksy/4SsfU5qxM4TsfFi3c2FNniPcsRb8DH0scowwcvvNC7dVATS5XrjT",
+	"50ATxkHKT7PZEzH9G8LPg1VA4QdOx5SltbTbfj72zl0A6d8U6Z5TicBi2k6CJK9ydsH1YJvzh9cc/W3n",
+	"HKgA8bhUl3oyzSpRobOsuBRpZ7+zjSzUDjRLmQ/EdFKHwzXqvnff/518ixVbZVViL20k177/x6bXyziO",
+	"tUpnmp+2FZ029xTVMiUo5KRlMZ0Itw5vEd7wpXXzzHpE2yTkygUU+Ko98VgvSC4q0R3yr9YvRIE8ZrsQ",
+	"L3ttfkGBaCnfcABq5lntZyZdB1NuZgs5blrnew5MagkQukdzoShL0YztGrDbVJ9gpwYR0OMiV1rf3XJc",
+	"S04mgtKuqaJ882uqPJYofbj9gvKL9EjSXb2I1eacN1AuPP+6ySdu0pitTVzjNvF/yEuB5dAbzURNG05Q",
+	"5OTwqY8aVSPl+am/r0DfsxuYJvimGcb0ZxS33FjYCGN+mCdXRZoz5dKmKFfTiVcx0jsGTUrevXz3/wIA",
+	"AP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
