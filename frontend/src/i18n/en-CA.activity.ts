@@ -30,6 +30,8 @@ export const activityEn: Record<keyof typeof activityFr, string> = {
   "activity.column.activity": "Activity",
   "activity.column.actor": "Performed by",
   "activity.column.principal": "Performed for",
+  "activity.column.detail": "Detail",
+  "activity.channel.api": "through the API",
   "activity.table.caption": "Activity tracking",
   "activity.table.sortedBy": "sorted by {column}, {order} order",
   "activity.table.filtered": "filters applied",

@@ -28,6 +28,8 @@ export const activityFr = {
   "activity.column.activity": "Activité",
   "activity.column.actor": "Réalisée par",
   "activity.column.principal": "Réalisée pour",
+  "activity.column.detail": "Détail",
+  "activity.channel.api": "par l'API",
   "activity.table.caption": "Suivi des activités",
   "activity.table.sortedBy": "triées par {column}, ordre {order}",
   "activity.table.filtered": "filtres appliqués",
