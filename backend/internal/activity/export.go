@@ -28,12 +28,12 @@ const AdminTitle = "Journal d'administration"
 
 // columnsFR are the table's headers, as the guide names them.
 var columnsFR = []export.Column{
-	{Header: "Date activité", Width: 17, Time: true},
+	{Header: "Date activité", Width: 20, Time: true},
 	{Header: "No Dossier", Width: 11},
-	{Header: "Activité", Width: 42},
-	{Header: "Réalisée par", Width: 26},
+	{Header: "Activité", Width: 50},
+	{Header: "Réalisée par", Width: 24},
 	{Header: "Réalisée pour", Width: 26},
-	{Header: "Détail", Width: 40},
+	{Header: "Détail", Width: 30},
 }
 
 // Export is an export ready to be written: its query is valid and its first

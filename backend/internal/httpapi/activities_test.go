@@ -67,6 +67,8 @@ type actPage struct {
 		Label         string    `json:"label"`
 		Actor         actRef    `json:"actor"`
 		Principal     actRef    `json:"principal"`
+		Detail        *string   `json:"detail"`
+		Channel       string    `json:"channel"`
 	} `json:"items"`
 	Page, PageSize, TotalItems, TotalPages int
 }

@@ -73,4 +73,11 @@ export const activityEn: Record<keyof typeof activityFr, string> = {
   "activity.type.closing_date_extension": "Closing date extension",
   "activity.type.dm_prevalidation": "Prevalidation of a DM",
   "activity.type.dm_deposit": "Filing of a DM",
+  "activity.type.account_created": "Creation of a user ID",
+  "activity.type.administrator_named": "Administrator role granted",
+  "activity.type.surveyor_granted": "Land surveyor status granted",
+  "activity.type.surveyor_withdrawn": "Land surveyor status withdrawn",
+  "activity.type.dossier_opened": "Opening of a file",
+  "activity.type.message_posted": "Message posted on a file",
+  "activity.type.communique_posted": "Notice published",
 };

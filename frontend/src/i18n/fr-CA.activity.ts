@@ -71,4 +71,11 @@ export const activityFr = {
   "activity.type.closing_date_extension": "Prolongement de la date de fermeture",
   "activity.type.dm_prevalidation": "Prévalidation d'une DM",
   "activity.type.dm_deposit": "Dépôt d'une DM",
+  "activity.type.account_created": "Création d'un identifiant",
+  "activity.type.administrator_named": "Attribution du rôle d'administrateur",
+  "activity.type.surveyor_granted": "Attribution du statut d'arpenteur-géomètre",
+  "activity.type.surveyor_withdrawn": "Retrait du statut d'arpenteur-géomètre",
+  "activity.type.dossier_opened": "Ouverture d'un dossier",
+  "activity.type.message_posted": "Publication d'un message sur un dossier",
+  "activity.type.communique_posted": "Publication d'un communiqué",
 } as const satisfies Record<string, string>;

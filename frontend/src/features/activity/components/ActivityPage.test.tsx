@@ -125,7 +125,7 @@ describe("ActivityPage", { timeout: 20_000 }, () => {
       .map((th) => th.textContent?.replace(/[▲▼↕]/g, ""));
     expect(headers).toEqual(["Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour", "Détail"]);
     // « Détail » is not a sort key: no sort button, no aria-sort.
-    const detailHeader = within(table).getAllByRole("columnheader")[5];
+    const detailHeader = within(table).getAllByRole("columnheader")[5] as HTMLElement;
     expect(detailHeader).not.toHaveAttribute("aria-sort");
     expect(within(detailHeader).queryByRole("button")).toBeNull();
     for (const th of within(table).getAllByRole("columnheader")) expect(th).toHaveAttribute("scope", "col");
