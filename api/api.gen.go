@@ -25,24 +25,55 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for ActivityChannel.
+const (
+	Api ActivityChannel = "api"
+	Web ActivityChannel = "web"
+)
+
+// Valid indicates whether the value is a known member of the ActivityChannel enum.
+func (e ActivityChannel) Valid() bool {
+	switch e {
+	case Api:
+		return true
+	case Web:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ActivityType.
 const (
+	ActivityTypeAccountCreated       ActivityType = "account_created"
+	ActivityTypeAdministratorNamed   ActivityType = "administrator_named"
 	ActivityTypeClosingDateExtension ActivityType = "closing_date_extension"
+	ActivityTypeCommuniquePosted     ActivityType = "communique_posted"
 	ActivityTypeDelegateAdded        ActivityType = "delegate_added"
 	ActivityTypeDelegateRemoved      ActivityType = "delegate_removed"
 	ActivityTypeDelegationRenounced  ActivityType = "delegation_renounced"
 	ActivityTypeDmDeposit            ActivityType = "dm_deposit"
 	ActivityTypeDmPrevalidation      ActivityType = "dm_prevalidation"
+	ActivityTypeDossierOpened        ActivityType = "dossier_opened"
 	ActivityTypeDossierViewed        ActivityType = "dossier_viewed"
 	ActivityTypeLotCorrectionCheck   ActivityType = "lot_correction_check"
 	ActivityTypeLotReservation       ActivityType = "lot_reservation"
+	ActivityTypeMessagePosted        ActivityType = "message_posted"
 	ActivityTypeProductOrder         ActivityType = "product_order"
+	ActivityTypeSurveyorGranted      ActivityType = "surveyor_granted"
+	ActivityTypeSurveyorWithdrawn    ActivityType = "surveyor_withdrawn"
 )
 
 // Valid indicates whether the value is a known member of the ActivityType enum.
 func (e ActivityType) Valid() bool {
 	switch e {
+	case ActivityTypeAccountCreated:
+		return true
+	case ActivityTypeAdministratorNamed:
+		return true
 	case ActivityTypeClosingDateExtension:
+		return true
+	case ActivityTypeCommuniquePosted:
 		return true
 	case ActivityTypeDelegateAdded:
 		return true
@@ -54,13 +85,21 @@ func (e ActivityType) Valid() bool {
 		return true
 	case ActivityTypeDmPrevalidation:
 		return true
+	case ActivityTypeDossierOpened:
+		return true
 	case ActivityTypeDossierViewed:
 		return true
 	case ActivityTypeLotCorrectionCheck:
 		return true
 	case ActivityTypeLotReservation:
 		return true
+	case ActivityTypeMessagePosted:
+		return true
 	case ActivityTypeProductOrder:
+		return true
+	case ActivityTypeSurveyorGranted:
+		return true
+	case ActivityTypeSurveyorWithdrawn:
 		return true
 	default:
 		return false
@@ -490,6 +529,114 @@ func (e ExportActivitiesParamsOrder) Valid() bool {
 	}
 }
 
+// Defines values for ListAdminActivitiesParamsSort.
+const (
+	ListAdminActivitiesParamsSortActivity  ListAdminActivitiesParamsSort = "activity"
+	ListAdminActivitiesParamsSortActor     ListAdminActivitiesParamsSort = "actor"
+	ListAdminActivitiesParamsSortDate      ListAdminActivitiesParamsSort = "date"
+	ListAdminActivitiesParamsSortDossier   ListAdminActivitiesParamsSort = "dossier"
+	ListAdminActivitiesParamsSortPrincipal ListAdminActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsSort enum.
+func (e ListAdminActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ListAdminActivitiesParamsSortActivity:
+		return true
+	case ListAdminActivitiesParamsSortActor:
+		return true
+	case ListAdminActivitiesParamsSortDate:
+		return true
+	case ListAdminActivitiesParamsSortDossier:
+		return true
+	case ListAdminActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAdminActivitiesParamsOrder.
+const (
+	ListAdminActivitiesParamsOrderAsc  ListAdminActivitiesParamsOrder = "asc"
+	ListAdminActivitiesParamsOrderDesc ListAdminActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsOrder enum.
+func (e ListAdminActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ListAdminActivitiesParamsOrderAsc:
+		return true
+	case ListAdminActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsFormat.
+const (
+	ExportAdminActivitiesParamsFormatPdf  ExportAdminActivitiesParamsFormat = "pdf"
+	ExportAdminActivitiesParamsFormatXlsx ExportAdminActivitiesParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsFormat enum.
+func (e ExportAdminActivitiesParamsFormat) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsFormatPdf:
+		return true
+	case ExportAdminActivitiesParamsFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsSort.
+const (
+	ExportAdminActivitiesParamsSortActivity  ExportAdminActivitiesParamsSort = "activity"
+	ExportAdminActivitiesParamsSortActor     ExportAdminActivitiesParamsSort = "actor"
+	ExportAdminActivitiesParamsSortDate      ExportAdminActivitiesParamsSort = "date"
+	ExportAdminActivitiesParamsSortDossier   ExportAdminActivitiesParamsSort = "dossier"
+	ExportAdminActivitiesParamsSortPrincipal ExportAdminActivitiesParamsSort = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsSort enum.
+func (e ExportAdminActivitiesParamsSort) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsSortActivity:
+		return true
+	case ExportAdminActivitiesParamsSortActor:
+		return true
+	case ExportAdminActivitiesParamsSortDate:
+		return true
+	case ExportAdminActivitiesParamsSortDossier:
+		return true
+	case ExportAdminActivitiesParamsSortPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportAdminActivitiesParamsOrder.
+const (
+	ExportAdminActivitiesParamsOrderAsc  ExportAdminActivitiesParamsOrder = "asc"
+	ExportAdminActivitiesParamsOrderDesc ExportAdminActivitiesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsOrder enum.
+func (e ExportAdminActivitiesParamsOrder) Valid() bool {
+	switch e {
+	case ExportAdminActivitiesParamsOrderAsc:
+		return true
+	case ExportAdminActivitiesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for SelectDelegantParamsXRefreshTokenTransport.
 const (
 	SelectDelegantParamsXRefreshTokenTransportBody   SelectDelegantParamsXRefreshTokenTransport = "body"
@@ -563,6 +710,19 @@ type ActingFor struct {
 type Activity struct {
 	Actor PersonRef `json:"actor"`
 
+	// Channel Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+	Channel ActivityChannel `json:"channel"`
+
+	// Detail Détail (§13), en français : ce sur quoi portait l'action (« Édith Descartes » pour l'ajout
+	// ou la suppression d'un délégataire, « Lots 6 123 401, 6 123 402 » pour une réservation,
+	// la commande, le nom du fichier d'une DM, la nouvelle date de fermeture, le titre du
+	// dossier consulté, le matricule, l'objet d'un message...). `null` pour les activités
+	// inscrites avant cette version.
+	//
+	//
+	// Example: Édith Descartes
+	Detail *string `json:"detail"`
+
 	// DossierNumber No Dossier
 	DossierNumber *string `json:"dossierNumber"`
 	Id            int64   `json:"id"`
@@ -579,9 +739,18 @@ type Activity struct {
 	// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 	// lot_correction_check « Vérification de la correction de lots »,
 	// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+	// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+	// administrator_named « Attribution du rôle d'administrateur »,
+	// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+	// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+	// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+	// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 	Type ActivityType `json:"type"`
 }
+
+// ActivityChannel Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+type ActivityChannel string
 
 // ActivityFilters defines model for ActivityFilters.
 type ActivityFilters struct {
@@ -593,7 +762,13 @@ type ActivityFilters struct {
 		// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 		// lot_correction_check « Vérification de la correction de lots »,
 		// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+		// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+		// administrator_named « Attribution du rôle d'administrateur »,
+		// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+		// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+		// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+		// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 		Code  ActivityType `json:"code"`
 		Label string       `json:"label"`
 	} `json:"types"`
@@ -613,7 +788,13 @@ type ActivityPage struct {
 // lot_reservation « Réservation de lots et plans complémentaires en TR »,
 // lot_correction_check « Vérification de la correction de lots »,
 // product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+// administrator_named « Attribution du rôle d'administrateur »,
+// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+// surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+// message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+// Chaque journal refuse (400 sur `/type`) les types de l'autre.
 type ActivityType string
 
 // AddDelegateRequest defines model for AddDelegateRequest.
@@ -1317,6 +1498,76 @@ type ExportActivitiesParamsSort string
 // ExportActivitiesParamsOrder defines parameters for ExportActivities.
 type ExportActivitiesParamsOrder string
 
+// ListAdminActivitiesParams defines parameters for ListAdminActivities.
+type ListAdminActivitiesParams struct {
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal              `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ListAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ListAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+
+	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
+	Page *Page `form:"page,omitempty" json:"page,omitempty"`
+
+	// PageSize Nombre d'éléments par page
+	PageSize *PageSize `form:"pageSize,omitempty" json:"pageSize,omitempty"`
+	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
+}
+
+// ListAdminActivitiesParamsSort defines parameters for ListAdminActivities.
+type ListAdminActivitiesParamsSort string
+
+// ListAdminActivitiesParamsOrder defines parameters for ListAdminActivities.
+type ListAdminActivitiesParamsOrder string
+
+// ExportAdminActivitiesParams defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParams struct {
+	Format ExportAdminActivitiesParamsFormat `form:"format" json:"format"`
+
+	// From Date activité, à partir de ce jour inclus (heure du Québec)
+	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Date activité, jusqu'à ce jour inclus (heure du Québec)
+	To *ActivityTo `form:"to,omitempty" json:"to,omitempty"`
+
+	// Dossier No Dossier contient
+	Dossier *ActivityDossier `form:"dossier,omitempty" json:"dossier,omitempty"`
+
+	// Type Types d'activité (répéter le paramètre pour plusieurs)
+	Type *ActivityTypes `form:"type,omitempty" json:"type,omitempty"`
+
+	// Actor Réalisée par (identifiant d'utilisateur)
+	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Principal Réalisée pour (identifiant d'utilisateur)
+	Principal *ActivityPrincipal                `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ExportAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ExportAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+}
+
+// ExportAdminActivitiesParamsFormat defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsFormat string
+
+// ExportAdminActivitiesParamsSort defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsSort string
+
+// ExportAdminActivitiesParamsOrder defines parameters for ExportAdminActivities.
+type ExportAdminActivitiesParamsOrder string
+
 // SelectDelegantParams defines parameters for SelectDelegant.
 type SelectDelegantParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
@@ -1492,6 +1743,12 @@ type ServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx echo.Context) error
+	// ListAdminActivities Journal d'administration (administrateur)
+	// (GET /api/v1/admin/activities)
+	ListAdminActivities(ctx echo.Context, params ListAdminActivitiesParams) error
+	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
+	// (GET /api/v1/admin/activities/export)
+	ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx echo.Context) error
@@ -1808,6 +2065,168 @@ func (w *ServerInterfaceWrapper) GetActivityFilters(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetActivityFilters(ctx)
+	return err
+}
+
+// ListAdminActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAdminActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAdminActivitiesParams
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", ctx.QueryParams(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter page: %s", err))
+	}
+
+	// ------------- Optional query parameter "pageSize" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "pageSize", ctx.QueryParams(), &params.PageSize, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter pageSize: %s", err))
+	}
+
+	// ------------- Optional query parameter "all" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "all", ctx.QueryParams(), &params.All, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter all: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAdminActivities(ctx, params)
+	return err
+}
+
+// ExportAdminActivities converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportAdminActivities(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportAdminActivitiesParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "from" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from", ctx.QueryParams(), &params.From, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter from: %s", err))
+	}
+
+	// ------------- Optional query parameter "to" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to", ctx.QueryParams(), &params.To, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter to: %s", err))
+	}
+
+	// ------------- Optional query parameter "dossier" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dossier", ctx.QueryParams(), &params.Dossier, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dossier: %s", err))
+	}
+
+	// ------------- Optional query parameter "type" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "type", ctx.QueryParams(), &params.Type, runtime.BindQueryParameterOptions{Type: "array", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter type: %s", err))
+	}
+
+	// ------------- Optional query parameter "actor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "actor", ctx.QueryParams(), &params.Actor, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter actor: %s", err))
+	}
+
+	// ------------- Optional query parameter "principal" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "principal", ctx.QueryParams(), &params.Principal, runtime.BindQueryParameterOptions{Type: "string", Format: "uuid"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter principal: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "order" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "order", ctx.QueryParams(), &params.Order, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter order: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportAdminActivities(ctx, params)
 	return err
 }
 
@@ -2574,6 +2993,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/api/v1/activities", wrapper.ListActivities, options.OperationMiddlewares["listActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/activities/export", wrapper.ExportActivities, options.OperationMiddlewares["exportActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/activity-filters", wrapper.GetActivityFilters, options.OperationMiddlewares["getActivityFilters"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activities", wrapper.ListAdminActivities, options.OperationMiddlewares["listAdminActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activities/export", wrapper.ExportAdminActivities, options.OperationMiddlewares["exportAdminActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/surveyors", wrapper.ListSurveyors, options.OperationMiddlewares["listSurveyors"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/surveyors", wrapper.GrantSurveyor, options.OperationMiddlewares["grantSurveyor"]...)
 	router.DELETE(options.BaseURL+"/api/v1/admin/surveyors/:matricule", wrapper.RevokeSurveyor, options.OperationMiddlewares["revokeSurveyor"]...)
@@ -2897,6 +3318,214 @@ func (response GetActivityFilters401ApplicationProblemPlusJSONResponse) VisitGet
 		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
 	}
 	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivitiesRequestObject struct {
+	Params ListAdminActivitiesParams
+}
+
+type ListAdminActivitiesResponseObject interface {
+	VisitListAdminActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ListAdminActivities200JSONResponse ActivityPage
+
+func (response ListAdminActivities200JSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities400ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities401ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAdminActivities403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ListAdminActivities403ApplicationProblemPlusJSONResponse) VisitListAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivitiesRequestObject struct {
+	Params ExportAdminActivitiesParams
+}
+
+type ExportAdminActivitiesResponseObject interface {
+	VisitExportAdminActivitiesResponse(w http.ResponseWriter) error
+}
+
+type ExportAdminActivities200ResponseHeaders struct {
+	ContentDisposition *string
+}
+
+type ExportAdminActivities200ApplicationpdfResponse struct {
+	Body          io.Reader
+	Headers       ExportAdminActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportAdminActivities200ApplicationpdfResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	Headers       ExportAdminActivities200ResponseHeaders
+	ContentLength int64
+}
+
+func (response ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	if response.Headers.ContentDisposition != nil {
+		w.Header().Set("Content-Disposition", fmt.Sprint(*response.Headers.ContentDisposition))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportAdminActivities400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities400ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities401ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response ExportAdminActivities403ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportAdminActivities429ResponseHeaders struct {
+	RetryAfter *int
+}
+
+type ExportAdminActivities429ApplicationProblemPlusJSONResponse struct {
+	Body    Problem
+	Headers ExportAdminActivities429ResponseHeaders
+}
+
+func (response ExportAdminActivities429ApplicationProblemPlusJSONResponse) VisitExportAdminActivitiesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6198,6 +6827,12 @@ type StrictServerInterface interface {
 	// GetActivityFilters Valeurs proposées pour les filtres du suivi des activités
 	// (GET /api/v1/activity-filters)
 	GetActivityFilters(ctx context.Context, request GetActivityFiltersRequestObject) (GetActivityFiltersResponseObject, error)
+	// ListAdminActivities Journal d'administration (administrateur)
+	// (GET /api/v1/admin/activities)
+	ListAdminActivities(ctx context.Context, request ListAdminActivitiesRequestObject) (ListAdminActivitiesResponseObject, error)
+	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
+	// (GET /api/v1/admin/activities/export)
+	ExportAdminActivities(ctx context.Context, request ExportAdminActivitiesRequestObject) (ExportAdminActivitiesResponseObject, error)
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx context.Context, request PostCommuniqueRequestObject) (PostCommuniqueResponseObject, error)
@@ -6457,6 +7092,56 @@ func (sh *strictHandler) GetActivityFilters(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(GetActivityFiltersResponseObject); ok {
 		return validResponse.VisitGetActivityFiltersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAdminActivities operation middleware
+func (sh *strictHandler) ListAdminActivities(ctx echo.Context, params ListAdminActivitiesParams) error {
+	var request ListAdminActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAdminActivities(ctx.Request().Context(), request.(ListAdminActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAdminActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAdminActivitiesResponseObject); ok {
+		return validResponse.VisitListAdminActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportAdminActivities operation middleware
+func (sh *strictHandler) ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error {
+	var request ExportAdminActivitiesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportAdminActivities(ctx.Request().Context(), request.(ExportAdminActivitiesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportAdminActivities")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportAdminActivitiesResponseObject); ok {
+		return validResponse.VisitExportAdminActivitiesResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7950,224 +8635,237 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3dchw3ku6rIPpsBJue6maT+vGYCkccDSnN2kvaHFKamTjTOmywCt2EXAWUABRNjkIRe7v35wF0teue",
-	"idirufOd+032SU4gAVShqlH9R4qytOsIh9jdVfhJJBKZicwv33ZinuWcEaZkZ/9tJ8cCZ0QRAZ+exope",
-	"UXXzNFZc6C8SImNBc0U56+x3TmdTnFI5mxKUY4G6NCFM0THFTKFkq1A0pRIrUojtTtSh+o03BRE3najD",
-	"cEY6+x0M7UYdGV+SDOsOxlxkWHX2O0VBk07UUTe5flAqQdmk8+5dVI7pkEtJSWBU33Fkf0MxZ4oSplq6",
-	"T2wT/gDINc7yVP+6O/jqQSfq5FgpIvTb//cvg95Xr97uRl+++6eFQ3sueDY/rkOsCMLmkdk0QrP3mmqK",
-	"CpQQFBP0mhcCURanhUTdS1IIgpIC/aGYTS9I3EbBse4qSMAEK7JwlN+LxJAv1C6HH/2GEzLGRQotExl3",
-	"og5hRdbZ/0sHwyf48tWi/k4EZTHNcbqYkTQV1uekvGx8M24640K10ULq31pIYYjsSGE/Vnxll/vG/Am8",
-	"Xo10IbVe8OUc9LqQb4qt2fuNuUfxDXnnxU1O5PwA4WuUbJVjRF0xm+azqSICpSAlcDb7SQm7znlaSEoK",
-	"IfUAyXWe8oR09pUoSMt49YD8EVNFMhjHPwky7ux3/tdOJc52zGNyxx90513UyfD1N+a9vUE5SSwEvtG/",
-	"SnUD218TQ3+2suS7Irsg4gSry5JNcv2hHBuDBzpRR5A3BRUkcROpRrtokLVugNYneEIC0q3IZlPBtcxI",
-	"McrxhDQkyS7q4gIoi3bRYDBw/7fuHN1NkLt3gVQ007y9O3D/RZ2MMvtlST3KFJl44z6jfw2NnWcXmi+3",
-	"ZtN0Ns30/OHgsENoGx00Fh7hoD7EpWM7JWNB5OUB5z/QwAC/JYozTURBGC+uSJoSPUqUczmbwlBTrA8V",
-	"Rq4pZ4gwlPGEIDWbZpyyvptDbJovJ3F+fkbiQpAekTmOybkwo6jNKcPXR4RNNHvtDQZzey/qXPcmvGcb",
-	"rE+jmtcLgZnMrSirT21kBjVC+3ojvm6Z6BW/wROCEswkKpibGPpnpfLvWXqDugxf0QlIYrndRydYoGQ2",
-	"HeNCoX00uuDJzaikwiXB5gyxg/5zz46y94L/QFivGmzt/LWiVLfViRwpg6LypSTim2TBlizggYVbctkJ",
-	"8U6/LHPOJLEaUUxypVvSmhNTWrnYf9vBeZ7SGGta77yWmuBvV9z3ZYPQV0PekwwzWKTZfxQEdbPZ3zKC",
-	"tETV40FvCqLXUjeqCCLXVCqCeIEYZ9uaKX6Hk1PypiBSLRhtLvhFSrLfuFGX+o9+Q0vjzhVOaQIPn48x",
-	"TYkmExGCaxXxL5rNFKZpZ79zQFB8ibMcEakQv0g1n3AqiGaInOtdKDr7nR2S6cffvdKSFqtCdvYfAr9T",
-	"BWL3SB8gnLHZlEgkeZFRCX8whSiDoRDZrxbqUqlc7u/smJ3Vj3GCpRKkP+HFVf9N3I+xmyGRO/Mzebeq",
-	"eD4xjYRWSdN49jdFyvGh7miup9F2hPAViVFKpCGTRHrb0LHUgzjgbJzSeJ2FuvW4TZ/KDmtrNlVYae2i",
-	"ICnqjmI7ohGw0nMuLmiSEHafA9TnNmeanVFOhGYEPZTvuHrOC5bc50i+YUrw4gpfpHpxGVfnYz0EQ5sX",
-	"nB9jdmO3mrzPcb0QPNdSXHeGFb0iEnVHAityntKMKs12ncgKYhjYKVHipvd0rEKG0xmJOUuI1PqENnpY",
-	"Iurn7tyBClKY4UJdckH/Su51TZ4W6tIYCaYHBEJeggQUZFyANdEdFTA8/WCMAwT505/+1HvqPTBPld8R",
-	"LIhAguA0+3rYMYJm2IkQyMCvhx277c+VPtWGnRDFquPEEOwK01Qz033S64yIKxprKZVQfaBR3T8MJxc8",
-	"JlLe94Dc6UazXOu+em/N3iOJFZVjTAVB3byPyHUfSaKVDEknjAgkOe3BObgNOoDtp3k054LnRChqDu1M",
-	"z84o0/NaRKUb/KV8sFI3+MVrEquONX3Y5Lnxg9TbH1Mh1Xegc7ydV9xSvODHDCtB48JQfhEhj8sH30VO",
-	"sVnJwvXnVypEVbeRN3pvrG0UAGN2jgDY+YcWsgIRkrNTMtZtJTVzZ4EPR2tzRWp3i9He5ohI66SgTD1+",
-	"2JnX//X0LkjA/fC0MldTekHSdDZFY4HZ7D8wBdN0rkcex4UQJHmqllnpmsC+Wd1TNCOhJnPfPbIyHU0z",
-	"69i/DZYArvGm01yayBndhnaL/RjzvPKcps6ZGGAZubINH5h0ZbKXQ7mj9pTzbpRN1cduFOP1nA4l6y3e",
-	"odC0ezpE2PpYG2+bgUeOuDXKLFol52qoT7Oc/VpeluAC1aWvtyNzz1kw/6viCqffuN5bfteDD/7e5HRo",
-	"J3IOD8+z4HVTa3MRyV7YjVff+wlJiTaPz3GSkAT98nf09DUvwIfJ9CGWzqYTrOB0++XnCJWPC5LxK/PC",
-	"WZHngkipVZrwa0Nm39PmBRjwLDbvnhLGWUyNPjR7jwpGqtf1d9Cp2d/nV5T8aF474EwWqTKPmD6tAx16",
-	"S7k6F0QScWUb+Ts6nU2rzwlBKVcSEYXyFDMJFql18OgxS0QYenFaNRZzIQgo9+fxJYl/0C3+cTYVlS5n",
-	"vFvVc2Uf0EYueFLE6hyc1GYCmdElEoLgR6oksrYgLq5h2nHKJWWTcy2Ez8m1IkzayZwInnI2MR4Q07N+",
-	"SP85JiIjqijpnp3nglTGnXl7NvW+0eQj6PDYkDo7T0jOJVX6ycPZNJ/9Q/mPDJnvPa4xD/jU6+xRfVVb",
-	"+Upm2zXVAqS+ZvabJuFBQni07ESdMJl0F425m6/s9AIOmqjzNEkO7Qw8PwROEqrfx+mJJ23GOJUkagig",
-	"W6o5we2bU/A+BYS6INpAMCf6akc2uc41e3/PAkoAEUxvIHDLJwQB3YyKEeNUm1b617qHfon7fU7PCdPC",
-	"KHEvZYtyYsc1m8aXmE0IXJEJggrmfIJbOI5nP8knSKtdSG7RFLEtjF7jDFOJNEfRNp1mqaLGwmpwSCVh",
-	"RiGtVsUnd22Oi5b52bWZ5mb8hz1mafpnM8rc593ATM0+Zcqwb30NjrawyAlTpBC9yWzK/RuRNwVFeEIF",
-	"6vLCt3WiNbdAOfQQdQ6AJidYyh+5SDajDSiMTLlGaoyZuy8jn2y7e79dSjZGfvRbXKjBuefmVKjGyOqt",
-	"BulhZJ5W3J+VEm9OQMyZLGtc58AYvG5WuG3TBCdXlBdyyXtLd50g2NrsgZ9g7dcRew1qN62F0KDnZl+O",
-	"qT6CVddmM47dYAUqytV38DFXdIy65fUlSumEEenclGAzepz/qCEwHjS7ijrXPUWu9VCyIlU0pWzeUmuj",
-	"YZBqPMsKRt8UAbUeblZCzLDi8ZIXFymVl+sdlYLgxOv0gvOUYAb+98KMerVjwT0duQsifzS2myBB4Bxx",
-	"x8JmDLTRcb+PcKG/TbYutWi3N7Nq9g8VlZ8KhjCzP2CQWEs5052kcxesWqdI+YTGlKSIF/pjziU04svi",
-	"pUdYk/nMcVyRoJ3IVvRteKysuUN/oCxZURb/i350Y5cb20zs22utNfWHJvGdcIXZ1r13poPQahxaFeRX",
-	"4K+UJB3Pc+sfBaZG60nDGlFaWP0HdUEnIgxJzrSFlwuCGM8835wvUSiLA5vjcDa9KEoDz7eKu6DqwkjC",
-	"KtdaSu6Hd866KVrCti++Coh/c/8aWtvlbFHGA7ZZFrOfhOf71MKn7r0AGsdEodB6b0zxhRy7Ljes7LBd",
-	"eZ3No6vZPiUTlK+08oBZyIoXGgu0iCsOMEtocufs0frjhyWVRxOfVB4FzaSCFMkOrQdjXt83P6yn59zO",
-	"SBjTlDgi+gfGo0e38AZwdcALpsIeVHmJ9x49btk4YbdsSC0rB25fKxv2+p+/WfApvHBx7sI/Xa305+2g",
-	"PsyeU5boNVzjHjQCm520qOjCnvdVbPTpw6XHmTAHmG03Wni3epid1FyL8865SxL/sO5OZOR3N2teSjLy",
-	"fM2LzLW27NiszDpM6xYzwLQrCoANtnhkgr5C3LDm7jfteDOPvLUsF6ki/QrccTfCoM5wn7tIeJmn3Bjg",
-	"a9hielkD3kuCxjS+1Nbun4+PrAJ1eIy6j9Axdybtdh+dQehW5sITna279+gRirHAsdK6ooyQxEwOWfUV",
-	"ZENwpsTsHynpD2v62AVlGKKDF4seGHiQEFXOyEKzM3Ch718GBQz0pTrqBobqhiYnzwnbzDkzFx8oi1S5",
-	"wOewicYLlMKFIUGSyLq2L4PWmQ2npRfLbciaoHXRolWIMC+uCEQPE3auBNZ7xeT6wEIFr6RKc3xe72Sa",
-	"CsfmkAqkNrhfIBxRM7Jm/K0WM2bJrm7a82ZU5RSjGjvWKeYtr123uaEvYPx/sUzoKOjCZTtRx8ykfkBX",
-	"1LHvH1cKxIo+xdvpw6t6JLlUd+WO1L8saGkVZ3ti1A6cpt+PIUR6RR5/1YyQ+0NBNY8hw+iIMJQLkmnJ",
-	"223fjs2Ige32UVf8sZ4TtqnHzztl3YKUPGrJWtJnAZNWvFLLxXv8cO+rUDpeMBmvbOxOlAV7anzeSsIz",
-	"Z/hXVCcJVZd9zZNYKCL/t/3FxNX7h6BzRdQU4IeBVXlOSZo8EyIURekSCVokr2b/MigvLAVsjkGzgRP4",
-	"oRDo27Pvv0Pd0+cH6PFXg91tdEWEhAyKS5zlEbLhpjtuNot3gusucgMPEfX3AjN1VogrcsM39IhvHiHK",
-	"5s2Sxw8Xe569iyh4O+RzsT6Valyhif8zwanJy6nPxjvFSzbjPywltn0t1NMRn9ANL3Tyu728/vA0zxfd",
-	"Yh9xdVDG9xxAeM8nZEeveNQLonXS1WV3jSin8PLSKEro2bdSXacr2qvzC3EXp1BgeT/vA2l+wpvt8pSv",
-	"xy+V+lklCrv7UvexQXitg9M3BbE/ayWrSRMYxdJpWg5dcDaG/LtrTWrejoo50/sOwq2qAEGbTmPYn4gr",
-	"k6ELWYaYqXBGZmPCvkmz4JCshrcw25krlBQuqtPPbkfdL1F8Scdj8Cfg8ZjGl7Mp2kV7Dx6iR4+/NMnl",
-	"pSq59+Dho8dfrqFKHnF16oVSBsLBddMQ7SpuTlLMWvbQPUnSezG5Nt9UTYlluWvzCKSgSQLji0JLU+tx",
-	"dYnuccAdSXOfpz57Se5NdsPAkOAmK5EABk3b+WRBJHqnhhrggQYMouC2vc1+8q/fwmgINrJ99h4JE1UP",
-	"DFwO8NFyVINF8Xhl/6GFOfZti0pEPhoMWpBvHocl5DEJJvhU+XKr+UKqFLt5X8jThSGzqY8Rg/CEKoNh",
-	"EBOlwDMpqzgPSREu4oJt91fxjFQB989YQpKWKJY3BWYJSnHZFZ5QKTFVZogFCwY8mGhflJC8oBJlVKIx",
-	"hbyNFA9ZPUKFFygnIikgAAYOVbWN9tGopPII0u5xyoVErEgRUQ2iJJwqFF9yKqkYsoQgAH7ABeqezaap",
-	"S7PwE06Y2jb+93kv2aZRAiueLlQ+TTLKwh66xfFJhVRnRE/HD39qX7E631SANB4RILGFbRGGsKWf4Z8+",
-	"+oNpg3gPD5l7pL6etRCTaG7d3IoRG2EfE2lxHhLCFHo4eDBkIy/3g3F1DmE2ZNS2RM5WNMHea5l80jos",
-	"Vt+5zsXxDRtz2LxL99XqcR40CQVztIdGucFHnggKMkbFZyFqheTld+RHP4FkRanm3ngXNWWkci3NXbFJ",
-	"EguiIpSL2XRMr2dTNMpIfD6KkCBMq8Eg2MYcUjKK1N18LKakaskIeGWmZh1tm53P7gagAVBArhWo6vb2",
-	"f/WY6d0Sa2gVx4kXNV1zZt8m6rLh1Q7xwy2yH34b2HdVRoYkauMg9/UTKKKKEW9DMNPI8nSL0DRXne3c",
-	"RmE8qyPEmStJnAgiJUExL4SgJAXT0dxEd+2FpUQJKa4jlGMJgld/Ap0gw9d+z7tAhcY3LUFzi+htHOx3",
-	"6yes01Y/wRnp8bHvM+h8wxL6piB/RVKrAAWbp1nkfiKoSbg6ffogd0mayIZn0kbYAf4XGKOBmJjdNTa0",
-	"maFrTFu2HyyKuXHb4H6KFqpu9xII3HLCLfa8O8SNeZDF5wfoq4ePvkT2CXQIDGLSxEPp7c1wgIRozfMi",
-	"JUgWAqV6x6YGzyilBsuNFFdaXZFbOM+LG7A/nJMphCLVwGYxN0oWZyjqlDA7YMdbfKSo48PbeAf3uUn0",
-	"Oy8JqRs4r1QmTzM45yy9qefSVvpUp8rdO5ck9Z1hplWcUwP1Yl5KU24ybmPM9Bdlzq7i5xCdHXWw1jFc",
-	"pzm+STlOzhXn5ykWYFYXTBZ5zoUiyXlGEorPLeZCRtQlTxodFR5+TAR2oGBBNMlokdvQIXit6K/wLu5C",
-	"kWhMKmzDrOe1ydLhGHBGuHiMOTxQWWSz6dI7PxXMwn95+g3yEURTgvSDNjv8Ip39tIJbyS7BfGyG3h0t",
-	"Gy8pYlXCqjazB+8nHNFKmsq7myeaB5MfJ8B8OSUiyCr37veDhPPQXf/BSW9vsPe4NxgMdvceBNFX9Kvr",
-	"mTQ2zd2hNpTESTE7d0ABxqiIL8m58V2Ta4gqOhdkQiFKJkQ3bUcqC4oTCK+ec7YLEhcGMvY8FyTHoszP",
-	"p1eCkOV+dQPY4hGvPrnS9VkOrGQKj4krCq7oAfWZ+y78n7XN8nl7P/2pbqbUb7yp7+Lq69HaN1/3tNtK",
-	"D+neeh7SFXdLaCktgOlmq2hRX19samrNjabuzthsUItwCr7xQbjboh093xd4KbV2SAlbH7HAG0mI9Gd0",
-	"wl7mGyburmWe1eyK5Qfvd9ZS8Q2O1d/KNzDWfftx0Tsv3XMLIkqWONMWBpyceW7Cu0kimwjM1ozk/Jjo",
-	"eh84sc/PA60os2glwP06n/azARWawIgLTU6bU29gkkM3QTGRspR7bTA634Ty6gsxm4LifkXBj1gHqYkg",
-	"JdjClgYR/5pCt3GpdCG1vfrG+fFN6z4Idlqie6NRC4z3qB+0THSPzQPQYIku1/F8ivlN+bQKLYTe8XeD",
-	"bPRh73cWJ+x+JrcPFdnblsqNwI+4dcG2de9xwzf4oH45+7T3f3Dvr4PeV/3z3qvfzN/QBvxqrvtTklG2",
-	"sWK6zsHaoGtbSi6gBcSFoOrmTDdgbxdg4zwtTEip+fTccdm3f3rhQHfhDsxsshpEuMGfpVY8xpwpbC4I",
-	"LFL8IXVAc5PZlM2mAqfE13kg/rgWf9SZByQ++QYBGsmbAkSVvcjTzdTuchOCvjjmDBkpYp1nX6BuILJp",
-	"uz9kQ/aCFwrFBu99jKnSo6qAedGP5AJBliXk6ZiLIT2WffDNOSwQCR7vi0IQXFwPWVIpc9LT5iofnoHg",
-	"TTEyAAzxJZfEgzCHb6URmNJdXdovxeynSUokjP2LL5o4zf0vvkCjk+/PXqAdnNOdq90dXKjLHT1ONoLb",
-	"rXkwMtT99k8vtLDvqdnfFBmy0VOLOQ1N7iML0vxf//rvowgl9UNjqyyHMUAZZYUicluPuOqFDFmjDgLP",
-	"8ZuC9NFRe6kEi582e6//0ktTSDwhQ9YNTM6dFNtPkJhNjeOdCG8Es+nr2XskSJanOJ5NUUaUuztWvFDE",
-	"Cy3oD9kRkcgrxIASg6RsPF1t423WdBi5og6jIes6yqJRa5WGfWQrSGw/gcXGBfCL8/2mpkwBp1dlZ1Cb",
-	"QOSOEZ4JoUer1/8FzInAF3D/DZCTcQEDHbWhTo9M7P5XDx99uW04sWBDNop5QkbWMx3BDKneRb7rEMFV",
-	"KiCNEGn7hQwuiamkJNLkTaF8QlLC8w+ZxedH3ZFxlv7lVd8G/Y90a35SQS2TYNtO+Awa1/N9WsR6XHAZ",
-	"2gWaRF4tHBiJll6UgZAhAGWulyMyVzVlxuU2YkTvUDVkBqXbFo8KJ0+i7svfDAaDgeYi/dfu8wj+/fK5",
-	"++ar59taTGCk8EWRGnFi9vKQSVwok+VGJ4zojqEIg7muBVlkF1maicGzc7e73ZE5evZReUU72o4QUUOW",
-	"QjJd5j+jpfFo28C3a1bAhZTUXDFUKaO6n4xKs8JcZFB4gUJ6nNRSVM2mEy4oGbKXjGrmQAfj7T56yfzy",
-	"Qx6REdXEZAXwDixr74qKSZG6GWK9rLP/ZKS+NCOtZYyGzF0TmeIXbwqqaZVqyUVyReD6jLhrtwsj3jNc",
-	"XGm2BK90d7TbH4zK2yYtK/VKa2pruQRI9hKR4tqSYx89HAxQoMREKZ4r5qzxpYkUSWlMrJpuDz99zAs6",
-	"m1rElgmkmzErNcqzyHPXd+aOL/Rf//r/2g68TtTRwzCH5G5/0B+4LFWc085+50F/0LfhZpdw2JeiM455",
-	"4erScRkKoduiGdybANn1xkCxlv1ASO8GAAT5/E0xxEjN3RQbwhu3loT0ZKSnIhIbyRPrsxZazDjsVnP4",
-	"VnnOWrxK9Nsaz3Z3935bJkdHencxd1CaPZsBNgXlzEjXjJvN59ouBEQiwRZ0PAE8XV1wkyG7oIRdEVYQ",
-	"EKqEXfGb2bSPjmgGcDwgEmfTNwVhsdEW3OS/OTHMoZU7WDRt/zrQNLMMFVbf72yox5L6N14lGasnLk8o",
-	"q4yLzuzf9MO+dr3fOfS048pz0sl5pvWOKyJADBX6rwmogJWe76vWK1d9qTud3tV1WOvrrJUH2hvs3lll",
-	"IDDmQsVIPLec5vbZVE/o4WDQ1mA5wh2vIhC88tXyV8rKNPqFvRVeaJZD8TX6zv5fXmkbKcuwuAEGC2xW",
-	"rbnjibR2sJEAEFhQyQUAObI2yISoUASVrGCooKBQMxwSqnjFsCskiIECvu6KWk3LbWRcmhdgFYxpTLVa",
-	"PGS1x3gh4EgzYYHEaEZ99JymCjISlKBwY271xJinum+tAUwoA854MmQjnKZfa5Yaoe4vf0dPIYuBCKP+",
-	"mWPWm9AvP28bVVn/7BUCfATV3qoHI4SLXkLS2XsI+XxTcAqnnLsFDR0jSBaTCSgT6Ra51uIVW7mEq9pT",
-	"VbCprUKHdqMhG7krkhGIzFRLzFF1VzLq209wWTJCV7hQaGDdL4ISpk9OSEHRzJQ8gYAUaLw2ixSjpAQb",
-	"swYDsfrbFU1IZaXozorrkGg7oiVYFrXipCp82uJuqB7ZqVX6fBet/PwLvs7TVeLx6h1ABYA1XjClXdd4",
-	"oSrjucZLUF5zjefdveDSF+AucsXn4O5OPxssRZum4RqD1vExh4Pzak70D+6wKJxXlyFwBLx0+8IrtSk3",
-	"PgV2l79SK/IEEr2U4WcFvaJgN3lD8UV4uclahPiOETKtsvzZNY4NtIfe+VeFtoZSBSY+UVq4WmN/9Ptn",
-	"ntldNj8CJ7HRquFPa0uBHV1C2Ty7jkkKUs3WD9BPQvlgbRiAtmZijrRQQieHz5u4NrumyuaQeVK668RW",
-	"u84OB8Nox3hMRxHosZ78hWFpe/IQK5O90izt+sSdOlc41QcY29KTmE1jQRXolRkBK6lwYDp1OfgMaL9I",
-	"EgarDruAgvbCis7lfZ3Ka91oMg66vf9H0v46JO160kyvZk2YrYLQ5DdwxZK+tgCvs9S8KntcazzEeYH6",
-	"MhcEJ/KSEJWlffh33S7fRe3QVV2wBqHOJBhCB2aivUMqnSEWIUCK2Hv8uFEzLvDsvNTCSuH4Uk/liZZX",
-	"RO+cr4cdqaVlLyGyZ+UEkb29wd6gtzvo7T7s690y7FRvfPH1yxfPe7/d2vqvf/33pYXl7kf4l2bA/RY5",
-	"9FXR+SqHaN+IZ6gaqtezFtzsef+06IZTwDhjQJ80JUYJM0eqpFmRKmwLkAI4sQtvBOuASIlviEA4F7Of",
-	"JBp5JRVHNl/qQxZcrJ29Rnqb2toycA6jrjnXeKHnvb36sXzTG1eFu1otLNUs9x25m4AcghwYkSbFLdeC",
-	"h0rw6Zkj6Ze/o7qlhX75Wb/c+F4v2i8/V55Gb2rO5defO9N+T1Sz/Ng96GquqwAH/xGOZnMDMzZW4V1o",
-	"Xq7ZXHAoUK3p7nzcthu4h9pQQUsyyvSYbCGBBW44rY7ilAhlr6CcS8pzQvkXJaEwosgVmMHFdQNFbn6B",
-	"T7hUXoWDdR1Tq63rfELUPft/vBkGq/faX/UBVlyk9BZuoE3OgMGD5S9VVYPrjHuix2v8PrE3DXPZZTd6",
-	"+HayC1xJpRIg2msSDTL5AixsM6IX8O/3xZUpgeTKnvk4E7xAiXcLbF1JbaFwkk6cSiE5Q2XcDOwFSxl8",
-	"kRr/MbPoFuYGTK90v8UHWxXD3NgHW4O47OwN9r7sDR70Huw6GMJ9Hw3QCxnqPBoMdjsVGqWHxVbW7Oaq",
-	"QtuI0NklEReC8x/I6p7WYOmIe95wpREQqFVrGcNCTv6KN5p+4+HyN8oq2uv7gWtbWW8dKvy9c5stuvPW",
-	"cNm7ncwD4lzPNVdDYDjB6hKMm9sdXC373dvPUOrA9FweZbP3AUzU8GnWwNf8TE+0xiwD+8xh/X0CJ9ra",
-	"G63tCHSp0bK49T5y0WeL1XbPNjL6OTeRIwZWAiVbYQXNetULUZ1q/aBf/awcxS3V7pXSFsoo5HlYt3et",
-	"ICI1rQJiMapJfRydKDw0RJkev1pJ82mTck/jmIuELF1iUzEW1W7ILdxX5OJtPI0GIh2Mt/F9afBBuJUS",
-	"Ac6oQWHeRpFp6CYP6te8r3NKlFpD8whCdN6zYKx4OFC33ywZhkX8zETi7XQPy9diOWPfSpbuvC057p1L",
-	"mQnBxJ8SBSGTSwbzpK4UgDsrF4QxiLqkDCWzn+BWtYxP0gY8Ziqwp07JFf+B1DZVjUMfBnxOZmxCD/Zz",
-	"PmDNatwNb4TvRHIM4SlW7vjJGu23IqtmX7zy2bFQlzsGyqY3ttk2QTl/Go6dTbwwXgdPZaxYzWNXhCUu",
-	"knhU9TJCjGcZGbIW1deiHHX9NGuiqtPBBNyF69ya+EWDROUXdPPbAkcWFH0zLi1XCQ7sZv3uNSjpseYB",
-	"ceVqFOAhczPcXxQLS/Q5RplW4BXcnIEK34WbtBIXy5xtALezXQYs1huSbm9KA/hF3MhjO8g++sZYE1em",
-	"vPls6goup00hMGSEoSs6KfS5WznLnBQIXd7N4RmtZynZQN8ywtfeAt294RFOVFzpjL07P209SSlw0H5r",
-	"YtkNcptbyIXs/8k43NoR3mxlxUVQJzWJWKjLxmFZBu+3C6YqBaCMzQlEY3ZbQi23zaVCLdqyP2TtQY32",
-	"Zp6oRogj6j7c+8oMYO7W5il8uzz4PVooVqRCNoDf3lgM2dLsMdQtI/GfIPPIE3SGM3JGFfn6TMtT9QSd",
-	"YHX5tU/zkZFJbMtcrsz+U0GkcTPwft5Ag6X6CKLC0+DXDd1cW6evYcL/2uTMmT2hjC+RdO7/5vbuAjjP",
-	"iAukNBlXS8UEL1S7nDiq8DNziOvT6jDNstk0odiEABnt2aYdlSpOLSx6HQX6yIxoJcXZjkwRkVE2m5K7",
-	"uML7Q0GVIgJ1M6L0uVLhRVpCrCB83W7qCSKJ6gm3bq1kfsauOCURgtSKUlpqS9/kz5RuULMf9ClRMJRS",
-	"YmTebEoZVRSD4NYUmb13uU/mEqNUqApGTLxSHx01YkdLjVQ/3xwF4gVikOkUsHhgdjUIuds4E24jZRbh",
-	"2K0kdPaW885Tk0WSbCol7nrDf7uFKeLGO4syzmqn8rq8uoBHy8Q7po0WodCbYkuz05hT+cQPirb7RHoA",
-	"f741HbKZJSn55wN52oNAjiuxREDwHNeyTC4xm2xut995AL+14jyzqZYU47Q9s5aCzP6jqN20LOcYqya1",
-	"c8rs32wmppfP2VTMXM4dL5Zn8287C61gQ+Ym1TCpXT5X7cdmr310tIVZbMPaIdYdIkUFJZDkM2Q5AH4z",
-	"fQB4eMxe7qcHKK3159lPwhjAbhLGRDWZZrOpScqDbeKOPhPfBIKWCzqhjCAv1/N7+MqL1U+33FOBRGZN",
-	"viEbnZG495yo+LKnFdR9JHFGeua10fYTJCnjDD0cPECjWHApz81PFVhCUKjDb/aEvQPlNFr1nQPQ6j+Y",
-	"4dvAC3pnRcDH0jy/Mxx2bfWnX7v52iJzTu0uM869+s5cLk9KpNu1fGjWNdQmX8DZ5DLt0WxqJZK3qSVn",
-	"Q+YapdoqnJgN0AQfqWQMIH1s99EZuJ08P53Vd2PdvTQbHvKBGbk2nq95Px4aVfBKIyS3qPFK2QDYrlWd",
-	"o4VA46AwxjXAJ0ZQWlDzzU+Twia7Mv1UxjVltiMrEFLrEBsyLf6T2XSMwSVbMGtB6KH3ITG84S/ziDjv",
-	"FUP7Wq284m8K4IYwiSNwMupVmU0xi62SC0tkkv0L0FTnFdukfprZbFxAOA0YIa1mB+o+HOyapPCXrPLB",
-	"WvvPhKtWHFdjDpvujRhFk9nU+LO9nv1nh4xROyvRdJfoETxAoyB0qUnHNplXoD7Z6AUTpwm8hRsQDppU",
-	"sT63+uhZmtohxpUqADeANVD8ECiCx6SaTVzkVwBEot3VY4i2lqcnkAJhqFbitH+Ys8A177r7VbtBK4H6",
-	"674gumt91imT7TuyVA7XPnmcqdkTFnNnqYke9pOaeKQ5mG5JbTyl3sM3JkFTSh7T2bSPjkEFLC1w8BKW",
-	"sZYxlv02Q7uJE3QXWeCvCWZ9Y2w3MsBXNr3b4Iv+25jdc2yxkP8aUdytkUFeNC4Y1OZiFHLRtNqIW8Jn",
-	"jJW3NZsqbJAiSawKQRaARnqFe0yxHBUOJTrwBn4fwUR+zPXycCIvBltGml7GvjOHY5kZaGzADaj0ce6K",
-	"/EktWHWP38pYzTae23lbffgmebfjqm8vv1X331t4sb4Ma7Q1BPSI1GLQtdjMsIC/02LhHeA8D0OKPJTo",
-	"NumbdoFrF9UBJ/QxFj9UjHfqCmZ/IAVgcVpBnRwRSovPN0TkWK/zfBqCUXzTAnUXrP72Uv53BtcSkIpw",
-	"2J+LyqwyCproFXqMtcjiaL7kVxk1UVl8obmERe9hOf77ELxlEMMKYvewKs11N6GbqwRilrv9Ndg71yY4",
-	"ZVHtNI9DvDIUYR7ZeWvwYRcGmB01Vrz0FFbrPF9r7Emb+CIMGIJC7VcbQOO0yZA6yHjBYnLoF9RY7rs+",
-	"9IEPGzdn9yVSbhNDxjiLCajcS8Mk2pZ7XW/mS2AEm7gwxyuK9GLMEppgtUCXO8EiXBjJN5PLa759RDyI",
-	"Bb84kg9Sp414V14IDPY2YCxwoQ10b7uogbYFGC8uQjgMSxWOc8IivrSsRw6q+c/Rdq7CZhPxS0+0PdIE",
-	"6qnMwx148K+VWLtd5aa5EJnmopglWXuoDp42OM69Rw+Xwcy/uj9h761ko9j28iMACsSkTpHGSJD4koj4",
-	"knyu/gpPJtmZmmSR2nnQrbCTIF3d8FDbQfRrqBYWkG/tUu3UlMc1maItp1ojeq88GLujWvWn0fYipUeR",
-	"+1R6FFlH6TFZZEbvYQCJ8hFsxOO5tDbkBa92f0+kRTpuPra94JQMmmeHRgEmzcSUgAJch0P0UvgWsAsB",
-	"pEdtqteaAqXJJcujX/6Onr7m9rqiseV++dlqUZCmQ/roxOJMgBlIhFfH1yjpTc88lOXFV5wKZBA47Q1/",
-	"hXmw97CCO5MmnkYfxuDRb6t+FvZ0P02SkuU+kJO76uFj5RiWe2rJHkJYr+l/94QafSbtrTKRXPBY27kX",
-	"tjqE7zBiYyoyIupbY2XzR5EVzZ+6YdMaIhihG3CDC+rhYbgrMwO0PZtmVEIkRX03r2sTZfyK1HbUp2AP",
-	"3aeL5azIc0GzgLLywc2lrJcQgGe6I4WCMD9XRStFq+oU2aEbyLqTWx/d8EOiEpYTaYMlPJxN89k/1FJf",
-	"+CeTN+EmpI/rw+MFnvqKmV359gU6zS3Zbh/CH+0lO85zkuK60CvYkC1uNKA9GeUGGo0skr8yYVx1JtdS",
-	"c8gcjBpoLxIrKk29CC8w017gWwMtF7NphX6IujZMbG+vDBEUGEqgbhtcxsRQHvEF0CwhFcdy6GG2UMEB",
-	"LPocCwXAi70EK7zONniZpxwn967ZuO0X3HrHQDKAgXpSEuuTgCu5rf5hN6kNJrK1MMoiAbP36LVWAnxI",
-	"n+7h8XZ4y9YPkFyQimcX+/Hr/O0ExhhTVaJyrXqLZIGhZ9MQWIg5UE7qA/vUj5XadNoOl5M6hSMnWLxj",
-	"xvm/vaOGkU8HFWtDFlrv8PmjCawDmVpKceip++fjowg9Qse8LFRggW+JlS3EOHFtiKQV2JErY6CVZfvn",
-	"/pANWQ998cXp7hdf6PddT81aL38+PkJdcq0Ig5C4Uf86S0eNQTyxTe2ZpvQrupkLaut/zKbuiQf6iS04",
-	"1aB1gWPKzP3r6NDIhWMqydNveSFG7qWH8BJWStCLQqFReZk0Mhe3BCIc14hkcA0/ajRshfIoqm7jXAB4",
-	"5C76WlHIEoJiEr6+c/091v3hUgA261EUDFWUGR1xNULdR4PBHJm//OILF2VpnsJw41FOgxUZEXykR/Ql",
-	"ii/peAz+KOCUhBcXKcDZQ1O/DTVF0KgUaSPNNBlFI6iVpr+I0CjjSRlpqD9jxmxtmhFEAz67JlmumQyN",
-	"hsVg8CBuLm11H/j1EBBChh1H06+Hnd3BVw92d/eGHXiZmCaOuEJmYl8PO4939x48HOwOO6gc6NfDjhvi",
-	"sLPjv7nT7N38OAroJpWYI5+nflKT40G3vREZphC7L+0+USF95zqHB1XYqmq4hxZCEc6LpTkEwrBu4Uaw",
-	"Eg44AAdG66F//Qs1XoL5yHt7sWFc2xYasQsY7MRcp4eGwFwRdA96vCynqPd6p14rcdD76tXb3ejLd//U",
-	"2QSO/FemOhmSttrjdjE/G3u8qjVQboJuO1bn9koGe7nngjuxRCRs3ZIPBw/LuAB3cltoLJPMmmMJA1tv",
-	"t5rULv3uwj37e6J8bNAPy2ctAWNJCZ7/mXoxDziTRaqIv8ZhDloFKaiUWJvBBNXwLRtQQfM4mhb1tQfV",
-	"fktF+wPDah5h5NKjkO7YuokKemVKiprvCBoTkREIkcSxKuBxoqoHCjhFoeBGxhUd2xPsTUEDhvEzPbfk",
-	"wAO5vUWkOiM/HgTgch/3HgygWSxN0IZSYHVqEUSEzY8BocPjWhbRFaeSsjXQcKvOn7k1+1go1IGhBM+a",
-	"uTXNBU85m3xu9xt34LE6MZSxFRZbtkS3NAO9E239c6uGpBvWKedD0lcxfL1jKUJvCm3SQm3iwou6sBFn",
-	"zbufharnsRvvvURgNBBpl8dhuOF9yjrVLcOmLQVsOMTcceiFQ0d3cMisxNw7b+1fC9IL1u87CiP9uZ4+",
-	"WEKCQwReIxmhDYrabMx0y9yjLN2Zt8hgqG+lD53FsBxKuqLjf5ssBsc3d5TBkHLVg4hCiG/vxZck/mGx",
-	"a8JmbceVBzvFqGrCqEZKfqB7kSOuDsq+DsxoP+2rkfkZtZn6f6xR/vO7HPnjnXHWetclEM5nfdjOJ2X6",
-	"Ql3f/Y2hXutsWtXB2Eb7aBRzCCUiI9TVr1RBktsRVK534zeBe1I/V7gaqGZifnShVjEEmVCpt2+ERoLo",
-	"GeiX3NCECy2Ihkx3aPAYYi4Igvpq1FRWgrK2I8ocvHcQlQX4rcaBtzGp9Opomu/uPXj46PGXnci52YH4",
-	"m26Hj2QUzQ9kcZA6gNNy9WnuttbNttSdrQ8Qw6Mr3KBb1vU2+K1OCgj+dmrOfBmOVQ6TU3/on/xB4s2m",
-	"7RA59Zfg8ztDToMcdrdBXQS801YcV500HcSNq93wAProyGtryACK2oL/2MzqEskBEHJdk5GF/IJek7m9",
-	"5Vc4DMNxwUyOuM393LTgFNd/ZYQpLG5OUsxMak9S81/uu/vYTqSPiANe6LYfrHMkeIz98Y4DbxBBY0Qz",
-	"QXk4y/9xiLXvzHLPEABTZoBKkdvAhTLX5MXp0tMnIwtcXvVcEkCwnU0NUNTicgFk+SUOTc0VDuzNmChV",
-	"Yj4F72+OyYc0lI/DdZY4vYtc6RY61izL5qLov3qAQrVYHwiCXBlhWUMNd7BrIGwvCkFwsR05VLDZVCJy",
-	"HadF5a8bsjaADhvsVGh9IRZE9dGpwUUzhXEWI3cNWWOkCyG3gsjcVCoHEnU/3s8S8WoFv2e1JB/n8P52",
-	"JXZocl7baX0A5ePbMJ7caV0i+pWcBTkjhjtQdwQLO4oglmVMr2fTIRtlJD4fbfvFI8AHF9PIslCRGhRb",
-	"AxpoRZd+nqEJFglxSLckywWhDCo/jAwYoPyemaC0lJiUMCJsoAlgLtME0tW6MU4JS4TVM2ydeG2O4kI/",
-	"nWxdFtQx/5Cp2T9UVO6FgiHMzJ8KiwTma2gEAKavC/mm2Jq9R4MBuoxcMXqCjjlTULc3AhQ+3T/JMGVr",
-	"baE5QLu1t5CpIrkxkJuPVeUI3rz8s07go5I1CssamgxHs+kVletWvXTj/Ujay3fkx0oQtOHBxWI2nU2f",
-	"GJYF9rcBCppTLGIgcPsnYw2ACGhlvlWPsJ238O9y5I4KzXqrxAfN4VyyJbPn4SQhVY1fKML0IQVpEgUN",
-	"YN0PWRDsHvmRKaZ7CjChReQaL09JEzlTQjd6ErU/ZJtv4fUPQVPRqraDl+XUGQYtp/IZl7QqkU5XZNpV",
-	"olEs+97uLqu+O6ryHm87eRFCN7ymEzB6DTp2rbALQMDaFCJgRh/ivan8LUZ6P4BddnzzgcHeTTcV5Puv",
-	"B+39FizdQplc8IuUZL9ZEw7fvBV0Od1CtrTJlTtC2jioEIIT0lbnoHk45IInRax6UJhwOdgiZgZqB8F7",
-	"VEnnw8HF9Qe6JTsxI/zeDPDTdmv6c2lzah44Mn9+Ds2DZRx0R77NE9f0PhrlKWbnrot0hLrmcJAoT8YR",
-	"Sn6cGJ97TonYjtBoTONLcp5CtkmejP0fwaxRAlN17i615h7qowNz95bq7cepshVihDZYqth6D3yEF4iw",
-	"IatuK4JqhuEYwz23cnKWR2OejI0Ls3bL9SrqWInwwpyZdfJ1os6bAjMFiK+7qxee8dj+IxkN/hAW7TpT",
-	"8+PT21ItO6rd6XhJcKou/7oIayDnLEF7gwFSmClX+Mg6RQvw4gtGrBsqLkOOU4wusIQBGbh+IlFXcjvG",
-	"K3qFY232bwd9i/8Mo/qQ/kXbQygkAeyQjVZ+ARLykU8yA2ideKvCc7cgguDkZrX1sCUYAoS2HUTo0eCB",
-	"rWRQ0T6heuz0gqbtC3BKcEIZkfLjrMGJmP1t02vnR6vso5cMX2GaVj799mVzri6b+Pg3hbpz9H7N6YTp",
-	"xrbn17Te+tvOBcGCiKeFutSdaT0Drq2sHlOItLPf2QH9wzYUcgJWaVy18rPdX/6OvgVbWpaVftIaANUv",
-	"P29XRhSOY14wrUFG7bUvY1eMwpkzRIEaUuSzqXNnbnmD8JovbDTiSrcYfqRi4K12cC49ILmoUmhIA60e",
-	"iAJYX3YgHsLL/IACST3+9ShRjd+qcGjUdTzlerac47p1IdKBTq30hlsBLhSmKejb2uh0iHct9Yu7InBb",
-	"FdVj36JKu4+QyfyzYyqPjfkxlYG1oLq5+RJVh2Xvrg4gvj0XtCoX0r+EPJMwSRMrZIywHeR/wQsBVVnJ",
-	"NdDOXCs/u45Jqr89OXzubw1okwa7/r5kfe92FAjgQc97bUE97vlmnl3nKafKQYtgbSV6has8MmhR8u7V",
-	"u/8fAAD//w==",
+	"7L3dchs3tj/6KiieXSUy06IoWXYmcqXqeCR7trOlRGPZM1Nn6CNC3aAEpwm08aFI43LVvv3fnwfI1Z5w",
+	"pmpfzd3chW+yn+QUFoBudBPND0mWY++kKmWR7MbnwsL6/K13nZRPCs4IU7Kz965TYIEnRBEBn56kil5S",
+	"df0kVVyYLzIiU0ELRTnr7HVezKY4p3I2JajAAnVpRpiiY4qZQtmGVjSnEiuiRa+TdKh5460m4rqTdBie",
+	"kM5eB0O7SUemF2SCTQdjLiZYdfY6WtOsk3TUdWEelEpQdt55/z4px3TApaQkMqpvOXK/oZQzRQlTLd1n",
+	"rolwAOQKT4rc/Lo9+OpBJ+kUWCkizNv/718Gm1+9fredfPn+3xYO7Zngk/lxHWBFELaPzKYJmv1oVk1R",
+	"gTKCUoLecC0QZWmuJepeEC0IyjT6g55Nz0jatoJj01V0ATOsyMJRficyu3yxdjn8GDackTHWObRMZNpJ",
+	"OoTpSWfvLx0Mn+DL14v6OxaUpbTA+WJCMquwPiUVZeM3o6YTLlTbWkjzW8tS2EX2S+E+VnTltvva/gm0",
+	"Xo104Wq95Msp6I2Wb/XG7McbU4/iN6Sdl9cFkfMDhK9RtlGOEXXFbFrMpooIlAOXwJPZT0q4fS5yLSnR",
+	"QpoBkqsi5xnp7CmhSct4zYDCEVNFJjCOfxNk3Nnr/F9bFTvbso/JrXDQnfdJZ4Kvntv3dgblJLEQ+Nr8",
+	"KtU1HH+zGOaz4yXf6skZEcdYXZRkUpgP5dgYPNBJOoK81VSQzE+kGu2iQda6gbU+xuckwt30ZDYV3PCM",
+	"HKMCn5MGJ9lGXaxhZdE2GgwG/v/Wk2O6iVL3NiwVnRja3h74/5LOhDL3Zbl6lClyHoz7hP41NnY+OTN0",
+	"uTGb5rPpxMwfLg43hLbRQWPxEQ7qQ1w6thdkLIi82Of8exoZ4DdEcWYWURDG9SXJc2JGiQouZ1MYao7N",
+	"pcLIFeUMEYYmPCNIzaYTTlnfzyG1zZeTOD09IakWZJPIAqfkVNhR1OY0wVeHhJ0b8toZDObOXtK52jzn",
+	"m67B+jSqeb0UmMnCsbL61EZ2UCO0Zw7im5aJXvJrfE5QhplEmvmJoX9XqviO5deoy/AlPQdOLHt9dIwF",
+	"ymbTMdYK7aHRGc+uR+UqXBBs7xA36D9vulFuvuTfE7ZZDbZ2/zpWatrqJH4po6zylSTiebbgSGp4YOGR",
+	"XHZDvDcvy4IzSZxElJJCmZaM5MSUES723nVwUeQ0xWatt95Is+DvVjz3ZYPQV4PfkwlmsEmzv2mCupPZ",
+	"3ycEGY5qxoPeamL20jSqCCJXVCqCuEaMs54hit/h7AV5q4lUC0ZbCH6Wk8lv/KhL+ce8Ybhx5xLnNIOH",
+	"T8eY5sQsExGCGxHxL4bMFKZ5Z6+zT1B6gScFIlIhfpYbOuFUEEMQBTenUHT2OltkYh5//9pwWqy07Ozt",
+	"Ar1TBWz30FwgnLHZlEgkuZ5QCX8whSiDoRDZrzbqQqlC7m1t2ZPVT3GGpRKkf871Zf9t2k+xnyGRW/Mz",
+	"eb8qez62jcR2yazx7O+KlOND3dFcT6NegvAlSVFOpF0micyxoWNpBrHP2Tin6Tobdetx2z6VG9bGbKqw",
+	"MtKFJjnqjlI3ohGQ0jMuzmiWEXafAzT3NmeGnFFBhCEEM5RvuXrGNcvucyTPmRJcX+Kz3Gwu4+p0bIZg",
+	"1+Yl50eYXbujJu9zXC8FLwwXN51hRS+JRN2RwIqc5nRClSG7TuIYMQzsBVHievPJWMUUpxOScpYRaeQJ",
+	"o/SwTNTv3bkLFbgww1pdcEH/Su51T55odWGVBNsDAiYvgQMKMtagTXRHGoZnHkxxZEH+9Kc/bT4JHphf",
+	"ld8RLIhAguB88vWwYxnNsJMg4IFfDzvu2J8qc6sNO7EVq64Tu2CXmOaGmO5zvU6IuKSp4VIZNRcaNf3D",
+	"cArBUyLlfQ/I3250UhjZ15yt2Y9IYkXlGFNBULfoI3LVR5IYIUPSc0YEkpxuwj3YAxnA9dO8mgvBCyIU",
+	"tZf2xMzOCtPzUkQlG/ylfLASN/jZG5KqjlN92Pkzaweptz+mQqpvQeZ4Ny+45XjBjxOsBE21XflFC3lU",
+	"Pvg+8YLNShpuOL9SIKq6TYLRB2NtWwFQZucWAHv70EJSIEJy9oKMTVvpBWaMREwB+5jhHLQb0CI5Q92f",
+	"/7b9oIf+5z//PzT6gZyNrBxuNEhhJI8EjXBB7beaecl248nxc3hztxfo5z+QM6OJFzQiUCalJDOndpur",
+	"keZuIIkR+8cCs9nfMJVozyjfUgv0VnPqxqTCwf8Dzf5PRtUFOiAyxUIRiX7+l1V/8w38hms1ZFwbxULq",
+	"ohBESgoT0MxQfT6bnmNljkOCfv4HOuRKokdoe+cB2h1sJ+WfO2WbmoGEKIm4hHObDBnoLBM4bIlZOMYn",
+	"KNNoTNMLSgR0RdDBUWLG4LUBlGFFzDaMiZgQpYV9VVEFhoUhyyoTm9Q5mCNygkq6SlC+YShH2Zm4g9Xv",
+	"93t9NGI6z0duCYisLBpyyCgzK28WCV9iplBKlCLokgizKv0hAzuBt9A1F9ZI/jp3nNVK+vObXNOzFxgP",
+	"V2mM1s8gZerRbmde8TTn6ixG7E8qO0lOz0iez6YVafU6kR55mmohSPZELTMPmZMd2nM2FZ2QWJNFaJdb",
+	"+QDbZtYxvDR4EbCrYDrNrUm8tceuXcyAVh7Zip8s4lvPaO4N2xH2JVe2J0XWoTIflaO7o/aUt7SVTdXH",
+	"bpW09QxgJTUuvi2gaf90bGHrY228bQee+MWtrcyiXfJmr/o0y9mvZfGLblBdEggOaREYruZ/VVzh/Lnv",
+	"veV3M/jo703ih3YSb3wLrFxBN7U2Fy3ZS3cW6+wgIzk5N7oAzjKSmdvjibltIlcL+vlfCSofF2TCL+0L",
+	"JwtvJPPakLn3jKoLxiSW2ndfEMZZSq1sPvsRLqbydfMddGqP/OklJT/Y1/btfWIfsX26mwZ6y7k6FaS8",
+	"3aCj4LYDwcHckUShIsdMgnXEGRvNmKW5vV++qBpLuRAE7urT9IKk35sW/zibikqvsJbW6rmyD2ijEDzT",
+	"qToFh4mdgL1qzWPwI1USObsE1lcw7TTnkrLzU8OXT8mVIky6yRwLnnN2bq1xtue5m9it++S0EKQyNNi3",
+	"Z9PgG3+z26WenGak4JIq8+TBbFrM/qnCR/pD9g3XAsSvDZxNKKNmyNCSJNpZCJ00todwmnLN1GkqiFGs",
+	"YOpiNg02LnTiwJCDRrk4ZXjiyFIpQc+0fVEjMfunkT/CIRDttl9qcUmuuTg9F5ip6OtgVTITw6IgzLy6",
+	"eT6bcud2qLfyA1UXmcA/WDoiShjZbZU2SsLlBWF2GN/pSyJge+ap1ok/pwWXbtDH+iwvCSyQkECUrL8O",
+	"wptm9K1e2ED51GxqN3P/Ar/V1jFk9hR0YoK6u4MBdDLaMvxk1AMRTFnHDUjdWgniJC3v1qpxErh267yi",
+	"+qrGBqo73R1wc5vUD7D7pnkK4boIDpa54aNnxnTROAj2K0frcAHVCNV8M0+HRmtv0Fb4VUkowZTs1htl",
+	"qra7YLRubFhU3XiSZQduHQMzLc4yamaB8+PgAhzjXJKkcSfeUguM3igFBeN8RM6wq2flztUES3JVGI77",
+	"HYuIqkQwQ97gtcwIgt2zgnCKc8IyAZpJzYG5xDs5J43H18LquK9kiwjtxjWbGoHynEAEgSChYonTdPaT",
+	"fIyMcoDkBs0R28DoDZ4YbdDQNW2TvJeqEyxuJYgJzszq69WuhMtdm+OibX56Zad5M/rDAbE03VcTyvzn",
+	"7aiqbQifKUu+9T04jHNdUBffaorwORWoy3VoCkrWPALl0GOrsw9rcoyl/IGL7GZrA2oNU76RGmEW/ssk",
+	"XLbtnd8uXTZGfghbXKhU+OfmpPrGyOqtRtfDcl6jXj4t+e4cg5hTrNfwdsMYgm5WCEYwC04uKddyyXtL",
+	"T50g2Jk0Iz/B3q/D9hqr3dRpY4Oem305pvoIVt2bm1HsDXagWrn6CT7iio5Rt4zuQDk9Z0R6Lw5YNgLK",
+	"f9hgGA+aXSWdq01FrsxQJjpXNKds3p7QtobRVSsv6Hk6BsdzjBhWvF4KI5jJi/WuSkFwFnR6xnlOMAP3",
+	"pLajXu1a8E8n3n8ejsZ1E10QuEf8tXAzArrRdb+HsDbfZhsXhrW7wBU1+6dKyk+aIczcDxg41lLK9Dfp",
+	"XPyJkSlyfk5TSnLEtfkIIlqDFy+9wprEZ6/jagnaF9mxvhteK2ue0O8py1bkxf9hHr2xR4LdjO07r/+a",
+	"8kNz8T1zhdnWnRu2g9huHDgR5BfgzpEkH89T6x8FpqWfICYR5drJP6gLMhFhSHKGzGQEWPkDC3LIUShL",
+	"SdTLcaZLm0NoqOmCqAsjiYtcawm5H9535afoFrZ981WE/dvwlNjeLieLMly6TbOY/SQCC71hPnWDGqxx",
+	"ShSK7feNV3whxa5LDSu7FVbeZ/voarpPSQTlK600YDeyooXGBi2iin3MMprdOXm0/vhhlypYk3CpghW0",
+	"k4quyOTA2VHm5X37w3pyzu2UhDHNiV/E8MJ4+PAW1gCu9rlmKm7Ulxd45+GjloMT9xTExLJy4O61suGg",
+	"/3n/V7jCCzfnLlwm1U5/3j6Tg8kzyjKzh2uEiSSgs5MWEV24+75yTL/YXXqdCXuBuXaThaEnB5PjmoFz",
+	"3jh3QdLv1z2JjPzuei3XpHnl2ZpxHmsd2bHdmXWI1m9mhGhXZAA3OOKJjYmNUcOap9+2E8w8Cfay3KRq",
+	"6VegjrthBnWC+9xZwqsi51YBX0MXM9sasV6SMrDmz0eHToA6OELdh+iIe5W210cnENk68dHbXtfdefgQ",
+	"pVjgVBlZUSZIYiaHrPoKksU4U+Als26aksTPKMOQPLGY9cDAowtRpdQtVDsjYSehfzKioC+VUW+gqN5Q",
+	"5bRum5sYZ+bCp23gk41Hi6toXKMcvIEESSLr0r6Mamcu24CeLdcha4zWB9NXGRQcHJLgxjsFzyY4cM3m",
+	"mI2KuqRKdXxe7mRmFY7sJRXJ/PK/QLS2IWTrS4yrMUtOdVOft6Mqp5jUyLG+YsH2un2bG/oCwv8PR4R+",
+	"BX02QSfp2JnUL+hqddz7R5UAsaJN8Xby8KoWSS7VXZkjzS8LWlrF2J5ZsQPn+XdjyCBZkcZfNwOI/6Cp",
+	"oTFkCR0RhgpBJobzdtuPYzOIpdc+6oo+1jPCNuX4eaOs35CSRt2yluuzgEgrWqmlKj/a3fkqlq0czVUu",
+	"G7sTYcHdGp+3kPDUK/7VqpOMqot+5qNP/2/3i007Ci9Bb4qoCcC7kV15RkmePRUiFmTeFp3smE4tKjnO",
+	"BVwKVrOBY/hBC/TNyXffou6LZ/vo0VeD7R5E3UKC2QWeFAly0fhbfjaLT4LvrozRjC3q7wVm6sQFWdzM",
+	"In7zAHo2r5Y82l1seQ4cUfB2zObibCrVuGIT/3eCc5u2WJ9NcIuXZMa/X7rY7rVYT4f8nN7QoVPcrfP6",
+	"w695sciLfcjVfhlltA9BRp+QHr3iVS+IkUlX5921RXkBLy8N7IWeQy3Vd7qivjq/EXdxC0W29/O+kOYn",
+	"fLNTnvP16KUSPyscBe8v9R8bC29kcPpWE/ezEbKaawKjWDpNR6EL7saYfXetSc3rUSln5txBuFUVpuiy",
+	"DS35E3FpAQwgCRszFU9Yb0w4VGkWXJLV8BaCQXCIXPUqSxA7h7pfovSCjsdgT8DjMU0vZlO0jXYe7KKH",
+	"j77s1XJqtnce7D589OUaouQhVy+CgM5IhoJpGgKwxfVxjlnLGbonTnovKtfND1WTYznqunkEUlQlgfEl",
+	"sa2p9bg6Rw8o4I64eUhTnz0nDyZ7w8CQ6CErgVIGTd35eEFyRKcGqhJgqgyS6LG9zXkK3W9xsBiXbDH7",
+	"0ac1AgGXA3y4HPRlUTxe2X9sY45C3aJikQ8HgxZgsEdxDnlEojlnVTrxaraQKgN53hbyZGHIbB5CaCF8",
+	"TpWFeLHZldJl+Ng4D0kR1qlmvf4qlpEq7P8py0jWEsXyVmOWQYqr6wqfUykxVT5nNRrwYKN9UUYKTSWa",
+	"UInGFFKJcjxk9QgVrlFBRKYhAMZmb/TQHhqVqzwCVBKccyER0zkiqrEoGacKpRecSiqGLCM2ExZr1D2Z",
+	"TXOf+RPmQDHVs/b3eSvZTaMEVrxdqHySTSiLW+gWxydpqU6ImU4Y/tS+Y3W6qfC6gkWAXCu2QRjCbv0s",
+	"/fTRH2wbJHh4yPwj9f2shZgkc/vmd4y4CPuUSAeDkxGm0O7gwZCNggwUxtUphNmQUdsWeV3RBnuvpfL5",
+	"rJDVT643cTxnYw6Hd+m5Wj3Og2axYI720Cg/+CRgQVHCqOgstloxfvkt+SFMIFmRq/k33idNHql8S3Mu",
+	"NklSQVSCCjGbjunVbIpGE5KejhIkCDNiMDC2MYeUDJe6tlRSUi0ZAa/t1Jyh7Wb3s/cANPBbyJUCUd1n",
+	"f60cM71dQrGtYjgJoqZrxuzbRF02rNoxerhF9sNvI+euysiQRN04yH39BIqkIsTbLJhtZHm6RWyaq852",
+	"7qAA1kONi4NLEmeCSElQyrUQlOSgOlpPdNc5LCXKiL5KUIElMF7zCWSCCb4Ke96GVWh80xI0t2i9rYH9",
+	"bu2E9bU1T3BGNvk4tBl0nrOMvtXkr0gaEUCz+TVL/E8ENReuvj594Lskz2TDMuki7AAeEZTRSEzM9hoH",
+	"2s7QN2Y02w8WxdzwNlQAH4tEt3sJBG654RZb3j0g0TwG7bN99NXuwy+RewIdAIFY5IIY4kIzHCAjRvI8",
+	"y20Ob25ObG7h3nJqoS6JvjTiitzARaGvQf/wRqYYyF4Dusp6lBwMW9IpUchAj3fwcUknRP8KLu5Tm+h3",
+	"Wi6kaeC0EpnCZFfO8ut6Rm8lT3Wq3L1TSfLQGGZbxQW1SFj2pTznNu83xcx8UWYOK34K0dkuG9d3WuDr",
+	"nOPsVHF+mmMBarVmUhcFF4pkpxOSUXzqkEEmRF3wrNGRDuC1EtADBYuC7SaLzIYe4HBFe0XguItFojGp",
+	"sAuznpcmS4NjxBjh4zHm4JKlnsymS31+KgoM8erF81pufk4g/9sBFpzls59WMCu5LZiPzTCno+XgZTpV",
+	"Jep0M3vwfsIRHaeprLtFZmgw++EciK+gRERJ5d7tfpD2HvP17x9v7gx2Hm0OBoPtnQdRjCDz6noqjUu2",
+	"90Ai5eLkmJ167AqrVKQX5NTarskVRBWdCnJOIUomtm5Gj1QOMywSXj1nbBck1RZR+7QQpMCiRAmgl4KQ",
+	"5XZ1CysULF59cqXpsxxYSRQBEVcruKIFNCTuu7B/1g7L5239DKd6M6H+xof6LlxfD9f2fN3TaSstpDvr",
+	"WUhXPC2xrXT4zjfbRQeK/fKmqtbcaOrmjJsNahFOwfOwRkFbtGNg+wIrpZEOKWHrIxYEI4kt/Qk9Z6+K",
+	"GyburqWe1fSK5Rfvt05TCRWO1d8qbqCsh/rjonde+ecWRJQsMaYtDDg5CcyEd5NE5oBp1rnYPyb46AdO",
+	"7AvzQKuVWbQTYH6dT/u5wSo0cWMXqpwup96iyMc8QSmRsuR7bTA6z2N59VrMpiC4X1KwI9ZBagCqVDpU",
+	"5yguZZPpNpxKZ9Loq2+9Hd+2HtYIyMviB2jUUuVg1I9qJqbH5gVooZaXy3jhioVNhWsV2whz4u8G2ejD",
+	"+ncWJ+x+Jt6HatnbtsqPIIy4DaBe222DD+rO2Seb/w/e/Otg86v+6ebr38x7aCN2Nd/9CzKh7MaC6ToX",
+	"a2Nd21JyAS0g1YKq6xPTgPMuwMF5om1Iqf30zFPZN3966THJwQdmD1mtgoKF56aOPaacKWwdBK6QxgH1",
+	"2IfnsymbTQXOSSjzQPxxLf6oM4/XfvwcARrJWw2syjnyTDM1X25G0BdHnCHLRZzx7AvUjUQ29fpDNmQv",
+	"uVYoteUwxg58ucItRz+QMwRZlpCnYx1DZix7YJvzWCASLN5nWhCsr4YsQP6TgTRX2fAsQnmOkQVgSC+4",
+	"JEGFB/hWWoYpvevSfSlmP53nRMLYv/iiCWPf/+ILNDr+7uQl2sIF3brc3sJaXWyZcbIReLfmwchQ95s/",
+	"vTTMflPN/q7IkI2eOEh+aHIPOQz7//nP/xolKKtfGhtltaABmlCmFZE9M+KqFzJkjTIxvMBvNemjw/ZK",
+	"Mg4/bfaj+ctsjZb4nAxZNzI5f1P0HiMxm1rDOwnRvGfTN7MfkSCTIsfpbIomRHnfseJakSC0oD9kh0Si",
+	"oE4NyizQvLV0tY23WfJm5GvejIas61cWjVqL2OwhV2Cn99iCWmugF2/7zW0VF04vy86gdIsoPCE8FcKM",
+	"1uz/S5gTgS/A/w2AkKmGgY7aQPlHNnb/q92HX/YsJWo2ZKOUZ2TkLNMJzBAwvGsg5uBK9XDctl/I4JKY",
+	"SkoAGDyH6jJZWb1kyFz5EtQdWWPpX173XdD/yLQWJhXUMgl6bsIn0LiZ7xOdmnGBM7QLa5IEpcJgJIZ7",
+	"UQZMhkClB7MdiXXVlBmXPcSIOaFqyGwRA1dbL548ibqvfjMYDAaGisxf288S+PfLZ/6br571DJvASOEz",
+	"nVt2Ys/ykEmslc1yo+eMmI6hRo111wIvcpss7cTg2Tnvbndkr549VLpoR70EETVkOSTTTcJnDDce9RyS",
+	"J1MIaympdTFUKaOmnwmVdoe5mEBdGgrpcdJwUTWbnnNByZC9YtQQB9of9/roFQurswWLjKhZTKaBdmBb",
+	"Ny+pONe5nyE22zr7b0bqW2NR3ofMu4lsbaC3mpq1yg3nIoUi4D4j3u12Ztn7BOtLQ5Zgle6OtvuDUelt",
+	"MrzS7LRZbcOXoNCHRERfueXYQ7uDAYpU4CnZc0WcNbq0kSI5TYkT093lZ655QWdTh9hyDulmzHGN8i4K",
+	"zPWduesLihe0XHidpOPg7Tt7ne3+oD/wWaq4oJ29zoP+oO/CzS7gsi9Zp8U1takaXMZC6DboBPwmsOzm",
+	"YKDU8H5YyMADAIx83lMMMVJznmK78NasJSE9GZmpiMxF8qTmroUWJxxOq718qzxnw14l+m2NZrvbO78t",
+	"k6MTc7qYvyjtmZ0ANgXlzHLXCbeHz7etBUQiwRH0NAE0XTm4yZCdUcIuCdMEmCphl/x6Nu2jQzoBOB5g",
+	"ibPpW01YaqUFP/nnx5Y4jHAHm2b0Xw+aZrehwur7nQv1WFIeLCi05eTE5QlllXLhah+E0vVeJyyEUFlO",
+	"OgWfGLnjkkDxiUybv85BBKzk/FC0XrkoVt3o9L4uwzpbZ6162s5g+84Kp4EyF6vVFJjlDLXPpmZCu4NB",
+	"W4PlCLeCgmnwylfLXykLd5kXdlZ4oVktKpToO3t/eW10pMkEi2sgsMhhNZI7PpdOD7YcAAILKr4AIEdO",
+	"BzknKhZBFVbdQJk5NvVYPyhymMKpkMqiQpuvu6JW8reHrEnzDLSCMU2pEYuHrPYY1wKuNBsWSKxk1EfP",
+	"aK4gI0EJCh5zJyemPDd9GwngnDKgjMdDNsJ5/rUhqRGUVHkCWQxEWPFPNsqIoJ//1bOisvk5qJP6EIph",
+	"Vg8mCOvNjOSzHyHkE0q4aFZ5QWPXCJL6/ByEiXyDXEHBF8eXcFWarwo2dUU60XYyZCPvIhkBy8wNxxxV",
+	"vpJR330CZ8kIXWKt0MCZXwQlzNyckIJiiCl7DAEp0HhtFjlGWQk25hQG4uS3S5qRSksxnemrGGs7pCVY",
+	"FnXspKoL3WJuqB7ZqhVCfp+s/PxLvs7TVeLx6h1AUYo1XrCVr9d4oapyvMZLUH14jee9X3DpC+CLXPE5",
+	"8N2ZZ6OVuvM8XoLVGT7mcHBez7H+wR3WzAxKhUSugFf+XASViOWNb4Ht5a/UauABRy95+ImmlxT0pmAo",
+	"IQsvD1kLE9+yTKaVlz+9wqmF9jAn/1IbbShXoOITZZirU/ZHv38aqN1l8yMwElup2pa2sroU6NEllM3T",
+	"q5TkwNVcSQvzJFRXN4oBSGs25sgwJXR88KyJa7NtixAPWcClu55ttcvsrlKBtZiOEpBjA/4LwzL65AFW",
+	"NnulWfn6sb91LnFuLjC2YSYxm0KRKaiZQEBL0h5Mp84Hn8LaL+KE0aLsPqCgve6sN3lf5fLKNJqNo2bv",
+	"XzntL4PTrsfNzG7WmNkqCE1hA5cs6xsN8GqS21flJjcSD/FWoL4sBMGZvCBETfI+/Ltul++TduiqLmiD",
+	"UIYXFKF9O9HNAyq9IpYgQIrYefSoUVIz8uw818JK4fTCTOWx4VfEnJyvhx1puOVmRuSm4xNEbu4Mdgab",
+	"24PN7d2+OS3DTvXGF1+/evls87cbG//zn/+1tO7m/TD/Ug243xqwoSg6XwQW7Vn2DEWVoVBiGNwcWP8M",
+	"64ZbwBpjQJ60FZgJs1eqpBOdK+zqMwM4sQ9vBO2ASImviUC4ELOfJBoFFWdHLl/qQ9ajrd29lnsTmJiM",
+	"3MOoa+81rs28e6tfy9eb46qWXKuG5YrqVDJI4j0BBQQ5MCJtilthGA+VYNOzV9LP/0B1TQv9/C/zcuN7",
+	"DnWRKktjMDVv8uvP3Wm/J6pZEe8eZDXfVYSC/whXs/XAjK1WeBeSl2+2EBzq95t19zZu1w34oW4ooGUT",
+	"ytbRtc25hF5qZa0k6i4uNmV0fJHNprassaLCkJHLYh0yC32VlPlDXNfqQIG/bTYFf05K8tzVeMLOaG0t",
+	"a64waFB5U5vjD2f/53+gk2upQBfuzr3UM8RnC4L10RE4wsDinHhX19jr+NZLZjR9ouyHIav0ezCXt8mn",
+	"j0GJB9eNrWRlpECSwzuQlpE3KoW16rPmqV+V2l+V2k9dqdVlTbdmnb7OfYo5gwfLX3pWJqzUeXNrocFu",
+	"/SzX7mTIRV3IhD+MrtzoZBSqyQnC+sqxO/A62uAQuYiluVGOFiicy1jVr1rnr1rnr1rnXWmdjp1u1nnR",
+	"p6d4rsmRf5GqauI0IK+QtojnH0WHfNN6a7XqkW13VlUidIH/3lz5OCdCudg178sOvNdhhFVMf0h8ZUpz",
+	"TdXhp+c1w2MuVVAabV2P9mr0MY+kcM+O42CGERrdn1efPhmpCmoCW4dxqAXaKDlnIYiHNd5E7HJK6AL6",
+	"/U5f2tqpvppxCFDHdanyglRrfdBtOTSSnvtbQXKGyoB7OAtuZfBZbgNPmIPFs6FzZqf7LcEbXsS4RfBG",
+	"DRu/szPY+XJz8GDzwbbHL98LYcSDXIPOw8Fgu1PB2Acgzj6O6JCrCqYvQScXRJwJzr8nq4doRGvO3fOB",
+	"K+W4+dPmfnIQ3p1f9mU52F3+xrdcPYOk/PUDSGpH2RwdWqsEfpsjuvXOUtn7rUmA4L+e+aMG3XaM1QXI",
+	"p7e7uFrOe3CeoUaa7bm8ymY/RoopxG+zBjD/Z3qjNWYZOWceJPwTuNHWPmhtV2BLRf2bnCOftrLYyhs4",
+	"Vaxhn9uQ84UG3jIqVYvqVutHDZgn5ShuaYZaKd+5TF+cx4N+34o+WJMqIIi7mtTHkYniQ/PW7pUknzYu",
+	"9wRM82TpFhuGpRmqhdY6nODEB+oHEg2ESNswhR9LTxHkaSgRoYwahv5tBJmGbPKgHh/6pqBEqTUkjyi2",
+	"/z0zxoqG52n2xG6Z96/8KntUR8bStVhO2LfipVvvSop773PtVbyiliAAfgDygzu5CLebwSEWEwJEjSih",
+	"COq+daViSg8aBFX2kiGzcZVw3Mh4jNPZtI8OZj9B4GaZAiE1vcRMkcQ0wlLzSnQ9mAvt/+lc22QPCNsc",
+	"MkDIBNhV+BJsG/5kP44IM81A9kPS0HisVmP464TaVJEWxY4wRK6ISGlK0B6iuc0CmP295lqs0E4TF8Rv",
+	"/XV+iEPGtWViPno3Yrl+QS7596TGiGqnejdinLHE5Tbl8xVKXpgJ3tF5irsCCgy5AI5Xh5nx7c6AVVPd",
+	"X4dHWKuLLYsbujl20AbRu/FFPFExC3ImPRaw1fzNabskLPNpm6OqlxFifDIhQ9aiLjhI2W6IaUVUdWJs",
+	"dlP0VZcsZmF/w+rZYVtwXKHCtjVK+rLbcC7Nu1dwJlNDA+LSF4TDQ+ZnuLco8ZCYu58yx6kuMWRmoy6E",
+	"LZYgxJZBAbZpr8wOqzckPZeSFl2Z+JGnbpB99NxqYJezqaBjOpvaXDhi4QuDlCQ5ZIShS3qujaxSGRg9",
+	"P4wd/znw2PW0S5dVWaZTOufH3StrcVSYleSSu/P11hEhIsLJNzZx2MJk+41cSP6fjJGyHU7blbFfhCtZ",
+	"44haXTQEjDJTup0xVfnWZSJEJPWt25LX1rMRXLXUtv6QtWeQuTBoohr5ZKi7u/OVHcBciNwT+HZ5pnGy",
+	"kK1II2xAtrQLDxuypVAdqFumPT9G9pHH6ARPyAlV5OsTw0/VY3SM1cXX4ZqPLE9iGzaSbfbfCtI6m1nO",
+	"80otbNVHYBWB1rNuntzaelCtANcvjc+cuBvK2l9J5/7DZO8uW+6E+Kw1C2+xlE1wrdr5xGFVrKCAJKox",
+	"ZYhOJrNpRrGNIbGSu8N4KEWcmuiOsjZVoh87DWZEKwnObmSKiAllsym5i3jJP2iqFBGoOyHK3CsVOL9b",
+	"iBWYrz9Nm4JIojaF37fWZX7KLjklCYI89pJbXlGpLFhBaTq258HcEpqh3GhghufNppRRRTEwbrMiRkux",
+	"QBNORfICldFdIDmkjw4biXqlRGqeb44CcY0YwEpENB6YXQ2v+zYGmNtwmUWg4SsxnZ3ltPPEpuxnN+US",
+	"d33gv9nAFHFr0UYTzmq38rq0uoBGS5QTZpQWodBbvWHIacypfBxmoLpzIgM0dcM7GADGUNaPUJAkJf18",
+	"IO9EFDV/JZKIMJ6jWkr/BWbnN9fb7zxb2mlxgdpUQyDw0p7dS0Fmf9M179RyinFiUjulzP6Pg70JwHOa",
+	"gpkHOOF6OXRaz2tomg2Zn1RDpfbgGbUfm7320aE3XEEunFaVeeoxyIYFVFdi5gIIit8EQDtB9R4jP89+",
+	"ElYB9pOwKqqF9ZhNLQIKHBN/9dlkEmC0XNBzyggKgHW+g6+CxOh8wz8VQY0yyzdkoxOSbj4jKr3YNALq",
+	"HpJ4Qjbta6PeYyQp4wztDh6gUSq4lKf2pwqZLsrU4Td3w96BcJqs+s4+SPUfTPFtgLO+dyzgY0me31oK",
+	"u3Ly0y9dfW3hOS/cKXPxYbWTuZyflGVF1rKhOdNQG38BY5OHNUOzqeNIwaGWnA2Zb5QarfBc+DyMGtJj",
+	"xWMAVrHXRydgdgrsdE7e9ckl5sBDGDQjV9byNW/HQ6MKy3aE5Aa1VikX99l1onOysKoTCIxpDV2XEZRr",
+	"GtrfMZi/U6Otm5XpJY4h5M4gNmSG/Wez6RiDSVYzp0GYofcBhathLwsWcd4qhvaMWHnJ32qghvgSJ2Bk",
+	"NLsym2KWOiEXtsgiq2mQVOcF26x+mznoIygnEVFCWtUO1N0dbFsErlesssE6/c/mBlYUVyMOh62FGEXn",
+	"s6m1Zwc9h88OGaNuVqJpLjEjeIBG0ToRFvvKwlyA+OQiPmxIKNAWbuDlmaVKzb3VR0/z3A0xrUQB8FfU",
+	"KpDFEOgCIjVk4qPlIoh97aYeu2hrWXoi4f921cqiWB/mLvDN++5+0WbQiqF+CrHUdyfPemGy/USWwuHa",
+	"N49XNTeFAzhdqqLH7aQ2hmuuJpKkLgbVnOFri4YjJU/pbOoTBUsNHKyEZXxqimW/TdFugrLeBeTWG4JZ",
+	"3yrbDbitlVXvNqzY/zVq9xxZLKS/RuR7azRVEMEMCrV1jALwhxEbcUvIkdXyNmZThS0sP0mVFmQBQn9Q",
+	"JdVWJlXx8Kv9YOD3EYAVxqkvD8EK4tZlYtbL6nf2cixhWKwOeINV+ji+onBSC3Y9oLcyvrWN5rbeVR+e",
+	"Z++3BMFZJBg24lUP31voWF9W2KE1bPaQ1OL2DducYAF/53qhD3CehiEGpjDs3WLluA2uOaojRugjLL6v",
+	"CO+FWZwPKAAsTsWoL0eCcv35hogcmX2eT92wgm+uUXfB7veW0r9XuJagFMRDiHwka5WF0YQKNGOsBTAl",
+	"8/WVy6iJSuOLzSXOeg/K8d8H4y2DGFZguwdVHeS7CXddJXi1PO1vQN+5ssEpiwpVBxQS1PyL08jWO1uM",
+	"Y1lQXm3HS0thtc/zhZ0ft7Evwlxon2GdLoDGS5MxcZBxzVJyEFYvXG67PghR5hues/tiKbeJIWOcpQRE",
+	"7qVhEm3bva418xUQgkv2mKMVRTZTzDKaYbVAljvGIl6FNlSTSzffHiJBjn5YiTZEBDdKvK/lCgp7Gwox",
+	"mNAGprdt1IA2hsBPH1UdxwCOxzlhkV440iP71fzn1rZp75yDVzYTbY80geKV81n+Qa2Niq3drkzuXIhM",
+	"c1Pslqw9VF8LJDrOnYe7y2p6vb4/Zh/sZL282/byKwCqceZekMZIkPSCiPSCfK72ioAnuZnaBJvafdCt",
+	"gGoBG8zSUNtF9EsozRzhb+1czWy6DfZsT2NrRO+VF2N3VCu1O+otEnoUuU+hR5F1hB4brG7lHgZIIB9B",
+	"Rzyaj54Pgle7vyfSlZVpPtZbcEtG1bMDKwCTZjJPRACuY88HaY8LyIUArL5R1WtNgdDkoQ/Qz/9AT95w",
+	"565oHLmf/xUmSJA+OnYYCqAGEjFkDSG9aZnPzFHCl5wKZMsdOA9/BTC3s1thS0sbT2MuY7Dot5Wajlu6",
+	"n2RZSXIfyMhd9fCx8jLLM7XkDCFs9vR/exKSuZN2VplIIXhq9NwzV4ovNBixMRUTIupHY2X1R5EV1Z+6",
+	"YtMaIpigazCDCxqAD3qXma1qNJtOqE3xqZ/mdXWiCb8ktRP1KehD92liOdFFIegkIqx8cHVpspkRQCW6",
+	"I4GCsDBXxQhFq8oUkwM/kHUntz7q3odEyysn0gaXdzCbFrN/qqW28E8mb8JPyFzXB0cLLPUVMbtgKblA",
+	"prkl2e1ZcE7rZMdFQXJcZ3qaDdniRiPSkxVuoNHElU1TNoyrTuSGaw6ZRw8D6UViRaUtzhcEZjoHvlPQ",
+	"CjGbVlDzqOvCxHZ2yhBBgYuCC9WzIPiZXXnEF8DZxEQcR6EHk4UCDhT+KrBQgHK/mWGF1zkGr4qc4+ze",
+	"JRt//KJH7wiWDDB3H5eL9UlAvNxW/nCH1AUTucKDZUW22Y+QslyDQeoeHPXiR7Z+gRSCVDS72I5fp2/P",
+	"MMYYwH3X8yK5KjyzaQxgxV4ox/WBferXSm06bZfLcX2FE89YgmvG27+Dq4aRTwdJ7IYktN7l80cbWAc8",
+	"teTi0FP3z0eHCXqIjnhZFc5VGSGOtxBrxHUhko5hJ75mnBGW3Z97QzZkm+iLL15sf/GFed/31Cys+eej",
+	"Q9QlV4owCIkb9a8m+agxiMeuqR3blHnFNHNGXbHF2dQ/8cA8sQG3GrQucEqZ9b+ODixfOKKSPPmGazHy",
+	"L+3CS1gpQc+0QqPSmTSyjlsCEY5rRDL4hh82GnZMeZRU3jgfAJ54R18rcltGUEri7jvf3yPTHy4ZYLP4",
+	"n2aoWpnRIVcj1H04GMwt85dffOGjLO1TGDwe5TSYnhDBR2ZEX6L0go7HYI8CSsm4Psuhdhg09dtYUwSN",
+	"SpY2smgKaASFqc0XCRpNeFZGGprPmDFXCHQE0YBPr8ikMESGRkM9GDxIm1tb+QO/HgKqyrDj1/TrYWd7",
+	"8NWD7e2dYQdeJraJQ66QndjXw86j7Z0Hu4PtYQeVA/162PFDHHa2wje3mr3bH0cR2aRic+TzlE9qfDxq",
+	"trcsA6xfNW73iTLpO5c5AnjHVlHDP7QQvnGeLc2hNsZlCz+CleCvAWwxWQ8x7T+otRLMR947x4Y1bTs4",
+	"yS4UvCLWnR4bgoNyrCFul7XrzVnv1AvTDza/ev1uO/ny/b91boLC/QsTneySturjbjM/G328KuxWHoJu",
+	"O75pbyWFvTxz0ZNYoji2HsndwW4ZF+BvbgcnZpNZCyxhYOudVpvaZd5deGZ/T1SIp/ph6awlYCwrMeM/",
+	"UyvmPmdS54qEexynoFWQgkqOdTOYoBomaAMqaB571CHlGhGCbJaC9geGIj3EyKdHIdOxMxNpeilsqVT4",
+	"jqAxERMCIZI4VRoeJ6p6wIKNQXXDCVd07G6wt5pGFOOnZm7ZfgAMfItIdUZ+2I9ADD/afDCAZrG0QRtK",
+	"gdZpWBARLj8GmA5Pa1lEl5xKytZAEK46f+r37GMhd0eGEr1r5va0EDzn7Pxz82/cgcXq2K6MK2ffciS6",
+	"pRoY3Gjr31s19OG4TDkfkr6K4htcSwl6q41Ki6lCuQ6iLlzEWdP3s1D0PPLjvZcIjAaK7/I4DD+8T1mm",
+	"umXYtFsBFw4xdx0G4dDJHVwyKxH31jv314L0gvX7TuJIf76nD5aQ4FGU10hGaIPvtgcz37B+lKUn8xYZ",
+	"DPWj9KGzGJbDb1fr+L8mi8HTzR1lMORcbUJEIcS3b6YXJP1+sWnCZW2nlQU7x6hqwopGSn4gv8ghV/tl",
+	"X/t2tJ+2a2R+Rm2q/h9rK//5OUf+eGeUtZ67BML5nA3b26RsX6gbmr/xeEzTi9m0qh3SQ3tolHIIJSIj",
+	"1DWvVEGSvWTIRtX4beCeNM9ZRIRyYmF0oRExBDmn0hzfBI0EMTMwL/mhCR9akAyZ6dDiMaRcEARlxagt",
+	"Y9sz/H9EmYdEj6KyAL3VKPA2KpXZHbPm2zsPdh8++rKTeDM7LP5Nj8NHUormB7I4SB3Aabn6NE9b62Fb",
+	"as42F4il0RU86I50gwN+q5sCgr+9mDOP9r3KZfIiHPonf5EEs2m7RF6EW/D53SEvohR2t0FdBKzTjh1X",
+	"nTQNxA3XbnwAfXQYtDVkAEXtwH9cZnWJ5AAIub5JX/sZes3mzlZYTj4OxwUzOeQu9/OmRbq4+WtCmMLi",
+	"+jjHzKb2ZDX75Z73x3YSc0Xsc23afrDOlRAQ9se7DoJBRJURQwTl5Sx/NYi1n8zyzBAAU2aASlG4wIUy",
+	"1+Tli6W3z4QsMHnVc0kAwXY2tUBRi8sFkOVOHJpbFw6czZQoVWI+Rf03R+RDKspH8dpUnN5FrnTLOtY0",
+	"y+ammL82AYVqsTwQBbmyzLKGGu5h14DZnmlBsO4lHhVsNpWIXKW5rux1Q9YG0OGCnbSRF1JBVB+9sLho",
+	"vg7HIuSuIWuMdCHkVmu9fAcSdT/WzxLxagW7Z7UlH6l6+Urk0KS8ttt6H+qPt2E8+du6RPQrKQtyRix1",
+	"oO4INnaUQCzLmF7NpkM2mpD0dNQLi0eADS6liSMhnVsUWwsa6FiXeZ6hcywy4pFuyaQQhDKo/DCyYIDy",
+	"O2aD0nJiU8KIcIEmgLlMM0hX66Y4JywTTs74g55Nz0hq1FGszdPZxoWmnviHTM3+qZLyLGiGMLN/Kiwy",
+	"mK9dIwAwfaPlW70x+xENBugisclopvcjzpSYTXGeAAqf6Z9MMGVrHaE5QLu1j5CtvHljILcQq8oveNP5",
+	"54zAhyVpaEcaZhkOZ9NLKtetFOrH+5Gkl2/JDxUjaMODS8VsOps+tiQL5O8CFAylOMRAoPZPRhsAFtBK",
+	"fKteYVvv4N/lyB0VmvVGiQ9awL0E1S1icJKQqsbPFGHmkoI0CU0jWPdDFgW7R2Fkiu2eAkyoTnzj5S1p",
+	"I2dK6MaAo/aH7OZHeP1L0Fa0qp3gZTl1lkDLqXzGJa1KpNMViXaVaBRHvrfzZdVPR1Xe412n0DF0wyt6",
+	"TqqybrXCLgAB61KIgBhDiPem8LcY6X0fTtnR9QcGe7fdVJDvvxy091uQdMvKFIKf5WTymzXh8O1bUZPT",
+	"LXhLG1+5I6SN/QohOCNtdQ6al0MheKZTtQnFHJeDLWJmoXYQvEeV9DYcrK8+kJfs2I7wOzvAT9usGc6l",
+	"zai575f58zNo7i+joDuybR77pvfQqMgxO/Vd5CPUtZeDREU2TlD2w7m1uReUiF6CRlAR9DSHbJMiG4c/",
+	"gloDNUZPvVNr7qE+2re+t9wcP06VqxAjjMJSxdYH4CNcI8KGrPJWRMUMSzGWem5l5CyvxiIbWxNmzcv1",
+	"Ouk4jvDS3pn15esknbcaMwWIr9urF54JyP4jKQ3hEBadOlvz49M7Ui0nqt3oeEFwri7+ughroOAsQzuD",
+	"AVKYKV/4yBlFNVjxBSPODJWWIcc5RmdYwoAsXD+RqCu5G+MlvcSpUft7Udviv8OoPqR90fUQC0kAPeRG",
+	"O78ACfkwXDILaJ0Fu8ILvyGC4Ox6tf1wJRgiC+06SNDDwQNXyaBa+4yasdMzmrdvwAuCM8qIlB9nD47F",
+	"7O83dTs/XOUcvWL4EtO8sum3b5s3dbnEx78r1J1b7zecnjPTWG9+T+utv+ucESyIeKLVhenMyBngtnJy",
+	"jBZ5Z6+zBfKHayhmBKzSuGrlZ7s//wN9A7q0LCv95DUAqp//1auUKJymXDMjQSbttS9TX4zCqzNEgRii",
+	"i9nUmzM3gkEEzWsXjbiSFyOMVIy81Q7OZQYkF1UKjUmg1QNJBOvLDSRAeJkfUCSpJ3SPEtX4rQqHRl1P",
+	"U75nRzm+Wx8iHenUcW/wCnChMM1B3jZKp0e8a6lf3BURb1VSj31LKuk+QTbzz42pvDbmx1QG1oLo5udL",
+	"VB2Wvbs6gHhvLmhVLlz/EvJMwiRtrJBVwrZQ+AXXAqqykitYO+tWfnqVktx8e3zwLDwa0CaNdv1dSfqB",
+	"dxQWIICeD9qCetzzzTy9KnJOlYcWwUZLDApXBctgWMn71+///wAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

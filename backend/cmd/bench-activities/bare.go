@@ -87,10 +87,11 @@ func scan(rows *sql.Rows) (line, error) {
 		l                                        line
 		id                                       int64
 		typ                                      string
-		dossier, am, pm                          sql.NullString
+		dossier, am, pm, detail                  sql.NullString
 		aid, an, af, al, as, pid, pn, pf, pl, ps string
+		channel                                  string
 	)
-	err := rows.Scan(&id, &l.at, &typ, &dossier, &aid, &an, &af, &al, &am, &as, &pid, &pn, &pf, &pl, &pm, &ps)
+	err := rows.Scan(&id, &l.at, &typ, &dossier, &aid, &an, &af, &al, &am, &as, &pid, &pn, &pf, &pl, &pm, &ps, &detail, &channel)
 	l.dossier = dossier.String
 	l.label = activity.Type(typ).Label()
 	l.actor, l.principal = af+" "+al, pf+" "+pl

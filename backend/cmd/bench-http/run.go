@@ -264,7 +264,7 @@ func seed(ctx context.Context, db *store.DB, acc *accounts.Service, o options) (
 		if err != nil || matricule == "" {
 			return u, err
 		}
-		if _, err := acc.GrantSurveyor(ctx, uuid.Nil, username, matricule); err != nil {
+		if _, err := acc.GrantSurveyor(ctx, accounts.System, username, matricule); err != nil {
 			return u, err
 		}
 		u.Matricule = matricule

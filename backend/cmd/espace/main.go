@@ -334,13 +334,16 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 		if err != nil {
 			return describe(err)
 		}
+		if err := acc.RecordAccountCreated(ctx, u); err != nil {
+			return err
+		}
 		if *isAdmin {
 			if err := acc.SetAdmin(ctx, u.ID); err != nil {
 				return err
 			}
 		}
 		if *matricule != "" {
-			if _, err := acc.GrantSurveyor(ctx, u.ID, u.Username, *matricule); err != nil {
+			if _, err := acc.GrantSurveyor(ctx, accounts.System, u.Username, *matricule); err != nil {
 				return describe(err)
 			}
 		}
@@ -349,7 +352,7 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 		fmt.Printf("utilisateur %s créé (%s)\n", u.Username, u.ID)
 		return nil
 	case "grant-surveyor":
-		sv, err := acc.GrantSurveyor(ctx, [16]byte{}, *username, *matricule)
+		sv, err := acc.GrantSurveyor(ctx, accounts.System, *username, *matricule)
 		if err != nil {
 			return describe(err)
 		}

@@ -162,7 +162,7 @@ func (s *Service) User(ctx context.Context, id uuid.UUID) (UserView, error) {
 		Matricule *string
 	}
 	err := s.DB.Conn(ctx).Table("users").Select("users.*, surveyors.matricule").
-		Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id").
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id AND surveyors.withdrawn_at IS NULL").
 		Where("users.id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return UserView{}, apperr.NotFound("Utilisateur introuvable.")

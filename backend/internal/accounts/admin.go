@@ -7,7 +7,9 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
 )
 
@@ -17,9 +19,26 @@ type SurveyorView struct {
 	User store.User
 }
 
-// GrantSurveyor gives a user surveyor status with a unique matricule
-// (SPEC §1: granted by the ministry, never self-declared).
-func (s *Service) GrantSurveyor(ctx context.Context, by uuid.UUID, username, matricule string) (SurveyorView, error) {
+// System is the named actor of command-line actions (§13).
+var System = auth.Person{ID: store.SystemUserID, Username: "systeme", FirstName: "Système", LastName: "(ligne de commande)"}
+
+// actorOrSystem is by, or the system actor when nobody is named.
+func actorOrSystem(by auth.Person) auth.Person {
+	if by.ID == uuid.Nil {
+		return System
+	}
+	return by
+}
+
+func matriculeDetail(m string) activity.Option { return activity.Detail("Matricule " + m) }
+
+// GrantSurveyor gives a user surveyor status with a matricule unique among
+// the surveyors in office (SPEC §1: granted by the ministry, never
+// self-declared). A person whose status was withdrawn gets their record back
+// with the new matricule. by is the administrator, or nobody (the zero
+// Person) for the command line; the administration journal records it.
+func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, matricule string) (SurveyorView, error) {
+	by = actorOrSystem(by)
 	var out SurveyorView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var u store.User
@@ -32,53 +51,79 @@ func (s *Service) GrantSurveyor(ctx context.Context, by uuid.UUID, username, mat
 			return err
 		}
 		var existing store.Surveyor
+		found := true
 		switch err := tx.Where("user_id = ?", u.ID).Take(&existing).Error; {
-		case err == nil:
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			found = false
+		case err != nil:
+			return err
+		case existing.WithdrawnAt == nil:
 			return apperr.Conflict("Cet utilisateur est déjà arpenteur-géomètre.",
 				apperr.Field("/username", "Cet utilisateur est déjà arpenteur-géomètre (matricule "+existing.Matricule+")."))
-		case !errors.Is(err, gorm.ErrRecordNotFound):
-			return err
 		}
 		var n int64
-		if err := tx.Model(&store.Surveyor{}).Where("matricule = ?", matricule).Count(&n).Error; err != nil {
+		if err := tx.Model(&store.Surveyor{}).Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Count(&n).Error; err != nil {
 			return err
 		}
+		taken := apperr.Conflict("Ce matricule est déjà attribué.", apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
 		if n > 0 {
-			return apperr.Conflict("Ce matricule est déjà attribué.", apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
+			return taken
 		}
-		byID := by
+		byID := by.ID
 		sv := store.Surveyor{UserID: u.ID, Matricule: matricule, GrantedAt: s.now(), GrantedBy: &byID}
-		if by == uuid.Nil {
-			sv.GrantedBy = nil
+		if found {
+			err = tx.Model(&store.Surveyor{}).Where("user_id = ?", u.ID).Updates(map[string]any{
+				"matricule": matricule, "granted_at": sv.GrantedAt, "granted_by": byID, "withdrawn_at": nil, "withdrawn_by": nil}).Error
+		} else {
+			err = tx.Create(&sv).Error
 		}
-		if err := tx.Create(&sv).Error; err != nil {
+		if err != nil {
 			if store.IsUniqueViolation(err) {
-				return apperr.Conflict("Ce matricule est déjà attribué.", apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
+				return taken
 			}
 			return err
 		}
 		out = SurveyorView{Surveyor: sv, User: u}
-		return nil
+		return activity.RecordAdmin(tx, activity.SurveyorGranted, by, Person(UserView{User: u, Matricule: matricule}), "", matriculeDetail(matricule))
 	})
 	return out, err
 }
 
-// RevokeSurveyor withdraws surveyor status.
-func (s *Service) RevokeSurveyor(ctx context.Context, matricule string) error {
-	res := s.DB.Conn(ctx).Where("matricule = ?", matricule).Delete(&store.Surveyor{})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected == 0 {
-		return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
-	}
-	return nil
+// RevokeSurveyor withdraws surveyor status. The record stays, with who
+// withdrew it and when; from the next request the former surveyor delegates
+// nothing and acts for nobody.
+func (s *Service) RevokeSurveyor(ctx context.Context, by auth.Person, matricule string) error {
+	by = actorOrSystem(by)
+	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		var sv store.Surveyor
+		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Take(&sv).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		res := tx.Model(&store.Surveyor{}).Where("user_id = ? AND "+store.ActiveSurveyor, sv.UserID).
+			Updates(map[string]any{"withdrawn_at": now, "withdrawn_by": by.ID})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 { // withdrawn meanwhile by someone else
+			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
+		}
+		var u store.User
+		if err := tx.Where("id = ?", sv.UserID).Take(&u).Error; err != nil {
+			return err
+		}
+		return activity.RecordAdmin(tx, activity.SurveyorWithdrawn, by, Person(UserView{User: u, Matricule: matricule}), "", matriculeDetail(matricule))
+	})
 }
 
-// ListSurveyors returns every surveyor, by matricule.
+// ListSurveyors returns every surveyor in office, by matricule.
 func (s *Service) ListSurveyors(ctx context.Context) ([]SurveyorView, error) {
 	var svs []store.Surveyor
-	if err := s.DB.Conn(ctx).Order("matricule").Find(&svs).Error; err != nil {
+	if err := s.DB.Conn(ctx).Where(store.ActiveSurveyor).Order("matricule").Find(&svs).Error; err != nil {
 		return nil, err
 	}
 	ids := make([]uuid.UUID, len(svs))
@@ -100,7 +145,25 @@ func (s *Service) ListSurveyors(ctx context.Context) ([]SurveyorView, error) {
 	return out, nil
 }
 
-// SetAdmin marks a user as administrator (command line only).
+// SetAdmin marks a user as administrator (command line only), recorded in
+// the administration journal with the system actor.
 func (s *Service) SetAdmin(ctx context.Context, id uuid.UUID) error {
-	return s.DB.Conn(ctx).Model(&store.User{}).Where("id = ?", id).Update("is_admin", true).Error
+	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := tx.Model(&store.User{}).Where("id = ?", id).Update("is_admin", true).Error; err != nil {
+			return err
+		}
+		u, err := s.User(ctx, id)
+		if err != nil {
+			return err
+		}
+		return activity.RecordAdmin(tx, activity.AdministratorNamed, System, Person(u), "", activity.Detail(u.Username))
+	})
+}
+
+// RecordAccountCreated writes « Création d'un identifiant » to the
+// administration journal for an account the command line created.
+func (s *Service) RecordAccountCreated(ctx context.Context, u UserView) error {
+	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		return activity.RecordAdmin(tx, activity.AccountCreated, System, Person(u), "", activity.Detail(u.Username))
+	})
 }

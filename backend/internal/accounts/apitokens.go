@@ -214,7 +214,7 @@ func (s *Service) OpenAPITokenSession(ctx context.Context, t store.APIToken, pri
 			sess = store.Session{
 				ID: uuid.New(), UserID: t.UserID, CreatedAt: now, LastUsedAt: now,
 				ExpiresAt: minTime(t.ExpiresAt, now.Add(s.SessionTTL)), ClientIP: client.IP,
-				UserAgent: truncate(client.UserAgent, 400), Channel: auth.ChannelAPI, APITokenID: &id,
+				UserAgent: truncate(client.UserAgent, 400), Channel: string(auth.ChannelAPI), APITokenID: &id,
 			}
 			if err := tx.Create(&sess).Error; err != nil {
 				return err

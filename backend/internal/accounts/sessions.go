@@ -84,7 +84,7 @@ func (s *Service) issue(tx *gorm.DB, sess store.Session) (Tokens, error) {
 	var actingFor *auth.ActingForClaim
 	if sess.ActingForUserID != nil {
 		var sv store.Surveyor
-		switch err := tx.Where("user_id = ?", *sess.ActingForUserID).Take(&sv).Error; {
+		switch err := tx.Where("user_id = ? AND "+store.ActiveSurveyor, *sess.ActingForUserID).Take(&sv).Error; {
 		case err == nil:
 			actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
 		case !errors.Is(err, gorm.ErrRecordNotFound):
@@ -237,7 +237,7 @@ func (s *Service) ActFor(ctx context.Context, sid, principalID uuid.UUID) (Token
 		return Tokens{}, err
 	}
 	var sv store.Surveyor
-	if err := s.DB.Conn(ctx).Where("user_id = ?", principalID).Take(&sv).Error; err != nil {
+	if err := s.DB.Conn(ctx).Where("user_id = ? AND "+store.ActiveSurveyor, principalID).Take(&sv).Error; err != nil {
 		return Tokens{}, err
 	}
 	access, err := s.Tokens.Issue(sess.UserID, sess.ID, &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule})

@@ -36,7 +36,7 @@ func NewBatches(ctx context.Context, db *store.DB, q Query, size int) (*Batches,
 		size = ExportBatch
 	}
 	b := &Batches{db: db, q: q, size: size}
-	err := db.Conn(ctx).Raw("SELECT COALESCE(MAX(id), 0) FROM activities").Scan(&b.maxID).Error
+	err := db.Conn(ctx).Raw("SELECT COALESCE(MAX(id), 0) FROM " + b.q.Journal.table()).Scan(&b.maxID).Error
 	return b, err
 }
 

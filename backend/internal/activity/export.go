@@ -23,13 +23,17 @@ const (
 // Title is the name of the table, of the sheet and of the PDF.
 const Title = "Suivi des activités"
 
+// AdminTitle is the administration journal's (§13).
+const AdminTitle = "Journal d'administration"
+
 // columnsFR are the table's headers, as the guide names them.
 var columnsFR = []export.Column{
-	{Header: "Date activité", Width: 17, Time: true},
+	{Header: "Date activité", Width: 20, Time: true},
 	{Header: "No Dossier", Width: 11},
 	{Header: "Activité", Width: 50},
-	{Header: "Réalisée par", Width: 30},
-	{Header: "Réalisée pour", Width: 30},
+	{Header: "Réalisée par", Width: 24},
+	{Header: "Réalisée pour", Width: 26},
+	{Header: "Détail", Width: 30},
 }
 
 // Export is an export ready to be written: its query is valid and its first
@@ -74,10 +78,14 @@ func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Pers
 	if err != nil {
 		return nil, err
 	}
+	title := Title
+	if q.Journal == AdminJournal {
+		title = AdminTitle
+	}
 	return &Export{
 		Format: f, walk: walk, first: first,
 		table: export.Table{
-			Title: Title, Lines: lines, Author: by.FullName(), At: now, Columns: columnsFR, Loc: Zone,
+			Title: title, Lines: lines, Author: by.FullName(), At: now, Columns: columnsFR, Loc: Zone,
 			Empty: "Aucune activité à afficher",
 		},
 	}, nil
@@ -86,7 +94,11 @@ func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Pers
 // FileName is the name offered to the browser, e.g.
 // suivi-des-activites-2026-11-27.xlsx (the day in Québec).
 func (e *Export) FileName() string {
-	return "suivi-des-activites-" + e.table.At.In(Zone).Format("2006-01-02") + "." + string(e.Format)
+	base := "suivi-des-activites-"
+	if e.walk.q.Journal == AdminJournal {
+		base = "journal-administration-"
+	}
+	return base + e.table.At.In(Zone).Format("2006-01-02") + "." + string(e.Format)
 }
 
 // WriteTo writes the file. It reads the rest of the view batch by batch while
@@ -121,7 +133,11 @@ func exportRow(v View) export.Row {
 	if v.DossierNumber != nil {
 		dossier = *v.DossierNumber
 	}
-	return export.Row{v.OccurredAt, dossier, v.Type.Label(), v.Actor.FullName(), v.Principal.FullName()}
+	detail := ""
+	if v.Detail != nil {
+		detail = *v.Detail
+	}
+	return export.Row{v.OccurredAt, dossier, v.Type.Label(), v.Actor.FullName(), v.Principal.FullName(), detail}
 }
 
 var sortNames = map[SortField]string{
@@ -194,7 +210,7 @@ func seenName(ctx context.Context, db *store.DB, q Query, asActor bool) (string,
 	if asActor {
 		id = q.Actor
 	}
-	p, ok, err := Seen(ctx, db, q.Viewer, *id, asActor)
+	p, ok, err := Seen(ctx, db, q, *id, asActor)
 	if err != nil || !ok {
 		return "utilisateur " + id.String() + " (aucune activité)", err
 	}

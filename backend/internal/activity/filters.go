@@ -45,7 +45,7 @@ func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Perso
 	if len(ids) == 0 {
 		return []Person{}, nil
 	}
-	rows, err := scanRows(db.Conn(ctx).Raw("SELECT "+columns+" FROM activities WHERE id IN ?", ids))
+	rows, err := scanRows(db.Conn(ctx).Raw("SELECT "+columns+" FROM "+q.Journal.table()+" WHERE id IN ?", ids))
 	if err != nil {
 		return nil, err
 	}
@@ -72,11 +72,12 @@ func sortPeople(ps []Person) {
 	})
 }
 
-// Seen returns how a person appears in viewer's log on one side (actor when
-// asActor, else principal), for describing a filter; false when they do not
-// appear there, so that an id reveals nothing beyond the viewer's own log.
-func Seen(ctx context.Context, db *store.DB, viewer, person uuid.UUID, asActor bool) (Person, bool, error) {
-	q := Query{Viewer: viewer}
+// Seen returns how a person appears in the log of base (its journal and
+// viewer) on one side (actor when asActor, else principal), for describing
+// a filter; false when they do not appear there, so that an id reveals
+// nothing beyond the viewer's own log.
+func Seen(ctx context.Context, db *store.DB, base Query, person uuid.UUID, asActor bool) (Person, bool, error) {
+	q := Query{Journal: base.Journal, Viewer: base.Viewer}
 	if asActor {
 		q.Actor = &person
 	} else {

@@ -2,6 +2,7 @@ package activity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // America/Toronto even where the system has no zoneinfo
@@ -34,11 +35,40 @@ const (
 	SortPrincipal SortField = "principal"
 )
 
-// Query is one view of the log: whose log (Viewer), the filters of the table
-// and its sort. The zero values of the filters mean "no filter"; the zero
-// sort is the table's default, most recent first.
+// Journal is which log a query reads.
+type Journal int
+
+const (
+	// UserLog is « Suivi des activités » (§6): each user sees the entries
+	// where they are the actor or the principal.
+	UserLog Journal = iota
+	// AdminJournal is the administration journal (§13): administrators see
+	// every entry; Viewer plays no part.
+	AdminJournal
+)
+
+// table is the journal's table: one of two constants, never user input.
+func (j Journal) table() string {
+	if j == AdminJournal {
+		return "admin_activities"
+	}
+	return "activities"
+}
+
+// Types are the activity types the journal holds.
+func (j Journal) Types() []Type {
+	if j == AdminJournal {
+		return AdminTypes
+	}
+	return Types
+}
+
+// Query is one view of the log: which journal, whose log (Viewer), the
+// filters of the table and its sort. The zero values of the filters mean
+// "no filter"; the zero sort is the table's default, most recent first.
 type Query struct {
-	Viewer uuid.UUID // the logged-in person: they see what they did or what was done for them
+	Journal Journal
+	Viewer  uuid.UUID // the logged-in person: they see what they did or what was done for them
 
 	From, To  *time.Time // calendar days in Québec time, inclusive; only the date part counts
 	Dossier   string     // No Dossier contains these digits
@@ -66,7 +96,7 @@ func (q *Query) Validate() error {
 		fields = append(fields, apperr.Field("/dossier", "Le numéro de dossier ne contient que des chiffres (7 au plus)."))
 	}
 	for _, t := range q.Types {
-		if !t.Valid() {
+		if !slices.Contains(q.Journal.Types(), t) {
 			fields = append(fields, apperr.Field("/type", "Type d'activité inconnu : "+string(t)+"."))
 		}
 	}
@@ -104,6 +134,8 @@ type View struct {
 	Type          Type
 	Actor         Person
 	Principal     Person
+	Detail        *string
+	Channel       string
 
 	actorSort, principalSort string // keyset cursor values
 }
@@ -113,6 +145,7 @@ func (r *Row) view() View {
 		ID: r.ID, OccurredAt: r.OccurredAt.UTC(), DossierNumber: r.DossierNumber, Type: r.Type,
 		Actor:     Person{ID: r.ActorID, FirstName: r.ActorFirstName, LastName: r.ActorLastName, Matricule: r.ActorMatricule},
 		Principal: Person{ID: r.PrincipalID, FirstName: r.PrincipalFirstName, LastName: r.PrincipalLastName, Matricule: r.PrincipalMatricule},
+		Detail:    r.Detail, Channel: string(r.Channel),
 		actorSort: r.ActorSort, principalSort: r.PrincipalSort,
 	}
 }

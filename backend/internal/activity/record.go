@@ -4,6 +4,7 @@
 package activity
 
 import (
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -29,6 +30,23 @@ const (
 	DMDeposit            Type = "dm_deposit"
 )
 
+// The types of the administration journal (§13): administrators' actions
+// and the command line's.
+const (
+	AccountCreated     Type = "account_created"
+	SurveyorGranted    Type = "surveyor_granted"
+	SurveyorWithdrawn  Type = "surveyor_withdrawn"
+	DossierOpened      Type = "dossier_opened"
+	MessagePosted      Type = "message_posted"
+	CommuniquePosted   Type = "communique_posted"
+	AdministratorNamed Type = "administrator_named"
+)
+
+// AdminTypes lists the administration journal's types, in filter order.
+var AdminTypes = []Type{
+	AccountCreated, AdministratorNamed, SurveyorGranted, SurveyorWithdrawn, DossierOpened, MessagePosted, CommuniquePosted,
+}
+
 // Types lists every type, in the order filters show them.
 var Types = []Type{
 	DelegateAdded, DelegateRemoved, DelegationRenounced, DossierViewed, LotReservation,
@@ -46,6 +64,14 @@ var labels = map[Type]string{
 	ClosingDateExtension: "Prolongement de la date de fermeture",
 	DMPrevalidation:      "Prévalidation d'une DM",
 	DMDeposit:            "Dépôt d'une DM",
+
+	AccountCreated:     "Création d'un identifiant",
+	AdministratorNamed: "Attribution du rôle d'administrateur",
+	SurveyorGranted:    "Attribution du statut d'arpenteur-géomètre",
+	SurveyorWithdrawn:  "Retrait du statut d'arpenteur-géomètre",
+	DossierOpened:      "Ouverture d'un dossier",
+	MessagePosted:      "Publication d'un message sur un dossier",
+	CommuniquePosted:   "Publication d'un communiqué",
 }
 
 // Label is the French wording of t (the code itself when unknown).
@@ -61,7 +87,9 @@ func (t Type) Valid() bool { _, ok := labels[t]; return ok }
 
 // Row is one entry of the log, as stored. Each person is copied as they were
 // at the time of the action: full name, first and last name, matricule, and
-// the folded name the table sorts on (see SortKey).
+// the folded name the table sorts on (see SortKey). Detail names what the
+// action was about, in French (null on entries older than §13); Channel is
+// how it came in (web or api).
 type Row struct {
 	ID                 int64 `gorm:"primaryKey"`
 	OccurredAt         time.Time
@@ -79,20 +107,51 @@ type Row struct {
 	PrincipalLastName  string
 	PrincipalMatricule *string
 	PrincipalSort      string
+	Detail             *string
+	Channel            auth.Channel
 }
 
 func (Row) TableName() string { return "activities" }
 
+// Option completes an entry before it is written.
+type Option func(*Row)
+
+// Detail names what the action was about, in French: « Édith Descartes »,
+// « Lots 6 123 401, 6 123 402 », a file name... Blank text means no detail.
+func Detail(text string) Option {
+	return func(r *Row) { r.Detail = optional(strings.TrimSpace(text)) }
+}
+
+// Via sets the channel explicitly (imports and tests; requests take it from
+// their session).
+func Via(c auth.Channel) Option { return func(r *Row) { r.Channel = c } }
+
 // Record appends one entry using the caller's transaction, so that the
-// action and its trace commit together or not at all.
-func Record(tx *gorm.DB, t Type, actor, principal auth.Person, dossier string) error {
-	return tx.Create(NewRow(time.Now(), t, actor, principal, dossier)).Error
+// action and its trace commit together or not at all. The channel is the
+// request's (its session travels in the transaction's context): web unless
+// the request came with an API token.
+func Record(tx *gorm.DB, t Type, actor, principal auth.Person, dossier string, opts ...Option) error {
+	return tx.Create(entry(tx, t, actor, principal, dossier, opts)).Error
+}
+
+// RecordAdmin appends one entry to the administration journal (§13), in the
+// caller's transaction like Record.
+func RecordAdmin(tx *gorm.DB, t Type, actor, principal auth.Person, dossier string, opts ...Option) error {
+	return tx.Table(AdminJournal.table()).Create(entry(tx, t, actor, principal, dossier, opts)).Error
+}
+
+func entry(tx *gorm.DB, t Type, actor, principal auth.Person, dossier string, opts []Option) *Row {
+	var sess *auth.Session
+	if tx.Statement != nil && tx.Statement.Context != nil {
+		sess, _ = auth.FromContext(tx.Statement.Context)
+	}
+	return NewRow(time.Now(), t, actor, principal, dossier, append([]Option{Via(sess.Via())}, opts...)...)
 }
 
 // NewRow builds the entry Record writes, at the given instant (stored UTC).
 // Imports and tests use it to write entries dated in the past.
-func NewRow(at time.Time, t Type, actor, principal auth.Person, dossier string) *Row {
-	return &Row{
+func NewRow(at time.Time, t Type, actor, principal auth.Person, dossier string, opts ...Option) *Row {
+	r := &Row{
 		OccurredAt: at.UTC(), Type: t,
 		ActorID: actor.ID, ActorName: actor.FullName(),
 		ActorFirstName: actor.FirstName, ActorLastName: actor.LastName,
@@ -100,8 +159,12 @@ func NewRow(at time.Time, t Type, actor, principal auth.Person, dossier string) 
 		PrincipalID: principal.ID, PrincipalName: principal.FullName(),
 		PrincipalFirstName: principal.FirstName, PrincipalLastName: principal.LastName,
 		PrincipalMatricule: optional(principal.Matricule), PrincipalSort: SortKey(principal.FullName()),
-		DossierNumber: optional(dossier),
+		DossierNumber: optional(dossier), Channel: auth.ChannelWeb,
 	}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
 }
 
 func optional(s string) *string {

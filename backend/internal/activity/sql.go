@@ -18,7 +18,8 @@ import (
 // order; aColumns is the same list on the table alias a.
 const columns = "id, occurred_at, type, dossier_number, " +
 	"actor_id, actor_name, actor_first_name, actor_last_name, actor_matricule, actor_sort, " +
-	"principal_id, principal_name, principal_first_name, principal_last_name, principal_matricule, principal_sort"
+	"principal_id, principal_name, principal_first_name, principal_last_name, principal_matricule, principal_sort, " +
+	"detail, channel"
 
 var aColumns = "a." + strings.ReplaceAll(columns, ", ", ", a.")
 
@@ -35,8 +36,9 @@ var sortExprs = map[SortField]string{
 
 // labelRank is each type's place in French alphabetical order of labels, so
 // that sorting on « Activité » follows what users read, not the codes.
+// One ranking serves both journals (their types never mix in one table).
 var labelRank = func() map[Type]int {
-	ts := append([]Type(nil), Types...)
+	ts := append(append([]Type(nil), Types...), AdminTypes...)
 	sort.SliceStable(ts, func(i, j int) bool { return SortKey(ts[i].Label()) < SortKey(ts[j].Label()) })
 	rank := make(map[Type]int, len(ts))
 	for i, t := range ts {
@@ -52,13 +54,13 @@ var typeCode = regexp.MustCompile(`^[a-z_]+$`)
 func labelRankSQL() string {
 	var b strings.Builder
 	b.WriteString("CASE type")
-	for _, t := range Types {
+	for _, t := range append(append([]Type(nil), Types...), AdminTypes...) {
 		if !typeCode.MatchString(string(t)) {
 			panic("activity: type code unfit for SQL: " + string(t))
 		}
 		fmt.Fprintf(&b, " WHEN '%s' THEN %d", t, labelRank[t])
 	}
-	fmt.Fprintf(&b, " ELSE %d END", len(Types))
+	fmt.Fprintf(&b, " ELSE %d END", len(labelRank))
 	return b.String()
 }
 
@@ -90,7 +92,7 @@ func sortValue(f SortField, v View) any {
 		if r, ok := labelRank[v.Type]; ok {
 			return r
 		}
-		return len(Types)
+		return len(labelRank)
 	case SortActor:
 		return v.actorSort
 	case SortPrincipal:
@@ -138,19 +140,41 @@ func (q *Query) filters(s *stmt) {
 	}
 }
 
-// visible writes the activities q.Viewer may see, filtered, as a UNION ALL of
-// two branches that each follow an index: the entries they did (actor_id),
-// then the entries done for them by someone else (principal_id, minus the
-// ones already in the first branch). An OR across the two columns would
-// defeat both indexes at scale. extra adds a condition to both branches.
+// branchSpec is one branch of the union a query reads.
+type branchSpec struct {
+	alias, where string
+	args         []any
+}
+
+// branches are the parts of q's journal q may see. The user log is a UNION
+// ALL of two branches that each follow an index: the entries the viewer did
+// (actor_id), then the entries done for them by someone else (principal_id,
+// minus the ones already in the first branch). An OR across the two columns
+// would defeat both indexes at scale. The administration journal is one
+// branch: administrators see all of it.
+func (q *Query) branches() []branchSpec {
+	if q.Journal == AdminJournal {
+		return []branchSpec{{"everything", "1 = 1", nil}}
+	}
+	return []branchSpec{
+		{"mine", "actor_id = ?", []any{q.Viewer}},
+		{"for_me", "principal_id = ? AND actor_id <> ?", []any{q.Viewer, q.Viewer}},
+	}
+}
+
+// visible writes the activities q.Viewer may see, filtered, as the union of
+// q's branches. extra adds a condition to every branch.
 func (q *Query) visible(s *stmt, selectList string, extra func(*stmt)) {
-	q.branch(s, selectList, "actor_id = ?", extra, q.Viewer)
-	s.add(" UNION ALL ")
-	q.branch(s, selectList, "principal_id = ? AND actor_id <> ?", extra, q.Viewer, q.Viewer)
+	for i, b := range q.branches() {
+		if i > 0 {
+			s.add(" UNION ALL ")
+		}
+		q.branch(s, selectList, b.where, extra, b.args...)
+	}
 }
 
 func (q *Query) branch(s *stmt, selectList, where string, extra func(*stmt), args ...any) {
-	s.add("SELECT "+selectList+" FROM activities WHERE "+where, args...)
+	s.add("SELECT "+selectList+" FROM "+q.Journal.table()+" WHERE "+where, args...)
 	q.filters(s)
 	if extra != nil {
 		extra(s)
@@ -168,13 +192,7 @@ func (q *Query) branch(s *stmt, selectList, where string, extra func(*stmt), arg
 func (q *Query) pageKeys(s *stmt, d store.Dialect, extra func(*stmt), limit, offset int64) {
 	sel := "id, " + sortExpr(d, q.Sort) + " AS k"
 	s.add("SELECT id, k FROM (")
-	for i, b := range []struct {
-		alias, where string
-		args         []any
-	}{
-		{"mine", "actor_id = ?", []any{q.Viewer}},
-		{"for_me", "principal_id = ? AND actor_id <> ?", []any{q.Viewer, q.Viewer}},
-	} {
+	for i, b := range q.branches() {
 		if i > 0 {
 			s.add(" UNION ALL ")
 		}
@@ -199,7 +217,7 @@ func (q *Query) orderByKey(t string) string {
 // linesSQL fetches the full lines of the page whose keys pageKeys selects.
 func (q *Query) linesSQL(d store.Dialect, extra func(*stmt), limit, offset int64) (string, []any) {
 	var s stmt
-	s.add("SELECT " + aColumns + " FROM activities a JOIN (")
+	s.add("SELECT " + aColumns + " FROM " + q.Journal.table() + " a JOIN (")
 	q.pageKeys(&s, d, extra, limit, offset)
 	s.add(") p ON p.id = a.id" + q.orderByKey("p."))
 	return s.sql.String(), s.args
@@ -234,6 +252,7 @@ func scanRows(q *gorm.DB) ([]Row, error) {
 		if err := rs.Scan(&r.ID, &r.OccurredAt, &r.Type, &r.DossierNumber,
 			&r.ActorID, &r.ActorName, &r.ActorFirstName, &r.ActorLastName, &r.ActorMatricule, &r.ActorSort,
 			&r.PrincipalID, &r.PrincipalName, &r.PrincipalFirstName, &r.PrincipalLastName, &r.PrincipalMatricule, &r.PrincipalSort,
+			&r.Detail, &r.Channel,
 		); err != nil {
 			return nil, err
 		}

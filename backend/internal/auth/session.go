@@ -45,16 +45,29 @@ type Session struct {
 	Actor     Person
 	Principal *Person
 	Standing  Standing
-	// Channel is how the session was opened: ChannelWeb (a login) or
-	// ChannelAPI (an API token exchanged by office software, §14).
-	Channel string
+	// Channel is how the request came in (§13): the portal unless set
+	// otherwise (an API token of §14 sets ChannelAPI). The activity log
+	// records it with every entry the request writes.
+	Channel Channel
 }
 
-// Channels of a session (§13, §14).
+// Channel is how an action reached the service (SPEC §13).
+type Channel string
+
 const (
-	ChannelWeb = "web"
-	ChannelAPI = "api"
+	// ChannelWeb: the portal (a login session). The zero Channel means web.
+	ChannelWeb Channel = "web"
+	// ChannelAPI: surveyor-office software through an API token (§14).
+	ChannelAPI Channel = "api"
 )
+
+// Via is the session's channel, web when unset.
+func (s *Session) Via() Channel {
+	if s == nil || s.Channel == "" {
+		return ChannelWeb
+	}
+	return s.Channel
+}
 
 // ViaAPIToken tells whether the session was opened with an API token: it may
 // not manage API tokens, change the password, or count as a recent

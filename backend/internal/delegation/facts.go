@@ -52,7 +52,8 @@ type Loader interface {
 // user, the number of surveyors delegating to the actor and the delegation
 // of one of them (the only one when there is one), only when the actor is
 // not a surveyor. Every join goes through a primary key or an index of
-// delegations in force. %[1]s is the FROM clause, %[2]s the WHERE clause.
+// delegations in force; every join on surveyors keeps those in office only
+// (withdrawal keeps the row, §13). %[1]s is the FROM clause, %[2]s the WHERE clause.
 const (
 	actorColumns = `SELECT s.user_id, s.revoked_at, s.expires_at, s.channel,
   u.id, u.username, u.first_name, u.last_name, u.is_admin, us.matricule,
@@ -60,24 +61,24 @@ const (
 	claimedSQL = actorColumns + `c.id, c.username, c.first_name, c.last_name, c.is_admin, cs.matricule,
   cg.id, cg.delegant_id, cg.delegate_id
 %[1]s
-LEFT JOIN surveyors us ON us.user_id = u.id
+LEFT JOIN surveyors us ON us.user_id = u.id AND us.withdrawn_at IS NULL
 LEFT JOIN users c ON c.id = $2::uuid
-LEFT JOIN surveyors cs ON cs.user_id = c.id
+LEFT JOIN surveyors cs ON cs.user_id = c.id AND cs.withdrawn_at IS NULL
 LEFT JOIN delegations cg ON cg.delegant_id = c.id AND cg.delegate_id = u.id AND cg.ended_at IS NULL
 WHERE %[2]s`
 	unclaimedSQL = actorColumns + `CASE WHEN us.user_id IS NULL THEN
-    (SELECT count(*) FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id
+    (SELECT count(*) FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id AND ds.withdrawn_at IS NULL
       WHERE d.delegate_id = u.id AND d.ended_at IS NULL)
   ELSE 0 END,
   o.id, o.username, o.first_name, o.last_name, o.is_admin, os.matricule,
   og.id, og.delegant_id, og.delegate_id
 %[1]s
-LEFT JOIN surveyors us ON us.user_id = u.id
+LEFT JOIN surveyors us ON us.user_id = u.id AND us.withdrawn_at IS NULL
 LEFT JOIN delegations og ON us.user_id IS NULL AND og.id = (
-  SELECT d.id FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id
+  SELECT d.id FROM delegations d JOIN surveyors ds ON ds.user_id = d.delegant_id AND ds.withdrawn_at IS NULL
   WHERE d.delegate_id = u.id AND d.ended_at IS NULL ORDER BY ds.matricule LIMIT 1)
 LEFT JOIN users o ON o.id = og.delegant_id
-LEFT JOIN surveyors os ON os.user_id = o.id
+LEFT JOIN surveyors os ON os.user_id = o.id AND os.withdrawn_at IS NULL
 WHERE %[2]s`
 
 	bySession = "FROM sessions s JOIN users u ON u.id = s.user_id"
@@ -245,7 +246,7 @@ func (s *Service) Establish(ctx context.Context, tok auth.Access) (*auth.Session
 	if err := CheckSession(l.Session, tok.UserID, s.clock()); err != nil {
 		return nil, err
 	}
-	sess := &auth.Session{ID: tok.SessionID, Actor: l.Actor, Channel: l.Session.Channel}
+	sess := &auth.Session{ID: tok.SessionID, Actor: l.Actor, Channel: auth.Channel(l.Session.Channel)}
 	sess.Principal, sess.Standing = Decide(l.Actor, tok.Claimed, l.Facts)
 	return sess, nil
 }

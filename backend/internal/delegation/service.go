@@ -82,7 +82,7 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 			}
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, ""); err != nil {
+		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, "", activity.Detail(delegate.FullName())); err != nil {
 			return err
 		}
 		if err := mail.Enqueue(tx,
@@ -111,7 +111,7 @@ func (s *Service) Remove(ctx context.Context, sess *auth.Session, delegateID uui
 		if err != nil {
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, ""); err != nil {
+		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, "", activity.Detail(delegate.FullName())); err != nil {
 			return err
 		}
 		return mail.Enqueue(tx, mail.DelegateRemovedToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), surveyor.Matricule))
@@ -134,7 +134,7 @@ func (s *Service) Renounce(ctx context.Context, actor auth.Person, delegantID uu
 			return err
 		}
 		surveyor := accounts.Person(surveyorView)
-		if err := activity.Record(tx, activity.DelegationRenounced, actor, surveyor, ""); err != nil {
+		if err := activity.Record(tx, activity.DelegationRenounced, actor, surveyor, "", activity.Detail(surveyor.FullName())); err != nil {
 			return err
 		}
 		return mail.Enqueue(tx, mail.DelegationRenouncedToSurveyor(surveyorView.Email, surveyor.FirstName, actor.FullName()))
@@ -200,7 +200,7 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 // delegantsOf returns the surveyors who actively delegate to userID, by
 // matricule, in one query (it runs on requests that claim no délégant). A
 // délégant who lost surveyor status delegates nothing (§2.1): the inner join
-// on surveyors leaves them out.
+// on surveyors in office leaves them out (a withdrawn row stays, §13).
 func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]DelegantView, error) {
 	var rows []struct {
 		store.User
@@ -210,7 +210,7 @@ func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]Delegant
 	err := s.DB.Conn(ctx).Table("delegations").
 		Select("users.*, surveyors.matricule, delegations.created_at AS since").
 		Joins("JOIN users ON users.id = delegations.delegant_id").
-		Joins("JOIN surveyors ON surveyors.user_id = delegations.delegant_id").
+		Joins("JOIN surveyors ON surveyors.user_id = delegations.delegant_id AND surveyors.withdrawn_at IS NULL").
 		Where("delegations.delegate_id = ? AND delegations.ended_at IS NULL", userID).
 		Order("surveyors.matricule").Scan(&rows).Error
 	if err != nil {

@@ -67,6 +67,8 @@ type actPage struct {
 		Label         string    `json:"label"`
 		Actor         actRef    `json:"actor"`
 		Principal     actRef    `json:"principal"`
+		Detail        *string   `json:"detail"`
+		Channel       string    `json:"channel"`
 	} `json:"items"`
 	Page, PageSize, TotalItems, TotalPages int
 }
@@ -410,8 +412,12 @@ func TestExportsMatchTheList(t *testing.T) {
 			if it.DossierNumber != nil {
 				d = *it.DossierNumber
 			}
+			detail := ""
+			if it.Detail != nil {
+				detail = *it.Detail
+			}
 			want = append(want, []string{it.OccurredAt.In(activity.Zone).Format("2006-01-02 15:04"), d, it.Label,
-				it.Actor.FirstName + " " + it.Actor.LastName, it.Principal.FirstName + " " + it.Principal.LastName})
+				it.Actor.FirstName + " " + it.Actor.LastName, it.Principal.FirstName + " " + it.Principal.LastName, detail})
 		}
 
 		today := time.Now().In(activity.Zone).Format("2006-01-02")
@@ -424,7 +430,7 @@ func TestExportsMatchTheList(t *testing.T) {
 			t.Fatalf("Content-Disposition %q", cd)
 		}
 		got := xlsxRows(t, r.Body)
-		if fmt.Sprintf("%q", got[0]) != fmt.Sprintf("%q", []string{"Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour"}) {
+		if fmt.Sprintf("%q", got[0]) != fmt.Sprintf("%q", []string{"Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour", "Détail"}) {
 			t.Fatalf("en-têtes %q", got[0])
 		}
 		if fmt.Sprintf("%q", got[1:]) != fmt.Sprintf("%q", want) {
@@ -540,7 +546,7 @@ func xlsxRows(t *testing.T, body []byte) [][]string {
 		t.Fatal(err)
 	}
 	for i := range rows {
-		for len(rows[i]) < 5 {
+		for len(rows[i]) < 6 {
 			rows[i] = append(rows[i], "")
 		}
 	}
@@ -580,7 +586,11 @@ func pdfRows(txt string) [][]string {
 		if len(rest) == 3 {
 			rest = append([]string{""}, rest...)
 		}
-		out = append(out, append([]string{m[1]}, rest...))
+		row := append([]string{m[1]}, rest...)
+		for len(row) < 6 { // no « Détail » (entries of this world have none)
+			row = append(row, "")
+		}
+		out = append(out, row)
 	}
 	return out
 }

@@ -203,7 +203,10 @@ var azRules = map[string]azRule{
 		body: func(*azWorld, *azIdentity) any {
 			return map[string]any{"subject": "Avis", "body": "Maintenance samedi."}
 		}}}},
-	"listSurveyors": {azMinistry, "§1, §15 arpenteurs inscrits", []azVariant{{name: "tous"}}},
+	"listSurveyors":       {azMinistry, "§1, §15 arpenteurs inscrits", []azVariant{{name: "tous"}}},
+	"listAdminActivities": {azMinistry, "§13 journal d'administration", []azVariant{{name: "tout le journal"}}},
+	"exportAdminActivities": {azMinistry, "§13 exportation du journal d'administration", []azVariant{{name: "Excel",
+		query: func(*azWorld, *azIdentity) string { return "format=xlsx" }}}},
 	"grantSurveyor": {azMinistry, "§1 statut accordé par le ministère, jamais autodéclaré", []azVariant{{name: "un utilisateur",
 		body: func(w *azWorld, id *azIdentity) any {
 			return map[string]any{"username": w.grantee.Username, "matricule": strconv.FormatInt(500000+matriculeSeq.Add(1)%499999, 10)}

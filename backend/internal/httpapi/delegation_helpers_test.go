@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
@@ -22,7 +23,7 @@ func (e *env) surveyor(prefix string) user {
 	e.t.Helper()
 	u := e.signUp(prefix)
 	m := strconv.FormatInt(500000+matriculeSeq.Add(1)%499999, 10)
-	if _, err := e.acc.GrantSurveyor(context.Background(), uuid.Nil, u.Username, m); err != nil {
+	if _, err := e.acc.GrantSurveyor(context.Background(), auth.Person{}, u.Username, m); err != nil {
 		e.t.Fatal(err)
 	}
 	u.Matricule = m
@@ -68,7 +69,7 @@ func (e *env) actFor(t tokens, surveyorID string) (tokens, resp) {
 func (e *env) dossier(s user, kind string) string {
 	e.t.Helper()
 	n := strconv.FormatInt(1000000+matriculeSeq.Add(1)%8999999, 10)
-	if _, err := e.portal.CreateDossier(context.Background(), newDossier(n, kind, s.Matricule)); err != nil {
+	if _, err := e.portal.CreateDossier(context.Background(), accounts.System, newDossier(n, kind, s.Matricule)); err != nil {
 		e.t.Fatal(err)
 	}
 	return n

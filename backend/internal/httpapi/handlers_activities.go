@@ -23,17 +23,39 @@ import (
 func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesRequestObject) (api.ListActivitiesResponseObject, error) {
 	p := req.Params
 	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	var page activity.Page
-	var err error
-	if p.All != nil && *p.All {
-		page, err = activity.ListAll(ctx, s.DB, q)
-	} else {
-		page, err = activity.List(ctx, s.DB, q, deref(p.Page, 1), deref(p.PageSize, activity.DefaultPageSize))
-	}
+	page, err := s.activityPage(ctx, q, p.All, p.Page, p.PageSize)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListActivities200JSONResponse{
+	return api.ListActivities200JSONResponse(page), nil
+}
+
+// ListAdminActivities is the administration journal (§13): the same table
+// over admin_activities, every entry, for administrators only.
+func (s *Server) ListAdminActivities(ctx context.Context, req api.ListAdminActivitiesRequestObject) (api.ListAdminActivitiesResponseObject, error) {
+	p := req.Params
+	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
+	q.Journal = activity.AdminJournal
+	page, err := s.activityPage(ctx, q, p.All, p.Page, p.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	return api.ListAdminActivities200JSONResponse(page), nil
+}
+
+// activityPage reads one page (or everything, all=true) of q.
+func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, pageNo, pageSize *int) (api.ActivityPage, error) {
+	var page activity.Page
+	var err error
+	if all != nil && *all {
+		page, err = activity.ListAll(ctx, s.DB, q)
+	} else {
+		page, err = activity.List(ctx, s.DB, q, deref(pageNo, 1), deref(pageSize, activity.DefaultPageSize))
+	}
+	if err != nil {
+		return api.ActivityPage{}, err
+	}
+	out := api.ActivityPage{
 		Items: make([]api.Activity, len(page.Items)),
 		Page:  page.Page, PageSize: page.PageSize, TotalItems: page.TotalItems, TotalPages: page.TotalPages,
 	}
@@ -42,6 +64,7 @@ func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesReque
 			Id: v.ID, OccurredAt: v.OccurredAt, DossierNumber: v.DossierNumber,
 			Type: api.ActivityType(v.Type), Label: v.Type.Label(),
 			Actor: recordedRef(v.Actor), Principal: recordedRef(v.Principal),
+			Detail: v.Detail, Channel: api.ActivityChannel(v.Channel),
 		}
 	}
 	return out, nil
@@ -54,38 +77,65 @@ func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesReque
 // queries. Exports are limited per user, and PDF layouts in number at once.
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
 	p := req.Params
+	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportActivitiesParamsFormatPdf)
+	if err != nil {
+		return nil, err
+	}
+	disposition := contentDisposition(exp.FileName())
+	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
+	if exp.Format == activity.PDF {
+		return api.ExportActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
+	}
+	return api.ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
+}
+
+// ExportAdminActivities exports the administration journal's view, on the
+// same terms as ExportActivities.
+func (s *Server) ExportAdminActivities(ctx context.Context, req api.ExportAdminActivitiesRequestObject) (api.ExportAdminActivitiesResponseObject, error) {
+	p := req.Params
+	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
+	q.Journal = activity.AdminJournal
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportAdminActivitiesParamsFormatPdf)
+	if err != nil {
+		return nil, err
+	}
+	disposition := contentDisposition(exp.FileName())
+	headers := api.ExportAdminActivities200ResponseHeaders{ContentDisposition: &disposition}
+	if exp.Format == activity.PDF {
+		return api.ExportAdminActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
+	}
+	return api.ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
+}
+
+// startExport applies the export limits, prepares the export of q and
+// starts writing it into the body the response will copy out.
+func (s *Server) startExport(ctx context.Context, q activity.Query, pdf bool) (*activity.Export, io.Reader, error) {
 	sess := mustSession(ctx)
-	q := activityQuery(sess, p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
 	format := activity.XLSX
 	release := func() {}
-	if p.Format == api.ExportActivitiesParamsFormatPdf {
+	if pdf {
 		format = activity.PDF
 		// A busy instance must not cost the user an export of their allowance.
 		var ok bool
 		if release, ok = s.lim.pdf.TryAcquire(); !ok {
 			s.m.RateLimited(pdfRule)
-			return nil, pdfBusy()
+			return nil, nil, pdfBusy()
 		}
 	}
 	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
 		release()
-		return nil, err
+		return nil, nil, err
 	}
 	by := activity.Person{ID: sess.Actor.ID, FirstName: sess.Actor.FirstName, LastName: sess.Actor.LastName}
 	exp, err := activity.PrepareExport(ctx, s.DB, q, format, by, time.Now())
 	if err != nil {
 		release()
-		return nil, err
+		return nil, nil, err
 	}
 	pr, pw := io.Pipe()
 	go streamExport(ctx, exp, pw, release, s.m)
-	body := abortOnError{pr}
-	disposition := contentDisposition(exp.FileName())
-	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
-	if format == activity.PDF {
-		return api.ExportActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
-	}
-	return api.ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
+	return exp, abortOnError{pr}, nil
 }
 
 // abortOnError is the response body of an export. When the file cannot be

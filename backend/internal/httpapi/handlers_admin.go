@@ -22,16 +22,16 @@ func (s *Server) ListSurveyors(ctx context.Context, _ api.ListSurveyorsRequestOb
 
 // GrantSurveyor gives surveyor status (administrator).
 func (s *Server) GrantSurveyor(ctx context.Context, req api.GrantSurveyorRequestObject) (api.GrantSurveyorResponseObject, error) {
-	sv, err := s.Accounts.GrantSurveyor(ctx, mustSession(ctx).Actor.ID, req.Body.Username, req.Body.Matricule)
+	sv, err := s.Accounts.GrantSurveyor(ctx, mustSession(ctx).Actor, req.Body.Username, req.Body.Matricule)
 	if err != nil {
 		return nil, err
 	}
 	return api.GrantSurveyor201JSONResponse(surveyorDTO(sv)), nil
 }
 
-// RevokeSurveyor withdraws surveyor status (administrator).
+// RevokeSurveyor withdraws surveyor status (administrator); the record stays.
 func (s *Server) RevokeSurveyor(ctx context.Context, req api.RevokeSurveyorRequestObject) (api.RevokeSurveyorResponseObject, error) {
-	if err := s.Accounts.RevokeSurveyor(ctx, req.Matricule); err != nil {
+	if err := s.Accounts.RevokeSurveyor(ctx, mustSession(ctx).Actor, req.Matricule); err != nil {
 		return nil, err
 	}
 	return api.RevokeSurveyor204Response{}, nil

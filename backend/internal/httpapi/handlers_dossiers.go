@@ -51,7 +51,7 @@ func (s *Server) CreateDossier(ctx context.Context, req api.CreateDossierRequest
 		t := b.ClosingDate.Time
 		in.ClosingDate = &t
 	}
-	d, err := s.Portal.CreateDossier(ctx, in)
+	d, err := s.Portal.CreateDossier(ctx, mustSession(ctx).Actor, in)
 	if err != nil {
 		return nil, err
 	}

@@ -63,4 +63,6 @@ var operationNeeds = map[string]need{
 	"grantSurveyor":            needAdmin,
 	"revokeSurveyor":           needAdmin,
 	"createDossier":            needAdmin,
+	"listAdminActivities":      needAdmin, // the administration journal (§13): every entry
+	"exportAdminActivities":    needAdmin,
 }

@@ -222,7 +222,7 @@ func (s *Service) Prevalidate(ctx context.Context, sess *auth.Session, f DMFile)
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.DMPrevalidation, sess.Actor, *sess.Principal, "")
+		return activity.Record(tx, activity.DMPrevalidation, sess.Actor, *sess.Principal, "", activity.Detail(f.Name))
 	})
 	return out, err
 }
@@ -265,7 +265,7 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.DMDeposit, sess.Actor, *sess.Principal, number)
+		return activity.Record(tx, activity.DMDeposit, sess.Actor, *sess.Principal, number, activity.Detail(f.Name))
 	})
 	return out, err
 }

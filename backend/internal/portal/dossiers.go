@@ -188,7 +188,7 @@ func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number str
 			return err
 		}
 		out = DossierView{Dossier: d, Responsible: *sess.Principal, UnreadMessages: unread[d.Number]}
-		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number)
+		return activity.Record(tx, activity.DossierViewed, sess.Actor, *sess.Principal, d.Number, activity.Detail(d.Title))
 	})
 	return out, err
 }
@@ -199,12 +199,13 @@ type NewDossier struct {
 	ClosingDate                    *time.Time
 }
 
-// CreateDossier opens a dossier for the surveyor holding the matricule.
-func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView, error) {
+// CreateDossier opens a dossier for the surveyor holding the matricule; the
+// administration journal records it with the administrator by.
+func (s *Service) CreateDossier(ctx context.Context, by auth.Person, in NewDossier) (DossierView, error) {
 	var out DossierView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var sv store.Surveyor
-		err := tx.Where("matricule = ?", in.Matricule).Take(&sv).Error
+		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, in.Matricule).Take(&sv).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Aucun arpenteur-géomètre ne porte ce matricule.",
 				Fields: []apperr.FieldError{apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule.")}}
@@ -225,7 +226,7 @@ func (s *Service) CreateDossier(ctx context.Context, in NewDossier) (DossierView
 			return err
 		}
 		out = DossierView{Dossier: d, Responsible: accounts.Person(u)}
-		return nil
+		return activity.RecordAdmin(tx, activity.DossierOpened, by, out.Responsible, d.Number, activity.Detail(d.Title))
 	})
 	return out, err
 }

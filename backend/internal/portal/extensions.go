@@ -69,7 +69,7 @@ func (s *Service) ExtendClosingDate(ctx context.Context, sess *auth.Session, num
 		if err := tx.Model(&Dossier{}).Where("number = ?", number).Update("closing_date", nd).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.ClosingDateExtension, sess.Actor, *sess.Principal, number)
+		return activity.Record(tx, activity.ClosingDateExtension, sess.Actor, *sess.Principal, number, activity.Detail(extensionDetail(nd)))
 	})
 	return out, err
 }

@@ -82,7 +82,8 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 		if err := tx.Create(&lots).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.LotReservation, sess.Actor, *sess.Principal, number)
+		return activity.Record(tx, activity.LotReservation, sess.Actor, *sess.Principal, number,
+			activity.Detail(reservationDetail(out.Lots(), plans)))
 	})
 	return out, err
 }
@@ -138,7 +139,7 @@ func (s *Service) CheckLots(ctx context.Context, sess *auth.Session, lots []stri
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.LotCorrectionCheck, sess.Actor, *sess.Principal, "")
+		return activity.Record(tx, activity.LotCorrectionCheck, sess.Actor, *sess.Principal, "", activity.Detail(lotsDetail(lots)))
 	})
 	return out, err
 }

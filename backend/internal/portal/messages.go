@@ -9,6 +9,8 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
@@ -83,6 +85,13 @@ func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, su
 			return err
 		}
 		out = MessageView{Message: m}
+		responsible, err := s.Accounts.User(ctx, d.ResponsibleID)
+		if err != nil {
+			return err
+		}
+		if err := activity.RecordAdmin(tx, activity.MessagePosted, admin, accounts.Person(responsible), number, activity.Detail(subject)); err != nil {
+			return err
+		}
 		return mail.Enqueue(tx, mail.DossierMessageAlert(surveyor.Email, surveyor.FirstName, number, subject))
 	})
 	if err == nil {
@@ -121,7 +130,7 @@ func withReader(db *gorm.DB) *gorm.DB {
 		Select("dossier_messages.*, users.username AS reader_username, users.first_name AS reader_first_name, " +
 			"users.last_name AS reader_last_name, users.is_admin AS reader_is_admin, surveyors.matricule AS reader_matricule").
 		Joins("LEFT JOIN users ON users.id = dossier_messages.read_by").
-		Joins("LEFT JOIN surveyors ON surveyors.user_id = dossier_messages.read_by")
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = dossier_messages.read_by AND surveyors.withdrawn_at IS NULL")
 }
 
 // messageRow is a message with its first reader, as one row.
@@ -190,12 +199,17 @@ func (s *Service) PostCommunique(ctx context.Context, admin auth.Person, subject
 			return err
 		}
 		var surveyors []store.User
-		if err := tx.Where("id IN (SELECT user_id FROM surveyors)").Order("email_key").Find(&surveyors).Error; err != nil {
+		if err := tx.Where("id IN (SELECT user_id FROM surveyors WHERE withdrawn_at IS NULL)").Order("email_key").Find(&surveyors).Error; err != nil {
 			return err
 		}
 		msgs := make([]mail.Message, 0, len(surveyors))
 		for _, u := range surveyors {
 			msgs = append(msgs, mail.CommuniqueAlert(u.Email, u.FirstName, subject))
+		}
+		// A communiqué is for every surveyor: the journal names the
+		// administrator on both sides, and the subject.
+		if err := activity.RecordAdmin(tx, activity.CommuniquePosted, admin, admin, "", activity.Detail(subject)); err != nil {
+			return err
 		}
 		return mail.Enqueue(tx, msgs...)
 	})

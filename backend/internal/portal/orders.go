@@ -84,7 +84,8 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
-		return activity.Record(tx, activity.ProductOrder, sess.Actor, *sess.Principal, "")
+		return activity.Record(tx, activity.ProductOrder, sess.Actor, *sess.Principal, "",
+			activity.Detail(orderDetail(out.OrderNumber, product, format, quantity, lots)))
 	})
 	return out, err
 }

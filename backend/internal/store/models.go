@@ -26,12 +26,24 @@ type User struct {
 func (u User) FullName() string { return u.FirstName + " " + u.LastName }
 
 // Surveyor marks a user as arpenteur-géomètre, with their matricule.
+// Withdrawing the status keeps the row (§13): WithdrawnAt and WithdrawnBy
+// say when and by whom. A withdrawn row delegates nothing and acts for
+// nobody, so every read of surveyors filters ActiveSurveyor.
 type Surveyor struct {
-	UserID    uuid.UUID `gorm:"type:uuid;primaryKey"`
-	Matricule string
-	GrantedAt time.Time
-	GrantedBy *uuid.UUID `gorm:"type:uuid"`
+	UserID      uuid.UUID `gorm:"type:uuid;primaryKey"`
+	Matricule   string
+	GrantedAt   time.Time
+	GrantedBy   *uuid.UUID `gorm:"type:uuid"`
+	WithdrawnAt *time.Time
+	WithdrawnBy *uuid.UUID `gorm:"type:uuid"`
 }
+
+// ActiveSurveyor is the condition a surveyors row in office meets.
+const ActiveSurveyor = "withdrawn_at IS NULL"
+
+// SystemUserID is the named actor of command-line actions, « Système (ligne
+// de commande) », created by the migrations; nobody can log in as it.
+var SystemUserID = uuid.MustParse("00000000-0000-4000-8000-00000000c11a")
 
 // Session is one login; every access token names it and is refused once the
 // session is revoked or expired.

@@ -79,6 +79,27 @@ func TestRuntimeRoleMayOnlyAppendToTheActivityLog(t *testing.T) {
 	if err := db.Raw("SELECT count(*) FROM activities WHERE id = ?", id).Scan(&n).Error; err != nil || n != 1 {
 		t.Fatalf("entrée disparue : %d %v", n, err)
 	}
+	// The administration journal (§13) is guarded the same way.
+	if tables, err := db.AppendOnlyTables(ctx); err != nil || strings.Join(tables, ",") != "activities,admin_activities" {
+		t.Fatalf("tables en ajout seul : %v %v", tables, err)
+	}
+	if err := db.Exec(`INSERT INTO admin_activities (occurred_at, type, actor_id, actor_name, principal_id, principal_name,
+		actor_first_name, actor_last_name, actor_sort, principal_first_name, principal_last_name, principal_sort, detail)
+		VALUES (now(), 'surveyor_granted', ?, 'Rose Le', ?, 'Rose Le', 'Rose', 'Le', 'rose le', 'Rose', 'Le', 'rose le', 'Matricule 1')`,
+		u.ID, u.ID).Error; err != nil {
+		t.Fatalf("INSERT admin_activities refusé : %v", err)
+	}
+	for _, stmt := range []string{
+		"UPDATE admin_activities SET detail = 'x'",
+		"DELETE FROM admin_activities",
+		"TRUNCATE admin_activities",
+		"DROP TRIGGER admin_activities_no_update ON admin_activities",
+	} {
+		err := db.Exec(stmt).Error
+		if err == nil || (!strings.Contains(err.Error(), "permission denied") && !strings.Contains(err.Error(), "must be owner")) {
+			t.Errorf("%s : %v", stmt, err)
+		}
+	}
 }
 
 // GrantRuntime refuses to grant the owner itself, and tables the owner adds

@@ -21,7 +21,7 @@ import {
   tableRows,
 } from "../support.mjs";
 
-const columns = ["Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour"];
+const columns = ["Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour", "Détail"];
 let browser;
 let downloads;
 
@@ -107,8 +107,10 @@ test("Jean Piette filtre le suivi des activités, le trie et le télécharge en 
   await page.waitForURL(/[?&]order=asc/);
   await settled(page);
   assert.equal(await dateHeader.getAttribute("aria-sort"), "ascending");
-  for (const th of (await table.locator("thead th").all()).slice(1))
+  for (const th of (await table.locator("thead th").all()).slice(1, 5))
     assert.equal(await th.getAttribute("aria-sort"), "none");
+  // « Détail » (§13) is not a sort key.
+  assert.equal(await table.locator("thead th").nth(5).getAttribute("aria-sort"), null);
 
   // The whole view on screen, as the exports hold it.
   const showAll = page.getByRole("button", { name: "Afficher toutes les activités" });
@@ -121,7 +123,8 @@ test("Jean Piette filtre le suivi des activités, le trie et le télécharge en 
   const rows = await tableRows(table);
   assert.ok(rows.length >= 3, `au moins les 3 activités d'Édith pour Jean (${rows.length})`);
   for (const row of rows) {
-    assert.equal(row.length, 5);
+    assert.equal(row.length, 6);
+    assert.notEqual(row[5], "", "chaque activité d'Édith nomme ce sur quoi elle portait (Détail)");
     assert.match(row[0], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     assert.equal(row[3], "Édith Descartes");
     assert.equal(row[4], "Jean Piette", "Jean ne voit pas ce qu'Édith fait pour Claire Lavoie");
@@ -179,7 +182,7 @@ test("Jean Piette filtre le suivi des activités, le trie et le télécharge en 
     .filter({ hasText: `Le fichier ${pdf.suggestedFilename()} a été téléchargé.` })
     .waitFor();
   const text = readPdfText(pdfPath);
-  assert.match(text, /Date activité\s+No Dossier\s+Activité\s+Réalisée par\s+Réalisée pour/, "en-têtes français");
+  assert.match(text, /Date activité\s+No\s+Activité\s+Réalisée par\s+Réalisée pour\s+Détail/, "en-têtes français");
   const pdfRows = pdfActivityRows(text);
   assert.deepEqual(
     pdfRows.map((row) => row.date),

@@ -881,6 +881,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Journal d'administration (administrateur)
+         * @description Les actions des administrateurs (statut d'arpenteur-géomètre accordé ou retiré, dossier
+         *     ouvert, message ou communiqué publié) et celles de la ligne de commande, inscrites au nom
+         *     de « Système (ligne de commande) » (§13). Même forme, mêmes filtres, même tri et même
+         *     pagination que `GET /api/v1/activities`; tout le journal, quel que soit l'administrateur.
+         */
+        get: operations["listAdminActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exporter le journal d'administration (Excel ou PDF)
+         * @description Exactement la vue filtrée et triée de `GET /api/v1/admin/activities`, en fichier, aux mêmes
+         *     conditions que `GET /api/v1/activities/export`.
+         */
+        get: operations["exportAdminActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/surveyors": {
         parameters: {
             query?: never;
@@ -919,7 +963,11 @@ export interface paths {
         post?: never;
         /**
          * Retirer le statut d'arpenteur-géomètre (administrateur)
-         * @description Retire le statut d'arpenteur-géomètre; ses délégations prennent fin dès la requête suivante.
+         * @description Le retrait est inscrit au journal d'administration; la fiche reste (qui l'a retiré, quand),
+         *     rien n'est effacé. Dès la requête suivante, l'ancien arpenteur-géomètre ne délègue plus rien
+         *     et n'agit plus pour personne; ses délégataires sont refusés. Le matricule est unique parmi
+         *     les arpenteurs-géomètres en exercice : il peut être accordé de nouveau, à la même personne
+         *     ou à une autre.
          */
         delete: operations["revokeSurveyor"];
         options?: never;
@@ -1216,10 +1264,16 @@ export interface components {
          *     lot_reservation « Réservation de lots et plans complémentaires en TR »,
          *     lot_correction_check « Vérification de la correction de lots »,
          *     product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+         *     Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
+         *     administrator_named « Attribution du rôle d'administrateur »,
+         *     surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
+         *     surveyor_withdrawn « Retrait du statut d'arpenteur-géomètre », dossier_opened « Ouverture d'un dossier »,
+         *     message_posted « Publication d'un message sur un dossier », communique_posted « Publication d'un communiqué ».
+         *     Chaque journal refuse (400 sur `/type`) les types de l'autre.
          * @enum {string}
          */
-        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit";
+        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit" | "account_created" | "administrator_named" | "surveyor_granted" | "surveyor_withdrawn" | "dossier_opened" | "message_posted" | "communique_posted";
         Activity: {
             /** Format: int64 */
             id: number;
@@ -1235,6 +1289,20 @@ export interface components {
             label: string;
             actor: components["schemas"]["PersonRef"];
             principal: components["schemas"]["PersonRef"];
+            /**
+             * @description Détail (§13), en français : ce sur quoi portait l'action (« Édith Descartes » pour l'ajout
+             *     ou la suppression d'un délégataire, « Lots 6 123 401, 6 123 402 » pour une réservation,
+             *     la commande, le nom du fichier d'une DM, la nouvelle date de fermeture, le titre du
+             *     dossier consulté, le matricule, l'objet d'un message...). `null` pour les activités
+             *     inscrites avant cette version.
+             * @example Édith Descartes
+             */
+            detail: string | null;
+            /**
+             * @description Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+             * @enum {string}
+             */
+            channel: "web" | "api";
         };
         ActivityPage: {
             items: components["schemas"]["Activity"][];
@@ -2859,6 +2927,102 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listAdminActivities: {
+        parameters: {
+            query?: {
+                /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
+                from?: components["parameters"]["ActivityFrom"];
+                /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */
+                to?: components["parameters"]["ActivityTo"];
+                /** @description No Dossier contient */
+                dossier?: components["parameters"]["ActivityDossier"];
+                /** @description Types d'activité (répéter le paramètre pour plusieurs) */
+                type?: components["parameters"]["ActivityTypes"];
+                /** @description Réalisée par (identifiant d'utilisateur) */
+                actor?: components["parameters"]["ActivityActor"];
+                /** @description Réalisée pour (identifiant d'utilisateur) */
+                principal?: components["parameters"]["ActivityPrincipal"];
+                sort?: components["parameters"]["ActivitySort"];
+                order?: components["parameters"]["ActivityOrder"];
+                /** @description Numéro de la page, à partir de 1 (au plus 1 000 000 000) */
+                page?: components["parameters"]["Page"];
+                /** @description Nombre d'éléments par page */
+                pageSize?: components["parameters"]["PageSize"];
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Une page du journal d'administration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportAdminActivities: {
+        parameters: {
+            query: {
+                format: "xlsx" | "pdf";
+                /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
+                from?: components["parameters"]["ActivityFrom"];
+                /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */
+                to?: components["parameters"]["ActivityTo"];
+                /** @description No Dossier contient */
+                dossier?: components["parameters"]["ActivityDossier"];
+                /** @description Types d'activité (répéter le paramètre pour plusieurs) */
+                type?: components["parameters"]["ActivityTypes"];
+                /** @description Réalisée par (identifiant d'utilisateur) */
+                actor?: components["parameters"]["ActivityActor"];
+                /** @description Réalisée pour (identifiant d'utilisateur) */
+                principal?: components["parameters"]["ActivityPrincipal"];
+                sort?: components["parameters"]["ActivitySort"];
+                order?: components["parameters"]["ActivityOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Le fichier (nom donné par Content-Disposition, RFC 6266) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="journal-administration-2020-10-14.xlsx"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Trop d'exportations (`rate_limited`), comme pour le suivi des activités */
+            429: {
+                headers: {
+                    /** @description Secondes à attendre */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSurveyors: {

@@ -37,6 +37,9 @@ const activities: Activity[] = Array.from({ length: 23 }, (_, index) => ({
   label: index % 2 === 0 ? "Réservation de lots et plans complémentaires en TR" : "Commande de produits cadastraux",
   actor: index % 4 === 0 ? jean : edith,
   principal: index === 5 ? alain : jean,
+  // §13: a French detail (null on entries older than it), and the channel.
+  detail: index % 2 === 0 ? "Lots 6 123 401, 6 123 402" : index === 1 ? null : "CP-2020-000001 : Plan cadastral (PDF) × 1 — Lot 1 234 567",
+  channel: index === 2 ? "api" : "web",
 }));
 
 const filterValues: ActivityFilters = {
@@ -120,12 +123,23 @@ describe("ActivityPage", { timeout: 20_000 }, () => {
     const headers = within(table)
       .getAllByRole("columnheader")
       .map((th) => th.textContent?.replace(/[▲▼↕]/g, ""));
-    expect(headers).toEqual(["Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour"]);
+    expect(headers).toEqual(["Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour", "Détail"]);
+    // « Détail » is not a sort key: no sort button, no aria-sort.
+    const detailHeader = within(table).getAllByRole("columnheader")[5] as HTMLElement;
+    expect(detailHeader).not.toHaveAttribute("aria-sort");
+    expect(within(detailHeader).queryByRole("button")).toBeNull();
     for (const th of within(table).getAllByRole("columnheader")) expect(th).toHaveAttribute("scope", "col");
     expect(rows().slice(0, 3)).toEqual([
-      ["2020-10-14 13:05", "", "Réservation de lots et plans complémentaires en TR", "Jean Piette", "Jean Piette"],
-      ["2020-10-13 13:05", "1096429", "Commande de produits cadastraux", "Édith Descartes", "Jean Piette"],
-      ["2020-10-12 13:05", "", "Réservation de lots et plans complémentaires en TR", "Édith Descartes", "Jean Piette"],
+      ["2020-10-14 13:05", "", "Réservation de lots et plans complémentaires en TR", "Jean Piette", "Jean Piette", "Lots 6 123 401, 6 123 402"],
+      ["2020-10-13 13:05", "1096429", "Commande de produits cadastraux", "Édith Descartes", "Jean Piette", ""],
+      [
+        "2020-10-12 13:05",
+        "",
+        "Réservation de lots et plans complémentaires en TR",
+        "Édith Descartes",
+        "Jean Piette",
+        "Lots 6 123 401, 6 123 402 — par l'API",
+      ],
     ]);
     expect(document.title).toBe("Suivi des activités — Mon espace client");
   });

@@ -16,7 +16,11 @@ interface Props {
 
 const ariaSort: Record<ActivityOrder, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
 
-/** The table of the guide: Date activité, No Dossier, Activité, Réalisée par, Réalisée pour. */
+/**
+ * The table of the guide: Date activité, No Dossier, Activité, Réalisée par, Réalisée pour, and
+ * « Détail » (§13: what the action was about; not a sort key). An action that came through an
+ * API token says so after its detail.
+ */
 export function ActivityTable({ items, sort, order, onSort, busy, filtered }: Props) {
   const { t, locale } = useI18n();
   const sortedBy = t("activity.table.sortedBy", {
@@ -45,12 +49,13 @@ export function ActivityTable({ items, sort, order, onSort, busy, filtered }: Pr
                 </th>
               );
             })}
+            <th scope="col">{t("activity.column.detail")}</th>
           </tr>
         </thead>
         <tbody>
           {items.length === 0 ? (
             <tr>
-              <td colSpan={sortColumns.length} className="activity-table__empty">
+              <td colSpan={sortColumns.length + 1} className="activity-table__empty">
                 {filtered ? t("activity.table.emptyFiltered") : t("activity.table.empty")}
               </td>
             </tr>
@@ -66,6 +71,15 @@ export function ActivityTable({ items, sort, order, onSort, busy, filtered }: Pr
                   <td lang={label.lang}>{label.text}</td>
                   <td>{personName(item.actor)}</td>
                   <td>{personName(item.principal)}</td>
+                  <td>
+                    {item.detail ?? ""}
+                    {item.channel === "api" ? (
+                      <span className="activity-table__channel">
+                        {item.detail ? " — " : ""}
+                        {t("activity.channel.api")}
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               );
             })

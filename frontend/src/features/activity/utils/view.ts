@@ -40,7 +40,8 @@ const sortFields: Record<ActivitySort, true> = {
   principal: true,
 };
 const orders: Record<ActivityOrder, true> = { asc: true, desc: true };
-const activityTypes: Record<ActivityType, true> = {
+/** The types of the users' log; the administration journal's (§13) are no filter of this table. */
+const activityTypes: Partial<Record<ActivityType, true>> = {
   delegate_added: true,
   delegate_removed: true,
   delegation_renounced: true,
