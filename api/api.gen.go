@@ -67,6 +67,36 @@ func (e ActivityType) Valid() bool {
 	}
 }
 
+// Defines values for DelegableService.
+const (
+	DelegableServiceCadastreDossiers   DelegableService = "cadastre_dossiers"
+	DelegableServiceDmPrevalidation    DelegableService = "dm_prevalidation"
+	DelegableServiceLotCorrectionCheck DelegableService = "lot_correction_check"
+	DelegableServiceLotReservation     DelegableService = "lot_reservation"
+	DelegableServiceProductOrder       DelegableService = "product_order"
+	DelegableServiceSurveyDossiers     DelegableService = "survey_dossiers"
+)
+
+// Valid indicates whether the value is a known member of the DelegableService enum.
+func (e DelegableService) Valid() bool {
+	switch e {
+	case DelegableServiceCadastreDossiers:
+		return true
+	case DelegableServiceDmPrevalidation:
+		return true
+	case DelegableServiceLotCorrectionCheck:
+		return true
+	case DelegableServiceLotReservation:
+		return true
+	case DelegableServiceProductOrder:
+		return true
+	case DelegableServiceSurveyDossiers:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DossierStatus.
 const (
 	EnTraitement DossierStatus = "en_traitement"
@@ -145,6 +175,8 @@ const (
 	ProblemCodePasswordChangeRequired    ProblemCode = "password_change_required"
 	ProblemCodePayloadTooLarge           ProblemCode = "payload_too_large"
 	ProblemCodeRateLimited               ProblemCode = "rate_limited"
+	ProblemCodeReauthenticationRequired  ProblemCode = "reauthentication_required"
+	ProblemCodeServiceNotDelegated       ProblemCode = "service_not_delegated"
 	ProblemCodeSurveyorOnly              ProblemCode = "surveyor_only"
 	ProblemCodeUnauthenticated           ProblemCode = "unauthenticated"
 	ProblemCodeUnavailable               ProblemCode = "unavailable"
@@ -180,6 +212,10 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodePayloadTooLarge:
 		return true
 	case ProblemCodeRateLimited:
+		return true
+	case ProblemCodeReauthenticationRequired:
+		return true
+	case ProblemCodeServiceNotDelegated:
 		return true
 	case ProblemCodeSurveyorOnly:
 		return true
@@ -548,12 +584,17 @@ type Accepted struct {
 
 // ActingFor defines model for ActingFor.
 type ActingFor struct {
-	FirstName string `json:"firstName"`
-	LastName  string `json:"lastName"`
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
+	LastName  string              `json:"lastName"`
 
 	// Matricule Example: 5003
-	Matricule Matricule          `json:"matricule"`
-	UserId    openapi_types.UUID `json:"userId"`
+	Matricule Matricule `json:"matricule"`
+
+	// Services Services délégués à l'utilisateur (tous pour l'arpenteur-géomètre lui-même)
+	Services []DelegableService `json:"services"`
+	UserId   openapi_types.UUID `json:"userId"`
 }
 
 // Activity defines model for Activity.
@@ -615,7 +656,12 @@ type ActivityType string
 
 // AddDelegateRequest defines model for AddDelegateRequest.
 type AddDelegateRequest struct {
-	UserId openapi_types.UUID `json:"userId"`
+	// EndsOn Dernier jour de la délégation (heure du Québec), aujourd'hui au plus tôt, au plus 3 ans plus tard
+	EndsOn *openapi_types.Date `json:"endsOn,omitempty"`
+
+	// Services Services accordés; tous les services délégables quand absent
+	Services *[]DelegableService `json:"services,omitempty"`
+	UserId   openapi_types.UUID  `json:"userId"`
 }
 
 // ChangePasswordRequest defines model for ChangePasswordRequest.
@@ -662,16 +708,24 @@ type CreateDossierRequest struct {
 	Title  string        `json:"title"`
 }
 
+// DelegableService Service délégable (SPEC §3; le dépôt d'une DM ne l'est jamais)
+type DelegableService string
+
 // Delegant defines model for Delegant.
 type Delegant struct {
-	FirstName string `json:"firstName"`
-	LastName  string `json:"lastName"`
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
+	LastName  string              `json:"lastName"`
 
 	// Matricule Example: 5003
 	Matricule Matricule `json:"matricule"`
 
 	// Self Vrai pour l'arpenteur-géomètre lui-même (agir en son propre nom)
 	Self bool `json:"self"`
+
+	// Services Services délégués (tous pour soi-même)
+	Services []DelegableService `json:"services"`
 
 	// Since Début de la délégation (null pour soi-même)
 	Since  *time.Time         `json:"since"`
@@ -680,12 +734,16 @@ type Delegant struct {
 
 // Delegate defines model for Delegate.
 type Delegate struct {
-	Email     string `json:"email"`
-	FirstName string `json:"firstName"`
+	Email string `json:"email"`
+
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
 
 	// LastActivityAt Dernière activité du délégataire pour cet arpenteur-géomètre
-	LastActivityAt *time.Time `json:"lastActivityAt"`
-	LastName       string     `json:"lastName"`
+	LastActivityAt *time.Time         `json:"lastActivityAt"`
+	LastName       string             `json:"lastName"`
+	Services       []DelegableService `json:"services"`
 
 	// Since Début de la délégation
 	Since    time.Time          `json:"since"`
@@ -1051,6 +1109,11 @@ type ProductOrderRequestFormat string
 // ProductOrderRequestProductType defines model for ProductOrderRequest.ProductType.
 type ProductOrderRequestProductType string
 
+// ReauthenticationRequest defines model for ReauthenticationRequest.
+type ReauthenticationRequest struct {
+	Password string `json:"password"`
+}
+
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
@@ -1107,6 +1170,13 @@ type TokenResponse struct {
 
 // TokenResponseTokenType defines model for TokenResponse.TokenType.
 type TokenResponseTokenType string
+
+// UpdateDelegateRequest defines model for UpdateDelegateRequest.
+type UpdateDelegateRequest struct {
+	// EndsOn Dernier jour de la délégation (aujourd'hui au plus tôt, au plus 3 ans plus tard); null la retire
+	EndsOn   json.RawMessage     `json:"endsOn,omitempty"`
+	Services *[]DelegableService `json:"services,omitempty"`
+}
 
 // User defines model for User.
 type User struct {
@@ -1363,6 +1433,9 @@ type RequestPasswordResetJSONRequestBody = PasswordResetRequestRequest
 // ResetPasswordJSONRequestBody defines body for ResetPassword for application/json ContentType.
 type ResetPasswordJSONRequestBody = PasswordResetRequest
 
+// ReauthenticateJSONRequestBody defines body for Reauthenticate for application/json ContentType.
+type ReauthenticateJSONRequestBody = ReauthenticationRequest
+
 // RefreshSessionJSONRequestBody defines body for RefreshSession for application/json ContentType.
 type RefreshSessionJSONRequestBody = RefreshRequest
 
@@ -1371,6 +1444,9 @@ type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 
 // AddDelegateJSONRequestBody defines body for AddDelegate for application/json ContentType.
 type AddDelegateJSONRequestBody = AddDelegateRequest
+
+// UpdateDelegateJSONRequestBody defines body for UpdateDelegate for application/json ContentType.
+type UpdateDelegateJSONRequestBody = UpdateDelegateRequest
 
 // DepositDmMultipartRequestBody defines body for DepositDm for multipart/form-data ContentType.
 type DepositDmMultipartRequestBody = DmUpload
@@ -1440,6 +1516,9 @@ type ServerInterface interface {
 	// ResetPassword Choisir un nouveau mot de passe avec le jeton reçu par courriel
 	// (POST /api/v1/auth/password-resets)
 	ResetPassword(ctx echo.Context) error
+	// Reauthenticate Confirmer son identité (authentification récente)
+	// (POST /api/v1/auth/reauthentication)
+	Reauthenticate(ctx echo.Context) error
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx echo.Context, params RefreshSessionParams) error
@@ -1470,6 +1549,9 @@ type ServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx echo.Context, userId UserIdPath) error
+	// UpdateDelegate Modifier une délégation (services, date de fin)
+	// (PATCH /api/v1/delegates/{userId})
+	UpdateDelegate(ctx echo.Context, userId UserIdPath) error
 	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
 	// (GET /api/v1/dm-deposits)
 	ListDmDeposits(ctx echo.Context, params ListDmDepositsParams) error
@@ -1867,6 +1949,15 @@ func (w *ServerInterfaceWrapper) ResetPassword(ctx echo.Context) error {
 	return err
 }
 
+// Reauthenticate converts echo context to params.
+func (w *ServerInterfaceWrapper) Reauthenticate(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.Reauthenticate(ctx)
+	return err
+}
+
 // RefreshSession converts echo context to params.
 func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	var err error
@@ -2022,6 +2113,22 @@ func (w *ServerInterfaceWrapper) RemoveDelegate(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RemoveDelegate(ctx, userId)
+	return err
+}
+
+// UpdateDelegate converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateDelegate(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserIdPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateDelegate(ctx, userId)
 	return err
 }
 
@@ -2400,10 +2507,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/auth/username-reminders", wrapper.RequestUsernameReminder, options.OperationMiddlewares["requestUsernameReminder"]...)
 	router.GET(options.BaseURL+"/api/v1/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.PUT(options.BaseURL+"/api/v1/me/password", wrapper.ChangeMyPassword, options.OperationMiddlewares["changeMyPassword"]...)
+	router.POST(options.BaseURL+"/api/v1/auth/reauthentication", wrapper.Reauthenticate, options.OperationMiddlewares["reauthenticate"]...)
 	router.POST(options.BaseURL+"/api/v1/auth/acting-for", wrapper.SelectDelegant, options.OperationMiddlewares["selectDelegant"]...)
 	router.GET(options.BaseURL+"/api/v1/delegates", wrapper.ListDelegates, options.OperationMiddlewares["listDelegates"]...)
 	router.POST(options.BaseURL+"/api/v1/delegates", wrapper.AddDelegate, options.OperationMiddlewares["addDelegate"]...)
 	router.DELETE(options.BaseURL+"/api/v1/delegates/:userId", wrapper.RemoveDelegate, options.OperationMiddlewares["removeDelegate"]...)
+	router.PATCH(options.BaseURL+"/api/v1/delegates/:userId", wrapper.UpdateDelegate, options.OperationMiddlewares["updateDelegate"]...)
 	router.GET(options.BaseURL+"/api/v1/delegate-candidates", wrapper.SearchDelegateCandidates, options.OperationMiddlewares["searchDelegateCandidates"]...)
 	router.GET(options.BaseURL+"/api/v1/delegants", wrapper.ListDelegants, options.OperationMiddlewares["listDelegants"]...)
 	router.DELETE(options.BaseURL+"/api/v1/delegants/:userId", wrapper.RenounceDelegation, options.OperationMiddlewares["renounceDelegation"]...)
@@ -3562,6 +3671,76 @@ func (response ResetPassword429ApplicationProblemPlusJSONResponse) VisitResetPas
 	return err
 }
 
+type ReauthenticateRequestObject struct {
+	Body *ReauthenticateJSONRequestBody
+}
+
+type ReauthenticateResponseObject interface {
+	VisitReauthenticateResponse(w http.ResponseWriter) error
+}
+
+type Reauthenticate204Response struct {
+}
+
+func (response Reauthenticate204Response) VisitReauthenticateResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type Reauthenticate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate400ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Reauthenticate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate401ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Reauthenticate429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate429ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RefreshSessionRequestObject struct {
 	Params RefreshSessionParams
 	Body   *RefreshSessionJSONRequestBody
@@ -4286,6 +4465,96 @@ type RemoveDelegate404ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response RemoveDelegate404ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegateRequestObject struct {
+	UserId UserIdPath `json:"userId"`
+	Body   *UpdateDelegateJSONRequestBody
+}
+
+type UpdateDelegateResponseObject interface {
+	VisitUpdateDelegateResponse(w http.ResponseWriter) error
+}
+
+type UpdateDelegate200JSONResponse Delegate
+
+func (response UpdateDelegate200JSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate400ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate401ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate403ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate404ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -5737,6 +6006,9 @@ type StrictServerInterface interface {
 	// ResetPassword Choisir un nouveau mot de passe avec le jeton reçu par courriel
 	// (POST /api/v1/auth/password-resets)
 	ResetPassword(ctx context.Context, request ResetPasswordRequestObject) (ResetPasswordResponseObject, error)
+	// Reauthenticate Confirmer son identité (authentification récente)
+	// (POST /api/v1/auth/reauthentication)
+	Reauthenticate(ctx context.Context, request ReauthenticateRequestObject) (ReauthenticateResponseObject, error)
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx context.Context, request RefreshSessionRequestObject) (RefreshSessionResponseObject, error)
@@ -5767,6 +6039,9 @@ type StrictServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx context.Context, request RemoveDelegateRequestObject) (RemoveDelegateResponseObject, error)
+	// UpdateDelegate Modifier une délégation (services, date de fin)
+	// (PATCH /api/v1/delegates/{userId})
+	UpdateDelegate(ctx context.Context, request UpdateDelegateRequestObject) (UpdateDelegateResponseObject, error)
 	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
 	// (GET /api/v1/dm-deposits)
 	ListDmDeposits(ctx context.Context, request ListDmDepositsRequestObject) (ListDmDepositsResponseObject, error)
@@ -6402,6 +6677,52 @@ func (sh *strictHandler) ResetPassword(ctx echo.Context) error {
 	return nil
 }
 
+// Reauthenticate operation middleware
+func (sh *strictHandler) Reauthenticate(ctx echo.Context) error {
+	var request ReauthenticateRequestObject
+
+	var body ReauthenticateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.Reauthenticate(ctx.Request().Context(), request.(ReauthenticateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "Reauthenticate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ReauthenticateResponseObject); ok {
+		return validResponse.VisitReauthenticateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // RefreshSession operation middleware
 func (sh *strictHandler) RefreshSession(ctx echo.Context, params RefreshSessionParams) error {
 	var request RefreshSessionRequestObject
@@ -6708,6 +7029,54 @@ func (sh *strictHandler) RemoveDelegate(ctx echo.Context, userId UserIdPath) err
 		return err
 	} else if validResponse, ok := response.(RemoveDelegateResponseObject); ok {
 		return validResponse.VisitRemoveDelegateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateDelegate operation middleware
+func (sh *strictHandler) UpdateDelegate(ctx echo.Context, userId UserIdPath) error {
+	var request UpdateDelegateRequestObject
+
+	request.UserId = userId
+
+	var body UpdateDelegateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateDelegate(ctx.Request().Context(), request.(UpdateDelegateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateDelegate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateDelegateResponseObject); ok {
+		return validResponse.VisitUpdateDelegateResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7304,191 +7673,203 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3Nchw3lij8Koj6JoJFTVaxSFGyTYUjPjUpeeQhbTYpd3dcly4LzDxFQs4EUgCyTLZCEbOd/X0Ar6Zd",
-	"7Yi7mp13rjfpJ7mBv0xkFrJ+SIqy1LOSWJkJHBwcnP9z8LYTsyxnFKgUnb23nRxznIEErv96GksyIfL6",
-	"aSwZVz8kIGJOckkY7ex1TmZTnBIxmwLKMUddkgCVZEwwlSjZKCRJicASCr7ZiTpEffGmAH7diToUZ9DZ",
-	"62A9btQR8SVkWE0wZjzDsrPXKQqSdKKOvM7Vi0JyQi86795FJUwHTAgCAai+Ycg+QzGjkgCVLdMndggf",
-	"gBxLCVy9/L+/H/S+ePV2O/rs3b8shOQ5Z9k8GAdYAsLmldk0QrOfFJIk4SgBFAN6zQqOCI3TQqDuJRQc",
-	"UFKgPxaz6TnEbQgbq6mC+EqwhIVQfssTg63QuEw/9AdOYIyLVI8MIu5EHaBF1tn7voP1X/rHV4vmO+aE",
-	"xiTH6WK6UVhYn3DycvCbEc8p47INF0I9a0GFQbJDhf2zIiO73dfmv5q0K0gXYuslW05BrwvxptiY/XRj",
-	"6pHshrTz8joHMQ+g/hklGyWMqMtn03w2lcBRqpkCzmY/S273OU8LQaDgQgEIV3nKEujsSV5AC7wKIB9i",
-	"IiHTcPwLh3Fnr/P/bVXca8u8JrZ8oDvvok6Gr16Y73YG5SIx5/haPRXyOtUni/FM/W1ZxzdFdg78GMvL",
-	"kkxy9UcJG9UvdKIOhzcF4ZC4hVTQLgKyNo3G9TG+gDaSzNWzIEluR52MUJIpgtwuV0eohAtv3FPy14Vj",
-	"6+fh8QcagXaCwWDpdCcw5iAu9xn7gcA8yXwNklHFATlQVkwgTSEDKlHOxGyqpUiKFdumcEUYRUBRxhJA",
-	"cjbNGKF9R9ixGb5cxNnZKcQFhx6IHMdwxg0UtTVl+OoQ6IXa0Z3BYI7co85V74L17ID1ZVTreskxFbnl",
-	"HvWljQxQI7SnaP91y0In7BpfAEowFaigbmHo36TMv6XpNepSPCEXmvmJzT46xhwls+kYFxLtodE5S65H",
-	"JRYuARu2bYH+S89C2XvJfgDaq4D18eC4lxqrEzlUBrnTdwL4i2TBKSj0CwtPwTKm/E59LHJGBVidI4Zc",
-	"qpGUbkKlEt97bzs4z1MSY4XrrddCIfztiketHFDP1WCxkGGqN2n2twJQN5v9PQOkmJiCB70pQO2lGlQC",
-	"gisiJCBWIMropiKKP+DkBN4UIOQCaHPOzlPI/tVBDVc4y1MwXygG2JnglCT65bMxJikoNAHnTClh3ysy",
-	"k5iknb3OPqD4Emc5AiERO08VnTDCQRFEztQp5J29zhZk6vV3rxRzw7IQnb1dTe9Eak53qHg2o3Q2BYEE",
-	"KzIi9H+oRIRqUED0q426lDIXe1tb5mT1Y5xgITn0L1gx6b+J+zF2KwSxNb+Sd6tyxGMzSGiXFI5nf5dQ",
-	"woe6o7mZRpsRwhOIUQrCoEkgdWzIWCgg9hkdpyReZ6NuDbeZU1qwNmZTiaUS6AWkqDuKLUQjTUrPGT8n",
-	"SQL0PgFUopJRRc4oB64IQYHyDZPPWUGT+4TkBZWcFRN8nqrNpUyejRUIBjcvGTvC9NoeNXGfcL3kLFdc",
-	"XE2GJZmAQN0RxxLOUpIRqciuE1lGrAE7Acmve0/HMmSanELMaAJCGQPKzqAJr8vdOYGquTDFhbxknPwV",
-	"7nVPnhby0ujlZgakmbzQHJDDuNAKfHdUaPDUizEOIOTPf/5z76n3wjxW/gCYA0cccJp9OewYRjPsREjz",
-	"wC+HHXvsz6SSasNOCGOVODEIm2CSKmK6T3ydAp+QWHGphCiBRtT8GpycsxiEuG+AnHQjWa7UTXW2Zj8h",
-	"gSURY0w4oG7eR3DVRwKUkiHIBQWOBCM9LQc3tQ5g52mK5pyzHLgkRmhnanVGf53XIird4PvyxUrdYOev",
-	"IZYda23Qi+fG01Aff0y4kN9onePtvOKW4gUPMyw5iQuD+UWIPCpffBc5xWYlo9JfX6kQVdNGHvQerG0Y",
-	"0PbjHAKw88AsJAXggtETGKuxkpqFscBLorS5IrWnxWhvc0gkdVQQKh/vdub1f7W8cwhY/E8rCzEl55Cm",
-	"sykac0xnf8NEW4NzM7I4LjiH5KlcZhgrBPuWbE+SDEJD5r5HYmU8mmHWMTkbJKGpxltOc2siZ+ca3C12",
-	"HczTynOSOnddgGTEymZzYNGVlVyCckfjSedQKIeqw24U4/Xs/JL0Fp9QPbR7O4TYOqyNrw3gkUNuDTOL",
-	"dslZ9/Vllqtfy7ER3KA69/VOZO7Z//NPJZM4feFmb3mugA8+b1K6Hidy7grPs+BNUxtzEcpe2oNXP/sJ",
-	"pKDM4zOcJJCg335BT1+zQrsNqRJi6Wx6gaWWbr/9GqHydQ4Zm5gPTos85yCEUmnCnw2p/U6ZF9qAp7H5",
-	"9gQoozEx+tDsJ1RQqD5Xv+lJzfk+mxD40Xy2z6goUmleMXNaF7WeLWXyjIMAPrGD/IJOZtPq7wRQyqRA",
-	"IFGeYiq0RZrOppnSSgkHgYCilyfVYDHjHLRyfxZfQvyDGvFPsymvdDk1JEbVe+Uceoycs6SI5Zn2C5sF",
-	"ZEaXSADph0QKZG1BXFzpZccpE4RenCkmfAZXEqiwiznmLGX0wnhAzMzqJfXfMfAMZFHiPTvLOVTGnfl6",
-	"NvV+UegDdHBkUJ2dJZAzQaR682A2zWf/Lf1XhtR32NaIR7ux6+RR/VTb+Ypn2z1VDKS+Z/aXJuI1h/Bw",
-	"2Yk6YTSpKRprNz/Z5QUcNFHnaZIc2BV4fgicJER9j9Njj9uMcSogajCgW6o5oeO7f4npBRxjIX5kPLkZ",
-	"WFpWUukGqcGXux8j36O3vfO5dk2WfwewReFHf8SFwsu9Nyc9GpDVRw3iw2y30lmelZs9JwnmtLU1nMca",
-	"Bm+aFXz7CuEwIawQS75bqhlywNZcCTzSe+90uFWUtAa2m4pSCOi51Zcw1SFYdW9uRrE32IEKcx4dP7Iu",
-	"dvf3w2Uoalt8cLksywpK3hQBVUR7g0O7SFZhD1EnL85TIi7X2WwNa+JNes5YCphqn2FhoF6qzmlo3NuR",
-	"c2r70NhpggjhgCXY43RDVrXmrv9AaLLi+f539eqNLVh6M1ZivcTz4ZKFzLVJlO7A6tXWjWEzQWg3jCgz",
-	"fpEPbP4LSMfzuuefOCYmkpluYJ4DlVDw3sVsymyUMy2s6wR18QXhSisTjCqFKeeAKMs8U9cndkLjgKp7",
-	"MJueF6W+5CuZXcWWDSSet6bFDl7Kwt+/r8Mt0SK2ffNlgDOZcEZob5eTRZnAEvIiAKdk9jP3XAkoKRrG",
-	"gMZxDBKF9vvGGF9IsetSw8r+j5X32bxKwwC2EUH5SSsNmI2saKGxQYuoYh/ThCR3Th6tD98vqjyc+Kjy",
-	"MGgWFcRIdmANgnkd0jxYTwTfTvEckxRakbii5pAyuc8KKsMOCHGJdx49bjkoYa9GSEMoAbWflQN78887",
-	"5nyMLtyMu3DvVDv7aft3DrLnhCZqD9cII0Ta7oMWbZFb+V6G1jsnu0vFFzcCy44bLQxNHGTHNct83mGp",
-	"jP11Tx6FP1yv6dOn8HzNOMDCIzo2O7EOkbrNCxDpigf+Bkc6MjkSod1f87SbcbyVR97elZtSoXoFarib",
-	"w18nsE+dBXyXpwwnIU0/Deg+h4DGJL4kwNFfjg6tDnRwhLqP0BFDuNCZhTUF+JxQrLPcFvMAPV0Qwiq7",
-	"eKG9FwhM+U7Npm62inJ4AwvxhrYey4HezGCfy3MRRSpdAl/YNmIFSrXjG5AAUVezRdAssmlh5Hy58Vbj",
-	"eC7rqUp1Y8UEdBYc0DPJsSJikxWuNyroWi3t4HmFjyosHBlpEciKdU90Wk1aCE2uGy32w5Lj1jSkDVTl",
-	"EqMaOdYx5m2v3bc50BcQ/r9bInQYdGlfnahjVlKXlBV27PdHlSRf0c90O0V0VS8VE/KuXFTqyYKRVvGc",
-	"Jkb+4zT9dqxT/Vak8VfNTI8/FkTRGDKEjoCinEOm+GW3/Tg2I1+bc1Cv7YhrKtDzjjm3ASVNWjSW+FhA",
-	"lBVtVIre9uCLx7s7X2hZ1KjcCNZtlIPdidS2UuLTltbPnIVdYR0SIi/7igYxlyD+f/vE5IP6Qs/Z/L43",
-	"8dFuYFeeE0iTZ5yHsn9cAmwLp1XkXiaThE+9zY1tDnCsHxQcfX367Teoe/J8Hz3+YrC9iSbAhc78vcRZ",
-	"HiGbJrXlVrP4JLjpIgd4CKlfcUzlacEncM1u6Hq+eWaT81d4u/J4dz0Xr+esqOAILfTfAKcmf7wOvSel",
-	"S7JiPyxFrv0sNNMhuyA3DN/kdxtpvHsc54tCjIdM7pdx530ddv6IDNQVRTcHpWOuzptrSDnRHy/N7tEz",
-	"++agm3RFw3B+I+5CygS299MWOPMLvtmpTtl69FKpk1XNmKt5cn82EK90avKmAPtYK00NnGgoli7TUugC",
-	"2RdynK61qHm7KGZUnTvQZUBl4opN8zbkD3wCut5IV79gKsOVQo0F+ybKAiFYgTefn1pksylnNi0JJYXL",
-	"NvILHVH3MxRfkvGYg4gQHo9JfDmbom2083AXPXr8makzLFXFnYe7jx5/toaqeMjkiZfiE0hTVEPrLCx+",
-	"fZxi2nKG7omT3osJdfND1eRYlrpunh4SNDk0fFFoa2ozrs7RPQq4I27u09Qnz8m9xd4wwyJ4yMoK1UHT",
-	"Fj5ekCHZqVWzesWsgyh4bG9znvy4VjP3PjvnUGZczn5C3GR7agIuAXy0vNp2UbJUOX9oY45826FikY8G",
-	"g4ch/rgdPQ5zyCMIJp5XdRyr+Taq0o9538bTkPtCx+XfaK+H1y4A4QsiTW1tDFJqT6OoEiYEQbiIC7rZ",
-	"D3k6qsTPZzSBpCX9402BaYJSXA6NL4gQmEgDUkGDmQIaVIwSyAsiUEYEGhOdP5ziIa2ndrAC5cCTQmeO",
-	"aCEqN9EeGpVYHenyT5wyLhAtUgSygYSEEYniS0YE4UOaANIFyLhA3dPZNHXpvn7iM5WbfZ0oO+/luml4",
-	"fUVpQsTTJCM07GFbnNhTCHkKajl+3lD7jtXppOpF4CFBJ1jTDaAIW/wZeumjP5oxwHt5SN0r9f2s5WZE",
-	"c/vmdgwEEqZeTNh64wSoRLuDh0M68nKQKZNnOj8FRm1b5GxDk3m7loknrANi9ZPqXBYv6Jjpwzp3jlZP",
-	"iCBJKOuhPYfIARt5LCZICBVdhbAT4offwI/Wm3QzIeXc2r6jYDBYmjdX86/eJuOu4WgNLfEW2dSfBwCv",
-	"MrwFyBsnza6fkK10jh+A3hZhZpDl6duhZa662rkgJmVZvb+NiYrhhIMQgGJWcE4g1daO6TnQtTEzgRIo",
-	"rrTgakl/WoQ948G9nWNqHjPa9PhmfrTtFci+slveW7Jnw1fsHkULBfW95Eu28LfFflRX5zvfTen5Pvpi",
-	"99FnyL6BDrTBLTpRS1FdM3ibgNIzzlNAouAoVcSdmi4KKVFkhHIoJko4iQ2c58W11i6dCyHUu6JREW7i",
-	"Aba7QdQpi/u1lWa7MkQdv6jeY9tnsebbZyUi1QBnlYD05MIZo+l1vYKnkp7l71SeCUh9V4cZNcZUvV1W",
-	"BEl2ppNVow5WksQNnuPrlOHkTDJ2lmKujaOCiiLPGZeQnGWQEHxmKzozkJcsMVCkKfvRYaesTo+0Ns9p",
-	"sD1UtMj54/qDrGh1euGVUOIOFRLbrNN5CVW6jQImpYuSzzX4EkU2my6NzMhgjd93Jy+Q3xIsBaRetLVn",
-	"5+ns5xWcA3YL5iPm6hS0HLCkiGXZJ61ZoHM/2VqWo1Q+ujxRNJj8eKGJLyfAg6Ry794bXc4WisjuH/d2",
-	"BjuPe4PBYHvnYbC2W326nqJqi+hcTWiJnBTTM1eGaFTH+BLOjAcSrnSuxxmHC6JzF0J4U9aBtCX3gezT",
-	"OZcph7gwPeDOcg455mX1H5lwgOXeUVMO7iGvvrjSgVUCVhKFR8QVBlf0Y/nEfRderNph+bR9WP5Sb6bn",
-	"3vhQ30UA49Ha8Yt7Om2ln2tnPT/XiqcltJW2PdrNdtH2lHt5U+tjDpq60XozoJxO8yLgr3rhd9Vsy0Hz",
-	"PBra96S0QAK0lky5knbrQRJC/Sm5oN/lN1vkejZOzX5YLnj1mw3DYvWv8hvYr74Rtuib79x7C/IClrhM",
-	"FqYNnHrOn7upqbngmK6ZX/che/e85zonvyyuwsyindBOtfmqiBtgodl2aaFpqVnaiW3CGPLnxyBEyffm",
-	"TZGrnHAQL2ggIbrgs6lW3CdEB25tW8wNHMezn4XWo5CwXdE6e8r0DgVimqy3ESA4F8o6feN8tGYOv9Fm",
-	"WnYQRaOWVqGjftA+UTM2xaDpV7Zc0/Px5g/lYyy0HercB2LNulZ5rbP1nn33i6sYP1LPcoXmtq1xEPjZ",
-	"kC4Rsu5GbbjVHtYDa097/wv3/jrofdE/673612B0zU13AhmhN1Y/1xGfDTy21SHqEum44ERen6oBrBNc",
-	"H4ynhUn3M389d1T09Z9fusZ9On5hDlGtzajpYUcsE4wZldh4xm232QPimtVczKZ0NuU4BV+z0bmgtVyR",
-	"znxTw+MXSHcHeFNohmSDMGqYWhwuAfTgiFFkuIR1hT1A3UAWymZ/SIf0JSskik3P2DEmUkFVNfdDP8I5",
-	"0qVmukbCRCcVLHva05ayCxITSIV29Z4XHHBxNaRJpbIJT2erPHKmjV+Kkak6jy+ZAK8Nqv5VGIYoXNjJ",
-	"/shnP1+kIDTsDx40ez32HzxAo+NvT1+iLZyTrcn2Fi7k5ZaCk44QB5qggja4Oep+/eeXEQLak7O/SxjS",
-	"0VPbt1IPuYdso8d//Md/jSKU1EXDhq3iQdsDlBFaSBCbCuJqFhjSRi9lluM3BfTRYXu7ZeM9RLOf1P/U",
-	"1hQCX8CQdgOLc5Jg8wnis6nx0gP3IJhNX89+QhyyPMXxbIoykC7uJ1khwQsL94f0EATymjmjxHRjNP6s",
-	"NnibfaFHrjH0aEi7DrNo1NrpeQ/ZLtSbT/Rm40LTi/PkpqbVMSOTcjLd35jnjhCeca6gVfv/Uq8J9A86",
-	"dqnbVsWFBnTU1rlyZPKov9h99NmmocSCDukoZgmMrJ850isk6hT5DkIE0jrnFeRmXl09IzARBCKF3lS3",
-	"YE7KFr9Danv8ou7IuES/f9W3CdgjNZqf4F3L6rYR75TEYLUey2UUP+VkNrX9AC50TQW121Mees/72Znj",
-	"E+gf//F/2jhLJ+ooOAw32u4P+gNXioVz0tnrPOwP+jYH41Jz1ZJG45gV7poOJkJ5JRsk025onW6Qg2JI",
-	"6pBpGvYcqvrEzMeidCLBXCxKMCqH1HgJBBKKZNRSeGLD3bFianrEjGk703A5G7/CBVJ0LNDnKMYcx3L2",
-	"s6LH7vbO52XdXjSkeljDkfT1GEo+CS3fDBlnTAp/7ILrcL1uWm1b0Yo++o56ITQY0nMCdAK0AE29QCfs",
-	"ejbto0OS6WYPmvZm0zcF0NiwZbf4F8eGOJQU1ZumzAnbLeap2Yaqu9AfbOh3SbNyr+23FcjLqygqLa0z",
-	"+0/1sq+27HUOPLWjMkQ7OcsUg5+AeqRIdgL8QsvaSoHydZaVW3TXbfh3dWXB6mi1Xu47g+07a+OuteJQ",
-	"52jPy6GofTZVC9odDNoGLCHc8tq360++WP5J2UZcfbCzwgfN3tW+6tTZ+/6VUj6zDPNrTWCBw6pUJHwh",
-	"rEFhOMArNUrFF3QLDavsXYAM1c+KqsmJ7v7ezBnSVy7E+lQIzQYK/XOX16742UTGQ3Su1a8xiYnSP4a0",
-	"9hor+GakmInOnQEjgvroOUmlTtOVnOhAoxXIMUvV3BHK8QWhmjKeDOkIp+mXiqRGqPvbL+ipTu0FbuSs",
-	"MKKtWtBvv24anUQ99i5KeYQGg4H3YoRw0Usgnf2k86LeFIwobJdBJRRoK49EcXGh28SkG3Cl2Cu2fAlX",
-	"FwVUGVkpVgsBtB0N6ch5nEeaZaaKY44q1/Oob//SvucRmuBCooG1YzkBiiiYDo2KmJInutmkHry2ihSj",
-	"pGxlYzUzsIJyQhKo1EE1WXEVYm2HpGzFQiw7qe6BarHbqle2ajchvYtWfv8lW+ftqtpu9Ql0u9Y1PjA3",
-	"Xa3xQXXN0Rof6euH1njfhVmWfqBDOyu+p0Mh6t3gzVxpGr4QxlqYc10YXs2x/sEd3uDhNdENiIDv3Lnw",
-	"riISN5YC28s/qXXk1xy95OGnBZkQraB6oPgsvDxkLUx8yzCZVl7+7ArHpn5dnfyJsjYVZ1WsF6Rirtaq",
-	"Gn31zLNvyuFHykBDSroA1/+1jRW0wVJ2WXh2FUOquZpt9qre1Lep0SIySqBJ1VBMCR0fPPf0PWvFDRTv",
-	"HVKPS3cd20J7aHcwaGG2HI22jOtpFGk91uO/GiyluB9gaVK6m1dfPXFSZ4JTJcDohlrEbBpzIrVemQFS",
-	"oxcphPjgM437RZwweCubi8+234LjfIdXqbhSgybjoP/wfzjt74PTrsfN1G7WmNkqbUj8ASY06SsL8CpL",
-	"zaeix5TGA87c7oucA07EJYDM0r7+d90p30XtXVW62hrUlwJpQ2jfLLR3QIQzxCKky6N3Hj9uXPAReHee",
-	"a2EpcXyplvJE8StQJ+fLYUcobtlLQPQsnwDR2xnsDHrbg972bl+dlmGn+uLBl9+9fN77fGPjH//xX0tv",
-	"Abkf5l+aAfd7I42vis5fSYP2DHvWVzyp/fRU/ch3syjWraUA1SUpWp8090EBNSJVkKxIJba3RenWly5b",
-	"TFsHIAS+Bo5wzmc/CzTy7r8ZWRfL+7wdpyZ7Dfc2dw+KgBxGXSPXWKHWvbm6WL7ujatbFlotLNm8DjFy",
-	"Ltdcx4wpCFMHkivGQ4SOWhmR9NsvqG5pod9+VR83fleb9tuvzm9XW9qE6LYv+uauukz7CmTzroh70NXc",
-	"VAEK/pMWzcbVPTZW4V1oXm7YnDN9m6DCu3Mm2mm0w/+GClqSEapgsh2UF7jhlDqKU+DS+vqdS8pzQvke",
-	"6VBWRoRe4wwTgXBx1WiVNL/Bx0xIr7Xzuo6p1fZ1vkDinv0/3gqDV63Zp0qAFecpuYUb6CYyYPBw+UfV",
-	"FW91wj1W8Bq/T+wtw0QV7EEPh4G6miqJkLy8LbekY13+EiBhWyZYo9+Qn7O6HejGfs5ar7TOzmDns97g",
-	"Ye/htutntee3lfKyHDqPBoPtTtXWzGvyU15iyGRV5h2h00vg55yxH2B1b2aw+fc9E3WpaAcu77IXhNje",
-	"Zb9jYlZf7C7/orxWcH1fa+24fFtMOOHIu0PlNsdg662hsndbmdfRbT331/ydwcqAuJ1waMnWs9jR1RpJ",
-	"4TBQiovZT4HmemGJ0WjU9olKjcYqA+fMNZH6CKTG2getTcxYUtf6/C3PkUud8VXjed/yafnWLVXPlTKh",
-	"y8TG+X4/71qry2uSNdKHM/OzCu9fLwiDhghV8MuVpH/UIuJr3cduI+IbUvthPcj4Oicg5RoyOdgV7Z5Z",
-	"RkU9gSs+dT0+wnHMePKJMYvbSeWnGiXW9jZYSsIi7FZcZuttSXHvXP676cRbJ/ATmLAfoEbhNXLZDbgf",
-	"DNQcJOGfshw4UQu8o40Ku8frd8T7adDtDvJV85pf+bRRyMst0wqgN7Z57EGl6yScr5Z4qXOunYeJjWPE",
-	"YQI0cdl7o2qWEaIsy2BIWzQ02xWi6xcwgqxkyabOUwl+mkNRtpXg/s0x/ljap6FvlzHeDXfljE7BUd9e",
-	"aV0yVjTAJ64nMx5St8K9RflnQFGGCVV6ptRBFHMjtw6qlH1ETFCFA02KTQRySJWJWh9IaD+LTtLRDVLA",
-	"QR5bIPvohVF6J+ZawtlUx5c4aHvXT5gSQwoUTchFAQX3/Cbc3gofiuPM9YNYT6G3yXVlVp0NCNy9fhwu",
-	"AVpJ4N2dy66e/h+Qel+b/FHT6cZt5ELy/2h8L+0dcewVTouaBdQ4YiEvG5KrTJhtZ0xV2m2ZphFIzOu2",
-	"ZN1tGv9yLfGuP6Tt+W02SAuyke2Gurs7XxgA5hz4T/WvyxNOo4VsReibS+PZ1Dmvh3RpRQbqltmvT5B5",
-	"5Qk6xRmcEglfnip+Kp8gZW9/6eN8ZHgS3TB+9tn/VasVc8mu8zkweqs+AKvw1Ol1s/jWVrBrPXJ/b3zm",
-	"1Eoo4/KCzv0H8e4ul+8UXE6dqXJYyiZYIdv5xGHVbyzXKV5jQhHJstk0IdhkgzzRnh+b6l+qOLUMWZSo",
-	"n7RyY0SnE9LQD50GBdFKirOFTALPCJ1N4S6iOX8siJTAUTcDqeRK1V/LImIF5utOU4+DANnjbt9a0fyM",
-	"ThiBCAliOIXhlldESJOzXnrrzHlQUqKgKCVgeN5sSiiRBGvG7S6INvUGJnJRKlQFBZO60keHjTTCUiNV",
-	"7zehQKxAVFcXzG2Ypcpav6LbWPa34TKLmiatxHR2ltPO0ziGXDoVYH0ucdcH/usNTBAzTkSUMVqTyuvS",
-	"6gIaLYtdqDJauERvCn3b9ZgR8cTPj7XnRHjdpBTvoLpuiNB+gIIE+Dcbvw+FN9g1bCWSCDCeo1rBwSWm",
-	"Fze32+88l9tacZ7ZVKuPcNqe2UsOs78VtYDAcoqxalI7pcz+01Y/eTVUTcWsq9WhSPGVpfrYprPQCjqk",
-	"blENk9pUbDUeNmfto8MNTGOb4azTnnXSICeg6z2GNNcNUakSAF7/Sq/eymvAqfTn2c/cGMBuEcZExZpH",
-	"zKaal5pL4Z3oM6kumtEyTi4IBeTVV32rf/LSttMN91ageFChb0hHpxD3noOML3tKQd1DAmfQM5+NNp8g",
-	"QSijaHfwEI1izoQ4M4+qAuQgU9fPrIS9A+U0WvWbfa3VvzfDt9GJ451lAR9K8/zGUNiV1Z9+7+ZrC885",
-	"safMOPfmSu2X8BMn8HvcVhsvVZTC1qoJXjbKyLROZRIclCC6NhUTQrCYzKZ9dKQPYqkHaVutTH6Isei3",
-	"qTvNCum7KMt6DZj2jcrTKMlaWQFqK9z+p1F+5shiIf010qpaw4j73nv3EUj0c46WhxK9HCQRKfFghNps",
-	"GitJ6zLjjeBzRdobs6nEpj0PxLLgsOC2uA/iIPMXpbPRwqlI3vaWeRRtW7z1tvrjRfJuy12xtjyU4H+3",
-	"MJqwrHXRq7bA6BHmP1S7fuKuKHtPcmlxTtsh+PlgEUqLTzcodYT5m2I+B85kx6YF6i7wOW8uJT7Xm2ox",
-	"dzko37oP3lIGJ1bgLAdVi/K7yUxYJc+gbLH/WkemrkzQaVEPeW8fvAat4Z3Yems6KjWiuHMnoH4dv7MA",
-	"yqhXoOf6k7bQBFCtdRB9540NjDn9JKRgUFbQGA78VrPLbdIDv4lIwyN2Xwf3NrFhymgMWolbGv5o2+51",
-	"rZTvNCHYvLk5WpHQi93t/+3598eYh7tr+4GO0n3X6KodtbY1GFIdOh6okbZRo1mCLtFNNmx9czDqEo5N",
-	"Yh5fWrKC/WptK9WaeU2NKoazXivv8MCuRVJwVH1n4+JhX90f0/Sw1risazkr1a2JU6dzYcQhvgQeX8Lv",
-	"XLbeWGP3zrZdKZ+7+VW7gWyZua7sAV1kujpDX3Q0T8zdNiajvYU1N0LLJXfvjmrNvUeb/WDp+kEJxH0S",
-	"4TqS22TiGuFNdenmB9Dlj+ZSg5GXWdH9CoRtfdV8bXMBqw/6Bw5mU0EuqHY91ttMKH2uNni9bYuXBr2A",
-	"XEB3pFEmVW0oLfldUQ/67Rf09DXT6U1z9P7br1YV0KmU0EfHth7OXpvsXcqj3o+aUXZzxw6eMMKR6RRk",
-	"3c9VbdbObtWWQZhgjxjSrvb/tTW3dxVzdQp/miQlyb0fb5w3w4fK0y7P1JIzhLDa03/21EslEHZWWUjO",
-	"WaxMonPbFNQ37OmY8Ax4/Wisw/JX0+Hr2nlr/DpC19o7yIlXt+fC2abz2myaEaHd/PXTvK5in7EJ1E7U",
-	"x6DU36c1flrkOSdZQFN47zp/1ktAl5HfkUIB1E+kVCbCqjpFduAAWXdx63dheZ/dU8qFtLVPOZhN89l/",
-	"y6U+y48mqc8tSInrg6MFHtWKmN1dbAt0mluS3Z6OzZtuWAjnOaS4zvQKOqSLBw1oT0a50YNGtrWjNDHG",
-	"OpErrjmkrt2D1l4ElkSYBqJe1oBtC2qto5zPplWXFtS1McydnTJ+zbG++WbT9I9JDOYRKyY6TlyWFnk9",
-	"WUMqjqXQg2yhgpMVqSQ55lI3iOklWOJ1jsF3ecpwcu+ajTt+waN3pFGmy9WflMj6KEo+b6t/2ENqw/K2",
-	"OSqy/SfUEXutlAD/3ufuwdFm+MjWBUjOoaLZJS7f7Lj+8sfO6mvLaWP4x7VTrfi+Oewe63eOVY/9U/h4",
-	"KurrC7RyYIyJLJtC3IFA+JOpXNB8ruSseqbuX44OI/QIHbGyyaltmgX2vIPxINq6FMtEI9cCVSmw9r97",
-	"QzqkPfTgwcn2gwfqezdTsyHvX44OUReuJFCdFTPqX2XpqAHEEzvUjhlKfaKGOSdAkdGd3RsP1RsbWtLo",
-	"0TmOCTUJiqMDc1aPiICnX7OCj9xHu/ojLCUn54VEozJKYa4+jSEtyIKbSLw7fc29utIN/KgxsGWUowiJ",
-	"DeL6lJmMoUghuPQ9BMSP7i8LMujRdvM9VvPhkik1e9kWFFWYGR0yOULdR4PBHJo/e/DAFauYt7B2pZfL",
-	"oEUGnI0URP499ppSElacp7oVph7q89BQgEYlSxsposkIGukG9uqHCI0ylpQdvdXfmNIiNX/pds/PriDL",
-	"FZGh0bAYDB7Gza2tAk1fDnV957DjcPrlsLM9+OLh9vbOsKM/BjPEIZPILOzLYefx9s7D3cH2sINKQL8c",
-	"dhyIw86W/+VWc3bzcBTQFyo2B5+mzlDj40E/tmEZ5k48n9t9pEz6zvUAr81Ja8cm95LriLsiW0Km/K3s",
-	"xNBiQDoIVorr6IYo0XpdDf6dGMt9vtzRevqNu7nIZlPOUFf3bwQTpw2BQN19dBUQgYvgPwtdBP9eWpO+",
-	"V03JYLDVJLZ798mYxFVb0pLmu/6ZYkVZBYwvYHMlm7k8YsGDVzZWaT2Bu4PdMr7sBLU6Z3TDFjvkWGjA",
-	"1jucJvVXfbvwiH4F0m9x9H7prCW9Jyn7bH6ijsR9RkWRSvD3OExBq1SSlwzqZmXktTY9jVLy+XZAtnlV",
-	"T9+wVOrV77k70CFGLlEeqYmtp6YgE3PNi/kN0Bh4BjpdEMey0K+DrF4otNDUvXkzJsnYCqw3BQlk0j5T",
-	"a0v2vV5dt8ihpfDjfqDr1+Pew4EeFgtT9yqlNjIVCwJur53RTIfFVflUUqAJI4LQNZp6VZM/c3v2oRrW",
-	"BUAJypq5Pc05Sxm9+NRCDHfgNDo2mLGXsbQciW5p9XkSbX25VWsIFlYh57N3V7FzPbEUoTeFsmD1fVGF",
-	"l/hgM5ea4ZeFmuaRg/dekiAajbWWp0I48D5mneqWSa4WAzYjYU4cesmr0R0ImZWIe+ut/d+CTOz1547C",
-	"nWDcTO8vd7tOlu87f3t5d7lDcM3W/mnyt11zuTvK3U6Z7OnsNJ1z3IsvIf5hsVP/kMn98oN98/7H7def",
-	"X1Gb4Wp90vGn6tmvr88uryIPo0JKcee+fp0fZh2wzqFi5kJd33eL9UVFs2nVnHYT7aFRzHRuCoxQV31S",
-	"Zd1tRvpuPAe/yQQT6r3CXf5jFuanqymB6a5Z34zQiINagfrIgcZdrDoaUjWhsoaBxkxZ+mN9b5NuKa7v",
-	"cxoRqu1tTGWwBlXTW40Cb2MgmCvtv+9s7zzcffT4s07kfMQa+Tc9Dh9IxZ8HZHHKsW7FxeTHedpaD9tS",
-	"X6xi4YZGVwjJHjJ54r/70XNubzVtXNumlnyqTLu2vJJF321ajrkU1PK/apKmf7ERCAwD0EeH3lj62tmk",
-	"sL103EWYrkRZN+ByQ0a2o4CeNdHZNP7K/bs0wtX+eiWHzJag3bTtOlP/UyYy5tfHKaamMiKpub/2XPSu",
-	"EymevK/vtNx7uA4P9gj7w/FfD4ig/q2IoJSG4n/8Ke0nszwzoHu1UaHj3jbMXVYLvDxZyu7N9ehBBv8V",
-	"yCN4nxbZUbjHNyN3USh5GL4ys2bCNFGxVbV0e9vJi+CFbuRCcyLTEaXWzM/cwSz8q5yrtj7QuMNzcXef",
-	"fV1qcHT9nhv8mGmqNj+/nw4/99sWzmsEhD2HZUtTqCbd6Fv3YtnTLZUX60vH5tVvzZsft7bkr6VNV9pn",
-	"mU4R+AT1pHJpJqtDX7wonHKhbwK6G5Xp2A29h0aK05+5KdIR6toL6FCejCOU/HhhXNE5Aa5MTX0N71mq",
-	"U57yZOw/HNIRXEmOiTxzxuncS320b2xoZZTq2JYJ9XJl0lYJHl5VGisQ0CGtrI5giZShGEM9t9KdSudj",
-	"noyNZlSzVl9FHXs0XxqvZB19najzpsBU6g4p26u3y/PI/gNpUj4Ii06d6VT28R2plhPVrstcAk7l5V8X",
-	"aTL/pl95n9qMnSHk59N9Oxf25DnUK1aKn+GPOdMZRm69LHdL5YCT64UrPQGcEApCfJjFHvPZ3zX9PFqF",
-	"FL6jeIJJWmm77fixe+4SSP8uUfccC00s5jJMEOg1IxdUDbY5j7z66G8754A58KeFvFSTKVGpDTorigue",
-	"dvY6W1qE2oGanHmfz6ZVOlyt73v3t1/Q17pjqyhb7KW14trfft30LnB2d8XPp4dVTafNPkWVTglSS9Ii",
-	"n025g6N+F70bvrBhnmZEtE1DLkNAga/aC48VQGJRi+5QfLV6IQrUMVtAvOq1eYAC2VK+4wBk41kVZ0Zd",
-	"R1NuZks5bloXew5MahmQDo8yLjFJtRtbaf6ut0XLxQFdHrDjItda3+1yXGlOJoPSwlRyvnmYyoil1j7c",
-	"ekH6TXoE6q7exGpzLhooFuLfv7yzcUPmVvNqTN0OvXYvqr3GWqLjg+f+0SiveJyf+tuS9D2/gUYAMpdh",
-	"zH7W6pYbS1+EMT/Ms6s8ZUS6silM5WzqdYz00KBYybtX7/5fAAAA//8=",
+	"7L3Nctw4lij8Koj8JkIpDzOVkmVXlxwV8bklu8c1UpVasrs7bqevEiIhCS4SoAFQJbXDEbOd/X2AWk1X",
+	"dkXc1ex653yTeZIbOABIkATzR5LlsrtXtpIkcAAcnP+fd72YZzlnhCnZ23nXy7HAGVFEwF9PY0Uvqbp+",
+	"Gisu9A8JkbGguaKc9XZ6R7MpTqmcTQnKsUB9mhCm6BnFTKFkrVA0pRIrUoj1XtSj+ou3BRHXvajHcEZ6",
+	"Oz0M40Y9GV+QDOsJzrjIsOrt9IqCJr2op65z/aJUgrLz3vv3UQnTHpeSkgBU33Fkn6GYM0UJUx3TJ3YI",
+	"H4AcK0WEfvl//3k0+Pr1u83oq/f/MheS54JnbTD2sCIIm1dm0wjNftKbpKhACUExQW94IRBlcVpI1L8g",
+	"hSAoKdDvi9n0lMRdG3ampwruV4IVmQvl9yIxuxUal8NDf+CEnOEihZGJjHtRj7Ai6+38uYfhL/jx9bz5",
+	"DgVlMc1xOh9v9C6sjjh5OfjNkOeYC9W1F1I/69gKs8luK+yfFRrZ4742/wXUriCdu1sv+WIMelPIt8Xa",
+	"7KcbY4/iN8Sdl9c5kW0A4WeUrJUwor6YTfPZVBGBUiAKOJv9rIQ95zwtJCWFkBpAcpWnPCG9HSUK0gGv",
+	"BsiHmCqSARz/IshZb6f3/21U1GvDvCY3fKB776Nehq9emO+2RuUisRD4Wj+V6jqFm8VFpv+2pOO7Ijsl",
+	"4hCrixJNcv1HCRuDF3pRT5C3BRUkcQupoJ0HZG0a2OtDfE66UDLXz4IouRn1MspophFys1wdZYqce+Me",
+	"07/MHRueh8cfwQbaCUajhdMdkTNB5MUu5z9Q0kaZb4niTFNAQRgvLkmakowwhXIuZ1PgIinWZJuRK8oZ",
+	"IgxlPCFIzaYZp2zoEDs2w5eLODk5JnEhyIDIHMfkRBgoamvK8NU+Yef6RLdGoxa6R72rwTkf2AHry6jW",
+	"9VJgJnNLPepLmxigJmhH4/6bjoVe8mt8TlCCmUQFcwtD/6ZU/j1Lr1Gf4Ut6DsRPrg/RIRYomU3PcKHQ",
+	"Dpqc8uR6Uu7CBcGGbFug/zSwUA5e8h8IG1TA+vvgqJceqxe5rQxSp1eSiBfJnFtQwAtzb8Eiovxefyxz",
+	"ziSxMkdMcqVH0rIJU5p977zr4TxPaYz1Xm+8kXrD3y151coBYa4GiSUZZnBIs78WBPWz2d8ygjQR0/Cg",
+	"twXRZ6kHVQSRKyoVQbxAjLN1jRS/xckReVsQqeZAmwt+mpLsXx3U5ApneUrMF5oA9i5xShN4+eQM05To",
+	"bSJCcC2E/VmjmcI07e30dgmKL3CWIyIV4qepxhNOBdEIkXN9C0Vvp7dBMv36+9eauGFVyN7ONuA7VUDp",
+	"9jXN5ozNpkQiyYuMSvgPU4gyAIXIYXVQF0rlcmdjw9ysYYwTLJUgw3NeXA7fxsMYuxUSudFeyftlKeKh",
+	"GSR0SnqPZ39TpIQP9SetmSbrEcKXJEYpkWabJNLXhp5JDcQuZ2cpjVc5qFvDbeZUFqy12VRhpRl6QVLU",
+	"n8QWogmg0nMuTmmSEHafAGpWyZlGZ5QToRFBg/IdV895wZL7hOQFU4IXl/g01YfLuDo50yCYvXnJ+QFm",
+	"1/aqyfuE66XguabiejKs6CWRqD8RWJGTlGZUabTrRZYQA2BHRInrwdMzFVJNjknMWUKkVga0nsESUee7",
+	"LYYKVJjhQl1wQf9C7vVMnhbqwsjlZgYERF4CBRTkrAABvj8pADz9YowDG/LHP/5x8NR7ob0rvyVYEIEE",
+	"wWn2zbhnCM24FyGggd+Me/banyjN1ca90I5V7MRs2CWmqUam+9yvYyIuaaypVEI1Q6N6fgAnFzwmUt43",
+	"QI670SzX4qa+W7OfkMSKyjNMBUH9fIjI1RBJooUMSc8ZEUhyOgA+uA4ygJ2nyZpzwXMiFDVMO9OrM/Jr",
+	"W4qoZIM/ly9W4gY/fUNi1bPaBjt/biwN9fEJS+T3LKAiEcG0og/qUEK08JjMpulsem4wtq0aPUGsSFMk",
+	"tfyl9R791RllvailDun3zIkZkaYlL55RIdV3IAi9az9N8ZyHGVaCxoVBh3mne1C+qI/CIJgMERbzxK2+",
+	"mE2ByKS+Mo36ihfSqGLpGhY5Yfrnwflsyq2alhbl2UfLaVt7JCXnepssCBrOpo5lpcSlNHQfWUrpstou",
+	"f9e9Pfb2JnLI0oVioKC3MAw7E9fcu0aE5OyInOmxkpoKN8cMtQwu0fr2UKYeb/faCpZe8ikJmFSeVip4",
+	"Sk9Jms6m6ExgNvsrpqBut2bkcVwIQZKnapHloXk3BopmJDRk7pt8lt5HM8wqOn0DTQCTvOU0jyZyhgSz",
+	"d/NtM21ceU5TZw8NoIxc2i4RWHR1RUpQ7mg85Sw25VB12I3msZohpUS9+bcWhnZvhza2DmvjawN45Da3",
+	"tjPzTsmZT+rLLFe/kuUoeEB19ubdyNwzsLSfKq5w+sLN3vFcAx983sR0GCdy9iDPdONNUxtz3pa9tBev",
+	"fvcTIOiKnOAkIQn68At6+oYXYJdlFXMF8eHD3yNUvi5Ixi/NB8dFngsipebA4c/GzH6n9TewkLDYfHtE",
+	"GGcxNex79hMqGKmzdJjU3O+TS0p+NJ/tciaLVJlXzJzWBwCzpVydCKJ5hB3kF3Q0m1Z/a9GBK4mIQnmq",
+	"RQONHelsmmmxnwoiEWHo5VE1WMyFIKA9ncQXJP5Bj/iH2VRUwrKRRqr3yjlgjFzwpIjVCRjezQIyI6wl",
+	"BMFDqiSyyjYurmDZccolZecnmgifkCtFmLSLORQ85ezcmJisHOSEGyIyoopy37OTXJBKezZfz6beL3r7",
+	"CNo7MFudnSQk55Iq/ebebJrP/lv5r4yZbxGvIQ/4CeroUf1UO/mKZtsz1QSkfmb2l+bGA4Xw9rIX9cLb",
+	"pKdorN38ZJcXsIBFvadJsmdX4Bl6cJJQ/T1ODz1qc4ZTSaKPJrhGCBf67WTtoqAIF2BNR2r23yoq/3qI",
+	"NO6aB1gkAaG2tcIlZEocx1xo/eAJAgEyJRLJhsCphRuJ3haYJQifSutzu6kAWZnsH4PB2f6x2SDLUa9g",
+	"9G1B7GMtWt1e2gxRzN0LzM7JIZbyRy6Sm2ECiCdMuUFq8OXux8i3Um9u/QZWX/4dOD5GfvRHnCsvuPda",
+	"DLsBWX3U4H6YG6bFxGfl/Wox35aAvIJDBGDwplnCX6U3nFxSXsgF3y0UxgXBVgUPPIKzd2LzMnJxY7eb",
+	"smkI6NbqS5jqECx7NjfD2BucQLVzHh4/sm4j9/fDRVvUtfjgcnmWGSrQRkDwcIROkS5DHqJeXpymVF6s",
+	"ctgAa+JNesp5SjADUlsYqBdK0ACNeztyjhofGjtNcEMEwYrY63RDUrXiqf9AWbLk/f53/eqNDSDsZqTE",
+	"ej7aLsC5xLWJlO7CwmrrNgkzQeg0Wtyti836jBT1jw+f7aIPf334BKXwpC50MYLSNSIVeoMzq947AWxp",
+	"ocn5cU4sPZKAcuKSXPu/NEWrlgQVEprMmo19859mvJAZLz1r78EfBKbL2eZQH59ToTUSyZlWFnJBEOOZ",
+	"Z+bxqc5qRkPPRugZgu/QGCgpC12Dvdn0tFDBw4eTbkMUJMcLT/tebJGwRHvQy5omnZ4RuDXgzw3h32d6",
+	"n8qwQtUB+uxn4dkfNZx1CwIgQ0wUCl2UG6PG3KvuX6NPdheWtsQujeXmVRZeddcVKD/pvAEGZaub0Dj1",
+	"Ve/ELmYJTVa8HLeg6x93+7x98rfP21WzqOCOZHvWXNFWt8yD1aTV2+loZzQlnZu4pJCdcrXLC6bC5lF5",
+	"gbcePQ7fyA6ba0iYLgG1n5UDe/O33Qb+js49jLswPlcn+2Vbn/ey55Ql+gxX8CJHYCIhHYqVsBJYGVnV",
+	"O9peyNCFYeF23GiuZ3ovO6xJvW13ipaqV715jPz2ekWPIyPPV/RSzr2iZ+YkVkFSd3gBJF3ywt/gSkcm",
+	"RC50+ivedjOOt/LIO7vyUKqtXgIb7uby1xHsSycBr/KU40AciT65tjy0r2XR+EJLtH862Ldy0d4B6j9C",
+	"B9wZv2sqwSllGIKc59MAmC4IYZVcMtc0EnCb+y6Xm4jPNzCm3NAswnPCbmbbaoU5yiJVLn47rL3yAqXg",
+	"liNIem4D410LKq42KpieLlavaxTPBb1Wkc68uCQQBE3YiRJYI7FxUMBBBW0YpcmoLfAxvQsHhlsEtGr3",
+	"BKIq00ICuq51KCoLrlvT5mSgKpcY1dCxvmPe8dpza4E+B/H/3SKh20FnLepFPbOSOqf0bD/m+4OKky9p",
+	"kr2dILqsQZdLdVfWXP1kzkjLOBkSw/9xmn5/BpHeS+L462ag3+8LqnEMGURHhKFckEzTy373dWz65ddb",
+	"UK9ss24K0G0btjuAEiftNpb7MQcpK9yoBL3N0dePt7e+Bl7USNwLpu2Vg90J17Zc4svm1s+chl3tOkmo",
+	"uhhqHMRCEfn/2ycmHcBnes4O4BveH20HTuU5JWnyTIhQ8KfLf+igtBrdy1C38K23qRHNAQ7hQSHQt8ff",
+	"f4f6R8930eOvR5vr6JIICYkfFzjLI2SjZDfcaubfBDdd5AAPbervBGbqGOzt/IZempsZn317hXcqj7dX",
+	"84Z4xooKjtBC/43g1KQP1aH3uHSJVvyHhZtrPwvNtM/P6Q09nfndOuXvfo/zed74fa52SwfPLvh3PiMF",
+	"dUnWLYiWMZenzbVNOYKPF8Yewsy+OugmXVIxbB/EXXCZwPF+2QynveCb3eqUr4YvlThZxR+5lNcVIpAa",
+	"ewJQLFymxdA5vC9kOF1pUW29KOZM3zsCWaClh9hm+Rj0J+KSQLopJD9ipsKJoo0F+yrKHCZYgdeOni+y",
+	"2VRwGzSJksLFQvpeK9T/CsUX9OxMEBkhfHZG44vZFG2irYfb6NHjr0yaeSkqbj3cfvT4qxVExX2ujjxf",
+	"eiCIWg8NMaLi+jDFrOMO3RMlvRcV6uaXqkmxLHbdPJIqqHIAfFHoaGozLk/RPQy4I2ru49QXT8m9xd4w",
+	"GCl4ycoCBaOmLnw4J367Vytm4NUyGEXBa3ub++T7tZqZQdmpIGU8+OwnJEwsOiBwCeCjxcUW5sUVlvOH",
+	"DubA1x0qEvloNHoYoo+b0eMwhTwgwbSYKo1vOdtGlfnXtm08DZkvIADgLVg9/AQ3fE6VKa0QE6XA0iir",
+	"EBJJES7igq0PQ5aOKiz9GUtI0hGgYyKcU1wOjc+plJgqA1LBgiEJACpGCckLKlFGJTqjkN2Q4jGrR2bw",
+	"AuVEJAXE9gATVetoB03KXZ1A9j9OuZCIFSkiqrEJCacKxRecSirGLCEI6k/gAvWPZ9PUJSP4aRlMrQ8h",
+	"jL9t5bqpe31JbkLl0ySjLGxhmx96VUh1TPRy/HCz7hOr40lVisbbBEj/YGuEIWz3z+DLEP3ejEG8l8fM",
+	"vVI/z1q8RtQ6N3difgi9KTeREKbQ9ujhmE28DAnG1QkEwpBJ1xE53dAEqa+k4klrgFj+pjqTxQt2xuGy",
+	"tu7R8gERNAlFPXRHVTlgI4/EBBGhwqvQ7oTo4XfkR2tNuhmTcmZt31AwGi0MMa3ZV28TnNowtIaWeIvE",
+	"g98EAK+SISRRN44vXz13QcscPxB22w0zgyzOdAgtc9nVtpyYjGf18mbGK4YTQaQkKOaFEJSkoO2YkjN9",
+	"6zOTKCHFFTCujvCnebtnLLi3M0y1dwZUj+/ao20ugfaV3hJwAd9NOG7DVuweRXMZ9b1EkHbQt/l2VFfm",
+	"oV1M7/ku+nr70VfIvoH2QOGWvagj5bfpvE2IljNOU4JkIVCqkTs1RXRSqtEI5aS41MxJruE8L65BunQm",
+	"hFDpokZBEOMPsMVtol5Z2wW0NFuUJ+r5NVU8sn0SA90+KTdSD3BSMUiPL5xwll7X8wsr7ln+ztSJJKlv",
+	"6jCjWm4Mn7ikReufqhbT+CbGzH/9RPETG/KLNfdxAOX4OuU4OVGcn6RYgEJVMFnkOReKJCcZSSg+sTnq",
+	"GVEXPDGQpyn/0e1oWdAkAg1AsGBFwWiewciVlFpSU/VcMqFgHyYVttGrba5WmpoCaqjzrLdqQsoim00X",
+	"enNUMGv51dEL5FeRTAnSL9ps2tN09vMSBgV7BG0vu745HZcyKWJVltZs5r/dT4SXpUKVXS9PNA4mP54D",
+	"8uWUiCCq3LvFB7JIQl7c3cPB1mjr8WA0Gm1uPQxWq9Cfribc2twVl+Vebk6K2YlLrDbiZnxBTozVklxB",
+	"fMiJIOcU4h1C+6Y1CmWLiAQiVltmVkHiwpQNPckFybEoU3PopSBksUXVFLjwNq++uNLoVQJWIoWHxNUO",
+	"Lmn78pH7LixftcvyZdu9/KXeTDa+8aW+C6fHo9HqWdf3cttK29jWaraxJW9L6CiPGvz/9g7mmqi8taJP",
+	"eK4j2Fb/vBmItmTqy5tqVy1o6kr5zYByMtuLgD3uhV80uivGzrPYgG1NS7mUsFqw6FLSuwdJaOuP6Tl7",
+	"ld+wRsRKOlxNP1osJMCbDcVp+a/yG+jnvpI575tX7r05cQ8LTEJzb8OxZ9y6m5yhc4HZivGDHyF99NeS",
+	"2+UnQlY7M+8kwGjYzvq4wS40qwrOVZ2BpB3ZGsMhf0VMpCzpXlttusqpIPJFKM+yELMpKBmXFBzTturz",
+	"Go7j2c8muQ1JW/Szt8OKNA05mpqkt+EAgXIqzo7tKkv7daTTskA2mnRUwp4Mg7qUnrHJsk05zsVSqb9v",
+	"/lD+joWO41Wub8wnKquzcg0dlxmbYiSIojeI6beFxe2PbyRnwyPszM3+04H8geYDnps9GJRhiy4U9y4y",
+	"UG9RWSfE4zUND8RFQAmKlejkR/YzzU/t/Uy9INU2v+44GgeBH7nrgnbrJv+GCfhh3Qn8dPC/8OAvo8HX",
+	"w5PB638NeoLddEcko+zGas8qolBjH7tyZuHmxIWg6vpYD2AdNkDknhYmNNX89dxh0bd/fOlqDIOvzRDE",
+	"WkV0U26XWoYWc6aw8eLYwvh71JV9O59N2WwqcEp8KRXilmtxTb12/eXDFwiKvrwtgLlIVymkUREvIejB",
+	"AWfIUHxrtn2A+oGIqfXhmI3ZS14oFJvy9meYKg1VVYcY/UhOEaRFQj6P8aRrWHbAKpzycxpTkkpwS5wW",
+	"guDiasySSvyWnvxdWY9NxeEUI1PDIr7gkngV2+FXaZibdC5S+6OY/XyeEgmwP3jQLEs9fPAATQ6/P36J",
+	"NnBONy43N7TGtqHhZBMkCEtQwRqcGfW//ePLCBE2ULO/KTJmk6e2xDYMuYNsTer/+Y//mkQoqbP5Nccq",
+	"Nkcoo6xQRK5riKtZyJg12j7wHL8tyBDtd3eGMJZuNPtJ/08fTaEZxJj1A4tzXH39CRKzqfEoEeFBMJu+",
+	"mf2EBMnyFMezKcqIcj5qxQtFvBCG4ZjtE4m8vhMoMYWjjR21C95mC4uJ62ExGbO+21k06WxKsYNsw4z1",
+	"J3DYuAB8cV6H1HRl4PSynAxaMYjcIcIzITS0+vxfwpoI/AB+digAGRcA6KSryPbExPx/vf3oq3WDiQUb",
+	"s0nMEzKxPpEIVkj1LfIN04go60jSkJt5IdNLYiopifT2ptAtIim7EYyZbUeA+hNjiv/z66Fl8hM9mp+M",
+	"UMtAsNEZKY2JlWAtldH0VNDZ1BbJOIf8H2aPp7z0ntW916IT6H/+4/90UZZe1NNwGGq0ORwNRy5tEOe0",
+	"t9N7OBwNbbzQBVDVEkfjmBeuoxiXoRioNZqB+wNCY3KiCZK+ZIDDniEfbkzbbwpBLy2/qeRMjZmRXKSp",
+	"ZaKXIhIbmhFrogYjZhxsBobKWV8rLpDGY4l+g2IscKxmP2t87G9u/abMMY3GDIY1FAk6eWn+JIG/GTTO",
+	"uJL+2IWA0BLor2Gr5sshesU8dy8Zs1NK2CVhBQHsJeySX8+mQ7RPM6iAArg3m74tCIsNWXaLf3FokENz",
+	"UTg0rRraImBPzTFUReN+a8MUFvRV8TqUWIa8OOOnktJ6s//UL/tiixbMK7GjMir0cp5pAn9J9CONspdE",
+	"nAOvrQQoX2ZZuptI3R7zvi4sWBmt1nZma7R5Zx1nQCoONbnwLFYa22dTvaDt0ahrwBLCDa/TDHzy9eJP",
+	"yo4n+oOtJT5ottnwRafezp9fa+Ezy7C4BgQLXFYtIuFzaZVDQwFe61EqugAlYKywd05UKNdbVpV/oFFN",
+	"M74NukPFcCskkIHCFLcXtW6E68hY+05B/DqjMdXyx5jVXuOFWI80MYE4L2JY0BA9p6mCkHIlKDjFLUOO",
+	"earnjlCOzykDzHgyZhOcpt9olJqg/odf0FMIQyfC8FlTLdVb0Ie/rxuZRD/2ero9QqPRyHtRK6SDhKSz",
+	"nyCG723Bqd7t0pmJAh1wkCzOz6F2UrpGrjR5xZYu4aqnURU9mGK9EII2ozGbOE/HBEhmqinmpHJ5TIb2",
+	"L/B5TNAlLhQaWZuEoIQhRkytY41MyRMo2wyD11ah1fGyvpOVzIhllJc0IZU4qCcrrkKkbZ+WpYSoJSdV",
+	"y8oOva16ZaPWtPF9tPT7L/kqb1eZoctPAIXPV/jANOVc4YOqI+MKH0GnxBXed+69hR+AS3HJ98AFp98N",
+	"NhFN03DvOqthtiqGvG6R/tEdNhvzytEHWMArdy+8ronyxlxgc/EnteZBQNFLGn5c0EsKAqoHik/Cy0vW",
+	"QcQ3DJHppOXPrnBsai3om3+ptU1NWTXpJUoTV6tVTX73zNNvyuEnWkFDmrsQAf+1RUBAYSkrgjy7ikkK",
+	"VM2WTddvQuNXVkRGCDRhRZooocO95568Z7W4kaa9Y+ZR6b4jW2gHbY9GHcRWoMmGMT1NIpBjPfoLYGnB",
+	"fQ8rk37QrLn3xHGdS5xqBsagpOdsGguqQK7MCNKjFykJ0cFnsPfzKGGwgayLC+hu2OfswFepvNKDJmdB",
+	"W/A/Ke2vg9KuRs30adaI2TIlc/wBLlky1BrgVZaaT+WAa4mHOHV7KHNBcCIvCFFZOoR/V53yfdRdAagP",
+	"2iD0LwRFaNcsdLBHpVPEIgSp/FuPHzd6kQXebVMtrBSOL/RSnmh6RfTN+Wbck5paDhIiB5ZOEDnYGm2N",
+	"Bpujweb2UN+Wca/64sE3r14+H/xmbe1//uO/FjYsux/iX6oB99s8zxdF293z0I4hz9CNUp+nJ+pHvplF",
+	"k27gAgzSp0CeNK0rCTMsVdKsSBW2jS2hkK6LUgTtgEiJr4lAOBeznyWaeK36JtbE8jEb+dV4r6Hepk2y",
+	"DPBh1Dd8jRd63evLs+XrwVnVr6hTw1LNzs2RM7nm4P9n0MyBIpxrwkMleCANS/rwC6prWujD3/XHjd/1",
+	"oX34u7Pb1ZZ2SaFEETQZrfO03xHV7Lp0D7KamyqAwX8A1mxM3WdGK7wLycsNmwsOjY+JrIyJdhow+N9Q",
+	"QEsyyjRMtjD+HDOcFkdxSoSytn5nkvKMUL5FOhRhE9kq5AgXV42yXu0DPuRSeRX7VzVMLXeu7WSee7b/",
+	"eCsMdoW1TzUDK05Tegsz0E14wOjh4o+qbrR1xD3U8Bq7T+wtw3gV7EUPu4H6gJVUKlE29i/xGFK1Aihc",
+	"FqL38Ddk56z67N3Yzlmr69fbGm19NRg9HDzcdLXXdvwSaF7ESu/RaLTZq0rweQWpyn7LXFUlCSJ0fEHE",
+	"qeD8B7K8NTPY0+GekboUtAN9Rm2rLVtn71eMzPqL7cVflB2QV7e11q7L98WloAJ53chucw023hkse7+R",
+	"edUHVzN/1dLUobG7ViBuxxw6Ii/t7kBmUVK4HSjZxeynQCHIMMdoFBX8QrlGY5WBe+YKnn0GXGPli9bF",
+	"Ziyqgzx/y3vkQmd80bhtWz4u37ql6LlUjFYZpNquTfW+sxJCjbNGcDkzP0L0/uWCMGiIMg2/Wor7Rx0s",
+	"vlYp7zYsvsG1H9adjG9ySpRagScHK/jdM8mosCfQjRxqR5TN+/7JlStkhS2xurfZpSTMwm5FZTbelRj3",
+	"3uUymKrRdQQ/Ipf8B1LD8Bq6bAfMDwZqCEj9kvnAEUTc3s1Bhc3jOYZIBUsE/JD2bgP5sjHqr33cKNTF",
+	"hilbMTizOQlBoesoHK+WeKFzrvSM8Y1jJMglYYmL3ptUs0wQ41lGxqxDQrMVTPp+4ixRFS9ZhziV4Kc5",
+	"KcoSKMLvQ+WPBTYN6FVlrBuugRWE4Ohvr0CWjDUOiEtXPxyPmVvhzrz4M8JQhinTcqYCJ4ppnQZOlbLm",
+	"jXGqCMKSYh0RNWZaRa0PJMHOAkE6UMyHOMhjC+QQvTBC76Vp8Dubgn9JENB3/YApOWaEoUt6XpBCeHYT",
+	"jUuzv6mgH6dVu2Q1gd4G15VRddYhcPfycTidaymGd3cmu3oqR4DrfWviR01VJneQc9H/s7G9dFdvsg3h",
+	"5hW2qFHEQl00OFcZMNtNmKqw2zJMIxCY1++Iuls39uVa4N1wzLrj26yTlqhGtBvqb299bQBoGfCfwq+L",
+	"A06juWRFQg/weDZ1xusxW5hdg/pl9OsTZF55go5xRo6pIt8ca3qqniCtb3/j7/nE0CS2Zuzss/+rVytb",
+	"wa7tGBg4qk9AKjxxetUovpUF7Fo9518bnTm2HMqYvEjv/p14dxfLd0xcTJ3JclhIJnihuunEflUbL4cQ",
+	"rzPKEM2y2TSh2ESDPAHLjw31L0WcWoQsSvRPINwY1umYNBmGboOGaCnB2UKmiMgom03JXXhzfl9QpYhA",
+	"/YwozVeqWnB2I5Ygvu42DQSRRA2EO7fObX7GLjklEZLUUApDLa+oVCZmvbTWmfuguUTBUEqJoXmzKWVU",
+	"UQyEW+/I7CeXb2A8F6VAVTBiQleGaL8RRlhKpPr9JhSIF4hBdkHrwCxW1mpr3Uazvw2VmVfgaymis7UY",
+	"d57GMcmVEwFWpxJ3feG/XcMUcWNERBlnNa68Kq7OwdEy2YVppUUo9LaAFsZnnMonfnysvSfSq3ymaQeD",
+	"vCHKhgEMksRvWP8xBN5ghbulUCJAeA5qCQcXmJ3fXG+/81huq8V5alMtP8JJe+YsBZn9tag5BBZjTLOI",
+	"VjfK/MGoWKQpK5rcuUYKCOOa2BlpqSS2EUrXbKgdMclr47IeWZkyhp6+0dgnWk1wIjSbplhocVr6NTp5",
+	"gQSxIRt9+AMsE+tjJrHfMFcTv3MCxBbCyWvTauoZa9Ec9bdHD9Gks7bYZMwkZZytA80F5nylvzcytEkU",
+	"M0k+wVQWphAupKQd+SNj1oizCdNov4jbR7piXcVVbnrLTIKFMgr6GRVZyeF/7aJZdRkN4MQYVWi5oH4n",
+	"Mq0vc/9A8u++drP/tNmHXg5jUzHqgzoS6auwUB9adxaSgo2ZIyoNk5bJmGw8bM46RPtrmMU2wwDSDiBo",
+	"V1AC+VZjlkPxbKYvplfr2Mt39Io16/2b/SyMAcotwpiIMPDo2RRkGdNp34meJtQMBB0u6DllBHn5jd/D",
+	"T17aRLrm3gok7+rtG7PJMYkHz4mKLwZaQdxBEmdkYD6brD9BcPkR0IhYcClPzKOqmEPwwsIzK+HegXIY",
+	"LfvNLmjVH83w1Khq9N4Sh0+l+X1nMOzK6i+/dvNRB88/srfMGNdbZUsW0BMncA+EzfZfqKiErUUmeKCR",
+	"xgk6jQkw0oLgtclYkpLHdDYdogO4iKUeAty/DD6KsRx2qRvNCgV3kRb5hmA2NCpHIyVyaQWkq3DCP4zy",
+	"0UKLufjXCGvsdOPveu/dhyPfj/lb7Mr3YgBlpNmDYWqGo5eZKYbxuSIJa7OpwqbUGYmVFXA7Oot+EgO1",
+	"vyiIBg2HAnrHW8YxdR3xxrvqjxfJ+w3XjnOxK8//bq43b1EZuNddgQkHWPxQnfqRa2f5kfjS/JjSfeLH",
+	"Y0YoLb5cp/ABFm+LdgyqiU5PC9Sf4/NZX4h8rs7ffOqyV751H7SldA4uQVn2qnYWdxMZtEycT9mO5Q14",
+	"hq+M03devxHvHLxi3uGT2HhnqtM1oihaN6CmyJcaQOl1DvTneNLlGiQMpA4K/dGsY9rJJyEBg/GCxa6m",
+	"mRG/F2ure34Rn4ZF+r4u7m1iMxhnMQEhbqH7seu4V9VSXgEi2LjVFq4oMogxS2iC1ZwKA4dYhDsx+I7G",
+	"0nze6MAQdZYVGTMI3RjpkTZRw1IFKfLJmq0vELTKhGMDsIgvXKm83WptS+V6ekXFKoKzWtuH8MCuRFlw",
+	"VOjvO3/Y1/dHNL1dazR2XExKoSR96mQujASJL4iIL8ivnLfe3gh15FbaNpCCGciWeYDMOgJJ3ssT9HlX",
+	"88j0QTMZJR2kuRHaUVL3/qTWCGKyPgyWjtgrgbhPJFyFc5tIeMO8GaROfwJZ/qAVmo+8yKb+74i0peea",
+	"r63PIfVB+8DebCrpOQPTY73Mi5bnaoPXyyZ5aQhz0IVARSitUtWGAs7vkurQh1+MQ6Auphh8//B3KwpA",
+	"KDMZokObj2pb7HsN3IwDoeW54FQhfMmpQKZSl3X/VLmRW9tVWRRpnK1yzIyPoKsRymR9iJ5d0XMy39Pg",
+	"hul2NUQIQAsWmat/AzE2xxroifOLTKLK9lL6Stx+nMKvnFVByPKJYZ8TU791ErUb4CVasS2r4kiMZJHn",
+	"oqxU17rTT5OkvGQfx/7ozfCpMkNKKrKAaiCssfgfPdhbs8CtZRaSCx5rJfDUlpQOeWFql3sVJrec1tKo",
+	"T9wVMROha7CHCuplCrsAGlPrcTbNqATHRp1+rarKZPyS1G7U56DG3Kf94VgTJJoFZKOPouVAecX4ItC5",
+	"y3jsaqS3JLTgKq57pvuW6u5AQetJVdF6HZxsjhmO2Ydf0AFPKl5ivGE1PG0xxdl/Wq95OsdrPmbObd6E",
+	"jSzmZOAzH7M5nGz9CcSCC0JZIghipgyaHjjHwTDKeiXyj8Q+wuXO7zmecSkOQiESKIEI9y/4/hrchuvb",
+	"wOq+Q9zIR86lVJtskBAoKXNHyg1hflIF49nS+k225wBZleysXpHtY1ZSKxfSVUptbzbNZ/+tFvpPPpsA",
+	"f7cgjXd7B3O8OxU+lj0BuvWrW6LdDsTpmcqYCOc5SXFdHCnYmM0fNKDJGUULBo1smWdl4h3qSK7lmTFz",
+	"pZ9Ak5JYUWmKiXsRhLZEuLXU5GI2rSq2ob6Np9jaKmPZBIbui+umllxidh7x4hJiVso0Y68+e4iBWAzd",
+	"y+byjqxIFc2xUFAsbpBghVe5Bq/ylOPk3nUOd/2CV+8AtgxK1zwpN+uzKP9wW83AXlInFJlC6cjWotJX",
+	"zLQeqfAG9fcO1sNXts5AckEqnF3gfsoO6y9/7qS+tpwugn9Yu9Wa7pvL7pF+5+TxyD8jn091nfoCLR84",
+	"w1SVBaLugCGUIbZFWVHTztT/08F+hB6hA14WPLcFNIm978R4M2yOqiWikSuHrlVL+9+dMRuzAXrw4Gjz",
+	"wQP9vZupWZz/Twf7qE+uFGEQoTcZXmXppAHEEzvUlhlKf6KHOaWEIaPVujce6jfWgNPA6ALHlJlkhcme",
+	"uasHVJKn3/JCTNxH2/ARVkrQ00KhSekxNS37Y5IWdE6HudL5ma5xprmecgM/agxsCeUkQnKNupqlJnox",
+	"0htc2kED7MdGMwe9a26+x3o+XBKlZl37gqFqZyb7XE1Q/9Fo1Nrmrx48cImr5i0Mbr1yGazIiOATDdFX",
+	"KL6gZ2dgrwZMSXhxmkJZbBjqN6GhCJqUJG2ikSajaALNbPQPEZpknvap/8aMFan5C1o/PLsiWa6RDE3G",
+	"xWj0MG4ebeX0/mYMtR7GPben34x7m6OvH25ubo178DExQ+xzhczCvhn3Hm9uPdwebY57qAT0m3HPgTju",
+	"bfhfbjRnNw8nAXmhInPky5QZanQ86FMzJMP0Zfap3WdKpO9cDvBKnnVWb3Qvuer4S5IlZFLhy6pMHQqk",
+	"g2ApHzMUR4tWq3D079To5O3SB9braFxfRTabCo76UMuZmJiREAjM9USugPB7V40GX79+txl99f5fejep",
+	"Yvwrk5TMDnaqxPbsvhiVuCpRXuJ8379TvCgrguBzsr6UzlxeseDFK4usdd7A7dF2GeviGLW+Z2zNJj7m",
+	"GCyfK15Ok4agv517RX9HlF/u8OPiWUeoYVLW3P5CTYS7nMkidflh5XYHMGiZqjIlgbpZSZlayb5GWZl2",
+	"aUBbyHIA3RZLufojVwrcx8gl7VjLKVhqCnppWr6V1lQiMgKhyzhWBbzu+ykKYJpQpz/jip5ZhvW2oIGo",
+	"/md6bcmuV7fzFvH8jPy4G6gA+njwcATDYmlqYCgFSqYmQURYJwUQHR5XqdRJgS45lZStUOCzmvyZO7NP",
+	"Vbw2AEqQ17TONBc85ez8S3Me3IHR6NDsTJmzGbwS/VLr8zja6nyrVhw0LEK2MwmW0XM9thSht4XWYKF3",
+	"ZOEFYdkoyqZjdK6keeDgvZeArEaRzcVhWQ68z1mmuqXDzO6AjY5qsUMvkD66AyazFHJvvLP/m5MVsvrc",
+	"UbgqnJvp4+WR1NHyY+eSLK40u09c4dV/mFwSV2j2jvJIUq4GECkL+Q+D+ILEP8w36u9ztVt+sGve/7zt",
+	"+u0VdSmu1iYdf6mW/fr67PIq9DAipJJ3buuHWFVrgHUGFTMX6vu2WwxNC2fTqlD9OtpBk5hD1BiZoL7+",
+	"pIoAXo+gT66D38TgSP1e4RoBmoX5UUKaYQpyTrXmvh6hiSB6BfojB5pwvupozPSEWhsmLOZa0z+DHo7Q",
+	"XgR6O04oA30bMxXMhwd8q2HgbRQEfTp6zze3Hm4/evxVL3I2Ytj8m16HTyTitwGZn/4AZTm5+jxvW+dl",
+	"W2iL1STc4OgSLtl9ro78dz97yu2tpotq29CSL5Vo15ZXkui7DcsxDcIt/asmadoXG47AMABDtO+NBS3o",
+	"k8JG4Lum2K5cgikkZIeMbHUTmDWBaBp/5X5frXDlEVjJPrfpsDdtwcL1/7SKjMX1YYqZydJKauavHee9",
+	"60WaJu9Cf+udh6vQYA+xPx399YAIyt8aCUpuKP9pT+m+meWdIVC3lUnwe1s3d5m59PJoIbnPSCeB/x1R",
+	"B+RjamQH4X4fnN5F0vZ+uH12TYVpbsVGVd71XS8vgs1d6TlQIlOdqVbYF730el8XkCJelfhrFnKbX+nP",
+	"RLkfXH/kYn9mmqrk36+n2t+nqkPWWWRuDt5AB95YDaC9wnx56dC8+r158/OWlvy1dMlKuzyDEIEvUE4q",
+	"l2aiOqAJs3TCBXQFvBuR6dANvYMmmtKfuCnSCerbZrQoT84ilPx4bkzROSVCq5rQkv8khZCnPDnzH47Z",
+	"hFwpgak6ccpp66Uh2jU6tFZKwbdlXL1Cq7RVgIeXIcsLRNiYVVrHekhyMhhjsOdWslNpfMyTMyMZ1bTV",
+	"11HPXs2XxipZ375e1HtbYKagWtPm8qVzPbT/RJKUD8K8W2eqln5+V6rjRnXLMhcEp+riL/MkmX+DVz6m",
+	"NGNnCNn5oIb33Ppg+7BiLfgZ+phziDBy6+W5W6ogOLmeu9IjghPKiJSfZrGHYvY3wJ9Hy6DCK4YvMU0r",
+	"abd7f+yZuwDSvynUP8WmRq5pjE0kesPpOdODrbc3rz76u94pwYKIp4W60JNpVgkKnWXFhUh7O70NYKF2",
+	"oFYqophNq3C4Wg+Y/odf0LdQvV2W5T7TWqL/h7+vV74WHMdapTPt2bsaUJhziiqZkijgpEU+mwoHhweE",
+	"N3xh3TxNj2iXhFy6gAJfdRdB0ADJee06Qv7V6oUoUFPBAuIloLUBCkRL+YYDohrPKj9zmfrmJ+/70zrf",
+	"c2DSMu2/QNDnm6ZgxtaSv6uz09FEqC8Celzk2uy4U44ryclEUFqYSsrXhqn0WIL04dZLlF8wTKL+8gX1",
+	"1lveQDl3//1G3o1u2RvNNtnQGqXWI920/iYKHe49969G2e65PfX3Jep7dgPYAGQaY81+BnHLjQVNsdrD",
+	"PLvKU06VS5vCTM2mXvVabxs0KXn/+v3/CwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
