@@ -27,12 +27,15 @@ const (
 	ClosingDateExtension Type = "closing_date_extension"
 	DMPrevalidation      Type = "dm_prevalidation"
 	DMDeposit            Type = "dm_deposit"
+	DelegationModified   Type = "delegation_modified"
+	DelegationExpired    Type = "delegation_expired"
 )
 
 // Types lists every type, in the order filters show them.
 var Types = []Type{
 	DelegateAdded, DelegateRemoved, DelegationRenounced, DossierViewed, LotReservation,
 	LotCorrectionCheck, ProductOrder, ClosingDateExtension, DMPrevalidation, DMDeposit,
+	DelegationModified, DelegationExpired,
 }
 
 var labels = map[Type]string{
@@ -46,6 +49,8 @@ var labels = map[Type]string{
 	ClosingDateExtension: "Prolongement de la date de fermeture",
 	DMPrevalidation:      "Prévalidation d'une DM",
 	DMDeposit:            "Dépôt d'une DM",
+	DelegationModified:   "Modification d'une délégation",
+	DelegationExpired:    "Fin d'une délégation (échéance)",
 }
 
 // Label is the French wording of t (the code itself when unknown).

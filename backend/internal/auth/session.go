@@ -45,6 +45,14 @@ type Session struct {
 	Actor     Person
 	Principal *Person
 	Standing  Standing
+	// Services are the service codes the delegation in force grants (§11);
+	// nil when the actor acts for themself (every service). EndsOn is that
+	// delegation's last day (YYYY-MM-DD, Québec), empty when undated.
+	Services []string
+	EndsOn   string
+	// Service is the code of the service the request's operation belongs
+	// to, when fixed by the operation; writes re-check it (delegation.Guard).
+	Service string
 }
 
 // ActsForSelf tells whether a surveyor acts in their own name.

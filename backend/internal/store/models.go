@@ -44,6 +44,7 @@ type Session struct {
 	ExpiresAt       time.Time
 	RevokedAt       *time.Time
 	RevokedReason   *string
+	AuthenticatedAt *time.Time // when the password was last entered in this session (§12)
 	ClientIP        string
 	UserAgent       string
 }

@@ -1122,10 +1122,11 @@ export interface components {
          *     lot_reservation « Réservation de lots et plans complémentaires en TR »,
          *     lot_correction_check « Vérification de la correction de lots »,
          *     product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »
+         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »,
+         *     delegation_modified « Modification d'une délégation », delegation_expired « Fin d'une délégation (échéance) »
          * @enum {string}
          */
-        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit";
+        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit" | "delegation_modified" | "delegation_expired";
         Activity: {
             /** Format: int64 */
             id: number;
