@@ -192,4 +192,3 @@ func (w *DeadlineWorker) remindOne(tx *gorm.DB, d Delegation) (bool, error) {
 		mail.DelegationEndingSoonToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), matricule, d.LastDay()),
 	)
 }
-

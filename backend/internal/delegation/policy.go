@@ -37,6 +37,15 @@ type Delegation struct {
 	ReminderSentAt *time.Time
 }
 
+// BeforeCreate grants every delegable service when none was named (the
+// guide's behaviour, §11).
+func (d *Delegation) BeforeCreate(*gorm.DB) error {
+	if d.Services == "" {
+		d.Services = encodeServices(DelegableServices)
+	}
+	return nil
+}
+
 // Scope is the delegation's services, decoded.
 func (d Delegation) Scope() []string { return decodeServices(d.Services) }
 

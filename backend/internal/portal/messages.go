@@ -160,7 +160,11 @@ func (r messageRow) view() MessageView {
 func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, number string, id uuid.UUID) (MessageView, error) {
 	var out MessageView
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		if _, err := principalDossier(tx, sess, number); err != nil {
+		d, err := principalDossier(tx, sess, number)
+		if err != nil {
+			return err
+		}
+		if err := s.Delegation.GuardFor(tx, sess, delegation.DossierService(d.Kind)); err != nil {
 			return err
 		}
 		now := time.Now().UTC()
@@ -169,7 +173,7 @@ func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, numbe
 			return err
 		}
 		var rows []messageRow
-		err := withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
+		err = withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
 		if err != nil {
 			return err
 		}
