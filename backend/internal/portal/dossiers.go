@@ -275,10 +275,18 @@ func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, 
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return d, apperr.NotFound("Dossier introuvable.")
 	}
+	return d, err
+}
+
+// grantedDossier is principalDossier for the dossier services themselves
+// (messages): the dossier's kind is the service used, which the délégant
+// must have granted (§11). Other services (a lot reservation on a cadastre
+// dossier) only name the dossier.
+func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
+	d, err := principalDossier(tx, sess, number)
 	if err != nil {
 		return d, err
 	}
-	// The dossier's kind is its service (§11).
 	return d, delegation.CheckService(sess, delegation.DossierService(d.Kind))
 }
 

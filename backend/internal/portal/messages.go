@@ -99,7 +99,7 @@ func (s *Service) Messages(ctx context.Context, sess *auth.Session, number strin
 		return nil, delegation.ErrNotActive
 	}
 	db := s.DB.Conn(ctx)
-	if _, err := principalDossier(db, sess, number); err != nil {
+	if _, err := grantedDossier(db, sess, number); err != nil {
 		return nil, err
 	}
 	var rows []messageRow
@@ -160,7 +160,7 @@ func (r messageRow) view() MessageView {
 func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, number string, id uuid.UUID) (MessageView, error) {
 	var out MessageView
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		d, err := principalDossier(tx, sess, number)
+		d, err := grantedDossier(tx, sess, number)
 		if err != nil {
 			return err
 		}
