@@ -33,9 +33,17 @@ type Service struct {
 	// DefaultActingFor tells, at login, whom a new session acts for by
 	// default (SPEC §4); nil leaves the choice open.
 	DefaultActingFor func(ctx context.Context, userID uuid.UUID) (*uuid.UUID, error)
+
+	// Now is the clock of sessions and passwords (tests move it); nil: time.Now.
+	Now func() time.Time
 }
 
-func (s *Service) now() time.Time { return time.Now().UTC() }
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
 
 func (s *Service) mailQueued() {
 	if s.MailQueued != nil {

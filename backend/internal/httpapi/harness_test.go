@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -46,6 +47,7 @@ var generous = httpapi.Limits{
 // env is a whole running service: real database, real SMTP listener, the
 // mail worker, and the HTTP API on a loopback port.
 type env struct {
+	clock  *testClock
 	t      *testing.T
 	srv    *httptest.Server
 	acc    *accounts.Service
@@ -83,7 +85,9 @@ func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
 		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
 		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
 	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify}
+	clock := &testClock{}
+	acc.Now = clock.Now
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Now: clock.Now}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
@@ -99,8 +103,20 @@ func buildEnv(t *testing.T, trusted []string, limits ...httpapi.Limits) *env {
 	srv.Config.Handler = e
 	srv.Start()
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
+	return &env{clock: clock, t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
 }
+
+// testClock is the services' clock: the real time, moved by an offset the
+// tests set (end dates, the reauthentication window) without sleeping.
+type testClock struct{ offset atomic.Int64 }
+
+func (c *testClock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
+
+// Set moves the clock so that it reads t now.
+func (c *testClock) Set(t time.Time) { c.offset.Store(int64(time.Until(t))) }
+
+// Advance moves the clock forward by d.
+func (c *testClock) Advance(d time.Duration) { c.offset.Add(int64(d)) }
 
 type resp struct {
 	Status int
