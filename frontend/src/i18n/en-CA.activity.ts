@@ -71,4 +71,6 @@ export const activityEn: Record<keyof typeof activityFr, string> = {
   "activity.type.closing_date_extension": "Closing date extension",
   "activity.type.dm_prevalidation": "Prevalidation of a DM",
   "activity.type.dm_deposit": "Filing of a DM",
+  "activity.type.delegation_modified": "Delegation changed",
+  "activity.type.delegation_expired": "Delegation ended (end date)",
 };

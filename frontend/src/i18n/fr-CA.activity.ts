@@ -69,4 +69,6 @@ export const activityFr = {
   "activity.type.closing_date_extension": "Prolongement de la date de fermeture",
   "activity.type.dm_prevalidation": "Prévalidation d'une DM",
   "activity.type.dm_deposit": "Dépôt d'une DM",
+  "activity.type.delegation_modified": "Modification d'une délégation",
+  "activity.type.delegation_expired": "Fin d'une délégation (échéance)",
 } as const satisfies Record<string, string>;
