@@ -65,6 +65,7 @@ const dataDir = await mkdtemp(join(tmpdir(), "espace-e2e-"));
 const logPath = join(dataDir, "server.log");
 const log = createWriteStream(logPath);
 const baseURL = `http://localhost:${port}`;
+const reauthWindowSeconds = 20;
 const demoPassword = `demo-${Math.random().toString(36).slice(2)}-verger`;
 
 const server = spawn(bin, ["serve"], {
@@ -79,6 +80,8 @@ const server = spawn(bin, ["serve"], {
     ESPACE_LOG_LEVEL: "warn",
     // Every browser of the suite logs in from the same address.
     ESPACE_LOGIN_BURST_PER_IP: "500",
+    // Short, so that the scopes test sees « Confirmez votre identité » without a long wait (§12).
+    ESPACE_REAUTH_WINDOW: `${reauthWindowSeconds}s`,
   },
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -135,7 +138,13 @@ try {
   const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
     cwd: frontend,
     stdio: "inherit",
-    env: { ...process.env, E2E_BASE_URL: baseURL, E2E_DEMO_PASSWORD: demoPassword, CHROMIUM_PATH: chromium },
+    env: {
+      ...process.env,
+      E2E_BASE_URL: baseURL,
+      E2E_DEMO_PASSWORD: demoPassword,
+      CHROMIUM_PATH: chromium,
+      E2E_REAUTH_WINDOW_SECONDS: String(reauthWindowSeconds),
+    },
   });
   exitCode = await new Promise((r) => tests.on("exit", (code) => r(code ?? 1)));
   if (exitCode !== 0) printServerLog();
