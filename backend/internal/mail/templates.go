@@ -140,16 +140,16 @@ func DelegateAddedToSurveyor(to, surveyorFirstName, delegateFullName string) Mes
 		letter{
 			Greeting: greeting("Bonjour", first),
 			Blocks: []block{
-				para("Vous avez ajouté " + delegate + " comme délégataire. Cette personne peut maintenant agir en votre nom dans Mon espace client pour tous les services, sauf le dépôt d'une demande de mise à jour du cadastre."),
-				para("La délégation reste en vigueur jusqu'à ce que vous la retiriez dans Délégation ▸ Gestion des délégataires."),
+				para("Vous avez ajouté " + delegate + " comme délégataire. Cette personne peut maintenant agir en votre nom dans Mon espace client pour les services que vous lui avez délégués (jamais le dépôt d'une demande de mise à jour du cadastre)."),
+				para("La délégation reste en vigueur jusqu'à la date de fin choisie, s'il y en a une, ou jusqu'à ce que vous la retiriez. Ses services et sa date de fin sont indiqués, et modifiables, dans Délégation ▸ Gestion des délégataires."),
 				para("Si vous n'êtes pas à l'origine de cet ajout, retirez ce délégataire sans tarder et changez votre mot de passe."),
 			},
 		},
 		letter{
 			Greeting: greeting("Hello", first),
 			Blocks: []block{
-				para("You added " + delegate + " as a delegate (délégataire). This person can now act on your behalf in Mon espace client for every service except filing a cadastre update request."),
-				para("The delegation stays in force until you remove it under Délégation ▸ Gestion des délégataires."),
+				para("You added " + delegate + " as a delegate (délégataire). This person can now act on your behalf in Mon espace client for the services you delegated (never filing a cadastre update request)."),
+				para("The delegation stays in force until its end date, if any, or until you remove it. Its services and end date are shown, and can be changed, under Délégation ▸ Gestion des délégataires."),
 				para("If you did not make this change, remove this delegate right away and change your password."),
 			},
 		})
