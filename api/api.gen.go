@@ -51,6 +51,8 @@ const (
 	ActivityTypeCommuniquePosted     ActivityType = "communique_posted"
 	ActivityTypeDelegateAdded        ActivityType = "delegate_added"
 	ActivityTypeDelegateRemoved      ActivityType = "delegate_removed"
+	ActivityTypeDelegationExpired    ActivityType = "delegation_expired"
+	ActivityTypeDelegationModified   ActivityType = "delegation_modified"
 	ActivityTypeDelegationRenounced  ActivityType = "delegation_renounced"
 	ActivityTypeDmDeposit            ActivityType = "dm_deposit"
 	ActivityTypeDmPrevalidation      ActivityType = "dm_prevalidation"
@@ -79,6 +81,10 @@ func (e ActivityType) Valid() bool {
 		return true
 	case ActivityTypeDelegateRemoved:
 		return true
+	case ActivityTypeDelegationExpired:
+		return true
+	case ActivityTypeDelegationModified:
+		return true
 	case ActivityTypeDelegationRenounced:
 		return true
 	case ActivityTypeDmDeposit:
@@ -100,6 +106,36 @@ func (e ActivityType) Valid() bool {
 	case ActivityTypeSurveyorGranted:
 		return true
 	case ActivityTypeSurveyorWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DelegableService.
+const (
+	DelegableServiceCadastreDossiers   DelegableService = "cadastre_dossiers"
+	DelegableServiceDmPrevalidation    DelegableService = "dm_prevalidation"
+	DelegableServiceLotCorrectionCheck DelegableService = "lot_correction_check"
+	DelegableServiceLotReservation     DelegableService = "lot_reservation"
+	DelegableServiceProductOrder       DelegableService = "product_order"
+	DelegableServiceSurveyDossiers     DelegableService = "survey_dossiers"
+)
+
+// Valid indicates whether the value is a known member of the DelegableService enum.
+func (e DelegableService) Valid() bool {
+	switch e {
+	case DelegableServiceCadastreDossiers:
+		return true
+	case DelegableServiceDmPrevalidation:
+		return true
+	case DelegableServiceLotCorrectionCheck:
+		return true
+	case DelegableServiceLotReservation:
+		return true
+	case DelegableServiceProductOrder:
+		return true
+	case DelegableServiceSurveyDossiers:
 		return true
 	default:
 		return false
@@ -185,6 +221,8 @@ const (
 	ProblemCodePasswordChangeRequired    ProblemCode = "password_change_required"
 	ProblemCodePayloadTooLarge           ProblemCode = "payload_too_large"
 	ProblemCodeRateLimited               ProblemCode = "rate_limited"
+	ProblemCodeReauthenticationRequired  ProblemCode = "reauthentication_required"
+	ProblemCodeServiceNotDelegated       ProblemCode = "service_not_delegated"
 	ProblemCodeSurveyorOnly              ProblemCode = "surveyor_only"
 	ProblemCodeUnauthenticated           ProblemCode = "unauthenticated"
 	ProblemCodeUnavailable               ProblemCode = "unavailable"
@@ -222,6 +260,10 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodePayloadTooLarge:
 		return true
 	case ProblemCodeRateLimited:
+		return true
+	case ProblemCodeReauthenticationRequired:
+		return true
+	case ProblemCodeServiceNotDelegated:
 		return true
 	case ProblemCodeSurveyorOnly:
 		return true
@@ -698,12 +740,17 @@ type Accepted struct {
 
 // ActingFor defines model for ActingFor.
 type ActingFor struct {
-	FirstName string `json:"firstName"`
-	LastName  string `json:"lastName"`
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
+	LastName  string              `json:"lastName"`
 
 	// Matricule Example: 5003
-	Matricule Matricule          `json:"matricule"`
-	UserId    openapi_types.UUID `json:"userId"`
+	Matricule Matricule `json:"matricule"`
+
+	// Services Services délégués à l'utilisateur (tous pour l'arpenteur-géomètre lui-même)
+	Services []DelegableService `json:"services"`
+	UserId   openapi_types.UUID `json:"userId"`
 }
 
 // Activity defines model for Activity.
@@ -739,7 +786,8 @@ type Activity struct {
 	// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 	// lot_correction_check « Vérification de la correction de lots »,
 	// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+	// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »,
+	// delegation_modified « Modification d'une délégation », delegation_expired « Fin d'une délégation (échéance) ».
 	// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
 	// administrator_named « Attribution du rôle d'administrateur »,
 	// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
@@ -762,7 +810,8 @@ type ActivityFilters struct {
 		// lot_reservation « Réservation de lots et plans complémentaires en TR »,
 		// lot_correction_check « Vérification de la correction de lots »,
 		// product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+		// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »,
+		// delegation_modified « Modification d'une délégation », delegation_expired « Fin d'une délégation (échéance) ».
 		// Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
 		// administrator_named « Attribution du rôle d'administrateur »,
 		// surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
@@ -788,7 +837,8 @@ type ActivityPage struct {
 // lot_reservation « Réservation de lots et plans complémentaires en TR »,
 // lot_correction_check « Vérification de la correction de lots »,
 // product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+// dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »,
+// delegation_modified « Modification d'une délégation », delegation_expired « Fin d'une délégation (échéance) ».
 // Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
 // administrator_named « Attribution du rôle d'administrateur »,
 // surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
@@ -799,7 +849,12 @@ type ActivityType string
 
 // AddDelegateRequest defines model for AddDelegateRequest.
 type AddDelegateRequest struct {
-	UserId openapi_types.UUID `json:"userId"`
+	// EndsOn Dernier jour de la délégation (heure du Québec), aujourd'hui au plus tôt, au plus 3 ans plus tard
+	EndsOn *openapi_types.Date `json:"endsOn,omitempty"`
+
+	// Services Services accordés; tous les services délégables quand absent
+	Services *[]DelegableService `json:"services,omitempty"`
+	UserId   openapi_types.UUID  `json:"userId"`
 }
 
 // ApiToken defines model for ApiToken.
@@ -878,16 +933,24 @@ type CreateDossierRequest struct {
 	Title  string        `json:"title"`
 }
 
+// DelegableService Service délégable (SPEC §3; le dépôt d'une DM ne l'est jamais)
+type DelegableService string
+
 // Delegant defines model for Delegant.
 type Delegant struct {
-	FirstName string `json:"firstName"`
-	LastName  string `json:"lastName"`
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
+	LastName  string              `json:"lastName"`
 
 	// Matricule Example: 5003
 	Matricule Matricule `json:"matricule"`
 
 	// Self Vrai pour l'arpenteur-géomètre lui-même (agir en son propre nom)
 	Self bool `json:"self"`
+
+	// Services Services délégués (tous pour soi-même)
+	Services []DelegableService `json:"services"`
 
 	// Since Début de la délégation (null pour soi-même)
 	Since  *time.Time         `json:"since"`
@@ -896,12 +959,16 @@ type Delegant struct {
 
 // Delegate defines model for Delegate.
 type Delegate struct {
-	Email     string `json:"email"`
-	FirstName string `json:"firstName"`
+	Email string `json:"email"`
+
+	// EndsOn Dernier jour de la délégation (heure du Québec); null sans date de fin
+	EndsOn    *openapi_types.Date `json:"endsOn"`
+	FirstName string              `json:"firstName"`
 
 	// LastActivityAt Dernière activité du délégataire pour cet arpenteur-géomètre
-	LastActivityAt *time.Time `json:"lastActivityAt"`
-	LastName       string     `json:"lastName"`
+	LastActivityAt *time.Time         `json:"lastActivityAt"`
+	LastName       string             `json:"lastName"`
+	Services       []DelegableService `json:"services"`
 
 	// Since Début de la délégation
 	Since    time.Time          `json:"since"`
@@ -1285,6 +1352,11 @@ type ProductOrderRequestFormat string
 // ProductOrderRequestProductType defines model for ProductOrderRequest.ProductType.
 type ProductOrderRequestProductType string
 
+// ReauthenticationRequest defines model for ReauthenticationRequest.
+type ReauthenticationRequest struct {
+	Password string `json:"password"`
+}
+
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
@@ -1341,6 +1413,13 @@ type TokenResponse struct {
 
 // TokenResponseTokenType defines model for TokenResponse.TokenType.
 type TokenResponseTokenType string
+
+// UpdateDelegateRequest defines model for UpdateDelegateRequest.
+type UpdateDelegateRequest struct {
+	// EndsOn Dernier jour de la délégation (aujourd'hui au plus tôt, au plus 3 ans plus tard); null la retire
+	EndsOn   json.RawMessage     `json:"endsOn,omitempty"`
+	Services *[]DelegableService `json:"services,omitempty"`
+}
 
 // User defines model for User.
 type User struct {
@@ -1693,6 +1772,9 @@ type RequestPasswordResetJSONRequestBody = PasswordResetRequestRequest
 // ResetPasswordJSONRequestBody defines body for ResetPassword for application/json ContentType.
 type ResetPasswordJSONRequestBody = PasswordResetRequest
 
+// ReauthenticateJSONRequestBody defines body for Reauthenticate for application/json ContentType.
+type ReauthenticateJSONRequestBody = ReauthenticationRequest
+
 // RefreshSessionJSONRequestBody defines body for RefreshSession for application/json ContentType.
 type RefreshSessionJSONRequestBody = RefreshRequest
 
@@ -1704,6 +1786,9 @@ type RequestUsernameReminderJSONRequestBody = UsernameReminderRequest
 
 // AddDelegateJSONRequestBody defines body for AddDelegate for application/json ContentType.
 type AddDelegateJSONRequestBody = AddDelegateRequest
+
+// UpdateDelegateJSONRequestBody defines body for UpdateDelegate for application/json ContentType.
+type UpdateDelegateJSONRequestBody = UpdateDelegateRequest
 
 // DepositDmMultipartRequestBody defines body for DepositDm for multipart/form-data ContentType.
 type DepositDmMultipartRequestBody = DmUpload
@@ -1782,6 +1867,9 @@ type ServerInterface interface {
 	// ResetPassword Choisir un nouveau mot de passe avec le jeton reçu par courriel
 	// (POST /api/v1/auth/password-resets)
 	ResetPassword(ctx echo.Context) error
+	// Reauthenticate Confirmer son identité (authentification récente)
+	// (POST /api/v1/auth/reauthentication)
+	Reauthenticate(ctx echo.Context) error
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx echo.Context, params RefreshSessionParams) error
@@ -1815,6 +1903,9 @@ type ServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx echo.Context, userId UserIdPath) error
+	// UpdateDelegate Modifier une délégation (services, date de fin)
+	// (PATCH /api/v1/delegates/{userId})
+	UpdateDelegate(ctx echo.Context, userId UserIdPath) error
 	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
 	// (GET /api/v1/dm-deposits)
 	ListDmDeposits(ctx echo.Context, params ListDmDepositsParams) error
@@ -2383,6 +2474,15 @@ func (w *ServerInterfaceWrapper) ResetPassword(ctx echo.Context) error {
 	return err
 }
 
+// Reauthenticate converts echo context to params.
+func (w *ServerInterfaceWrapper) Reauthenticate(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.Reauthenticate(ctx)
+	return err
+}
+
 // RefreshSession converts echo context to params.
 func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	var err error
@@ -2547,6 +2647,22 @@ func (w *ServerInterfaceWrapper) RemoveDelegate(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RemoveDelegate(ctx, userId)
+	return err
+}
+
+// UpdateDelegate converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateDelegate(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserIdPath
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "uuid", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateDelegate(ctx, userId)
 	return err
 }
 
@@ -2963,10 +3079,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/api/v1/me/api-tokens", wrapper.CreateApiToken, options.OperationMiddlewares["createApiToken"]...)
 	router.DELETE(options.BaseURL+"/api/v1/me/api-tokens/:tokenId", wrapper.RevokeApiToken, options.OperationMiddlewares["revokeApiToken"]...)
 	router.POST(options.BaseURL+"/api/v1/auth/token", wrapper.ExchangeApiToken, options.OperationMiddlewares["exchangeApiToken"]...)
+	router.POST(options.BaseURL+"/api/v1/auth/reauthentication", wrapper.Reauthenticate, options.OperationMiddlewares["reauthenticate"]...)
 	router.POST(options.BaseURL+"/api/v1/auth/acting-for", wrapper.SelectDelegant, options.OperationMiddlewares["selectDelegant"]...)
 	router.GET(options.BaseURL+"/api/v1/delegates", wrapper.ListDelegates, options.OperationMiddlewares["listDelegates"]...)
 	router.POST(options.BaseURL+"/api/v1/delegates", wrapper.AddDelegate, options.OperationMiddlewares["addDelegate"]...)
 	router.DELETE(options.BaseURL+"/api/v1/delegates/:userId", wrapper.RemoveDelegate, options.OperationMiddlewares["removeDelegate"]...)
+	router.PATCH(options.BaseURL+"/api/v1/delegates/:userId", wrapper.UpdateDelegate, options.OperationMiddlewares["updateDelegate"]...)
 	router.GET(options.BaseURL+"/api/v1/delegate-candidates", wrapper.SearchDelegateCandidates, options.OperationMiddlewares["searchDelegateCandidates"]...)
 	router.GET(options.BaseURL+"/api/v1/delegants", wrapper.ListDelegants, options.OperationMiddlewares["listDelegants"]...)
 	router.DELETE(options.BaseURL+"/api/v1/delegants/:userId", wrapper.RenounceDelegation, options.OperationMiddlewares["renounceDelegation"]...)
@@ -4335,6 +4453,76 @@ func (response ResetPassword429ApplicationProblemPlusJSONResponse) VisitResetPas
 	return err
 }
 
+type ReauthenticateRequestObject struct {
+	Body *ReauthenticateJSONRequestBody
+}
+
+type ReauthenticateResponseObject interface {
+	VisitReauthenticateResponse(w http.ResponseWriter) error
+}
+
+type Reauthenticate204Response struct {
+}
+
+func (response Reauthenticate204Response) VisitReauthenticateResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type Reauthenticate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate400ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Reauthenticate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate401ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Reauthenticate429ApplicationProblemPlusJSONResponse struct {
+	TooManyRequestsApplicationProblemPlusJSONResponse
+}
+
+func (response Reauthenticate429ApplicationProblemPlusJSONResponse) VisitReauthenticateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RefreshSessionRequestObject struct {
 	Params RefreshSessionParams
 	Body   *RefreshSessionJSONRequestBody
@@ -5151,6 +5339,96 @@ type RemoveDelegate404ApplicationProblemPlusJSONResponse struct {
 }
 
 func (response RemoveDelegate404ApplicationProblemPlusJSONResponse) VisitRemoveDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegateRequestObject struct {
+	UserId UserIdPath `json:"userId"`
+	Body   *UpdateDelegateJSONRequestBody
+}
+
+type UpdateDelegateResponseObject interface {
+	VisitUpdateDelegateResponse(w http.ResponseWriter) error
+}
+
+type UpdateDelegate200JSONResponse Delegate
+
+func (response UpdateDelegate200JSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate400ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate401ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate403ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateDelegate404ApplicationProblemPlusJSONResponse struct {
+	NotFoundApplicationProblemPlusJSONResponse
+}
+
+func (response UpdateDelegate404ApplicationProblemPlusJSONResponse) VisitUpdateDelegateResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -6866,6 +7144,9 @@ type StrictServerInterface interface {
 	// ResetPassword Choisir un nouveau mot de passe avec le jeton reçu par courriel
 	// (POST /api/v1/auth/password-resets)
 	ResetPassword(ctx context.Context, request ResetPasswordRequestObject) (ResetPasswordResponseObject, error)
+	// Reauthenticate Confirmer son identité (authentification récente)
+	// (POST /api/v1/auth/reauthentication)
+	Reauthenticate(ctx context.Context, request ReauthenticateRequestObject) (ReauthenticateResponseObject, error)
 	// RefreshSession Renouveler le jeton d'accès
 	// (POST /api/v1/auth/refresh)
 	RefreshSession(ctx context.Context, request RefreshSessionRequestObject) (RefreshSessionResponseObject, error)
@@ -6899,6 +7180,9 @@ type StrictServerInterface interface {
 	// RemoveDelegate Supprimer un délégataire
 	// (DELETE /api/v1/delegates/{userId})
 	RemoveDelegate(ctx context.Context, request RemoveDelegateRequestObject) (RemoveDelegateResponseObject, error)
+	// UpdateDelegate Modifier une délégation (services, date de fin)
+	// (PATCH /api/v1/delegates/{userId})
+	UpdateDelegate(ctx context.Context, request UpdateDelegateRequestObject) (UpdateDelegateResponseObject, error)
 	// ListDmDeposits Dépôts de DM de l'arpenteur-géomètre
 	// (GET /api/v1/dm-deposits)
 	ListDmDeposits(ctx context.Context, request ListDmDepositsRequestObject) (ListDmDepositsResponseObject, error)
@@ -7593,6 +7877,52 @@ func (sh *strictHandler) ResetPassword(ctx echo.Context) error {
 	return nil
 }
 
+// Reauthenticate operation middleware
+func (sh *strictHandler) Reauthenticate(ctx echo.Context) error {
+	var request ReauthenticateRequestObject
+
+	var body ReauthenticateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.Reauthenticate(ctx.Request().Context(), request.(ReauthenticateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "Reauthenticate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ReauthenticateResponseObject); ok {
+		return validResponse.VisitReauthenticateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // RefreshSession operation middleware
 func (sh *strictHandler) RefreshSession(ctx echo.Context, params RefreshSessionParams) error {
 	var request RefreshSessionRequestObject
@@ -7945,6 +8275,54 @@ func (sh *strictHandler) RemoveDelegate(ctx echo.Context, userId UserIdPath) err
 		return err
 	} else if validResponse, ok := response.(RemoveDelegateResponseObject); ok {
 		return validResponse.VisitRemoveDelegateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateDelegate operation middleware
+func (sh *strictHandler) UpdateDelegate(ctx echo.Context, userId UserIdPath) error {
+	var request UpdateDelegateRequestObject
+
+	request.UserId = userId
+
+	var body UpdateDelegateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateDelegate(ctx.Request().Context(), request.(UpdateDelegateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateDelegate")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateDelegateResponseObject); ok {
+		return validResponse.VisitUpdateDelegateResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -8635,237 +9013,249 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3dchs3tj/6KiieXSUy06IoWXYmcqXqeCR7trOlRGPZM1Nn6CNC3aAEpwm08aFI43LVvv3fnwfI1Z5w",
-	"pmpfzd3chW+yn+QUFoBudBPND0mWY++kKmWR7MbnwsL6/K13nZRPCs4IU7Kz965TYIEnRBEBn56kil5S",
-	"df0kVVyYLzIiU0ELRTnr7HVezKY4p3I2JajAAnVpRpiiY4qZQtmGVjSnEiuiRa+TdKh5460m4rqTdBie",
-	"kM5eB0O7SUemF2SCTQdjLiZYdfY6WtOsk3TUdWEelEpQdt55/z4px3TApaQkMqpvOXK/oZQzRQlTLd1n",
-	"rolwAOQKT4rc/Lo9+OpBJ+kUWCkizNv/718Gm1+9fredfPn+3xYO7Zngk/lxHWBFELaPzKYJmv1oVk1R",
-	"gTKCUoLecC0QZWmuJepeEC0IyjT6g55Nz0jatoJj01V0ATOsyMJRficyu3yxdjn8GDackTHWObRMZNpJ",
-	"OoTpSWfvLx0Mn+DL14v6OxaUpbTA+WJCMquwPiUVZeM3o6YTLlTbWkjzW8tS2EX2S+E+VnTltvva/gm0",
-	"Xo104Wq95Msp6I2Wb/XG7McbU4/iN6Sdl9cFkfMDhK9RtlGOEXXFbFrMpooIlAOXwJPZT0q4fS5yLSnR",
-	"QpoBkqsi5xnp7CmhSct4zYDCEVNFJjCOfxNk3Nnr/F9bFTvbso/JrXDQnfdJZ4Kvntv3dgblJLEQ+Nr8",
-	"KtU1HH+zGOaz4yXf6skZEcdYXZRkUpgP5dgYPNBJOoK81VSQzE+kGu2iQda6gbU+xuckwt30ZDYV3PCM",
-	"HKMCn5MGJ9lGXaxhZdE2GgwG/v/Wk2O6iVL3NiwVnRja3h74/5LOhDL3Zbl6lClyHoz7hP41NnY+OTN0",
-	"uTGb5rPpxMwfLg43hLbRQWPxEQ7qQ1w6thdkLIi82Of8exoZ4DdEcWYWURDG9SXJc2JGiQouZ1MYao7N",
-	"pcLIFeUMEYYmPCNIzaYTTlnfzyG1zZeTOD09IakWZJPIAqfkVNhR1OY0wVeHhJ0b8toZDObOXtK52jzn",
-	"m67B+jSqeb0UmMnCsbL61EZ2UCO0Zw7im5aJXvJrfE5QhplEmvmJoX9XqviO5deoy/AlPQdOLHt9dIwF",
-	"ymbTMdYK7aHRGc+uR+UqXBBs7xA36D9vulFuvuTfE7ZZDbZ2/zpWatrqJH4po6zylSTiebbgSGp4YOGR",
-	"XHZDvDcvy4IzSZxElJJCmZaM5MSUES723nVwUeQ0xWatt95Is+DvVjz3ZYPQV4PfkwlmsEmzv2mCupPZ",
-	"3ycEGY5qxoPeamL20jSqCCJXVCqCuEaMs54hit/h7AV5q4lUC0ZbCH6Wk8lv/KhL+ce8Ybhx5xLnNIOH",
-	"T8eY5sQsExGCGxHxL4bMFKZ5Z6+zT1B6gScFIlIhfpYbOuFUEEMQBTenUHT2OltkYh5//9pwWqy07Ozt",
-	"Ar1TBWz30FwgnLHZlEgkuZ5QCX8whSiDoRDZrzbqQqlC7m1t2ZPVT3GGpRKkf871Zf9t2k+xnyGRW/Mz",
-	"eb8qez62jcR2yazx7O+KlOND3dFcT6NegvAlSVFOpF0micyxoWNpBrHP2Tin6Tobdetx2z6VG9bGbKqw",
-	"MtKFJjnqjlI3ohGQ0jMuzmiWEXafAzT3NmeGnFFBhCEEM5RvuXrGNcvucyTPmRJcX+Kz3Gwu4+p0bIZg",
-	"1+Yl50eYXbujJu9zXC8FLwwXN51hRS+JRN2RwIqc5nRClSG7TuIYMQzsBVHievPJWMUUpxOScpYRaeQJ",
-	"o/SwTNTv3bkLFbgww1pdcEH/Su51T55odWGVBNsDAiYvgQMKMtagTXRHGoZnHkxxZEH+9Kc/bT4JHphf",
-	"ld8RLIhAguB88vWwYxnNsJMg4IFfDzvu2J8qc6sNO7EVq64Tu2CXmOaGmO5zvU6IuKSp4VIZNRcaNf3D",
-	"cArBUyLlfQ/I3250UhjZ15yt2Y9IYkXlGFNBULfoI3LVR5IYIUPSc0YEkpxuwj3YAxnA9dO8mgvBCyIU",
-	"tZf2xMzOCtPzUkQlG/ylfLASN/jZG5KqjlN92Pkzaweptz+mQqpvQeZ4Ny+45XjBjxOsBE21XflFC3lU",
-	"Pvg+8YLNShpuOL9SIKq6TYLRB2NtWwFQZucWAHv70EJSIEJy9oKMTVvpBWaMREwB+5jhHLQb0CI5Q92f",
-	"/7b9oIf+5z//PzT6gZyNrBxuNEhhJI8EjXBB7beaecl248nxc3hztxfo5z+QM6OJFzQiUCalJDOndpur",
-	"keZuIIkR+8cCs9nfMJVozyjfUgv0VnPqxqTCwf8Dzf5PRtUFOiAyxUIRiX7+l1V/8w38hms1ZFwbxULq",
-	"ohBESgoT0MxQfT6bnmNljkOCfv4HOuRKokdoe+cB2h1sJ+WfO2WbmoGEKIm4hHObDBnoLBM4bIlZOMYn",
-	"KNNoTNMLSgR0RdDBUWLG4LUBlGFFzDaMiZgQpYV9VVEFhoUhyyoTm9Q5mCNygkq6SlC+YShH2Zm4g9Xv",
-	"93t9NGI6z0duCYisLBpyyCgzK28WCV9iplBKlCLokgizKv0hAzuBt9A1F9ZI/jp3nNVK+vObXNOzFxgP",
-	"V2mM1s8gZerRbmde8TTn6ixG7E8qO0lOz0iez6YVafU6kR55mmohSPZELTMPmZMd2nM2FZ2QWJNFaJdb",
-	"+QDbZtYxvDR4EbCrYDrNrUm8tceuXcyAVh7Zip8s4lvPaO4N2xH2JVe2J0XWoTIflaO7o/aUt7SVTdXH",
-	"bpW09QxgJTUuvi2gaf90bGHrY228bQee+MWtrcyiXfJmr/o0y9mvZfGLblBdEggOaREYruZ/VVzh/Lnv",
-	"veV3M/jo703ih3YSb3wLrFxBN7U2Fy3ZS3cW6+wgIzk5N7oAzjKSmdvjibltIlcL+vlfCSofF2TCL+0L",
-	"JwtvJPPakLn3jKoLxiSW2ndfEMZZSq1sPvsRLqbydfMddGqP/OklJT/Y1/btfWIfsX26mwZ6y7k6FaS8",
-	"3aCj4LYDwcHckUShIsdMgnXEGRvNmKW5vV++qBpLuRAE7urT9IKk35sW/zibikqvsJbW6rmyD2ijEDzT",
-	"qToFh4mdgL1qzWPwI1USObsE1lcw7TTnkrLzU8OXT8mVIky6yRwLnnN2bq1xtue5m9it++S0EKQyNNi3",
-	"Z9PgG3+z26WenGak4JIq8+TBbFrM/qnCR/pD9g3XAsSvDZxNKKNmyNCSJNpZCJ00todwmnLN1GkqiFGs",
-	"YOpiNg02LnTiwJCDRrk4ZXjiyFIpQc+0fVEjMfunkT/CIRDttl9qcUmuuTg9F5ip6OtgVTITw6IgzLy6",
-	"eT6bcud2qLfyA1UXmcA/WDoiShjZbZU2SsLlBWF2GN/pSyJge+ap1ok/pwWXbtDH+iwvCSyQkECUrL8O",
-	"wptm9K1e2ED51GxqN3P/Ar/V1jFk9hR0YoK6u4MBdDLaMvxk1AMRTFnHDUjdWgniJC3v1qpxErh267yi",
-	"+qrGBqo73R1wc5vUD7D7pnkK4boIDpa54aNnxnTROAj2K0frcAHVCNV8M0+HRmtv0Fb4VUkowZTs1htl",
-	"qra7YLRubFhU3XiSZQduHQMzLc4yamaB8+PgAhzjXJKkcSfeUguM3igFBeN8RM6wq2flztUES3JVGI77",
-	"HYuIqkQwQ97gtcwIgt2zgnCKc8IyAZpJzYG5xDs5J43H18LquK9kiwjtxjWbGoHynEAEgSChYonTdPaT",
-	"fIyMcoDkBs0R28DoDZ4YbdDQNW2TvJeqEyxuJYgJzszq69WuhMtdm+OibX56Zad5M/rDAbE03VcTyvzn",
-	"7aiqbQifKUu+9T04jHNdUBffaorwORWoy3VoCkrWPALl0GOrsw9rcoyl/IGL7GZrA2oNU76RGmEW/ssk",
-	"XLbtnd8uXTZGfghbXKhU+OfmpPrGyOqtRtfDcl6jXj4t+e4cg5hTrNfwdsMYgm5WCEYwC04uKddyyXtL",
-	"T50g2Jk0Iz/B3q/D9hqr3dRpY4Oem305pvoIVt2bm1HsDXagWrn6CT7iio5Rt4zuQDk9Z0R6Lw5YNgLK",
-	"f9hgGA+aXSWdq01FrsxQJjpXNKds3p7QtobRVSsv6Hk6BsdzjBhWvF4KI5jJi/WuSkFwFnR6xnlOMAP3",
-	"pLajXu1a8E8n3n8ejsZ1E10QuEf8tXAzArrRdb+HsDbfZhsXhrW7wBU1+6dKyk+aIczcDxg41lLK9Dfp",
-	"XPyJkSlyfk5TSnLEtfkIIlqDFy+9wprEZ6/jagnaF9mxvhteK2ue0O8py1bkxf9hHr2xR4LdjO07r/+a",
-	"8kNz8T1zhdnWnRu2g9huHDgR5BfgzpEkH89T6x8FpqWfICYR5drJP6gLMhFhSHKGzGQEWPkDC3LIUShL",
-	"SdTLcaZLm0NoqOmCqAsjiYtcawm5H9535afoFrZ981WE/dvwlNjeLieLMly6TbOY/SQCC71hPnWDGqxx",
-	"ShSK7feNV3whxa5LDSu7FVbeZ/voarpPSQTlK600YDeyooXGBi2iin3MMprdOXm0/vhhlypYk3CpghW0",
-	"k4quyOTA2VHm5X37w3pyzu2UhDHNiV/E8MJ4+PAW1gCu9rlmKm7Ulxd45+GjloMT9xTExLJy4O61suGg",
-	"/3n/V7jCCzfnLlwm1U5/3j6Tg8kzyjKzh2uEiSSgs5MWEV24+75yTL/YXXqdCXuBuXaThaEnB5PjmoFz",
-	"3jh3QdLv1z2JjPzuei3XpHnl2ZpxHmsd2bHdmXWI1m9mhGhXZAA3OOKJjYmNUcOap9+2E8w8Cfay3KRq",
-	"6VegjrthBnWC+9xZwqsi51YBX0MXM9sasV6SMrDmz0eHToA6OELdh+iIe5W210cnENk68dHbXtfdefgQ",
-	"pVjgVBlZUSZIYiaHrPoKksU4U+Als26aksTPKMOQPLGY9cDAowtRpdQtVDsjYSehfzKioC+VUW+gqN5Q",
-	"5bRum5sYZ+bCp23gk41Hi6toXKMcvIEESSLr0r6Mamcu24CeLdcha4zWB9NXGRQcHJLgxjsFzyY4cM3m",
-	"mI2KuqRKdXxe7mRmFY7sJRXJ/PK/QLS2IWTrS4yrMUtOdVOft6Mqp5jUyLG+YsH2un2bG/oCwv8PR4R+",
-	"BX02QSfp2JnUL+hqddz7R5UAsaJN8Xby8KoWSS7VXZkjzS8LWlrF2J5ZsQPn+XdjyCBZkcZfNwOI/6Cp",
-	"oTFkCR0RhgpBJobzdtuPYzOIpdc+6oo+1jPCNuX4eaOs35CSRt2yluuzgEgrWqmlKj/a3fkqlq0czVUu",
-	"G7sTYcHdGp+3kPDUK/7VqpOMqot+5qNP/2/3i007Ci9Bb4qoCcC7kV15RkmePRUiFmTeFp3smE4tKjnO",
-	"BVwKVrOBY/hBC/TNyXffou6LZ/vo0VeD7R5E3UKC2QWeFAly0fhbfjaLT4LvrozRjC3q7wVm6sQFWdzM",
-	"In7zAHo2r5Y82l1seQ4cUfB2zObibCrVuGIT/3eCc5u2WJ9NcIuXZMa/X7rY7rVYT4f8nN7QoVPcrfP6",
-	"w695sciLfcjVfhlltA9BRp+QHr3iVS+IkUlX5921RXkBLy8N7IWeQy3Vd7qivjq/EXdxC0W29/O+kOYn",
-	"fLNTnvP16KUSPyscBe8v9R8bC29kcPpWE/ezEbKaawKjWDpNR6EL7saYfXetSc3rUSln5txBuFUVpuiy",
-	"DS35E3FpAQwgCRszFU9Yb0w4VGkWXJLV8BaCQXCIXPUqSxA7h7pfovSCjsdgT8DjMU0vZlO0jXYe7KKH",
-	"j77s1XJqtnce7D589OUaouQhVy+CgM5IhoJpGgKwxfVxjlnLGbonTnovKtfND1WTYznqunkEUlQlgfEl",
-	"sa2p9bg6Rw8o4I64eUhTnz0nDyZ7w8CQ6CErgVIGTd35eEFyRKcGqhJgqgyS6LG9zXkK3W9xsBiXbDH7",
-	"0ac1AgGXA3y4HPRlUTxe2X9sY45C3aJikQ8HgxZgsEdxDnlEojlnVTrxaraQKgN53hbyZGHIbB5CaCF8",
-	"TpWFeLHZldJl+Ng4D0kR1qlmvf4qlpEq7P8py0jWEsXyVmOWQYqr6wqfUykxVT5nNRrwYKN9UUYKTSWa",
-	"UInGFFKJcjxk9QgVrlFBRKYhAMZmb/TQHhqVqzwCVBKccyER0zkiqrEoGacKpRecSiqGLCM2ExZr1D2Z",
-	"TXOf+RPmQDHVs/b3eSvZTaMEVrxdqHySTSiLW+gWxydpqU6ImU4Y/tS+Y3W6qfC6gkWAXCu2QRjCbv0s",
-	"/fTRH2wbJHh4yPwj9f2shZgkc/vmd4y4CPuUSAeDkxGm0O7gwZCNggwUxtUphNmQUdsWeV3RBnuvpfL5",
-	"rJDVT643cTxnYw6Hd+m5Wj3Og2axYI720Cg/+CRgQVHCqOgstloxfvkt+SFMIFmRq/k33idNHql8S3Mu",
-	"NklSQVSCCjGbjunVbIpGE5KejhIkCDNiMDC2MYeUDJe6tlRSUi0ZAa/t1Jyh7Wb3s/cANPBbyJUCUd1n",
-	"f60cM71dQrGtYjgJoqZrxuzbRF02rNoxerhF9sNvI+euysiQRN04yH39BIqkIsTbLJhtZHm6RWyaq852",
-	"7qAA1kONi4NLEmeCSElQyrUQlOSgOlpPdNc5LCXKiL5KUIElMF7zCWSCCb4Ke96GVWh80xI0t2i9rYH9",
-	"bu2E9bU1T3BGNvk4tBl0nrOMvtXkr0gaEUCz+TVL/E8ENReuvj594Lskz2TDMuki7AAeEZTRSEzM9hoH",
-	"2s7QN2Y02w8WxdzwNlQAH4tEt3sJBG654RZb3j0g0TwG7bN99NXuwy+RewIdAIFY5IIY4kIzHCAjRvI8",
-	"y20Ob25ObG7h3nJqoS6JvjTiitzARaGvQf/wRqYYyF4Dusp6lBwMW9IpUchAj3fwcUknRP8KLu5Tm+h3",
-	"Wi6kaeC0EpnCZFfO8ut6Rm8lT3Wq3L1TSfLQGGZbxQW1SFj2pTznNu83xcx8UWYOK34K0dkuG9d3WuDr",
-	"nOPsVHF+mmMBarVmUhcFF4pkpxOSUXzqkEEmRF3wrNGRDuC1EtADBYuC7SaLzIYe4HBFe0XguItFojGp",
-	"sAuznpcmS4NjxBjh4zHm4JKlnsymS31+KgoM8erF81pufk4g/9sBFpzls59WMCu5LZiPzTCno+XgZTpV",
-	"Jep0M3vwfsIRHaeprLtFZmgw++EciK+gRERJ5d7tfpD2HvP17x9v7gx2Hm0OBoPtnQdRjCDz6noqjUu2",
-	"90Ai5eLkmJ167AqrVKQX5NTarskVRBWdCnJOIUomtm5Gj1QOMywSXj1nbBck1RZR+7QQpMCiRAmgl4KQ",
-	"5XZ1CysULF59cqXpsxxYSRQBEVcruKIFNCTuu7B/1g7L5239DKd6M6H+xof6LlxfD9f2fN3TaSstpDvr",
-	"WUhXPC2xrXT4zjfbRQeK/fKmqtbcaOrmjJsNahFOwfOwRkFbtGNg+wIrpZEOKWHrIxYEI4kt/Qk9Z6+K",
-	"GyburqWe1fSK5Rfvt05TCRWO1d8qbqCsh/rjonde+ecWRJQsMaYtDDg5CcyEd5NE5oBp1rnYPyb46AdO",
-	"7AvzQKuVWbQTYH6dT/u5wSo0cWMXqpwup96iyMc8QSmRsuR7bTA6z2N59VrMpiC4X1KwI9ZBagCqVDpU",
-	"5yguZZPpNpxKZ9Loq2+9Hd+2HtYIyMviB2jUUuVg1I9qJqbH5gVooZaXy3jhioVNhWsV2whz4u8G2ejD",
-	"+ncWJ+x+Jt6HatnbtsqPIIy4DaBe222DD+rO2Seb/w/e/Otg86v+6ebr38x7aCN2Nd/9CzKh7MaC6ToX",
-	"a2Nd21JyAS0g1YKq6xPTgPMuwMF5om1Iqf30zFPZN3966THJwQdmD1mtgoKF56aOPaacKWwdBK6QxgH1",
-	"2IfnsymbTQXOSSjzQPxxLf6oM4/XfvwcARrJWw2syjnyTDM1X25G0BdHnCHLRZzx7AvUjUQ29fpDNmQv",
-	"uVYoteUwxg58ucItRz+QMwRZlpCnYx1DZix7YJvzWCASLN5nWhCsr4YsQP6TgTRX2fAsQnmOkQVgSC+4",
-	"JEGFB/hWWoYpvevSfSlmP53nRMLYv/iiCWPf/+ILNDr+7uQl2sIF3brc3sJaXWyZcbIReLfmwchQ95s/",
-	"vTTMflPN/q7IkI2eOEh+aHIPOQz7//nP/xolKKtfGhtltaABmlCmFZE9M+KqFzJkjTIxvMBvNemjw/ZK",
-	"Mg4/bfaj+ctsjZb4nAxZNzI5f1P0HiMxm1rDOwnRvGfTN7MfkSCTIsfpbIomRHnfseJakSC0oD9kh0Si",
-	"oE4NyizQvLV0tY23WfJm5GvejIas61cWjVqL2OwhV2Cn99iCWmugF2/7zW0VF04vy86gdIsoPCE8FcKM",
-	"1uz/S5gTgS/A/w2AkKmGgY7aQPlHNnb/q92HX/YsJWo2ZKOUZ2TkLNMJzBAwvGsg5uBK9XDctl/I4JKY",
-	"SkoAGDyH6jJZWb1kyFz5EtQdWWPpX173XdD/yLQWJhXUMgl6bsIn0LiZ7xOdmnGBM7QLa5IEpcJgJIZ7",
-	"UQZMhkClB7MdiXXVlBmXPcSIOaFqyGwRA1dbL548ibqvfjMYDAaGisxf288S+PfLZ/6br571DJvASOEz",
-	"nVt2Ys/ykEmslc1yo+eMmI6hRo111wIvcpss7cTg2Tnvbndkr549VLpoR70EETVkOSTTTcJnDDce9RyS",
-	"J1MIaympdTFUKaOmnwmVdoe5mEBdGgrpcdJwUTWbnnNByZC9YtQQB9of9/roFQurswWLjKhZTKaBdmBb",
-	"Ny+pONe5nyE22zr7b0bqW2NR3ofMu4lsbaC3mpq1yg3nIoUi4D4j3u12Ztn7BOtLQ5Zgle6OtvuDUelt",
-	"MrzS7LRZbcOXoNCHRERfueXYQ7uDAYpU4CnZc0WcNbq0kSI5TYkT093lZ655QWdTh9hyDulmzHGN8i4K",
-	"zPWduesLihe0XHidpOPg7Tt7ne3+oD/wWaq4oJ29zoP+oO/CzS7gsi9Zp8U1takaXMZC6DboBPwmsOzm",
-	"YKDU8H5YyMADAIx83lMMMVJznmK78NasJSE9GZmpiMxF8qTmroUWJxxOq718qzxnw14l+m2NZrvbO78t",
-	"k6MTc7qYvyjtmZ0ANgXlzHLXCbeHz7etBUQiwRH0NAE0XTm4yZCdUcIuCdMEmCphl/x6Nu2jQzoBOB5g",
-	"ibPpW01YaqUFP/nnx5Y4jHAHm2b0Xw+aZrehwur7nQv1WFIeLCi05eTE5QlllXLhah+E0vVeJyyEUFlO",
-	"OgWfGLnjkkDxiUybv85BBKzk/FC0XrkoVt3o9L4uwzpbZ6162s5g+84Kp4EyF6vVFJjlDLXPpmZCu4NB",
-	"W4PlCLeCgmnwylfLXykLd5kXdlZ4oVktKpToO3t/eW10pMkEi2sgsMhhNZI7PpdOD7YcAAILKr4AIEdO",
-	"BzknKhZBFVbdQJk5NvVYPyhymMKpkMqiQpuvu6JW8reHrEnzDLSCMU2pEYuHrPYY1wKuNBsWSKxk1EfP",
-	"aK4gI0EJCh5zJyemPDd9GwngnDKgjMdDNsJ5/rUhqRGUVHkCWQxEWPFPNsqIoJ//1bOisvk5qJP6EIph",
-	"Vg8mCOvNjOSzHyHkE0q4aFZ5QWPXCJL6/ByEiXyDXEHBF8eXcFWarwo2dUU60XYyZCPvIhkBy8wNxxxV",
-	"vpJR330CZ8kIXWKt0MCZXwQlzNyckIJiiCl7DAEp0HhtFjlGWQk25hQG4uS3S5qRSksxnemrGGs7pCVY",
-	"FnXspKoL3WJuqB7ZqhVCfp+s/PxLvs7TVeLx6h1AUYo1XrCVr9d4oapyvMZLUH14jee9X3DpC+CLXPE5",
-	"8N2ZZ6OVuvM8XoLVGT7mcHBez7H+wR3WzAxKhUSugFf+XASViOWNb4Ht5a/UauABRy95+ImmlxT0pmAo",
-	"IQsvD1kLE9+yTKaVlz+9wqmF9jAn/1IbbShXoOITZZirU/ZHv38aqN1l8yMwElup2pa2sroU6NEllM3T",
-	"q5TkwNVcSQvzJFRXN4oBSGs25sgwJXR88KyJa7NtixAPWcClu55ttcvsrlKBtZiOEpBjA/4LwzL65AFW",
-	"NnulWfn6sb91LnFuLjC2YSYxm0KRKaiZQEBL0h5Mp84Hn8LaL+KE0aLsPqCgve6sN3lf5fLKNJqNo2bv",
-	"XzntL4PTrsfNzG7WmNkqCE1hA5cs6xsN8GqS21flJjcSD/FWoL4sBMGZvCBETfI+/Ltul++TduiqLmiD",
-	"UIYXFKF9O9HNAyq9IpYgQIrYefSoUVIz8uw818JK4fTCTOWx4VfEnJyvhx1puOVmRuSm4xNEbu4Mdgab",
-	"24PN7d2+OS3DTvXGF1+/evls87cbG//zn/+1tO7m/TD/Ug243xqwoSg6XwQW7Vn2DEWVoVBiGNwcWP8M",
-	"64ZbwBpjQJ60FZgJs1eqpBOdK+zqMwM4sQ9vBO2ASImviUC4ELOfJBoFFWdHLl/qQ9ajrd29lnsTmJiM",
-	"3MOoa+81rs28e6tfy9eb46qWXKuG5YrqVDJI4j0BBQQ5MCJtilthGA+VYNOzV9LP/0B1TQv9/C/zcuN7",
-	"DnWRKktjMDVv8uvP3Wm/J6pZEe8eZDXfVYSC/whXs/XAjK1WeBeSl2+2EBzq95t19zZu1w34oW4ooGUT",
-	"ytbRtc25hF5qZa0k6i4uNmV0fJHNprassaLCkJHLYh0yC32VlPlDXNfqQIG/bTYFf05K8tzVeMLOaG0t",
-	"a64waFB5U5vjD2f/53+gk2upQBfuzr3UM8RnC4L10RE4wsDinHhX19jr+NZLZjR9ouyHIav0ezCXt8mn",
-	"j0GJB9eNrWRlpECSwzuQlpE3KoW16rPmqV+V2l+V2k9dqdVlTbdmnb7OfYo5gwfLX3pWJqzUeXNrocFu",
-	"/SzX7mTIRV3IhD+MrtzoZBSqyQnC+sqxO/A62uAQuYiluVGOFiicy1jVr1rnr1rnr1rnXWmdjp1u1nnR",
-	"p6d4rsmRf5GqauI0IK+QtojnH0WHfNN6a7XqkW13VlUidIH/3lz5OCdCudg178sOvNdhhFVMf0h8ZUpz",
-	"TdXhp+c1w2MuVVAabV2P9mr0MY+kcM+O42CGERrdn1efPhmpCmoCW4dxqAXaKDlnIYiHNd5E7HJK6AL6",
-	"/U5f2tqpvppxCFDHdanyglRrfdBtOTSSnvtbQXKGyoB7OAtuZfBZbgNPmIPFs6FzZqf7LcEbXsS4RfBG",
-	"DRu/szPY+XJz8GDzwbbHL98LYcSDXIPOw8Fgu1PB2Acgzj6O6JCrCqYvQScXRJwJzr8nq4doRGvO3fOB",
-	"K+W4+dPmfnIQ3p1f9mU52F3+xrdcPYOk/PUDSGpH2RwdWqsEfpsjuvXOUtn7rUmA4L+e+aMG3XaM1QXI",
-	"p7e7uFrOe3CeoUaa7bm8ymY/RoopxG+zBjD/Z3qjNWYZOWceJPwTuNHWPmhtV2BLRf2bnCOftrLYyhs4",
-	"Vaxhn9uQ84UG3jIqVYvqVutHDZgn5ShuaYZaKd+5TF+cx4N+34o+WJMqIIi7mtTHkYniQ/PW7pUknzYu",
-	"9wRM82TpFhuGpRmqhdY6nODEB+oHEg2ESNswhR9LTxHkaSgRoYwahv5tBJmGbPKgHh/6pqBEqTUkjyi2",
-	"/z0zxoqG52n2xG6Z96/8KntUR8bStVhO2LfipVvvSop773PtVbyiliAAfgDygzu5CLebwSEWEwJEjSih",
-	"COq+daViSg8aBFX2kiGzcZVw3Mh4jNPZtI8OZj9B4GaZAiE1vcRMkcQ0wlLzSnQ9mAvt/+lc22QPCNsc",
-	"MkDIBNhV+BJsG/5kP44IM81A9kPS0HisVmP464TaVJEWxY4wRK6ISGlK0B6iuc0CmP295lqs0E4TF8Rv",
-	"/XV+iEPGtWViPno3Yrl+QS7596TGiGqnejdinLHE5Tbl8xVKXpgJ3tF5irsCCgy5AI5Xh5nx7c6AVVPd",
-	"X4dHWKuLLYsbujl20AbRu/FFPFExC3ImPRaw1fzNabskLPNpm6OqlxFifDIhQ9aiLjhI2W6IaUVUdWJs",
-	"dlP0VZcsZmF/w+rZYVtwXKHCtjVK+rLbcC7Nu1dwJlNDA+LSF4TDQ+ZnuLco8ZCYu58yx6kuMWRmoy6E",
-	"LZYgxJZBAbZpr8wOqzckPZeSFl2Z+JGnbpB99NxqYJezqaBjOpvaXDhi4QuDlCQ5ZIShS3qujaxSGRg9",
-	"P4wd/znw2PW0S5dVWaZTOufH3StrcVSYleSSu/P11hEhIsLJNzZx2MJk+41cSP6fjJGyHU7blbFfhCtZ",
-	"44haXTQEjDJTup0xVfnWZSJEJPWt25LX1rMRXLXUtv6QtWeQuTBoohr5ZKi7u/OVHcBciNwT+HZ5pnGy",
-	"kK1II2xAtrQLDxuypVAdqFumPT9G9pHH6ARPyAlV5OsTw0/VY3SM1cXX4ZqPLE9iGzaSbfbfCtI6m1nO",
-	"80otbNVHYBWB1rNuntzaelCtANcvjc+cuBvK2l9J5/7DZO8uW+6E+Kw1C2+xlE1wrdr5xGFVrKCAJKox",
-	"ZYhOJrNpRrGNIbGSu8N4KEWcmuiOsjZVoh87DWZEKwnObmSKiAllsym5i3jJP2iqFBGoOyHK3CsVOL9b",
-	"iBWYrz9Nm4JIojaF37fWZX7KLjklCYI89pJbXlGpLFhBaTq258HcEpqh3GhghufNppRRRTEwbrMiRkux",
-	"QBNORfICldFdIDmkjw4biXqlRGqeb44CcY0YwEpENB6YXQ2v+zYGmNtwmUWg4SsxnZ3ltPPEpuxnN+US",
-	"d33gv9nAFHFr0UYTzmq38rq0uoBGS5QTZpQWodBbvWHIacypfBxmoLpzIgM0dcM7GADGUNaPUJAkJf18",
-	"IO9EFDV/JZKIMJ6jWkr/BWbnN9fb7zxb2mlxgdpUQyDw0p7dS0Fmf9M179RyinFiUjulzP6Pg70JwHOa",
-	"gpkHOOF6OXRaz2tomg2Zn1RDpfbgGbUfm7320aE3XEEunFaVeeoxyIYFVFdi5gIIit8EQDtB9R4jP89+",
-	"ElYB9pOwKqqF9ZhNLQIKHBN/9dlkEmC0XNBzyggKgHW+g6+CxOh8wz8VQY0yyzdkoxOSbj4jKr3YNALq",
-	"HpJ4Qjbta6PeYyQp4wztDh6gUSq4lKf2pwqZLsrU4Td3w96BcJqs+s4+SPUfTPFtgLO+dyzgY0me31oK",
-	"u3Ly0y9dfW3hOS/cKXPxYbWTuZyflGVF1rKhOdNQG38BY5OHNUOzqeNIwaGWnA2Zb5QarfBc+DyMGtJj",
-	"xWMAVrHXRydgdgrsdE7e9ckl5sBDGDQjV9byNW/HQ6MKy3aE5Aa1VikX99l1onOysKoTCIxpDV2XEZRr",
-	"GtrfMZi/U6Otm5XpJY4h5M4gNmSG/Wez6RiDSVYzp0GYofcBhathLwsWcd4qhvaMWHnJ32qghvgSJ2Bk",
-	"NLsym2KWOiEXtsgiq2mQVOcF26x+mznoIygnEVFCWtUO1N0dbFsErlesssE6/c/mBlYUVyMOh62FGEXn",
-	"s6m1Zwc9h88OGaNuVqJpLjEjeIBG0ToRFvvKwlyA+OQiPmxIKNAWbuDlmaVKzb3VR0/z3A0xrUQB8FfU",
-	"KpDFEOgCIjVk4qPlIoh97aYeu2hrWXoi4f921cqiWB/mLvDN++5+0WbQiqF+CrHUdyfPemGy/USWwuHa",
-	"N49XNTeFAzhdqqLH7aQ2hmuuJpKkLgbVnOFri4YjJU/pbOoTBUsNHKyEZXxqimW/TdFugrLeBeTWG4JZ",
-	"3yrbDbitlVXvNqzY/zVq9xxZLKS/RuR7azRVEMEMCrV1jALwhxEbcUvIkdXyNmZThS0sP0mVFmQBQn9Q",
-	"JdVWJlXx8Kv9YOD3EYAVxqkvD8EK4tZlYtbL6nf2cixhWKwOeINV+ji+onBSC3Y9oLcyvrWN5rbeVR+e",
-	"Z++3BMFZJBg24lUP31voWF9W2KE1bPaQ1OL2DducYAF/53qhD3CehiEGpjDs3WLluA2uOaojRugjLL6v",
-	"CO+FWZwPKAAsTsWoL0eCcv35hogcmX2eT92wgm+uUXfB7veW0r9XuJagFMRDiHwka5WF0YQKNGOsBTAl",
-	"8/WVy6iJSuOLzSXOeg/K8d8H4y2DGFZguwdVHeS7CXddJXi1PO1vQN+5ssEpiwpVBxQS1PyL08jWO1uM",
-	"Y1lQXm3HS0thtc/zhZ0ft7Evwlxon2GdLoDGS5MxcZBxzVJyEFYvXG67PghR5hues/tiKbeJIWOcpQRE",
-	"7qVhEm3bva418xUQgkv2mKMVRTZTzDKaYbVAljvGIl6FNlSTSzffHiJBjn5YiTZEBDdKvK/lCgp7Gwox",
-	"mNAGprdt1IA2hsBPH1UdxwCOxzlhkV440iP71fzn1rZp75yDVzYTbY80geKV81n+Qa2Niq3drkzuXIhM",
-	"c1Pslqw9VF8LJDrOnYe7y2p6vb4/Zh/sZL282/byKwCqceZekMZIkPSCiPSCfK72ioAnuZnaBJvafdCt",
-	"gGoBG8zSUNtF9EsozRzhb+1czWy6DfZsT2NrRO+VF2N3VCu1O+otEnoUuU+hR5F1hB4brG7lHgZIIB9B",
-	"Rzyaj54Pgle7vyfSlZVpPtZbcEtG1bMDKwCTZjJPRACuY88HaY8LyIUArL5R1WtNgdDkoQ/Qz/9AT95w",
-	"565oHLmf/xUmSJA+OnYYCqAGEjFkDSG9aZnPzFHCl5wKZMsdOA9/BTC3s1thS0sbT2MuY7Dot5Wajlu6",
-	"n2RZSXIfyMhd9fCx8jLLM7XkDCFs9vR/exKSuZN2VplIIXhq9NwzV4ovNBixMRUTIupHY2X1R5EV1Z+6",
-	"YtMaIpigazCDCxqAD3qXma1qNJtOqE3xqZ/mdXWiCb8ktRP1KehD92liOdFFIegkIqx8cHVpspkRQCW6",
-	"I4GCsDBXxQhFq8oUkwM/kHUntz7q3odEyysn0gaXdzCbFrN/qqW28E8mb8JPyFzXB0cLLPUVMbtgKblA",
-	"prkl2e1ZcE7rZMdFQXJcZ3qaDdniRiPSkxVuoNHElU1TNoyrTuSGaw6ZRw8D6UViRaUtzhcEZjoHvlPQ",
-	"CjGbVlDzqOvCxHZ2yhBBgYuCC9WzIPiZXXnEF8DZxEQcR6EHk4UCDhT+KrBQgHK/mWGF1zkGr4qc4+ze",
-	"JRt//KJH7wiWDDB3H5eL9UlAvNxW/nCH1AUTucKDZUW22Y+QslyDQeoeHPXiR7Z+gRSCVDS72I5fp2/P",
-	"MMYYwH3X8yK5KjyzaQxgxV4ox/WBferXSm06bZfLcX2FE89YgmvG27+Dq4aRTwdJ7IYktN7l80cbWAc8",
-	"teTi0FP3z0eHCXqIjnhZFc5VGSGOtxBrxHUhko5hJ75mnBGW3Z97QzZkm+iLL15sf/GFed/31Cys+eej",
-	"Q9QlV4owCIkb9a8m+agxiMeuqR3blHnFNHNGXbHF2dQ/8cA8sQG3GrQucEqZ9b+ODixfOKKSPPmGazHy",
-	"L+3CS1gpQc+0QqPSmTSyjlsCEY5rRDL4hh82GnZMeZRU3jgfAJ54R18rcltGUEri7jvf3yPTHy4ZYLP4",
-	"n2aoWpnRIVcj1H04GMwt85dffOGjLO1TGDwe5TSYnhDBR2ZEX6L0go7HYI8CSsm4Psuhdhg09dtYUwSN",
-	"SpY2smgKaASFqc0XCRpNeFZGGprPmDFXCHQE0YBPr8ikMESGRkM9GDxIm1tb+QO/HgKqyrDj1/TrYWd7",
-	"8NWD7e2dYQdeJraJQ66QndjXw86j7Z0Hu4PtYQeVA/162PFDHHa2wje3mr3bH0cR2aRic+TzlE9qfDxq",
-	"trcsA6xfNW73iTLpO5c5AnjHVlHDP7QQvnGeLc2hNsZlCz+CleCvAWwxWQ8x7T+otRLMR947x4Y1bTs4",
-	"yS4UvCLWnR4bgoNyrCFul7XrzVnv1AvTDza/ev1uO/ny/b91boLC/QsTneySturjbjM/G328KuxWHoJu",
-	"O75pbyWFvTxz0ZNYoji2HsndwW4ZF+BvbgcnZpNZCyxhYOudVpvaZd5deGZ/T1SIp/ph6awlYCwrMeM/",
-	"UyvmPmdS54qEexynoFWQgkqOdTOYoBomaAMqaB571CHlGhGCbJaC9geGIj3EyKdHIdOxMxNpeilsqVT4",
-	"jqAxERMCIZI4VRoeJ6p6wIKNQXXDCVd07G6wt5pGFOOnZm7ZfgAMfItIdUZ+2I9ADD/afDCAZrG0QRtK",
-	"gdZpWBARLj8GmA5Pa1lEl5xKytZAEK46f+r37GMhd0eGEr1r5va0EDzn7Pxz82/cgcXq2K6MK2ffciS6",
-	"pRoY3Gjr31s19OG4TDkfkr6K4htcSwl6q41Ki6lCuQ6iLlzEWdP3s1D0PPLjvZcIjAaK7/I4DD+8T1mm",
-	"umXYtFsBFw4xdx0G4dDJHVwyKxH31jv314L0gvX7TuJIf76nD5aQ4FGU10hGaIPvtgcz37B+lKUn8xYZ",
-	"DPWj9KGzGJbDb1fr+L8mi8HTzR1lMORcbUJEIcS3b6YXJP1+sWnCZW2nlQU7x6hqwopGSn4gv8ghV/tl",
-	"X/t2tJ+2a2R+Rm2q/h9rK//5OUf+eGeUtZ67BML5nA3b26RsX6gbmr/xeEzTi9m0qh3SQ3tolHIIJSIj",
-	"1DWvVEGSvWTIRtX4beCeNM9ZRIRyYmF0oRExBDmn0hzfBI0EMTMwL/mhCR9akAyZ6dDiMaRcEARlxagt",
-	"Y9sz/H9EmYdEj6KyAL3VKPA2KpXZHbPm2zsPdh8++rKTeDM7LP5Nj8NHUormB7I4SB3Aabn6NE9b62Fb",
-	"as42F4il0RU86I50gwN+q5sCgr+9mDOP9r3KZfIiHPonf5EEs2m7RF6EW/D53SEvohR2t0FdBKzTjh1X",
-	"nTQNxA3XbnwAfXQYtDVkAEXtwH9cZnWJ5AAIub5JX/sZes3mzlZYTj4OxwUzOeQu9/OmRbq4+WtCmMLi",
-	"+jjHzKb2ZDX75Z73x3YSc0Xsc23afrDOlRAQ9se7DoJBRJURQwTl5Sx/NYi1n8zyzBAAU2aASlG4wIUy",
-	"1+Tli6W3z4QsMHnVc0kAwXY2tUBRi8sFkOVOHJpbFw6czZQoVWI+Rf03R+RDKspH8dpUnN5FrnTLOtY0",
-	"y+ammL82AYVqsTwQBbmyzLKGGu5h14DZnmlBsO4lHhVsNpWIXKW5rux1Q9YG0OGCnbSRF1JBVB+9sLho",
-	"vg7HIuSuIWuMdCHkVmu9fAcSdT/WzxLxagW7Z7UlH6l6+Urk0KS8ttt6H+qPt2E8+du6RPQrKQtyRix1",
-	"oO4INnaUQCzLmF7NpkM2mpD0dNQLi0eADS6liSMhnVsUWwsa6FiXeZ6hcywy4pFuyaQQhDKo/DCyYIDy",
-	"O2aD0nJiU8KIcIEmgLlMM0hX66Y4JywTTs74g55Nz0hq1FGszdPZxoWmnviHTM3+qZLyLGiGMLN/Kiwy",
-	"mK9dIwAwfaPlW70x+xENBugisclopvcjzpSYTXGeAAqf6Z9MMGVrHaE5QLu1j5CtvHljILcQq8oveNP5",
-	"54zAhyVpaEcaZhkOZ9NLKtetFOrH+5Gkl2/JDxUjaMODS8VsOps+tiQL5O8CFAylOMRAoPZPRhsAFtBK",
-	"fKteYVvv4N/lyB0VmvVGiQ9awL0E1S1icJKQqsbPFGHmkoI0CU0jWPdDFgW7R2Fkiu2eAkyoTnzj5S1p",
-	"I2dK6MaAo/aH7OZHeP1L0Fa0qp3gZTl1lkDLqXzGJa1KpNMViXaVaBRHvrfzZdVPR1Xe412n0DF0wyt6",
-	"TqqybrXCLgAB61KIgBhDiPem8LcY6X0fTtnR9QcGe7fdVJDvvxy091uQdMvKFIKf5WTymzXh8O1bUZPT",
-	"LXhLG1+5I6SN/QohOCNtdQ6al0MheKZTtQnFHJeDLWJmoXYQvEeV9DYcrK8+kJfs2I7wOzvAT9usGc6l",
-	"zai575f58zNo7i+joDuybR77pvfQqMgxO/Vd5CPUtZeDREU2TlD2w7m1uReUiF6CRlAR9DSHbJMiG4c/",
-	"gloDNUZPvVNr7qE+2re+t9wcP06VqxAjjMJSxdYH4CNcI8KGrPJWRMUMSzGWem5l5CyvxiIbWxNmzcv1",
-	"Ouk4jvDS3pn15esknbcaMwWIr9urF54JyP4jKQ3hEBadOlvz49M7Ui0nqt3oeEFwri7+ughroOAsQzuD",
-	"AVKYKV/4yBlFNVjxBSPODJWWIcc5RmdYwoAsXD+RqCu5G+MlvcSpUft7Udviv8OoPqR90fUQC0kAPeRG",
-	"O78ACfkwXDILaJ0Fu8ILvyGC4Ox6tf1wJRgiC+06SNDDwQNXyaBa+4yasdMzmrdvwAuCM8qIlB9nD47F",
-	"7O83dTs/XOUcvWL4EtO8sum3b5s3dbnEx78r1J1b7zecnjPTWG9+T+utv+ucESyIeKLVhenMyBngtnJy",
-	"jBZ5Z6+zBfKHayhmBKzSuGrlZ7s//wN9A7q0LCv95DUAqp//1auUKJymXDMjQSbttS9TX4zCqzNEgRii",
-	"i9nUmzM3gkEEzWsXjbiSFyOMVIy81Q7OZQYkF1UKjUmg1QNJBOvLDSRAeJkfUCSpJ3SPEtX4rQqHRl1P",
-	"U75nRzm+Wx8iHenUcW/wCnChMM1B3jZKp0e8a6lf3BURb1VSj31LKuk+QTbzz42pvDbmx1QG1oLo5udL",
-	"VB2Wvbs6gHhvLmhVLlz/EvJMwiRtrJBVwrZQ+AXXAqqykitYO+tWfnqVktx8e3zwLDwa0CaNdv1dSfqB",
-	"dxQWIICeD9qCetzzzTy9KnJOlYcWwUZLDApXBctgWMn71+///wAAAP//",
+	"7L3bbhw3njD+KkT/F1B3ptRqyYdMZAT4eyR71lkp0Vj2zOCb9qqpKrZEp4oskyxFGsPA3u799wC52knP",
+	"AHs1d7lzv8k+yQf+SFaxqlh9kGQ59iZAYHV3FY+/8/FtL+ZZzhlhSvZ23/ZyLHBGFBHw6XGs6AVVV49j",
+	"xYX+IiEyFjRXlLPebu/5fIZTKuczgnIsUJ8mhCk6pZgplGwUiqZUYkUKMehFParfeFMQcdWLegxnpLfb",
+	"wzBu1JPxOcmwnmDKRYZVb7dXFDTpRT11lesHpRKUnfXevYvKNe1zKSkJrOpbjuxvKOZMUcJUx/SJHcJf",
+	"ALnEWZ7qX7dHX93rRb0cK0WEfvvf/zLa/OrV2+3oy3f/snBpTwXP2uvax4ogbB6ZzyI0/1GfmqICJQTF",
+	"BL3mhUCUxWkhUf+cFIKgpEB/KOazUxJ3neBUTxU8wAQrsnCV34nEHF9oXA4/+gMnZIqLFEYmMu5FPcKK",
+	"rLf7lx6GT/Dlq0XzHQnKYprjdDEg6VNYH5LycvDrQdMxF6rrLKT+reMozCG7o7AfK7iy131l/gRYr1a6",
+	"8LRe8OUQ9LqQb4qN+Y/Xhh7Frwk7L65yItsLhK9RslGuEfXFfJbPZ4oIlAKVwNn8JyXsPedpISkphNQL",
+	"JJd5yhPS21WiIB3r1QvyV0wVyWAd/yLItLfb+/+2KnK2ZR6TW/6ie++iXoYvn5n3dkblJrEQ+Er/KtUV",
+	"oL8+DP3Z0pJvi+yUiCOszkswyfWHcm0MHuhFPUHeFFSQxG2kWu2iRdamgbM+wmckQN2KbD4TXNOMFKMc",
+	"n5EGJdlGfVzAyaJtNBqN3P+dmKOnCUL3NhwVzTRsb4/cf1Evo8x+WZ4eZYqcees+pn8NrZ1npxouN+az",
+	"dD7L9P6BcdgldK0OBguvcFRf4tK1PSdTQeT5Huff08ACvyGKM32IgjBeXJA0JXqVKOdyPoOlplgzFUYu",
+	"KWeIMJTxhCA1n2WcsqHbQ2yGLzdxcnJM4kKQTSJzHJMTYVZR21OGLw8IO9PgtTMatXAv6l1unvFNO2B9",
+	"G9W+XgjMZG5JWX1rE7OoCdrViPi6Y6MX/AqfEZRgJlHB3MbQvyqVf8fSK9Rn+IKeASWWgyE6wgIl89kU",
+	"FwrtoskpT64m5SmcE2x4iF30nzftKjdf8O8J26wWW+O/lpTqsXqRO8ogqXwpiXiWLEDJAh5YiJLLOMQ7",
+	"/bLMOZPESkQxyZUeSUtOTGnhYvdtD+d5SmOsz3rrtdQH/nZFvC8HhLka9J5kmMElzf9WENTP5n/PCNIU",
+	"Va8HvSmIvks9qCKIXFKpCOIFYpwNNFD8DifPyZuCSLVgtbngpynJfuNWXco/+g1NjXsXOKUJPHwyxTQl",
+	"+piIEFyLiH/RYKYwTXu7vT2C4nOc5YhIhfhpquGEU0E0QORcY6Ho7fa2SKYff/dKU1qsCtnbvQ/wThWQ",
+	"3QPNQDhj8xmRSPIioxL+YApRBkshclhd1LlSudzd2jKYNYxxgqUSZHjGi4vhm3gYY7dDIrfaO3m3Knk+",
+	"MoOEbkmf8fzvipTrQ/1Ja6bJIEL4gsQoJdIck0QabehU6kXscTZNabzORd143WZOZZe1MZ8prLR0UZAU",
+	"9SexXdEEQOkpF6c0SQi7ywVqvs2ZBmeUE6EBQS/lW66e8oIld7mSZ0wJXlzg01RfLuPqZKqXYM7mBeeH",
+	"mF1ZVJN3ua4XgueaiuvJsKIXRKL+RGBFTlKaUaXBrhdZQgwLe06UuNp8PFUhxemYxJwlRGp5Qis9LBF1",
+	"vttiqECFGS7UORf0r+RO7+Rxoc6NkmBmQEDkJVBAQaYFaBP9SQHL0w/GOHAgf/rTnzYfew+0T+V3BAsi",
+	"kCA4zb4e9wyhGfciBDTw63HPov2J0lxt3AudWMVOzIFdYJpqYLrL8zom4oLGmkolVDM0queH5eSCx0TK",
+	"u16Q4240y7Xsq3Fr/iOSWFE5xVQQ1M+HiFwOkSRayJD0jBGBJKebwAcHIAPYeZqsORc8J0JRw7QzvTsj",
+	"TLeliEo2+Ev5YCVu8NPXJFY9q/qws6fGDlIfn7BEfscC+hoRjBJhdDMjsCcg+p4ZiG3raY8QK9IUSS1/",
+	"aSVMvzWlrBe1dDP9nLkxI9K05MUpFVJ9C4LQ2/avKV7wY4aVoHFhwGHR7R6WD+qrMAAmQ4TF/OJ2X8xn",
+	"QGRSX7NHfcULafTCdAOLnDD99ebZfMatzpgW5d1Hq6l++yQlZ/qY7BL0OpsKn5USVzIX+MBSSpfVcfmn",
+	"7p2xdzaRA5YuEANrQQvCsDPALcQ1IiRnz8lUjxWfY8ZIwNayhxlOARpBTddg+P5v2/cG6H/+4/+iyQ/k",
+	"dGIUHa2iCy3aRWiCc2q+LZhTHTYeHz2DN+8PPAPID+S0F/VwTgMSe1SKii080bIHTe1CIq1XTQVm879h",
+	"KtEuigmShUBvCk7tmpS/+H+g+X8mVJ2jfSJjLBSR6P3PJRy95oUaM15o5JNFngsiJYUNFKzCRk1vIvT+",
+	"H+iAK4keou2de+j+aDsq/9wpxywYiOD6RgGLozEDpTADahbpg2M800g9pfG5Rn89FUH7h5Feg1O3KvQm",
+	"IiOqEOZVRRVQhDFLKhumLFKw96QElbAWoXRDQ44yO7GUazgcDoZooonDxB4BkZXJSI4ZZfrk9SHhC8wU",
+	"iolSBF0QoU9lOGZgiHEm0ObBrkJ3kpohY4F1dpXBaB0vKVMP7/famr3GtdMQsD+uDFEpPSVpOp9VoDXo",
+	"BWbkcVwIQZLHapn9rUmUNxXNSGjI3Dd8rozAZph1LFsN+gQkzNtO82oiZ04zZxeyUJYoW9GTRXTrKU2d",
+	"5yBAvuTKBrvAOVTkulzdLY2nnCmzHKq+dqMFr2dhLKFxMQeBod3ToYOtr7Xxtll45A63djKLbsnZFevb",
+	"LHe/lkk1eEF1UctD0tyzDLZ/VVzh9JmbveN3vfjg703gh3EiZ930zIjeNLUxFx3ZC4uLdXKQgHChyAlO",
+	"EpJo7vFYc5sAa0Hvf45Q+bggGb8wLxwv5Ej6tTGz71HOTsBax2Lz7nPCOIupESXnPwJjqomXMKlB+ZML",
+	"Sn4wr+0ZfmIeMXNaTgOzpVydCFJyN5jI43YgOGgeSRTKUy2mauiw1ly9Zqm594vn1WAxF4IArz6Jz0n8",
+	"vR7xj/OZqBQ3IxlXz5VzwBi54EkRqxPwSJkNGFarH4MfqZLIGn5wcQnbjlMuKTs70XT5hFwqwqTdzJHg",
+	"KWdnxtxpZfImJ7bnnp3kglSWHPP2fOZ94zi7OersJCE5l1TpJ/fns3z+T1V7pHaXGU/olJo7OYS/Y3/Q",
+	"9k1Wr5LLXMO5fvMpDb7Qn8/i8/kMs5gM0Pufh2P2DS8ECH4bOMkoo/qw4FFJCmv8tXLgLsJxzAumTmJB",
+	"tM4Mhy7mMw9kfP8cbMwblIsThjOLEEoJelqYFwsk5v/Uko+/BC35wwiyEBfkiouTM4GZCr4OBkN9pEHt",
+	"oD7KD1SdJwL/YCCYKKGlxlXGKFGG54SZZXxXXBABgNHGFyt4neRc2kUfFaepf5dONgMhtv46iI0Fo2+K",
+	"hQOUT81n5jL3zvGbwvj89J2CuYOg/v3RCCaZbGlKNhmA8KeMTw7k/UIJYmU857Gs0TBg+HUqVX1VI0CV",
+	"NGFJi+ZjddJhv2niPzAqD6W1bBHEVj1FAwXNVxbL6itz6FT/1mIKcMkaTOtv2iCrNbUGGPpflTDl7d5A",
+	"idYCa4AArovG3QZ1osdJsm+P3DPW4yShegM4PfK49BSnkkQfzPgQIVzop5ON84Ii50RU83+qqPx0D2ma",
+	"b37AIgkYJlo7XMEuoC9HJPOZfITACKDhVjaMBlpPkOhNgVmC8Km0UR3XNQJUPuCH4DS0H7Yb4kzUMzdo",
+	"f9Zays0tBkFJI6fgFQvInwZgjT6ymsJhoH4lqADcMgpSjFPCEgEaay1yYOkN01XOwthDXsoO1cquS/Mt",
+	"zM4IhO4I4hsccBzPf5LOQrZBU8Q2MHqNM0wttHRpZEvVTBa2hIUUKmYMOtWt+Mdd2+Oia35yabZ5PZTH",
+	"HrA0/cYZZe7zdtAEo3GBKQO+9Ts4CPNEMCO80RThjArU54Vvg43WRIFy6aHT2YMzOcJS/sBFcr2zAXWX",
+	"KTdIDTBz92XkH9v2zm+XHhsjP/gjLlQ23XMtba+xsvqowfMwfHEfK/Kk5IotAtEyuKwRZgJr8KZZIQpI",
+	"Hzi5oLyQS95binWCYOtLCPwEd78O2WucdtPWEVp0a/flmuorWPVurgex17iB6uTqGHzIFZ2ifhlWhVJ6",
+	"xoh07lOweHmQ/6BBMO41p4p6l5uKXOqlZEWqaEpZ287UdYbBUytlojYcQ8RHCBhWZC+5Fpvl+XqsUhCc",
+	"eJOecp4SzEBsKcyqV2ML7unIBa74q7HTBA8E+IhjC9eUAK/D7ndXEPYKhjBbT9hznLQV+KVlipSf0ZiS",
+	"FPFCfwSpuEGLl7KwJvAZdlwdQfchW9J3TbayJoZ+T1myIi3+N/3otb1u7Hpk34bbrCk/NA/fEVfYbd0R",
+	"ZiYI3UZLHO/SC3zJH/WPj57sofd/u/cIpfBL3brCtH5LpLLyoO+TWlktdcFDJ5Z3yFL3879pKq8tHTWk",
+	"5e1bsetX33GX7zidts/gjwLT1RzCqA/CKWFIcob0CQtww3kuHp+0r+ep9hzTNcn31jzQkrIQGuzPZ6eF",
+	"Cl4+3HR7RdfTfu7EAQ5btBe9qj/cGUYCWJNZR3Jb9/008anMtOnSjec/Cc/3qNdZdxUAMMREoRCiXBs0",
+	"FqK6j0YfDRdW9sKuDOXm0dVMAiUKlK90YoAB2QoTGre+Lk7sYZbQZE3kuAFd/7DH552Tf3zeqZpNBU8k",
+	"27cG4bZqbH5YTyW4mT49pSlxh+jLVg8e3MBwxtUeL5gK+0XlOd558DCMoR3O1pAGUy7cvlYO7M3fDiHw",
+	"T3jh5dyG17m66c/b7byfPaUs0Xe4RihjBOYt0qHNCiuRVbE9z+8vZfDCsHQ7brQwPHI/O6pJwW07tpay",
+	"18VERn53tVZ0h37l6Zqhcmuh7NTczDpA6y4zALQrEoBroHhk8jZC0LAm9ptxvJ1H3l2Wl1Qd/QrQcTvE",
+	"oA5wnztJeJmn3Niq1jBb6GsNGPpJGZv458MDK1TtH6L+A3TInfVnMETHkH2RuQwjZxbaefAAxVjgWGmh",
+	"VEYgIo9Z9RUkNHOmwN1v/M0liJ9ShiHBbzHpgYUHD6JK+15ooQlE7vkhHteR4q9h07mmdcY4la9jx2yl",
+	"+JjYURPSG1aieYFSCGsgSHruVhPNE9SfbUYcPV2u5dcIrUv4qrL8OERWgMR7AiEaEImiL0dfVNCUUlqu",
+	"2nIn06dwaJhUQLl3v0BGkQZkExQR1peWYHXT9GVWVW4xqoFj/cS867X31lr6AsD/NwuE7gSd0aoX9cxO",
+	"6gzaM0GZ9w8rAWJF8/vN5OFVjfdcqtuy3OtfFoy0il8qMWIHTtPvppDluCKMv2omufyhoBrGkAF0RBjK",
+	"Bck05e13o2MzDnDQveoKPtbzVzTl+Lb/wl1ICaP2WMvzWQCkFazUymk8vL/zVaiiRrCeRjnYrQgLlmt8",
+	"3kLCE6f4V6dOEqrOh4kL4P//7S8mNdZngs48UROA7wdu5SklafJEiFAiVFeChyU6tcSOMBWwacLNAY7g",
+	"h0Kgb46/+xb1nz/dQw+/Gm0PIHEBkqDPcZZHyGaMbbndLMYEN10Z5h461N8LzNSxDQG7nvPoejZx34zi",
+	"3crD+4udNJ7PFt4O2VysTaVaV2jj/0pwalLr67vxuHgJZvz7pYdtXwvNdMDP6DV9n/ntxnl8+DPPFwV8",
+	"HHC1V/ql9sAt9Qnp0SuyekG0TLo67a4dynN4eWluBMzsa6lu0hX11fZF3AYXClzv582Q2hu+HpanfD14",
+	"qcTPKs7ThRasEenZOBNYxdJtWghdwBtD9t21NtXWo2LONN5BZGLl2LYZ8Qb8ibgwRXagUAhmKlxUpbFh",
+	"X6VZwCSr5S0sWMQhBN+pLJ6zDfW/RPE5nU7BnoCnUxqfz2doG+3cu48ePPxyUEtL3N65d//Bwy/XECUP",
+	"uHruhQAEkrz00JDDIq6OUsw6cOiOKOmdqFzXR6omxbLQdf1gvaBKAuuLQldTm3F1iu5BwC1Rcx+mPntK",
+	"7m32mjFUQSQri3mNmrrz0YL8sl6t8JdX92sUBdH2Jvjku9/CBc1svtr8R5cZDgBcLvDB8sJki0JXy/lD",
+	"F3Po6xYViXwwGnUUr3wYppCHJJi2W5W8WM0WUlXJaNtCHi+MLq8Xg8BnVJkyZCZBXdokSRP5IinCRVyw",
+	"wXAVy0iVD/SEJSTpiDMymSUpLqfCZ1RKTJVL+w9GVpjAeJSQvKASZVSiKYVszBSPWT3AhBcoJyIpIETJ",
+	"pKEN0C6alKc8gcpZOOVCIlakiKjGoSScKhSfcyqpGLOEmGICuED94/ksdcmTfhopUwNjf29bya4bJbAi",
+	"d6HycZJRFrbQLY4gK6Q6Jno7ftRc943V4aaqKekdAqSrsg3CELbnZ+BniP5gxiDew2PmHqnfZy3sJGrd",
+	"m7sxP3XJlGpLCFPo/ujemE281DTG1QnE85BJ1xU5XdHkRayl8rmctdUx15k4nrEpB+Rdilerx3nQJBTM",
+	"0R0s5hYfeSQoCBgVnIVOK0QvvyU/+LlWK1I198a7qEkjlRup5WKTJBZERSgX89mUXs5naJKR+GQSIUGY",
+	"FoOBsE05ZC/ZHNylkpLqSJ55ZbZmDW3X48/OA9CoMUYuFYjqLo115fSC7bJc6CqGEy/BoGbMvkmAcsOq",
+	"HYKHGyQK/TaAd1XykiTq2vkg6+caRRUg3uTAzCDLM5NC21x1ty1EgXI5NSoOLkmcCCIlQTEvhKAkBdXR",
+	"eKL71mEpUUKKywjl2OSM6k8gE2T40p95G06h8U1H0Nyi8zYG9tu1E9bPVj/BGdnkU99m0HvGEvqmIH9F",
+	"UosABWufWeR+Iqh5cPXzGQLdJWkiG5ZJG2EHJXxBGQ3ExGyvgdBmh24wrdm2BMzbijNveBuqGkmLRLc7",
+	"CY3u4HCLLe+uaF67TvrTPfTV/QdfIvsE2gcAsWkJgaI1zXCAhGjJ8zQ1xQhSjbGpKUmaUlOOmRQXWlyR",
+	"GzjPiyvQP5yRKVQItlFe0XiUbKnQqFdWygQ93pY4jXp+hUqPcZ+YnNiT8iD1ACeVyOSn4nOWXtVT/St5",
+	"qleluZ5IkvrGMFsLIKemWqN5KU25KWBg5Tb41tVBsJ7PapONsWLM/MdPFD+xMe5QX8AtNMdXKcfJieL8",
+	"JMUCVPGCySLPuVAkOclIQvGJLciUEXXOk8biCq9sZAS6o2DBIvLRIlOjK9y7oo3Dc/aFoteYVNiGa7cl",
+	"0NJIGTBguBiOVhsAWWTz2VI/oQrW43n5/FmtMElKoPiFrRNzms5/WsEUZa+gHc+hMaoDWZMiVmU3hWZy",
+	"7t2EMFrqVFmE80TDYPLDGQBfTokIgsqd2wohbSoUH7B3tLkz2nm4ORqNtnfuBUuz6VfXU4Nsspar31Qe",
+	"TorZiSsZZBSR+JycGHs3uYRIpBNBzihE1oTOTeueypZqDIRktwz0gsSF6RRxkguSY1HmotELQchyW7yp",
+	"5uYdXn1zpbm0XFgJFB4QVye4otXUB+7bsJnWkOXztpj6W72eInBtpL4Nd9mD0fp1Ue4E20qr6s56VtUV",
+	"sSV0lc8b/P/moQo1kXrn/npK2sIQAttj4XpLtI0pXlxXlWytpm6uud6iFpUseeb3CeqK5vRse2CF1dIv",
+	"JWz94iXeSkJHf0zP2Mv8mjn8a6mfNb1puZDwrdXEfIVq9bfyaxgjfP140Tsv3XMLImaWGAsXYsOxZwa9",
+	"nSQ5WxZsHSHkA+RL/1KSGf3M3+pkFt0EmJfbaU3XOIVm7faFKrUtr2E6uYQ8XTGRsqR7XRW1noUSiwsx",
+	"n4GScUHBTlqvVwXVrKXtrBAsXdwkug2nGZQ6c74O17nH79OTlg2I0KSj09BkGNSi9IxNZm3aHSyXR/0T",
+	"84fyzyp0ES9zjSsfqeTd2vXtXBJ4ipEgil4jb8Q2brJfvpacDZ9jZ6f3f92U39N8k+fmDDbLUFgrW91K",
+	"svUNqt6FuLum3rdTsO7D+iIXZ7F/Jp6y6thfdVyVW4EfHe5Vdu+2Y9+rBxI83vw/ePOvo82vhiebr37T",
+	"jiYI2IDd9M9JRtm1FaJ1hKTGuXaljwNmxYWg6upYD2A9YUAEHxcm/Nl8euqg7Js/vXA9XsBfawhmrSOV",
+	"aXdCLauLOVPYOLNsY7J96kodn81nbD4TOCW+/Aqx8rVYuV67/83RMwRFpt4UwHakK5rTKAWcEPTFIWfI",
+	"cARr6P0C9QNReIPhmI3ZC14oFJv2YlPba6HqA4N+IKcIMoIhp8w4MfVadsGO7Eo8SfDOnBaC4OJyzLxy",
+	"u9KTzCt7s+n4kmJkyrnE51wSr2MWfCsN85POzW6/FPOfzlIiYe1ffNFsCzT84gs0Ofru+AXawjndutje",
+	"0rrcll4nm4Antl1jEvW/+dMLzbg31fzviozZ5LFtcQRD7iLbE+h//uO/JhFK6gLARtl9cYQyygpF5ECv",
+	"uJqFjFmj7R7P8ZuCDNFBd2c+WxZz/qP+S19NoRnImPUDm3Ncf/AIifnMOImI37xjPns9/xEJkuUpjucz",
+	"lBHl4hwULxTxwmCGY3ZAJPL6/qHENO4xFtau9TZbCE5cD8HJmPXdyaJJZ1PAXWQbFg4emR4WBcCL81Ok",
+	"pisepxflZNAKT+QOEJ4IoVer7/8F7InAFxCrAVWY4wIWOulqcjQxeSZf3X/w5cBAYsHGbBLzhEysFyWC",
+	"HULLjlrPEnD7u+4bZl7INpSYSkqgD0gK3fqSshvcmNl2cKg/MUb6v7waWiFgokfzE2BqWS8Du+FjGFzv",
+	"93ER63WB474PZxJ5rVdhJZp6UQZEhkDnLH0dkXErltnBA8SIxlA1ZqYplO1VHE70Rf2XvxmNRiMNRfqv",
+	"7acR/PvlU/fNV08HmkxgpPBpkRpyYnB5zCQulMnIpGeM6Imh558JLQBaZC9Zmo3Bs61IhP7EsJ5dVIYT",
+	"TAYRImrMUkj8zPxnNDWeDGz5bKYQLqSkxh1WpTfreTIqzQ1zkUGfPwqpnFJTUTWfnXFByZi9ZFQDB9qb",
+	"DoboJfO73XqHjKg+TFYA7MC1bl5QcVakbodYX+v8vxmpX41p6jJmzqVpei2+KaipfYZN9ytw9RLnIj41",
+	"5D3DxYUGS/CG9Cfbw9Gk9IxqWqlvWp+2pkvQOE0iUlza49hF90cjFOhoWJLnCjhrcGmimlIaE6tyWean",
+	"2byg85ktY3QGqZHMUo2SF3luol6LfUGvog6G14t6tptNb7e3PRwNRy6jGue0t9u7NxwNbWjkOTD7knSa",
+	"CuHGVsdlKNxzg2bgr4Nj14iBYk374SA9zxMQ8nZUA8TztaIazMEbgVuaalN6KyKxUWex5rUwYsYBWw3z",
+	"rXLyNXmV6Lc1mO1v7/y2TOSPNHYxxygNzmZQR4VyZqhrxg3yubELAVFzgIIOJgCmq2AMMmanlLALwgoC",
+	"RJWwC341nw3RAc2gRhWQxPnsTUFYbKQFt/lnRwY4tHAHl/Ys6e26WpjmGqoSrL+zYUlL2q16jUutnLg8",
+	"+bFSLmyrI1+61vpkJR1XVrBezjMtd1wQ6DWVFPqvMxABKznfF61XbjJaNyC+q8uwVg+sdaPdGW3fWiNa",
+	"UOZCvS89E6uG9vlMb+j+aNQ1YLnCLa8BLbzy1fJXykao+oWdFV5odt/0Jfre7l9eaR0py7C4AgALIKuW",
+	"3PGZtDYNQwEgCKaiC1Cky+ogZ0SFov38Jlso0WhTj0uFptExYIVUphUD9LwTXud7LAbImKdPQSuY0phq",
+	"sXjMao/xQgBLMyGsxEhGQ/SUpgqyZ5SgEN1h5cSYp3puLQGcUQaQ8WjMJjhNv9YgNYEOao8h44YII/7J",
+	"Rtcw9P7ngRGV9c9e3/kH0Fy8ejBCuNhMSDr/EcKToWNbwSrve4iNIFmcnYEwkW6QS+jvZukSrlodV4HR",
+	"tuk52o7GbOJccxMgmammmJPKRzcZ2k/gpJugC1woNLKmNEEJ05wT0qU0MCWPIHgKBq/tIsUoKSvwWYWB",
+	"WPntgiak0lL0ZMVliLQd0LLYG7XkROCMmG5ZHeaG6pGy3dJTwTOIQV3x+Rd8naerJPnVJ4AeVGu88Bh6",
+	"jK3xwlHZjGyNl465UOs87/zRS18AH/iKz4HPWD8b6muP0zTc0t4aPlo1m161SP/oFnuQe53BAizgpcOL",
+	"ZKPC9Wtzge3lr9R6CgNFL2n4cUEvKOhN3lJ8El4iWQcR3zJEppOWP7nEsSlDozH/otDaUKpAxSdKE1er",
+	"7E9+/8RTu8vhJ2DwN1K16WRpdCnQo8uyS08uY5ICVbMdrPST+i6pVgxAWjPxcZoooaP9p80aTNujkaa9",
+	"Y+ZR6b4jW90yu20PZCymkwjkWI/+wrK0PrmPlcm0alZFfeS4zgVONQNjUHR5PoOektCoiICWVLjCT3U6",
+	"+ATOfhElDCFLGcjS3cffuS8uU3mpB02mQRfGr5T2l0Fp16Nm+jZrxGyVamL+ABcsGWoN8DJLzatyk2uJ",
+	"hzgr0FDmguBEnhOisnQI/6475buou8xaH7RBzpgtxbVnNrq5T6VTxCIEVU12Hj5stCgPPNumWlgpHJ/r",
+	"rTzS9IpozPl63JOaWm4mRG5aOkHk5s5oZ7S5Pdrcvj/U2DLuVW988fXLF083f7ux8T//8V9L+5jfDfEv",
+	"1YC77anvi6Ltpvpo15Dn+YxI0xfZD8T3rH+adAMXMMYYkCchVQYqQUFTOJoVqcIMhoKg7A0XVgvaAZES",
+	"XxGBcC7mP0k08Tr4T2xu34fs71/jvYZ6E9iYDPBh1Dd8jRd634PV2fLV5rRqHdupYdlOdpUMEjlPQA4B",
+	"Kwz6g1GEc014qASbnmFJ7/+B6poWev+zfrnxPYdmhJWl0duaM/kNWzzt90Q1G+DegazmpgpA8B+BNRsP",
+	"zNRohbcheblhc8FzLg3oOxu3nQb8UNcU0JKMsnV0bY2XMEutl6RE/cUdHl2rOQ2k4NLXYGQzrsfMlGmL",
+	"ylw3XtSaL4K/bT4Df05M0tQ2VsTWaG0sa7YPuNdou9DoD7j//h/o+Eoq0IX7rZcGGvhMF84hOgRHGFic",
+	"I+fqmjod33jJtKZPlPkwZpV+D+byLvkUWuwZ141pH6mlQJLCO5BClDbac3bqs/qpX5XaX5XaT12pLcpG",
+	"qs3muL27FHNG95a/9LRMrqrT5s7uvv06Ltd4MuRNLyTCH0ZXbkwy8dXkCOHi0pI78Dqa4BC5iKTZVU4W",
+	"KJzLSNWvWuevWuevWudtaZ2WnG7WadGnp3iuSZF/kapqZDUgp5B2iOcfRYd83cm1OvXILp5VNdte4L/X",
+	"LB+nRCgbu+Z82Z732o+wCukPkWs4rNlUvVR6WzM84lJ5HS/X9WivBh/tqh937Dj2dhiA0b22+vTJSFXQ",
+	"iN84jH0t0ETJWQtBOKzxOmJX2WOwE36/Ky5MS2z7aK2YIi9KlRekWuOD7sqHkvTMcQXJGSqTJwAX7Mng",
+	"09QEnjBbwtGEzumbHnYEbzgR4wbBG7U+Dr2d0c6Xm6N7m/e2Xa39Xb/kvZc30nswGm33qpYLXsFxF0d0",
+	"wFVVUjJCx+dEnArOvyerh2gEW4neMcKVclwb2+xPttx875fNLEf3l7/xLVdPoYDE+gEkNVTWqEOFjzs3",
+	"QdGttwbK3m1lXreJ9cwftTKDR1idg3x6M8bVge8ePkPjQDNzycrmPwYaf4S5WaOJxGfK0Rq7DOCZK2j/",
+	"CXC0tRGtiwU6m6gsboxHLm1lsZXXc6oYwz43IecLDbxlVGohKq42DBowj8tV3NAMtVI+VpmK2q5d/q6z",
+	"UmZNqoAg7mpTH0cmCi/NWbtXkny6qNxjMM2TpVesCVbBUC201ta0jlygvifRQIi0CVP4sfQUQZ6GEgHI",
+	"qPV7uIkg05BN7tXjQ1/nlCi1huQR7ENxx4SxguE2zB6bK3P+lV9ljwplDFyL5YB9I1q69baEuHeuboIK",
+	"d38TBIpugPxgMRfhbjM4xGJCgKgWJRRB/Te2rVHpQYOgykE0ZiauEtCNTKc4ns+GaH/+kzQptDYFQhb0",
+	"AjNFIj0Ii/UrwfNgNrT/p7PCJHtA2OaYQTVXKBEMX4Jtw2H2o4Aw0wxkPyANjcdoNZq+ZtSkinQodoQh",
+	"cklETGOCdhFNTRbA/O8112JVmTeyQfzGX+eWOGa8METMRe8GLNfPyQX/ntQIUQ2r7weMMwa47KV8vkLJ",
+	"c0jFvh18CrsCcgy5AJZW+1UOup0Bq5YteOWjcKHOt0yN282pLVMR5I3Pw4mKiZcz6epWG81fY9sFYYlL",
+	"25xUs0wQ41lGxqxDXbDlj/t+LTWiKowx2U3BV22ymClR7ffi98cCdIV+/cYo6Zr4A17qdy8BJ2MNA+LC",
+	"NS/EY+Z2uLso8ZBo3k+ZpVQXGDKzUR/CFsuC2YZAQR3eQZkdVh9IOiolTSVw4lYe20UO0TOjgV3MZ4JO",
+	"6XxmcuGIKbXppSTJMSMMXdCzQssqlYHR0cMQ+rcKHa+nXdqsyjKd0jo/bl9ZC1f4WUkuuT1fb726R0A4",
+	"+cYkDpuS7u4iF4L/J2Ok7C79jvoVknXUQK1RxEKdNwSMMlO6mzBV+dZlIkQg9a3fkdc2MBFctdS24Zh1",
+	"Z5DZMGiiGvlkqH9/5yuzgFaI3GP4dnmmcbSQrEgtbEC2tA0PG7OlZVdQv0x7foTMI4/QMc7IMVXk62NN",
+	"T9UjdITV+df+mU8MTWIbJpJt/t8K0jqbWc5tpRau6iOQCk/rWTdPbm09qNYs7pdGZ44thzL2V9K7+zDZ",
+	"28uWOyYua82Ut1hKJnihuunEQdVYI4ckqilliGbZfJZQbGJIjORuazyUIk5NdEdJlyoxDGGDXtFKgrNd",
+	"mSIio2w+I7cRL/mHgipFBOpnRGm+UjWSsAexAvF12LQpiCRqU7h76zzmJ+yCUxIhyGMvqeUllcoUKyhN",
+	"xwYfNJcoGEq1BqZp3nxGGVUUA+HWJ6K1FFNowqpITqDSugskhwzRQSNRr5RI9fPNVSBeIAZlJQIaD+yu",
+	"Vlv+JgaYm1CZRQXuVyI6O8th57FJ2U+uSyVuG+G/2cAUcWPRRhlnNa68LqwugNGyygnTSotQ6E2xocFp",
+	"yql85GegWjyRXuV/TTsYFIyhbBiAIElK+PlA3olgh4eVQCJAeA5rKf3nmJ1dX2+/9Wxpq8V5alOtAoGT",
+	"9sxdCjL/W1HzTi2HmGZd9W6Q+aNRsUhTVjRFkxpFFhjXxM4V07BAFKF0wyazEVO1aFyWri9rBaHHrzX0",
+	"iVYH7gjNZykWWpyWfoMfCCK3AS19F1FOxGDMJEYJhgovQPjJJT0jTDmTT21aTT1jLZqj/v3RPTTpLDc/",
+	"GTNJGWcDoLnAnC/LGiq2QpApoxEsFuEqnHRUaBizRiZLmEb79f4/EIp11du9LpaZEgbKKOhTKrKSw//S",
+	"RbMKGc3CiTGq0HJD/U5gGqyCfyD5d6Pd/D9t2SmveFVTMXIFhnixvAzlwFlICjZmjqg0TFqueE3tx+as",
+	"Q3TgDMeQi1qoyjz8CHSzHDrxMY2YXqM0r9CV1+lNn9/8J2EMUG4TxkRkyurMZ6YCEbApJ3qaZC4QdLig",
+	"Z5QR5BW2+g6+8goTpBvuqUDVNn18YzY5JvHmU6Li802tIO4iiTOyaV6bDB4hQH4ENCIWXMoT81NV5TOI",
+	"sPCblXBvQTmMVn1nD7TqD2Z4ahS6fmeJw8fS/L41EHZp9Zdfuvmog+c/t1hm4zNrmLmcnpQtqNayYVvT",
+	"bBd9AWOvKyuI5jNLkTyklpyNmRuUMjWfnQmXB1WrmlvRGChROxiiYzD7enZyq2+65C6N8JCGYDntbsCO",
+	"jiZVXfAJkhvUWIVt3HXfqq7Rwg6AoLDFtUrljKC0oL7/C4P7Kda8XZ/MILIEIbUGacPAk/lsisElUjBS",
+	"CQlDqILXsFd7h9i2SqNdzUsu+JsCoCF8xBHwI30r8xlmsVUyK0mEFyDytBXLpC5N2tJj0HooYAToVPu1",
+	"yLRtKuC9ZJUPxNpfTG5uBXE14LC17RCj6Gw+M/4kb2b/2TFj1O5KtERQI7QFewqZ2nOmzAyoLzbiyoRk",
+	"A2x18u8hepKmdolxJYqDv7DWrTJUAdIDUg0mLlo1UDGz29RqDm0tS2sg/cacWtlA8cPwAje8m+4X7Yao",
+	"COqnkMtwe/qkEya7MbIUDtfmPM7UsylsgeGlJrKwn8LEULb650lqY8A1Dl+ZalRS8pjOZy5Rt7SAgd5Z",
+	"xofHWA67DF3Nosi3UfLuNcFsaIxdjXJ3K5u+umo1/68xe7XAYiH8NTJPOqMZvQwCMGiZwAQovKPFRtwR",
+	"8mesLBvzmcKmxQmJlbVidPgvvY7apou1Coc/7nkLv4sASD9PZHkIpJc3IiN9Xka/M8yxLINkdMBrnNLH",
+	"8dX6m1pw6x68lfHlXTC39bb68Cx5tyUITgLB6IGoFv+9hYEty5rkdIatH5Ba3owmmxkW8HdaLPTBt2EY",
+	"YtByTd5NrSp7wbVAkYAT6BCL7yvAe64P5wMKAItToerHEaG0+HxDtA71PbdTp4zgmxaov+D2B0vh3ylc",
+	"S6qEhEP4XCR5lQXVLNWp19gw/7Z68ZdRS5XGF9pLmPTul+u/C8JbBhGtQHb3q575txNuvkrweIntr0Hf",
+	"uTTBYf3uyBYfQrz+sGEY2XprGhstC4qt3XhpKazu2dgM/biuR13kizAbWqtJpw1gc9JkSBxkvGCxa4pj",
+	"zHTLrdr7fpeHhuf6rkjKTWI4GWcxAZF7aZhS13Wva818CYBgk61asKLIZoxZQhOsFshyR1iEO5b7anLp",
+	"Zt9FxKuR4Xct9yvyayXe9f0Ghb2rCjiY0EZ6tm3U8HpB4LXLagh7eMJxhljE564f0161/9bZNu2drfLm",
+	"eqPdkV7QtLhdZcPrdVORtZu1VG+FqDUvxVzJ2kt1vXiC69x5sLSL46u7I/beTdb7Pm0vZwHQhTl1gjRG",
+	"gsTnRMTn5HO1V3g0ye607QAGN5ctFA21+QwMdTGiX0Ib/wB966Zq+tJNsHV3GmkjerZkjP1JrS37ZLBI",
+	"6FHkLoUeRdYRekyyiJF7GFTi+Qg64mE7e8ULHu//nkjb1qn52GABlwyqZ/tGACbNZLqAAFzv/eClHS8A",
+	"FwJtLbSqXhsKhCZXegS9/4eJuahLeAbl3v/sJyiRITqyNUxADSRizBpCeis4RKMSvuBUINNuxEbYVAUe",
+	"d+5Xtd2liWfTzBgs+i6e6cSYLasojMEQPbmkZ2RxMIcbpjuaI0KwtGADp/o7YFw/1oueuNCTSVQZGctw",
+	"FHce0JsGHFkuJ0k+MkLFxPROnESQUFFvFKb16bK0v8RIFnkuyi5QLZx+nCQlkn0gs341w8fKBC+pyBKq",
+	"gbCG4v/taY+aC++sspFc8Fhr9qe2kWso0KWG3CsrfIqsqPA1eoN2BSVH6AoM/4J65U6dk9D0UZvPMmqS",
+	"Cuv0a10tMOMXpIZRn4IGeJdGpWNNkGgWEM8+iIIIPaLi8/a575kQhBrpLQktmIrqwX99S3V3oZnspOom",
+	"O4A4JscMx+z9P9AhTypeYnz4NThtMcX5f9rAxHRBYOKYucjE5trIck4GHu4xW8DJBo8g3U4QyhKTtptu",
+	"mIFzHMxUqXcB/kDsI9xq+I59witxEArB1gkEZXzG+GtgG9C3AdV9B7iRD5wrmfmyzYRAhcJbUm4I8/NW",
+	"tYK2qn6T7buFrEt21q/A+yEr55Yb6Sqduz+f5fN/qqV+uU8mh9JtSMPd/uECr2EFj2U/7m796oZgt2sK",
+	"dZuAH5znJMV1caRgY7Z40IAmZxQtGDSyLVSVCSmtA7mWZ8bMVRIFTUpiRaVp1OsladhgImssysV8VrWd",
+	"QX0bsrqzU6YLCJxrvjQwDXESc/KILyhtF2IgFkL3s4W8A5qA5lgo6HizmWCF10GDl3nKcXLnOodDvyDq",
+	"HcKRQf39R+VhfRLl3m6qGVgkdUKRaUJcdmed/2jb/nslEfv7h4MwytYZSC5IBbOLfYp1+HYEY4qh0P96",
+	"Hm3bkW8+CxVbMwzlqL6wT52t1LbTxVyO6iccOcLisRnni/NYDSOfTlXRa4LQesynzJgqytrqdqb+nw8P",
+	"IvQAHfKyQ6ztOEYsbSHGoWTDtS3Bjlz/WK3G2j93x2zMNtEXXzzf/uIL/b6bqdlk+8+HB6hPLhVhEJ47",
+	"GV5m6aSxiEd2qB0zlH5FD3NKbePl+cw9cU8/sQFcDUYXOKbMxIJM9g1dOKSSPP6GF2LiXroPL2GlBD0t",
+	"FJqUju2JCSIhEG29RlSVG/hBY2BLlCdRFRngklEiF3TQWcXVJKcFnaBuvod6PlwSwGYj4IKh6mQmB1xN",
+	"UP/BaNQ65i+/+MJFfJunMHhfy22wIiOCT/SKvkTxOZ1OwTYOkJLw4jSFPqIw1G9DQxE0KUnaxFRWQpNY",
+	"EPNFhCaZp+nqz5gx2xR8ApHJTy5JlmsgQ5NxMRrdi5tXW8UmfD2GCmvjnjvTr8e97dFX97a3d8Y9eJmY",
+	"IQ64QmZjX497D7d37t0fbY97qFzo1+OeW+K4t+W/udWc3fw4CcgmFZkjn6d8UqPjQReiIRlgia9Ru0+U",
+	"SN+6zOGVeu4UNdxDC0s5t8lSq4JzWLZwK1ipFQYUXo7Wq576b9To/+0sIOtkNW42W1q6D80viQntCS3B",
+	"lnWudd9w4c+A66aluyJCv/zvfxltfvXq7Xb05bt/6V2nI8cvTHQyR9qpj9vL/Gz08arJa4kE/e5a54OV",
+	"FPYS54KYWFZ07kTJ+6P7ZYyS49y2tKgpbJFjMLuuia0mzVS/uxBnf0+UX1v9w8JZR/BqUvaP+Uztk3uc",
+	"ySJ1+f/lcQcgaJWqgSXFul7JwFp98EbZwHYdcls1X4sQZLMUtD9wWfIDjFyqpjXbgpmooBeC1PwMRGQE",
+	"wrVxrAp43HeSmMKj0Ok444pOLQd7U9CAYvxE7y3Z85oE3CBrhpEf9gLtBh5u3hvBsFiaADKlQOvUJIgI",
+	"6yEBosPjWkbjBaeSsjW6CVSTP3F39rG6eASWEuQ1rTvNBU85O/vcPBe3YLE6MidT1uQIokS/VAM9jrY+",
+	"36p1IgjLlO30mFUUX48tRehNoVVaTBVKCy8CzEa/Nr2yC0XPQ7feO4kGa1T0Xx4T5pb3KctUN/TW2ROw",
+	"oVktduilZkS3wGRWAu6tt/avBalO688dhav+upk+WHKU66iwRmJUVysPg5jphvGjLMXMG2RT1VHpQ2dU",
+	"LW/FUZ3j/5qMKgc3t5RNlXK1CdHNkGuzGZ+T+PvFpglbQSKuLNgpRtUQRjRS8gP5RQ642ivn2jOr/bRd",
+	"I+0ddan6f6yd/OfnHPnjrUHWeu4SCC22NmxnkzJzob5v/sbTKY3P57Oqj9gA7aJJzCHIj0xQX79SBWwP",
+	"ojGbVOs3IVNSP2eqs5Qb84O6tIghyBmVGn0jNBFE70C/5JYmXGhBNGZ6QlMbJuaCIGgxSk1L+4Gm/xPK",
+	"XHuUYIUogLcaBN5EpdK3o898e+fe/QcPv+xFzswOh39ddPhISlF7IYsTZqBQPVefJrZ1IttSc7ZmIAZG",
+	"V/CgW9D1EPxGnAISUZyY0+78sQozee4v/ZNnJN5uupjIc/8KPj8e8jwIYbcb1EXAOm3JcTVJ00DccO2G",
+	"FzBEB95YYwZtKWz+hq3yUFaVMZU+7ZCR6ysDTqgWbkmaabJkgD9YGhB2csBtHvp1G3Zy/VdGmMLi6ijF",
+	"zKQZJjX75a7zx/YizSL2eKHHvrcOS/AA++OxA28RQWVEA0HJnOWvBrFuzCxxhkBjBQYVcnIbuFDmvb14",
+	"vpT7ZGSByaue1wbV7OczU7RucesgstyJQ1PjwgHchJLCrv5c0H9zSD6konwY7lPJ6W3Ubeg4x5pm2bwU",
+	"/dcmVMRbLA8EC+616zr3XQlIILanhSC4GESuQiHkXVzGaVHZ68asq1iQDXYqtLwQC6KG6Lmp0eh6ci2q",
+	"IjhmjZUuLP8X7NJBpXIF6+7G+llW31vB7lldycdh3t+sBA5NyOvi1ntiPiOd9eYcty6ri5aQBdlcBjpQ",
+	"fwIXO4kglmVKL+ezMZtkJD6ZDPxGUmCDi2lkQahITUV7U8DUki79PENnWCTEVb0nWS4IZdAFamIKk8rv",
+	"mAlKS4lJTyXCBppA/wWamNLPMU4JS4SVM/5QzGenJNbqKC7008nGeUEd8I+Zmv9TRSUuFAxhZv5UWCSw",
+	"X3NGUEy5TAMdjdB5hMrC6YecKTGf4TSCiqB6fpJhytZCoVZxzbVRyHThvnZRSb9unjvwpvPPGoEPStAo",
+	"LGjoYziYzy6oXLdruFvvR5JeviU/VISgqzZlLOaz+eyRAVkAfxugoCHFVi8FaP9ktAEgAZ3AtyoL23oL",
+	"/y6vIlR1ttgoaxXnwJegSn+otC0kkfJTRZhmUpAmUdBA35sxCza+QX5kipmeQsniInKDl1zSRM6UZWTr",
+	"xf6vj8LrM0HT3bKGwcuyXQ2Allv5jNtbllWXVwTaVaJRLPjezJdVx46q1dfbXl6EKq1CCmjZ4rXW5A3K",
+	"UdsUIgBGv91LU/hb3PXFpOMeXn3gxi9mmqr9yy+n88sNQLrjZHLBT1OS/WbN1jjmraDJ6Qa0pYuu3FZr",
+	"jc6+KQuYQy54UsRqExo7Ly/8ipkp+4XgPaqks+Hg4vIDecmOzAq/Mwv8tM2a/l66jJp77pg/P4Pm3jII",
+	"uiXb5pEbehdN8hSzEzdFOkF9wxwkypNphJIfzozNPadEDCI0ge7gJylkm+TJ1P8R1BroN37inFqth4Zo",
+	"z/jeUo1+nCrbLU5ohaWKrfcKIfECETZmlbciKGYYiDHQcyMjZ8ka82RqTJg1L9erqGcpwgvDM+vH14t6",
+	"bwrMFFSf3l69CZ0H9h9JafCXsAjrTP+vTw+lOjCq2+h4TnCqzv+6qNZAzlmCdkYjpDBTrgmiNYoWYMUX",
+	"jFgzVFyGHKcYnWLT0cy0DiES9SW3a7ygFzjWav8gaFv8V1jVh7Qv2hlCIQmgh1zr5hdUZT/wj8wU10+8",
+	"W+G5uxBBcHK12n3YdjCBg7YTROjB6J7tqlKdfUL12ukpTbsv4DnBCWVEyo9zB0di/vfrup0frIJHLxm+",
+	"wDStbPrd1+ZMXTbx8e8K9Vvn/ZrTM6YHG7TvtD76294pwYKIx4U615NpOQPcVlaOKUTa2+1tgfxhBwoZ",
+	"Aas0rlor+v77f6BvQJeWZdextFYM7/3Pg0qJwnHMC6YlyKi7D3bsGuM4dYYoEEOKfD5z5swNbxHe8IWN",
+	"RlzJi+FHKgbe6i4UqBckF3UND0mg1QNRoO6gXYhXpKW9oEBSj+8eJarxWxUOXZaH8Qvc+dO6EOnApGVp",
+	"vALlXChMU5C3tdLpqm+Gaw6jvgh4q6J67FtUSfcRMpl/dk0l22ivqQysBdHN7ZeoeouI/urNDAatoFW5",
+	"8PzLilMSNmlihYwStoX8L3ghoEM7uYSzM27lJ5cxSfW3R/tPfdSAMWlw6u9K0Pe8o3AAXhsMb6wkoyEI",
+	"enKZp5wqV1oEay3Ra6LnHYMmJe9evft/AQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -79,6 +79,7 @@ const dataDir = await mkdtemp(join(tmpdir(), "espace-e2e-"));
 const logPath = join(dataDir, "server.log");
 const log = createWriteStream(logPath);
 const baseURL = `http://localhost:${port}`;
+const reauthWindowSeconds = 20;
 const demoPassword = `demo-${Math.random().toString(36).slice(2)}-verger`;
 
 // The SMTP listener: plain SMTP on 127.0.0.1, no authentication, every message kept.
@@ -130,6 +131,8 @@ const server = spawn(bin, ["serve"], {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=none`,
     // Every browser of the suite logs in from the same address.
     ESPACE_LOGIN_BURST_PER_IP: "500",
+    // Short, so that the scopes test sees « Confirmez votre identité » without a long wait (§12).
+    ESPACE_REAUTH_WINDOW: `${reauthWindowSeconds}s`,
   },
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -194,6 +197,7 @@ try {
       E2E_DEMO_PASSWORD: demoPassword,
       E2E_MAIL_DIR: mailDir,
       CHROMIUM_PATH: chromium,
+      E2E_REAUTH_WINDOW_SECONDS: String(reauthWindowSeconds),
     },
   });
   exitCode = await new Promise((r) => tests.on("exit", (code) => r(code ?? 1)));

@@ -1,6 +1,6 @@
 // Command espace runs the delegation service of Mon espace client.
 //
-//	espace serve     API + SPA + mail worker (migrates at start-up)
+//	espace serve     API + SPA + mail worker + delegation deadlines (migrates at start-up)
 //	espace migrate   apply the database migrations and exit
 //	espace admin     administrator tasks (create-user, grant-surveyor)
 //	espace demo      load the cast of the ministry's guide
@@ -198,7 +198,7 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 		Tokens:     &auth.TokenIssuer{Keys: keys, Issuer: cfg.PublicURL, Audience: "espace-api", TTL: cfg.AccessTTL},
 		SessionTTL: cfg.SessionTTL, ResetTTL: time.Hour, PublicURL: cfg.PublicURL, MailQueued: mailQueued,
 	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued}
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued, ReauthWindow: cfg.ReauthWindow}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued}}
 	return db, svc, nil
@@ -239,6 +239,10 @@ func serve(ctx context.Context, cfg config.Config) error {
 	workerCtx, stopWorker := context.WithCancel(context.Background())
 	defer stopWorker()
 	go func() { worker.Run(workerCtx); close(workerDone) }()
+	// End dates of delegations (§11): ends and reminders, once across instances.
+	deadlines := &delegation.DeadlineWorker{DB: db, MailQueued: worker.Notify}
+	deadlinesDone := make(chan struct{})
+	go func() { deadlines.Run(workerCtx); close(deadlinesDone) }()
 
 	limits := httpapi.DefaultLimits
 	limits.LoginPerIP.Burst = cfg.LoginBurstIP
@@ -271,6 +275,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	case err := <-errc:
 		stopWorker()
 		<-workerDone
+		<-deadlinesDone
 		return err
 	case <-ctx.Done():
 	}
@@ -280,6 +285,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	err = srv.Shutdown(shutdownCtx)
 	stopWorker()
 	<-workerDone
+	<-deadlinesDone
 	return err
 }
 

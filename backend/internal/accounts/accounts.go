@@ -34,13 +34,13 @@ type Service struct {
 	// default (SPEC §4); nil leaves the choice open.
 	DefaultActingFor func(ctx context.Context, userID uuid.UUID) (*uuid.UUID, error)
 
-	// Clock tells the time; nil: the system clock (tests move it).
-	Clock func() time.Time
+	// Now is the clock of sessions and passwords (tests move it); nil: time.Now.
+	Now func() time.Time
 }
 
 func (s *Service) now() time.Time {
-	if s.Clock != nil {
-		return s.Clock().UTC()
+	if s.Now != nil {
+		return s.Now().UTC()
 	}
 	return time.Now().UTC()
 }

@@ -44,6 +44,10 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		if err := s.revokeSessions(tx, "user_id = ? AND id <> ?", []any{user.ID, sess.ID}, "password_changed"); err != nil {
 			return err
 		}
+		// Entering the password counts as a recent authentication (§12).
+		if err := s.stampAuthenticated(tx, sess.ID); err != nil {
+			return err
+		}
 		if err := s.spendResetLinks(tx, user.ID); err != nil {
 			return err
 		}
@@ -54,6 +58,30 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Success, Target: user.ID.String(), Reason: "other_sessions_ended"})
 	}
 	return err
+}
+
+// Reauthenticate checks the password of the session's user and stamps the
+// session as recently authenticated (SPEC §12).
+func (s *Service) Reauthenticate(ctx context.Context, sess *auth.Session, password string) error {
+	user, err := s.User(ctx, sess.Actor.ID)
+	if err != nil {
+		return err
+	}
+	if !s.Hasher.Verify(user.PasswordHash, password) {
+		seclog.Log(ctx, seclog.Event{Name: seclog.Reauthentication, Outcome: seclog.Failure, Target: user.ID.String(), Reason: "bad_password"})
+		return apperr.Invalid(apperr.Field("/password", "Le mot de passe est incorrect."))
+	}
+	if err := s.stampAuthenticated(s.DB.Conn(ctx), sess.ID); err != nil {
+		return err
+	}
+	seclog.Log(ctx, seclog.Event{Name: seclog.Reauthentication, Outcome: seclog.Success, Target: user.ID.String()})
+	return nil
+}
+
+// stampAuthenticated records that the session's user just entered their
+// password.
+func (s *Service) stampAuthenticated(tx *gorm.DB, sid uuid.UUID) error {
+	return tx.Model(&store.Session{}).Where("id = ?", sid).Update("authenticated_at", s.now()).Error
 }
 
 func (s *Service) setPassword(tx *gorm.DB, u store.User, password string) error {

@@ -48,7 +48,7 @@ func (s *Service) Login(ctx context.Context, username, password string, client C
 	now := s.now()
 	sess := store.Session{
 		ID: uuid.New(), UserID: u.ID, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(s.SessionTTL),
-		ClientIP: client.IP, UserAgent: truncate(client.UserAgent, 400),
+		AuthenticatedAt: &now, ClientIP: client.IP, UserAgent: truncate(client.UserAgent, 400),
 	}
 	if s.DefaultActingFor != nil {
 		if sess.ActingForUserID, err = s.DefaultActingFor(ctx, u.ID); err != nil {

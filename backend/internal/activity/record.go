@@ -28,6 +28,8 @@ const (
 	ClosingDateExtension Type = "closing_date_extension"
 	DMPrevalidation      Type = "dm_prevalidation"
 	DMDeposit            Type = "dm_deposit"
+	DelegationModified   Type = "delegation_modified"
+	DelegationExpired    Type = "delegation_expired"
 )
 
 // The types of the administration journal (§13): administrators' actions
@@ -51,6 +53,7 @@ var AdminTypes = []Type{
 var Types = []Type{
 	DelegateAdded, DelegateRemoved, DelegationRenounced, DossierViewed, LotReservation,
 	LotCorrectionCheck, ProductOrder, ClosingDateExtension, DMPrevalidation, DMDeposit,
+	DelegationModified, DelegationExpired,
 }
 
 var labels = map[Type]string{
@@ -72,6 +75,8 @@ var labels = map[Type]string{
 	DossierOpened:      "Ouverture d'un dossier",
 	MessagePosted:      "Publication d'un message sur un dossier",
 	CommuniquePosted:   "Publication d'un communiqué",
+	DelegationModified: "Modification d'une délégation",
+	DelegationExpired:  "Fin d'une délégation (échéance)",
 }
 
 // Label is the French wording of t (the code itself when unknown).

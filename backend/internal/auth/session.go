@@ -49,6 +49,14 @@ type Session struct {
 	// otherwise (an API token of §14 sets ChannelAPI). The activity log
 	// records it with every entry the request writes.
 	Channel Channel
+	// Services are the service codes the delegation in force grants (§11);
+	// nil when the actor acts for themself (every service). EndsOn is that
+	// delegation's last day (YYYY-MM-DD, Québec), empty when undated.
+	Services []string
+	EndsOn   string
+	// Service is the code of the service the request's operation belongs
+	// to, when fixed by the operation; writes re-check it (delegation.Guard).
+	Service string
 }
 
 // Channel is how an action reached the service (SPEC §13).

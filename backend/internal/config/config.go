@@ -29,6 +29,7 @@ type Config struct {
 	JWTSecret      []byte        // ESPACE_JWT_SECRET
 	AccessTTL      time.Duration // ESPACE_ACCESS_TTL
 	SessionTTL     time.Duration // ESPACE_SESSION_TTL
+	ReauthWindow   time.Duration // ESPACE_REAUTH_WINDOW: how recent a password entry must be before granting (§12)
 	TrustedProxies []string      // ESPACE_TRUSTED_PROXIES
 	SMTPURL        string        // SMTP_URL
 	MailFrom       string        // ESPACE_MAIL_FROM
@@ -73,6 +74,12 @@ func Load() (Config, error) {
 	}
 	if c.SessionTTL, err = duration("ESPACE_SESSION_TTL", 12*time.Hour); err != nil {
 		return c, err
+	}
+	if c.ReauthWindow, err = duration("ESPACE_REAUTH_WINDOW", 10*time.Minute); err != nil {
+		return c, err
+	}
+	if c.ReauthWindow <= 0 || c.ReauthWindow > c.SessionTTL {
+		return c, fmt.Errorf("ESPACE_REAUTH_WINDOW : entre 1s et la durée de la session (%s)", c.SessionTTL)
 	}
 	if c.Demo, err = boolean("ESPACE_DEMO", false); err != nil {
 		return c, err

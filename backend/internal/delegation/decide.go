@@ -1,17 +1,21 @@
 package delegation
 
 import (
+	"time"
+
 	"github.com/google/uuid"
 
 	"espace/backend/internal/auth"
 )
 
-// Grant is a delegation in force, as loaded for one decision: who delegated
-// to whom. Scopes and end dates (§11) extend it.
+// Grant is a delegation not ended, as loaded for one decision: who delegated
+// to whom, which services (§11) and until which day (§11; "" for no end).
 type Grant struct {
 	ID         uuid.UUID
 	DelegantID uuid.UUID
 	DelegateID uuid.UUID
+	Services   []string
+	EndsOn     string
 }
 
 // Facts are what the live data says about one request's actor, loaded in
@@ -29,6 +33,11 @@ type Facts struct {
 	Delegants    int
 	OnlyDelegant *auth.Person
 	OnlyGrant    *Grant
+
+	// Now is the instant of the decision: a grant whose end date has passed
+	// is no longer in force (§11), whether or not the deadline worker has
+	// recorded its end yet.
+	Now time.Time
 }
 
 // Decide is the one decision of who acts for whom (SPEC §2, §4). It is pure:
@@ -53,7 +62,7 @@ func Decide(actor auth.Person, claimed *uuid.UUID, f Facts) (*auth.Person, auth.
 			}
 			return nil, auth.DelegationEnded
 		}
-		if p := granted(actor, *claimed, f.Claimed, f.ClaimedGrant); p != nil {
+		if p := granted(actor, *claimed, f.Claimed, f.ClaimedGrant, f.Now); p != nil {
 			return p, auth.Acting
 		}
 		return nil, auth.DelegationEnded
@@ -66,7 +75,7 @@ func Decide(actor auth.Person, claimed *uuid.UUID, f Facts) (*auth.Person, auth.
 	case f.Delegants == 0:
 		return nil, auth.NoDelegant
 	case f.Delegants == 1 && f.OnlyDelegant != nil:
-		if p := granted(actor, f.OnlyDelegant.ID, f.OnlyDelegant, f.OnlyGrant); p != nil {
+		if p := granted(actor, f.OnlyDelegant.ID, f.OnlyDelegant, f.OnlyGrant, f.Now); p != nil {
 			return p, auth.Acting
 		}
 		return nil, auth.NoDelegant
@@ -77,7 +86,7 @@ func Decide(actor auth.Person, claimed *uuid.UUID, f Facts) (*auth.Person, auth.
 
 // granted returns the délégant when g is their delegation in force to the
 // actor and they hold surveyor status; nil otherwise.
-func granted(actor auth.Person, delegantID uuid.UUID, delegant *auth.Person, g *Grant) *auth.Person {
+func granted(actor auth.Person, delegantID uuid.UUID, delegant *auth.Person, g *Grant, now time.Time) *auth.Person {
 	switch {
 	case delegant == nil:
 		return nil
@@ -87,7 +96,27 @@ func granted(actor auth.Person, delegantID uuid.UUID, delegant *auth.Person, g *
 		return nil
 	case !delegant.IsSurveyor(): // a former surveyor delegates nothing (§2.1)
 		return nil
+	case !InForce(g.EndsOn, now): // past its last day (§11)
+		return nil
 	}
 	p := *delegant
 	return &p
+}
+
+// DecideSession is Decide with what the session needs of the delegation used:
+// its services and end date (§11); a surveyor acting for themself has every
+// service (Services nil). Pure, like Decide.
+func DecideSession(id uuid.UUID, actor auth.Person, claimed *uuid.UUID, f Facts) *auth.Session {
+	sess := &auth.Session{ID: id, Actor: actor}
+	sess.Principal, sess.Standing = Decide(actor, claimed, f)
+	if sess.Principal == nil || sess.Principal.ID == actor.ID {
+		return sess
+	}
+	g := f.OnlyGrant
+	if claimed != nil {
+		g = f.ClaimedGrant
+	}
+	sess.Services = append([]string{}, g.Services...)
+	sess.EndsOn = g.EndsOn
+	return sess
 }

@@ -59,7 +59,7 @@ const (
   u.id, u.username, u.first_name, u.last_name, u.is_admin, us.matricule,
   `
 	claimedSQL = actorColumns + `c.id, c.username, c.first_name, c.last_name, c.is_admin, cs.matricule,
-  cg.id, cg.delegant_id, cg.delegate_id
+  cg.id, cg.delegant_id, cg.delegate_id, cg.services, cg.ends_on
 %[1]s
 LEFT JOIN surveyors us ON us.user_id = u.id AND us.withdrawn_at IS NULL
 LEFT JOIN users c ON c.id = $2::uuid
@@ -71,7 +71,7 @@ WHERE %[2]s`
       WHERE d.delegate_id = u.id AND d.ended_at IS NULL)
   ELSE 0 END,
   o.id, o.username, o.first_name, o.last_name, o.is_admin, os.matricule,
-  og.id, og.delegant_id, og.delegate_id
+  og.id, og.delegant_id, og.delegate_id, og.services, og.ends_on
 %[1]s
 LEFT JOIN surveyors us ON us.user_id = u.id AND us.withdrawn_at IS NULL
 LEFT JOIN delegations og ON us.user_id IS NULL AND og.id = (
@@ -161,15 +161,19 @@ func (p *person) get() *auth.Person {
 }
 
 // grant is a nullable delegation of the statement.
-type grantRow struct{ id, from, to uuid.NullUUID }
+type grantRow struct {
+	id, from, to     uuid.NullUUID
+	services, endsOn sql.NullString
+}
 
-func (g *grantRow) dest() []any { return []any{&g.id, &g.from, &g.to} }
+func (g *grantRow) dest() []any { return []any{&g.id, &g.from, &g.to, &g.services, &g.endsOn} }
 
 func (g *grantRow) get() *Grant {
 	if !g.id.Valid {
 		return nil
 	}
-	return &Grant{ID: g.id.UUID, DelegantID: g.from.UUID, DelegateID: g.to.UUID}
+	return &Grant{ID: g.id.UUID, DelegantID: g.from.UUID, DelegateID: g.to.UUID,
+		Services: decodeServices(g.services.String), EndsOn: g.endsOn.String}
 }
 
 func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claimed *uuid.UUID) (Loaded, error) {
@@ -182,7 +186,7 @@ func (l *SQLLoader) load(ctx context.Context, query string, key uuid.UUID, claim
 		grant            grantRow
 		count            int64
 	)
-	dest := make([]any, 0, 23)
+	dest := make([]any, 0, 24)
 	dest = append(dest, &sessUser, &revoked, &expires, &channel)
 	dest = append(dest, actor.dest()...)
 	// Text arguments: both drivers take them for a uuid without reflection.
@@ -243,19 +247,14 @@ func (s *Service) Establish(ctx context.Context, tok auth.Access) (*auth.Session
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckSession(l.Session, tok.UserID, s.clock()); err != nil {
+	now := s.now()
+	if err := CheckSession(l.Session, tok.UserID, now); err != nil {
 		return nil, err
 	}
-	sess := &auth.Session{ID: tok.SessionID, Actor: l.Actor, Channel: auth.Channel(l.Session.Channel)}
-	sess.Principal, sess.Standing = Decide(l.Actor, tok.Claimed, l.Facts)
+	l.Facts.Now = now
+	sess := DecideSession(tok.SessionID, l.Actor, tok.Claimed, l.Facts)
+	sess.Channel = auth.Channel(l.Session.Channel)
 	return sess, nil
-}
-
-func (s *Service) clock() time.Time {
-	if s.Clock != nil {
-		return s.Clock()
-	}
-	return time.Now()
 }
 
 func (s *Service) loader() Loader {

@@ -29,12 +29,39 @@ type Delegation struct {
 	EndedAt    *time.Time
 	EndedBy    *uuid.UUID `gorm:"type:uuid"`
 	EndReason  *string
+	// Services granted, comma-separated (§11); EndsOn the last day in force
+	// (YYYY-MM-DD, Québec), nil when undated; ReminderSentAt when the
+	// seven-day reminder was queued.
+	Services       string
+	EndsOn         *string
+	ReminderSentAt *time.Time
+}
+
+// BeforeCreate grants every delegable service when none was named (the
+// guide's behaviour, §11).
+func (d *Delegation) BeforeCreate(*gorm.DB) error {
+	if d.Services == "" {
+		d.Services = encodeServices(DelegableServices)
+	}
+	return nil
+}
+
+// Scope is the delegation's services, decoded.
+func (d Delegation) Scope() []string { return decodeServices(d.Services) }
+
+// LastDay is the end date, "" when undated.
+func (d Delegation) LastDay() string {
+	if d.EndsOn == nil {
+		return ""
+	}
+	return *d.EndsOn
 }
 
 // How a delegation ended.
 const (
 	EndRemoved   = "removed"   // the surveyor removed the délégataire
 	EndRenounced = "renounced" // the délégataire gave it up
+	EndExpired   = "expired"   // its end date passed (§11)
 )
 
 // Service applies the delegation rules.
@@ -44,12 +71,21 @@ type Service struct {
 	MailQueued func()
 	// Loader reads the facts of a decision; nil: SQL on DB.
 	Loader Loader
-	// Clock tells the time sessions are checked at; nil: the system clock
-	// (tests move it to an API token's expiry, §14).
-	Clock func() time.Time
+	// ReauthWindow is how recent a password entry must be before granting
+	// (§12); zero: DefaultReauthWindow.
+	ReauthWindow time.Duration
+	// Now is the clock (tests move it); nil: time.Now.
+	Now func() time.Time
 
 	loaderOnce sync.Once
 	sqlLoader  *SQLLoader
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
 
 func (s *Service) mailQueued() {
@@ -66,6 +102,7 @@ func (s *Service) Resolve(ctx context.Context, actor auth.Person, claimed *uuid.
 	if err != nil {
 		return nil, 0, err
 	}
+	l.Facts.Now = s.now()
 	p, standing := Decide(l.Actor, claimed, l.Facts)
 	return p, standing, nil
 }
@@ -77,6 +114,7 @@ func (s *Service) DefaultActingFor(ctx context.Context, userID uuid.UUID) (*uuid
 	if err != nil {
 		return nil, err
 	}
+	l.Facts.Now = s.now()
 	p, standing := Decide(l.Actor, nil, l.Facts)
 	if standing != auth.Acting {
 		return nil, nil
@@ -85,11 +123,19 @@ func (s *Service) DefaultActingFor(ctx context.Context, userID uuid.UUID) (*uuid
 }
 
 // Guard is called inside the transaction of every action done for a
-// surveyor by someone else. It locks the delegation row, so a removal that
-// races the action either commits first (and the action is refused) or
-// waits until the action has committed: nothing is done in a surveyor's name
-// after the removal.
+// surveyor by someone else. It locks the delegation row, so a removal or a
+// narrowing that races the action either commits first (and the action is
+// refused) or waits until the action has committed: nothing is done in a
+// surveyor's name after the removal, past the end date, or outside the
+// services granted (§11). The service checked is the operation's
+// (sess.Service).
 func (s *Service) Guard(tx *gorm.DB, sess *auth.Session) error {
+	return s.GuardFor(tx, sess, sess.Service)
+}
+
+// GuardFor is Guard for a service known only once the data is loaded (a
+// dossier's kind).
+func (s *Service) GuardFor(tx *gorm.DB, sess *auth.Session, service string) error {
 	if sess.Principal == nil {
 		return ErrNotActive
 	}
@@ -105,7 +151,16 @@ func (s *Service) Guard(tx *gorm.DB, sess *auth.Session) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return ErrNotActive
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	if !InForce(d.LastDay(), s.now()) {
+		return ErrNotActive
+	}
+	if !Grants(d.Scope(), service) {
+		return ErrServiceNotDelegated
+	}
+	return nil
 }
 
 // The refusals of §4 and §2.5, with their stable codes.

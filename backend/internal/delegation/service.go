@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/activity"
@@ -22,18 +23,83 @@ import (
 // surveyor registers their first délégataire (§5).
 const FirstDelegatePasswordAge = 24 * time.Hour
 
+// DefaultReauthWindow is how recent a password entry must be before
+// granting (§12), unless configured otherwise.
+const DefaultReauthWindow = 10 * time.Minute
+
 // DelegateView is a délégataire as their surveyor sees them.
 type DelegateView struct {
 	User           store.User
 	Since          time.Time
 	LastActivityAt *time.Time
+	Services       []string
+	EndsOn         string // "" when undated
 }
 
 // DelegantView is a surveyor the user may act for.
 type DelegantView struct {
-	Person auth.Person
-	Since  *time.Time // nil for the surveyor themself
-	Self   bool
+	Person   auth.Person
+	Since    *time.Time // nil for the surveyor themself
+	Self     bool
+	Services []string // every delegable service for the surveyor themself
+	EndsOn   string
+}
+
+// Terms are what a surveyor grants: services (nil: every delegable
+// service) and an optional last day (§11).
+type Terms struct {
+	Services []string
+	EndsOn   string // "" for none
+}
+
+// Change is a modification of a delegation: nil Services keeps them;
+// SetEndsOn false keeps the end date, true sets it to EndsOn ("" removes it).
+type Change struct {
+	Services  []string
+	SetEndsOn bool
+	EndsOn    string
+}
+
+var errReauthRequired = apperr.Forbidden("reauthentication_required",
+	"Confirmez votre identité : entrez de nouveau votre mot de passe pour poursuivre.")
+
+// RequireRecentAuth is the one check of §12: the session's user entered
+// their password (login, reauthentication, password change) within the
+// window. Whatever kind of session may exist, this is where it is decided
+// whether it can satisfy §12.
+func (s *Service) RequireRecentAuth(tx *gorm.DB, sess *auth.Session) error {
+	if sess.ViaAPIToken() {
+		// Office software never proves the surveyor is at the keyboard (§14).
+		return errReauthRequired
+	}
+	window := s.ReauthWindow
+	if window <= 0 {
+		window = DefaultReauthWindow
+	}
+	var row struct{ AuthenticatedAt store.NullTime }
+	err := tx.Model(&store.Session{}).Select("authenticated_at").Where("id = ?", sess.ID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return errReauthRequired
+	}
+	if err != nil {
+		return err
+	}
+	at := row.AuthenticatedAt.Ptr()
+	if at == nil || s.now().Sub(*at) > window {
+		return errReauthRequired
+	}
+	return nil
+}
+
+// reminderDue tells whether the seven-day reminder of an end date is already
+// due at now: a delegation given or changed to end within seven days is not
+// reminded (its parties just set the date).
+func reminderDue(endsOn string, now time.Time) bool {
+	if endsOn == "" {
+		return false
+	}
+	today, _ := time.ParseInLocation(dateLayout, QuebecDay(now), Quebec)
+	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
 }
 
 var errPasswordChangeRequired = apperr.Forbidden("password_change_required",
@@ -41,9 +107,21 @@ var errPasswordChangeRequired = apperr.Forbidden("password_change_required",
 
 // Add makes delegateID a délégataire of the surveyor acting for themself.
 // The activity row and both e-mails are written in the same transaction.
-func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.UUID) (DelegateView, error) {
+func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.UUID, terms Terms) (DelegateView, error) {
 	if !sess.ActsForSelf() {
 		return DelegateView{}, ErrSurveyorOnly
+	}
+	services := DelegableServices
+	if terms.Services != nil {
+		var err error
+		if services, err = CheckServices("/services", terms.Services); err != nil {
+			return DelegateView{}, err
+		}
+	}
+	if terms.EndsOn != "" {
+		if _, err := CheckEndsOn("/endsOn", terms.EndsOn, s.now()); err != nil {
+			return DelegateView{}, err
+		}
 	}
 	surveyor := sess.Actor
 	if delegateID == surveyor.ID {
@@ -70,11 +148,21 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 		if err := tx.Model(&Delegation{}).Where("delegant_id = ?", surveyor.ID).Count(&before).Error; err != nil {
 			return err
 		}
-		if before == 0 && time.Since(me.PasswordChangedAt) > FirstDelegatePasswordAge {
+		if before == 0 && s.now().Sub(me.PasswordChangedAt) > FirstDelegatePasswordAge {
 			return errPasswordChangeRequired
 		}
-		now := time.Now().UTC()
-		d := Delegation{ID: uuid.New(), DelegantID: surveyor.ID, DelegateID: delegateID, CreatedAt: now, CreatedBy: surveyor.ID}
+		if err := s.RequireRecentAuth(tx, sess); err != nil {
+			return err
+		}
+		now := s.now().UTC()
+		d := Delegation{ID: uuid.New(), DelegantID: surveyor.ID, DelegateID: delegateID, CreatedAt: now, CreatedBy: surveyor.ID,
+			Services: encodeServices(services)}
+		if terms.EndsOn != "" {
+			d.EndsOn = &terms.EndsOn
+			if reminderDue(terms.EndsOn, now) {
+				d.ReminderSentAt = &now
+			}
+		}
 		if err := tx.Create(&d).Error; err != nil {
 			if store.IsUniqueViolation(err) {
 				return apperr.Conflict("Cette personne est déjà votre délégataire.",
@@ -91,12 +179,100 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 		); err != nil {
 			return err
 		}
-		out = DelegateView{User: delegate, Since: now}
+		out = DelegateView{User: delegate, Since: now, Services: services, EndsOn: terms.EndsOn}
 		return nil
 	})
 	if err == nil {
 		s.mailQueued()
 	}
+	return out, err
+}
+
+// Update changes the services or the end date of a délégataire's
+// delegation (§11). Granting more (a service added, an end date moved later
+// or removed) needs a recent authentication (§12); narrowing does not. The
+// row is locked, so an action racing the change sees it before or after.
+func (s *Service) Update(ctx context.Context, sess *auth.Session, delegateID uuid.UUID, c Change) (DelegateView, error) {
+	if !sess.ActsForSelf() {
+		return DelegateView{}, ErrSurveyorOnly
+	}
+	now := s.now()
+	if c.Services != nil {
+		var err error
+		if c.Services, err = CheckServices("/services", c.Services); err != nil {
+			return DelegateView{}, err
+		}
+	}
+	if c.SetEndsOn && c.EndsOn != "" {
+		if _, err := CheckEndsOn("/endsOn", c.EndsOn, now); err != nil {
+			return DelegateView{}, err
+		}
+	}
+	surveyor := sess.Actor
+	var out DelegateView
+	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		q := tx.Where("delegant_id = ? AND delegate_id = ? AND ended_at IS NULL", surveyor.ID, delegateID)
+		if s.DB.Dialect == store.Postgres {
+			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
+		}
+		var d Delegation
+		err := q.Take(&d).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && !InForce(d.LastDay(), now)) {
+			return apperr.NotFound("Aucune délégation en vigueur ne correspond.")
+		}
+		if err != nil {
+			return err
+		}
+		before, endBefore := d.Scope(), d.LastDay()
+		after, endAfter := before, endBefore
+		if c.Services != nil {
+			after = c.Services
+		}
+		if c.SetEndsOn {
+			endAfter = c.EndsOn
+		}
+		if Widens(before, after, endBefore, endAfter) {
+			if err := s.RequireRecentAuth(tx, sess); err != nil {
+				return err
+			}
+		}
+		updates := map[string]any{"services": encodeServices(after)}
+		if endAfter != endBefore {
+			if endAfter == "" {
+				updates["ends_on"] = nil
+			} else {
+				updates["ends_on"] = endAfter
+			}
+			// A new date gets its own reminder, unless it is already close.
+			if reminderDue(endAfter, now) {
+				updates["reminder_sent_at"] = now.UTC()
+			} else {
+				updates["reminder_sent_at"] = nil
+			}
+		}
+		if err := tx.Model(&Delegation{}).Where("id = ?", d.ID).Updates(updates).Error; err != nil {
+			return err
+		}
+		var delegate store.User
+		if err := tx.Where("id = ?", delegateID).Take(&delegate).Error; err != nil {
+			return err
+		}
+		detail := delegate.FullName()
+		if change := ModificationDetail(before, after, endBefore, endAfter); change != "" {
+			detail += " — " + change
+		}
+		if err := activity.Record(tx, activity.DelegationModified, surveyor, surveyor, "", activity.Detail(detail)); err != nil {
+			return err
+		}
+		out = DelegateView{User: delegate, Since: d.CreatedAt, Services: after, EndsOn: endAfter}
+		var last store.NullTime
+		if err := tx.Raw("SELECT max(occurred_at) FROM activities WHERE actor_id = ? AND principal_id = ?", delegateID, surveyor.ID).
+			Scan(&last).Error; err != nil {
+			return err
+		}
+		out.LastActivityAt = last.Ptr()
+		return nil
+	})
 	return out, err
 }
 
@@ -174,18 +350,25 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 		store.User
 		Since          store.NullTime
 		LastActivityAt store.NullTime
+		Scope          string
+		LastDay        *string
 	}
 	err := s.DB.Conn(ctx).Table("delegations").
 		Select("users.*, delegations.created_at AS since, (SELECT max(a.occurred_at) FROM activities a "+
-			"WHERE a.actor_id = delegations.delegate_id AND a.principal_id = delegations.delegant_id) AS last_activity_at").
+			"WHERE a.actor_id = delegations.delegate_id AND a.principal_id = delegations.delegant_id) AS last_activity_at, "+
+			"delegations.services AS scope, delegations.ends_on AS last_day").
 		Joins("JOIN users ON users.id = delegations.delegate_id").
-		Where("delegations.delegant_id = ? AND delegations.ended_at IS NULL", sess.Actor.ID).Scan(&rows).Error
+		Where("delegations.delegant_id = ? AND delegations.ended_at IS NULL", sess.Actor.ID).
+		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", QuebecDay(s.now())).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DelegateView, len(rows))
 	for i, r := range rows {
-		out[i] = DelegateView{User: r.User, Since: r.Since.Time, LastActivityAt: r.LastActivityAt.Ptr()}
+		out[i] = DelegateView{User: r.User, Since: r.Since.Time, LastActivityAt: r.LastActivityAt.Ptr(), Services: decodeServices(r.Scope)}
+		if r.LastDay != nil {
+			out[i].EndsOn = *r.LastDay
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i].User, out[j].User
@@ -206,12 +389,15 @@ func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]Delegant
 		store.User
 		Matricule string
 		Since     time.Time
+		Scope     string
+		LastDay   *string
 	}
 	err := s.DB.Conn(ctx).Table("delegations").
-		Select("users.*, surveyors.matricule, delegations.created_at AS since").
+		Select("users.*, surveyors.matricule, delegations.created_at AS since, delegations.services AS scope, delegations.ends_on AS last_day").
 		Joins("JOIN users ON users.id = delegations.delegant_id").
 		Joins("JOIN surveyors ON surveyors.user_id = delegations.delegant_id AND surveyors.withdrawn_at IS NULL").
 		Where("delegations.delegate_id = ? AND delegations.ended_at IS NULL", userID).
+		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", QuebecDay(s.now())).
 		Order("surveyors.matricule").Scan(&rows).Error
 	if err != nil {
 		return nil, err
@@ -219,7 +405,11 @@ func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]Delegant
 	out := make([]DelegantView, len(rows))
 	for i, r := range rows {
 		since := r.Since
-		out[i] = DelegantView{Person: accounts.Person(accounts.UserView{User: r.User, Matricule: r.Matricule}), Since: &since}
+		out[i] = DelegantView{Person: accounts.Person(accounts.UserView{User: r.User, Matricule: r.Matricule}), Since: &since,
+			Services: decodeServices(r.Scope)}
+		if r.LastDay != nil {
+			out[i].EndsOn = *r.LastDay
+		}
 	}
 	return out, nil
 }
@@ -232,7 +422,7 @@ func (s *Service) ListDelegants(ctx context.Context, actor auth.Person) ([]Deleg
 		return nil, err
 	}
 	if actor.IsSurveyor() {
-		delegants = append([]DelegantView{{Person: actor, Self: true}}, delegants...)
+		delegants = append([]DelegantView{{Person: actor, Self: true, Services: DelegableServices}}, delegants...)
 	}
 	return delegants, nil
 }

@@ -148,11 +148,11 @@ func TestAPITokenExpiry(t *testing.T) {
 	// (a new exchange: a session lasts at most the session lifetime).
 	today := time.Now().In(quebecZone)
 	end := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, quebecZone)
-	e.skew.Store(int64(time.Until(end) - time.Second))
+	e.clock.Set(end.Add(-time.Second))
 	api = e.apiAccess(secret)
 	e.expect(e.me(api.Access), 200)
 	// At 00:00: ended, from the very next request.
-	e.skew.Store(int64(time.Until(end) + time.Millisecond))
+	e.clock.Set(end.Add(time.Millisecond))
 	if r := e.me(api.Access); r.Status != 401 || code(r) != "unauthenticated" {
 		t.Fatalf("jeton d'accès d'un jeton expiré : %d %s", r.Status, r.Body)
 	}

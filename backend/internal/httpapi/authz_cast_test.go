@@ -32,6 +32,10 @@ var (
 	azSurveyorOnly    = azOutcome{403, "surveyor_only"}
 	azAdminOnly       = azOutcome{403, "admin_only"}
 	azAPITokenRefused = azOutcome{403, "api_token_not_allowed"}
+	// azServiceNotDelegated: a service the délégant did not grant (§11).
+	azServiceNotDelegated = azOutcome{403, "service_not_delegated"}
+	// azReauthRequired: granting asks for a recent password entry (§12).
+	azReauthRequired = azOutcome{403, "reauthentication_required"}
 )
 
 func (o azOutcome) String() string {
@@ -53,6 +57,8 @@ type azIdentity struct {
 	ownName   azOutcome // managing délégataires (§5), dépôt d'une DM (§3)
 	ministry  azOutcome // administration (§1)
 	inPerson  azOutcome // the password and API tokens: not through an API token (§14); zero: allowed
+	// services granted by the délégant acted for (§11); nil: every one.
+	services []string
 
 	// « Sélection d'un délégant » of the surveyor they would naturally pick.
 	selectTarget *user
@@ -176,11 +182,15 @@ func newAzWorld(e *env) *azWorld {
 	}
 	e.expect(e.addDelegate(bt, d2.ID), 201)
 	e.expect(e.addDelegate(ft, dF.ID), 201)
+	dL := e.signUp("azlots") // délégataire of B for lot reservations only (§11)
+	e.expect(e.do(req{method: "POST", path: "/api/v1/delegates", token: bt.Access,
+		body: map[string]any{"userId": dL.ID, "services": []string{"lot_reservation"}}}), 201)
 	for _, s := range []user{w.s2, w.s3} {
 		e.expect(e.addDelegate(at, s.ID), 201)
 	}
 
 	d1tok := e.login(d1) // default: their only délégant, A
+	dLtok := e.login(dL)
 	d2none := e.login(d2)
 	d2b, _ := e.actFor(e.login(d2), w.b.ID)
 	dRtok := e.login(dR)
@@ -233,6 +243,8 @@ func newAzWorld(e *env) *azWorld {
 			delegable: azNotActive, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &a, selectGets: ok},
 		{name: "délégataire de A, revendique un utilisateur inexistant", actor: d1, tok: w.withClaim(d1, unknown),
 			delegable: azNotActive, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &a, selectGets: ok},
+		{name: "délégataire de B pour la réservation de lot seulement", actor: dL, tok: dLtok, principal: &b, services: []string{"lot_reservation"},
+			delegable: ok, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &b, selectGets: ok},
 		{name: "délégataire de A et B, aucun choix", actor: d2, tok: d2none,
 			delegable: azMustSelect, ownName: azSurveyorOnly, ministry: azAdminOnly, selectTarget: &b, selectGets: ok},
 		{name: "délégataire de A et B, agit pour B", actor: d2, tok: d2b, principal: &b,

@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +31,7 @@ const (
 	azOwnName                   // a surveyor acting in their own name, never a délégataire
 	azMinistry                  // an administrator
 	azInPerson                  // any authenticated user, in a session opened with their password (§14)
+	azGranting                  // granting a délégataire: own name, and a recent password entry that an API token never is (§12, §14)
 )
 
 // azVariant is one valid-shaped request of an operation, built for the
@@ -144,11 +146,16 @@ var azRules = map[string]azRule{
 	"listActivities":     {azSession, "§6 ce que j'ai fait ou ce qu'on a fait pour moi", []azVariant{{name: "première page"}}},
 	"exportActivities":   {azSession, "§6 exportation de la même vue", []azVariant{{name: "Excel", query: func(*azWorld, *azIdentity) string { return "format=xlsx" }}}},
 	"getActivityFilters": {azSession, "§6 valeurs des filtres", []azVariant{{name: "filtres"}}},
+	"reauthenticate": {azInPerson, "§12 confirmer son identité (son propre mot de passe), §14 jamais par un jeton d'intégration", []azVariant{{name: "mot de passe erroné",
+		body: func(w *azWorld, id *azIdentity) any { return map[string]any{"password": "pas le bon mot de passe"} }}}},
 
 	// §5, §2.3, §3: the surveyor in their own name only.
 	"listDelegates": {azOwnName, "§5 gestion des délégataires", []azVariant{{name: "mes délégataires"}}},
-	"addDelegate": {azOwnName, "§5, §2.3 désigner un délégataire (pas de re-délégation)", []azVariant{{name: "un utilisateur",
+	"addDelegate": {azGranting, "§5, §2.3 désigner un délégataire (pas de re-délégation), §12 authentification récente", []azVariant{{name: "un utilisateur",
 		body: func(w *azWorld, id *azIdentity) any { return map[string]any{"userId": w.candidate.ID} }}}},
+	"updateDelegate": {azOwnName, "§11 le délégant seul modifie la délégation", []azVariant{{name: "un utilisateur",
+		params: func(w *azWorld, id *azIdentity) map[string]string { return map[string]string{"userId": w.candidate.ID} },
+		body:   func(w *azWorld, id *azIdentity) any { return map[string]any{"services": []string{"lot_reservation"}} }}}},
 	"removeDelegate": {azOwnName, "§5, §2.5 le délégant seul met fin", []azVariant{{name: "un utilisateur",
 		params: func(w *azWorld, id *azIdentity) map[string]string { return map[string]string{"userId": w.candidate.ID} }}}},
 	"searchDelegateCandidates": {azOwnName, "§5 rechercher un délégataire", []azVariant{{name: "par nom d'utilisateur",
@@ -219,6 +226,35 @@ var azRules = map[string]azRule{
 		body: func(w *azWorld, id *azIdentity) any {
 			return map[string]any{"number": w.dossierNumber(), "kind": "cadastre", "matricule": w.a.Matricule, "title": "Lot 1 234 567"}
 		}}}},
+}
+
+// azServiceOf is the service of §3 each delegable request uses, from SPEC
+// §11 (apart from the server's table): a délégataire whose delegation does
+// not grant it gets service_not_delegated. "" is a request any granted
+// service allows (communiqués, the dossier list without a kind).
+var azServiceOf = map[string]string{
+	"listDossiers": "", "getDossier": "cadastre_dossiers", "listDossierMessages": "cadastre_dossiers",
+	"markDossierMessageRead": "cadastre_dossiers", "extendClosingDate": "survey_dossiers",
+	"listCommuniques": "", "markCommuniqueRead": "",
+	"reserveLots": "lot_reservation", "listLotReservations": "lot_reservation",
+	"checkLotCorrection": "lot_correction_check", "listLotCorrectionChecks": "lot_correction_check",
+	"orderProducts": "product_order", "listProductOrders": "product_order",
+	"prevalidateDm": "dm_prevalidation", "listDmPrevalidations": "dm_prevalidation",
+}
+
+// azScoped narrows an allowed delegable outcome by the identity's services.
+func azScoped(opID string, access azAccess, id *azIdentity, want azOutcome) azOutcome {
+	if access != azDelegable || want != azAllowed || id.services == nil {
+		return want
+	}
+	svc, ok := azServiceOf[opID]
+	if !ok {
+		return azOutcome{500, "service inconnu de la matrice"}
+	}
+	if svc == "" || slices.Contains(id.services, svc) {
+		return want
+	}
+	return azServiceNotDelegated
 }
 
 // azRunsLast orders the operations that change the caller's own session
@@ -324,6 +360,11 @@ func azExpected(access azAccess, id *azIdentity) azOutcome {
 		return id.ministry
 	case azInPerson:
 		return id.inPerson
+	case azGranting:
+		if id.ownName == azAllowed && id.inPerson == azAPITokenRefused {
+			return azReauthRequired
+		}
+		return id.ownName
 	}
 	return azAllowed
 }
@@ -393,7 +434,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				ce := e.withT(t)
 				statuses := map[int]int{}
 				for _, id := range w.ids {
-					want := azExpected(rule.access, id)
+					want := azScoped(op.id, rule.access, id, azExpected(rule.access, id))
 					if v.expect != nil {
 						want = v.expect(id, want)
 					}

@@ -1,9 +1,15 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"time"
+
+	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"espace/api"
+	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/store"
@@ -40,7 +46,41 @@ func (s *Server) ListDelegates(ctx context.Context, _ api.ListDelegatesRequestOb
 
 func delegateDTO(d delegation.DelegateView) api.Delegate {
 	return api.Delegate{UserId: d.User.ID, Username: d.User.Username, FirstName: d.User.FirstName, LastName: d.User.LastName,
-		Email: d.User.Email, Since: d.Since, LastActivityAt: d.LastActivityAt}
+		Email: d.User.Email, Since: d.Since, LastActivityAt: d.LastActivityAt,
+		Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)}
+}
+
+// servicesDTO lists granted services; nil (acting for oneself) is every
+// delegable service.
+func servicesDTO(codes []string) []api.DelegableService {
+	if codes == nil {
+		codes = delegation.DelegableServices
+	}
+	out := make([]api.DelegableService, len(codes))
+	for i, c := range codes {
+		out[i] = api.DelegableService(c)
+	}
+	return out
+}
+
+func servicesIn(list []api.DelegableService) []string {
+	out := make([]string, len(list))
+	for i, c := range list {
+		out[i] = string(c)
+	}
+	return out
+}
+
+// dateDTO is a YYYY-MM-DD end date, nil when undated.
+func dateDTO(day string) *openapi_types.Date {
+	if day == "" {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return nil
+	}
+	return &openapi_types.Date{Time: t}
 }
 
 // SearchDelegateCandidates is the « Rechercher » of « Ajouter délégataire ».
@@ -73,11 +113,39 @@ func candidateDTO(u store.User) api.DelegateCandidate {
 
 // AddDelegate is « Confirmer délégataire ».
 func (s *Server) AddDelegate(ctx context.Context, req api.AddDelegateRequestObject) (api.AddDelegateResponseObject, error) {
-	d, err := s.Delegation.Add(ctx, mustSession(ctx), req.Body.UserId)
+	var terms delegation.Terms
+	if req.Body.Services != nil {
+		terms.Services = servicesIn(*req.Body.Services)
+	}
+	if req.Body.EndsOn != nil {
+		terms.EndsOn = req.Body.EndsOn.Format(time.DateOnly)
+	}
+	d, err := s.Delegation.Add(ctx, mustSession(ctx), req.Body.UserId, terms)
 	if err != nil {
 		return nil, err
 	}
 	return api.AddDelegate201JSONResponse(delegateDTO(d)), nil
+}
+
+// UpdateDelegate changes a délégataire's services or end date (§11).
+func (s *Server) UpdateDelegate(ctx context.Context, req api.UpdateDelegateRequestObject) (api.UpdateDelegateResponseObject, error) {
+	var c delegation.Change
+	if req.Body.Services != nil {
+		c.Services = servicesIn(*req.Body.Services)
+	}
+	if raw := bytes.TrimSpace(req.Body.EndsOn); len(raw) > 0 {
+		c.SetEndsOn = true
+		if !bytes.Equal(raw, []byte("null")) {
+			if err := json.Unmarshal(raw, &c.EndsOn); err != nil || c.EndsOn == "" {
+				return nil, apperr.Invalid(apperr.Field("/endsOn", "Indiquez une date au format AAAA-MM-JJ, ou null pour retirer la date de fin."))
+			}
+		}
+	}
+	d, err := s.Delegation.Update(ctx, mustSession(ctx), req.UserId, c)
+	if err != nil {
+		return nil, err
+	}
+	return api.UpdateDelegate200JSONResponse(delegateDTO(d)), nil
 }
 
 // RemoveDelegate is « Supprimer ».
@@ -97,7 +165,7 @@ func (s *Server) ListDelegants(ctx context.Context, _ api.ListDelegantsRequestOb
 	out := make(api.ListDelegants200JSONResponse, 0, len(list))
 	for _, d := range list {
 		out = append(out, api.Delegant{UserId: d.Person.ID, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
-			LastName: d.Person.LastName, Since: d.Since, Self: d.Self})
+			LastName: d.Person.LastName, Since: d.Since, Self: d.Self, Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)})
 	}
 	return out, nil
 }

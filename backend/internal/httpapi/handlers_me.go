@@ -24,7 +24,8 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
 	}
 	if p := sess.Principal; p != nil {
-		me.ActingFor = &api.ActingFor{UserId: p.ID, Matricule: p.Matricule, FirstName: p.FirstName, LastName: p.LastName}
+		me.ActingFor = &api.ActingFor{UserId: p.ID, Matricule: p.Matricule, FirstName: p.FirstName, LastName: p.LastName,
+			Services: servicesDTO(sess.Services), EndsOn: dateDTO(sess.EndsOn)}
 	}
 	return api.GetMe200JSONResponse(me), nil
 }
@@ -41,6 +42,19 @@ func (s *Server) ChangeMyPassword(ctx context.Context, req api.ChangeMyPasswordR
 		return nil, err
 	}
 	return api.ChangeMyPassword204Response{}, nil
+}
+
+// Reauthenticate is « Confirmez votre identité » (§12). Attempts count with
+// those of the password change: both guess the same password.
+func (s *Server) Reauthenticate(ctx context.Context, req api.ReauthenticateRequestObject) (api.ReauthenticateResponseObject, error) {
+	sess := mustSession(ctx)
+	if err := s.limit(ctx, s.lim.passwordChange, "user:"+sess.Actor.ID.String()); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.Reauthenticate(ctx, sess, req.Body.Password); err != nil {
+		return nil, err
+	}
+	return api.Reauthenticate204Response{}, nil
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -47,15 +47,14 @@ var generous = httpapi.Limits{
 // env is a whole running service: real database, real SMTP listener, the
 // mail worker, and the HTTP API on a loopback port.
 type env struct {
+	// clock is the services' clock: tests move it instead of sleeping.
+	clock  *testClock
 	t      testing.TB
 	srv    *httptest.Server
 	acc    *accounts.Service
 	deleg  *delegation.Service
 	portal *portal.Service
 	smtp   *mailtest.Server
-	// skew moves the service's clock (accounts and session checks) forward,
-	// so that expiries are tested without sleeping.
-	skew *atomic.Int64
 }
 
 func newEnv(t testing.TB, limits ...httpapi.Limits) *env {
@@ -82,14 +81,13 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	done := make(chan struct{})
 	go func() { worker.Run(ctx); close(done) }()
 
-	skew := new(atomic.Int64)
-	clock := func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
-	acc := &accounts.Service{Clock: clock,
+	clock := &testClock{}
+	acc := &accounts.Service{Now: clock.Now,
 		DB: db, Hasher: fastHash,
 		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
 		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
 	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Clock: clock}
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Now: clock.Now}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
@@ -105,8 +103,20 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	srv.Config.Handler = e
 	srv.Start()
 	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp, skew: skew}
+	return &env{clock: clock, t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
 }
+
+// testClock is the services' clock: the real time, moved by an offset the
+// tests set (end dates, the reauthentication window) without sleeping.
+type testClock struct{ offset atomic.Int64 }
+
+func (c *testClock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
+
+// Set moves the clock so that it reads t now.
+func (c *testClock) Set(t time.Time) { c.offset.Store(int64(time.Until(t))) }
+
+// Advance moves the clock forward by d.
+func (c *testClock) Advance(d time.Duration) { c.offset.Add(int64(d)) }
 
 type resp struct {
 	Status int

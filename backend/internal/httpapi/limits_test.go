@@ -333,3 +333,21 @@ func TestLimitedOperationsDocument429(t *testing.T) {
 		}
 	}
 }
+
+// §12, §17: reauthentication guesses the same password as a password change:
+// attempts count together, per user.
+func TestReauthenticationLimitedWithPasswordChange(t *testing.T) {
+	e := newEnv(t, production())
+	u, other := e.signUp("reauth"), e.signUp("reautre")
+	tk := e.login(u)
+	reauth := func(tk tokens, password string) resp {
+		return e.do(req{method: "POST", path: "/api/v1/auth/reauthentication", token: tk.Access, body: map[string]any{"password": password}})
+	}
+	for i := 0; i < httpapi.DefaultLimits.PasswordChange.Burst; i++ {
+		e.expect(reauth(tk, "essai "+strconv.Itoa(i)), 400)
+	}
+	assert429(t, reauth(tk, u.Password))
+	assert429(t, reauth(e.login(u), u.Password))
+	assert429(t, changePassword(e, tk, u.Password))
+	e.expect(reauth(e.login(other), other.Password), 204)
+}

@@ -137,6 +137,18 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			if err := allowed(n, sess); err != nil {
 				return err
 			}
+			if n == needPrincipal {
+				// The operation's service must be granted (§11); writes
+				// check it again under lock (delegation.Guard).
+				code, ok := operationServices[op.ID]
+				if !ok {
+					return apperr.Forbidden("forbidden", "Opération non permise.")
+				}
+				sess.Service = code
+				if err := delegation.CheckService(sess, sess.Service); err != nil {
+					return err
+				}
+			}
 			ctx = auth.WithSession(ctx, sess)
 		}
 		c.SetRequest(req.WithContext(ctx))

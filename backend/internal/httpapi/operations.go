@@ -1,5 +1,7 @@
 package httpapi
 
+import "espace/backend/internal/delegation"
+
 // need is what an operation requires of the caller. Every operation of the
 // contract declares its need here, in one table; a test fails when an
 // operation has no entry, so nothing is reachable by omission.
@@ -31,6 +33,7 @@ var operationNeeds = map[string]need{
 	"createApiToken":           needPassword,
 	"revokeApiToken":           needPassword,
 	"selectDelegant":           needUser,
+	"reauthenticate":           needPassword, // an API token never counts as a recent authentication (§12, §14)
 	"listDelegants":            needUser,
 	"renounceDelegation":       needUser,
 	"listActivities":           needUser, // visibility is by the actor: what they did or what was done for them
@@ -38,6 +41,7 @@ var operationNeeds = map[string]need{
 	"getActivityFilters":       needUser,
 	"listDelegates":            needSurveyorSelf,
 	"addDelegate":              needSurveyorSelf,
+	"updateDelegate":           needSurveyorSelf,
 	"removeDelegate":           needSurveyorSelf,
 	"searchDelegateCandidates": needSurveyorSelf,
 	"listDossiers":             needPrincipal,
@@ -65,4 +69,27 @@ var operationNeeds = map[string]need{
 	"createDossier":            needAdmin,
 	"listAdminActivities":      needAdmin, // the administration journal (§13): every entry
 	"exportAdminActivities":    needAdmin,
+}
+
+// operationServices is the service code (§3) each delegable operation
+// belongs to (§11): a délégataire may use it only when their delegation
+// grants that service. Every needPrincipal operation has one (a test checks
+// it); ByDossierKind is decided by the dossier's kind (or the kind asked
+// for), AnyService by any granted service.
+var operationServices = map[string]string{
+	"listDossiers":            delegation.ByDossierKind,
+	"getDossier":              delegation.ByDossierKind,
+	"listDossierMessages":     delegation.ByDossierKind,
+	"markDossierMessageRead":  delegation.ByDossierKind,
+	"extendClosingDate":       delegation.SurveyDossiers,
+	"listCommuniques":         delegation.AnyService,
+	"markCommuniqueRead":      delegation.AnyService,
+	"reserveLots":             delegation.LotReservation,
+	"listLotReservations":     delegation.LotReservation,
+	"checkLotCorrection":      delegation.LotCorrectionCheck,
+	"listLotCorrectionChecks": delegation.LotCorrectionCheck,
+	"orderProducts":           delegation.ProductOrder,
+	"listProductOrders":       delegation.ProductOrder,
+	"prevalidateDm":           delegation.DMPrevalidation,
+	"listDmPrevalidations":    delegation.DMPrevalidation,
 }

@@ -27,3 +27,22 @@ func TestEveryOperationHasANeed(t *testing.T) {
 		}
 	}
 }
+
+// Every delegable operation belongs to one service code (§11), and only
+// delegable operations have one.
+func TestEveryDelegableOperationHasAService(t *testing.T) {
+	for id, n := range operationNeeds {
+		_, ok := operationServices[id]
+		if n == needPrincipal && !ok {
+			t.Errorf("%s : opération délégable sans service dans operationServices", id)
+		}
+		if n != needPrincipal && ok {
+			t.Errorf("%s : service déclaré pour une opération non délégable", id)
+		}
+	}
+	for id := range operationServices {
+		if _, ok := operationNeeds[id]; !ok {
+			t.Errorf("operationServices nomme %s, absent de operationNeeds", id)
+		}
+	}
+}

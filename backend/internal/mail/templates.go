@@ -17,6 +17,8 @@ const (
 	SubjectDelegateAddedToDelegate   = "Mon espace client — Un arpenteur-géomètre vous a désigné comme délégataire"
 	SubjectDelegateRemovedToDelegate = "Mon espace client — Fin de votre délégation"
 	SubjectDelegationRenounced       = "Mon espace client — Un délégataire a renoncé à sa délégation"
+	SubjectDelegationEndingSoon      = "Mon espace client — Une délégation prendra fin dans 7 jours"
+	SubjectDelegationExpired         = "Mon espace client — Fin d'une délégation (échéance)"
 )
 
 // quebecTime is the zone in which dates are shown to users (stored in UTC).
@@ -138,16 +140,16 @@ func DelegateAddedToSurveyor(to, surveyorFirstName, delegateFullName string) Mes
 		letter{
 			Greeting: greeting("Bonjour", first),
 			Blocks: []block{
-				para("Vous avez ajouté " + delegate + " comme délégataire. Cette personne peut maintenant agir en votre nom dans Mon espace client pour tous les services, sauf le dépôt d'une demande de mise à jour du cadastre."),
-				para("La délégation reste en vigueur jusqu'à ce que vous la retiriez dans Délégation ▸ Gestion des délégataires."),
+				para("Vous avez ajouté " + delegate + " comme délégataire. Cette personne peut maintenant agir en votre nom dans Mon espace client pour les services que vous lui avez délégués (jamais le dépôt d'une demande de mise à jour du cadastre)."),
+				para("La délégation reste en vigueur jusqu'à la date de fin choisie, s'il y en a une, ou jusqu'à ce que vous la retiriez. Ses services et sa date de fin sont indiqués, et modifiables, dans Délégation ▸ Gestion des délégataires."),
 				para("Si vous n'êtes pas à l'origine de cet ajout, retirez ce délégataire sans tarder et changez votre mot de passe."),
 			},
 		},
 		letter{
 			Greeting: greeting("Hello", first),
 			Blocks: []block{
-				para("You added " + delegate + " as a delegate (délégataire). This person can now act on your behalf in Mon espace client for every service except filing a cadastre update request."),
-				para("The delegation stays in force until you remove it under Délégation ▸ Gestion des délégataires."),
+				para("You added " + delegate + " as a delegate (délégataire). This person can now act on your behalf in Mon espace client for the services you delegated (never filing a cadastre update request)."),
+				para("The delegation stays in force until its end date, if any, or until you remove it. Its services and end date are shown, and can be changed, under Délégation ▸ Gestion des délégataires."),
 				para("If you did not make this change, remove this delegate right away and change your password."),
 			},
 		})
@@ -249,4 +251,89 @@ func spell(d time.Duration, hour, hours, minute, minutes, join string) string {
 	default:
 		return unit(h, hour, hours) + join + unit(m, minute, minutes)
 	}
+}
+
+// DelegationEndingSoonToSurveyor reminds a surveyor, seven days ahead, that a
+// délégataire's delegation reaches its end date (SPEC §11). endsOn is the
+// last day in force, YYYY-MM-DD.
+func DelegationEndingSoonToSurveyor(to, surveyorFirstName, delegateFullName, endsOn string) Message {
+	first, delegate, day := clean(surveyorFirstName), clean(delegateFullName), clean(endsOn)
+	return compose(to, SubjectDelegationEndingSoon,
+		letter{
+			Greeting: greeting("Bonjour", first),
+			Blocks: []block{
+				para("La délégation accordée à " + delegate + " prendra fin après le " + day + " (heure du Québec). À compter de minuit, cette personne ne pourra plus agir en votre nom."),
+				para("Pour la prolonger, modifiez sa date de fin dans Délégation ▸ Gestion des délégataires."),
+			},
+		},
+		letter{
+			Greeting: greeting("Hello", first),
+			Blocks: []block{
+				para("The delegation you granted to " + delegate + " ends after " + day + " (Québec time). From midnight, this person can no longer act on your behalf."),
+				para("To extend it, change its end date under Délégation ▸ Gestion des délégataires."),
+			},
+		})
+}
+
+// DelegationEndingSoonToDelegate reminds a délégataire, seven days ahead,
+// that their delegation reaches its end date (SPEC §11).
+func DelegationEndingSoonToDelegate(to, delegateFirstName, surveyorFullName, matricule, endsOn string) Message {
+	first, surveyor, mat, day := clean(delegateFirstName), clean(surveyorFullName), clean(matricule), clean(endsOn)
+	return compose(to, SubjectDelegationEndingSoon,
+		letter{
+			Greeting: greeting("Bonjour", first),
+			Blocks: []block{
+				para("Votre délégation de l'arpenteur-géomètre " + surveyor + " (matricule " + mat + ") prendra fin après le " + day + " (heure du Québec). À compter de minuit, vous ne pourrez plus agir en son nom."),
+				para("Seul l'arpenteur-géomètre peut prolonger la délégation."),
+			},
+		},
+		letter{
+			Greeting: greeting("Hello", first),
+			Blocks: []block{
+				para("Your delegation from land surveyor " + surveyor + " (matricule " + mat + ") ends after " + day + " (Québec time). From midnight, you can no longer act on their behalf."),
+				para("Only the land surveyor can extend the delegation."),
+			},
+		})
+}
+
+// DelegationExpiredToSurveyor tells a surveyor that a délégataire's
+// delegation reached its end date and ended (SPEC §11).
+func DelegationExpiredToSurveyor(to, surveyorFirstName, delegateFullName, endsOn string) Message {
+	first, delegate, day := clean(surveyorFirstName), clean(delegateFullName), clean(endsOn)
+	return compose(to, SubjectDelegationExpired,
+		letter{
+			Greeting: greeting("Bonjour", first),
+			Blocks: []block{
+				para("La délégation accordée à " + delegate + " a pris fin à son échéance, le " + day + " à minuit (heure du Québec). Cette personne ne peut plus agir en votre nom."),
+				para("Vous pouvez l'ajouter de nouveau dans Délégation ▸ Gestion des délégataires."),
+			},
+		},
+		letter{
+			Greeting: greeting("Hello", first),
+			Blocks: []block{
+				para("The delegation you granted to " + delegate + " reached its end date and ended at midnight after " + day + " (Québec time). This person can no longer act on your behalf."),
+				para("You can add them again under Délégation ▸ Gestion des délégataires."),
+			},
+		})
+}
+
+// DelegationExpiredToDelegate tells a délégataire that their delegation
+// reached its end date and ended (SPEC §11).
+func DelegationExpiredToDelegate(to, delegateFirstName, surveyorFullName, matricule, endsOn string) Message {
+	first, surveyor, mat, day := clean(delegateFirstName), clean(surveyorFullName), clean(matricule), clean(endsOn)
+	return compose(to, SubjectDelegationExpired,
+		letter{
+			Greeting: greeting("Bonjour", first),
+			Blocks: []block{
+				para("Votre délégation de l'arpenteur-géomètre " + surveyor + " (matricule " + mat + ") a pris fin à son échéance, le " + day + " à minuit (heure du Québec). Vous ne pouvez plus agir en son nom."),
+				para("Les activités réalisées en son nom restent visibles dans votre suivi des activités."),
+			},
+		},
+		letter{
+			Greeting: greeting("Hello", first),
+			Blocks: []block{
+				para("Your delegation from land surveyor " + surveyor + " (matricule " + mat + ") reached its end date and ended at midnight after " + day + " (Québec time). You can no longer act on their behalf."),
+				para("Activities carried out on their behalf remain visible in your activity log (suivi des activités)."),
+			},
+		})
 }

@@ -105,6 +105,19 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 	if sess.Principal == nil {
 		return out, delegation.ErrNotActive
 	}
+	// Only the kinds whose service is delegated (§11): a kind asked for
+	// must be granted; without one, the only granted kind, or none at all.
+	kinds := delegation.GrantedDossierKinds(sess)
+	switch {
+	case f.Kind != "":
+		if err := delegation.CheckService(sess, delegation.DossierService(f.Kind)); err != nil {
+			return out, err
+		}
+	case len(kinds) == 0:
+		return out, nil
+	case len(kinds) == 1:
+		f.Kind = kinds[0]
+	}
 	pool := s.DB.Pool(ctx)
 	args := []any{sess.Principal.ID.String(), f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
 	read := func(rows scanner) error {
@@ -172,6 +185,9 @@ func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number str
 			return apperr.NotFound("Dossier introuvable.")
 		}
 		if err != nil {
+			return err
+		}
+		if err := s.Delegation.GuardFor(tx, sess, delegation.DossierService(d.Kind)); err != nil {
 			return err
 		}
 		if d.ReadAt == nil {
@@ -261,6 +277,18 @@ func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, 
 		return d, apperr.NotFound("Dossier introuvable.")
 	}
 	return d, err
+}
+
+// grantedDossier is principalDossier for the dossier services themselves
+// (messages): the dossier's kind is the service used, which the délégant
+// must have granted (§11). Other services (a lot reservation on a cadastre
+// dossier) only name the dossier.
+func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
+	d, err := principalDossier(tx, sess, number)
+	if err != nil {
+		return d, err
+	}
+	return d, delegation.CheckService(sess, delegation.DossierService(d.Kind))
 }
 
 // inPrincipalsName runs fn in a transaction that first checks, and locks,

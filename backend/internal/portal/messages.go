@@ -108,7 +108,7 @@ func (s *Service) Messages(ctx context.Context, sess *auth.Session, number strin
 		return nil, delegation.ErrNotActive
 	}
 	db := s.DB.Conn(ctx)
-	if _, err := principalDossier(db, sess, number); err != nil {
+	if _, err := grantedDossier(db, sess, number); err != nil {
 		return nil, err
 	}
 	var rows []messageRow
@@ -169,7 +169,11 @@ func (r messageRow) view() MessageView {
 func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, number string, id uuid.UUID) (MessageView, error) {
 	var out MessageView
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		if _, err := principalDossier(tx, sess, number); err != nil {
+		d, err := grantedDossier(tx, sess, number)
+		if err != nil {
+			return err
+		}
+		if err := s.Delegation.GuardFor(tx, sess, delegation.DossierService(d.Kind)); err != nil {
 			return err
 		}
 		now := time.Now().UTC()
@@ -178,7 +182,7 @@ func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, numbe
 			return err
 		}
 		var rows []messageRow
-		err := withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
+		err = withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
 		if err != nil {
 			return err
 		}

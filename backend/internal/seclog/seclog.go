@@ -25,6 +25,7 @@ const (
 	PasswordResetAsked = "password_reset_request"
 	PasswordReset      = "password_reset"
 	ActingFor          = "acting_for_switch"
+	Reauthentication   = "reauthentication"
 	Unauthenticated    = "unauthenticated" // every 401
 	Forbidden          = "forbidden"       // every 403
 	Admin              = "admin_action"

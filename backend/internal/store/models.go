@@ -56,6 +56,7 @@ type Session struct {
 	ExpiresAt       time.Time
 	RevokedAt       *time.Time
 	RevokedReason   *string
+	AuthenticatedAt *time.Time // when the password was last entered in this session (§12)
 	ClientIP        string
 	UserAgent       string
 	// Channel is auth.ChannelWeb for a login, auth.ChannelAPI for a session

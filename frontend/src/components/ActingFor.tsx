@@ -10,6 +10,14 @@ export function ActingFor({ me }: { me: Me }) {
     <p className="acting-for">
       <span className="visually-hidden">{t("portal.actingForLabel")} </span>
       {t("portal.actingFor", { name: fullName(me.actingFor), matricule: me.actingFor.matricule })}
+      {me.actingFor.endsOn && (
+        <>
+          {" "}
+          <span className="acting-for__ends">
+            {t("portal.actingForUntil")} <time dateTime={me.actingFor.endsOn}>{me.actingFor.endsOn}</time>
+          </span>
+        </>
+      )}
     </p>
   );
 }

@@ -80,4 +80,6 @@ export const activityEn: Record<keyof typeof activityFr, string> = {
   "activity.type.dossier_opened": "Opening of a file",
   "activity.type.message_posted": "Message posted on a file",
   "activity.type.communique_posted": "Notice published",
+  "activity.type.delegation_modified": "Delegation changed",
+  "activity.type.delegation_expired": "Delegation ended (end date)",
 };

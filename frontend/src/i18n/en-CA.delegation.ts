@@ -12,7 +12,14 @@ export const delegationEn: Record<keyof typeof delegationFr, string> = {
 
   "delegation.delegates.title": "Delegate management",
   "delegation.delegates.intro":
-    "Delegates may act on your behalf in every service of Mon espace client, except the filing of a cadastre update request (DM). A delegate keeps these rights until you end the delegation.",
+    "Delegates can act on your behalf in the services you grant them, except filing a cadastre update request (DM). A delegate keeps their rights until the end date you chose or, without one, until you end the delegation.",
+  "delegation.delegates.services": "Services",
+  "delegation.delegates.endsOn": "End date",
+  "delegation.delegates.allServices": "All services",
+  "delegation.delegates.noEnd": "None",
+  "delegation.delegates.edit": "Edit",
+  "delegation.delegates.editFor": "Edit the delegation of {name}",
+  "delegation.delegates.updated": "The delegation of {name} has been changed.",
   "delegation.delegates.caption": "Your delegates",
   "delegation.delegates.name": "Delegate",
   "delegation.delegates.email": "Email address",
@@ -50,6 +57,37 @@ export const delegationEn: Record<keyof typeof delegationFr, string> = {
   "delegation.add.notFound": "This user cannot be found. Search again.",
   "delegation.add.passwordNotChanged": "The delegate was not added: you must first change your password.",
   "delegation.add.passwordChanged": "Your password has been changed. Adding the delegate…",
+
+  "delegation.service.lot_reservation": "Lot reservation",
+  "delegation.service.lot_correction_check": "Lot correction check",
+  "delegation.service.cadastre_dossiers": "Cadastre dossiers",
+  "delegation.service.survey_dossiers": "Survey dossiers",
+  "delegation.service.product_order": "Cadastral product orders",
+  "delegation.service.dm_prevalidation": "DM prevalidation",
+
+  "delegation.scope.services": "Delegated services",
+  "delegation.scope.depositNote": "Filing a cadastre update request (DM) is never delegated.",
+  "delegation.scope.endsOn": "End date (optional)",
+  "delegation.scope.endsOnHint":
+    "Last day the delegation is in force (Québec time), at most three years ahead. Leave empty for a delegation without an end date.",
+  "delegation.scope.noService": "Choose at least one service.",
+  "delegation.scope.badDate": "Choose a date between today and three years from now, formatted YYYY-MM-DD.",
+
+  "delegation.edit.title": "Edit the delegation of {name}",
+  "delegation.edit.intro":
+    "Removing a service or moving the end date earlier takes effect at once. Granting a service or moving the end date later will ask for your password.",
+  "delegation.edit.save": "Save",
+  "delegation.edit.cancel": "Cancel",
+  "delegation.edit.notFound": "This delegation is no longer in force.",
+
+  "delegation.reauth.title": "Confirm your identity",
+  "delegation.reauth.explanation":
+    "For security reasons, enter your password again before granting rights to a delegate.",
+  "delegation.reauth.password": "Password",
+  "delegation.reauth.confirm": "Confirm",
+  "delegation.reauth.notConfirmed": "Nothing was changed: your identity was not confirmed.",
+  "delegation.reauth.confirmedAdding": "Identity confirmed. Adding the delegate…",
+  "delegation.reauth.confirmedSaving": "Identity confirmed. Saving…",
 
   "delegation.password.title": "Password change",
   "delegation.password.warning":

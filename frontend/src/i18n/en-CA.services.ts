@@ -2,6 +2,8 @@ import type { servicesFr } from "./fr-CA.services";
 
 /** English texts of the « services » feature; every French key must be present. */
 export const servicesEn: Record<keyof typeof servicesFr, string> = {
+  "services.notDelegated":
+    "The land surveyor you act for has not delegated this service to you. The services delegated to you are shown in the tabs.",
   "services.nav.cadastreLabel": "Cadastre services",
   "services.nav.arpentageLabel": "Surveying services",
   "services.nav.dossiers": "File tracking",

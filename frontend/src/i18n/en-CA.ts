@@ -131,6 +131,7 @@ const base = {
   "changePassword.warningTitle": "Warning",
 
   "portal.actingFor": "{name} ({matricule})",
+  "portal.actingForUntil": "— delegation in force until",
   "portal.actingForLabel": "Land surveyor you act for:",
   "portal.noDelegation":
     "To access the site, a land surveyor must first designate you as a delegate to act on their behalf. Please contact a land surveyor and wait for the confirmation email informing you that the delegating land surveyor has designated you as a delegate.",

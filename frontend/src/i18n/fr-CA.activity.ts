@@ -78,4 +78,6 @@ export const activityFr = {
   "activity.type.dossier_opened": "Ouverture d'un dossier",
   "activity.type.message_posted": "Publication d'un message sur un dossier",
   "activity.type.communique_posted": "Publication d'un communiqué",
+  "activity.type.delegation_modified": "Modification d'une délégation",
+  "activity.type.delegation_expired": "Fin d'une délégation (échéance)",
 } as const satisfies Record<string, string>;

@@ -10,7 +10,14 @@ export const delegationFr = {
 
   "delegation.delegates.title": "Gestion des délégataires",
   "delegation.delegates.intro":
-    "Les délégataires peuvent intervenir en votre nom dans tous les services de Mon espace client, à l'exception du dépôt d'une demande de mise à jour du cadastre (DM). Un délégataire conserve ses droits tant que vous n'avez pas mis fin à la délégation.",
+    "Les délégataires peuvent intervenir en votre nom dans les services que vous leur accordez, à l'exception du dépôt d'une demande de mise à jour du cadastre (DM). Un délégataire conserve ses droits jusqu'à la date de fin choisie ou, sans date de fin, tant que vous n'avez pas mis fin à la délégation.",
+  "delegation.delegates.services": "Services",
+  "delegation.delegates.endsOn": "Date de fin",
+  "delegation.delegates.allServices": "Tous les services",
+  "delegation.delegates.noEnd": "Aucune",
+  "delegation.delegates.edit": "Modifier",
+  "delegation.delegates.editFor": "Modifier la délégation de {name}",
+  "delegation.delegates.updated": "La délégation de {name} a été modifiée.",
   "delegation.delegates.caption": "Vos délégataires",
   "delegation.delegates.name": "Délégataire",
   "delegation.delegates.email": "Adresse courriel",
@@ -51,6 +58,37 @@ export const delegationFr = {
   "delegation.add.passwordNotChanged":
     "Le délégataire n'a pas été ajouté : vous devez d'abord changer votre mot de passe.",
   "delegation.add.passwordChanged": "Votre mot de passe a été changé. Ajout du délégataire en cours…",
+
+  "delegation.service.lot_reservation": "Réservation de lot",
+  "delegation.service.lot_correction_check": "Vérification de la correction de lots",
+  "delegation.service.cadastre_dossiers": "Suivi des dossiers du cadastre",
+  "delegation.service.survey_dossiers": "Suivi des dossiers d'arpentage",
+  "delegation.service.product_order": "Commande de produits cadastraux",
+  "delegation.service.dm_prevalidation": "Prévalidation d'une DM",
+
+  "delegation.scope.services": "Services délégués",
+  "delegation.scope.depositNote": "Le dépôt d'une demande de mise à jour du cadastre (DM) n'est jamais délégué.",
+  "delegation.scope.endsOn": "Date de fin (facultatif)",
+  "delegation.scope.endsOnHint":
+    "Dernier jour où la délégation est en vigueur (heure du Québec), au plus trois ans à l'avance. Laissez vide pour une délégation sans date de fin.",
+  "delegation.scope.noService": "Choisissez au moins un service.",
+  "delegation.scope.badDate": "Choisissez une date entre aujourd'hui et dans trois ans, au format AAAA-MM-JJ.",
+
+  "delegation.edit.title": "Modifier la délégation de {name}",
+  "delegation.edit.intro":
+    "Retirer un service ou avancer la date de fin prend effet immédiatement. Accorder un service ou reporter la date de fin vous demandera votre mot de passe.",
+  "delegation.edit.save": "Enregistrer",
+  "delegation.edit.cancel": "Annuler",
+  "delegation.edit.notFound": "Cette délégation n'est plus en vigueur.",
+
+  "delegation.reauth.title": "Confirmez votre identité",
+  "delegation.reauth.explanation":
+    "Pour des raisons de sécurité, entrez de nouveau votre mot de passe avant d'accorder des droits à un délégataire.",
+  "delegation.reauth.password": "Mot de passe",
+  "delegation.reauth.confirm": "Confirmer",
+  "delegation.reauth.notConfirmed": "Rien n'a été modifié : votre identité n'a pas été confirmée.",
+  "delegation.reauth.confirmedAdding": "Identité confirmée. Ajout du délégataire en cours…",
+  "delegation.reauth.confirmedSaving": "Identité confirmée. Enregistrement en cours…",
 
   "delegation.password.title": "Changement de mot de passe",
   "delegation.password.warning":

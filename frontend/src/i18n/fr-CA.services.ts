@@ -1,5 +1,7 @@
 /** Textes de la fonctionnalité « services » (onglets Cadastre et Arpentage; français, langue de référence). */
 export const servicesFr = {
+  "services.notDelegated":
+    "L'arpenteur-géomètre pour qui vous agissez ne vous a pas délégué ce service. Les services qu'il vous a délégués figurent dans les onglets.",
   "services.nav.cadastreLabel": "Services du cadastre",
   "services.nav.arpentageLabel": "Services d'arpentage",
   "services.nav.dossiers": "Suivi des dossiers",

@@ -135,6 +135,7 @@ const base = {
   "changePassword.warningTitle": "Avertissement",
 
   "portal.actingFor": "{name} ({matricule})",
+  "portal.actingForUntil": "— délégation en vigueur jusqu'au",
   "portal.actingForLabel": "Arpenteur-géomètre pour qui vous agissez :",
   "portal.noDelegation":
     "Pour accéder au site, un arpenteur-géomètre doit d'abord vous désigner comme délégataire pour agir en son nom. Veuillez communiquer avec un arpenteur-géomètre et attendre le courriel de confirmation vous informant que l'arpenteur-géomètre délégant vous a désigné comme délégataire.",

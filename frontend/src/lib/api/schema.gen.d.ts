@@ -324,6 +324,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/reauthentication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirmer son identité (authentification récente)
+         * @description Vérifie le mot de passe de l'utilisateur et note, dans la session, l'heure de cette
+         *     authentification. Ajouter un délégataire, élargir ses services ou reporter (ou retirer)
+         *     sa date de fin exigent une authentification récente (403 `reauthentication_required`
+         *     sinon). La connexion et le changement de mot de passe comptent aussi. Limité en fréquence
+         *     par utilisateur.
+         */
+        post: operations["reauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/acting-for": {
         parameters: {
             query?: never;
@@ -367,7 +391,10 @@ export interface paths {
          * @description Désigne un utilisateur comme délégataire. Un courriel est envoyé à l'arpenteur-géomètre et
          *     un au délégataire; l'activité « Ajout d'un délégataire » est inscrite. Pour le premier
          *     délégataire, le mot de passe doit avoir été changé dans les 24 dernières heures
-         *     (403 `password_change_required`).
+         *     (403 `password_change_required`). Exige une authentification récente
+         *     (403 `reauthentication_required`, voir `POST /api/v1/auth/reauthentication`).
+         *     Sans `services`, tous les services délégables sont accordés; sans `endsOn`, la
+         *     délégation dure jusqu'à sa suppression.
          */
         post: operations["addDelegate"];
         delete?: never;
@@ -395,7 +422,14 @@ export interface paths {
         delete: operations["removeDelegate"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Modifier une délégation (services, date de fin)
+         * @description Change les services accordés et la date de fin (`endsOn: null` la retire). L'activité
+         *     « Modification d'une délégation » est inscrite. Élargir les services ou reporter (ou
+         *     retirer) la date de fin exige une authentification récente (403
+         *     `reauthentication_required`); restreindre ne l'exige pas.
+         */
+        patch: operations["updateDelegate"];
         trace?: never;
     };
     "/api/v1/delegate-candidates": {
@@ -992,7 +1026,7 @@ export interface components {
              * @description Code stable sur lequel les clients peuvent s'appuyer
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "api_token_not_allowed" | "cannot_delegate_to_self" | "admin_only" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
+            code: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "api_token_not_allowed" | "service_not_delegated" | "reauthentication_required" | "cannot_delegate_to_self" | "admin_only" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
@@ -1070,6 +1104,29 @@ export interface components {
             matricule: components["schemas"]["Matricule"];
             firstName: string;
             lastName: string;
+            /** @description Services délégués à l'utilisateur (tous pour l'arpenteur-géomètre lui-même) */
+            services: components["schemas"]["DelegableService"][];
+            /**
+             * Format: date
+             * @description Dernier jour de la délégation (heure du Québec); null sans date de fin
+             */
+            endsOn: string | null;
+        };
+        /**
+         * @description Service délégable (SPEC §3; le dépôt d'une DM ne l'est jamais)
+         * @enum {string}
+         */
+        DelegableService: "lot_reservation" | "lot_correction_check" | "cadastre_dossiers" | "survey_dossiers" | "product_order" | "dm_prevalidation";
+        ReauthenticationRequest: {
+            password: string;
+        };
+        UpdateDelegateRequest: {
+            services?: components["schemas"]["DelegableService"][];
+            /**
+             * Format: date
+             * @description Dernier jour de la délégation (aujourd'hui au plus tôt, au plus 3 ans plus tard); null la retire
+             */
+            endsOn?: string | null;
         };
         User: {
             /** Format: uuid */
@@ -1171,6 +1228,13 @@ export interface components {
         AddDelegateRequest: {
             /** Format: uuid */
             userId: string;
+            /** @description Services accordés; tous les services délégables quand absent */
+            services?: components["schemas"]["DelegableService"][];
+            /**
+             * Format: date
+             * @description Dernier jour de la délégation (heure du Québec), aujourd'hui au plus tôt, au plus 3 ans plus tard
+             */
+            endsOn?: string;
         };
         PersonRef: {
             /** Format: uuid */
@@ -1197,6 +1261,12 @@ export interface components {
              * @description Dernière activité du délégataire pour cet arpenteur-géomètre
              */
             lastActivityAt: string | null;
+            services: components["schemas"]["DelegableService"][];
+            /**
+             * Format: date
+             * @description Dernier jour de la délégation (heure du Québec); null sans date de fin
+             */
+            endsOn: string | null;
         };
         DelegateCandidate: {
             /** Format: uuid */
@@ -1219,6 +1289,13 @@ export interface components {
             since: string | null;
             /** @description Vrai pour l'arpenteur-géomètre lui-même (agir en son propre nom) */
             self: boolean;
+            /** @description Services délégués (tous pour soi-même) */
+            services: components["schemas"]["DelegableService"][];
+            /**
+             * Format: date
+             * @description Dernier jour de la délégation (heure du Québec); null sans date de fin
+             */
+            endsOn: string | null;
         };
         /** @example 1096429 */
         DossierNumber: string;
@@ -1264,7 +1341,8 @@ export interface components {
          *     lot_reservation « Réservation de lots et plans complémentaires en TR »,
          *     lot_correction_check « Vérification de la correction de lots »,
          *     product_order « Commande de produits cadastraux », closing_date_extension « Prolongement de la date de fermeture »,
-         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM ».
+         *     dm_prevalidation « Prévalidation d'une DM », dm_deposit « Dépôt d'une DM »,
+         *     delegation_modified « Modification d'une délégation », delegation_expired « Fin d'une délégation (échéance) ».
          *     Journal d'administration seulement (§13) : account_created « Création d'un identifiant »,
          *     administrator_named « Attribution du rôle d'administrateur »,
          *     surveyor_granted « Attribution du statut d'arpenteur-géomètre »,
@@ -1273,7 +1351,7 @@ export interface components {
          *     Chaque journal refuse (400 sur `/type`) les types de l'autre.
          * @enum {string}
          */
-        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit" | "account_created" | "administrator_named" | "surveyor_granted" | "surveyor_withdrawn" | "dossier_opened" | "message_posted" | "communique_posted";
+        ActivityType: "delegate_added" | "delegate_removed" | "delegation_renounced" | "dossier_viewed" | "lot_reservation" | "lot_correction_check" | "product_order" | "closing_date_extension" | "dm_prevalidation" | "dm_deposit" | "delegation_modified" | "delegation_expired" | "account_created" | "administrator_named" | "surveyor_granted" | "surveyor_withdrawn" | "dossier_opened" | "message_posted" | "communique_posted";
         Activity: {
             /** Format: int64 */
             id: number;
@@ -2039,6 +2117,31 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticationRequest"];
+            };
+        };
+        responses: {
+            /** @description Identité confirmée */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     selectDelegant: {
         parameters: {
             query?: never;
@@ -2138,6 +2241,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateDelegate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDelegateRequest"];
+            };
+        };
+        responses: {
+            /** @description Délégation modifiée */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegate"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

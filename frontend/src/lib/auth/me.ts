@@ -33,3 +33,13 @@ export function fullName(person: { firstName: string; lastName: string }): strin
 export function homePath(me: Pick<Me, "mustSelectDelegant">): string {
   return me.mustSelectDelegant ? "/delegation" : "/cadastre";
 }
+
+export type DelegableService = components["schemas"]["DelegableService"];
+
+/**
+ * Whether the surveyor acted for granted this service (SPEC §11; every service for a surveyor
+ * acting for themself). The SPA shows only the granted tabs; the API refuses the others.
+ */
+export function grants(me: Pick<Me, "actingFor">, service: DelegableService): boolean {
+  return me.actingFor?.services.includes(service) ?? false;
+}

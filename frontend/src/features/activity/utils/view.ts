@@ -52,6 +52,8 @@ const activityTypes: Partial<Record<ActivityType, true>> = {
   closing_date_extension: true,
   dm_prevalidation: true,
   dm_deposit: true,
+  delegation_modified: true,
+  delegation_expired: true,
 };
 
 /** The columns of the table, in order; each one sorts. */

@@ -35,6 +35,16 @@ export const jean: Me = {
     matricule: "5003",
     firstName: "Jean",
     lastName: "Piette",
+    // A surveyor acting for themself has every delegable service (§11).
+    services: [
+      "lot_reservation",
+      "lot_correction_check",
+      "cadastre_dossiers",
+      "survey_dossiers",
+      "product_order",
+      "dm_prevalidation",
+    ],
+    endsOn: null,
   },
   mustSelectDelegant: false,
   isAdmin: false,

@@ -10,7 +10,10 @@ import { useAddDelegate } from "../api/add-delegate";
 import type { Delegate } from "../api/list-delegates";
 import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/search-delegate-candidates";
 import { describeDelegationError, problemCode } from "../lib/errors";
+import { delegableServices, type DelegableService } from "../lib/services";
 import { Dialog } from "./Dialog";
+import { ReauthenticationForm } from "./ReauthenticationForm";
+import { checkScope, ScopeFields } from "./ScopeFields";
 
 const fields = ["value"] as const;
 // The API names the criterion it refused; the form has a single field for both.
@@ -23,12 +26,17 @@ interface AddDelegateDialogProps {
 
 /**
  * « Ajouter délégataire »: search by Nom d'utilisateur or Adresse courriel, check the result,
- * Confirmer délégataire. For a first délégataire the API may first ask for a password change
- * (« Changement de mot de passe »); once it is done, the délégataire is added without asking again.
+ * choose the services granted (all by default) and an optional end date (SPEC §11), Confirmer
+ * délégataire. For a first délégataire the API may first ask for a password change (« Changement
+ * de mot de passe »), and for any one a recent authentication (« Confirmez votre identité »,
+ * SPEC §12); once done, the délégataire is added without asking again.
  */
 export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) {
   const { t, locale } = useI18n();
-  const [step, setStep] = useState<"search" | "password">("search");
+  const [step, setStep] = useState<"search" | "password" | "reauth">("search");
+  const [services, setServices] = useState<DelegableService[]>([...delegableServices]);
+  const [endsOn, setEndsOn] = useState("");
+  const [scopeErrors, setScopeErrors] = useState<{ services?: string; endsOn?: string }>({});
   const [by, setBy] = useState<"username" | "email">("username");
   const [value, setValue] = useState("");
   const [addError, setAddError] = useState<DisplayMessage | null>(null);
@@ -38,6 +46,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
   const add = useAddDelegate();
   const resultId = useId();
   const warningId = useId();
+  const reauthId = useId();
   const candidate = search.data;
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
@@ -54,12 +63,23 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
   function confirm(person: DelegateCandidate) {
     if (add.isPending) return;
     setAddError(null);
-    add.mutate(person.userId, {
+    const problems = checkScope(services, endsOn, t);
+    setScopeErrors(problems);
+    if (problems.services || problems.endsOn) {
+      setAddError({ text: t("form.hasErrors") });
+      return;
+    }
+    const body = { userId: person.userId, services, ...(endsOn ? { endsOn } : {}) };
+    add.mutate(body, {
       onSuccess: onAdded,
       onError: (error) => {
         setProgress(null);
         if (problemCode(error) === "password_change_required") {
           setStep("password");
+          return;
+        }
+        if (problemCode(error) === "reauthentication_required") {
+          setStep("reauth");
           return;
         }
         setAddError(
@@ -71,6 +91,26 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
         );
       },
     });
+  }
+
+  if (step === "reauth") {
+    const back = () => {
+      setStep("search");
+      setAddError({ text: t("delegation.reauth.notConfirmed") });
+    };
+    return (
+      <Dialog key="reauth" title={t("delegation.reauth.title")} onClose={back} describedBy={reauthId}>
+        <ReauthenticationForm
+          describedById={reauthId}
+          onCancel={back}
+          onConfirmed={() => {
+            setStep("search");
+            setProgress(t("delegation.reauth.confirmedAdding"));
+            if (candidate) confirm(candidate);
+          }}
+        />
+      </Dialog>
+    );
   }
 
   if (step === "password") {
@@ -172,6 +212,17 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
           ) : null}
         </div>
       </section>
+
+      {candidate && (
+        <ScopeFields
+          services={services}
+          onServicesChange={setServices}
+          endsOn={endsOn}
+          onEndsOnChange={setEndsOn}
+          servicesError={scopeErrors.services ? { text: scopeErrors.services } : undefined}
+          endsOnError={scopeErrors.endsOn ? { text: scopeErrors.endsOn } : undefined}
+        />
+      )}
 
       <div role="status" className={progress ? "alert alert--info" : "alert-region"}>
         {progress && <p>{progress}</p>}

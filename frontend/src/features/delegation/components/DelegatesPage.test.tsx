@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
-import { edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
+import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 
 const path = "/delegation/gestion-des-delegataires";
@@ -33,7 +33,7 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
       within(table)
         .getAllByRole("columnheader")
         .map((th) => th.textContent),
-    ).toEqual(["Délégataire", "Adresse courriel", "Depuis", "Action"]);
+    ).toEqual(["Délégataire", "Adresse courriel", "Depuis", "Services", "Date de fin", "Action"]);
     expect(within(table).getByText("Aucun délégataire à afficher")).toBeInTheDocument();
 
     const add = screen.getByRole("button", { name: "Ajouter délégataire" });
@@ -69,7 +69,7 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
     expect(add).toHaveFocus();
 
     const post = callsTo(fetch, "POST", "/api/v1/delegates")[0];
-    expect(await post?.json()).toEqual({ userId: ids.edith });
+    expect(await post?.json()).toEqual({ userId: ids.edith, services: [...allServices] });
     const searches = callsTo(fetch, "GET", "/api/v1/delegate-candidates").map((r) => new URL(r.url).search);
     expect(searches).toEqual(["?username=personne", "?username=edescartes"]);
   });
@@ -206,7 +206,7 @@ describe("Gestion des délégataires", { timeout: 20_000 }, () => {
     });
     const posts = callsTo(fetch, "POST", "/api/v1/delegates");
     expect(posts).toHaveLength(2);
-    expect(await posts[1]?.json()).toEqual({ userId: ids.edith });
+    expect(await posts[1]?.json()).toEqual({ userId: ids.edith, services: [...allServices] });
   });
 
   it("goes back to the search when the password change is cancelled", async () => {

@@ -13,7 +13,9 @@ import { actsForSelf } from "../lib/access";
 import { formatDate } from "../lib/dates";
 import { describeDelegationError } from "../lib/errors";
 import { AddDelegateDialog } from "./AddDelegateDialog";
+import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { EditDelegateDialog } from "./EditDelegateDialog";
 import { LiveStatus, LoadError } from "./Feedback";
 
 /** Délégation ▸ Gestion des délégataires: for a surveyor acting in their own name (SPEC §5). */
@@ -43,6 +45,7 @@ function DelegatesManager() {
   const remove = useRemoveDelegate();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Delegate | null>(null);
+  const [editing, setEditing] = useState<Delegate | null>(null);
   const [removeError, setRemoveError] = useState<DisplayMessage | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -94,6 +97,8 @@ function DelegatesManager() {
                 <th scope="col">{t("delegation.delegates.name")}</th>
                 <th scope="col">{t("delegation.delegates.email")}</th>
                 <th scope="col">{t("delegation.delegates.since")}</th>
+                <th scope="col">{t("delegation.delegates.services")}</th>
+                <th scope="col">{t("delegation.delegates.endsOn")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("delegation.delegates.actions")}</span>
                 </th>
@@ -102,7 +107,7 @@ function DelegatesManager() {
             <tbody>
               {delegates.data.length === 0 ? (
                 <tr>
-                  <td colSpan={4} className="delegation-table__empty">
+                  <td colSpan={6} className="delegation-table__empty">
                     {t("delegation.delegates.empty")}
                   </td>
                 </tr>
@@ -114,7 +119,36 @@ function DelegatesManager() {
                     <td>
                       <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
                     </td>
+                    <td>
+                      {grantsAll(delegate.services) ? (
+                        t("delegation.delegates.allServices")
+                      ) : (
+                        <ul className="delegation-table__services">
+                          {sortServices(delegate.services).map((service) => (
+                            <li key={service}>{t(serviceLabelKey(service))}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {delegate.endsOn ? (
+                        <time dateTime={delegate.endsOn}>{delegate.endsOn}</time>
+                      ) : (
+                        t("delegation.delegates.noEnd")
+                      )}
+                    </td>
                     <td className="delegation-table__action">
+                      <button
+                        type="button"
+                        className="button button--secondary delegation-button--small"
+                        aria-label={t("delegation.delegates.editFor", { name: fullName(delegate) })}
+                        onClick={() => {
+                          setStatus(null);
+                          setEditing(delegate);
+                        }}
+                      >
+                        {t("delegation.delegates.edit")}
+                      </button>{" "}
                       <button
                         type="button"
                         className="button button--secondary delegation-button--small"
@@ -142,6 +176,16 @@ function DelegatesManager() {
           onAdded={(delegate) => {
             setAdding(false);
             setStatus(t("delegation.delegates.added", { name: fullName(delegate) }));
+          }}
+        />
+      )}
+      {editing && (
+        <EditDelegateDialog
+          delegate={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(delegate) => {
+            setEditing(null);
+            setStatus(t("delegation.delegates.updated", { name: fullName(delegate) }));
           }}
         />
       )}

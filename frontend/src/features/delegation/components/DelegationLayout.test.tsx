@@ -104,7 +104,21 @@ describe("Délégation tab", { timeout: 20_000 }, () => {
           json({
             ...edith,
             mustSelectDelegant: false,
-            actingFor: { userId: ids.marie, matricule: "5004", firstName: "Marie", lastName: "Tremblay" },
+            actingFor: {
+              userId: ids.marie,
+              matricule: "5004",
+              firstName: "Marie",
+              lastName: "Tremblay",
+              services: [
+                "lot_reservation",
+                "lot_correction_check",
+                "cadastre_dossiers",
+                "survey_dossiers",
+                "product_order",
+                "dm_prevalidation",
+              ],
+              endsOn: null,
+            },
           }),
         () => json({ ...edith, mustSelectDelegant: false }),
       ],

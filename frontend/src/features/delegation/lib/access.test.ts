@@ -14,8 +14,23 @@ const base: Me = {
   isAdmin: false,
   passwordChangedAt: "2026-11-27T10:00:00Z",
 };
-const self = { userId: "u1", matricule: "5004", firstName: "X", lastName: "Y" };
-const other = { userId: "u2", matricule: "5001", firstName: "Claire", lastName: "Lavoie" };
+const all = [
+  "lot_reservation",
+  "lot_correction_check",
+  "cadastre_dossiers",
+  "survey_dossiers",
+  "product_order",
+  "dm_prevalidation",
+] as const;
+const self = { userId: "u1", matricule: "5004", firstName: "X", lastName: "Y", services: [...all], endsOn: null };
+const other = {
+  userId: "u2",
+  matricule: "5001",
+  firstName: "Claire",
+  lastName: "Lavoie",
+  services: [...all],
+  endsOn: null,
+};
 
 const surveyorSelf: Me = { ...base, surveyor: { matricule: "5004" }, actingFor: self };
 const surveyorForOther: Me = { ...base, surveyor: { matricule: "5004" }, actingFor: other };

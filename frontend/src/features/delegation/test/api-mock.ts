@@ -15,7 +15,21 @@ export const marie = {
   firstName: "Marie",
   lastName: "Tremblay",
   surveyor: { matricule: "5004" },
-  actingFor: { userId: marieId, matricule: "5004", firstName: "Marie", lastName: "Tremblay" },
+  actingFor: {
+    userId: marieId,
+    matricule: "5004",
+    firstName: "Marie",
+    lastName: "Tremblay",
+    services: [
+      "lot_reservation",
+      "lot_correction_check",
+      "cadastre_dossiers",
+      "survey_dossiers",
+      "product_order",
+      "dm_prevalidation",
+    ],
+    endsOn: null,
+  },
   mustSelectDelegant: false,
   isAdmin: false,
   passwordChangedAt: "2026-10-28T10:00:00Z",
@@ -43,10 +57,21 @@ export const edithCandidate = {
   email: "edith.descartes@exemple.qc.ca",
 };
 
+export const allServices = [
+  "lot_reservation",
+  "lot_correction_check",
+  "cadastre_dossiers",
+  "survey_dossiers",
+  "product_order",
+  "dm_prevalidation",
+] as const;
+
 export const edithDelegate = {
   ...edithCandidate,
   since: "2020-10-14T14:30:00Z",
   lastActivityAt: null,
+  services: [...allServices],
+  endsOn: null as string | null,
 };
 
 export const delegantsOfEdith = [
@@ -57,6 +82,8 @@ export const delegantsOfEdith = [
     lastName: "Lavoie",
     since: "2020-10-07T12:00:00Z",
     self: false,
+    services: [...allServices],
+    endsOn: null,
   },
   {
     userId: jeanId,
@@ -65,6 +92,8 @@ export const delegantsOfEdith = [
     lastName: "Piette",
     since: "2020-09-30T12:00:00Z",
     self: false,
+    services: [...allServices],
+    endsOn: null,
   },
   {
     userId: marieId,
@@ -73,6 +102,8 @@ export const delegantsOfEdith = [
     lastName: "Tremblay",
     since: "2026-11-27T12:00:00Z",
     self: false,
+    services: [...allServices],
+    endsOn: null,
   },
 ];
 

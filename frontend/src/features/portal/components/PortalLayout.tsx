@@ -7,7 +7,7 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { mainContentId, SkipLink } from "@/components/SkipLink";
 import { useI18n, type MessageKey } from "@/i18n";
 import { useRedirectWhenDelegationNotActive } from "@/lib/auth/delegation-not-active";
-import { fullName, useMe } from "@/lib/auth/me";
+import { fullName, grants, useMe } from "@/lib/auth/me";
 import { useLogout } from "../api/logout";
 
 export const portalTabs: ReadonlyArray<{ path: string; label: MessageKey }> = [
@@ -79,13 +79,16 @@ export function PortalLayout() {
       </GovHeader>
       <nav aria-label={t("nav.tabs")} className="tabs">
         <ul className="container tabs__list">
-          {(me.data?.isAdmin ? [...portalTabs, adminTab] : portalTabs).map((tab) => (
-            <li key={tab.path}>
-              <NavLink to={tab.path} className="tabs__tab">
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
+          {(me.data?.isAdmin ? [...portalTabs, adminTab] : portalTabs)
+            // Arpentage holds the survey dossiers only: hidden when they are not delegated (§11).
+            .filter((tab) => !(tab.path === "/arpentage" && me.data?.actingFor && !grants(me.data, "survey_dossiers")))
+            .map((tab) => (
+              <li key={tab.path}>
+                <NavLink to={tab.path} className="tabs__tab">
+                  {t(tab.label)}
+                </NavLink>
+              </li>
+            ))}
         </ul>
       </nav>
       <main id={mainContentId} tabIndex={-1} className="container main">

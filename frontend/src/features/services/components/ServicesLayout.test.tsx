@@ -44,4 +44,31 @@ describe("Cadastre tab", () => {
       "Suivi des dossiersRéservation de lotVérification de la correction de lotsCommande de produitPrévalidationDépôtCommuniqués",
     );
   });
+
+  it("shows a délégataire only the services granted (§11)", async () => {
+    const lotsOnly = {
+      ...pierre,
+      actingFor: { ...pierre.actingFor!, services: ["lot_reservation" as const], endsOn: "2027-03-31" },
+    };
+    const { fetch, router } = renderSignedIn(lotsOnly, {}, { element: cadastreRoutes.element, path: "/cadastre" });
+    const nav = await screen.findByRole("navigation", { name: "Services du cadastre" });
+    expect(nav).toHaveTextContent(/^Réservation de lotDépôtCommuniqués$/);
+    // The tab's index (Suivi des dossiers) is not granted: the first granted service instead.
+    expect(router.state.location.pathname).toBe("/cadastre/reservation-de-lot");
+    expect(callsTo(fetch, "GET", "/api/v1/dossiers")).toHaveLength(0);
+  });
+
+  it("says so on a service not granted, without calling it", async () => {
+    const lotsOnly = {
+      ...pierre,
+      actingFor: { ...pierre.actingFor!, services: ["lot_reservation" as const], endsOn: null },
+    };
+    const { fetch } = renderSignedIn(
+      lotsOnly,
+      {},
+      { element: cadastreRoutes.element, path: "/cadastre/commande-de-produit" },
+    );
+    expect(await screen.findByText(/ne vous a pas délégué ce service/)).toBeInTheDocument();
+    expect(callsTo(fetch, "GET", "/api/v1/product-orders")).toHaveLength(0);
+  });
 });

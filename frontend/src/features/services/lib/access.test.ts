@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Me } from "@/lib/auth/me";
 import { jean, pierre } from "../test/api";
 import { canDepositDm, serviceAccess } from "./access";
 
@@ -14,13 +15,22 @@ describe("service access", () => {
   });
 
   it("never lets a surveyor acting for another surveyor file a DM", () => {
-    const jeanForAlain = {
+    const jeanForAlain: Me = {
       ...jean,
       actingFor: {
         userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5002",
         matricule: "5002",
         firstName: "Alain",
         lastName: "Proviste",
+        services: [
+          "lot_reservation",
+          "lot_correction_check",
+          "cadastre_dossiers",
+          "survey_dossiers",
+          "product_order",
+          "dm_prevalidation",
+        ],
+        endsOn: null,
       },
     };
     expect(canDepositDm(jeanForAlain)).toBe(false);

@@ -9,7 +9,21 @@ import { json, mockApi, type Handler } from "@/test/api-mock";
 export const jeanId = "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5003";
 const pierreId = "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1fa001";
 
-const jeanRef = { userId: jeanId, matricule: "5003", firstName: "Jean", lastName: "Piette" };
+const jeanRef: NonNullable<Me["actingFor"]> = {
+  userId: jeanId,
+  matricule: "5003",
+  firstName: "Jean",
+  lastName: "Piette",
+  services: [
+    "lot_reservation",
+    "lot_correction_check",
+    "cadastre_dossiers",
+    "survey_dossiers",
+    "product_order",
+    "dm_prevalidation",
+  ],
+  endsOn: null,
+};
 
 /** Jean Piette, surveyor 5003, acting for himself. */
 export const jean: Me = {

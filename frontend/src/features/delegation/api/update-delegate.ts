@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/api/client";
+import { expectData } from "@/lib/api/errors";
+import type { components } from "@/lib/api/schema.gen";
+import type { Delegate } from "./list-delegates";
+import { delegatesQueryKey } from "./list-delegates";
+
+export type UpdateDelegateInput = { userId: string; body: components["schemas"]["UpdateDelegateRequest"] };
+
+/**
+ * « Modifier »: the services and the end date of a délégataire (SPEC §11); endsOn null removes the
+ * date. Granting more asks for a recent authentication (403 reauthentication_required, SPEC §12).
+ */
+export async function updateDelegate({ userId, body }: UpdateDelegateInput): Promise<Delegate> {
+  return expectData(await api.PATCH("/api/v1/delegates/{userId}", { params: { path: { userId } }, body }));
+}
+
+export function useUpdateDelegate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateDelegate,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: delegatesQueryKey }),
+  });
+}

@@ -1,0 +1,121 @@
+import { useId, useState, type FormEvent } from "react";
+import { FormAlert } from "@/components/Messages";
+import { useI18n } from "@/i18n";
+import type { DisplayMessage } from "@/lib/api/errors";
+import { fullName } from "@/lib/auth/me";
+import type { Delegate } from "../api/list-delegates";
+import { useUpdateDelegate } from "../api/update-delegate";
+import { describeDelegationError, problemCode } from "../lib/errors";
+import { sortServices, type DelegableService } from "../lib/services";
+import { Dialog } from "./Dialog";
+import { ReauthenticationForm } from "./ReauthenticationForm";
+import { checkScope, ScopeFields } from "./ScopeFields";
+
+interface EditDelegateDialogProps {
+  delegate: Delegate;
+  onSaved: (delegate: Delegate) => void;
+  onClose: () => void;
+}
+
+/**
+ * « Modifier »: the services and the end date of a délégataire (SPEC §11). Narrowing takes effect at
+ * once; granting more asks for the password first (« Confirmez votre identité », SPEC §12), then
+ * the same change is sent again.
+ */
+export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateDialogProps) {
+  const { t, locale } = useI18n();
+  const [step, setStep] = useState<"edit" | "reauth">("edit");
+  const [services, setServices] = useState<DelegableService[]>(sortServices(delegate.services));
+  const [endsOn, setEndsOn] = useState(delegate.endsOn ?? "");
+  const [scopeErrors, setScopeErrors] = useState<{ services?: string; endsOn?: string }>({});
+  const [error, setError] = useState<DisplayMessage | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const update = useUpdateDelegate();
+  const reauthId = useId();
+  const introId = useId();
+
+  function save() {
+    if (update.isPending) return;
+    setError(null);
+    const problems = checkScope(services, endsOn, t);
+    setScopeErrors(problems);
+    if (problems.services || problems.endsOn) {
+      setError({ text: t("form.hasErrors") });
+      return;
+    }
+    update.mutate(
+      { userId: delegate.userId, body: { services, endsOn: endsOn === "" ? null : endsOn } },
+      {
+        onSuccess: onSaved,
+        onError: (e) => {
+          setProgress(null);
+          if (problemCode(e) === "reauthentication_required") {
+            setStep("reauth");
+            return;
+          }
+          setError(describeDelegationError(e, t, locale, { not_found: "delegation.edit.notFound" }));
+        },
+      },
+    );
+  }
+
+  if (step === "reauth") {
+    const back = () => {
+      setStep("edit");
+      setError({ text: t("delegation.reauth.notConfirmed") });
+    };
+    return (
+      <Dialog key="reauth" title={t("delegation.reauth.title")} onClose={back} describedBy={reauthId}>
+        <ReauthenticationForm
+          describedById={reauthId}
+          onCancel={back}
+          onConfirmed={() => {
+            setStep("edit");
+            setProgress(t("delegation.reauth.confirmedSaving"));
+            save();
+          }}
+        />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      key="edit"
+      title={t("delegation.edit.title", { name: fullName(delegate) })}
+      onClose={onClose}
+      describedBy={introId}
+    >
+      <form
+        noValidate
+        aria-busy={update.isPending}
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <p id={introId}>{t("delegation.edit.intro")}</p>
+        <ScopeFields
+          services={services}
+          onServicesChange={setServices}
+          endsOn={endsOn}
+          onEndsOnChange={setEndsOn}
+          servicesError={scopeErrors.services ? { text: scopeErrors.services } : undefined}
+          endsOnError={scopeErrors.endsOn ? { text: scopeErrors.endsOn } : undefined}
+        />
+        <div role="status" className={progress ? "alert alert--info" : "alert-region"}>
+          {progress && <p>{progress}</p>}
+        </div>
+        <FormAlert message={error} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" aria-busy={update.isPending || undefined}>
+            {t("delegation.edit.save")}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t("delegation.edit.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
