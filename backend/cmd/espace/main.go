@@ -28,6 +28,7 @@ import (
 	"espace/backend/internal/demo"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/metrics"
 	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/seclog"
@@ -240,7 +241,11 @@ func serve(ctx context.Context, cfg config.Config) error {
 	defer stopWorker()
 	go func() { worker.Run(workerCtx); close(workerDone) }()
 	// End dates of delegations (§11): ends and reminders, once across instances.
-	deadlines := &delegation.DeadlineWorker{DB: db, MailQueued: worker.Notify}
+	deadlines := &delegation.DeadlineWorker{DB: db, MailQueued: worker.Notify, Rounds: func(ended, reminded int) {
+		obs.metrics.DeadlineRun()
+		obs.metrics.DeadlineItems(metrics.DeadlineEnded, ended)
+		obs.metrics.DeadlineItems(metrics.DeadlineReminder, reminded)
+	}}
 	deadlinesDone := make(chan struct{})
 	go func() { deadlines.Run(workerCtx); close(deadlinesDone) }()
 

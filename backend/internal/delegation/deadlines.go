@@ -33,6 +33,8 @@ type DeadlineWorker struct {
 	BatchSize  int              // rows per transaction; 50 when zero
 	MailQueued func()
 	Logger     *slog.Logger
+	// Rounds, when set, hears of every round and what it handled (metrics).
+	Rounds func(ended, reminded int)
 }
 
 func (w *DeadlineWorker) now() time.Time {
@@ -60,8 +62,12 @@ func (w *DeadlineWorker) Run(ctx context.Context) {
 			return
 		case <-timer.C:
 		}
-		if _, _, err := w.RunOnce(ctx); err != nil && ctx.Err() == nil {
+		ended, reminded, err := w.RunOnce(ctx)
+		if err != nil && ctx.Err() == nil {
 			log.ErrorContext(ctx, "échéances des délégations : erreur de base de données", "erreur", err)
+		}
+		if w.Rounds != nil {
+			w.Rounds(ended, reminded)
 		}
 		timer.Reset(interval)
 	}

@@ -391,3 +391,31 @@ func isBusy(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY")
 }
+
+// The deadline worker reports every round, so that the operator sees it run
+// (metrics) even when there is nothing to do.
+func TestDeadlineWorkerReportsRounds(t *testing.T) {
+	e := newEnv(t)
+	rounds := make(chan [2]int, 4)
+	w := &delegation.DeadlineWorker{DB: testdb.DB(t), Now: e.clock.Now, Interval: 10 * time.Millisecond,
+		Rounds: func(ended, reminded int) {
+			select {
+			case rounds <- [2]int{ended, reminded}:
+			default:
+			}
+		}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	for range 2 {
+		select {
+		case r := <-rounds:
+			if r[0] < 0 || r[1] < 0 {
+				t.Fatalf("tour : %v", r)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("aucun tour signalé")
+		}
+	}
+}
