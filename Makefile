@@ -54,11 +54,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzRequestValidation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
 	$(GO) test -run='^$$' -fuzz='^FuzzAPI$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
 
-test-examples/office-sync/node_modules: examples/office-sync/package-lock.json
-	cd examples/office-sync && npm ci --no-audit --no-fund
-	touch examples/office-sync/node_modules
-
-web: frontend/node_modules
+test-web: frontend/node_modules
 	cd frontend && npm test
 
 ## test-example: the integrator's example (examples/office-sync) against the real binary with the demo cast
