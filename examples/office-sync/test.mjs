@@ -129,7 +129,8 @@ try {
   assert.equal(run.code, 0, `office-sync a échoué : ${run.stderr}`);
   assert.match(run.stdout, /^Agit pour : Jean Piette \(matricule 5003\)$/m);
   assert.match(run.stdout, /^Lots réservés au dossier \d{7} : \d \d{3} \d{3}, \d \d{3} \d{3}$/m);
-  assert.match(run.stdout, /\(canal api, réalisée par Pierre Quiroule\)$/m);
+  assert.match(run.stdout, /^Délégant de matricule 5003 : jpiette$/m);
+  assert.match(run.stdout, /\(canal api, réalisée par Pierre Quiroule, pquiroule\)$/m);
   assert.match(run.stdout, /^Exportation Excel : \d+ ligne\(s\), dont la réservation/m);
   assert.match(run.stdout, /^Synchronisation terminée$/m);
 

@@ -96,7 +96,7 @@ func (s *Server) ListDelegants(ctx context.Context, _ api.ListDelegantsRequestOb
 	}
 	out := make(api.ListDelegants200JSONResponse, 0, len(list))
 	for _, d := range list {
-		out = append(out, api.Delegant{UserId: d.Person.ID, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
+		out = append(out, api.Delegant{UserId: d.Person.ID, Username: d.Person.Username, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
 			LastName: d.Person.LastName, Since: d.Since, Self: d.Self})
 	}
 	return out, nil
@@ -111,7 +111,7 @@ func (s *Server) RenounceDelegation(ctx context.Context, req api.RenounceDelegat
 }
 
 func personRef(p auth.Person) api.PersonRef {
-	ref := api.PersonRef{UserId: p.ID, FirstName: p.FirstName, LastName: p.LastName}
+	ref := api.PersonRef{UserId: p.ID, Username: p.Username, FirstName: p.FirstName, LastName: p.LastName}
 	if p.Matricule != "" {
 		m := p.Matricule
 		ref.Matricule = &m

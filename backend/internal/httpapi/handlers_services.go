@@ -38,7 +38,7 @@ func (s *Server) personRefOf(ctx context.Context, sess *auth.Session, id openapi
 	if err != nil {
 		return api.PersonRef{}, err
 	}
-	ref := api.PersonRef{UserId: u.ID, FirstName: u.FirstName, LastName: u.LastName}
+	ref := api.PersonRef{UserId: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName}
 	if u.Matricule != "" {
 		m := u.Matricule
 		ref.Matricule = &m

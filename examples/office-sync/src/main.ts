@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     const found = data.find((d) => d.matricule === delegant);
     if (!found) throw new SyncError(`aucun délégant de matricule ${delegant} (délégants : ${data.map((d) => d.matricule).join(", ") || "aucun"})`);
     delegantId = found.userId;
+    console.log(`Délégant de matricule ${delegant} : ${found.username}`);
   }
   const api = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${await exchange(delegantId)}` } });
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const mentionsLots = (text: string | null | undefined) => lots.every((lot) => (text ?? "").includes(displayLot(lot)));
   const activity = activities.data.items.find((a) => a.channel === "api" && mentionsLots(a.detail));
   if (!activity) throw new SyncError("la réservation n'apparaît pas dans le suivi des activités (canal api)");
-  console.log(`Activité : ${activity.label} — ${activity.detail} (canal ${activity.channel}, réalisée par ${activity.actor.firstName} ${activity.actor.lastName})`);
+  console.log(`Activité : ${activity.label} — ${activity.detail} (canal ${activity.channel}, réalisée par ${activity.actor.firstName} ${activity.actor.lastName}, ${activity.actor.username})`);
 
   // 5. The Excel export of the same view: the bytes of an .xlsx file, read with read-excel-file.
   const exported = await api.GET("/api/v1/activities/export", {

@@ -851,6 +851,10 @@ export interface paths {
          *     Le fichier Excel est produit en continu, sans limite; un PDF compte au plus 100 000
          *     activités (au-delà : 400 `validation_failed` sur `/format`, qui suggère l'Excel).
          *     Dates en heure du Québec; aucune valeur n'est écrite comme formule.
+         *     Réponse binaire (`format: binary`) : le type de média suit `format` (`xlsx` :
+         *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, `pdf` :
+         *     `application/pdf`); un client généré doit lire le corps comme des octets (fichier), jamais
+         *     comme du JSON ou du texte. Une erreur reste un document `application/problem+json`.
          */
         get: operations["exportActivities"];
         put?: never;
@@ -915,6 +919,10 @@ export interface paths {
          * Exporter le journal d'administration (Excel ou PDF)
          * @description Exactement la vue filtrée et triée de `GET /api/v1/admin/activities`, en fichier, aux mêmes
          *     conditions que `GET /api/v1/activities/export`.
+         *     Réponse binaire (`format: binary`) : le type de média suit `format` (`xlsx` :
+         *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, `pdf` :
+         *     `application/pdf`); un client généré doit lire le corps comme des octets (fichier), jamais
+         *     comme du JSON ou du texte. Une erreur reste un document `application/problem+json`.
          */
         get: operations["exportAdminActivities"];
         put?: never;
@@ -1175,6 +1183,8 @@ export interface components {
         PersonRef: {
             /** Format: uuid */
             userId: string;
+            /** @description Nom d'utilisateur (pour retrouver la personne dans le logiciel du bureau) */
+            username: string;
             firstName: string;
             lastName: string;
             /** @description Matricule, pour un arpenteur-géomètre */
@@ -1209,6 +1219,7 @@ export interface components {
         Delegant: {
             /** Format: uuid */
             userId: string;
+            username: string;
             matricule: components["schemas"]["Matricule"];
             firstName: string;
             lastName: string;
