@@ -43,6 +43,33 @@ func (e ActivityChannel) Valid() bool {
 	}
 }
 
+// Defines values for ActivitySortField.
+const (
+	ActivitySortFieldActivity  ActivitySortField = "activity"
+	ActivitySortFieldActor     ActivitySortField = "actor"
+	ActivitySortFieldDate      ActivitySortField = "date"
+	ActivitySortFieldDossier   ActivitySortField = "dossier"
+	ActivitySortFieldPrincipal ActivitySortField = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ActivitySortField enum.
+func (e ActivitySortField) Valid() bool {
+	switch e {
+	case ActivitySortFieldActivity:
+		return true
+	case ActivitySortFieldActor:
+		return true
+	case ActivitySortFieldDate:
+		return true
+	case ActivitySortFieldDossier:
+		return true
+	case ActivitySortFieldPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ActivityType.
 const (
 	ActivityTypeAccountCreated       ActivityType = "account_created"
@@ -145,6 +172,24 @@ func (e DossierKind) Valid() bool {
 	}
 }
 
+// Defines values for ExportFormat.
+const (
+	ExportFormatPdf  ExportFormat = "pdf"
+	ExportFormatXlsx ExportFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportFormat enum.
+func (e ExportFormat) Valid() bool {
+	switch e {
+	case ExportFormatPdf:
+		return true
+	case ExportFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for LotCorrectionResultStatus.
 const (
 	Conforme          LotCorrectionResultStatus = "conforme"
@@ -238,42 +283,21 @@ func (e ProblemCode) Valid() bool {
 	}
 }
 
-// Defines values for ProductOrderFormat.
+// Defines values for ProductFormat.
 const (
-	ProductOrderFormatDwg    ProductOrderFormat = "dwg"
-	ProductOrderFormatPapier ProductOrderFormat = "papier"
-	ProductOrderFormatPdf    ProductOrderFormat = "pdf"
+	ProductFormatDwg    ProductFormat = "dwg"
+	ProductFormatPapier ProductFormat = "papier"
+	ProductFormatPdf    ProductFormat = "pdf"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderFormat enum.
-func (e ProductOrderFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductFormat enum.
+func (e ProductFormat) Valid() bool {
 	switch e {
-	case ProductOrderFormatDwg:
+	case ProductFormatDwg:
 		return true
-	case ProductOrderFormatPapier:
+	case ProductFormatPapier:
 		return true
-	case ProductOrderFormatPdf:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ProductOrderProductType.
-const (
-	ProductOrderProductTypeExtraitRegistre ProductOrderProductType = "extrait_registre"
-	ProductOrderProductTypeFicheLot        ProductOrderProductType = "fiche_lot"
-	ProductOrderProductTypePlanCadastral   ProductOrderProductType = "plan_cadastral"
-)
-
-// Valid indicates whether the value is a known member of the ProductOrderProductType enum.
-func (e ProductOrderProductType) Valid() bool {
-	switch e {
-	case ProductOrderProductTypeExtraitRegistre:
-		return true
-	case ProductOrderProductTypeFicheLot:
-		return true
-	case ProductOrderProductTypePlanCadastral:
+	case ProductFormatPdf:
 		return true
 	default:
 		return false
@@ -301,42 +325,57 @@ func (e ProductOrderStatus) Valid() bool {
 	}
 }
 
-// Defines values for ProductOrderRequestFormat.
+// Defines values for ProductType.
 const (
-	ProductOrderRequestFormatDwg    ProductOrderRequestFormat = "dwg"
-	ProductOrderRequestFormatPapier ProductOrderRequestFormat = "papier"
-	ProductOrderRequestFormatPdf    ProductOrderRequestFormat = "pdf"
+	ExtraitRegistre ProductType = "extrait_registre"
+	FicheLot        ProductType = "fiche_lot"
+	PlanCadastral   ProductType = "plan_cadastral"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderRequestFormat enum.
-func (e ProductOrderRequestFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductType enum.
+func (e ProductType) Valid() bool {
 	switch e {
-	case ProductOrderRequestFormatDwg:
+	case ExtraitRegistre:
 		return true
-	case ProductOrderRequestFormatPapier:
+	case FicheLot:
 		return true
-	case ProductOrderRequestFormatPdf:
+	case PlanCadastral:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ProductOrderRequestProductType.
+// Defines values for RefreshTokenTransport.
 const (
-	ProductOrderRequestProductTypeExtraitRegistre ProductOrderRequestProductType = "extrait_registre"
-	ProductOrderRequestProductTypeFicheLot        ProductOrderRequestProductType = "fiche_lot"
-	ProductOrderRequestProductTypePlanCadastral   ProductOrderRequestProductType = "plan_cadastral"
+	Body   RefreshTokenTransport = "body"
+	Cookie RefreshTokenTransport = "cookie"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderRequestProductType enum.
-func (e ProductOrderRequestProductType) Valid() bool {
+// Valid indicates whether the value is a known member of the RefreshTokenTransport enum.
+func (e RefreshTokenTransport) Valid() bool {
 	switch e {
-	case ProductOrderRequestProductTypeExtraitRegistre:
+	case Body:
 		return true
-	case ProductOrderRequestProductTypeFicheLot:
+	case Cookie:
 		return true
-	case ProductOrderRequestProductTypePlanCadastral:
+	default:
+		return false
+	}
+}
+
+// Defines values for SortOrder.
+const (
+	Asc  SortOrder = "asc"
+	Desc SortOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the SortOrder enum.
+func (e SortOrder) Valid() bool {
+	switch e {
+	case Asc:
+		return true
+	case Desc:
 		return true
 	default:
 		return false
@@ -352,339 +391,6 @@ const (
 func (e TokenResponseTokenType) Valid() bool {
 	switch e {
 	case Bearer:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ActivityOrder.
-const (
-	ActivityOrderAsc  ActivityOrder = "asc"
-	ActivityOrderDesc ActivityOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ActivityOrder enum.
-func (e ActivityOrder) Valid() bool {
-	switch e {
-	case ActivityOrderAsc:
-		return true
-	case ActivityOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ActivitySort.
-const (
-	ActivitySortActivity  ActivitySort = "activity"
-	ActivitySortActor     ActivitySort = "actor"
-	ActivitySortDate      ActivitySort = "date"
-	ActivitySortDossier   ActivitySort = "dossier"
-	ActivitySortPrincipal ActivitySort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ActivitySort enum.
-func (e ActivitySort) Valid() bool {
-	switch e {
-	case ActivitySortActivity:
-		return true
-	case ActivitySortActor:
-		return true
-	case ActivitySortDate:
-		return true
-	case ActivitySortDossier:
-		return true
-	case ActivitySortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshTransport.
-const (
-	RefreshTransportBody   RefreshTransport = "body"
-	RefreshTransportCookie RefreshTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the RefreshTransport enum.
-func (e RefreshTransport) Valid() bool {
-	switch e {
-	case RefreshTransportBody:
-		return true
-	case RefreshTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListActivitiesParamsSort.
-const (
-	ListActivitiesParamsSortActivity  ListActivitiesParamsSort = "activity"
-	ListActivitiesParamsSortActor     ListActivitiesParamsSort = "actor"
-	ListActivitiesParamsSortDate      ListActivitiesParamsSort = "date"
-	ListActivitiesParamsSortDossier   ListActivitiesParamsSort = "dossier"
-	ListActivitiesParamsSortPrincipal ListActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ListActivitiesParamsSort enum.
-func (e ListActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ListActivitiesParamsSortActivity:
-		return true
-	case ListActivitiesParamsSortActor:
-		return true
-	case ListActivitiesParamsSortDate:
-		return true
-	case ListActivitiesParamsSortDossier:
-		return true
-	case ListActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListActivitiesParamsOrder.
-const (
-	ListActivitiesParamsOrderAsc  ListActivitiesParamsOrder = "asc"
-	ListActivitiesParamsOrderDesc ListActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListActivitiesParamsOrder enum.
-func (e ListActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ListActivitiesParamsOrderAsc:
-		return true
-	case ListActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsFormat.
-const (
-	ExportActivitiesParamsFormatPdf  ExportActivitiesParamsFormat = "pdf"
-	ExportActivitiesParamsFormatXlsx ExportActivitiesParamsFormat = "xlsx"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsFormat enum.
-func (e ExportActivitiesParamsFormat) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsFormatPdf:
-		return true
-	case ExportActivitiesParamsFormatXlsx:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsSort.
-const (
-	ExportActivitiesParamsSortActivity  ExportActivitiesParamsSort = "activity"
-	ExportActivitiesParamsSortActor     ExportActivitiesParamsSort = "actor"
-	ExportActivitiesParamsSortDate      ExportActivitiesParamsSort = "date"
-	ExportActivitiesParamsSortDossier   ExportActivitiesParamsSort = "dossier"
-	ExportActivitiesParamsSortPrincipal ExportActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsSort enum.
-func (e ExportActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsSortActivity:
-		return true
-	case ExportActivitiesParamsSortActor:
-		return true
-	case ExportActivitiesParamsSortDate:
-		return true
-	case ExportActivitiesParamsSortDossier:
-		return true
-	case ExportActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsOrder.
-const (
-	ExportActivitiesParamsOrderAsc  ExportActivitiesParamsOrder = "asc"
-	ExportActivitiesParamsOrderDesc ExportActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsOrder enum.
-func (e ExportActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsOrderAsc:
-		return true
-	case ExportActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListAdminActivitiesParamsSort.
-const (
-	ListAdminActivitiesParamsSortActivity  ListAdminActivitiesParamsSort = "activity"
-	ListAdminActivitiesParamsSortActor     ListAdminActivitiesParamsSort = "actor"
-	ListAdminActivitiesParamsSortDate      ListAdminActivitiesParamsSort = "date"
-	ListAdminActivitiesParamsSortDossier   ListAdminActivitiesParamsSort = "dossier"
-	ListAdminActivitiesParamsSortPrincipal ListAdminActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsSort enum.
-func (e ListAdminActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ListAdminActivitiesParamsSortActivity:
-		return true
-	case ListAdminActivitiesParamsSortActor:
-		return true
-	case ListAdminActivitiesParamsSortDate:
-		return true
-	case ListAdminActivitiesParamsSortDossier:
-		return true
-	case ListAdminActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListAdminActivitiesParamsOrder.
-const (
-	ListAdminActivitiesParamsOrderAsc  ListAdminActivitiesParamsOrder = "asc"
-	ListAdminActivitiesParamsOrderDesc ListAdminActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsOrder enum.
-func (e ListAdminActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ListAdminActivitiesParamsOrderAsc:
-		return true
-	case ListAdminActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsFormat.
-const (
-	ExportAdminActivitiesParamsFormatPdf  ExportAdminActivitiesParamsFormat = "pdf"
-	ExportAdminActivitiesParamsFormatXlsx ExportAdminActivitiesParamsFormat = "xlsx"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsFormat enum.
-func (e ExportAdminActivitiesParamsFormat) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsFormatPdf:
-		return true
-	case ExportAdminActivitiesParamsFormatXlsx:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsSort.
-const (
-	ExportAdminActivitiesParamsSortActivity  ExportAdminActivitiesParamsSort = "activity"
-	ExportAdminActivitiesParamsSortActor     ExportAdminActivitiesParamsSort = "actor"
-	ExportAdminActivitiesParamsSortDate      ExportAdminActivitiesParamsSort = "date"
-	ExportAdminActivitiesParamsSortDossier   ExportAdminActivitiesParamsSort = "dossier"
-	ExportAdminActivitiesParamsSortPrincipal ExportAdminActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsSort enum.
-func (e ExportAdminActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsSortActivity:
-		return true
-	case ExportAdminActivitiesParamsSortActor:
-		return true
-	case ExportAdminActivitiesParamsSortDate:
-		return true
-	case ExportAdminActivitiesParamsSortDossier:
-		return true
-	case ExportAdminActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsOrder.
-const (
-	ExportAdminActivitiesParamsOrderAsc  ExportAdminActivitiesParamsOrder = "asc"
-	ExportAdminActivitiesParamsOrderDesc ExportAdminActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsOrder enum.
-func (e ExportAdminActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsOrderAsc:
-		return true
-	case ExportAdminActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for SelectDelegantParamsXRefreshTokenTransport.
-const (
-	SelectDelegantParamsXRefreshTokenTransportBody   SelectDelegantParamsXRefreshTokenTransport = "body"
-	SelectDelegantParamsXRefreshTokenTransportCookie SelectDelegantParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the SelectDelegantParamsXRefreshTokenTransport enum.
-func (e SelectDelegantParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case SelectDelegantParamsXRefreshTokenTransportBody:
-		return true
-	case SelectDelegantParamsXRefreshTokenTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for LoginParamsXRefreshTokenTransport.
-const (
-	LoginParamsXRefreshTokenTransportBody   LoginParamsXRefreshTokenTransport = "body"
-	LoginParamsXRefreshTokenTransportCookie LoginParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the LoginParamsXRefreshTokenTransport enum.
-func (e LoginParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case LoginParamsXRefreshTokenTransportBody:
-		return true
-	case LoginParamsXRefreshTokenTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshSessionParamsXRefreshTokenTransport.
-const (
-	RefreshSessionParamsXRefreshTokenTransportBody   RefreshSessionParamsXRefreshTokenTransport = "body"
-	RefreshSessionParamsXRefreshTokenTransportCookie RefreshSessionParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the RefreshSessionParamsXRefreshTokenTransport enum.
-func (e RefreshSessionParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case RefreshSessionParamsXRefreshTokenTransportBody:
-		return true
-	case RefreshSessionParamsXRefreshTokenTransportCookie:
 		return true
 	default:
 		return false
@@ -782,6 +488,9 @@ type ActivityPage struct {
 	TotalItems int        `json:"totalItems"`
 	TotalPages int        `json:"totalPages"`
 }
+
+// ActivitySortField Colonne de tri du suivi des activités
+type ActivitySortField string
 
 // ActivityType delegate_added « Ajout d'un délégataire », delegate_removed « Suppression d'un délégataire »,
 // delegation_renounced « Renonciation à une délégation », dossier_viewed « Consultation d'un dossier »,
@@ -1036,6 +745,9 @@ type DossierPage struct {
 // Email Example: edith.descartes@example.qc.ca
 type Email = openapi_types.Email
 
+// ExportFormat Format d'une exportation (Excel ou PDF)
+type ExportFormat string
+
 // FieldError defines model for FieldError.
 type FieldError struct {
 	// Detail Message en français
@@ -1241,27 +953,28 @@ type Problem struct {
 // ProblemCode Code stable sur lequel les clients peuvent s'appuyer
 type ProblemCode string
 
+// ProductFormat Format de livraison d'un produit cadastral
+type ProductFormat string
+
 // ProductOrder defines model for ProductOrder.
 type ProductOrder struct {
-	DoneBy  PersonRef          `json:"doneBy"`
-	DoneFor PersonRef          `json:"doneFor"`
-	Format  ProductOrderFormat `json:"format"`
-	Id      openapi_types.UUID `json:"id"`
-	Lots    []LotNumber        `json:"lots"`
+	DoneBy  PersonRef `json:"doneBy"`
+	DoneFor PersonRef `json:"doneFor"`
+
+	// Format Format de livraison d'un produit cadastral
+	Format ProductFormat      `json:"format"`
+	Id     openapi_types.UUID `json:"id"`
+	Lots   []LotNumber        `json:"lots"`
 
 	// OrderNumber Example: CP-2026-000123
-	OrderNumber string                  `json:"orderNumber"`
-	OrderedAt   time.Time               `json:"orderedAt"`
-	ProductType ProductOrderProductType `json:"productType"`
-	Quantity    int                     `json:"quantity"`
-	Status      ProductOrderStatus      `json:"status"`
+	OrderNumber string    `json:"orderNumber"`
+	OrderedAt   time.Time `json:"orderedAt"`
+
+	// ProductType Produit cadastral commandé
+	ProductType ProductType        `json:"productType"`
+	Quantity    int                `json:"quantity"`
+	Status      ProductOrderStatus `json:"status"`
 }
-
-// ProductOrderFormat defines model for ProductOrder.Format.
-type ProductOrderFormat string
-
-// ProductOrderProductType defines model for ProductOrder.ProductType.
-type ProductOrderProductType string
 
 // ProductOrderStatus defines model for ProductOrder.Status.
 type ProductOrderStatus string
@@ -1277,22 +990,25 @@ type ProductOrderPage struct {
 
 // ProductOrderRequest defines model for ProductOrderRequest.
 type ProductOrderRequest struct {
-	Format      ProductOrderRequestFormat      `json:"format"`
-	Lots        []LotNumber                    `json:"lots"`
-	ProductType ProductOrderRequestProductType `json:"productType"`
-	Quantity    int                            `json:"quantity"`
+	// Format Format de livraison d'un produit cadastral
+	Format ProductFormat `json:"format"`
+	Lots   []LotNumber   `json:"lots"`
+
+	// ProductType Produit cadastral commandé
+	ProductType ProductType `json:"productType"`
+	Quantity    int         `json:"quantity"`
 }
 
-// ProductOrderRequestFormat defines model for ProductOrderRequest.Format.
-type ProductOrderRequestFormat string
-
-// ProductOrderRequestProductType defines model for ProductOrderRequest.ProductType.
-type ProductOrderRequestProductType string
+// ProductType Produit cadastral commandé
+type ProductType string
 
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
+
+// RefreshTokenTransport Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+type RefreshTokenTransport string
 
 // SelectDelegantRequest defines model for SelectDelegantRequest.
 type SelectDelegantRequest struct {
@@ -1311,6 +1027,9 @@ type SignUpRequest struct {
 	// Username Example: edescartes
 	Username Username `json:"username"`
 }
+
+// SortOrder Sens du tri
+type SortOrder string
 
 // Surveyor defines model for Surveyor.
 type Surveyor struct {
@@ -1375,14 +1094,14 @@ type ActivityDossier = string
 // ActivityFrom defines model for ActivityFrom.
 type ActivityFrom = openapi_types.Date
 
-// ActivityOrder defines model for ActivityOrder.
-type ActivityOrder string
+// ActivityOrder Sens du tri
+type ActivityOrder = SortOrder
 
 // ActivityPrincipal defines model for ActivityPrincipal.
 type ActivityPrincipal = openapi_types.UUID
 
-// ActivitySort defines model for ActivitySort.
-type ActivitySort string
+// ActivitySort Colonne de tri du suivi des activités
+type ActivitySort = ActivitySortField
 
 // ActivityTo defines model for ActivityTo.
 type ActivityTo = openapi_types.Date
@@ -1402,8 +1121,8 @@ type PageSize = int
 // RefreshCookie defines model for RefreshCookie.
 type RefreshCookie = string
 
-// RefreshTransport defines model for RefreshTransport.
-type RefreshTransport string
+// RefreshTransport Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+type RefreshTransport = RefreshTokenTransport
 
 // UserIdPath defines model for UserIdPath.
 type UserIdPath = openapi_types.UUID
@@ -1450,9 +1169,9 @@ type ListActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal         `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ListActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ListActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 
 	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
@@ -1462,15 +1181,9 @@ type ListActivitiesParams struct {
 	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
-// ListActivitiesParamsSort defines parameters for ListActivities.
-type ListActivitiesParamsSort string
-
-// ListActivitiesParamsOrder defines parameters for ListActivities.
-type ListActivitiesParamsOrder string
-
 // ExportActivitiesParams defines parameters for ExportActivities.
 type ExportActivitiesParams struct {
-	Format ExportActivitiesParamsFormat `form:"format" json:"format"`
+	Format ExportFormat `form:"format" json:"format"`
 
 	// From Date activité, à partir de ce jour inclus (heure du Québec)
 	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
@@ -1488,19 +1201,10 @@ type ExportActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal           `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ExportActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ExportActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 }
-
-// ExportActivitiesParamsFormat defines parameters for ExportActivities.
-type ExportActivitiesParamsFormat string
-
-// ExportActivitiesParamsSort defines parameters for ExportActivities.
-type ExportActivitiesParamsSort string
-
-// ExportActivitiesParamsOrder defines parameters for ExportActivities.
-type ExportActivitiesParamsOrder string
 
 // ListAdminActivitiesParams defines parameters for ListAdminActivities.
 type ListAdminActivitiesParams struct {
@@ -1520,9 +1224,9 @@ type ListAdminActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal              `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ListAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ListAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 
 	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
@@ -1532,15 +1236,9 @@ type ListAdminActivitiesParams struct {
 	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
-// ListAdminActivitiesParamsSort defines parameters for ListAdminActivities.
-type ListAdminActivitiesParamsSort string
-
-// ListAdminActivitiesParamsOrder defines parameters for ListAdminActivities.
-type ListAdminActivitiesParamsOrder string
-
 // ExportAdminActivitiesParams defines parameters for ExportAdminActivities.
 type ExportAdminActivitiesParams struct {
-	Format ExportAdminActivitiesParamsFormat `form:"format" json:"format"`
+	Format ExportFormat `form:"format" json:"format"`
 
 	// From Date activité, à partir de ce jour inclus (heure du Québec)
 	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
@@ -1558,49 +1256,31 @@ type ExportAdminActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal                `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ExportAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ExportAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 }
-
-// ExportAdminActivitiesParamsFormat defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsFormat string
-
-// ExportAdminActivitiesParamsSort defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsSort string
-
-// ExportAdminActivitiesParamsOrder defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsOrder string
 
 // SelectDelegantParams defines parameters for SelectDelegant.
 type SelectDelegantParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *SelectDelegantParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 }
-
-// SelectDelegantParamsXRefreshTokenTransport defines parameters for SelectDelegant.
-type SelectDelegantParamsXRefreshTokenTransport string
 
 // LoginParams defines parameters for Login.
 type LoginParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *LoginParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 }
-
-// LoginParamsXRefreshTokenTransport defines parameters for Login.
-type LoginParamsXRefreshTokenTransport string
 
 // RefreshSessionParams defines parameters for RefreshSession.
 type RefreshSessionParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *RefreshSessionParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 
 	// RefreshCookie Jeton de renouvellement posé par la connexion en mode témoin.
 	RefreshCookie *RefreshCookie `form:"__Secure-espace_refresh,omitempty" json:"__Secure-espace_refresh,omitempty"`
 }
-
-// RefreshSessionParamsXRefreshTokenTransport defines parameters for RefreshSession.
-type RefreshSessionParamsXRefreshTokenTransport string
 
 // SearchDelegateCandidatesParams defines parameters for SearchDelegateCandidates.
 type SearchDelegateCandidatesParams struct {
@@ -2312,7 +1992,7 @@ func (w *ServerInterfaceWrapper) SelectDelegant(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport SelectDelegantParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -2341,7 +2021,7 @@ func (w *ServerInterfaceWrapper) Login(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport LoginParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -2397,7 +2077,7 @@ func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport RefreshSessionParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -8639,243 +8319,247 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L1dcxvHlTf+Vbrw3yoCzhAEKUqOqXLVXyGlrLykzYhSknoML9GcaZAtD7pH/UKTUalqb/f++QC+2hhJ",
-	"1V7lLnfGN9lP8lSf7p7pGfTghaQoS+tUpSwCmJ5+OX3ez++87aR8UnBGmJKdvbedAgs8IYoI+OtJqugl",
-	"VddPUsWF+SAjMhW0UJSzzl7nxWyKcypnU4IKLFCXZoQpOqaYKZRtaEVzKrEiWvQ6SYeaJ95oIq47SYfh",
-	"CensdTCMm3RkekEm2LxgzMUEq85eR2uadZKOui7MD6USlJ133r1LyjkdcCkpiczqa47cdyjlTFHCVMvr",
-	"MzdEOAFyhSdFbr7dHnzxoJN0CqwUEebpf/92sPnFd2+3k8/f/cvCqT0TfDI/rwOsCML2J7NpgmY/ml1T",
-	"VKCMoJSg11wLRFmaa4m6F0QLgjKN/qBn0zOStu3g2LwquoEZVmThLL8Rmd2+2LgcvgwHzsgY6xxGJjLt",
-	"JB3C9KSz920Hw1/w4XeL3ncsKEtpgfPFhGR2YX1KKsrBb0ZNJ1yotr2Q5ruWrbCb7LfC/VnRlTvua/tP",
-	"oPVqpgt36yVfTkGvtXyjN2Y/3ph6FL8h7by8LoicnyB8jLKNco6oK2bTYjZVRKAcuASezH5Swp1zkWtJ",
-	"iRbSTJBcFTnPSGdPCU1a5msmFM6YKjKBefyLIOPOXuf/26rY2Zb9mdwKJ915l3Qm+Oq5fW5nUC4SC4Gv",
-	"zbdSXcP1N5th/na85Gs9OSPiGKuLkkwK80c5NwY/6CQdQd5oKkjmF1LNdtEka6+BvT7G5yTC3fRkNhXc",
-	"8IwcowKfkwYn2UZdrGFn0TYaDAb+/603x7wmSt3bsFV0Ymh7e+D/l3QmlLkPy92jTJHzYN4n9C+xufPJ",
-	"maHLjdk0n00nZv0gONwU2mYHg8VnOKhPcencXpCxIPJin/PvaWSCXxHFmdlEQRjXlyTPiZklKricTWGq",
-	"OTZChZEryhkiDE14RpCaTSecsr5fQ2qHLxdxenpCUi3IJpEFTsmpsLOorWmCrw4JOzfktTMYzN29pHO1",
-	"ec433YD1ZVTreikwk4VjZfWljeykRmjPXMTXLQu95Nf4nKAMM4k08wtD/6pU8Q3Lr1GX4Ut6DpxY9vro",
-	"GAuUzaZjrBXaQ6Mznl2Pyl24INjKEDfpP2+6WW6+5N8TtllNtiZ/HSs1Y3USv5VRVvlKEvE8W3AlNfxg",
-	"4ZVcJiHemYdlwZkkTiNKSaHMSEZzYsooF3tvO7gocppis9dbr6XZ8Lcr3vtyQHhXg9+TCWZwSLO/aoK6",
-	"k9nfJgQZjmrmg95oYs7SDKoIIldUKoK4RoyzniGK3+HsBXmjiVQLZlsIfpaTyW/8rEv9xzxhuHHnEuc0",
-	"gx+fjjHNidkmIgQ3KuK3hswUpnlnr7NPUHqBJwUiUiF+lhs64VQQQxAFN7dQdPY6W2Rifv7uO8NpsdKy",
-	"s7cL9E4VsN1DI0A4Y7MpkUhyPaES/sEUogymQmS/OqgLpQq5t7Vlb1Y/xRmWSpD+OdeX/TdpP8V+hURu",
-	"za/k3ars+dgOEjsls8ezvylSzg91R3NvGvUShC9JinIi7TZJZK4NHUsziX3OxjlN1zmoW8/bvlO5aW3M",
-	"pgoro11okqPuKHUzGgEpPePijGYZYfc5QSO3OTPkjAoiDCGYqXzN1TOuWXafM3nOlOD6Ep/l5nAZV6dj",
-	"MwW7Ny85P8Ls2l01eZ/zeil4Ybi4eRlW9JJI1B0JrMhpTidUGbLrJI4Rw8ReECWuN5+MVcxwOiEpZxmR",
-	"Rp8wRg/LRF3uzglU4MIMa3XBBf0LudczeaLVhTUS7BsQMHkJHFCQsQZrojvSMD3zwxRHNuRPf/rT5pPg",
-	"B/O78juCBRFIEJxPvhx2LKMZdhIEPPDLYcdd+1NlpNqwE9uxSpzYDbvENDfEdJ/7dULEJU0Nl8qoEWjU",
-	"vB+mUwieEinve0JeutFJYXRfc7dmPyKJFZVjTAVB3aKPyFUfSWKUDEnPGRFIcroJcrAHOoB7T1M0F4IX",
-	"RChqhfbErM4q0/NaRKUbfFv+sFI3+NlrkqqOM33Y+TPrB6mPP6ZCqq9B53g7r7jleMGXE6wETbXd+UUb",
-	"eVT+8F3iFZuVLNxwfaVCVL02CWYfzLVtB8CYndsA7P1DC0mBCMnZCzI2Y6UXmDEScQXsY4ZzsG7AiuQM",
-	"dX/+6/aDHvqf//i/aPQDORtZPdxYkMJoHgka4YLaTzXzmu3Gk+Pn8ORuL7DPfyBnxhIvaEShTEpNZs7s",
-	"NqKR5m4iiVH7xwKz2V8xlWjPGN9SC/RGc+rmpMLJ/x3N/jOj6gIdEJlioYhEP//Tmr/5Bn7NtRoyro1h",
-	"IXVRCCIlhQVoZqg+n03PsTLXIUE//x0dciXRI7S98wDtDraT8p875ZiagYYoibiEe5sMGdgsE7hsidk4",
-	"xico02hM0wtKBLyKoIOjxMzBWwMow4qYYxgTMSFKC/uoogocC0OWVS42qXNwR+QElXSVoHzDUI6yK3EX",
-	"q9/v9/poxHSej9wWEFl5NOSQUWZ23mwSvsRMoZQoRdAlEWZX+kMGfgLvoWturNH8de44q9X05w+5Zmcv",
-	"cB6uMhit30HK1KPdzrzhae7VWYzYn1R+kpyekTyfTSvS6nUib+RpqoUg2RO1zD1kbnboz9lUdEJiQxah",
-	"X27lC2yHWcfx0uBFwK6C5TSPJvHeHrt3MQdaeWUrfrKIbz2juXdsR9iXXNmfFNmHyn1Uzu6OxlPe01YO",
-	"VZ+7NdLWc4CV1LhYWsDQ/texja3PtfG0nXjiN7e2M4tOybu96sssV7+Wxy96QHVNILikReC4mv9WcYXz",
-	"5/7tLd+byUe/bxI/jJN451vg5QpeUxtz0Za9dHexzg4ykpNzYwvgLCOZkR5PjLSJiBb08z8TVP5ckAm/",
-	"tA+cLJRI5rEhc88ZUxecSSy1z74gjLOUWt189iMIpvJx8xm81F7500tKfrCP7Vt5Yn9i3+kkDbwt5+pU",
-	"kFK6wYsCaQeKg5GRRKEix0yCd8Q5G82cpZHeL19Ug6VcCAKy+jS9IOn3ZsQ/zqaisiusp7X6XfkOGKMQ",
-	"PNOpOoWAiV2AFbXmZ/AlVRI5vwTWV7DsNOeSsvNTw5dPyZUiTLrFHAuec3ZuvXH2zXOS2O375LQQpHI0",
-	"2Kdn0+ATL9ntVk9OM1JwSZX55cFsWsz+ocKf9IfsK64FqF8bOJtQRs2UYSRJtPMQOm1sD+E05Zqp01QQ",
-	"Y1jB0sVsGhxcGMSBKQeDcnHK8MSRpVKCnmn7oEZi9g+jf4RTINodv9TiklxzcXouMFPRx8GrZBaGRUGY",
-	"eXTzfDblLuxQH+UHqi4ygX+wdESUMLrbKmOUhMsLwuw0vtGXRMDxzFOtU39OCy7dpI/1WV4SWKAhgSpZ",
-	"fxyUN83oG71wgPJXs6k9zP0L/EbbwJA5U7CJCeruDgbwktGW4SejHqhgygZuQOvWShCnafmwVo2TgNit",
-	"84rqoxobqGS6u+BGmtQvsPukeQtBXAQXy0j46J0xr2hcBPuRo3UQQDVCNZ/M06Gx2hu0FX5UEkqwJHv0",
-	"xpiqnS44rRsHFjU3nmTZgdvHwE2Ls4yaVeD8OBCAY5xLkjRk4i2twKhEKSg45yN6ht09q3eupliSq8Jw",
-	"3G9YRFUlghnyhqhlRhCcnlWEU5wTlgmwTGoBzCXRyTltPL4X1sZ9JVtUaDev2dQolOcEMggECQ1LnKaz",
-	"n+RjZIwDJDdojtgGRq/xxFiDhq5pm+a91JxgcS9BTHFm1l6vTiXc7toaFx3z0yu7zJvRHw6IpRm+mlDm",
-	"/96OmtqG8Jmy5Fs/g8M41wVz8Y2mCJ9Tgbpch66gZM0rUE49tjv7sCfHWMofuMhutjdg1jDlB6kRZuE/",
-	"TMJt29757dJtY+SHcMSFRoX/3ZxW35hZfdTofljOa8zLpyXfnWMQc4b1GtFumEPwmhWSEcyGk0vKtVzy",
-	"3NJbJwh2Ls3IV3D267C9xm43bdrYpOdWX86pPoNVz+ZmFHuDE6h2rn6Dj7iiY9QtsztQTs8ZkT6KA56N",
-	"gPIfNhjGg+arks7VpiJXZioTnSuaUzbvT2jbw+iulQJ6no4h8BwjhhXFS2EUM3mxnqgUBGfBS884zwlm",
-	"EJ7UdtariQX/68THz8PZuNdENwTkiBcLNyOgG4n7PYS1+TTbuDCs3SWuqNk/VFL+pRnCzH2BgWMtpUwv",
-	"SefyT4xOkfNzmlKSI67Nn6CiNXjxUhHWJD4rjqstaN9kx/puKFbWvKHfU5atyIv/zfz0xhEJdjO276L+",
-	"a+oPzc33zBVWWw9u2BfETuPAqSC/gHCOJPl4nlr/KDAt4wQxjSjXTv9BXdCJCEOSM2QWI8DLH3iQQ45C",
-	"WUqiUY4zXfocQkdNF1RdmElc5VpLyV3ZarE/XU0nLgNb5SMrxLj8VrgDaCcSFRETNo0lRgPLyadMq26z",
-	"QGY/icCTb5hU3fEGZ5EShWJ0ceOTWUjZ61LNyuGHe6OHFhqwB1nRQuOAFlHFPmYZze6cPFq/fL9bFexJ",
-	"uFXBDtpFRXdkcuD8LfN2gf1iPX3odsbEmObEb2IoWB4+vIXXgKt9rpmKO//lBd55+Kjl4sQjCjH1rZy4",
-	"e6wcOHj/fJws3OGFh3MXoZXqpD/t2MrB5BllmTnDNdJJErDtSYsqL5xeUAWwX+wuNSCFFWBu3GRhisrB",
-	"5LjmCJ134l2Q9Pt1byIjv7teK4RpHnm2Zj7IWld2bE9mHaL1hxkh2hUZwA2ueGJzZ2PUsObtt+MEK0+C",
-	"sywPqdr6FajjbphBneA+dZbwqsi5NdTXsNnMsUa8nKRMwPnz0aFToA6OUPchOuLe9O310QlkwE58lre3",
-	"iXcePkQpFjhVRleUCZKYySGrPoKiMs4URNNsOKck8TPKMBRZLGY9MPHoRlSldwvN00h6ShjHjBjyS3XU",
-	"Gxi0NzRNbXjnJk6cuTRrmyBl89biphzXKIeoIUGSyLq2L6NWnKtKoGfLbc0ao/VJ91WlBYfAJYT7TiEC",
-	"CoFeczjmoKKhq9Jsn9c7mdmFIyukIhVi/hvI6jaEbGOOcTNmya1u2v12VuUSkxo51ncsOF53bnNTX0D4",
-	"/+aI0O+grzroJB27krqArnbHPX9UKRAr+h5vpw+v6rnkUt2V29J8s2CkVZzymVU7cJ5/M4ZKkxVp/Ltm",
-	"ovEfNDU0hiyhI8JQIcjEcN5u+3VsJrv02mdd0cd6ztqmHj/vvPUHUtKo29ZyfxYQaUUrtZLmR7s7X8Sq",
-	"mqM1zeVgd6IsOKnxaSsJT73hX+06yai66Gc+S/X/d9/Y8qRQCHpXRE0B3o2cyjNK8uypELFk9LYsZsd0",
-	"atnLcS7gSrWaAxzDF1qgr06++Rp1XzzbR4++GGz3IDsXCtEu8KRIkMva3/KrWXwT/OvKXM7Ypv5eYKZO",
-	"XDLGzTznN0+0Z/NmyaPdxR7qIGAFT8d8LnNeytjC/5Xg3JY31lcTSPGSzPj3SzfbPRZ70yE/pzcM/BR3",
-	"G+R+/3teLIp2H3K1X2Yj7UMy0kdkR68o6gUxOunqvLu2KS/g4aUJwPDm0Er1L13RXp0/iLuQQpHj/bQF",
-	"0vyCb3bLc74evVTqZ4W34OOq/s/GxhsdnL7RxH1tlKzmnsAsli7TUegC2Rjz7661qHk7KuXM3DtIy6rS",
-	"GV1VoiV/Ii4t0AEUa2Om4oXtjQWHJs0CIVlNbyFoBIcMV2+yBDl2qPs5Si/oeAz+BDwe0/RiNkXbaOfB",
-	"Lnr46PNerfZme+fB7sNHn6+hSh5y9SJI/IxUMpihIVFbXB/nmLXcoXvipPdict38UjU5lqOum2cqRU0S",
-	"mF8SO5raG1fn6AEF3BE3D2nqk+fkwWJvmEASvWQloMqgaTsfLyii6NTAVwLslUESvba3uU9h+C0OKuOK",
-	"MmY/+vJHIOBygg+Xg8Msytsr3x87mKPQtqhY5MPBoAVA7FGcQx6RaG1aVXa8mi+kqlSe94U8WZham4dQ",
-	"WwifU2WhYGwVpnSVQDYfRFKEdapZr7+KZ6QqD3jKMpK1ZLu80ZhlUArrXoXPqZSYKl/bGk14sFnBKCOF",
-	"phJNqERjCiVHOR6yeiYL16ggItOQKGOrPHpoD43KXR4BegnOuZCI6RwR1diUjFOF0gtOJRVDlhFbMYs1",
-	"6p7MprmvEAprpZjqWf/7vJfsplkCK0oXKp9kE8riHrrFeUxaqhNilhOmSbWfWJ1uKlyvYBOgJottEIaw",
-	"2z9LP330BzsGCX48ZP4n9fOspZgkc+fmT4y4TPyUSAeXkxGm0O7gwZCNgkoVxtUppNmQUdsReVvRJoWv",
-	"ZfL56pHVb653cTxnYw6Xd+m9Wj3Pg2axZI721Cg/+SRgQVHCqOgstlsxfvk1+SEsNFmRq/kn3iVNHqn8",
-	"SHMhNklSQVSCCjGbjunVbIpGE5KejhIkCDNqMDC2MYfSDVfitlRTUi2VA9/ZpTlH283ks48ANHBeyJUC",
-	"Vd1Xia2cW71dQrat4jgJsqtrzuzbZGc2vNoxerhFlcRvI/euqtyQRN04GX79QoukIsTbbJgdZHlZRmyZ",
-	"q6527qIAJkSNi0NIEmeCSElQyrUQlORgOtpIdNcFLCXKiL5KUIElMF7zF+gEE3wVvnkbdqHxSUvS3KL9",
-	"tg72u/UT1vfW/IIzssnHoc+g85xl9I0mf0HSqACaze9Z4r8iqLlx9f3pA98leSYbnkmXYQcwimCMRnJi",
-	"tte40HaFfjBj2b63bOdGtKECAlmkur3HhOFI6n+NvrswL0EA2YsAsmMBu8Qc/mFOqkqBTKMzLQjWvdUx",
-	"dpanni72/XvopHm03Gf76Ivdh58j9wt0ACRqMRZi2BDNhISMGN33LLfVxrnhGbkFpsupBeUk+tIoTHID",
-	"F4W+BgvIu7licIANkC0b03KAcUmnxEsDT4IDuks6IU5ZoDqc2pLE03JPzQCnldIWluVyll/Xa48rja5T",
-	"VRmeSpKH7jg7Ki6oxeyyD+U5txXKKWbmg7LGWfFTyA93dcP+pQW+zjnOThXnpzkWYNhrJnVRcKFIdjoh",
-	"GcWnDsNkQtQFzxov0gEQWAKWqGBRWOBkkePSQzGu6DEJQoexXDgmFXaJ3vP6bOnyjLhDfEbIHLCz1JPZ",
-	"dGnUUUUhLF69eF5DEcgJVKo7aIWzfPbTCo4tdwTz2SHmdrRcvEynqsTHbtY53k9CpON1lX+5yAwNZj+c",
-	"A/EVlIgoqdy75xEK9GPZBvvHmzuDnUebg8Fge+dBFM3IPLqeUeVgATzkSbk5OWanHmXDmjXpBTm13nNy",
-	"BXlNp4KcU8jTie2bsWSVQzeLJHjPufsFSbXF/j4tBCmwKPEM6KUgZLln3wIgBZtXX1zpfC0nVhJFQMTV",
-	"Dq7ogw2J+y48sLXL8mn7X8Ol3sysuPGlvovg28O1Y2/3dNtKH+3Oej7aFW9L7CgdEvXNTtHBd7+8qbE3",
-	"N5u6Q+Vmk1qEqPA87KbQlm8ZeN/AT2q0Q0rY+tgKwUxiW39Cz9mr4oYlxmsZiDXLZrng/drZSqHJs/pT",
-	"xQ3cBaG5suiZV/53C3JalrjzFqa8nASOyrspY3MQOusI9g8Jk/qeSwvDStRqZxadBDiA5wuPbrALTYTb",
-	"hSanq/63ePexWFRKpCz5Xhvgz/MYAoAWsyko7pcUPJl1OB0AVZUOfzqKoNlkuo2w1pk09uobH0mwo4fd",
-	"DPKyTQMatfRjGPWjlol5Y1MAWlDo5TpeuGPhUOFexQ7C3Pi7wWB6vxGmxSXDn0j8o9r2tqPyMwhzfgNQ",
-	"2nbv5IN6ePjJ5v/Bm38ZbH7RP9387jfzMeKIZ8+//gWZUHZjxXQdwdrY17aiYMA1SLWg6vrEDODiG3Bx",
-	"nmib1Gr/euap7Ks/vfTo6RCFs5es1uvBAolTxx5TzhS2IQrX8uOAepTG89mUzaYC5yTUeSADupYB1ZlH",
-	"lj9+jgA35Y0GVuVCiWaYWjQ5I+izI86Q5SLOefYZ6kZyq3r9IRuyl1wrlNrGHWMHE10hrKMfyBmCOk+o",
-	"FLKhKTOXPfDNeV+kBJ+79UZeDVmAUSgDba7y4Vks9RwjCxWRXnBJgl4U8Km0DFP64Kn7UMx+Os+JhLl/",
-	"9lkTcL//2WdodPzNyUu0hQu6dbm9hbW62DLzZCOIr83DpqHuV396aZj9ppr9TZEhGz1xzQNgyD3k0Pb/",
-	"5z/+a5SgrC40Nsq+RgM0oUwrIntmxtVbyJA1GtrwAr/RpI8O23veOKS32Y/mX+ZotMTnZMi6kcV5SdF7",
-	"jMRsat3JJMQdn01fz35EgkyKHKezKZoQ5aPXimtFguSG/pAdEomCjjoos5D41tPVNt9mc56R784zGrKu",
-	"31k0am23s4dcK6DeYwu/rYFevO83t/1mOL0sXwZNZkThCeGpEGa25vxfwpoIfAAReICuTDVMdNTWPmBk",
-	"qwe+2H34ec9SomZDNkp5RkbOM53ACgFtvAa3DsFcDxxu3ws1ZBJTSQlAmOfQBycr+6wMmWu0groj6yz9",
-	"9ru+KzsYmdHCsoZaLUPPLfgEBjfrfaJTMy8Ix3ZhT5KgqRnMxHAvyoDJEOhJYY4jscGisuazhxgxN1QN",
-	"mW234LoAxss3UffVbwaDwcBQkfnX9rME/vv5M//JF896hk1gpPCZzi07sXd5yCTWytbZ0XNGzIuhm44N",
-	"GAMvcocs7cLgt3Px5e7Iip49VAaJR70EETVkOZTzTcLfGG486jnMUaYQ1lJSG2KoilbNeyZU2hPmYgId",
-	"dCgU6EnDRdVses4FJUP2ilFDHGh/3OujVyzsIxdsMqJmM5kG2oFj3byk4lznfoXYHOvsvxmpH43Fox8y",
-	"H6iyXYzeaGr2KjecixSKQACP+MDfmWXvE6wvDVmCV7o72u4PRmW8y/BKc9Jmtw1fgpYkEhF95bZjD+0O",
-	"BijSK6hkzxVx1ujSkeXvrYSz/MdeX0OjX1tKA8ankNTn57OpAKitkdN37W9HcF4FTr/H5wQ6i40qjP8h",
-	"M8tmSs+m0I7JuQ78euG4y5f0DH+ViFxB+wOzEkMLWw7AhhK5Zb8aJUM22oIoSuTLHsgMi3ssEU8VUWYY",
-	"q4PuIVu0PDJ0Xi7XC3mYJHX0nht5l/LJBGA73YWz8Vf7aabhrgMlkSvDqm0TrRy6FVBm6E64DCN1Xcym",
-	"zVad9tIKrBLgeUBcI6f7yS0+HtOUbMprlm6NHHZPMfuHshlGOU2JM66cymKUM0FnU4f0cw7hSOZ4falB",
-	"BEGWzpzSAc0xWtSUTtJx7RM6e53t/qA/ADUyPHejr4aUYfVM87JNLFNKo6/crL2wCs+50mlcmMce9Ad9",
-	"lwN5AfpfKU0tKK+tH+Iylte5QScQSoObaHglSo06ANQeBIVAts+nL0Di3lz6gr2L1tMpoWYemX0SmUsv",
-	"S436BSNOuLIEbp/3xfdG4kr02xob627v/Las2E8Mw2Ved7JsfAKAKZQzK3AnXMlwbC0gPQ64smcTQJxV",
-	"1gUZsjNK2CVhmgDNEXbJr2fTPjqkE8CIAik5m77RhKVWgfSLf35sKc/o+3BEz7POnkf8s8dQAU3+zuUf",
-	"LeltF3SJc6bD8irHyt50jTtCg2uvE3bxqJxpncJcWWn4H0gmbf51DlZBZfqF1tbKHd3qfsh3dbPGub9r",
-	"rf92Btt31vUP7PtYo7HAU2uofTY1C9odDNoGLGe4FXT7g0e+WP5I2XXOPLCzwgPNVmehkdfZ+/Y7YzZP",
-	"JlhcA4FFLqsx5vC5dK4RywEg26XiC14smNmcExVL6wtbxhjp1MzRhQ6dKdwKqSykOWR8iFq/6h6yXu4z",
-	"kCFjmlJjKQ1Z7WdcC9BybK4qscpyHz2juYIyGSUoJFE40yHluXm3kTbnlAFlPB6yEc7zLw1JjaAf0BMo",
-	"rSHCWgSy0QMH/fxPKwnh66DJ70Po5Fr9MEFYb2Ykn/0IecjQf0izKjAe0yysOmD0y3wjENePDe8r+0pW",
-	"GdCuwyzaNoLbR81GwDJzwzFHVfhs1Hd/QfxshC6xVmjgPHKCEmaUKaiLMsSUPYYsKRi8tooco6xEwHM2",
-	"JHEq/SXNSGW4mpfpqxhrO6Qlght17KRqat7igap+slXr4v0uWfn3L/k6v66q4Vd/AXRUWeMB27Z9jQeq",
-	"Ft1rPASts9f4vQ8VL30AwtMr/g7Cuea30TbzeR7vH+x8YXPgTN/Nsf7BHTZ8DfrcRETAK38vgjba8sZS",
-	"YHv5I7UGjsDRSx5+ouklBXU8mErIwstL1sLEnW7fysufXuHU4s2Ym3+pjYGcK/D6EGWYq/P/jH7/NPDE",
-	"lMOPIG5gDS3bl81q++BaKfGVnl6lJAeu5vqxmF+as6TGVgRtzaahGaaEjg+eNcGWtm0HbWMTlVy669lW",
-	"uxnn2mxYA2aUgB4b8F+YVq8/ZAdY2ZKqZtv2x17qXOLcCDC2YRYxm0KHNGfMmNE1IDy98PzbWErQPzFm",
-	"OwUpVJPZNKMYSbMj7qdgE+byaoT2jNgKiPySZX2j119NcvtTuWkNHe/u6ctCEJzJC0LUJO/Df0cJGhXZ",
-	"eH4082Hv8QJDDnyWzu3kzbbAKvRulMQ1XjAWWWDaOWRncGcYTbp0UQliBMlqTqqYaHkK5LxIuMT4T5m2",
-	"096H2geWzOabQbNxNLj0q/D6ZQiv9QSEOc2afFgFie3Wl2/dV75L2iHqumBgQ1tusC337UI3D6j0tm2C",
-	"ABFm59GjRovdyG/nBQFWCqcXZimPjQgg5uZ8OexII4A2MyI3HeslcnNnsDPY3B5sbu/2zW0ZdqonPvvy",
-	"1ctnm7/d2Pif//ivpX1470eelpbV/faE3mg44+pNoY0csH4DIm3j1LCIIfCxG2kIgtW6PEFFtx3ZCbNa",
-	"iqQTnSvs+rUDWLlPIgaDi0iJr4lAuBCznyQaBR2oR64u8n32p66pM5Z7E1iYjKg2qGtVBa7NunurazrX",
-	"m+Oqt2Sr0eqabFVqXeLjbb7wQNpS1sIwHirBc27l2s9/R3XjFf38T/Nw43MOfdIqf36wNO9Y78/JtN8T",
-	"1eyQeQ/qr39VhIL/CNqOjXOOraF9F8qsH7YQvODSkr6PJLnXQLT3hjpvw6u91H1h7iW8pdbmTqLu4uZz",
-	"OE25yGZT2+ZcUWHIyFWrD5mFuEvKOkGua33hIKo9m0LUNCV57nq+YRcass5K1yg46MSrzfWHu//z39HJ",
-	"tVTgXujOPdQzxGcbBPbREYSbIa6T+IDy2LtNbCxaCWpmAn8MWeUygaBUm8r/GPwiECC1ne2MYk1yeAbK",
-	"r/JG58BWF4H51a9+gl/9BB+7n0CXPR6bfTs796nmDB4sf+hZWRZW582tjUe79btck8lQc76QCb8f90Pj",
-	"JaPQ85AgrK8cu4MwoU3BkotYmg+A/mrD36cNv4z7/2rI/2rI/2rI35Uh7yTUZp29f3y2/JpC7hdp/SeO",
-	"GXsbv8Xi+SBm+etWRaDVNG9TA6ouzAuyTIxcwTkRyiXd+oyLIMciTA2NmWRefoHkryP3zxvbx1yqoPvk",
-	"unkXq9HHPAjNPac3BCuM0Oj+vEX60Siq0HbdZdwFy7Dpvc7pEs/Hvokm6+z6BfT7jb4UJGwYH2J7Gg0q",
-	"yHt3mRJtxX+SnnupIDlDZaUQ3AW3M/gst+lRzCGK2pxfc9L9lhQjr2LcIsWo1lakszPY+Xxz8GDzwbZv",
-	"/bAXdmAIiqQ6DweD7U7VASTAv/epdIdcVQinCTq5IOJMcP49WT2RKNrW854vXKnHzd8295XrftD5ZQvL",
-	"we7yJ77m6hmgiayf5lS7yubqUBHendtc0a23lsrebU2C5ifreZRqqJfHWF2Afno7wdVy34P7DCmq9s2l",
-	"KJv9GOlDE5dmjZ4mn6hEa6wycs98f4WPQKKtfdHaRKB3M0t963vk6+0WO86DOJWNlXBbK7PQZ16m02tR",
-	"SbV+1Cd8Us7ilp69lYAayrrreSj9d63ArTWtAqpPqkV9GJ0oPjUfQFhJ82njck8g2kGWHrFhWJqhWgK4",
-	"g1hPfIVRoNFAbYdNpvkxQP3asNmd8xGysP3IbRSZhm7yoJ7F/LqgRKk1NI9oW5R7ZowVDc/T7Ik9Mh+y",
-	"+lX3qK6MpWuxnLBvxUu33pYU986DhKh4M0JBALUF9Ad3cxFujyxAxjCkMTt/bPeN67JVBiUh9beXDJnN",
-	"/oXrRsZjnM6mfXQw+wnSi8vaLanpJWaKJGYQlppHovvBXHXLT+faVqlBcvGQAbgwIFbDh+Db8Df7cUSZ",
-	"aZZbHJKGxWOtGsNfJ9TWuLUYdgSqiERKU4L2EM1trcrsb7VobQUUnbhSExsC9VMcMq4tE/M55hHP9Qty",
-	"yb8nNUZUu9W7EeeMJS53KJ+uUvLCLPCO7lM8FFBgqFhxvDqE9GgPBqyK0fFdeIW1utiykMubY4fJEpWN",
-	"L+IV1llQ7O1h1K3lb27bJWGZrzcfVW8ZIcYnEzJkLeaCQ+PuhmB8RFU3xpZlRh91Va4WMR08C4XghSA1",
-	"YD+4rvicCueU1HQTVgD30jx7BXcyNTQgLn0vTTxkfoV7iyqmiZH9lDlOdYkBUgJ1Ibm2xG+3DApgoXtl",
-	"WWt9IOm5lLTA9MTPPHWT7KPn1gK7nE0FHdPZ1BbxEov8GlTlySEjDF3Sc210lcrB6Plh7PrP4W6vZ126",
-	"cvCyDtwFP+7eWIvDWa2kl9xd+LwOZRNRTr6yiAe2w4A/yIXk/9E4Kds7EaBudclaIHlrHFGri4aCUUI8",
-	"tDOmCiiiLNeJFGh2W6ovezYprlaA2R+y9jpHl6xPVKPqEXV3d76wE5jLOnwCny6HSEgWshVplA2AeXAZ",
-	"d0O2FGMIdUu8hsfI/uQxOsETckIV+fLE8FP1GB1jdfFluOcjy5PYhk0OnP23goLmJjzDvFELR/UBWEVg",
-	"9axbzbm2HVTrXfhL4zMnTkJZ/yvp3H/m8d3VdJ4QX1tpcXmWsgmuVTufOKz6vBRQ6jemDNGJTWmxaTlW",
-	"c3fgNKWKU1PdUdZmSvRjt8HMaCXF2c1METGhbDYld5GC+gdNlSICdSdEGblS9TVxG7EC8/W3aVMQSdSm",
-	"8OfWus1P2SWnJEEAwFFyyysqlUVZKV3H9j4YKaEZyo0FZnjebEoZVRQD4zY7YqwUi5DjTCSvUBnbBUqY",
-	"+uiwUU5aaqTm981ZIK4RAzyciMUDq6u1OriNA+Y2XGZRv4WVmM7Octp5YrFGsptyibu+8F9tYIq49Wij",
-	"CWc1qbwurS6g0RKeiRmjRSj0Rm8YchpzKh+HddLunsigEYXhHQyQrijrRyhIkpJ+3lN0ItpwZCWSiDCe",
-	"oxrwxAVm5ze32++8pt9ZcYHZVMPJ8NqePUtBZn/VtejUcopxalI7pcz+0+F1BahfTcXMIzNxvRzzsect",
-	"NM2GzC+qYVJ71J/al8239tGhd1xBxaZWlXvqMeiGBTSmY0YABH3DAoSwoPGZ0Z9nPwlrAPtFWBPV4hHN",
-	"pha6Ca6JF322PgcYLRf0nDKCAkSwb+CjoHw/3/C/isDdme0bstEJSTefEZVebBoFdQ9JPCGb9rFR7zGS",
-	"lHGGdgcP0CgVXMpT+1UFqRll6vCdk7B3oJwmqz6zD1r9ezN8G6jS7xwL+FCa59eWwq6c/vRLN19beM4L",
-	"d8tcfljtZi7nJ2VHprV8aM411MZf9mq9YWZTx5GCSy05GzI/aIgo1YSorXgM4MH2+ugE3E6Bn87pu75e",
-	"x1x4yCxn5Mp6vub9eGhUgXCPkNyg1ivl8j67TnVOFjbEA4UxrcGCM4JyTUP/Owb3d2qsdbMzvcQxhNw5",
-	"xIbMsP9sNh1jcMlq5iwIM/U+wAc2/GXBJs57xdCeUSsv+RsN1BDf4gScjOZUZlPMUqfkwhFZSEgNmuq8",
-	"YpvVpZnDbIM+OBEjpNXsQN3dwbaFDnzFKh+ss/9suWVFcTXicKCAiFF0bpHd8vDN4W+HjFG3KtF0l5gZ",
-	"PECjaIMbC9pnwVhAfXIZHx4wjQzLXj4e6NNsVWrkVh89zXM3xbRSBSBeUWveGIPODIjUkInPlotAjba7",
-	"euymreXpiaT/210r+wm+H1ngh/ev+0W7QSuG+jHkUt+dPuuVyfYbWSqHa0seb2puCofMvNREj/tJbQ7X",
-	"XDs5SV0OqrnD1xazSUqe0tnU116WFjh4Ccv81BTLfpuh3USTvgtguNcEs741thugcCub3m0g1/9rzO45",
-	"slhIf43M99ZsqiCDGQxqGxgFeBqjNuKWlCNr5W3MpgrbfiIkVVqQBa1FggbTtqmziqdf7QcTv48ErDBP",
-	"fXkKVpC3LhOzX9a+s8KxBAuyNuANdunDxIrCRS049YDeyvzWNprbelv98Tx7tyUIziLJsJGoevjcwsD6",
-	"so40rWmzh6SWt2/Y5gQL+HeuF8YA52kYcmAKw94topM74FqgOuKEPsLi+4rwXpjNeY8KwOJSjPp2JCjX",
-	"n26KyJE55/nSDav45to1BI2ffm8p/XuDawnwQzyFyGeyVlUYTUBLKIwNE5iS+db0ZdZEZfHF1hJnvQfl",
-	"/O+D8ZZJDCuw3YOqhfzdpLuukrxa3vbXYO9c2eSURT3+AwoJ0JDjNLL11nYRWpaUVzvx0lNYnfN8T/zH",
-	"beyLMJfaZ1inS6Dx2mRMHWRcs5QchG1Xl/uuD8L2GI3I2X2xlNvkkDHOUgIq99I0ibbjXteb+QoIwRV7",
-	"zNGKIpspZhnNsFqgyx1jEW/gHZrJZZhvD5EA9iBs4h22MjBGvG+DDQZ7G1Y2uNAG5m3bqAHADYmfPqs6",
-	"jlQdz3PCIr1wpEf2q/XP7e2yHs+w0PZME+i6O1/lHzQJqtja7TqMz6XINA/FHsnaU/VNjKLz3Hm4u6wZ",
-	"4Xf3x+yDk6z3pdxeLgKgjXDuFWmMBEkviEgvyKfqrwh4klupLbCpyYNuBacMcGuWhtoE0S+hq32Ev7Vz",
-	"NXPoNtmzvYytkb1XCsbuqNYjfNRbpPQocp9KjyLrKD02Wd3qPQyQQD6AjXg0nz0fJK92f0+k64fV/Flv",
-	"gZSMmmcHVgEmzWKeiAJc75AQlD0uIBcCzR+MqV4bCpQmD32Afv47evKau3BF48r9/M+wQIL00bHDUAAz",
-	"kIghayjpTc88IOPgS04Fsh0/XIS/wuzb2a0Q0KXNpzHCGDz6bT3y457uJ1lWktx7cnJXb/hQdZnlnVpy",
-	"hxA2Z/q/vQjJyKSdVRZSCJ4aO/fM9RANHUZsTMWEiPrVWNn8UWRF86du2LSmCCboGtzgggZ4jj5kZtux",
-	"zaYTakt86rd5XZtowi9J7UZ9DPbQfbpYTnRRCDqJKCvv3VyabGYEUInuSKEgLKxVMUrRqjrF5MBPZN3F",
-	"rQ9k+D4BCMuFtCEQHti+Vkt94R9N3YRfkBHXB0cLPPUVMbtkKblAp7kl2e1ZvFMbZMdFQXJcZ3qaDdni",
-	"QSPak1VuYNDE9XtUNo2rTuSGaw6ZRw8D7UViRaXtKhokZroAvjPQCjGbVg0RUNelie3slCmCAhcFF6pn",
-	"WzW4FmmIL4Cziak4jkIPJgsVHOhYWGChoBfDZoYVXucavCpyjrN712z89YtevSPYMoAxflxu1kcB8XJb",
-	"/cNdUpdM5Dqmlq0kZz9CyXINBql7cNSLX9m6ACkEqWh2sR+/Tt+eYYwx4CWvF0VyvaJm0xjAihUox/WJ",
-	"fexipbacNuFyXN/hxDOWQMx4/3cgahj5eJDEbkhC6wmfP9rEurAVpntT989Hhwl6iI542bvQ9cIhjrcQ",
-	"68R1KZKOYSe+s6FRlt0/94ZsyDbRZ5+92P7sM/O8f1OzI/Cfjw5Rl1wpwiAlbtS/muSjxiQeu6F27FDm",
-	"ETPMGXVdYmdT/4sH5hcbINVgdIFTymz8dXRg+cIRleTJV1yLkX9oFx7CSgl6phUalcGkkQ3cEshwXCOT",
-	"wQ/8sDGwY8qjpIrG+QTwxAf6WpHboM1oPHzn3/fIvA+XDLDZolIzVO3M6JCrEeo+HAzmtvnzzz7zWZb2",
-	"VxgiHuUymJ4QwUdmRp+j9IKOx+CPAkrJuD7LocMdDPXb2FAEjUqWNrJoCmgEHfXNBwkaTXhWZhqavzFj",
-	"roPxCLIBn7oOrXtoNNSDwYO0ebRVPPDLIaCqDDt+T78cdrYHXzzY3t4ZduBhYoc45ArZhX057Dza3nmw",
-	"O9gedlA50S+HHT/FYWcrfHKr+Xb75Siim1Rsjnya+kmNj0fd9pZlgPerxu0+UiZ95zpHAO/Yqmr4Hy2E",
-	"b5xnS3OojXHdws9gJfhrAFtM1kNM+zdqvQTzmfcusGFd2w5Osgtt2YgNp8em4KAca4jbPuUQ7rptNqyI",
-	"MA//+7eDzS++e7udfP7uXzo3QeH+halOdktb7XF3mJ+MPV61HywvQbcd37S3ksFe3rnoTSxRHFuv5O5g",
-	"t8wL8JLbwYnZYtYCS5jYerfVlnaZZxfe2d8TFeKpvl86a0kYy0rM+E/Ui7nPmdS5IuEZxyloFaSgkmPd",
-	"DCaohgnagAqaxx51SLlGhSCbpaL9nqFIDzHy5VHIvNi5iTS9FLahL3xG0JiICYEUSZwqDT8nqvqBBRuD",
-	"hhITrujYSbA3mkYM46dmbdl+AAx8i0x1Rn7Yj0AMP9p8MIBhsbRJG0qB1WlYEBGuPgaYDk9rVUSXnErK",
-	"1kAQrl7+1J/Zh0LujkwlKmvmzrQQPOfs/FOLb9yBx+rY7oxNuMparkS3NAMDiba+3KqhD8d1yvmU9FUM",
-	"30AsJeiNNiYtpgrlOsi6cBlnzdjPQtXzyM/3XjIwGii+y/Mw/PQ+Zp3qlmnTbgdcOsScOAzSoZM7EDIr",
-	"EffWW/evBeUF6787iSP9+Te9t4IEj6K8RjFCG3y3vZj5ho2jLL2Zt6hgqF+l913FsBx+u9rH/zVVDJ5u",
-	"7qiCIedqEzIKIb99M70g6feLXROuajutPNg5RtUQVjVS8j3FRQ652i/ftW9n+3GHRuZX1Gbq/7G2859e",
-	"cOSPd0ZZ64VLIJ3P+bC9T8q+C3VD9zcej2l6MZtWvUN6aA+NUg6pRGSEuuaRKkmylwzZqJq/TdyT5ncW",
-	"EaFcWJhdaFQMQc6pNNc3QSNBzArMQ35qwqcWJENmXmjxGFIuCIK2YtR2Bu4Z/j+izEOiR1FZgN5qFHgb",
-	"k8qcjtnz7Z0Huw8ffd5JvJsdNv+m1+EDGUXzE1mcpA7gtFx9nLet9bItdWcbAWJpdIUIuiPd4ILfSlJA",
-	"8rdXc+bRvlcRJi/CqX/0giRYTZsQeREewacnQ15EKexuk7psR1PHjquXNB3EjdBufAJ9dBiMNWQARe3A",
-	"f1xldYnkAAi5fkjfThvems3drbBDfxyOC1ZyyF3t502bdHHzrwlhCovr4xwzW9qT1fyXez4e20mMiNjn",
-	"2oz9YB2REBD2hxMHwSSixoghglI4y18dYu03s7wzBMCUGaBSFC5xoaw1efliqfSZkAUur3otCSDYzqYW",
-	"KGpxuwCyPIhDcxvCgbuZEqVKzKdo/OaIvE9D+Sjem4rTu6iVbtnHmmXZPBTzr01AoVqsD0RBriyzrKGG",
-	"e9g1YLZnWhCse4lHBZtNJSJXaa4rf92QtQF0uGQnbfSFVBDVRy8sLprvw7EIuWvIGjNdCLkVReamUnmQ",
-	"qPvxfpaIVyv4Pasj+UAN4VcihybltUnrfWjp3obx5KV1iehXUhbUjFjqQN0RHOwogVyWMb2aTYdsNCHp",
-	"6agXNo8AH1xKE0dCOrcothY00LEu83uGzrHIiEe6JZNCEMqg88PIggHKb5hNSsuJLQkjwiWaAOYyzaBc",
-	"rZvinLBMOD3jD3o2PSOpMUexNr/ONi409cQ/ZGr2D5WUd0EzhJn9p8Iig/XaPQIA09davtEbsx/RYIAu",
-	"EluMZt5+xJkSsynOE0DhM+8nE0zZWldoDtBu7StkO2/eGMgtxKryG94M/jkn8GFJGtqRhtmGw9n0ksp1",
-	"O4X6+X4g7eVr8kPFCNrw4FIxm86mjy3JAvm7BAVDKQ4xEKj9o7EGgAW0Et+qImzrLfx3OXJHhWa9UeKD",
-	"FiCXoLtFDE4SStX4mSLMCCkok9A0gnU/ZFGwexRmptjXU4AJ1YkfvJSSNnOmhG4MOGp/yG5+hdcXgraj",
-	"Ve0GL6upswRaLuUTbmlVIp2uSLSrZKM48r1dLKt+O6r2Hm87hY6hG17Rc1K1das1dgEIWFdCBMQYQrw3",
-	"lb/FSO/7cMuOrt8z2Lt9TQX5/stBe78FSbfsTCH4WU4mv1kTDt8+FXU53YK3tPGVO0La2K8QgjPS1ueg",
-	"KRwKwTOdqk1o5rgcbBEzC7WD4DmqpPfhYH31nqJkx3aG39gJftxuzXAtbU7Nfb/Nn55Dc38ZBd2Rb/PY",
-	"D72HRkWO2al/RT5CXSscJCqycYKyH86tz72gRPQSNIKOoKc5VJsU2Tj8Eswa6DF66oNacz/qo30be8vN",
-	"9eNUuQ4xwhgsVW59AD7CNSJsyKpoRVTNsBRjqedWTs5SNBbZ2Lowa1Gu75KO4wgvrcysb18n6bzRmClA",
-	"fN1evfFMQPYfyGgIp7Do1tmeHx/flWq5Ue1OxwuCc3Xxl0VYAwVnGdoZDJDCTPnGR84pqsGLLxhxbqi0",
-	"TDnOMTrDEiZk4fqJRF3J3Rwv6SVOjdnfi/oW/xVm9T79i+4NsZQEsENudPILkJAPwy2zgNZZcCq88Aci",
-	"CM6uVzsP14IhstHuBQl6OHjgOhlUe59RM3d6RvP2A3hBcEYZkfLDnMGxmP3tpmHnh6vco1cMX2KaVz79",
-	"9mPzri5X+Pg3hbpz+/2a03NmBuvNn2l99LedM4IFEU+0ujAvM3oGhK2cHqNF3tnrbIH+4QaKOQGrMq5a",
-	"+9nuz39HX4EtLctOP3kNgOrnf/YqIwqnKdfMaJBJe+/L1Dej8OYMUaCG6GI29e7MjWASwfDaZSOuFMUI",
-	"MxUjT7WDc5kJyUWdQmMaaPWDJIL15SYSILzMTyhS1BOGR4lqfFelQ6Oupyn/Zkc5/rU+RTryUse9ISrA",
-	"hcI0B33bGJ0e8a6lf3FXRKJVST33Lam0+wTZyj83p1JszM+pTKwF1c2vl6g6LHt3dQDx3lzSqly4/yXk",
-	"mYRF2lwha4RtofADrgV0ZSVXsHc2rPz0KiW5+fT44Fl4NWBMGn31NyXpB9FR2IAAej4YC/pxzw/z9KrI",
-	"OVUeWgQbKzFoXBVsg2El77579/8CAAD//w==",
+	"7L1dbxvJlTf+VQr8LyBy0qQoWfZkZAzwdyQ761lpRrHsJHhCr1jqLkrlaVa364UjxTCwt3v/fIC52gwT",
+	"YK9yl7vhN9lP8qBOVXVXd1fzRZLl2DsLLDIWu6vr5dR5P7/zrhNn0zxjhEnR2X/XyTHHUyIJh389iSWd",
+	"UXn9JJYZ139IiIg5zSXNWGe/82IxxykVizlBOeaoSxPCJJ1QzCRKtpSkKRVYEsV7nahD9RtvFeHXnajD",
+	"8JR09jsYxo06Ir4kU6w/MMn4FMvOfkcpmnSijrzO9YNCcsouOu/fR8WcDjMhKAnM6tsM2d9QnDFJCZMt",
+	"n0/sEP4EyBWe5qn+dWf41YNO1MmxlITrt//9T8P+V6/f7URfvv+XpVN7xrNpc16HWBKEzSOLeYQWP+pd",
+	"k5SjhKCYoDeZ4oiyOFUCdS+J4gQlCv1OLebnJG7bwYn+VHADEyzJ0ll+xxOzfaFxM/jRH/hfOJl09jv/",
+	"33ZJMNvmV7F9mnFphvM/cMIpi2mO0+WUo5e9OenkxeA3Ix895bbFC/3bumv3B3xGSZpUPvMyW00Ib5R4",
+	"q7YWP96YCGR2QxJ4eZ0T0Zwg/BklW8UcUZcv5vliLglHKVx2PF38JLk9vTxVghLFhZ4gucrTLCGdfckV",
+	"aZmvnpA/YyrJVKy70Xp2nfdRZ4qvnpv3dofFIjHn+Fr/KuQ13GK9GfrfliV8q6bnhJ9geVkcfq7/UcyN",
+	"wQOdqMPJW0U5SdxC1qOGymdgr0/wBQkwKTVdzHmmr36KUY4vSI0h7KAuVrCzaAcNh0P3/633QX/Gn2VC",
+	"JlilsrO/A1tFp2ra2d8Zuv+LOlPK7B+L3aNMkgtv3qf0z6G5Z9NzTZdbi3m6mE/1+oH/2ym0zQ4GC89w",
+	"WJ3iyrm9IBNOxOVBln1PAxP8hsiM6U3khGVqRtKU6FmiPBOLOUw1xVo2MHJFM4YIQ9MsIUgu5tOMsoFb",
+	"Q2yGLxZxdnZKYsVJn4gcx+SMm1lU1jTFV0eEXWjy2h0OG3cv6lz1L7K+HbC6jHJdLzlmIrcMqrq0sZnU",
+	"GO3ri/imZaGz7BpfEJRgJpBibmHoX6XMv2PpNeoyPKMXwF9Fb4BOMEfJYj7BSqJ9ND7PkutxsQuXBBtR",
+	"YCf9x76dZf9l9j1h/XKy694Rt0r9evm2PtdXgvDnyZLbqeCBpbdzlQh4r18WecYEsTpOTHKpR9K6EJNa",
+	"Xdh/18F5ntIY623ffiP03r9bWyDYAeFbNdZPppjBeS3+ogjqThd/nRKkmaueD3qriD5WPagkiFxRIQnK",
+	"FGIZ62n6+A1OXpC3igi5ZLY5z85TMv2Vm3Wh0eg3NGPuzHBKE3j4bIJpSvQ2Ec4zrfT9SVOcxDTt7HcO",
+	"CIov8TRHREiUnaeaZDLKiaaNPNMXknf2O9tkqh9//1ozXSyV6OzvAelTCRz4SMuSjLHFnAgkMjWlAv6D",
+	"SUQZTIWIQXlQl1LmYn9721yyQYwTLCQng4tMzQZv40GM3QqJ2G6u5P26VHhiBgmdkt7jxV8lKeaHuuPG",
+	"l8a9COEZiVFKhNkmgfQNohOhJ3GQsUlK400O6tbzNt+Udlpbi7nEUisaiqSoO47tjMZASs8yfk6ThLD7",
+	"nKAW4RnT5IxywjUh6Kl8m8lnmWLJfc7kOZM8UzN8nurDZZk8m+gpmL15mWXHmF3bqybuc14veZZrhq4/",
+	"hiWdEYG6Y44lOUvplEpNdp3I8mSY2Asi+XX/yUSGTKFTEmcsIUKrFtqMYQmviuCGbAUuzLCSlxmnfyb3",
+	"eiZPlLw0VoD5AgImL4ADcjJRYC50xwqmpx+McWBD/vCHP/SfeA80d+U3BHPCESc4nX496hhGM+pECHjg",
+	"16OOvfZnUkuoUSe0Y6U4MRs2wzTVxHSf+3VK+IzGmkslVAs0qr8P08l5FhMh7ntCTrrRaa7VYH23Fj8i",
+	"gSUVE0w5Qd18gMjVAAmi9Q1BLxjhSGS0D3KwBzqA/U5dNOc8ywmX1AjtqV6d0aub1k2pG/ypePB1IV+y",
+	"8zcklh1rBbGLZ8azUR1/QrmQ34LO8a6pw6V4yY9TLDmNldn5ZRt5XDz4PnKKzVomrL++QiEqPxt5s/fm",
+	"2rYD2qRqbgB2Hp+lpEC4yNgLMtFjxZeYMRKw9Q8wwykYOmBQZgx1f/7LzoMe+p//+L9o/AM5HxuVXBuT",
+	"XGseERrjnJq/KuaU3K0nJ8/hzT2wMpm2Dv7U+YGcd6IOzqm3vvIsnCbTsMC1aKSpnUikLYAJx2zxF0wF",
+	"2td2uFAcvVUZtXOS/uT/hhb/mVB5iQ6JiDGXRKCf/2Es4XQLv8mUHLFMaRtDqDznRAgKC1BMU326mF9g",
+	"qa9DhH7+GzrKpECP0M7uA7Q33ImK/9wtxlQMNERB+AzubTRiYL5M4bJFeuNYNkWJQhMaX1LC4VMEHR5H",
+	"eg7OMEAJlkQfw4TwKZGKm1clleBjGLGkdJoJlYJnIiWooKsIpVuacqRZib1Yg8GgN0BjptJ0bLeAiNK5",
+	"IUaMMr3zepPwDDOJYiIlQTPC9a4MRgxcBs7nVt9Yrfmr1HJWo+k3D7lici9xB64zGK3eQcrko71O0wbV",
+	"9+o8ROxPSpdJSs9Jmi7mJWn1OoEvZnGsOCfJE7nKU6Rvtu/a6Us6JaEhc9/xtvYFNsNs4oOp8SJgV95y",
+	"6kcTOceP2buocP/6vjx7ZUt+soxvPaOpc1UH2JdY27UU2IfSk1TM7o7Gk87pVgxVnbsx0jbzhRXUuFxa",
+	"wNDu6dDGVudae9tMPHKbW9mZZafkPGDVZRar38j5FzygqibgXdLc82E1f5WZxOlz9/WW3/Xkg7/XiR/G",
+	"iZwfznN4eZ+pjLlsy0pnsu8ncw7dutWXZowBa5ecajkgFJ1RlFQYsScz3SgFV8Ruc0NXMiRXK+TX4FoJ",
+	"ScmFNllwkpBEC7knWigGJCD6+R8RKh7nZJrNzAunSwWnfm3E7HvaIgf3F4vNuy8Iy1hMjQmx+BHkZ/G6",
+	"/ht81Cz+bEbJD+a1AyP2zCPmm1YgwtfSTJ5xUghh+JAnlEG/0aKcSJSnmAlw4lj3qJ6z0ErGyxflYHHG",
+	"OQGV4iy+JPH3esTfL+a8NH+Mb7h8rvgGjJHzLFGxPINIjVmA0Qj0Y/AjlQJZ9wlWV7DsOM0EZRdnmgTO",
+	"yJUkTNjFnHBNRhfGf2i+3FAY7L5Pz3JOSn+IeXsx9/7iFBCz1dOzhOSZoFI/ebiY54u/S/+RwYh9kykO",
+	"WuIWTqaUUT1lGEkQZX2aVmncRziOM8XkWcyJtv9g6Xwx9w7ODybBlL1BM37G8NSSpZScnivzokJ88Xet",
+	"JvlTIMoev1B8Rq4zfnbBMZPB18H5pReGeU6YfrV/sZhnNlBSHeUHKi8Tjn8wdEQk1yrmOmMUhJvlhJlp",
+	"fKdmhMPxNKnWamlneSbspE/UeVoQmKfIgcZbfR10TMXoW7V0gOKpxdwc5sElfqtMKEufKZjuBHX3hkP4",
+	"yHhb85NxDzRFaUJNYBwoyYlVCB2nqnAS4HxVXlH+qcIGSu5mL7gWetULbP9Sv4XA+ryLpRWR4J3Rn6hd",
+	"BPMnS+vASyuEqv/SpMNO1KnTlv+nglC8JZmj1zZf5XT1VOsHFubeSXJo99HzJuMkoXoVOD3x5PQEp4JE",
+	"NdF9S2M1KPhyCvGAgDpkds+ox+vpv+Qq1xz3OxbQqAlnmrwhzpoQBKdn9PUYp4QlHAyoSsh1RTy1YTSE",
+	"98KY4q9Ei6Zv57WYa733gkDqAie+/YvjePGTeIy0DYPEFk0R28LoDZ5qo1XTNW0zEFZaPSzszAjp98y4",
+	"FcpT8be7ssZlx/z0yizzZvSHPWKpB9ymlLl/7wQ9AprwmXyeNM/gKMx1wap9qyjCF5SjbqZ8j1W04RUo",
+	"ph7anQPYkxMsxA8ZT262N2B9MekGqRBm7v4Y+du2s/vrldvGyA/+iEttH/dcw/iozaw6anA/DOfVVvDT",
+	"gu82GETD/t8gPg9z8D6zRvqE3nAyo5kSK95bees4wdbzGvgJzn4Ttlfb7brpHZp0Y/XFnKozWPdsbkax",
+	"NziBcueqN/g4k3SCukU+CkrpBSPCBZvAAeNR/sMaw3hQ/1TUuepLcqWnMlWppCllTbdH2x4Gd60Q0E06",
+	"Ps+S6yAxrClecq2YicvNRCUnOPE+ep5lKcEMoqjKzHo9seCejswyqrOxnwluCMgRJxZuRkA3Evf7CCv9",
+	"12TrUrN2m2ojF3+XUfEvxRBm9gcMHGslZTpJ2siY0TpFml3QmJIUZUr/E1S0Gi9eKcLqxGfEcbkF7Zts",
+	"Wd8NxcqGN/R7ypI1efG/6UdvHDhhN2P7NjlhQ/2hvvmOucJqqzEY84HQaRxaFeSfIOokSDppUuvvOaZF",
+	"OCOkEaXK6j+oCzoRYUhkDOnFcAhGeI5un6NQFpNgMOZcFT4H31HTBVUXZhJWuTZScte2Wsyj6+nERfyt",
+	"eGWNUJzbCnsA7UQiA2LCZNuEaGA1+RT53G0WyOIn7gUcNJOqOt7gLGIiUYgubnwySyl7U6pZO0pyb/TQ",
+	"QgPmIEtaqB3QMqo4wCyhyZ2TR+uPH3arvD3xt8rbQbOo4I5MD62/pWkXmB8204duZ0xMaErcJvqC5eHD",
+	"W3gNMnmQKSbDMQpxiXcfPmq5OOHAR0h9KyZuXysG9r7fDOf5O7z0cO4iAlSe9OcdAjqcPqMs0We4QdZL",
+	"BLY9aVHludULyjj7i72VBiQ3AsyOGy3NpDmcnlQcoU0n3iWJv9/0JjLym+uNIq36lWcbpq1sdGUn5mQ2",
+	"IVp3mAGiXZMB3OCKRybFN0QNG95+M4638sg7y+KQyq1fgzruhhlUCe5zZwmv8jQzhvoGNps+1oCXkxR5",
+	"Qn88PrIK1OEx6j5Ex5kzfXsDdAqJulOXjO5s4t2HD1GMOY6l1hVFhARmYsTKP0E1W8YkRNNMOKcg8XPK",
+	"MJSFLGc9MPHgRpQ1f0vN00AWjR/HDBjyK3XUGxi0NzRNTXjnJk6cRja4yeMy6XVhUy5TKIWoIUGCiKq2",
+	"L4JWnC2eoOerbc0Ko3W1Ae+K6F4GgUsI951BBBQCvfpw9EEFQ1eF2d7UO5nehWMjpAI1be4XSD7XhGxi",
+	"jmEzZsWtrtv9ZlbFEqMKOVZ3zDtee26NqS8h/H+zROh20BVHdKKOWUlVQJe7Y98/LhWINX2Pt9OH1/Vc",
+	"ZkLeldtS/7JkpHWc8olRO3CafjeBgpg1afx1PTPnd4pqGkOG0BFhKOdkqjlvt/061pNdeu2zLuljM2dt",
+	"XY9vOm/dgRQ0are12J8lRFrSSqWW+tHe7lehcupgMXUx2J0oC1ZqfN5KwlNn+Je7ThIqLweJS6b9/+0v",
+	"porKF4LOFVFRgPcCp/L0Ks+4fGbfq/NY83eb2kPgUevIe3oVG7f3yeEzP337KhVXesnJJMi2IAXuKeeh",
+	"FP223G7L4yo53WGmYwvY6gOcwA+Ko29Ov/sWdV88O0CPvhru9CBnGcrzLvE0j5CtZdh2m7f84rnPFRmu",
+	"oTP8LcdMntrcj5s56m9efsCaVtCjveUOcS8+Bm+HXDwNp2ho4f9KcGqKPqur8ZSGgqqz71dutn0t9KWj",
+	"7ILeMM6U321M/cPveb4suH6UyYMi+ekAcp8+IbN9Tc2CE60Cry8qKpvyAl5emRYNX/aNYvfRNc3j5kHc",
+	"hdALHO/nLf+aC77ZLU+zzeil1HZLQAoXxnX/rG28VvnpW0Xsz1qnq+8JzGLlMi2FLpGNIXfyRotqmm1x",
+	"xvS9gyywMnvS1moa8id8ZpAgoIQdMxmQ7s0F+xbUEiFZTm8pqkYGCbXOQvJS+lD3SxRf0skE3Bd4MqHx",
+	"5WKOdtDugz308NGXvUpF0s7ug72Hj77cQHM9yuQLL880UN+hh4a8cH59kmLWcofuiZPei4V380tV51iW",
+	"um6eGBW0gGB+UehoKl9cn6N7FHBH3Nynqc+ek3uLvWG+SvCSFZU0w7qpfrKkZqNTQafxwGmGUfDa3uY+",
+	"+dG+MOqOrQFZ/OiKQoGAiwk+XI2esyxNsPh+6GCOfduiZJEPh8MWoLRHYQ55TIIVe2Ux9nqul7J+u+l6",
+	"ebI0kzf1EcYQvqDSYOWY2lRhC49M+omgCKtYsd5gHUdMWY3wlCUkaUmueaswS6BA2H4KX1AhMJWu4jeY",
+	"X2GSkFFCckUFmlKBJhQqnFI8YtXEmUyhnPBEQV6OKSrpoX00LnZ5DJguOM24QEyliMjapiQZlSi+zKig",
+	"fMQSYuqIsULd08U8dQVJfmkWkz3j7m865W6alLCmdKHiSTKlLOwQXJ42pYQ8JXo5flZW+4lV6aYEPvM2",
+	"AUrA2BZhCNv9M/QzQL8zYxDv4RFzj1TPs5LREjXOzZ0YsYn/MREWRCghTKK94YMRG3uFMSyTZ5DVQ8Zt",
+	"R+RsRZODvpHJ54pV1r+5zsXxnE0yuLwr79X6aSU0CeWOtGdiuclHHgsKEkZJZ6HdCvHLb8kPfl3LmlzN",
+	"vfE+qvNI6UZqRPQEiTmREcr5Yj6hV4s5Gk9JfDaOECdMq8HA2CYZVIrYirqVmpJsKVR4bZZmHW03k88u",
+	"4FBDvyFXElR1V5S2dir3ToFpt47jxEvmrvjOb5MMWnOih+jhFkUZvw7cu7JQRBB549z7zes6opIQb7Nh",
+	"ZpDVVSChZa672sZFAaSMCheHCChOOBGCoDhTnFOSguloAt9dGx8VKCHqKkI5FsB49b9AJ5jiK//LO7AL",
+	"tb+05Ogt22/jz79bP2F1b/UTGSP9bOL7DDrPWULfKvJnJLQKoFhzzyL3E0H1javuzwD4LkkTUfNM2oQ+",
+	"wJkEYzSQgrOzwYU2K3SDacv2gyVX16INJTzKMtXtA+YnByoNKvTdhXlxAnhnBKAvc9glZgEiU1IWJiQK",
+	"nStOsOqtjzy0OtN1ue/fAUo1QYKfHaCv9h5+iewT6BBI1CBPhBAz6vkPCdG673lqiptTzTNSA9eXUoNa",
+	"StRMK0xiC+e5ugYLyLm5QiCJNegxE0KzMHpRp0CRA0+Chf+LOj56m6c6nJkKyLNiT/UAZ6XS5lcBZyy9",
+	"rpY6lxpdpyxqPBMk9d1xZlScU4NkZl5K08wURMeY6T8UJdUyO4N0dFum7D6a4+s0w8mZzLKzFHMw7BUT",
+	"Ks8zLklyNiUJxWcW2WVK5GWW1D6kPHi0CCxRzlqAJZY4Lh1A5ZoeEy90GEq9Y0Jim1fe1GcLl2fAHeIS",
+	"UBp41kJNF/OVUUcZRMx49eJ5BbQgJVAYb5EcztPFT2s4tuwRNJNR9O1ouXiJildGcwlK6YxjKpzBZ8El",
+	"CmyJ1Ls1eaIJKPnhAignp4QHz9l+uoAgr1d03k/qZ7HwFXh33i59DJcnABGEsioOTvq7w91H/eFwuLP7",
+	"IAgupV/dzJqz8Acv10CDOvEefR91tI0sLZpcIFO9EUjgJFbEpH/lnOSYF8AMdMYJWR0zMIBT3u5UZ1+4",
+	"dYuJFWfuXY9yi9b07vq0exe+3cpd+Lw9u/5Sb2aw3PDO3kVQ7+HGMb27ukyFc3d3M+fumpdhyUmFAZ5O",
+	"6gLAoRECRl0hClLMznwZMaHxJTkzgT5yBRmfZ5xcUMhgDEkJCxR+M0rhHsr4TUzVxpaEYcsDaufUx2Bf",
+	"gtLejTOeC5uBXWCAZ6qB1+5nTNkMPYtNH9q1qtvqZpu3DCbjud+qoy2J1vNxgjda6+CUsM0BM7yZhOj0",
+	"lF6wV/kN68Y3MsMr9uNqHeNba5H6huX6b+U3cMr4RuGyd16555ZkDq1wmi5NLCqbwVSx64iIO00IYya0",
+	"0Sk59WgcF0+GCdzzN99N8aMFXtpETfqYGMAfuCDVr18udyZ41L4fv1mudoNdqMM3L/UcWMwI08whFFKM",
+	"iRCFAGiDiXoewo1QfDEH+2tGwSFdBWECxGBhwdWD8LB16VOLTp4LLQDeuoCQGd3v2pEW7UjQuKXvyHgQ",
+	"NDBBPFmx7S6UQTxfrVD7O+YP5e9V6CA0S7kb5K4PGyhcXmj+mYSxym1vOyo3Az9T3ENcbncyP6hG+Z/0",
+	"/w/u/3nY/2pw1n/9q2aoP+CgdZ9/QaaU3dgK2ERy1/a1rZQc0DBixam8PtUD2DAVXJwnyuQmm385f0nn",
+	"mz+8dK0BIJhqLlmlkYlByaeWPcYZk9hEmmw/m0PqsD0vFnO2mHOcEl+pgkT2SiJbp9k24eQ5ArSdtwpY",
+	"lY0I62EqSQEJQV8cZwwZLmJ9oF+gbiBFrjcYsRF7mSmJYtOVZmIx0Mv2AegHco6gOhjqy0yEUc9lH1ys",
+	"zqUsIHRinMpXI+YhWwpPXSxdsaZRQIqRARiJLzNBvEYr8FdhGKZwMXD7R7746SIlAub+xRf1bhKDL75A",
+	"45PvTl+ibZzT7dnONlbyclvPk40hTNoE20Pdb/7wUjP7vlz8VZIRGz+xnTFgyH1kW0n8z3/81zhCSVVo",
+	"bBX9u4ZoSpmSRPT0jMuvkBGrmQRZjt8qMkBH7VaDxQdc/Kj/Sx+NEviCjFg3sDgnKXqPtX1hogLEB9Vf",
+	"zN8sfkScTPMUx4s5mhLpkhBkpiTxclQGI3ZEBPI6R6HE9HswDsu2+dabUI2dVTMesa7bWTRubSu1j2zL",
+	"q95jgy2vgF6cCz81zZQyOis+Bh2UeO4I4Snnerb6/F/Cmgj8ARIpAPA0VjDRcVtvjLEpAvlq7+GXPUOJ",
+	"io3YOM4SMrYBhghWCFD6lV4CEJN3qPjmu2DwCUwFJYDPn0KTp6RoIjRitosQ6o6Nz/tPrwe2emSsR/Or",
+	"UyolKT274FMYXK/3iYr1vCCqbqzNyGveBzPR3IsyYDIEGq7o44hMzK+oFO4hRvQNlSNmeonYppXhol/U",
+	"ffWr4XA41FSk/2vnWQT/++Uz95evnvU0m8BI4nOVGnZi7vKICaykMYrpBSP6w9AqysT9gRfZQxZmYfBs",
+	"I02gOzaiZx8Vsf5xL0JEjlgKRaBT/xnNjcc9i1TLJMJKCGoiRWWps/7OlApzwhmfQnsoCmWdQnNRuZhf",
+	"ZJySEXvFqCYOdDDpDdAr5vdL9DYZUb2ZTAHtwLH2Z5RfqNStEOtjXfw3I9WjMc0WRszFG02LrreK6r1K",
+	"NeciuSQQhyUufntu2PsUq5kmSwgudMc7g+G4CFtqXqlPWu+25kvQb0cgoq7sduyjveEQBRphFey5JM4K",
+	"XVqy/K2RcIb/mOurafRbQ2nA+CQS6uJiMecA0Da2+q55dgznleP4e3xBoIPeuGxgMWJ62UyqxRx6jVnf",
+	"hFsvHHfxkZ7mr8IvUNO0sG1hjygR2+ancTRi420IhgV+7IHMMGjZAmWxJFIPY3TQfWRK3ceazovlOiEP",
+	"k6SW3lMt7+JsOgWwV3vhTBjd/DVRcNfNpBdzBjnudtqacWfX0Flt8aN3CwhLeEalsKepZyjiy8V8imEz",
+	"pvpku8rAaxtqKKdmMJ4ucawYMfRLrvR3TF+6FBqAUKapndv0NHmdL+b1fraGVXAsI+C0QNJjq3GK7Wwy",
+	"oTHpi2sWb48tzlS++Ls06WkpjYk16ayipFVCThdzi0p1AbFsZiVMobd4EbpOQ9WBfjMtylEn6tiOJJ39",
+	"zs5gOBiC8upTm9aSfXo02q3+WB+LmNLgJ/uVD5axXVvmj3P92oPBcGATaC9B6yxkuAGQNsVnmQglBW/R",
+	"KcRh4f5rDo1irYTAHfMiiqBRNHNfIOuzkftiaMa4swXgOyC9TzyxuYmxVvpgxGkmzbUy7zugCC3nBfp1",
+	"hXl2d3Z/XaBLRJrNM6exGeExBXAfmjEj5qeZFP7YikNuJcgCx5yAOMuUHTJi55SwGWGKAM0RNtOXY4CO",
+	"6BTwzEA2L+ZvFWGxUVvd4p+fGMrTVgYc0fOks+/QKc0xlKCov7HJayvaRXqNF63Bsroit7RybS8c38zb",
+	"7/iNcUofYSfXjEJorgvyUOn/ugBbpDQ4fRtv7SaJVffq+6oxZWMclW6au8OdO2ukCV6FUO8+zwGtqX0x",
+	"1wvaGw7bBixmuO010IRXvlr9StHIUb+wu8YL9e6BvmnZ2f/Ta22sT6eYXwOBBS6rNiHxhbAOGcMBIFWq",
+	"5AtOGOnZXBAZygn1m39omVhP8Ib+tzHcCiEN/D6kC/FKU/ceMs77cxAPExpTbZ+NWOWxTHHQrUyiMzEq",
+	"+gA9o6mEGivJKWTgWIMlNg1LtIy7oAwo4/GIjXGafq1Jagwttp5AXRbhxg4RtbZS6Od/GPkLP3sttB9C",
+	"n+TywQhh1U9IuvgRktihpZdJYTBZFSF9xighWqtNtzwl4XElTFOmz9v+zWhHqwsuMDoGlplqjjkuI6Tj",
+	"gf0XhEjHaIaVREPrB+SUMK3CQVGdJqbkMaTYweCVVaQYJQVao7VciTUkZjQhpbmsP6auQqztiBZog9Sy",
+	"k7Lzf4vfq3xku9Lq/n209vMvs02eLpEb1v8ANCna4IUn0PFmgxfKtvYbvATt5jd43mUDrHwBMhDWfA4i",
+	"9vrZUItunKbh7tzWA9cAEnvdYP3DO+yh7LWOCoiAV+5eeE3qxY2lwM7qVyo9UYGjFzz8NNxtqWThxSVr",
+	"YeLWomjl5U+vcGywkfTNnyltlqcSfE1EauZqvU7j3z71/D/F8GOIVhjzzrQ6NDYGOHQKLDCD0KG5mkvv",
+	"IgxMeqotVNDWTA6jZkro5PBZHRhsx/Sn15ZYwaW7jm21G4+2JYwxm8YR6LEe/4Vp9QYjdoilqce7JKri",
+	"q3zspM4Mp1qAsS29iMUcmg5aE0qPrgCN7IXj39o+g5akIYvNy7+bLuYJxUjoHbGPgiWaiqsx2tdiyyPy",
+	"GUsGWq+/mqbmUdE3ho5zMg1EzglOxCUhcpoO4H/HERrnyaQ5mv5j7/ES8xE8pdbZ5YxFzxZ1zpvINgnR",
+	"FplnUFoUcnCiaE26cIxxogXJeq6xkGgxIDHLhEuI/xSZWe2t3Zd6+31kmvcbcNpfJNgHlWCbSYk8mVSF",
+	"xDrQgbe+gZt+8n3UjqnYBSsb2t2DgXlgFto/pMIZuBECTKHdR49qrasDzzalAZYSx5d6KY+1HCD6+nw9",
+	"6kDPv35CRN/yXyL6u8PdYX9n2N/ZG2h+NeqUb3zx9auXz/q/3tr6n//4r5X9re9HqBbm1f32Wt+q+QGr",
+	"zda1MDDOAyJMQ2K/DMZz72uRCNLVeFtBT4dCNYB9gwZrdKpSiRkMBQUJWy4NHawuIgS+JhzhnC9+Emjs",
+	"dXYf28raD9n3vaLTGG5KYGGhbpJNRK811Z3r/qTs2dpqudqucKVuF7lQnytdEaYYOteMhwpw2hvh9vPf",
+	"UNWCRT//Q79c+3sGjf3KUIK3NOfTHzQE22+JrHeevQcd2H0qQMG/B5XHhFgnxtq+C43WDZvzLM+EIX0X",
+	"xLKfWdJmdCUl1BzqK30Y+l7CVyp9GQXqLu+WiOM448liromUE0m5JiOLdzBiBpMxKipNM1VpZAgB9cUc",
+	"ArYxSVPi8jRNVMp4LG0Dbq/DtdLXH+7+z39Dp9dCgo+h23ipp4nPdLQcoGOIdENIKXKx7InznZgwuORU",
+	"zwT+MWKl3wTiYW16/2NwjkBs1rRi1No1SeEdKOBLa60uW/0E+qlfnAW/OAs+dWeBKpqS1hvNdu5TzRk+",
+	"WP3Ss6KwsMqbWzvldqt3uSKTAbVgKRP+MD6I2kfGvvshQlhdWXYHsUKT/SWWsTQXe/3FkL9PQ34V9//F",
+	"mv/Fmv/Fmr9Ta96KqX6Vx396Bv2Gku6f0gUQWY7sDP0Ws+ej2OZvWrWBVvu8TRcoe4cvyTfRwgWnhEub",
+	"9OtyL7xsCz81NWSXOSEG4r/ab6JpcZ9kQno9UzfNwFiPPppYRvec6OCtMECjB02z9JPRVk/0fG3Gn7cM",
+	"k15sPS/hfPCbqLPWuF9Cv9+pGbcaETxagYjVapSXd29zJtqqGwW9cFJBZAwVlUpwF+zO4PPUJEoxC0xr",
+	"co71SQ9ako2cinGLZKNKM5zO7nD3y/7wQf/BjmtYsu/3DfGKtDoPh8OdTtm3xuva4JLqjjJZAuVG6PSS",
+	"8HOeZd+T9VOKgs1o7/nCFXpc87bZn2zPjs4/t7Ac7q1+49tMPgNQms0TnipXWV8dyv27c5sruv3OUNn7",
+	"7anXsmczt1IFPPUEy0vQT28nuFruu3efIVnVfLkQZYsfA92TwtKs1onnM5VotVUG7plr0/EJSLSNL1qb",
+	"CHS+ZqFufY9cvd9y77kXrDIBk8zU6ix1nBfp/IqXUm0QdAyfFrO4pXtvLVyOou672ZHhfSv+b0WrgOqX",
+	"clEfRycKT81FEdbSfNq43BMIeZCVR6wZlmKokgpukfojV+HkaTRQW2LSan70wOO2TJ5nM0zmd7G5jSJT",
+	"000eVPOZ3+SUSLmB5hHsrnPPjLGk4SbNnpojc3GrX3SP8soYuuarCftWvHT7XUFx7x0Kigy30OQE8GtA",
+	"f7A3F+H28ALkDkNCs3XKdt/a3nBFZBKSgHvRiJk8YLhuZDLB8WI+QIeLnyDRuKgdE4rOMJMk0oOwWL8S",
+	"3A9m61x+ulCmSg7SjEcMMKoB+Bz+CL4Nd7MfB5SZeuHFEalZPMaq0fx1Sk2NXYthR6CeiMc0Jmgf0dRU",
+	"rSz+WgnZlnjjkS06MXFQN8URy5RhYi7bPOC+fkFm2fekwogqt3ov4JwxxGUP5fNVSl7oBd7RfQrHA3IM",
+	"tSuWV/uQIjeLCPgYIa/9K6zk5bZB7u5PLCZMUDa+CFd4J16xuUPjN5a/vm0zwhJX7z4uvzKGIjoyYi3m",
+	"ggV17/qYjkSWN8aU1QVftVW2BngfPAs5z3JOKviQcF3xBeXWKaloH1YA91K/ewV3MtY0wGeuAyweMbfC",
+	"/WUV20TLfsosp5phgLRAXUizLdoAGAYF6OK9oqy2OpBwXEqY/gbEzTy2kxyg58YCmy3mnE7oYm6KiIkB",
+	"EPbq88SIEYZm9EJpXaV0MDp+GLr+Dfj2zaxLB/dVIH2Z4MfdG2thvK619JK7i6FXoXQCysk3BnHBNKpw",
+	"B7mU/D8ZJ2V7QwvULS9ZC7JzhSMqeVlTMAqIiXbGVAJVFIU7gVLNbksdZs9kxlVKMQcj1l7xaNP2iazV",
+	"P6Lu3u5XZgKN1MMn8NfVEA3RUrYitLIBMBM27W7EVmIcoW6BF/EYmUceo1M8JadUkq9PNT+Vj9EJlpdf",
+	"+3s+NjyJbZkMwcV/SyiorsNDNI1aOKqPwCo8q2fTus6N7aBKC8x/Nj5zaiWU8b+Szv2nH99ddecpcVWW",
+	"BhdoJZvIlGznE0dlu6Aciv4mlCE6NXktJjfHaO4WHKdQcSqqO0raTIlB6DboGa2lONuZScKnlC3m5C7y",
+	"UH+nqJSEo+6USC1XyvY4diPWYL7uNvU5EUT2uTu31m1+ymYZJRECAJCCW15RIQ3KS+E6NvdBSwnFUKot",
+	"MM3zFnPKqKQYGLfeEW2lGIQeayI5hUrbLlDMNEBHtcLSQiPVz9dngTKFGODxBCweWF2lY8ZtHDC34TLL",
+	"2nasxXR2V9POE4N1ktyUS9z1hf9mC1OUGY82mmasIpU3pdUlNFrAQzFttHCJ3irouT3JqHjsV0zbeyK8",
+	"fiaadzBA2qJsEKAgQQr6+UDRiWDfmrVIIsB4jisQFJeYXdzcbr/z6n5rxXlmUwUxw2l75iw5WfxFVaJT",
+	"qynGqkntlLL4T4sX5qGOhXGIIx95uFUf6zkLTbERc4uqmdQOdajyY/2rA3TkHFdQu6lk6Z56DLphDv0N",
+	"mRYAXvs5D6HM65+n9efFT9wYwG4RxkQ1eEiLuYGOgmviRJ8p0gFGm3F6QRlBHiLZd/Anr5A/3XJPBeD2",
+	"9PaN2PiUxP1nRMaXfa2g7iOBp6RvXhv3HiNBWcbQ3vABGsc8E+LM/FRCegaZOvxmJewdKKfRuu8cGJDp",
+	"D2X41uC931sW8LE0z28NhV1Z/emf3Xxt4Tkv7C2z+WGVm7manxSNvTbyoVnXUBt/2a+0GFrMLUfyLrXI",
+	"2Ii5QX1sqTpEbsljAI+2N0Cn4Hby/HRW33VFO/rCQ3o5I1fG89X046FxiTI+RmKLGq+UzfvsWtU5WtpX",
+	"ERTGuIJ7zghKFfX97xjc37G21vXO9CLLEFLrEBsxzf6TxXyCwSWrmLUg9NQHAF9Y85d5m9j0iqF9rVbO",
+	"srcKqCG8xRE4GfWpLOaYxVbJhSMykJQKNNWmYptUpZnFjIN2SgEjpNXsQN294Y6BLnzFSh+stf9MzWVJ",
+	"cRXisKCEiFF0YZDlUv/L/rMjxqhdFa+7S/QMHqBxsE+SAQ00sCygPtmMDwfYRkZFSygHNKq3KtZya4Ce",
+	"pqmdYlyqAhCvqPQADUF3ekSqycRlywWgTttdPWbTNvL0BGoAzK4VbSk/jCxww7vP/VO7QUuG+inkUt+d",
+	"PuuUyfYbWSiHG0seZ2r2uUWGXmmih/2kJoer0ZVQUJuDqu/wtUFvEiKL6WLuCjALCxy8hEV+aozFoM3Q",
+	"rqNZ3wVE3BuC2cAY2zV4uLVN7zaQ7f81ZneDLJbSXy3zvTWbystgBoPaBEYBqEarjbgl5chYeVuLubTd",
+	"1EgsFSdLeqd4fcpNb3AZTr868CZ+HwlYfp766hQsL29dRHq/jH1nhGMBG2RswBvs0seJFfmLWnLqHr0V",
+	"+a1tNLf9rvzH8+T9Nic4CSTDBqLq/ntLA+urWu60ps0ekUrevmabU8zhv1O1NAbYpGHIgck1ezfYTvaA",
+	"K4HqgBP6GPPvS8J7oTfnAyoAy0sxqtsRoVR9vikix/qcm6UbRvFNle0rGz793kr6dwbXCvSHcAqRy2Qt",
+	"qzDq0JZQHesnMBkAkcpTRdZEafGF1hJmvYfF/O+D8RZJDGuw3cPCsLijdNd1kleL2/4G7J0rk5zSbY+s",
+	"+xTi4SKHaWT7nelitCopr3LihaewPGfjM/TzSh63sS/CbGqfZp02gcZpkyF1kGWKxeTQ79672nd96Lfn",
+	"qEXO7oul3CaHjGUsJqByr0yTaDvuTb2Zr4AQbLFHg1Yk6ceYJTTBcokud4J5uA+8byYXYb59RDzsA78X",
+	"vN9KQRvxrps6GOxtqNngQhvqr+2gGhQ3JH66rOowZnU4zwnz+NKSHjko19/Y21WtwmGh7Zkm0Ly5Werv",
+	"NSkq2drtGtU3UmTqh2KOZOOpuiZKwXnuPtxb1RXy9f0xe+8kq21Id1aLAOhGnTpFGiNO4kvC40vyufor",
+	"PJ5kV2oKbCryoFsCKwPmmqGhNkGkqdJcZ8NATF/yznOWaOXwzwZASQVMzcj9RFDTDZFj41TQ7GMAeO8k",
+	"TUSw+eLr9+8D/K2dq+lDN8me7WVstey9QjB2x5VW8+PeMqVHkvtUeiTZROkxyepG72GABPIRbMTjZva8",
+	"l7za/S0Rth9X/bHeEikZNM8OjQJM6sU8AQW42ivBK3tcQi4E2kBoU70yFChNDvoA/fw39ORNZsMVtSv3",
+	"8z/8AgkyQCcWQwHMQMJHrKak1z3zAI+DZxnlyPT+sBH+Erhvd6/EQhcmn0YLY/Dou3yKM+O2PHMGctjT",
+	"/SRJCpL7QE7u8gsfqy6zuFMr7hDC+kz/txchaZm0u85Ccp7F2s49tz1MfYcRm1A+Jbx6NdY2fyRZ0/yp",
+	"GjatKYIRugY3OKceqKMLmZl2cIv5lJoSn+pt3tQmmmYzUrlRn4I9dJ8ullOV55xOA8rKBzeXpv2EACrR",
+	"HSkUhPm1KlopWlenmB66iWy6uM3RDD8kCmGxkDYYwkPT4WqlL/yTqZtwC9Li+vB4iae+JGabLCWW6DS3",
+	"JLt9A3pqguw4z0mKq0xPsRFbPmhAezLKDQwa2X6T0qRxVYlcc80Rc+hhoL0ILKkwXU29xEwbwLcGWs4X",
+	"87I1AuraNLHd3SJFkOM8z7jsmaYNtlkaypbA2YRUHEuhh9OlCg50TMwxl9CVoZ9giTe5Bq/yNMPJvWs2",
+	"7voFr94xbBlgGT8uNuuTgHi5rf5hL6lNJrIdW4tWlosfoWS5AoPUPTzuha9sVYDknJQ0u9yPX6VvxzAm",
+	"GECTN4si2a5Ri3kIYMUIlJPqxD51sVJZTptwOanucOQYiydmnP/bEzWMfDpIYjckoc2Ez+9NYp3fitN+",
+	"qfvH46MIPUTHWdHF0HbFIZa3EOPEtSmSlmFHrsehVpbtf+6P2Ij10RdfvNj54gv9vvtSvSPxH4+PUJdc",
+	"ScIgJW48uJqm49okHtuhds1Q+hU9zDm1XWoXc/fEA/3EFkg1GJ3jmDITfx0fGr5wTAV58k2m+Ni9tAcv",
+	"YSk5PVcSjYtg0tgEbglkOG6QyeAGflgb2DLlcVRG41wCeOQCfa3IbdBwNBy+c997pL+HCwZYb1apGCp3",
+	"ZnyUyTHqPhwOG9v85RdfuCxL8xSGiEexDKamhGdjPaMvUXxJJxPwRwGlJJk6T6HXHQz169BQBI0LljY2",
+	"aApoDB399R8iNJ5mSZFpqP+NGbMdlMeQDfjU9mrdR+ORGg4fxPWjLeOBX48AVWXUcXv69aizM/zqwc7O",
+	"7qgDLxMzxFEmkVnY16POo53dB3vDnVEHFRP9etRxUxx1tv03t+tfNz+OA7pJyebI56mfVPh40G1vWAZ4",
+	"vyrc7hNl0neuc3jwjq2qhntoKXxjky01UBvDuoWbwVoY2AC2GG2GmPZv1HgJmpn3NrBhXNsWTrILDdqI",
+	"CaeHpmChHP1JFCmHcNdN22FJuH753/807H/1+t1O9OX7fwlhM39qqpPZ0lZ73B7mZ2OPl40Ii0vQbcc3",
+	"7a1lsBd3LngTCxTH1iu5N9wr8gKc5LZwYqaYNccCJrbZbTWlXfrdpXf2t0T6eKofls5aEsaSAjP+M/Vi",
+	"HmRMqFQS/4zDFLQOUlDBsW4GE1TBBK1BBTWxRy1SrlYhSL9QtD8wFOkRRq48CukPWzeRojNuWvvC3wia",
+	"ED4lkCKJY6ngcSLLBwzYGHSVmGaSTqwEe6towDB+qteWHHjAwLfIVGfkh4MAxPCj/oMhDIuFSdqQEqxO",
+	"zYIIt/UxwHSyuFJFNMuooGwDBOHy40/dmX0s5O7AVIKypnGmOc/SjF18bvGNO/BYnZidMQlXScuV6BZm",
+	"oCfRNpdbFfThsE7ZTElfx/D1xFKE3ipt0mIqUaq8rAubcVaP/SxVPY/dfO8lA6OG4rs6D8NN71PWqW6Z",
+	"Nm13wKZDNMShlw4d3YGQWYu4t9/Z/1pSXrD5t6Mw0p/70gcrSHAoyhsUI7TBd5uLmW6ZOMrKm3mLCobq",
+	"VfrQVQyr4bfLffxfU8Xg6OaOKhjSTPYhoxDy2/vxJYm/X+6asFXbcenBTjEqhzCqkRQfKC5ylMmD4lsH",
+	"ZrafdmikuaI2U//3lZ3//IIjv78zytosXALpfNaH7XxS5luo67u/8WRC48vFvOwd0kP7aBxnkEpExqir",
+	"XymTJHvRiI3L+ZvEPaGfM4gIxcL87EKtYnByQYW+vhEac6JXoF9yU+MutSAaMf1Bg8cQZ5wgaCtGTXvg",
+	"nub/Y8ocJHoQlQXorUKBtzGp9OnoPd/ZfbD38NGXnci52WHzb3odPpJR1JzI8iR1AKfN5Kd521ov20p3",
+	"thYghkbXiKBb0vUu+K0kBSR/OzWnifa9jjB54U/9kxck3mrahMgL/wg+PxnyIkhhd5vUZdqaWnZcfqTu",
+	"IK6FdsMTGKAjb6wRAyhqC/5jK6sLJAdAyHVDup7a8NWkcbf8Nv1hOC5YyVFmaz9v2qQr0/81JUxifn2S",
+	"YmZKe5KK/3LfxWM7kRYRB5nSYz/YRCR4hP3xxIE3iaAxoomgEM7iF4dY+80s7gwBMGUGqBS5TVwoak1e",
+	"vlgpfaZkicurWksCCLaLuQGKWt4ugKwO4tDUhHDgbsZEygLzKRi/OSYf0lA+Dvemyuhd1Eq37GPFsqwf",
+	"iv6vPqBQLdcHgiBXhllWUMMd7Bow23PFCVa9yKGCLeYCkas4VaW/bsTaADpsspPS+kLMiRygFwYXzfXh",
+	"WIbcNWK1mS6F3Aoic1MhHUjU/Xg/C8SrNfye5ZF8pK7wa5FDnfLapPUB9HVvw3hy0rpA9CsoC2pGDHWg",
+	"7hgOdhxBLsuEXi3mIzaekvhs3PObR4APLqaRJSGVGhRbAxpoWZd+nqELzBPikG7JNOeEMuj8MDZggOI7",
+	"ZpLSUmJKwgi3iSaAuUwTKFfrxjglLOFWz/idWszPSazNUaz008nWpaKO+EdMLv4uo+IuKIYwM/8pMU9g",
+	"vWaPAMD0jRJv1dbiRzQcosvIFKPprx9nTPLFHKcRoPDp75MppmyjK9QAtNv4CpnOmzcGcvOxqtyG14N/",
+	"1gl8VJCGsqSht+FoMZ9RsWmnUDffj6S9fEt+KBlBGx5czBfzxfyxIVkgf5ugoCnFIgYCtX8y1gCwgFbi",
+	"W1eEbb+D/12N3FGiWW8V+KA5yCXobhGCk4RStexcEqaFFJRJKBrAuh+xINg98jNTzOcpwISqyA1eSEmT",
+	"OVNAN3ocdTBiN7/CmwtB09GqcoNX1dQZAi2W8hm3tCqQTtck2nWyUSz53i6WVb0dZXuPd51chdANr+gF",
+	"Kdu6VRq7AASsLSECYvQh3uvK33Kk9wO4ZcfXHxjs3XymhHz/50F7vwVJt+xMzrPzlEx/tSEcvnkr6HK6",
+	"BW9p4yt3hLRxUCIEJ6Stz0FdOOQ8S1Qs+9DMcTXYImYGagfBe1QK58PB6uoDRclOzAy/MxP8tN2a/lra",
+	"nJoHbps/P4fmwSoKuiPf5okbeh+N8xSzM/eJdIy6RjgIlCeTCCU/XBife04J70VoDB1Bz1KoNsmTif8j",
+	"mDXQY/TMBbUaDw3QgYm9pfr6ZVTaDjFcGyxlbr0HPpIpRNiIldGKoJphKMZQz62cnIVozJOJcWFWolyv",
+	"o47lCC+NzKxuXyfqvFWYSUB83Vm/8YxH9h/JaPCnsOzWmZ4fn96VarlR7U7HS4JTefnnZVgDecYStDsc",
+	"IomZdI2PrFNUgRefM2LdUHGRcpxidI4FTMjA9ROBuiKzc5zRGY612d8L+hb/FWb1If2L9guhlASwQ250",
+	"8kuQkI/8LTOA1ol3KlnuDoQTnFyvdx62BUNgo+0HIvRw+MB2Mij3PqF67vScpu0H8ILghDIixMc5gxO+",
+	"+OtNw84P17lHrxieYZqWPv32Y3OuLlv4+FeJuo39fpPRC6YH6zXPtDr6u845wZzwJ0pe6o9pPQPCVlaP",
+	"UTzt7He2Qf+wA4WcgGUZV6X9bPfnv6FvwJYWRaeftAJA9fM/eqURheM4U0xrkFF778vYNaNw5gyRoIao",
+	"fDF37swtbxLe8MpmI64VxfAzFQNvtYNz6QmJZZ1CQxpo+UAUwPqyE/EQXpoTChT1+OFRImu/lenQqOto",
+	"yn3ZUo77rEuRDnzUcm+ICmRcYpqCvq2NTod419K/uMsD0aqomvsWldp9hEzln51TITaacyoSa0F1c+sl",
+	"sgrL3l0fQLzXSFoVS/e/gDwTsEiTK2SMsG3k/yFTHLqykivYOxNWfnoVk1T/9eTwmX81YEwa/PR3Bel7",
+	"0VHYAA963hsL+nE3h3l6lacZlQ5aBGsr0Wtc5W2DZiXvX7//fwEAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -87,7 +87,7 @@ func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, 
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
 	p := req.Params
 	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportActivitiesParamsFormatPdf)
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func (s *Server) ExportAdminActivities(ctx context.Context, req api.ExportAdminA
 	p := req.Params
 	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
 	q.Journal = activity.AdminJournal
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportAdminActivitiesParamsFormatPdf)
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func (s *Server) SelectDelegant(ctx context.Context, req api.SelectDelegantReque
 	if err != nil {
 		return nil, err
 	}
-	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.SelectDelegantParamsXRefreshTokenTransportCookie
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
 	return api.SelectDelegant200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }
 

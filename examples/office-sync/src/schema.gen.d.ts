@@ -1009,6 +1009,38 @@ export interface components {
             /** @description Message en français */
             detail: string;
         };
+        /**
+         * @description Format d'une exportation (Excel ou PDF)
+         * @enum {string}
+         */
+        ExportFormat: "xlsx" | "pdf";
+        /**
+         * @description Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+         * @enum {string}
+         */
+        RefreshTokenTransport: "body" | "cookie";
+        /**
+         * @description Colonne de tri du suivi des activités
+         * @default date
+         * @enum {string}
+         */
+        ActivitySortField: "date" | "dossier" | "activity" | "actor" | "principal";
+        /**
+         * @description Sens du tri
+         * @default desc
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
+        /**
+         * @description Produit cadastral commandé
+         * @enum {string}
+         */
+        ProductType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+        /**
+         * @description Format de livraison d'un produit cadastral
+         * @enum {string}
+         */
+        ProductFormat: "pdf" | "dwg" | "papier";
         Health: {
             /** @example ok */
             status: string;
@@ -1433,24 +1465,20 @@ export interface components {
             totalPages: number;
         };
         ProductOrderRequest: {
-            /** @enum {string} */
-            productType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+            productType: components["schemas"]["ProductType"];
             lots: components["schemas"]["LotNumber"][];
             quantity: number;
-            /** @enum {string} */
-            format: "pdf" | "dwg" | "papier";
+            format: components["schemas"]["ProductFormat"];
         };
         ProductOrder: {
             /** Format: uuid */
             id: string;
             /** @example CP-2026-000123 */
             orderNumber: string;
-            /** @enum {string} */
-            productType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+            productType: components["schemas"]["ProductType"];
             lots: components["schemas"]["LotNumber"][];
             quantity: number;
-            /** @enum {string} */
-            format: "pdf" | "dwg" | "papier";
+            format: components["schemas"]["ProductFormat"];
             /** @enum {string} */
             status: "recue" | "en_preparation" | "livree";
             /** Format: date-time */
@@ -1621,7 +1649,7 @@ export interface components {
     };
     parameters: {
         /** @description `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`. */
-        RefreshTransport: "body" | "cookie";
+        RefreshTransport: components["schemas"]["RefreshTokenTransport"];
         /** @description Jeton de renouvellement posé par la connexion en mode témoin. */
         RefreshCookie: string;
         UserIdPath: string;
@@ -1642,8 +1670,8 @@ export interface components {
         ActivityActor: string;
         /** @description Réalisée pour (identifiant d'utilisateur) */
         ActivityPrincipal: string;
-        ActivitySort: "date" | "dossier" | "activity" | "actor" | "principal";
-        ActivityOrder: "asc" | "desc";
+        ActivitySort: components["schemas"]["ActivitySortField"];
+        ActivityOrder: components["schemas"]["SortOrder"];
     };
     requestBodies: never;
     headers: never;
@@ -2867,7 +2895,7 @@ export interface operations {
     exportActivities: {
         parameters: {
             query: {
-                format: "xlsx" | "pdf";
+                format: components["schemas"]["ExportFormat"];
                 /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
                 from?: components["parameters"]["ActivityFrom"];
                 /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */
@@ -2986,7 +3014,7 @@ export interface operations {
     exportAdminActivities: {
         parameters: {
             query: {
-                format: "xlsx" | "pdf";
+                format: components["schemas"]["ExportFormat"];
                 /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
                 from?: components["parameters"]["ActivityFrom"];
                 /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */
