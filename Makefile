@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web fuzz bench bench-http clean
+.PHONY: run test gen gen-check lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web test-example fuzz bench bench-http clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
@@ -12,14 +12,15 @@ run: web
 test:
 	./scripts/test.sh
 
-## gen: regenerate the Go server and the TypeScript types from openapi.yaml
-gen:
+## gen: regenerate the Go server and the TypeScript types (SPA and integrator's example) from openapi.yaml
+gen: frontend/node_modules examples/office-sync/node_modules
 	cd api && $(GO) generate ./...
 	cd frontend && npm run --silent gen
+	cd examples/office-sync && npm run --silent gen
 
 ## gen-check: fail when the generated code is not current
 gen-check: gen
-	git diff --exit-code -- api frontend/src/lib/api || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
+	git diff --exit-code -- api frontend/src/lib/api examples/office-sync/src || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
 
 ## lint-api: lint openapi.yaml with Redocly and Spectral (no error allowed)
 lint-api: frontend/node_modules
@@ -28,6 +29,10 @@ lint-api: frontend/node_modules
 frontend/node_modules: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 	touch frontend/node_modules
+
+examples/office-sync/node_modules: examples/office-sync/package-lock.json
+	cd examples/office-sync && npm ci --no-audit --no-fund
+	touch examples/office-sync/node_modules
 
 web: frontend/node_modules
 	cd frontend && npm run build
@@ -51,6 +56,10 @@ fuzz:
 
 test-web: frontend/node_modules
 	cd frontend && npm test
+
+## test-example: the integrator's example (examples/office-sync) against the real binary with the demo cast
+test-example: backend examples/office-sync/node_modules
+	cd examples/office-sync && ESPACE_BIN=$(CURDIR)/bin/espace npm test
 
 e2e: build
 	cd frontend && ESPACE_BIN=$(CURDIR)/bin/espace npm run e2e

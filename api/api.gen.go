@@ -43,6 +43,33 @@ func (e ActivityChannel) Valid() bool {
 	}
 }
 
+// Defines values for ActivitySortField.
+const (
+	ActivitySortFieldActivity  ActivitySortField = "activity"
+	ActivitySortFieldActor     ActivitySortField = "actor"
+	ActivitySortFieldDate      ActivitySortField = "date"
+	ActivitySortFieldDossier   ActivitySortField = "dossier"
+	ActivitySortFieldPrincipal ActivitySortField = "principal"
+)
+
+// Valid indicates whether the value is a known member of the ActivitySortField enum.
+func (e ActivitySortField) Valid() bool {
+	switch e {
+	case ActivitySortFieldActivity:
+		return true
+	case ActivitySortFieldActor:
+		return true
+	case ActivitySortFieldDate:
+		return true
+	case ActivitySortFieldDossier:
+		return true
+	case ActivitySortFieldPrincipal:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ActivityType.
 const (
 	ActivityTypeAccountCreated       ActivityType = "account_created"
@@ -181,6 +208,24 @@ func (e DossierKind) Valid() bool {
 	}
 }
 
+// Defines values for ExportFormat.
+const (
+	ExportFormatPdf  ExportFormat = "pdf"
+	ExportFormatXlsx ExportFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportFormat enum.
+func (e ExportFormat) Valid() bool {
+	switch e {
+	case ExportFormatPdf:
+		return true
+	case ExportFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for LotCorrectionResultStatus.
 const (
 	Conforme          LotCorrectionResultStatus = "conforme"
@@ -280,42 +325,21 @@ func (e ProblemCode) Valid() bool {
 	}
 }
 
-// Defines values for ProductOrderFormat.
+// Defines values for ProductFormat.
 const (
-	ProductOrderFormatDwg    ProductOrderFormat = "dwg"
-	ProductOrderFormatPapier ProductOrderFormat = "papier"
-	ProductOrderFormatPdf    ProductOrderFormat = "pdf"
+	ProductFormatDwg    ProductFormat = "dwg"
+	ProductFormatPapier ProductFormat = "papier"
+	ProductFormatPdf    ProductFormat = "pdf"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderFormat enum.
-func (e ProductOrderFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductFormat enum.
+func (e ProductFormat) Valid() bool {
 	switch e {
-	case ProductOrderFormatDwg:
+	case ProductFormatDwg:
 		return true
-	case ProductOrderFormatPapier:
+	case ProductFormatPapier:
 		return true
-	case ProductOrderFormatPdf:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ProductOrderProductType.
-const (
-	ProductOrderProductTypeExtraitRegistre ProductOrderProductType = "extrait_registre"
-	ProductOrderProductTypeFicheLot        ProductOrderProductType = "fiche_lot"
-	ProductOrderProductTypePlanCadastral   ProductOrderProductType = "plan_cadastral"
-)
-
-// Valid indicates whether the value is a known member of the ProductOrderProductType enum.
-func (e ProductOrderProductType) Valid() bool {
-	switch e {
-	case ProductOrderProductTypeExtraitRegistre:
-		return true
-	case ProductOrderProductTypeFicheLot:
-		return true
-	case ProductOrderProductTypePlanCadastral:
+	case ProductFormatPdf:
 		return true
 	default:
 		return false
@@ -343,42 +367,57 @@ func (e ProductOrderStatus) Valid() bool {
 	}
 }
 
-// Defines values for ProductOrderRequestFormat.
+// Defines values for ProductType.
 const (
-	ProductOrderRequestFormatDwg    ProductOrderRequestFormat = "dwg"
-	ProductOrderRequestFormatPapier ProductOrderRequestFormat = "papier"
-	ProductOrderRequestFormatPdf    ProductOrderRequestFormat = "pdf"
+	ExtraitRegistre ProductType = "extrait_registre"
+	FicheLot        ProductType = "fiche_lot"
+	PlanCadastral   ProductType = "plan_cadastral"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderRequestFormat enum.
-func (e ProductOrderRequestFormat) Valid() bool {
+// Valid indicates whether the value is a known member of the ProductType enum.
+func (e ProductType) Valid() bool {
 	switch e {
-	case ProductOrderRequestFormatDwg:
+	case ExtraitRegistre:
 		return true
-	case ProductOrderRequestFormatPapier:
+	case FicheLot:
 		return true
-	case ProductOrderRequestFormatPdf:
+	case PlanCadastral:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ProductOrderRequestProductType.
+// Defines values for RefreshTokenTransport.
 const (
-	ProductOrderRequestProductTypeExtraitRegistre ProductOrderRequestProductType = "extrait_registre"
-	ProductOrderRequestProductTypeFicheLot        ProductOrderRequestProductType = "fiche_lot"
-	ProductOrderRequestProductTypePlanCadastral   ProductOrderRequestProductType = "plan_cadastral"
+	Body   RefreshTokenTransport = "body"
+	Cookie RefreshTokenTransport = "cookie"
 )
 
-// Valid indicates whether the value is a known member of the ProductOrderRequestProductType enum.
-func (e ProductOrderRequestProductType) Valid() bool {
+// Valid indicates whether the value is a known member of the RefreshTokenTransport enum.
+func (e RefreshTokenTransport) Valid() bool {
 	switch e {
-	case ProductOrderRequestProductTypeExtraitRegistre:
+	case Body:
 		return true
-	case ProductOrderRequestProductTypeFicheLot:
+	case Cookie:
 		return true
-	case ProductOrderRequestProductTypePlanCadastral:
+	default:
+		return false
+	}
+}
+
+// Defines values for SortOrder.
+const (
+	Asc  SortOrder = "asc"
+	Desc SortOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the SortOrder enum.
+func (e SortOrder) Valid() bool {
+	switch e {
+	case Asc:
+		return true
+	case Desc:
 		return true
 	default:
 		return false
@@ -394,339 +433,6 @@ const (
 func (e TokenResponseTokenType) Valid() bool {
 	switch e {
 	case Bearer:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ActivityOrder.
-const (
-	ActivityOrderAsc  ActivityOrder = "asc"
-	ActivityOrderDesc ActivityOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ActivityOrder enum.
-func (e ActivityOrder) Valid() bool {
-	switch e {
-	case ActivityOrderAsc:
-		return true
-	case ActivityOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ActivitySort.
-const (
-	ActivitySortActivity  ActivitySort = "activity"
-	ActivitySortActor     ActivitySort = "actor"
-	ActivitySortDate      ActivitySort = "date"
-	ActivitySortDossier   ActivitySort = "dossier"
-	ActivitySortPrincipal ActivitySort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ActivitySort enum.
-func (e ActivitySort) Valid() bool {
-	switch e {
-	case ActivitySortActivity:
-		return true
-	case ActivitySortActor:
-		return true
-	case ActivitySortDate:
-		return true
-	case ActivitySortDossier:
-		return true
-	case ActivitySortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshTransport.
-const (
-	RefreshTransportBody   RefreshTransport = "body"
-	RefreshTransportCookie RefreshTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the RefreshTransport enum.
-func (e RefreshTransport) Valid() bool {
-	switch e {
-	case RefreshTransportBody:
-		return true
-	case RefreshTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListActivitiesParamsSort.
-const (
-	ListActivitiesParamsSortActivity  ListActivitiesParamsSort = "activity"
-	ListActivitiesParamsSortActor     ListActivitiesParamsSort = "actor"
-	ListActivitiesParamsSortDate      ListActivitiesParamsSort = "date"
-	ListActivitiesParamsSortDossier   ListActivitiesParamsSort = "dossier"
-	ListActivitiesParamsSortPrincipal ListActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ListActivitiesParamsSort enum.
-func (e ListActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ListActivitiesParamsSortActivity:
-		return true
-	case ListActivitiesParamsSortActor:
-		return true
-	case ListActivitiesParamsSortDate:
-		return true
-	case ListActivitiesParamsSortDossier:
-		return true
-	case ListActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListActivitiesParamsOrder.
-const (
-	ListActivitiesParamsOrderAsc  ListActivitiesParamsOrder = "asc"
-	ListActivitiesParamsOrderDesc ListActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListActivitiesParamsOrder enum.
-func (e ListActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ListActivitiesParamsOrderAsc:
-		return true
-	case ListActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsFormat.
-const (
-	ExportActivitiesParamsFormatPdf  ExportActivitiesParamsFormat = "pdf"
-	ExportActivitiesParamsFormatXlsx ExportActivitiesParamsFormat = "xlsx"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsFormat enum.
-func (e ExportActivitiesParamsFormat) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsFormatPdf:
-		return true
-	case ExportActivitiesParamsFormatXlsx:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsSort.
-const (
-	ExportActivitiesParamsSortActivity  ExportActivitiesParamsSort = "activity"
-	ExportActivitiesParamsSortActor     ExportActivitiesParamsSort = "actor"
-	ExportActivitiesParamsSortDate      ExportActivitiesParamsSort = "date"
-	ExportActivitiesParamsSortDossier   ExportActivitiesParamsSort = "dossier"
-	ExportActivitiesParamsSortPrincipal ExportActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsSort enum.
-func (e ExportActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsSortActivity:
-		return true
-	case ExportActivitiesParamsSortActor:
-		return true
-	case ExportActivitiesParamsSortDate:
-		return true
-	case ExportActivitiesParamsSortDossier:
-		return true
-	case ExportActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportActivitiesParamsOrder.
-const (
-	ExportActivitiesParamsOrderAsc  ExportActivitiesParamsOrder = "asc"
-	ExportActivitiesParamsOrderDesc ExportActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ExportActivitiesParamsOrder enum.
-func (e ExportActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ExportActivitiesParamsOrderAsc:
-		return true
-	case ExportActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListAdminActivitiesParamsSort.
-const (
-	ListAdminActivitiesParamsSortActivity  ListAdminActivitiesParamsSort = "activity"
-	ListAdminActivitiesParamsSortActor     ListAdminActivitiesParamsSort = "actor"
-	ListAdminActivitiesParamsSortDate      ListAdminActivitiesParamsSort = "date"
-	ListAdminActivitiesParamsSortDossier   ListAdminActivitiesParamsSort = "dossier"
-	ListAdminActivitiesParamsSortPrincipal ListAdminActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsSort enum.
-func (e ListAdminActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ListAdminActivitiesParamsSortActivity:
-		return true
-	case ListAdminActivitiesParamsSortActor:
-		return true
-	case ListAdminActivitiesParamsSortDate:
-		return true
-	case ListAdminActivitiesParamsSortDossier:
-		return true
-	case ListAdminActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListAdminActivitiesParamsOrder.
-const (
-	ListAdminActivitiesParamsOrderAsc  ListAdminActivitiesParamsOrder = "asc"
-	ListAdminActivitiesParamsOrderDesc ListAdminActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ListAdminActivitiesParamsOrder enum.
-func (e ListAdminActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ListAdminActivitiesParamsOrderAsc:
-		return true
-	case ListAdminActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsFormat.
-const (
-	ExportAdminActivitiesParamsFormatPdf  ExportAdminActivitiesParamsFormat = "pdf"
-	ExportAdminActivitiesParamsFormatXlsx ExportAdminActivitiesParamsFormat = "xlsx"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsFormat enum.
-func (e ExportAdminActivitiesParamsFormat) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsFormatPdf:
-		return true
-	case ExportAdminActivitiesParamsFormatXlsx:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsSort.
-const (
-	ExportAdminActivitiesParamsSortActivity  ExportAdminActivitiesParamsSort = "activity"
-	ExportAdminActivitiesParamsSortActor     ExportAdminActivitiesParamsSort = "actor"
-	ExportAdminActivitiesParamsSortDate      ExportAdminActivitiesParamsSort = "date"
-	ExportAdminActivitiesParamsSortDossier   ExportAdminActivitiesParamsSort = "dossier"
-	ExportAdminActivitiesParamsSortPrincipal ExportAdminActivitiesParamsSort = "principal"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsSort enum.
-func (e ExportAdminActivitiesParamsSort) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsSortActivity:
-		return true
-	case ExportAdminActivitiesParamsSortActor:
-		return true
-	case ExportAdminActivitiesParamsSortDate:
-		return true
-	case ExportAdminActivitiesParamsSortDossier:
-		return true
-	case ExportAdminActivitiesParamsSortPrincipal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ExportAdminActivitiesParamsOrder.
-const (
-	ExportAdminActivitiesParamsOrderAsc  ExportAdminActivitiesParamsOrder = "asc"
-	ExportAdminActivitiesParamsOrderDesc ExportAdminActivitiesParamsOrder = "desc"
-)
-
-// Valid indicates whether the value is a known member of the ExportAdminActivitiesParamsOrder enum.
-func (e ExportAdminActivitiesParamsOrder) Valid() bool {
-	switch e {
-	case ExportAdminActivitiesParamsOrderAsc:
-		return true
-	case ExportAdminActivitiesParamsOrderDesc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for SelectDelegantParamsXRefreshTokenTransport.
-const (
-	SelectDelegantParamsXRefreshTokenTransportBody   SelectDelegantParamsXRefreshTokenTransport = "body"
-	SelectDelegantParamsXRefreshTokenTransportCookie SelectDelegantParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the SelectDelegantParamsXRefreshTokenTransport enum.
-func (e SelectDelegantParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case SelectDelegantParamsXRefreshTokenTransportBody:
-		return true
-	case SelectDelegantParamsXRefreshTokenTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for LoginParamsXRefreshTokenTransport.
-const (
-	LoginParamsXRefreshTokenTransportBody   LoginParamsXRefreshTokenTransport = "body"
-	LoginParamsXRefreshTokenTransportCookie LoginParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the LoginParamsXRefreshTokenTransport enum.
-func (e LoginParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case LoginParamsXRefreshTokenTransportBody:
-		return true
-	case LoginParamsXRefreshTokenTransportCookie:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshSessionParamsXRefreshTokenTransport.
-const (
-	RefreshSessionParamsXRefreshTokenTransportBody   RefreshSessionParamsXRefreshTokenTransport = "body"
-	RefreshSessionParamsXRefreshTokenTransportCookie RefreshSessionParamsXRefreshTokenTransport = "cookie"
-)
-
-// Valid indicates whether the value is a known member of the RefreshSessionParamsXRefreshTokenTransport enum.
-func (e RefreshSessionParamsXRefreshTokenTransport) Valid() bool {
-	switch e {
-	case RefreshSessionParamsXRefreshTokenTransportBody:
-		return true
-	case RefreshSessionParamsXRefreshTokenTransportCookie:
 		return true
 	default:
 		return false
@@ -831,6 +537,9 @@ type ActivityPage struct {
 	TotalItems int        `json:"totalItems"`
 	TotalPages int        `json:"totalPages"`
 }
+
+// ActivitySortField Colonne de tri du suivi des activités
+type ActivitySortField string
 
 // ActivityType delegate_added « Ajout d'un délégataire », delegate_removed « Suppression d'un délégataire »,
 // delegation_renounced « Renonciation à une délégation », dossier_viewed « Consultation d'un dossier »,
@@ -953,8 +662,9 @@ type Delegant struct {
 	Services []DelegableService `json:"services"`
 
 	// Since Début de la délégation (null pour soi-même)
-	Since  *time.Time         `json:"since"`
-	UserId openapi_types.UUID `json:"userId"`
+	Since    *time.Time         `json:"since"`
+	UserId   openapi_types.UUID `json:"userId"`
+	Username string             `json:"username"`
 }
 
 // Delegate defines model for Delegate.
@@ -1101,6 +811,9 @@ type DossierPage struct {
 
 // Email Example: edith.descartes@example.qc.ca
 type Email = openapi_types.Email
+
+// ExportFormat Format d'une exportation (Excel ou PDF)
+type ExportFormat string
 
 // FieldError defines model for FieldError.
 type FieldError struct {
@@ -1283,6 +996,9 @@ type PersonRef struct {
 	// Matricule Matricule, pour un arpenteur-géomètre
 	Matricule *string            `json:"matricule"`
 	UserId    openapi_types.UUID `json:"userId"`
+
+	// Username Nom d'utilisateur (pour retrouver la personne dans le logiciel du bureau)
+	Username string `json:"username"`
 }
 
 // Problem RFC 9457 Problem Details
@@ -1304,27 +1020,28 @@ type Problem struct {
 // ProblemCode Code stable sur lequel les clients peuvent s'appuyer
 type ProblemCode string
 
+// ProductFormat Format de livraison d'un produit cadastral
+type ProductFormat string
+
 // ProductOrder defines model for ProductOrder.
 type ProductOrder struct {
-	DoneBy  PersonRef          `json:"doneBy"`
-	DoneFor PersonRef          `json:"doneFor"`
-	Format  ProductOrderFormat `json:"format"`
-	Id      openapi_types.UUID `json:"id"`
-	Lots    []LotNumber        `json:"lots"`
+	DoneBy  PersonRef `json:"doneBy"`
+	DoneFor PersonRef `json:"doneFor"`
+
+	// Format Format de livraison d'un produit cadastral
+	Format ProductFormat      `json:"format"`
+	Id     openapi_types.UUID `json:"id"`
+	Lots   []LotNumber        `json:"lots"`
 
 	// OrderNumber Example: CP-2026-000123
-	OrderNumber string                  `json:"orderNumber"`
-	OrderedAt   time.Time               `json:"orderedAt"`
-	ProductType ProductOrderProductType `json:"productType"`
-	Quantity    int                     `json:"quantity"`
-	Status      ProductOrderStatus      `json:"status"`
+	OrderNumber string    `json:"orderNumber"`
+	OrderedAt   time.Time `json:"orderedAt"`
+
+	// ProductType Produit cadastral commandé
+	ProductType ProductType        `json:"productType"`
+	Quantity    int                `json:"quantity"`
+	Status      ProductOrderStatus `json:"status"`
 }
-
-// ProductOrderFormat defines model for ProductOrder.Format.
-type ProductOrderFormat string
-
-// ProductOrderProductType defines model for ProductOrder.ProductType.
-type ProductOrderProductType string
 
 // ProductOrderStatus defines model for ProductOrder.Status.
 type ProductOrderStatus string
@@ -1340,17 +1057,17 @@ type ProductOrderPage struct {
 
 // ProductOrderRequest defines model for ProductOrderRequest.
 type ProductOrderRequest struct {
-	Format      ProductOrderRequestFormat      `json:"format"`
-	Lots        []LotNumber                    `json:"lots"`
-	ProductType ProductOrderRequestProductType `json:"productType"`
-	Quantity    int                            `json:"quantity"`
+	// Format Format de livraison d'un produit cadastral
+	Format ProductFormat `json:"format"`
+	Lots   []LotNumber   `json:"lots"`
+
+	// ProductType Produit cadastral commandé
+	ProductType ProductType `json:"productType"`
+	Quantity    int         `json:"quantity"`
 }
 
-// ProductOrderRequestFormat defines model for ProductOrderRequest.Format.
-type ProductOrderRequestFormat string
-
-// ProductOrderRequestProductType defines model for ProductOrderRequest.ProductType.
-type ProductOrderRequestProductType string
+// ProductType Produit cadastral commandé
+type ProductType string
 
 // ReauthenticationRequest defines model for ReauthenticationRequest.
 type ReauthenticationRequest struct {
@@ -1361,6 +1078,9 @@ type ReauthenticationRequest struct {
 type RefreshRequest struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
+
+// RefreshTokenTransport Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+type RefreshTokenTransport string
 
 // SelectDelegantRequest defines model for SelectDelegantRequest.
 type SelectDelegantRequest struct {
@@ -1379,6 +1099,9 @@ type SignUpRequest struct {
 	// Username Example: edescartes
 	Username Username `json:"username"`
 }
+
+// SortOrder Sens du tri
+type SortOrder string
 
 // Surveyor defines model for Surveyor.
 type Surveyor struct {
@@ -1450,14 +1173,14 @@ type ActivityDossier = string
 // ActivityFrom defines model for ActivityFrom.
 type ActivityFrom = openapi_types.Date
 
-// ActivityOrder defines model for ActivityOrder.
-type ActivityOrder string
+// ActivityOrder Sens du tri
+type ActivityOrder = SortOrder
 
 // ActivityPrincipal defines model for ActivityPrincipal.
 type ActivityPrincipal = openapi_types.UUID
 
-// ActivitySort defines model for ActivitySort.
-type ActivitySort string
+// ActivitySort Colonne de tri du suivi des activités
+type ActivitySort = ActivitySortField
 
 // ActivityTo defines model for ActivityTo.
 type ActivityTo = openapi_types.Date
@@ -1477,8 +1200,8 @@ type PageSize = int
 // RefreshCookie defines model for RefreshCookie.
 type RefreshCookie = string
 
-// RefreshTransport defines model for RefreshTransport.
-type RefreshTransport string
+// RefreshTransport Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+type RefreshTransport = RefreshTokenTransport
 
 // UserIdPath defines model for UserIdPath.
 type UserIdPath = openapi_types.UUID
@@ -1525,9 +1248,9 @@ type ListActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal         `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ListActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ListActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 
 	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
@@ -1537,15 +1260,9 @@ type ListActivitiesParams struct {
 	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
-// ListActivitiesParamsSort defines parameters for ListActivities.
-type ListActivitiesParamsSort string
-
-// ListActivitiesParamsOrder defines parameters for ListActivities.
-type ListActivitiesParamsOrder string
-
 // ExportActivitiesParams defines parameters for ExportActivities.
 type ExportActivitiesParams struct {
-	Format ExportActivitiesParamsFormat `form:"format" json:"format"`
+	Format ExportFormat `form:"format" json:"format"`
 
 	// From Date activité, à partir de ce jour inclus (heure du Québec)
 	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
@@ -1563,19 +1280,10 @@ type ExportActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal           `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ExportActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ExportActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 }
-
-// ExportActivitiesParamsFormat defines parameters for ExportActivities.
-type ExportActivitiesParamsFormat string
-
-// ExportActivitiesParamsSort defines parameters for ExportActivities.
-type ExportActivitiesParamsSort string
-
-// ExportActivitiesParamsOrder defines parameters for ExportActivities.
-type ExportActivitiesParamsOrder string
 
 // ListAdminActivitiesParams defines parameters for ListAdminActivities.
 type ListAdminActivitiesParams struct {
@@ -1595,9 +1303,9 @@ type ListAdminActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal              `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ListAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ListAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 
 	// Page Numéro de la page, à partir de 1 (au plus 1 000 000 000)
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
@@ -1607,15 +1315,9 @@ type ListAdminActivitiesParams struct {
 	All      *bool     `form:"all,omitempty" json:"all,omitempty"`
 }
 
-// ListAdminActivitiesParamsSort defines parameters for ListAdminActivities.
-type ListAdminActivitiesParamsSort string
-
-// ListAdminActivitiesParamsOrder defines parameters for ListAdminActivities.
-type ListAdminActivitiesParamsOrder string
-
 // ExportAdminActivitiesParams defines parameters for ExportAdminActivities.
 type ExportAdminActivitiesParams struct {
-	Format ExportAdminActivitiesParamsFormat `form:"format" json:"format"`
+	Format ExportFormat `form:"format" json:"format"`
 
 	// From Date activité, à partir de ce jour inclus (heure du Québec)
 	From *ActivityFrom `form:"from,omitempty" json:"from,omitempty"`
@@ -1633,49 +1335,31 @@ type ExportAdminActivitiesParams struct {
 	Actor *ActivityActor `form:"actor,omitempty" json:"actor,omitempty"`
 
 	// Principal Réalisée pour (identifiant d'utilisateur)
-	Principal *ActivityPrincipal                `form:"principal,omitempty" json:"principal,omitempty"`
-	Sort      *ExportAdminActivitiesParamsSort  `form:"sort,omitempty" json:"sort,omitempty"`
-	Order     *ExportAdminActivitiesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+	Principal *ActivityPrincipal `form:"principal,omitempty" json:"principal,omitempty"`
+	Sort      *ActivitySort      `form:"sort,omitempty" json:"sort,omitempty"`
+	Order     *ActivityOrder     `form:"order,omitempty" json:"order,omitempty"`
 }
-
-// ExportAdminActivitiesParamsFormat defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsFormat string
-
-// ExportAdminActivitiesParamsSort defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsSort string
-
-// ExportAdminActivitiesParamsOrder defines parameters for ExportAdminActivities.
-type ExportAdminActivitiesParamsOrder string
 
 // SelectDelegantParams defines parameters for SelectDelegant.
 type SelectDelegantParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *SelectDelegantParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 }
-
-// SelectDelegantParamsXRefreshTokenTransport defines parameters for SelectDelegant.
-type SelectDelegantParamsXRefreshTokenTransport string
 
 // LoginParams defines parameters for Login.
 type LoginParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *LoginParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 }
-
-// LoginParamsXRefreshTokenTransport defines parameters for Login.
-type LoginParamsXRefreshTokenTransport string
 
 // RefreshSessionParams defines parameters for RefreshSession.
 type RefreshSessionParams struct {
 	// XRefreshTokenTransport `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`.
-	XRefreshTokenTransport *RefreshSessionParamsXRefreshTokenTransport `json:"X-Refresh-Token-Transport,omitempty"`
+	XRefreshTokenTransport *RefreshTransport `json:"X-Refresh-Token-Transport,omitempty"`
 
 	// RefreshCookie Jeton de renouvellement posé par la connexion en mode témoin.
 	RefreshCookie *RefreshCookie `form:"__Secure-espace_refresh,omitempty" json:"__Secure-espace_refresh,omitempty"`
 }
-
-// RefreshSessionParamsXRefreshTokenTransport defines parameters for RefreshSession.
-type RefreshSessionParamsXRefreshTokenTransport string
 
 // SearchDelegateCandidatesParams defines parameters for SearchDelegateCandidates.
 type SearchDelegateCandidatesParams struct {
@@ -2399,7 +2083,7 @@ func (w *ServerInterfaceWrapper) SelectDelegant(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport SelectDelegantParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -2428,7 +2112,7 @@ func (w *ServerInterfaceWrapper) Login(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport LoginParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -2493,7 +2177,7 @@ func (w *ServerInterfaceWrapper) RefreshSession(ctx echo.Context) error {
 	headers := ctx.Request().Header
 	// ------------- Optional header parameter "X-Refresh-Token-Transport" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("X-Refresh-Token-Transport")]; found {
-		var XRefreshTokenTransport RefreshSessionParamsXRefreshTokenTransport
+		var XRefreshTokenTransport RefreshTransport
 		n := len(valueList)
 		if n != 1 {
 			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for X-Refresh-Token-Transport, got %d", n))
@@ -9013,249 +8697,260 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bbhw3njD+KkT/F1B3ptRqyYdMZAT4eyR71lkp0Vj2zOCb9qqpKrZEp4oskyxFGsPA3u799wC52knP",
-	"AHs1d7lzv8k+yQf+SFaxqlh9kGQ59iZAYHV3FY+/8/FtL+ZZzhlhSvZ23/ZyLHBGFBHw6XGs6AVVV49j",
-	"xYX+IiEyFjRXlLPebu/5fIZTKuczgnIsUJ8mhCk6pZgplGwUiqZUYkUKMehFParfeFMQcdWLegxnpLfb",
-	"wzBu1JPxOcmwnmDKRYZVb7dXFDTpRT11lesHpRKUnfXevYvKNe1zKSkJrOpbjuxvKOZMUcJUx/SJHcJf",
-	"ALnEWZ7qX7dHX93rRb0cK0WEfvvf/zLa/OrV2+3oy3f/snBpTwXP2uvax4ogbB6ZzyI0/1GfmqICJQTF",
-	"BL3mhUCUxWkhUf+cFIKgpEB/KOazUxJ3neBUTxU8wAQrsnCV34nEHF9oXA4/+gMnZIqLFEYmMu5FPcKK",
-	"rLf7lx6GT/Dlq0XzHQnKYprjdDEg6VNYH5LycvDrQdMxF6rrLKT+reMozCG7o7AfK7iy131l/gRYr1a6",
-	"8LRe8OUQ9LqQb4qN+Y/Xhh7Frwk7L65yItsLhK9RslGuEfXFfJbPZ4oIlAKVwNn8JyXsPedpISkphNQL",
-	"JJd5yhPS21WiIB3r1QvyV0wVyWAd/yLItLfb+/+2KnK2ZR6TW/6ie++iXoYvn5n3dkblJrEQ+Er/KtUV",
-	"oL8+DP3Z0pJvi+yUiCOszkswyfWHcm0MHuhFPUHeFFSQxG2kWu2iRdamgbM+wmckQN2KbD4TXNOMFKMc",
-	"n5EGJdlGfVzAyaJtNBqN3P+dmKOnCUL3NhwVzTRsb4/cf1Evo8x+WZ4eZYqcees+pn8NrZ1npxouN+az",
-	"dD7L9P6BcdgldK0OBguvcFRf4tK1PSdTQeT5Huff08ACvyGKM32IgjBeXJA0JXqVKOdyPoOlplgzFUYu",
-	"KWeIMJTxhCA1n2WcsqHbQ2yGLzdxcnJM4kKQTSJzHJMTYVZR21OGLw8IO9PgtTMatXAv6l1unvFNO2B9",
-	"G9W+XgjMZG5JWX1rE7OoCdrViPi6Y6MX/AqfEZRgJlHB3MbQvyqVf8fSK9Rn+IKeASWWgyE6wgIl89kU",
-	"FwrtoskpT64m5SmcE2x4iF30nzftKjdf8O8J26wWW+O/lpTqsXqRO8ogqXwpiXiWLEDJAh5YiJLLOMQ7",
-	"/bLMOZPESkQxyZUeSUtOTGnhYvdtD+d5SmOsz3rrtdQH/nZFvC8HhLka9J5kmMElzf9WENTP5n/PCNIU",
-	"Va8HvSmIvks9qCKIXFKpCOIFYpwNNFD8DifPyZuCSLVgtbngpynJfuNWXco/+g1NjXsXOKUJPHwyxTQl",
-	"+piIEFyLiH/RYKYwTXu7vT2C4nOc5YhIhfhpquGEU0E0QORcY6Ho7fa2SKYff/dKU1qsCtnbvQ/wThWQ",
-	"3QPNQDhj8xmRSPIioxL+YApRBkshclhd1LlSudzd2jKYNYxxgqUSZHjGi4vhm3gYY7dDIrfaO3m3Knk+",
-	"MoOEbkmf8fzvipTrQ/1Ja6bJIEL4gsQoJdIck0QabehU6kXscTZNabzORd143WZOZZe1MZ8prLR0UZAU",
-	"9SexXdEEQOkpF6c0SQi7ywVqvs2ZBmeUE6EBQS/lW66e8oIld7mSZ0wJXlzg01RfLuPqZKqXYM7mBeeH",
-	"mF1ZVJN3ua4XgueaiuvJsKIXRKL+RGBFTlKaUaXBrhdZQgwLe06UuNp8PFUhxemYxJwlRGp5Qis9LBF1",
-	"vttiqECFGS7UORf0r+RO7+Rxoc6NkmBmQEDkJVBAQaYFaBP9SQHL0w/GOHAgf/rTnzYfew+0T+V3BAsi",
-	"kCA4zb4e9wyhGfciBDTw63HPov2J0lxt3AudWMVOzIFdYJpqYLrL8zom4oLGmkolVDM0queH5eSCx0TK",
-	"u16Q4240y7Xsq3Fr/iOSWFE5xVQQ1M+HiFwOkSRayJD0jBGBJKebwAcHIAPYeZqsORc8J0JRw7QzvTsj",
-	"TLeliEo2+Ev5YCVu8NPXJFY9q/qws6fGDlIfn7BEfscC+hoRjBJhdDMjsCcg+p4ZiG3raY8QK9IUSS1/",
-	"aSVMvzWlrBe1dDP9nLkxI9K05MUpFVJ9C4LQ2/avKV7wY4aVoHFhwGHR7R6WD+qrMAAmQ4TF/OJ2X8xn",
-	"QGRSX7NHfcULafTCdAOLnDD99ebZfMatzpgW5d1Hq6l++yQlZ/qY7BL0OpsKn5USVzIX+MBSSpfVcfmn",
-	"7p2xdzaRA5YuEANrQQvCsDPALcQ1IiRnz8lUjxWfY8ZIwNayhxlOARpBTddg+P5v2/cG6H/+4/+iyQ/k",
-	"dGIUHa2iCy3aRWiCc2q+LZhTHTYeHz2DN+8PPAPID+S0F/VwTgMSe1SKii080bIHTe1CIq1XTQVm879h",
-	"KtEuigmShUBvCk7tmpS/+H+g+X8mVJ2jfSJjLBSR6P3PJRy95oUaM15o5JNFngsiJYUNFKzCRk1vIvT+",
-	"H+iAK4keou2de+j+aDsq/9wpxywYiOD6RgGLozEDpTADahbpg2M800g9pfG5Rn89FUH7h5Feg1O3KvQm",
-	"IiOqEOZVRRVQhDFLKhumLFKw96QElbAWoXRDQ44yO7GUazgcDoZooonDxB4BkZXJSI4ZZfrk9SHhC8wU",
-	"iolSBF0QoU9lOGZgiHEm0ObBrkJ3kpohY4F1dpXBaB0vKVMP7/famr3GtdMQsD+uDFEpPSVpOp9VoDXo",
-	"BWbkcVwIQZLHapn9rUmUNxXNSGjI3Dd8rozAZph1LFsN+gQkzNtO82oiZ04zZxeyUJYoW9GTRXTrKU2d",
-	"5yBAvuTKBrvAOVTkulzdLY2nnCmzHKq+dqMFr2dhLKFxMQeBod3ToYOtr7Xxtll45A63djKLbsnZFevb",
-	"LHe/lkk1eEF1UctD0tyzDLZ/VVzh9JmbveN3vfjg703gh3EiZ930zIjeNLUxFx3ZC4uLdXKQgHChyAlO",
-	"EpJo7vFYc5sAa0Hvf45Q+bggGb8wLxwv5Ej6tTGz71HOTsBax2Lz7nPCOIupESXnPwJjqomXMKlB+ZML",
-	"Sn4wr+0ZfmIeMXNaTgOzpVydCFJyN5jI43YgOGgeSRTKUy2mauiw1ly9Zqm594vn1WAxF4IArz6Jz0n8",
-	"vR7xj/OZqBQ3IxlXz5VzwBi54EkRqxPwSJkNGFarH4MfqZLIGn5wcQnbjlMuKTs70XT5hFwqwqTdzJHg",
-	"KWdnxtxpZfImJ7bnnp3kglSWHPP2fOZ94zi7OersJCE5l1TpJ/fns3z+T1V7pHaXGU/olJo7OYS/Y3/Q",
-	"9k1Wr5LLXMO5fvMpDb7Qn8/i8/kMs5gM0Pufh2P2DS8ECH4bOMkoo/qw4FFJCmv8tXLgLsJxzAumTmJB",
-	"tM4Mhy7mMw9kfP8cbMwblIsThjOLEEoJelqYFwsk5v/Uko+/BC35wwiyEBfkiouTM4GZCr4OBkN9pEHt",
-	"oD7KD1SdJwL/YCCYKKGlxlXGKFGG54SZZXxXXBABgNHGFyt4neRc2kUfFaepf5dONgMhtv46iI0Fo2+K",
-	"hQOUT81n5jL3zvGbwvj89J2CuYOg/v3RCCaZbGlKNhmA8KeMTw7k/UIJYmU857Gs0TBg+HUqVX1VI0CV",
-	"NGFJi+ZjddJhv2niPzAqD6W1bBHEVj1FAwXNVxbL6itz6FT/1mIKcMkaTOtv2iCrNbUGGPpflTDl7d5A",
-	"idYCa4AArovG3QZ1osdJsm+P3DPW4yShegM4PfK49BSnkkQfzPgQIVzop5ON84Ii50RU83+qqPx0D2ma",
-	"b37AIgkYJlo7XMEuoC9HJPOZfITACKDhVjaMBlpPkOhNgVmC8Km0UR3XNQJUPuCH4DS0H7Yb4kzUMzdo",
-	"f9Zays0tBkFJI6fgFQvInwZgjT6ymsJhoH4lqADcMgpSjFPCEgEaay1yYOkN01XOwthDXsoO1cquS/Mt",
-	"zM4IhO4I4hsccBzPf5LOQrZBU8Q2MHqNM0wttHRpZEvVTBa2hIUUKmYMOtWt+Mdd2+Oia35yabZ5PZTH",
-	"HrA0/cYZZe7zdtAEo3GBKQO+9Ts4CPNEMCO80RThjArU54Vvg43WRIFy6aHT2YMzOcJS/sBFcr2zAXWX",
-	"KTdIDTBz92XkH9v2zm+XHhsjP/gjLlQ23XMtba+xsvqowfMwfHEfK/Kk5IotAtEyuKwRZgJr8KZZIQpI",
-	"Hzi5oLyQS95binWCYOtLCPwEd78O2WucdtPWEVp0a/flmuorWPVurgex17iB6uTqGHzIFZ2ifhlWhVJ6",
-	"xoh07lOweHmQ/6BBMO41p4p6l5uKXOqlZEWqaEpZ287UdYbBUytlojYcQ8RHCBhWZC+5Fpvl+XqsUhCc",
-	"eJOecp4SzEBsKcyqV2ML7unIBa74q7HTBA8E+IhjC9eUAK/D7ndXEPYKhjBbT9hznLQV+KVlipSf0ZiS",
-	"FPFCfwSpuEGLl7KwJvAZdlwdQfchW9J3TbayJoZ+T1myIi3+N/3otb1u7Hpk34bbrCk/NA/fEVfYbd0R",
-	"ZiYI3UZLHO/SC3zJH/WPj57sofd/u/cIpfBL3brCtH5LpLLyoO+TWlktdcFDJ5Z3yFL3879pKq8tHTWk",
-	"5e1bsetX33GX7zidts/gjwLT1RzCqA/CKWFIcob0CQtww3kuHp+0r+ep9hzTNcn31jzQkrIQGuzPZ6eF",
-	"Cl4+3HR7RdfTfu7EAQ5btBe9qj/cGUYCWJNZR3Jb9/008anMtOnSjec/Cc/3qNdZdxUAMMREoRCiXBs0",
-	"FqK6j0YfDRdW9sKuDOXm0dVMAiUKlK90YoAB2QoTGre+Lk7sYZbQZE3kuAFd/7DH552Tf3zeqZpNBU8k",
-	"27cG4bZqbH5YTyW4mT49pSlxh+jLVg8e3MBwxtUeL5gK+0XlOd558DCMoR3O1pAGUy7cvlYO7M3fDiHw",
-	"T3jh5dyG17m66c/b7byfPaUs0Xe4RihjBOYt0qHNCiuRVbE9z+8vZfDCsHQ7brQwPHI/O6pJwW07tpay",
-	"18VERn53tVZ0h37l6Zqhcmuh7NTczDpA6y4zALQrEoBroHhk8jZC0LAm9ptxvJ1H3l2Wl1Qd/QrQcTvE",
-	"oA5wnztJeJmn3Niq1jBb6GsNGPpJGZv458MDK1TtH6L+A3TInfVnMETHkH2RuQwjZxbaefAAxVjgWGmh",
-	"VEYgIo9Z9RUkNHOmwN1v/M0liJ9ShiHBbzHpgYUHD6JK+15ooQlE7vkhHteR4q9h07mmdcY4la9jx2yl",
-	"+JjYURPSG1aieYFSCGsgSHruVhPNE9SfbUYcPV2u5dcIrUv4qrL8OERWgMR7AiEaEImiL0dfVNCUUlqu",
-	"2nIn06dwaJhUQLl3v0BGkQZkExQR1peWYHXT9GVWVW4xqoFj/cS867X31lr6AsD/NwuE7gSd0aoX9cxO",
-	"6gzaM0GZ9w8rAWJF8/vN5OFVjfdcqtuy3OtfFoy0il8qMWIHTtPvppDluCKMv2omufyhoBrGkAF0RBjK",
-	"Bck05e13o2MzDnDQveoKPtbzVzTl+Lb/wl1ICaP2WMvzWQCkFazUymk8vL/zVaiiRrCeRjnYrQgLlmt8",
-	"3kLCE6f4V6dOEqrOh4kL4P//7S8mNdZngs48UROA7wdu5SklafJEiFAiVFeChyU6tcSOMBWwacLNAY7g",
-	"h0Kgb46/+xb1nz/dQw+/Gm0PIHEBkqDPcZZHyGaMbbndLMYEN10Z5h461N8LzNSxDQG7nvPoejZx34zi",
-	"3crD+4udNJ7PFt4O2VysTaVaV2jj/0pwalLr67vxuHgJZvz7pYdtXwvNdMDP6DV9n/ntxnl8+DPPFwV8",
-	"HHC1V/ql9sAt9Qnp0SuyekG0TLo67a4dynN4eWluBMzsa6lu0hX11fZF3AYXClzv582Q2hu+HpanfD14",
-	"qcTPKs7ThRasEenZOBNYxdJtWghdwBtD9t21NtXWo2LONN5BZGLl2LYZ8Qb8ibgwRXagUAhmKlxUpbFh",
-	"X6VZwCSr5S0sWMQhBN+pLJ6zDfW/RPE5nU7BnoCnUxqfz2doG+3cu48ePPxyUEtL3N65d//Bwy/XECUP",
-	"uHruhQAEkrz00JDDIq6OUsw6cOiOKOmdqFzXR6omxbLQdf1gvaBKAuuLQldTm3F1iu5BwC1Rcx+mPntK",
-	"7m32mjFUQSQri3mNmrrz0YL8sl6t8JdX92sUBdH2Jvjku9/CBc1svtr8R5cZDgBcLvDB8sJki0JXy/lD",
-	"F3Po6xYViXwwGnUUr3wYppCHJJi2W5W8WM0WUlXJaNtCHi+MLq8Xg8BnVJkyZCZBXdokSRP5IinCRVyw",
-	"wXAVy0iVD/SEJSTpiDMymSUpLqfCZ1RKTJVL+w9GVpjAeJSQvKASZVSiKYVszBSPWT3AhBcoJyIpIETJ",
-	"pKEN0C6alKc8gcpZOOVCIlakiKjGoSScKhSfcyqpGLOEmGICuED94/ksdcmTfhopUwNjf29bya4bJbAi",
-	"d6HycZJRFrbQLY4gK6Q6Jno7ftRc943V4aaqKekdAqSrsg3CELbnZ+BniP5gxiDew2PmHqnfZy3sJGrd",
-	"m7sxP3XJlGpLCFPo/ujemE281DTG1QnE85BJ1xU5XdHkRayl8rmctdUx15k4nrEpB+Rdilerx3nQJBTM",
-	"0R0s5hYfeSQoCBgVnIVOK0QvvyU/+LlWK1I198a7qEkjlRup5WKTJBZERSgX89mUXs5naJKR+GQSIUGY",
-	"FoOBsE05ZC/ZHNylkpLqSJ55ZbZmDW3X48/OA9CoMUYuFYjqLo115fSC7bJc6CqGEy/BoGbMvkmAcsOq",
-	"HYKHGyQK/TaAd1XykiTq2vkg6+caRRUg3uTAzCDLM5NC21x1ty1EgXI5NSoOLkmcCCIlQTEvhKAkBdXR",
-	"eKL71mEpUUKKywjl2OSM6k8gE2T40p95G06h8U1H0Nyi8zYG9tu1E9bPVj/BGdnkU99m0HvGEvqmIH9F",
-	"UosABWufWeR+Iqh5cPXzGQLdJWkiG5ZJG2EHJXxBGQ3ExGyvgdBmh24wrdm2BMzbijNveBuqGkmLRLc7",
-	"CY3u4HCLLe+uaF67TvrTPfTV/QdfIvsE2gcAsWkJgaI1zXCAhGjJ8zQ1xQhSjbGpKUmaUlOOmRQXWlyR",
-	"GzjPiyvQP5yRKVQItlFe0XiUbKnQqFdWygQ93pY4jXp+hUqPcZ+YnNiT8iD1ACeVyOSn4nOWXtVT/St5",
-	"qleluZ5IkvrGMFsLIKemWqN5KU25KWBg5Tb41tVBsJ7PapONsWLM/MdPFD+xMe5QX8AtNMdXKcfJieL8",
-	"JMUCVPGCySLPuVAkOclIQvGJLciUEXXOk8biCq9sZAS6o2DBIvLRIlOjK9y7oo3Dc/aFoteYVNiGa7cl",
-	"0NJIGTBguBiOVhsAWWTz2VI/oQrW43n5/FmtMElKoPiFrRNzms5/WsEUZa+gHc+hMaoDWZMiVmU3hWZy",
-	"7t2EMFrqVFmE80TDYPLDGQBfTokIgsqd2wohbSoUH7B3tLkz2nm4ORqNtnfuBUuz6VfXU4Nsspar31Qe",
-	"TorZiSsZZBSR+JycGHs3uYRIpBNBzihE1oTOTeueypZqDIRktwz0gsSF6RRxkguSY1HmotELQchyW7yp",
-	"5uYdXn1zpbm0XFgJFB4QVye4otXUB+7bsJnWkOXztpj6W72eInBtpL4Nd9mD0fp1Ue4E20qr6s56VtUV",
-	"sSV0lc8b/P/moQo1kXrn/npK2sIQAttj4XpLtI0pXlxXlWytpm6uud6iFpUseeb3CeqK5vRse2CF1dIv",
-	"JWz94iXeSkJHf0zP2Mv8mjn8a6mfNb1puZDwrdXEfIVq9bfyaxgjfP140Tsv3XMLImaWGAsXYsOxZwa9",
-	"nSQ5WxZsHSHkA+RL/1KSGf3M3+pkFt0EmJfbaU3XOIVm7faFKrUtr2E6uYQ8XTGRsqR7XRW1noUSiwsx",
-	"n4GScUHBTlqvVwXVrKXtrBAsXdwkug2nGZQ6c74O17nH79OTlg2I0KSj09BkGNSi9IxNZm3aHSyXR/0T",
-	"84fyzyp0ES9zjSsfqeTd2vXtXBJ4ipEgil4jb8Q2brJfvpacDZ9jZ6f3f92U39N8k+fmDDbLUFgrW91K",
-	"svUNqt6FuLum3rdTsO7D+iIXZ7F/Jp6y6thfdVyVW4EfHe5Vdu+2Y9+rBxI83vw/ePOvo82vhiebr37T",
-	"jiYI2IDd9M9JRtm1FaJ1hKTGuXaljwNmxYWg6upYD2A9YUAEHxcm/Nl8euqg7Js/vXA9XsBfawhmrSOV",
-	"aXdCLauLOVPYOLNsY7J96kodn81nbD4TOCW+/Aqx8rVYuV67/83RMwRFpt4UwHakK5rTKAWcEPTFIWfI",
-	"cARr6P0C9QNReIPhmI3ZC14oFJv2YlPba6HqA4N+IKcIMoIhp8w4MfVadsGO7Eo8SfDOnBaC4OJyzLxy",
-	"u9KTzCt7s+n4kmJkyrnE51wSr2MWfCsN85POzW6/FPOfzlIiYe1ffNFsCzT84gs0Ofru+AXawjndutje",
-	"0rrcll4nm4Antl1jEvW/+dMLzbg31fzviozZ5LFtcQRD7iLbE+h//uO/JhFK6gLARtl9cYQyygpF5ECv",
-	"uJqFjFmj7R7P8ZuCDNFBd2c+WxZz/qP+S19NoRnImPUDm3Ncf/AIifnMOImI37xjPns9/xEJkuUpjucz",
-	"lBHl4hwULxTxwmCGY3ZAJPL6/qHENO4xFtau9TZbCE5cD8HJmPXdyaJJZ1PAXWQbFg4emR4WBcCL81Ok",
-	"pisepxflZNAKT+QOEJ4IoVer7/8F7InAFxCrAVWY4wIWOulqcjQxeSZf3X/w5cBAYsHGbBLzhEysFyWC",
-	"HULLjlrPEnD7u+4bZl7INpSYSkqgD0gK3fqSshvcmNl2cKg/MUb6v7waWiFgokfzE2BqWS8Du+FjGFzv",
-	"93ER63WB474PZxJ5rVdhJZp6UQZEhkDnLH0dkXErltnBA8SIxlA1ZqYplO1VHE70Rf2XvxmNRiMNRfqv",
-	"7acR/PvlU/fNV08HmkxgpPBpkRpyYnB5zCQulMnIpGeM6Imh558JLQBaZC9Zmo3Bs61IhP7EsJ5dVIYT",
-	"TAYRImrMUkj8zPxnNDWeDGz5bKYQLqSkxh1WpTfreTIqzQ1zkUGfPwqpnFJTUTWfnXFByZi9ZFQDB9qb",
-	"DoboJfO73XqHjKg+TFYA7MC1bl5QcVakbodYX+v8vxmpX41p6jJmzqVpei2+KaipfYZN9ytw9RLnIj41",
-	"5D3DxYUGS/CG9Cfbw9Gk9IxqWqlvWp+2pkvQOE0iUlza49hF90cjFOhoWJLnCjhrcGmimlIaE6tyWean",
-	"2byg85ktY3QGqZHMUo2SF3luol6LfUGvog6G14t6tptNb7e3PRwNRy6jGue0t9u7NxwNbWjkOTD7knSa",
-	"CuHGVsdlKNxzg2bgr4Nj14iBYk374SA9zxMQ8nZUA8TztaIazMEbgVuaalN6KyKxUWex5rUwYsYBWw3z",
-	"rXLyNXmV6Lc1mO1v7/y2TOSPNHYxxygNzmZQR4VyZqhrxg3yubELAVFzgIIOJgCmq2AMMmanlLALwgoC",
-	"RJWwC341nw3RAc2gRhWQxPnsTUFYbKQFt/lnRwY4tHAHl/Ys6e26WpjmGqoSrL+zYUlL2q16jUutnLg8",
-	"+bFSLmyrI1+61vpkJR1XVrBezjMtd1wQ6DWVFPqvMxABKznfF61XbjJaNyC+q8uwVg+sdaPdGW3fWiNa",
-	"UOZCvS89E6uG9vlMb+j+aNQ1YLnCLa8BLbzy1fJXykao+oWdFV5odt/0Jfre7l9eaR0py7C4AgALIKuW",
-	"3PGZtDYNQwEgCKaiC1Cky+ogZ0SFov38Jlso0WhTj0uFptExYIVUphUD9LwTXud7LAbImKdPQSuY0phq",
-	"sXjMao/xQgBLMyGsxEhGQ/SUpgqyZ5SgEN1h5cSYp3puLQGcUQaQ8WjMJjhNv9YgNYEOao8h44YII/7J",
-	"Rtcw9P7ngRGV9c9e3/kH0Fy8ejBCuNhMSDr/EcKToWNbwSrve4iNIFmcnYEwkW6QS+jvZukSrlodV4HR",
-	"tuk52o7GbOJccxMgmammmJPKRzcZ2k/gpJugC1woNLKmNEEJ05wT0qU0MCWPIHgKBq/tIsUoKSvwWYWB",
-	"WPntgiak0lL0ZMVliLQd0LLYG7XkROCMmG5ZHeaG6pGy3dJTwTOIQV3x+Rd8naerJPnVJ4AeVGu88Bh6",
-	"jK3xwlHZjGyNl465UOs87/zRS18AH/iKz4HPWD8b6muP0zTc0t4aPlo1m161SP/oFnuQe53BAizgpcOL",
-	"ZKPC9Wtzge3lr9R6CgNFL2n4cUEvKOhN3lJ8El4iWQcR3zJEppOWP7nEsSlDozH/otDaUKpAxSdKE1er",
-	"7E9+/8RTu8vhJ2DwN1K16WRpdCnQo8uyS08uY5ICVbMdrPST+i6pVgxAWjPxcZoooaP9p80aTNujkaa9",
-	"Y+ZR6b4jW90yu20PZCymkwjkWI/+wrK0PrmPlcm0alZFfeS4zgVONQNjUHR5PoOektCoiICWVLjCT3U6",
-	"+ATOfhElDCFLGcjS3cffuS8uU3mpB02mQRfGr5T2l0Fp16Nm+jZrxGyVamL+ABcsGWoN8DJLzatyk2uJ",
-	"hzgr0FDmguBEnhOisnQI/6475buou8xaH7RBzpgtxbVnNrq5T6VTxCIEVU12Hj5stCgPPNumWlgpHJ/r",
-	"rTzS9IpozPl63JOaWm4mRG5aOkHk5s5oZ7S5Pdrcvj/U2DLuVW988fXLF083f7ux8T//8V9L+5jfDfEv",
-	"1YC77anvi6Ltpvpo15Dn+YxI0xfZD8T3rH+adAMXMMYYkCchVQYqQUFTOJoVqcIMhoKg7A0XVgvaAZES",
-	"XxGBcC7mP0k08Tr4T2xu34fs71/jvYZ6E9iYDPBh1Dd8jRd634PV2fLV5rRqHdupYdlOdpUMEjlPQA4B",
-	"Kwz6g1GEc014qASbnmFJ7/+B6poWev+zfrnxPYdmhJWl0duaM/kNWzzt90Q1G+DegazmpgpA8B+BNRsP",
-	"zNRohbcheblhc8FzLg3oOxu3nQb8UNcU0JKMsnV0bY2XMEutl6RE/cUdHl2rOQ2k4NLXYGQzrsfMlGmL",
-	"ylw3XtSaL4K/bT4Df05M0tQ2VsTWaG0sa7YPuNdou9DoD7j//h/o+Eoq0IX7rZcGGvhMF84hOgRHGFic",
-	"I+fqmjod33jJtKZPlPkwZpV+D+byLvkUWuwZ141pH6mlQJLCO5BClDbac3bqs/qpX5XaX5XaT12pLcpG",
-	"qs3muL27FHNG95a/9LRMrqrT5s7uvv06Ltd4MuRNLyTCH0ZXbkwy8dXkCOHi0pI78Dqa4BC5iKTZVU4W",
-	"KJzLSNWvWuevWuevWudtaZ2WnG7WadGnp3iuSZF/kapqZDUgp5B2iOcfRYd83cm1OvXILp5VNdte4L/X",
-	"LB+nRCgbu+Z82Z732o+wCukPkWs4rNlUvVR6WzM84lJ5HS/X9WivBh/tqh937Dj2dhiA0b22+vTJSFXQ",
-	"iN84jH0t0ETJWQtBOKzxOmJX2WOwE36/Ky5MS2z7aK2YIi9KlRekWuOD7sqHkvTMcQXJGSqTJwAX7Mng",
-	"09QEnjBbwtGEzumbHnYEbzgR4wbBG7U+Dr2d0c6Xm6N7m/e2Xa39Xb/kvZc30nswGm33qpYLXsFxF0d0",
-	"wFVVUjJCx+dEnArOvyerh2gEW4neMcKVclwb2+xPttx875fNLEf3l7/xLVdPoYDE+gEkNVTWqEOFjzs3",
-	"QdGttwbK3m1lXreJ9cwftTKDR1idg3x6M8bVge8ePkPjQDNzycrmPwYaf4S5WaOJxGfK0Rq7DOCZK2j/",
-	"CXC0tRGtiwU6m6gsboxHLm1lsZXXc6oYwz43IecLDbxlVGohKq42DBowj8tV3NAMtVI+VpmK2q5d/q6z",
-	"UmZNqoAg7mpTH0cmCi/NWbtXkny6qNxjMM2TpVesCVbBUC201ta0jlygvifRQIi0CVP4sfQUQZ6GEgHI",
-	"qPV7uIkg05BN7tXjQ1/nlCi1huQR7ENxx4SxguE2zB6bK3P+lV9ljwplDFyL5YB9I1q69baEuHeuboIK",
-	"d38TBIpugPxgMRfhbjM4xGJCgKgWJRRB/Te2rVHpQYOgykE0ZiauEtCNTKc4ns+GaH/+kzQptDYFQhb0",
-	"AjNFIj0Ii/UrwfNgNrT/p7PCJHtA2OaYQTVXKBEMX4Jtw2H2o4Aw0wxkPyANjcdoNZq+ZtSkinQodoQh",
-	"cklETGOCdhFNTRbA/O8112JVmTeyQfzGX+eWOGa8METMRe8GLNfPyQX/ntQIUQ2r7weMMwa47KV8vkLJ",
-	"c0jFvh18CrsCcgy5AJZW+1UOup0Bq5YteOWjcKHOt0yN282pLVMR5I3Pw4mKiZcz6epWG81fY9sFYYlL",
-	"25xUs0wQ41lGxqxDXbDlj/t+LTWiKowx2U3BV22ymClR7ffi98cCdIV+/cYo6Zr4A17qdy8BJ2MNA+LC",
-	"NS/EY+Z2uLso8ZBo3k+ZpVQXGDKzUR/CFsuC2YZAQR3eQZkdVh9IOiolTSVw4lYe20UO0TOjgV3MZ4JO",
-	"6XxmcuGIKbXppSTJMSMMXdCzQssqlYHR0cMQ+rcKHa+nXdqsyjKd0jo/bl9ZC1f4WUkuuT1fb726R0A4",
-	"+cYkDpuS7u4iF4L/J2Ok7C79jvoVknXUQK1RxEKdNwSMMlO6mzBV+dZlIkQg9a3fkdc2MBFctdS24Zh1",
-	"Z5DZMGiiGvlkqH9/5yuzgFaI3GP4dnmmcbSQrEgtbEC2tA0PG7OlZVdQv0x7foTMI4/QMc7IMVXk62NN",
-	"T9UjdITV+df+mU8MTWIbJpJt/t8K0jqbWc5tpRau6iOQCk/rWTdPbm09qNYs7pdGZ44thzL2V9K7+zDZ",
-	"28uWOyYua82Ut1hKJnihuunEQdVYI4ckqilliGbZfJZQbGJIjORuazyUIk5NdEdJlyoxDGGDXtFKgrNd",
-	"mSIio2w+I7cRL/mHgipFBOpnRGm+UjWSsAexAvF12LQpiCRqU7h76zzmJ+yCUxIhyGMvqeUllcoUKyhN",
-	"xwYfNJcoGEq1BqZp3nxGGVUUA+HWJ6K1FFNowqpITqDSugskhwzRQSNRr5RI9fPNVSBeIAZlJQIaD+yu",
-	"Vlv+JgaYm1CZRQXuVyI6O8th57FJ2U+uSyVuG+G/2cAUcWPRRhlnNa68LqwugNGyygnTSotQ6E2xocFp",
-	"yql85GegWjyRXuV/TTsYFIyhbBiAIElK+PlA3olgh4eVQCJAeA5rKf3nmJ1dX2+/9Wxpq8V5alOtAoGT",
-	"9sxdCjL/W1HzTi2HmGZd9W6Q+aNRsUhTVjRFkxpFFhjXxM4V07BAFKF0wyazEVO1aFyWri9rBaHHrzX0",
-	"iVYH7gjNZykWWpyWfoMfCCK3AS19F1FOxGDMJEYJhgovQPjJJT0jTDmTT21aTT1jLZqj/v3RPTTpLDc/",
-	"GTNJGWcDoLnAnC/LGiq2QpApoxEsFuEqnHRUaBizRiZLmEb79f4/EIp11du9LpaZEgbKKOhTKrKSw//S",
-	"RbMKGc3CiTGq0HJD/U5gGqyCfyD5d6Pd/D9t2SmveFVTMXIFhnixvAzlwFlICjZmjqg0TFqueE3tx+as",
-	"Q3TgDMeQi1qoyjz8CHSzHDrxMY2YXqM0r9CV1+lNn9/8J2EMUG4TxkRkyurMZ6YCEbApJ3qaZC4QdLig",
-	"Z5QR5BW2+g6+8goTpBvuqUDVNn18YzY5JvHmU6Li802tIO4iiTOyaV6bDB4hQH4ENCIWXMoT81NV5TOI",
-	"sPCblXBvQTmMVn1nD7TqD2Z4ahS6fmeJw8fS/L41EHZp9Zdfuvmog+c/t1hm4zNrmLmcnpQtqNayYVvT",
-	"bBd9AWOvKyuI5jNLkTyklpyNmRuUMjWfnQmXB1WrmlvRGChROxiiYzD7enZyq2+65C6N8JCGYDntbsCO",
-	"jiZVXfAJkhvUWIVt3HXfqq7Rwg6AoLDFtUrljKC0oL7/C4P7Kda8XZ/MILIEIbUGacPAk/lsisElUjBS",
-	"CQlDqILXsFd7h9i2SqNdzUsu+JsCoCF8xBHwI30r8xlmsVUyK0mEFyDytBXLpC5N2tJj0HooYAToVPu1",
-	"yLRtKuC9ZJUPxNpfTG5uBXE14LC17RCj6Gw+M/4kb2b/2TFj1O5KtERQI7QFewqZ2nOmzAyoLzbiyoRk",
-	"A2x18u8hepKmdolxJYqDv7DWrTJUAdIDUg0mLlo1UDGz29RqDm0tS2sg/cacWtlA8cPwAje8m+4X7Yao",
-	"COqnkMtwe/qkEya7MbIUDtfmPM7UsylsgeGlJrKwn8LEULb650lqY8A1Dl+ZalRS8pjOZy5Rt7SAgd5Z",
-	"xofHWA67DF3Nosi3UfLuNcFsaIxdjXJ3K5u+umo1/68xe7XAYiH8NTJPOqMZvQwCMGiZwAQovKPFRtwR",
-	"8mesLBvzmcKmxQmJlbVidPgvvY7apou1Coc/7nkLv4sASD9PZHkIpJc3IiN9Xka/M8yxLINkdMBrnNLH",
-	"8dX6m1pw6x68lfHlXTC39bb68Cx5tyUITgLB6IGoFv+9hYEty5rkdIatH5Ba3owmmxkW8HdaLPTBt2EY",
-	"YtByTd5NrSp7wbVAkYAT6BCL7yvAe64P5wMKAItToerHEaG0+HxDtA71PbdTp4zgmxaov+D2B0vh3ylc",
-	"S6qEhEP4XCR5lQXVLNWp19gw/7Z68ZdRS5XGF9pLmPTul+u/C8JbBhGtQHb3q575txNuvkrweIntr0Hf",
-	"uTTBYf3uyBYfQrz+sGEY2XprGhstC4qt3XhpKazu2dgM/biuR13kizAbWqtJpw1gc9JkSBxkvGCxa4pj",
-	"zHTLrdr7fpeHhuf6rkjKTWI4GWcxAZF7aZhS13Wva818CYBgk61asKLIZoxZQhOsFshyR1iEO5b7anLp",
-	"Zt9FxKuR4Xct9yvyayXe9f0Ghb2rCjiY0EZ6tm3U8HpB4LXLagh7eMJxhljE564f0161/9bZNu2drfLm",
-	"eqPdkV7QtLhdZcPrdVORtZu1VG+FqDUvxVzJ2kt1vXiC69x5sLSL46u7I/beTdb7Pm0vZwHQhTl1gjRG",
-	"gsTnRMTn5HO1V3g0ye607QAGN5ctFA21+QwMdTGiX0Ib/wB966Zq+tJNsHV3GmkjerZkjP1JrS37ZLBI",
-	"6FHkLoUeRdYRekyyiJF7GFTi+Qg64mE7e8ULHu//nkjb1qn52GABlwyqZ/tGACbNZLqAAFzv/eClHS8A",
-	"FwJtLbSqXhsKhCZXegS9/4eJuahLeAbl3v/sJyiRITqyNUxADSRizBpCeis4RKMSvuBUINNuxEbYVAUe",
-	"d+5Xtd2liWfTzBgs+i6e6cSYLasojMEQPbmkZ2RxMIcbpjuaI0KwtGADp/o7YFw/1oueuNCTSVQZGctw",
-	"FHce0JsGHFkuJ0k+MkLFxPROnESQUFFvFKb16bK0v8RIFnkuyi5QLZx+nCQlkn0gs341w8fKBC+pyBKq",
-	"gbCG4v/taY+aC++sspFc8Fhr9qe2kWso0KWG3CsrfIqsqPA1eoN2BSVH6AoM/4J65U6dk9D0UZvPMmqS",
-	"Cuv0a10tMOMXpIZRn4IGeJdGpWNNkGgWEM8+iIIIPaLi8/a575kQhBrpLQktmIrqwX99S3V3oZnspOom",
-	"O4A4JscMx+z9P9AhTypeYnz4NThtMcX5f9rAxHRBYOKYucjE5trIck4GHu4xW8DJBo8g3U4QyhKTtptu",
-	"mIFzHMxUqXcB/kDsI9xq+I59witxEArB1gkEZXzG+GtgG9C3AdV9B7iRD5wrmfmyzYRAhcJbUm4I8/NW",
-	"tYK2qn6T7buFrEt21q/A+yEr55Yb6Sqduz+f5fN/qqV+uU8mh9JtSMPd/uECr2EFj2U/7m796oZgt2sK",
-	"dZuAH5znJMV1caRgY7Z40IAmZxQtGDSyLVSVCSmtA7mWZ8bMVRIFTUpiRaVp1OsladhgImssysV8VrWd",
-	"QX0bsrqzU6YLCJxrvjQwDXESc/KILyhtF2IgFkL3s4W8A5qA5lgo6HizmWCF10GDl3nKcXLnOodDvyDq",
-	"HcKRQf39R+VhfRLl3m6qGVgkdUKRaUJcdmed/2jb/nslEfv7h4MwytYZSC5IBbOLfYp1+HYEY4qh0P96",
-	"Hm3bkW8+CxVbMwzlqL6wT52t1LbTxVyO6iccOcLisRnni/NYDSOfTlXRa4LQesynzJgqytrqdqb+nw8P",
-	"IvQAHfKyQ6ztOEYsbSHGoWTDtS3Bjlz/WK3G2j93x2zMNtEXXzzf/uIL/b6bqdlk+8+HB6hPLhVhEJ47",
-	"GV5m6aSxiEd2qB0zlH5FD3NKbePl+cw9cU8/sQFcDUYXOKbMxIJM9g1dOKSSPP6GF2LiXroPL2GlBD0t",
-	"FJqUju2JCSIhEG29RlSVG/hBY2BLlCdRFRngklEiF3TQWcXVJKcFnaBuvod6PlwSwGYj4IKh6mQmB1xN",
-	"UP/BaNQ65i+/+MJFfJunMHhfy22wIiOCT/SKvkTxOZ1OwTYOkJLw4jSFPqIw1G9DQxE0KUnaxFRWQpNY",
-	"EPNFhCaZp+nqz5gx2xR8ApHJTy5JlmsgQ5NxMRrdi5tXW8UmfD2GCmvjnjvTr8e97dFX97a3d8Y9eJmY",
-	"IQ64QmZjX497D7d37t0fbY97qFzo1+OeW+K4t+W/udWc3fw4CcgmFZkjn6d8UqPjQReiIRlgia9Ru0+U",
-	"SN+6zOGVeu4UNdxDC0s5t8lSq4JzWLZwK1ipFQYUXo7Wq576b9To/+0sIOtkNW42W1q6D80viQntCS3B",
-	"lnWudd9w4c+A66aluyJCv/zvfxltfvXq7Xb05bt/6V2nI8cvTHQyR9qpj9vL/Gz08arJa4kE/e5a54OV",
-	"FPYS54KYWFZ07kTJ+6P7ZYyS49y2tKgpbJFjMLuuia0mzVS/uxBnf0+UX1v9w8JZR/BqUvaP+Uztk3uc",
-	"ySJ1+f/lcQcgaJWqgSXFul7JwFp98EbZwHYdcls1X4sQZLMUtD9wWfIDjFyqpjXbgpmooBeC1PwMRGQE",
-	"wrVxrAp43HeSmMKj0Ok444pOLQd7U9CAYvxE7y3Z85oE3CBrhpEf9gLtBh5u3hvBsFiaADKlQOvUJIgI",
-	"6yEBosPjWkbjBaeSsjW6CVSTP3F39rG6eASWEuQ1rTvNBU85O/vcPBe3YLE6MidT1uQIokS/VAM9jrY+",
-	"36p1IgjLlO30mFUUX48tRehNoVVaTBVKCy8CzEa/Nr2yC0XPQ7feO4kGa1T0Xx4T5pb3KctUN/TW2ROw",
-	"oVktduilZkS3wGRWAu6tt/avBalO688dhav+upk+WHKU66iwRmJUVysPg5jphvGjLMXMG2RT1VHpQ2dU",
-	"LW/FUZ3j/5qMKgc3t5RNlXK1CdHNkGuzGZ+T+PvFpglbQSKuLNgpRtUQRjRS8gP5RQ642ivn2jOr/bRd",
-	"I+0ddan6f6yd/OfnHPnjrUHWeu4SCC22NmxnkzJzob5v/sbTKY3P57Oqj9gA7aJJzCHIj0xQX79SBWwP",
-	"ojGbVOs3IVNSP2eqs5Qb84O6tIghyBmVGn0jNBFE70C/5JYmXGhBNGZ6QlMbJuaCIGgxSk1L+4Gm/xPK",
-	"XHuUYIUogLcaBN5EpdK3o898e+fe/QcPv+xFzswOh39ddPhISlF7IYsTZqBQPVefJrZ1IttSc7ZmIAZG",
-	"V/CgW9D1EPxGnAISUZyY0+78sQozee4v/ZNnJN5uupjIc/8KPj8e8jwIYbcb1EXAOm3JcTVJ00DccO2G",
-	"FzBEB95YYwZtKWz+hq3yUFaVMZU+7ZCR6ysDTqgWbkmaabJkgD9YGhB2csBtHvp1G3Zy/VdGmMLi6ijF",
-	"zKQZJjX75a7zx/YizSL2eKHHvrcOS/AA++OxA28RQWVEA0HJnOWvBrFuzCxxhkBjBQYVcnIbuFDmvb14",
-	"vpT7ZGSByaue1wbV7OczU7RucesgstyJQ1PjwgHchJLCrv5c0H9zSD6konwY7lPJ6W3Ubeg4x5pm2bwU",
-	"/dcmVMRbLA8EC+616zr3XQlIILanhSC4GESuQiHkXVzGaVHZ68asq1iQDXYqtLwQC6KG6Lmp0eh6ci2q",
-	"IjhmjZUuLP8X7NJBpXIF6+7G+llW31vB7lldycdh3t+sBA5NyOvi1ntiPiOd9eYcty6ri5aQBdlcBjpQ",
-	"fwIXO4kglmVKL+ezMZtkJD6ZDPxGUmCDi2lkQahITUV7U8DUki79PENnWCTEVb0nWS4IZdAFamIKk8rv",
-	"mAlKS4lJTyXCBppA/wWamNLPMU4JS4SVM/5QzGenJNbqKC7008nGeUEd8I+Zmv9TRSUuFAxhZv5UWCSw",
-	"X3NGUEy5TAMdjdB5hMrC6YecKTGf4TSCiqB6fpJhytZCoVZxzbVRyHThvnZRSb9unjvwpvPPGoEPStAo",
-	"LGjoYziYzy6oXLdruFvvR5JeviU/VISgqzZlLOaz+eyRAVkAfxugoCHFVi8FaP9ktAEgAZ3AtyoL23oL",
-	"/y6vIlR1ttgoaxXnwJegSn+otC0kkfJTRZhmUpAmUdBA35sxCza+QX5kipmeQsniInKDl1zSRM6UZWTr",
-	"xf6vj8LrM0HT3bKGwcuyXQ2Allv5jNtbllWXVwTaVaJRLPjezJdVx46q1dfbXl6EKq1CCmjZ4rXW5A3K",
-	"UdsUIgBGv91LU/hb3PXFpOMeXn3gxi9mmqr9yy+n88sNQLrjZHLBT1OS/WbN1jjmraDJ6Qa0pYuu3FZr",
-	"jc6+KQuYQy54UsRqExo7Ly/8ipkp+4XgPaqks+Hg4vIDecmOzAq/Mwv8tM2a/l66jJp77pg/P4Pm3jII",
-	"uiXb5pEbehdN8hSzEzdFOkF9wxwkypNphJIfzozNPadEDCI0ge7gJylkm+TJ1P8R1BroN37inFqth4Zo",
-	"z/jeUo1+nCrbLU5ohaWKrfcKIfECETZmlbciKGYYiDHQcyMjZ8ka82RqTJg1L9erqGcpwgvDM+vH14t6",
-	"bwrMFFSf3l69CZ0H9h9JafCXsAjrTP+vTw+lOjCq2+h4TnCqzv+6qNZAzlmCdkYjpDBTrgmiNYoWYMUX",
-	"jFgzVFyGHKcYnWLT0cy0DiES9SW3a7ygFzjWav8gaFv8V1jVh7Qv2hlCIQmgh1zr5hdUZT/wj8wU10+8",
-	"W+G5uxBBcHK12n3YdjCBg7YTROjB6J7tqlKdfUL12ukpTbsv4DnBCWVEyo9zB0di/vfrup0frIJHLxm+",
-	"wDStbPrd1+ZMXTbx8e8K9Vvn/ZrTM6YHG7TvtD76294pwYKIx4U615NpOQPcVlaOKUTa2+1tgfxhBwoZ",
-	"Aas0rlor+v77f6BvQJeWZdextFYM7/3Pg0qJwnHMC6YlyKi7D3bsGuM4dYYoEEOKfD5z5swNbxHe8IWN",
-	"RlzJi+FHKgbe6i4UqBckF3UND0mg1QNRoO6gXYhXpKW9oEBSj+8eJarxWxUOXZaH8Qvc+dO6EOnApGVp",
-	"vALlXChMU5C3tdLpqm+Gaw6jvgh4q6J67FtUSfcRMpl/dk0l22ivqQysBdHN7ZeoeouI/urNDAatoFW5",
-	"8PzLilMSNmlihYwStoX8L3ghoEM7uYSzM27lJ5cxSfW3R/tPfdSAMWlw6u9K0Pe8o3AAXhsMb6wkoyEI",
-	"enKZp5wqV1oEay3Ra6LnHYMmJe9evft/AQAA//8=",
+	"7L3bcty4uTD6Kqjeq0rdE3arJR8mI9dUbUeyszzLmlEkO0nttH81RKIleNgADYAaKS5Xrdt1vx9grv5M",
+	"J1X/Ve5yN3yT9SR/4QNAgiTYB0m2x16TqtRYTRLH73x824v5POOMMCV7e297GRZ4ThQR8NfjWNFLqq4f",
+	"x4oL/UNCZCxopihnvb3ecbHAKZXFgqAMC9SnCWGKzihmCiVbuaIplViRXAx6UY/qL97kRFz3oh7Dc9Lb",
+	"62EYN+rJ+ILMsZ5gxsUcq95eL89p0ot66jrTL0olKDvvvXsXlWs64FJSEljVtxzZZyjmTFHCVMf0iR3C",
+	"XwC5wvMs1U93xl/d60W9DCtFhP76f/1lPPzq1dud6Mt3/7Z0aU8Fn7fXdYAVQdi8UiwiVPyoT01RgRKC",
+	"YoJe81wgyuI0l6h/QXJBUJKjP+TF4ozEXSc401MFDzDBiixd5XciMccXGpfDQ3/gfxNk1tvr/T/bFcBs",
+	"m6dy+4QLZYbzJzgSlMU0w+lyyNHb3hx0snLwm4GPXnLX5qV+tu7e/QGfUpImtWle8NWA8DqXb/Kt4scb",
+	"A4HiNwSBF9cZke0Fws8o2SrXiPqiWGTFQhGBUkB2PC9+UsLeXpbmkpJcSL1AcpWlPCG9PSVy0rFevSB/",
+	"xVSRuVz3oPXqeu+i3hxfPTPf7Y7LTWIh8LV+KtU1YLE+DP23JQnf5vMzIo6wuigvP9N/lGtj8EIv6gny",
+	"JqeCJG4j60FDbRo46yN8TgJEKp8XC8E16qcYZficNAjCDurjHE4W7aDxeOz+34kPehp/lQmZ4TxVvb0d",
+	"OCo6z+e9vZ2x+1/Um1NmfyxPjzJFzr11n9C/htbO52caLreKRVos5nr/QP/tErpWB4OFVziuL3Hl2o7J",
+	"TBB5sc/59zSwwG+I4kwfoiCM55ckTYleJcq4LBaw1BRr3sDIFeUMEYbmPCFIFYs5p2zk9hCb4ctNnJ6e",
+	"kDgXZEhkhmNyKswqanua46vnhJ1r8Nodj1u4F/Wuhud8aAesb6Pa1wuBmcwsgapvbWoWNUV7GhFfd2z0",
+	"kl/jc4ISzCTKmdsY+nelsu9Yeo36DF/Sc6CvcjBCR1igpFjMcK7QHpqe8eR6Wp7CBcGGFdhF/3loVzl8",
+	"wb8nbFgtdl0ccbvUn1df63t9KYl4lizBzhxeWIqdq1jAO/2xzDiTxMo4McmUHknLQkxpcWHvbQ9nWUpj",
+	"rI99+7XUZ/92bYZgB4S5GqSfzDGD+yr+lhPUnxd/nxOkiateD3qTE32telBFELmiUhHEc8Q4G2j4+B1O",
+	"jsmbnEi1ZLWZ4Gcpmf/GrbqUaPQXmjD3LnFKE3j5dIZpSvQxESG4Fvr+oiFOYZr29nr7BMUXeJ4hIhXi",
+	"Z6kGGU4F0bCRcY2QorfX2yZz/fq7V5roYpXL3t59AH2qgAI/17yEM1YsiESS53Mq4R9MIcpgKUSOqou6",
+	"UCqTe9vbBslGMU6wVIKMznl+OXoTj2Lsdkjkdnsn79aFwiMzSOiW9BkXf1ekXB/qT1szTQcRwpckRimR",
+	"5pgk0hhEZ1IvYp+zWUrjTS7q1us2cyq7rK1iobDSgkZOUtSfxnZFUwClp1yc0SQh7EMuULNwzjQ4o4wI",
+	"DQh6Kd9y9ZTnLPmQK3nGlOD5JT5L9eUyrk5negnmbF5wfojZtUU1+SHX9ULwTBN0PRlW9JJI1J8KrMhp",
+	"SudUabDrRZYmw8KOiRLXw8czFVKFTkjMWUKkFi20GsMSUWfBLd4KVJjhXF1wQf9KPuidPM7VhdECzAwI",
+	"iLwECijILAd1oT/NYXn6xRgHDuRPf/rT8LH3QvtUfkewIAIJgtP515OeITSTXoSABn496Vm0P1WaQ016",
+	"oROr2Ik5sEtMUw1MH/K8Toi4pLGmUgnVDI3q+WE5meAxkfJDL8hxNzrPtBiscav4EUmsqJxhKgjqZyNE",
+	"rkZIEi1vSHrOiECS0yHwwQHIAHaeJmvOBM+IUNQw7bnenZGr29pNJRv8pXzxVclf+NlrEque1YLY+VNj",
+	"2aiPT1giv2MB1Y0IRokwapqR3ROQgs8NxLZVtkeI5WmKpBbFtD6mv5pR1otaapp+z9yYEWlaouOMCqm+",
+	"BUHobftpipc8nGMlaJwbcFh2u4fli/oqDIDJEGExT9zu82IBRCb1VXfUVzyXRkVMt7DICNM/D8+LBbfq",
+	"Y5qXdx+tpwUekJSc62OyS9DrbOp+Vkpcyx7gA0spXVbH5Z+6d8be2UQOWLpATOusbQjDzqS2FNeIkJwd",
+	"k5keK77AjJGAMWUfM5wCNILGrsHw57/t3Bug//7P/x9NfyBnU6PzaG1daNEuQlOcUfNrzpwWsfX46Bl8",
+	"eR/UeKbVr7/0fiBnvaiHM+rtr4IrJyq28ETLHjS1C4m0ijUTmBV/w1SiPRQTJHOB3uSc2jUpf/H/QMV/",
+	"JVRdoAMiYywUkejnf5Vw9JrnasJ4rpFP5lkmiJQUNpCzChs1vYnQz/9Az7mS6CHa2b2H7o93ovKfu+WY",
+	"OQMRXN8oYHE0YaAfzoGaRfrgGJ9rpJ7R+EKjv56KoIPDSK/BaV4VehMxJyoX5lNFFVCECUsqq6TMUzD9",
+	"pASVsBahdEtDjjI7sZRrNBoNRmiqicPUHgGRlfVIThhl+uT1IeFLzBSKiVIEXRKhT2U0YWCTcUbN5sGu",
+	"Q3eSmk1jib11ncFoHS8pUw/v99pKvsa1sxCwP65sUik9I2laLCrQGvQCM/I4zoUgyWO1yhTXJMpDReck",
+	"NGTmWzbXRmAzzCZGrgZ9AhLmbad5NZGzrJmzi0r7um8stShb0ZNldOspTZ0vIEC+5Nq2u8A5VOS6XN0d",
+	"jaecVbMcqr52owVvZmwsoXE5B4Gh3duhg62vtfG1WXjkDrd2MstuyZkY69ssd7+RdTV4QXVRy0PSzDMS",
+	"tp8qrnD6zM3e8VwvPvi8CfwwTuQMnZ5F0ZumNuayI6us9b4h0oliTbU65YwBaVeCaj4gc3pJUVIjxB7P",
+	"dKOUVBG7ww2hZIiv1sCvRbUSkIEUOcVJQhLN5B5rphjggOjnf0WofF2QOb80H5wsZZz6swmz31HOTsG+",
+	"yGLz7TFhnMXUSLzFj8A/a1IwTGo2f3pJyQ/ms33D9swrZk7LEGG2lKtTQUomDBN5TBnkG83KiUJZqqVp",
+	"DcTW/qzXLLWQ8eK4GizmQhAQKU7jCxJ/r0f8Y7EQlX5pBPjqvXIOGCMTPMljdQquMLMBIxHo1+AhVRJZ",
+	"+xTOr2DbccolZeenGgROyZUiTNrNHAkNRufGQGtVh6bAYM99fpoJUhmczNfFwvvFCSDmqOenCcm4pEq/",
+	"eVAssuKfqvZK7S7nPKEzau7kEP4d+4O2b7L6lFxlGh31l09p8IN+sYgvigVmMRmgn/81mrBveC5APt3C",
+	"yZwyqg8LXpUkt+ZqK67uIRzHPGfqNBZEq/Zw6KJYeCDj+wlhY96gXJwyPLcIoZSgZ7n5MEei+KcW0Pwl",
+	"aAUFRpC5uCTXXJyeC8xU8HOwa+ojDSox9VF+oOoiEfgHA8FECS3crjNGiTI8I8ws47v8kggAjDa+WPnw",
+	"NOPSLvooP0v9u3QiJMja9c9Bus0ZfZMvHaB8q1iYy9y/wG9y46XUdwpWGYL698djmGS6rSnZdAAyqjJe",
+	"RFBLciWIFUUdjazRMKC5dSpV/VQjQBVdtaRFs9s66bC/NPEfiK6H0loECmKrnqKBguYni2X1lTl0qv9q",
+	"MQUIfg2m9S9tkNUKZQMM/Z9KmPJ2b6BEK6s1QNC7at5tmMUkyYE9cs+ngJOE6g3g9MgTJmY4lSR6bzaS",
+	"COFcv51sXeQUObenKv6povKve0jTfPMAiyRgP2ntcA3zhb4ckRQL+QiBrULDrWzYNrQ6I9GbHLME4TNp",
+	"w0luaquovNYPwc1p/9hpSF1Rz9ygfayVqdsbNoICUUbBERcQkw3AGrVpPb3IQP1aUAG4ZfS4GKeEJQIU",
+	"61qsw8obpuuchTHbvJQdGqBdl+ZbmJ0TiBkSxLeL4DgufpLOkLdFU8S2MHqN55haaOlSHFdqwyxssAvp",
+	"fczYnapb8Y+7tsdl1/zkymzzZiiPPWBperrnlLm/d4KWIo0LTD1L2nfwPMwTwdrxRlOEcypQn+e+qTja",
+	"EAXKpYdOZx/O5AhL+QMXyc3OBrRyptwgNcDM3I+Rf2w7u79deWyM/OCPuFQndu+1lNLGyuqjBs/D8MUD",
+	"rMiTkiu2CETLLrRBYAyswZtmjbglfeDkkvJcrvhuJdYJgq3LI/AI7n4Tstc47aZJJrTo1u7LNdVXsO7d",
+	"3Axib3AD1cnVMfiQKzpD/TIQDKX0nBHpvLxgmPMg/0GDYNxrThX1roaKXOmlzPNU0ZSytjms6wyDp1bK",
+	"RG04PuPJdRAY1mQvmRab5cVmrFIQnHiTnnGeEsxAbMnNqtdjC+7tyGyjvho7TfBAgI84tnBDCfAm7H5v",
+	"DWEvZwizzYQ9x0lboWpapkj5OY0pSRHP9Z8gFTdo8UoW1gQ+w46rI+g+ZEv6bshWNsTQ7ylL1qTF/6Ff",
+	"vbFzkN2M7NuooA3lh+bhO+IKu63768wEodtoieNdeoEv+aP+ydGTffTz3+49Qik8qVtXmNZviVRWHvRd",
+	"Z2urpS7G6dTyDlnqfv4vTeW1paOGtLwDK3b96uLucnGns/YZ/FFgup7fGvVBOCUMSc6QPmEB3kLPE+WT",
+	"9s0c6p7/vCb53pmjXFIWQoODYnGWq+Dlw023V3Qz7Wdtdda8up6yVDrxy0/W8+fDUViAWNe97wwoAeya",
+	"W794W0f+NPGuTAXq0qGLn4TnStXrrLsUAGhiolAIoW4MQktJgo9uHw1n1nYqfzBs6MAAA7IVJjRufVOc",
+	"2McsocmGyHEL+v9+j887J//4vFM1mwqeyPzAGo7bKrR5sJnqcDu9e0ZT4g7Rl8EePLiFgY2rfZ4zFXbz",
+	"ygu8++BhGEM7fMchTadcuP2sHNibvx0R4Z/w0su5Cyd6ddOftxf9YP6UskTf4QaRmRGYwUiH1ius5FaF",
+	"Kh3fX2lrEYal23GjpdGeB/OjmrTctndraXxTTGTkd9cbBavoT55uGPm3EcrOzM1sArTuMgNAuyYBuAGK",
+	"RyYNJQQNG2K/GcfbeeTdZXlJ1dGvAR13QwzqAPe5k4SXWcqNTWsD84a+1oBDgJShln8+fG6FqoND1H+A",
+	"DrmzEg1G6ASSSeYuYcqZj3YfPEAxFjhWWiiVEYjIE1b9BBnXnCkICzB+6RLEzyjDkLq4nPTAwoMHUeWl",
+	"L7XkBAIR/VCQm0jxN7D93NCKY5zPN7F3tjKWTCisiVAOK9s8RymEPxAkPbesifoJ6tk2wY+erbYG1Ait",
+	"y197W9pwOERggMR7CqEcELGiL0dfVNDkUlq42nIn06dwaJhUwAjgnkCClAZkEzwR1pdWYHXTRGZWVW4x",
+	"qoFj/cS867X31lr6EsD/DwuE7gSdcasX9cxO6gzaM1WZ7w8rAWJNM/3t5OF1jfxcqruy8OsnS0Zax3+V",
+	"GLEDp+l3M0jaXBPGXzWDG/+QUw1jyAA6Igxlgsw15e13o2MzXnDQveoKPjbzazTl+Lafw11ICaP2WMvz",
+	"WQKkFazU6n08vL/7VajkR7DgRznYnQgLlmt83kLCE6f4V6dOEqouRonLR/h/7ROT6eszQWeeqAnA9wO3",
+	"8uQq40I9td81aaz53drvCbxq7WtPrmLjITo6eOqb8a9SeaW3nMyCZAuiiJ8IEUoj60qPsTSulhYTJjo2",
+	"ybo5wBE8yAX65uS7b1H/+Ok+evjVeGcAaR+QQn6B51mEbL7dtju85YjnpiuTBEJ3+HuBmTqxkWk382nd",
+	"zFTvW208IHh4f7nvyHMlw9chE0/LTBza+L8TnJrCBPXdeEJDCdX8+5WHbT8LzfScn9MbumSzuw0/ef9n",
+	"ni2LQ3nO1X7pLtsHb9knpLavKVkIokXg9VlF7VCO4eOVmSUws68Uu0nXVI/bF3EXTC9wvZ83/2tv+GZY",
+	"nvLN4KWSdqvwUxfxsEEAauNMYBUrt2khdAlvDJmTN9pUW22LOdN4BwGTlb/d1hMw4E/EpalWBGVWMFMB",
+	"7t7esK9BLWGS1fKWVn7ikBngNCTPt4f6X6L4gs5mYL7AsxmNL4oF2kG79+6jBw+/HNSSOnd2791/8PDL",
+	"DSTX51wde5EJgRQ5PTSk1ojroxSzDhz6QJT0g2h4N0eqJsWy0HXzGMKgBgTri0JXU5txfYruQcAdUXMf",
+	"pj57Su5t9oahXUEkK5MRx01V/WhJ2luvVkHNK6A2joJoext88r194cpwNo2u+NHl1QMAlwt8sLrC27KI",
+	"2nL+0MUc+rpFRSIfjMcdxTwfhinkIQkmPVcFQ9YzvVQ1Rtqml8dLg97rpTTwOVWmnptJ75c2d9ME5EiK",
+	"cB7nbDBaxxBTpSk9YQlJOsKfTMJLisup8DmVElPliiYEAzlMvD5KSJZTieZUohmFJNEUT1g9noXnKCMi",
+	"ySFyymTHDdAempanPIW6YzjlQiKWp4ioxqEknCoUX3AqqZiwhJhSDDhH/ZNikbqcTj+7lamBMfe3jXI3",
+	"DUpYk7tQ+TiZUxY2CC4PbMulOiF6O34wX/eN1eGmKs7pHQJk0bItwhC252fgZ4T+YMYg3ssT5l6p32ct",
+	"yiVq3Zu7MT+jyhS6SwhT6P743oRNvYw5xtUphA+RadcVOV3RpGtspPK5VLr1MdeZOJ6xGQfkXYlX64eV",
+	"0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffFu6hJI5UbqeXRkyQWREUoE8ViRq+KBZrOSXw6",
+	"jZAgTIvBQNhmHJKqbGrwSklJdeT0vDJbs4a2m/Fn53BoVGgjVwpEdZddu3bWw05Zd3Udw4mX91Cznd8m",
+	"brphRA/Bwy3yl34bwLsqp0oSdeM0lc1ToKIKEG9zYGaQ1QlToW2uu9sWokCxoRoVBw8oTgSRkqCY50JQ",
+	"koLqaBzffesflSgh+VWEMmxSWfVfIBPM8ZU/8w6cQuOXjhi9Zedt7Pl3ayesn61+gzMy5DPfZtB7xhL6",
+	"Jid/RVKLADlrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og1rIoIwGQnB2NkBos0M3mNZsWwLmXYW/N7wNVYWp",
+	"ZaLbe4zYDiTl1AvFwboEgZqcBMozZ3BKzBYxTkmVw5Pk6CwXBOeD9Qu6rY5+XW77d0UP24Xsn+6jr+4/",
+	"+BLZN9ABgKjN1wgUHWrGPyREy75nqanSkGqakZqSsik1lbVJfqkFJrmFsyy/Bg3ImblChXwb5TGNC82W",
+	"eo16ZaVTsCTYErVRz68w6okOpyZZ+LQ8Uz3AaSW0+TUKOEuv6zUQKomuV+X/nkqS+uY4WyQho6bapvko",
+	"Tbmp7GAlR/jVFYiwrt5qk42xYsz8108VP7VB/VB4wS00w9cpx8mp4vw0xQKMATmTeZZxoUhyOicJxae2",
+	"oNacqAueNBaXe2U/I9BeBeuo57PE2OkKL69pZfHcjaFwPSYVtvHpbRm4NJMGTCguaKXVp0Hm82Kx0lOp",
+	"goWKXh4/q1VsSQlUBbEFdM7S4qc1jGH2CtoBLBqjOpA1yeOVHmCCUnopMJVOSbQ1fcqSPqmHaVmiASj5",
+	"4RwgJ6NEBO/ZTl221mgmTH+YcNFy4yvquHqn9DHMpJDIForE2D8a7o53Hw7H4/HO7r1gTT/96WYaoE2f",
+	"e7FGEb4j79V3UU/r1coW8QxEt7ecD4LEOTEhY5kgGRZl+h+9FISs9jOYOn/e6dRXX5qCy4WVd+6hR3VE",
+	"a1qEfdi9C3twDRc+b2uwv9WbKTk3xNm7cAQ+GG9eiOZukKk0CO9uZhBeExmW3FS4rt5RkwG4IrBQGrRk",
+	"BSlmpz6PmNH4gpwa5yC5gijRU0HOKUQ9hrjEcUN6uX2oR00l2b2/mZK7NATDNuu42RKF1+njJqp412oa",
+	"rUMCYvXc74OypFNKP+YikzbCvOzDwfNWzxQ/IsxGINr+MKEbrpvlbnZ4yyrmPPPbZXUFCXs2XLC2ax2D",
+	"ErZ57RxvJSEQOaHn7GV2wxISG5kZavrxannoW6tx+4rz+l9lNzA6+Urvsm9euveWREatMAovxdqqIVu9",
+	"vCmRca/dRoBJrVQrQT0Yx+WbYQD37Ol3k9xpy95tItK9h3oAv5QkXD9jvTqZ4FX7fop2Ot4NTqHZQmGp",
+	"ZcSWjzENlUIu05hIWTKAropxz0IJ8bkoFqArXlIwuNfrsUFReWkbnAQriDe5T8P7CqX8nNPMcQi/c1Za",
+	"tgRD047eX9NRUBkG9mRFDIdQpuvIauHfPzF/KP+sQhfxMtO48pFKOm5cv9EVL9Bclyh6g3wn20rN/vha",
+	"cjY6xs7h4z8dyu9pNuSZOYNhGVNtRdk7KRJwi6qOITFHs4e7Kcj4fp3ay6svfCYu1+rYX3VclVuBn9Xg",
+	"NVjodojcq0ekPB7+f3j41/Hwq9Hp8NVv2mEpAWeCm/6YzCm7sfa5iRTWONeusgeAWXEuqLo+0QNYlyoQ",
+	"wce5iaM3fzk7Xe+bP71wrZbA8W8IZq0xnOk6RC2rizlT2HhFbX/AA+pKeZ8XC1YsBE6JLyBD0kUt6LLX",
+	"bkN19AxBEbU3ObAd6YpCNUpdJwR9ccgZMhzB2uu/QP1AOOdgNGET9oLnCsWmy9/Mtjyp2jGhH8gZgkx2",
+	"yIU03nC9lj1wBzj3hwQ3n3GAXE2YV05aeqJ/5TYwjZdSjEy5oviCS+I1roNfpWF+0sVr2B9F8dN5SiSs",
+	"/Ysvmt25Rl98gaZH3528QNs4o9uXO9taqd3W62RTcOm3a6ii/jd/eqEZ91AVf1dkwqaPbacxGHIP2dZc",
+	"//2f/3saoaQuAGyV/VDHaE5Zrogc6BVXs5AJa6h3PMNvcjJCz7s1QFv2tfhR/0tfTa4ZyIT1A5tzXH/w",
+	"SOuKxoNF/B46xeJ18SMSZJ6lOC4WaE6UC5hRPFfEi6caTdhzIpHXiRMlpn+WMZR3rbfZ1HPqNNTphPXd",
+	"yaJpZ5vOPWRbiA4emVYyOcCLczelpjklp5flZNCRUmQOEJ4IoVer7/8F7InADxD0A1XG4xwWOu3qNTY1",
+	"CUtf3X/w5cBAYs4mbBrzhEytMyyCHULnnFrrIIgfcU1wzLygvEtMJSXQjieFpplJ2ZRxwmxXRtSfGl/L",
+	"X16NrBAw1aP5mVS19KmB3fAJDK73+ziP9bogAsRYDiKvGTKsRFMvyoDIEGhgp68jMv7pMqt9gBjRGKom",
+	"zPRms03AwwnqqP/yN+PxeKyhSP9r52kE//3yqfvlq6cDTSYwUvgsTw05Mbg8YRLnyhg46DkjemJovWli",
+	"VIAW2UuWZmPwbiukpT81rGcPlXEp00GEiJqwFBKW5/47mhpPB7Y8PFMI51JS49Ws0vL1PHMqzQ1zMYd2",
+	"mxRSkKWmoqpYnHNByYS9ZFQDB9qfDUboJfP7T3uHjKg+TJYD7MC1Di+pOM9Tt0Osr7X4P4zUr8b0Vpow",
+	"5xs3LU/f5NTU9sOmCR3EDBAXa3BmyPsc55caLMGp1Z/ujMbT0sWuaaW+aX3ami5B/0KJSH5lj2MP3R+P",
+	"UaCxaEmeK+CswaUFy98bDmfoj0FfDaPfGkgDwqeQzM/Pi4WAuptTq7uYd6dwXxmOv8fnBDoST6t+VROm",
+	"t81UXiygd6u1M7n9wnWXkww0fZV+MqWGhW1bC4wSuW0eTaMJm26DEzbwcAA8wzTHkIjHiig9jJFB95Ap",
+	"yzDVcF5u1zF5WCS18J5qfhfz+RxqeFuEMyEf5tckB1w3iy4WDPIx7LI14ebX0Km2+NHDAsISwamS9jb1",
+	"CmV8USzmGA5jDtX6ctPTwkBDtTRT+OwCxzkjBn7JlZ7H9PlNod8XZRrahQ2lVNdZsai3A4+JIRUCqwgo",
+	"LYD01EqccpvPZjQmQ3nN4u2pLb6WFf9UJpQypTGx6rkVlLRIKGixsKXaziHuglkOU8otnme41xJ1oL1c",
+	"h3DUi3q2AVlvr7czGo/GILz60KalZB8ejXSrJxtiGVManHJYm7CKQ7AlKXCmP7s3Go9ssPcFSJ0lDzet",
+	"GIz1nMtQAPsWnYP/H/BfU2gUayEEcMzzZINE0Y7TggjlVpyWgRmj+UlTrk+fk0hsHG2shT4Ycc6VQSvz",
+	"vStqovm8RL+tEc/+zu5vy0ookSbzzElshnnMoRAV5cyw+TlX0h87FxAHDLzAEScAziq8jEzYGSXskrCc",
+	"AMwRdqmRY4Se0zkU+QPeXCze5ITFRmx1m392ZCBPaxlwRc+S3p4rOmyuoap1/TsbaLmi/bbXyNoqLKuz",
+	"xyst17a+89W8vZ7fB6+y9/YyTSikprrAD3P9r3PQRSqF09fx1m46XTeVv6srU9YgUetOvjveubPG5GBV",
+	"CPVC9pwJGtqLhd7Q/fG4a8ByhdteQ3L45KvVn5SNsfUHu2t80OzG7KuWvb2/vNLK+nyOxTUAWABZtQqJ",
+	"z6U1rhkKAGF9FV1wzEiv5pyoUPyy3+tL88RmMoKWPUgMWCGV6XkDoW2iWOCUQu/iDIsBMo6YM2APMxpT",
+	"rZ9NWO01nguQrUxQPjEi+gg9pamCfEAlKESLWYUlNv3JNI87pwwg49GETXGafq1BagodNR9DDiERRg+R",
+	"jS6S6Od/Gf4LjyP0Opdv8q3iR/QAacGzejFCOB8mJC1+hIQL6OBpQmdMNE9InjFCiJZq0y1PSHhUc7lV",
+	"qR4p1hshaEeLC84hPwWSmWqKOa0889OR/Qtc81N0iXOFxtamKyhhWoSDBFANTMkjCAeFwWu7SDFKyhKm",
+	"VnMlVpG4pAmp1GU9WX4VIm3PaVktk1pyIvCcmO6JHXav6pWy/d5TwecQVb/m+y/4Jm9XVUbWnwB6Em7w",
+	"wWNocLfBB0dlJ7wNPjrhQm3yvotCWfkBRL6s+R5Eiuh3qSYRb3ICdcMse8BpWmscXnrhrAWuVfTuVYv0",
+	"j++M9Nc6RQZYwEuHF8mW19HwplxgZ/UntR7zQNFLGn4Sbq5YkfASyTqIuNUoOmn5kyscmzpeGvMvc62W",
+	"pwpsTURp4mqtTtPfP/HsP+XwU/A8GfXOdDY2OgYYdMq6daaajKZqLqyQMFDpqdZQQVoz8baaKKGjg6fN",
+	"InY747GmvVoTK6l035GtbuXR9mEzatM0AjnWo7+wrMFowg6wMrmjzbLSjxzXucSpZmAMqtsXC+gxbFUo",
+	"PXoOlfOOHf3W+hm0eA9pbF7c57xYJBQjqU/EvgqaaCqvpmhPsy0PyC9ZMtJy/dU8Na/KoVF0nJFpJDNB",
+	"cCIvCFHzdAT/nUZomiWz9mj6x8GjJeojWEqtscspi54u6ow3ka31rzUyT6G0zSXAiKIl6dIwJohmJOuZ",
+	"xkKsxRQ0WsZcQvSnjAisC5jrSqq1KkrvNqC0v3Kw98rBNuMSWTKrM4l1ylzeGgM3nfJd1F3/sw9aNmfM",
+	"1ojcNxsdHlDpFNwIQf2r3YcPB72od0FwYltWB95tcwOsFI4v9FYeaT5ANPp8PelBi99hQuTQ0l8ih7vj",
+	"3fFwZzzcuT/S9GrSq7744uuXL54Of7u19d//+b9rbL+11w/GVEv1qgs2PLqzviThMmECt/ZC8AwlWw07",
+	"oJ9aYpiBMR4QCfdZS9nyzPuaJQJ3NdZWkNMhqRJKFEJXUzrPU4UZDAXJM1su/QG0LiIlviYC4UwUP0k0",
+	"PSZKXA8fzxQRU5sF7sGK9zTUncOEmWj1AytFWAIBC61brgJW39VlGkNNCWws1Dy6XX1uTXHnejirWrR3",
+	"aq62FWsl20XO1efSrKRJ3M804aESjPaGuf38D1TXYNHP/9IfN37n0E23ciV4W3M2/VGLsf2eqGaj+Q8g",
+	"A7upAhD8RxB5jIt1ZrTtu5Bo3bCZ4BmXBvSdE8tOs6Sr+EpIaBjUV9owNF7CLLVmyBL1l7codr1SNZBC",
+	"zI4GI1ubY8JM/dCozIrmea17MDjUiwU4bGOSpsTF3BqvlLFYgvczQpRJEDalloUZnwPu//wPdHItFdgY",
+	"+q2PBhr4TBvpEToETze4lCLny54524lxgytB9Urgjwmr7CbgD+uS+6FHrPHNmv7HWromKXwDyaZpo790",
+	"p51Av/WrseBXY8GnbizIy07gze7uvQ8p5ozvrf7oaZkEW6fNne3p+3VcrvFkqLCxlAi/HxtEY5Kpb36I",
+	"EM6vLLkDX6GJ/pLLSJrzvf6qyH9IRX4V9f9Vm/9Vm/9Vm79Tbd6yqWGdxn96Cv2GnO4XaQKILEV2in6H",
+	"2vNRdPPXndJAp37eJQuU2g9ZEm+imQtOiVA26NfFXnjRFn5oakgvc0wM2H+9N0pb4z7iUnmtsDeNwFgP",
+	"Ptp1tz5woIO3wwCM7rfV0k9GWj3S67URf942THixtbyE48FvIs6WzYc74fe7/FJYiQherZUz1mKUF3dv",
+	"Yya6MlUlPXdcQXKGyqwzwAV7MvgsNYFSzBZRNjHH+qZHHcFGTsS4RbBRrXFTb3e8++VwfG94b8c119nz",
+	"e9x4CXe9B+PxTq/qseR1GHFBdc+5qoo6R+jkgogzwfn3ZP2QomCP8Q+McKUc18Y2+8j2l+n9spnl+P7q",
+	"L77l6ikUUNo84KmGyhp1qPBx5zYouv3WQNm77bnXXmozs1Kt0O8RVhcgn96OcXXgu4fPEKxqZi5ZWfFj",
+	"oNNXmJs1ukZ9phytscsAnrmWMp8AR9sY0bpYoLM1y/zWeOTy/ZZbzz1nlXGYcJOrs9RwXobz56LiaqOg",
+	"YfikXMUtzXtrJbKWOfzt7iHvOmtV16QKyH6pNvVxZKLw0pwXYS3Jp4vKPQaXB1l5xZpg5QzVQsFtV4nI",
+	"ZTh5Eg3klpiwmh+9QodbJs6z7SbzOy7dRpBpyCb36vHMrzNKlNpA8gh2gvrAhLGC4TbMnpgrc36rX2WP",
+	"CmUMXIvVgH0rWrr9toS4d66ijQq3exUE6iaB/GAxF+Fu9wLEDkNAszXK9t/YPoalZxKCgAfRhJk4YEA3",
+	"MpvhuFiM0EHxkzS1B2zumMzpJWaKRHoQFutPgufBbJ7LT+e5yZKDMOMJg3rqUKQffgTbhsPsRwFhppl4",
+	"8Zw0NB6j1Wj6Oqcmx65DsSOQTyRiGhO0h2hqslaKv9dctlVt/MgmnRg/qFvihPHcEDEXbR4wXx+TS/49",
+	"qRGiGlbfDxhnDHDZS/l8hZJjqGFxN/gU9gdkGHJXLK32y8PczCPg13t55aNwri62TZX54czW9wnyxuNw",
+	"hnfiJZu7zhFG89fYdklY4vLdp9UsU0iiIxPWoS7YBgR9v5YoURXGmLS64Kc2y9Y0iQDLQiZ4JkitLimg",
+	"Kz6nwholczqEHQBe6m+vACdjDQPi0nUrxhPmdri3LGObaN5PmaVUlxhKWqA+hNmWLSsMgYJK+IMyrbY+",
+	"kHRUSppeHMStPLaLHKFnRgO7LBaCzmixMEnExBS79vLz5IQRhi7pea5llcrA6OhhCP1brQY20y5d6bay",
+	"aptxfty9shauvbaWXHJ3PvR6WaSAcPKNqbhgmqq4i1wK/p+MkbK7+QrqV0jWUYW8RhFzddEQMMoSE92E",
+	"qSpUUSbuBFI1+x15mAMTGVdLxRxNWHfGow3bJ6qR/4j693e/MgtohR4+hl9Xl2iIlpIVqYUNKDNhw+4m",
+	"bGW9KtQv60U8QuaVR+gEz8kJVeTrE01P1SN0hNXF1/6ZTw1NYlsmQrD4PwoSqpvlIdpKLVzVRyAVntaz",
+	"aV7nxnpQrV3rL43OnFgOZeyvpPfhw4/vLrvzhLgsS1MXaCWZ4LnqphPPq9ZWGST9zShDdG7iWkxsjpHc",
+	"bXGcUsSpie4o6VIlRiFs0CtaS3C2K1NEzCkrFuQu4lD/kFOliED9OVGar1StnOxBrEF8HTYNBZFEDYW7",
+	"t85jfsIuOSURggIgJbW8olKZKi+l6djgg+YSOUOp1sA0zSsWlFFFMRBufSJaSzEVeqyK5AQqrbtAMtMI",
+	"PW8klpYSqX6/uQrEc8SgHk9A44Hd1bq73MYAcxsqs6zFzFpEZ3c17Dw2tU6Sm1KJu0b4b7YwRdxYtNGc",
+	"sxpX3hRWl8BoWR6KaaVFKPQmh/7wM07lIz9j2uKJ9HrvaNrBoNIWZaMABElSws978k4EeyytBRIBwnNY",
+	"K0Fxgdn5zfX2O8/ut1qcpzbVKmY4ac/cpSDF3/Kad2o1xDT7inSDzB+NikWasqKpNtcoCsK4JnauCpEF",
+	"ogilWzb5kphyb5OydUtZZA09fq2hz/g3fAtShIpFioUWp6XfYg+C821AS99F6hMxmDCJUYKhNBYQfnJF",
+	"zwlTzuRTm1ZTz1iL5qh/f3wPTTvbrUwnTFLG2QBoLjDnq7L4lC2tZmrKBIubuNJQHRVFJqyRIRSm0X6/",
+	"m/eEYl0V22+KZabkhjIK+oyKecnhf+miWYWMZuHEGFVouaF+JzAN1sE/kPy70a74L1uvz6v6F67pHvlV",
+	"3Dv1oYGzkORswhxRaZi0XNWv2sPmrCP03BmOIXc6V5V5+BHoZhn0wmUaMb1WpV6FQK/Xqj6/4idhDFBu",
+	"E8ZEZOqRFQtTug3YlBM9TZIcCDpc0HPKCPIqAn4HP3mFNNIt91ag3KU+vgmbnpB4+JSo+GKoFcQ9JPGc",
+	"DM1n08EjBMiPgEbEgkt5ah5V5ZGDCAvPrIR7B8phtO43+6Zg//syPDVaJbyzxOFjaX7fGgi7svrLL918",
+	"1MHzjy2W2fjMGmaupidlE8iNbNjWNNtFX/Zq7eiKhaVIHlJLzibMDerXdmuWG69oDNT2HozQCZh9PTu5",
+	"1Tdd0pxGeEjvsJx2L2BHR9OqY8MUyS1qrMI27rpvVddoaQ9eUNjiWg8JRlCaU9//hcH9FGverk9mEFmC",
+	"kFqDtGHgSbGYYXCJ5IxUQsIIyoc27NXeIbat0mhP85JL/iYHaAgfcQT8SN9KscAstkpmJYnwHESetmKZ",
+	"1KVJW7MRWu8FjACdar8WmXZM6dCXrPKBWPuLyXmuIK4GHLYoKGIUnZvKjqk/s//uhDFqdyVaIqgR2oI9",
+	"9UzRTlMWCdQXG3HlCiYGZNCSf4/QkzS1S4wrURz8hbV+0aHSuR6QajBx0aqBUsPdplZzaBtZWgM5OObU",
+	"yhbG74cXuOHddL9oN0RFUD+FXIa70yedMNmNkaVwuDHncaaeobCV2VeayMJ+ChND2epgK6mNAdc4fG2q",
+	"p0nJY1osXAJ0aQEDvbOMD4+xHHUZuprV5O+iRONrgtnIGLsa5RnXNn11Fbn/H2P2aoHFUvhrZJ50RjN6",
+	"GQRg0DKBCVAoSouNuCPkz1hZtoqFsl00SaysFaPDfwn+PhOgwxnC51SFwx/3vYV/iABIP09kdQiklzci",
+	"I31eRr8zzLEs22V0wBuc0sfx1fqbWnLrHryV8eVdMLf9tvrjWfJuWxCcBILRA1Et/ndLA1tWtS/rDFt/",
+	"Tmp5M5pszrGAf6f5Uh98G4YhBi3T5N3UVrMXXAsUCTiBDrH4vgK8Y30471EAWJ4KVT+OCKX55xuidajv",
+	"uZ06ZQTfNLc9yMO3P1gJ/07hWlF9JRzC5yLJqyyoZmlZyE6vm39JswBtGbVUaXyhvYRJ70G5/g9BeMsg",
+	"ojXI7kGpWNxRuPk6weMltr8GfefKBIf1uyNbfAjx6pKHYWT7rekItyootnbjpaWwumdjM/Tjuh51kS/C",
+	"bGitJp02gM1JkyFxkPGcxa6bmDHTrbZqH/jtcRqe6w9FUm4Tw8k4iwmI3CvDlLque1Nr5ksABJts1YIV",
+	"RYYxZglNsFoiyx1hEVAceF5Tk0s3+x4iXu0RgGIoxpRf+a1MtBJ/NeSMDPkMFPauqvVgQhvr2XZQw+sF",
+	"gdcuqyHs4QnHGWIRX7hGdvvV/ltn27R3tsrx6412R3pB0/52qQ2vSVhF1rp7eO2s7NL1LmqFqDUvxVzJ",
+	"xkt1TcyC69x9sLIP8KsPR+y9m6w3zNtZzQKOi4XMUydIYyRIfEFEfEE+V3uFR5PsTtsOYHBz2cLmUPPQ",
+	"wFAXI9JQadDZEBBltPNnLNHC4V9NAbM8oGpG7hFBbTNEho1RQZOPEfRbIGkig41sX717F6Bv3VRNX7oJ",
+	"tu5OI21Ez5aMsT91OSinnKXX08EyoUeRDyn0KLKJ0GOSRYzcw6ASz0fQEQ/b2Ste8Hj/90TafnjN1wZL",
+	"uGRQPTswAjBpJtMFBOB6rxIv7XgJuBBow6JV9dpQIDS50iPo53+YmIu6hGdQ7ud/+QlKZISObA0TUAOJ",
+	"mLCGkN4KDtGohC85Fcj03rERNlXhzN37VS8CaeLZNDMGi76LZzo1ZssqCmMwQk+u6DlZHszhhumO5ogQ",
+	"LC3Y+a7+DRjXT6AHkQs9mUaVkbEMR3HnAU29wJHlcpLkIyNUTE3T2WkECRX1Dotany5bUUiMZJ5lomyf",
+	"18Lpx0lSItl7MutXM3ysTPCSiqygGghrKP6fnvaoufDuOhvJBI+1Zn9mO2CHAl1qyL22wqfImgpfo6ly",
+	"V1ByhK7B8C+oV0bWOQlNA8piMacmqbBOvzbVAuf8ktQw6lPQAD+kUelEEyQ6D4hn70VBhJ5m8UX73PdN",
+	"CEKN9JaEFkxF9eC/vqW6e9CFe1q14R5AHJNjhhP28z/QIU8qXmJ8+DU4bTHF4r9sYGK6JDBxwlxkYnNt",
+	"ZDUnAw/3hC3hZINHkG4nCGWJSdtNt8zAGQ5mqtTbp78n9hHu0f6BfcJrcRAKwdYJBGV8xvhrYBvQtwHV",
+	"fQe4kQ+ca5n55sOEQIXCO1JuCPPzVrWCtq5+Mz9wC9mU7Gxe2fh9ViQuN9JVkvjAdLtc6Zf7ZHIo3YY0",
+	"3B0cLvEaVvDoAHaJfnVLsNszBdBNwA/OMpLiujiSswlbPmhAkzOKFgwa2d7TyoSU1oFcyzMT5iqJgiYl",
+	"saLSdDj3kjRsMJE1FmWiWFRtklDfhqzu7pbpAgJnmi8NTAMn2zgV8SWl7UIMxELowXwp74DuyRkWCjo0",
+	"DROs8CZo8DJLOU4+uM7h0C+IeodwZNDX4FF5WJ9EubfbagYWSZ1QZLq3l22tix+hfEmtJGL/4HAQRtk6",
+	"A8kEqWB2uU+xDt+OYMwwNFDYzKNtO0gWi1CxNcNQjuoL+9TZSm07XczlqH7CkSMsHptxvjiP1TDy6VQV",
+	"vSEIbcZ8yoypqi23nan/58PnEXqADnnZ0dh2yCOWthDjULLh2pZgR67fsVZj7T/3JmzChuiLL453vvhC",
+	"f+9mMjV1qsrtfz58jvrkShEG4bnT0dU8nTYW8cgOtWuG0p/oYc6o7VhfLNwb9/QbW8DVYHSBY8pMLMj0",
+	"wNCFQyrJ4294Lqbuo/vwEVZK0LNcoWnp2J6aIBIC0dYbRFW5gR80BrZEeRpVkQEuGSVyQQedVVxNclrQ",
+	"Cerme6jnwyUBbDauzhmqTmb6nKsp6j8Yj1vH/OUXX7iIb/MWBu9ruQ2Wz4ngU72iL1F8QWczsI0DpCQ8",
+	"P0uh7y0M9dvQUARNS5I2NZWV0DQWxPwQoenc03T135ixPDV/QWTyE9u3fQ9NJ/l4fC9uXm0Vm/D1BCqs",
+	"TXruTL+e9HbGX93b2dmd9OBjYoZ4zhUyG/t60nu4s3vv/nhn0kPlQr+e9NwSJ71t/8vt5uzm4TQgm1Rk",
+	"jnye8kmNjgddiIZkgCW+Ru0+USJ95zKHV+q5U9RwLy0t5dwmS60KzmHZwq1grX4YUHg52qx66n9Qo/+3",
+	"s4Csk9W42Wxp6T40ayUmtCe0BFvW2V9EGf4MuA47UYoI/fH/+st4+NWrtzvRl+/+LdSn4VMTncyRdurj",
+	"9jI/G328akpcIkG/u9b5YC2FvcS5ICaWFZ07UfL++H4Zo+Q4ty0tagpbZBjMrhtiq0kz1d8uxdnfE+XX",
+	"Vn+/cNYRvJqU/WM+U/vkPmcyT13+f3ncAQhap2pgSbFuVjKwVh+8UTawXYfcVs3XIgQZloL2ey5L/hwj",
+	"l6ppzbZgJsrppSA1PwMRcwLh2jhWObzuO0lM4VHoMDXnis4sB3uT04Bi/ETvLdn3mgTcImuGkR/2A+0G",
+	"Hg7vjWFYLE0AmVKgdWoSRIT1kADR4XEto/GSU0nZBt0EqsmfuDv7WF08AksJ8prWnWaCp5ydf26eizuw",
+	"WB2ZkylrcgRRol+qgR5H25xv1ToRhGXKdnrMOoqvx5Yi9CbXKi2mCqW5FwFmo1+bXtmlouehW+8HiQZr",
+	"VPRfHRPmlvcpy1S39NbZE7ChWS126KVmRHfAZNYC7u239l9LUp02nzsKV/11M7235CjXUWGDxKiuVh4G",
+	"MdMt40dZiZm3yKaqo9L7zqha3YqjOsf/MRlVDm7uKJsq5WoI0c2QazOML0j8/XLThK0gEVcW7BSjaggj",
+	"Gin5nvwiz7naL+faN6v9tF0j7R11qfp/rJ385+cc+eOdQdZm7hIILbY2bGeTMnOhvm/+xrMZjS+KRdVH",
+	"bID20DTmEORHpqivP6kCtgfRhE2r9ZuQKanfM9VZyo35QV1axBDknEqNvhGaCqJ3oD9ySxMutCCaMD2h",
+	"qQ0Tc0EQtBiFQivFYqDp/5Qy1x4lWCEK4K0GgbdRqfTt6DPf2b13/8HDL3uRM7PD4d8UHT6SUtReyPKE",
+	"GShUz9WniW2dyLbSnK0ZiIHRNTzoFnQ9BL8Vp4BEFCfmtDt/rMNMjv2lf/KMxNtNFxM59q/g8+Mhx0EI",
+	"u9ugLtPi3JLjapKmgbjh2g0vYISee2NNGLSlsPkbtspDWVXGVPq0Q0aurww4oVq4JelckyUD/MHSgLCT",
+	"59zmod+0YSfX/5oTprC4PkoxM2mGSc1+uef8sb1Is4h9nuux723CEjzA/njswFtEUBnRQFAyZ/mrQawb",
+	"M0ucIdBYgUGFnMwGLpR5by+OV3KfOVli8qrntUE1+2JhitYtbx1EVjtxaGpcOICbUFLY1Z8L+m8OyftU",
+	"lA/DfSo5vYu6DR3nWNMsm5ei/zWEinjL5YFgwb12Xee+KwEJxPYsFwTng8hVKIS8i6s4zSt73YR1FQuy",
+	"wU65lhdiQdQIHZsaja4n17IqghPWWOnS8n/BLh1UKlew7sNYP8vqe2vYPasr+TjM+5u1wKEJeV3cel8U",
+	"C9JZb85x67K6aAlZkM1loAP1p3Cx0whiWWb0qlhM2HRO4tPpwG8kBTa4mEYWhPLUVLQ3BUwt6dLvM3SO",
+	"RUJc1XsyzwShDLpATU1hUvkdM0FpKTHpqUTYQBPov0ATU/o5xilhibByxh/yYnFGYq2O4ly/nWxd5NQB",
+	"/4Sp4p8qKnEhZwgz80+FRQL7NWcExZTLNNDxGF1EqCycfsiZEsUCpxFUBNXzkzmmbCMUahXX3BiFTBfu",
+	"GxeV9OvmuQNvOv+sEfh5CRq5BQ19DM+LxSWVm3YNd+v9SNLLt+SHihB01aaMRbEoFo8MyAL42wAFDSm2",
+	"eilA+yejDQAJ6AS+dVnY9lv47+oqQlVni62yVnEGfAmq9IdK20ISKT9ThGkmBWkSOQ30vZmwYOMb5Eem",
+	"mOkplCzOIzd4ySVN5ExZRrZe7P/mKLw5EzTdLWsYvCrb1QBouZXPuL1lWXV5TaBdJxrFgu/tfFl17Kha",
+	"fb3tZXmo0iqkgJYtXmtN3qActU0hAmD02700hb/lXV9MOu7h9Xtu/GKmqdq//HI6v9wCpDtOJhP8LCXz",
+	"32zYGsd8FTQ53YK2dNGVu2qt0dk3ZQlzyARP8lgNobHz6sKvmJmyXwi+o0o6Gw7Or96Tl+zIrPA7s8BP",
+	"26zp76XLqLnvjvnzM2jur4KgO7JtHrmh99A0SzE7dVOkU9Q3zEGiLJlFKPnh3NjcM0rEIEJT6A5+mkK2",
+	"SZbM/Ieg1kC/8VPn1Gq9NEL7xveWavTjVNlucUIrLFVsvVcIieeIsAmrvBVBMcNAjIGeWxk5S9aYJTNj",
+	"wqx5uV5FPUsRXhieWT++XtR7k2OmoPr0zvpN6Dyw/0hKg7+EZVhn+n99eijVgVHdRscLglN18ddltQYy",
+	"zhK0Ox4jhZlyTRCtUTQHK75gxJqh4jLkOMXoDJuOZqZ1CJGoL7ld4yW9xLFW+wdB2+K/w6rep33RzhAK",
+	"SQA95EY3v6Qq+3P/yExx/cS7FZ65CxEEJ9fr3YdtBxM4aDtBhB6M79muKtXZJ1SvnZ7RtPsCjglOKCNS",
+	"fpw7OBLF32/qdn6wDh69ZPgS07Sy6XdfmzN12cTHvyvUb533a07PmR5s0L7T+uhve2cECyIe5+pCT6bl",
+	"DHBbWTkmF2lvr7cN8ocdKGQErNK4aq3o+z//A30DurQsu46ltWJ4P/9rUClROI55zrQEGXX3wY5dYxyn",
+	"zhAFYkieFQtnztzyFuENn9toxLW8GH6kYuCr7kKBekFyWdfwkARavRAF6g7ahXhFWtoLCiT1+O5RohrP",
+	"qnDosjyMX+DOn9aFSAcmLUvj5SjjQmGagrytlU5XfTNccxj1RcBbFdVj36JKuo+QyfyzayrZRntNZWAt",
+	"iG5uv0TVW0T0129mMGgFrcql519WnJKwSRMrZJSwbeT/wHMBHdrJFZydcSs/uYpJqn89OnjqowaMSYNT",
+	"f1eCvucdhQPw2mB4YyVzGoKgJ1dZyqlypUWw1hK9JnreMWhS8u7Vu/8bAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -22,6 +22,9 @@ make --no-print-directory fuzz
 step "SPA unit tests"
 make --no-print-directory test-web
 
+step "Integrator example (examples/office-sync)"
+make --no-print-directory test-example
+
 step "End-to-end (Chromium)"
 make --no-print-directory e2e
 

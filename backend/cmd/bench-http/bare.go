@@ -30,11 +30,11 @@ import (
 func bare(pool *pgxpool.Pool, c *cast, body []byte, factsSQL, sid string) *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	principal := auth.Person{ID: c.surveyor.ID, FirstName: c.surveyor.FirstName, LastName: c.surveyor.LastName, Matricule: c.surveyor.Matricule}
-	actor := auth.Person{ID: c.delegate.ID, FirstName: c.delegate.FirstName, LastName: c.delegate.LastName}
+	principal := auth.Person{ID: c.surveyor.ID, Username: c.surveyor.Username, FirstName: c.surveyor.FirstName, LastName: c.surveyor.LastName, Matricule: c.surveyor.Matricule}
+	actor := auth.Person{ID: c.delegate.ID, Username: c.delegate.Username, FirstName: c.delegate.FirstName, LastName: c.delegate.LastName}
 	m := principal.Matricule
-	responsible := api.PersonRef{UserId: principal.ID, FirstName: principal.FirstName, LastName: principal.LastName, Matricule: &m}
-	doneBy := api.PersonRef{UserId: actor.ID, FirstName: actor.FirstName, LastName: actor.LastName}
+	responsible := api.PersonRef{UserId: principal.ID, Username: principal.Username, FirstName: principal.FirstName, LastName: principal.LastName, Matricule: &m}
+	doneBy := api.PersonRef{UserId: actor.ID, Username: actor.Username, FirstName: actor.FirstName, LastName: actor.LastName}
 
 	e.GET("/bytes/dossiers", func(c echo.Context) error {
 		return c.Blob(http.StatusOK, "application/json", body)

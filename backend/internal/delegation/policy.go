@@ -170,7 +170,7 @@ var (
 
 	ErrNoDelegation = apperr.Forbidden("no_delegation", NoDelegationMessage)
 	ErrMustSelect   = apperr.Forbidden("delegant_selection_required",
-		"Sélectionnez d'abord l'arpenteur-géomètre pour qui vous agissez (Délégation ▸ Sélection d'un délégant).")
+		"Sélectionnez d'abord l'arpenteur-géomètre pour qui vous agissez : POST /api/v1/auth/acting-for, ou delegantId à l'échange d'un jeton d'intégration (dans le portail : Délégation ▸ Sélection d'un délégant).")
 	ErrNotActive = apperr.Forbidden("delegation_not_active",
 		"La délégation de cet arpenteur-géomètre n'est plus en vigueur. Sélectionnez un autre délégant.")
 	ErrSurveyorOnly = apperr.Forbidden("surveyor_only",

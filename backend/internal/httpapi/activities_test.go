@@ -75,6 +75,7 @@ type actPage struct {
 
 type actRef struct {
 	UserID    string  `json:"userId"`
+	Username  string  `json:"username"`
 	FirstName string  `json:"firstName"`
 	LastName  string  `json:"lastName"`
 	Matricule *string `json:"matricule"`
@@ -191,8 +192,9 @@ func TestActivityVisibilityFollowsTheActor(t *testing.T) {
 		it.DossierNumber == nil || *it.DossierNumber != "1096429" || !it.OccurredAt.Equal(quebec("2020-10-14 13:05")) {
 		t.Fatalf("%+v", it)
 	}
-	if it.Actor != (actRef{UserID: w.edith.ID, FirstName: "Édith", LastName: "Descartes"}) ||
-		it.Principal.UserID != w.jean.ID || it.Principal.Matricule == nil || *it.Principal.Matricule != "5001" {
+	// The log records names; the username, for office software to match people, is the account's.
+	if it.Actor != (actRef{UserID: w.edith.ID, Username: w.edith.Username, FirstName: "Édith", LastName: "Descartes"}) ||
+		it.Principal.UserID != w.jean.ID || it.Principal.Username != w.jean.Username || it.Principal.Matricule == nil || *it.Principal.Matricule != "5001" {
 		t.Fatalf("personnes : %+v / %+v", it.Actor, it.Principal)
 	}
 	if last := e.activities(w.jean.tok, "sort=date&order=asc&pageSize=1").Items[0]; last.DossierNumber != nil {
@@ -213,6 +215,9 @@ func TestActivityVisibilityFollowsTheActor(t *testing.T) {
 	}
 	if names(f.Actors) != "Édith Descartes" || names(f.Principals) != "Françoise Lèvesque « Ça », Jean Piette" {
 		t.Fatalf("Édith : %s / %s", names(f.Actors), names(f.Principals))
+	}
+	if f.Actors[0].Username != w.edith.Username || f.Principals[1].Username != w.jean.Username {
+		t.Fatalf("noms d'utilisateur : %+v / %+v", f.Actors, f.Principals)
 	}
 	r = e.expect(e.do(req{method: "GET", path: "/api/v1/activity-filters", token: w.jean.tok.Access}), 200)
 	if err := json.Unmarshal(r.Body, &f); err != nil {

@@ -141,12 +141,17 @@ func TestSeveralDelegantsMustSelect(t *testing.T) {
 	if claims := decodeClaims(t, tk.Access); claims["acting-for"] != nil {
 		t.Fatalf("aucun délégant par défaut : %v", claims["acting-for"])
 	}
-	if c := code(e.expect(e.dossiers(tk), 403)); c != "delegant_selection_required" {
+	refused := e.expect(e.dossiers(tk), 403)
+	if c := code(refused); c != "delegant_selection_required" {
 		t.Fatal(c)
+	}
+	// The title names the API call to make, for office software as much as for the portal (§14).
+	if !strings.Contains(string(refused.Body), "POST /api/v1/auth/acting-for") {
+		t.Fatalf("le titre doit nommer l'appel de sélection : %s", refused.Body)
 	}
 	list := e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: tk.Access}), 200)
 	for _, s := range []user{s1, s2, s3} {
-		if !strings.Contains(string(list.Body), s.Matricule) {
+		if !strings.Contains(string(list.Body), s.Matricule) || !strings.Contains(string(list.Body), `"username":"`+s.Username+`"`) {
 			t.Fatalf("%s absent : %s", s.Matricule, list.Body)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/metrics"
+	"espace/backend/internal/store"
 )
 
 // ListActivities is the « Suivi des activités » table: what the logged-in
@@ -55,6 +56,14 @@ func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, 
 	if err != nil {
 		return api.ActivityPage{}, err
 	}
+	people := make([]activity.Person, 0, 2*len(page.Items))
+	for _, v := range page.Items {
+		people = append(people, v.Actor, v.Principal)
+	}
+	names, err := s.usernames(ctx, people)
+	if err != nil {
+		return api.ActivityPage{}, err
+	}
 	out := api.ActivityPage{
 		Items: make([]api.Activity, len(page.Items)),
 		Page:  page.Page, PageSize: page.PageSize, TotalItems: page.TotalItems, TotalPages: page.TotalPages,
@@ -63,7 +72,7 @@ func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, 
 		out.Items[i] = api.Activity{
 			Id: v.ID, OccurredAt: v.OccurredAt, DossierNumber: v.DossierNumber,
 			Type: api.ActivityType(v.Type), Label: v.Type.Label(),
-			Actor: recordedRef(v.Actor), Principal: recordedRef(v.Principal),
+			Actor: recordedRef(v.Actor, names), Principal: recordedRef(v.Principal, names),
 			Detail: v.Detail, Channel: api.ActivityChannel(v.Channel),
 		}
 	}
@@ -78,7 +87,7 @@ func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, 
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
 	p := req.Params
 	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportActivitiesParamsFormatPdf)
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +105,7 @@ func (s *Server) ExportAdminActivities(ctx context.Context, req api.ExportAdminA
 	p := req.Params
 	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
 	q.Journal = activity.AdminJournal
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportAdminActivitiesParamsFormatPdf)
+	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
 	if err != nil {
 		return nil, err
 	}
@@ -185,15 +194,19 @@ func (s *Server) GetActivityFilters(ctx context.Context, _ api.GetActivityFilter
 	if err != nil {
 		return nil, err
 	}
+	names, err := s.usernames(ctx, append(append([]activity.Person{}, ch.Actors...), ch.Principals...))
+	if err != nil {
+		return nil, err
+	}
 	out := api.GetActivityFilters200JSONResponse{
 		Actors:     make([]api.PersonRef, len(ch.Actors)),
 		Principals: make([]api.PersonRef, len(ch.Principals)),
 	}
 	for i, p := range ch.Actors {
-		out.Actors[i] = recordedRef(p)
+		out.Actors[i] = recordedRef(p, names)
 	}
 	for i, p := range ch.Principals {
-		out.Principals[i] = recordedRef(p)
+		out.Principals[i] = recordedRef(p, names)
 	}
 	for _, t := range activity.Types {
 		out.Types = append(out.Types, struct {
@@ -225,9 +238,38 @@ func activityQuery(sess *auth.Session, from, to *openapi_types.Date, dossier *st
 	return q
 }
 
-// recordedRef is a person as the log recorded them.
-func recordedRef(p activity.Person) api.PersonRef {
-	return api.PersonRef{UserId: p.ID, FirstName: p.FirstName, LastName: p.LastName, Matricule: p.Matricule}
+// recordedRef is a person as the log recorded them, with their username
+// (names: see usernames).
+func recordedRef(p activity.Person, names map[openapi_types.UUID]string) api.PersonRef {
+	return api.PersonRef{UserId: p.ID, Username: names[p.ID], FirstName: p.FirstName, LastName: p.LastName, Matricule: p.Matricule}
+}
+
+// usernames looks up the usernames of the people of the log, which records
+// their names only, in one query per 500 distinct people (a page holds few).
+func (s *Server) usernames(ctx context.Context, people []activity.Person) (map[openapi_types.UUID]string, error) {
+	names := make(map[openapi_types.UUID]string)
+	var ids []openapi_types.UUID
+	for _, p := range people {
+		if _, ok := names[p.ID]; !ok {
+			names[p.ID] = ""
+			ids = append(ids, p.ID)
+		}
+	}
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), 500)]
+		ids = ids[len(batch):]
+		var rows []struct {
+			ID       openapi_types.UUID
+			Username string
+		}
+		if err := s.DB.Conn(ctx).Model(&store.User{}).Select("id, username").Where("id IN ?", batch).Scan(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			names[r.ID] = r.Username
+		}
+	}
+	return names, nil
 }
 
 func deref[T any](p *T, def T) T {

@@ -31,7 +31,7 @@ func (s *Server) Login(ctx context.Context, req api.LoginRequestObject) (api.Log
 		return nil, err
 	}
 	s.m.Login(metrics.LoginSuccess)
-	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.LoginParamsXRefreshTokenTransportCookie
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
 	return api.Login200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }
 
@@ -55,7 +55,7 @@ func (s *Server) RefreshSession(ctx context.Context, req api.RefreshSessionReque
 		}
 		return nil, err
 	}
-	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.RefreshSessionParamsXRefreshTokenTransportCookie
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
 	return api.RefreshSession200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }
 

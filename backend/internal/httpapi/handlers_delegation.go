@@ -27,7 +27,7 @@ func (s *Server) SelectDelegant(ctx context.Context, req api.SelectDelegantReque
 	if err != nil {
 		return nil, err
 	}
-	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.SelectDelegantParamsXRefreshTokenTransportCookie
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
 	return api.SelectDelegant200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }
 
@@ -164,7 +164,7 @@ func (s *Server) ListDelegants(ctx context.Context, _ api.ListDelegantsRequestOb
 	}
 	out := make(api.ListDelegants200JSONResponse, 0, len(list))
 	for _, d := range list {
-		out = append(out, api.Delegant{UserId: d.Person.ID, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
+		out = append(out, api.Delegant{UserId: d.Person.ID, Username: d.Person.Username, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
 			LastName: d.Person.LastName, Since: d.Since, Self: d.Self, Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)})
 	}
 	return out, nil
@@ -179,7 +179,7 @@ func (s *Server) RenounceDelegation(ctx context.Context, req api.RenounceDelegat
 }
 
 func personRef(p auth.Person) api.PersonRef {
-	ref := api.PersonRef{UserId: p.ID, FirstName: p.FirstName, LastName: p.LastName}
+	ref := api.PersonRef{UserId: p.ID, Username: p.Username, FirstName: p.FirstName, LastName: p.LastName}
 	if p.Matricule != "" {
 		m := p.Matricule
 		ref.Matricule = &m

@@ -38,7 +38,7 @@ func (s *Server) personRefOf(ctx context.Context, sess *auth.Session, id openapi
 	if err != nil {
 		return api.PersonRef{}, err
 	}
-	ref := api.PersonRef{UserId: u.ID, FirstName: u.FirstName, LastName: u.LastName}
+	ref := api.PersonRef{UserId: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName}
 	if u.Matricule != "" {
 		m := u.Matricule
 		ref.Matricule = &m
@@ -159,8 +159,8 @@ func (s *Server) orderDTO(ctx context.Context, sess *auth.Session, o portal.Orde
 	if err != nil {
 		return api.ProductOrder{}, err
 	}
-	return api.ProductOrder{Id: o.ID, OrderNumber: o.OrderNumber, ProductType: api.ProductOrderProductType(o.ProductType),
-		Lots: o.LotList(), Quantity: o.Quantity, Format: api.ProductOrderFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
+	return api.ProductOrder{Id: o.ID, OrderNumber: o.OrderNumber, ProductType: api.ProductType(o.ProductType),
+		Lots: o.LotList(), Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
 		OrderedAt: o.OrderedAt, DoneBy: by, DoneFor: personRef(*sess.Principal)}, nil
 }
 

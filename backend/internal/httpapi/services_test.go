@@ -76,6 +76,9 @@ func TestLotReservation(t *testing.T) {
 	if m["doneBy"].(map[string]any)["userId"] != o.d.ID || m["doneFor"].(map[string]any)["userId"] != o.s.ID {
 		t.Fatalf("par/pour : %s", r.Body)
 	}
+	if m["doneBy"].(map[string]any)["username"] != o.d.Username || m["doneFor"].(map[string]any)["username"] != o.s.Username {
+		t.Fatalf("noms d'utilisateur par/pour : %s", r.Body)
+	}
 	assertActivity(t, lastActivity(t, o.s.ID), activity.LotReservation, o.d, o.s, o.cadastre)
 
 	// Validation, scoping and kind.

@@ -885,6 +885,10 @@ export interface paths {
          *     Le fichier Excel est produit en continu, sans limite; un PDF compte au plus 100 000
          *     activités (au-delà : 400 `validation_failed` sur `/format`, qui suggère l'Excel).
          *     Dates en heure du Québec; aucune valeur n'est écrite comme formule.
+         *     Réponse binaire (`format: binary`) : le type de média suit `format` (`xlsx` :
+         *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, `pdf` :
+         *     `application/pdf`); un client généré doit lire le corps comme des octets (fichier), jamais
+         *     comme du JSON ou du texte. Une erreur reste un document `application/problem+json`.
          */
         get: operations["exportActivities"];
         put?: never;
@@ -949,6 +953,10 @@ export interface paths {
          * Exporter le journal d'administration (Excel ou PDF)
          * @description Exactement la vue filtrée et triée de `GET /api/v1/admin/activities`, en fichier, aux mêmes
          *     conditions que `GET /api/v1/activities/export`.
+         *     Réponse binaire (`format: binary`) : le type de média suit `format` (`xlsx` :
+         *     `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, `pdf` :
+         *     `application/pdf`); un client généré doit lire le corps comme des octets (fichier), jamais
+         *     comme du JSON ou du texte. Une erreur reste un document `application/problem+json`.
          */
         get: operations["exportAdminActivities"];
         put?: never;
@@ -1035,6 +1043,38 @@ export interface components {
             /** @description Message en français */
             detail: string;
         };
+        /**
+         * @description Format d'une exportation (Excel ou PDF)
+         * @enum {string}
+         */
+        ExportFormat: "xlsx" | "pdf";
+        /**
+         * @description Comment voyage le jeton de renouvellement (corps de la réponse ou témoin HttpOnly)
+         * @enum {string}
+         */
+        RefreshTokenTransport: "body" | "cookie";
+        /**
+         * @description Colonne de tri du suivi des activités
+         * @default date
+         * @enum {string}
+         */
+        ActivitySortField: "date" | "dossier" | "activity" | "actor" | "principal";
+        /**
+         * @description Sens du tri
+         * @default desc
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
+        /**
+         * @description Produit cadastral commandé
+         * @enum {string}
+         */
+        ProductType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+        /**
+         * @description Format de livraison d'un produit cadastral
+         * @enum {string}
+         */
+        ProductFormat: "pdf" | "dwg" | "papier";
         Health: {
             /** @example ok */
             status: string;
@@ -1239,6 +1279,8 @@ export interface components {
         PersonRef: {
             /** Format: uuid */
             userId: string;
+            /** @description Nom d'utilisateur (pour retrouver la personne dans le logiciel du bureau) */
+            username: string;
             firstName: string;
             lastName: string;
             /** @description Matricule, pour un arpenteur-géomètre */
@@ -1279,6 +1321,7 @@ export interface components {
         Delegant: {
             /** Format: uuid */
             userId: string;
+            username: string;
             matricule: components["schemas"]["Matricule"];
             firstName: string;
             lastName: string;
@@ -1500,24 +1543,20 @@ export interface components {
             totalPages: number;
         };
         ProductOrderRequest: {
-            /** @enum {string} */
-            productType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+            productType: components["schemas"]["ProductType"];
             lots: components["schemas"]["LotNumber"][];
             quantity: number;
-            /** @enum {string} */
-            format: "pdf" | "dwg" | "papier";
+            format: components["schemas"]["ProductFormat"];
         };
         ProductOrder: {
             /** Format: uuid */
             id: string;
             /** @example CP-2026-000123 */
             orderNumber: string;
-            /** @enum {string} */
-            productType: "plan_cadastral" | "fiche_lot" | "extrait_registre";
+            productType: components["schemas"]["ProductType"];
             lots: components["schemas"]["LotNumber"][];
             quantity: number;
-            /** @enum {string} */
-            format: "pdf" | "dwg" | "papier";
+            format: components["schemas"]["ProductFormat"];
             /** @enum {string} */
             status: "recue" | "en_preparation" | "livree";
             /** Format: date-time */
@@ -1688,7 +1727,7 @@ export interface components {
     };
     parameters: {
         /** @description `cookie` : le jeton de renouvellement voyage dans un témoin HttpOnly (navigateurs). Par défaut : `body`. */
-        RefreshTransport: "body" | "cookie";
+        RefreshTransport: components["schemas"]["RefreshTokenTransport"];
         /** @description Jeton de renouvellement posé par la connexion en mode témoin. */
         RefreshCookie: string;
         UserIdPath: string;
@@ -1709,8 +1748,8 @@ export interface components {
         ActivityActor: string;
         /** @description Réalisée pour (identifiant d'utilisateur) */
         ActivityPrincipal: string;
-        ActivitySort: "date" | "dossier" | "activity" | "actor" | "principal";
-        ActivityOrder: "asc" | "desc";
+        ActivitySort: components["schemas"]["ActivitySortField"];
+        ActivityOrder: components["schemas"]["SortOrder"];
     };
     requestBodies: never;
     headers: never;
@@ -2989,7 +3028,7 @@ export interface operations {
     exportActivities: {
         parameters: {
             query: {
-                format: "xlsx" | "pdf";
+                format: components["schemas"]["ExportFormat"];
                 /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
                 from?: components["parameters"]["ActivityFrom"];
                 /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */
@@ -3108,7 +3147,7 @@ export interface operations {
     exportAdminActivities: {
         parameters: {
             query: {
-                format: "xlsx" | "pdf";
+                format: components["schemas"]["ExportFormat"];
                 /** @description Date activité, à partir de ce jour inclus (heure du Québec) */
                 from?: components["parameters"]["ActivityFrom"];
                 /** @description Date activité, jusqu'à ce jour inclus (heure du Québec) */

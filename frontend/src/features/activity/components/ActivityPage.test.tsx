@@ -10,18 +10,21 @@ type ActivityFilters = components["schemas"]["ActivityFilters"];
 
 const jean = {
   userId: "7cd61e3a-3e37-4aeb-82cd-b8937c3fb236",
+  username: "jpiette",
   firstName: "Jean",
   lastName: "Piette",
   matricule: "5003",
 };
 const edith = {
   userId: "547621b1-e255-4d16-9ba2-c0bb761b6842",
+  username: "edescartes",
   firstName: "Édith",
   lastName: "Descartes",
   matricule: null,
 };
 const alain = {
   userId: "64bd58f3-fcdb-4a66-a3db-13cade7b43f8",
+  username: "aproviste",
   firstName: "Alain",
   lastName: "Proviste",
   matricule: "5002",

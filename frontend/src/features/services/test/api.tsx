@@ -53,8 +53,14 @@ export const pierre: Me = {
   passwordChangedAt: "2026-11-27T10:00:00Z",
 };
 
-export const pierreRef = { userId: pierreId, matricule: null, firstName: "Pierre", lastName: "Quiroule" };
-export const jeanPersonRef = { ...jeanRef };
+export const pierreRef = {
+  userId: pierreId,
+  username: "pquiroule",
+  matricule: null,
+  firstName: "Pierre",
+  lastName: "Quiroule",
+};
+export const jeanPersonRef = { ...jeanRef, username: "jpiette" };
 
 /** A signed-in session whose /me is `me`, and the given page rendered at `path`. */
 export function renderSignedIn(
