@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "@/i18n";
-import { pageSizes } from "../utils/view";
+import { pageSizes } from "./view";
 import { pluralKey } from "./labels";
 import { SelectField } from "./SelectField";
 

@@ -1,7 +1,8 @@
+import "./activity.css";
 import { useI18n } from "@/i18n";
-import type { Activity, ActivityOrder, ActivitySort } from "../api/list-activities";
-import { formatActivityDate, personName } from "../utils/format";
-import { sortColumns } from "../utils/view";
+import type { Activity, ActivityOrder, ActivitySort } from "./types";
+import { formatActivityDate, personName } from "./format";
+import { sortColumns } from "./view";
 import { columnLabels, typeLabel } from "./labels";
 
 interface Props {
