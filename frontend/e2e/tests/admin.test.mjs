@@ -178,6 +178,32 @@ test(
     await checkPageBasics(page, { h1: "Publier un communiqué" });
     await shot("communiques");
     await checkA11y(page, "Administration ▸ Communiqués");
+
+    // Journal d'administration: the grant is there, its matricule in « Détail »; the table
+    // filters on the journal's types and its exports carry the filtered view.
+    await page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "Journal d'administration" })
+      .click();
+    await checkPageBasics(page, { h1: "Journal d'administration" });
+    const journal = page.getByRole("table", { name: /^Journal d'administration/ });
+    await page.getByText(/^Page 1 de \d+ \(\d+ activités?\)$/).waitFor();
+    await page.getByRole("checkbox", { name: "Attribution du statut d'arpenteur-géomètre" }).check();
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    await page.waitForURL(/type=surveyor_granted/);
+    await journal
+      .locator("tbody tr")
+      .filter({ hasText: `Matricule ${matricule}` })
+      .waitFor();
+    const granted = (await tableRows(journal)).find((cells) => cells[5] === `Matricule ${matricule}`);
+    assert.ok(granted, `l'attribution du matricule ${matricule} est au journal`);
+    assert.equal(granted[2], "Attribution du statut d'arpenteur-géomètre");
+    assert.equal(granted[3], "Administration MRNF");
+    for (const cells of await tableRows(journal)) assert.equal(cells[2], "Attribution du statut d'arpenteur-géomètre");
+    await page.getByRole("button", { name: "Exporter (Excel)" }).waitFor();
+    await page.getByRole("button", { name: "Exporter (PDF)" }).waitFor();
+    await shot("journal-d-administration");
+    await checkA11y(page, "Administration ▸ Journal d'administration");
     assert.deepEqual(problems, []);
     await admin.context.close();
 

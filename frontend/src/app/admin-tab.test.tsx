@@ -50,7 +50,13 @@ describe("Administration tab (SPEC §15)", { timeout: 30_000 }, () => {
       within(sub)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Arpenteurs-géomètres", "Ouverture d'un dossier", "Message sur un dossier", "Communiqués"]);
+    ).toEqual([
+      "Arpenteurs-géomètres",
+      "Ouverture d'un dossier",
+      "Message sur un dossier",
+      "Communiqués",
+      "Journal d'administration",
+    ]);
   });
 
   it("is neither shown nor reachable for a user who is not an administrator", async () => {

@@ -8,6 +8,7 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   "admin.nav.dossiers": "Opening a file",
   "admin.nav.messages": "Message on a file",
   "admin.nav.communiques": "Notices",
+  "admin.nav.journal": "Administration log",
   "admin.adminOnly": "The Administration tab is reserved for the ministry's administrators.",
   "admin.loadError": "Unable to retrieve the list of land surveyors.",
   "admin.retry": "Try again",
@@ -89,4 +90,10 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
     "The notice appears for every land surveyor and their delegates. An email alert is sent to each land surveyor, never to delegates.",
   "admin.communique.submit": "Publish the notice",
   "admin.communique.success": "The notice “{subject}” is published.",
+  "admin.journal.title": "Administration log",
+  "admin.journal.intro":
+    "The actions of the department's administrators (land surveyor status granted or withdrawn, file opened, message or notice published) and those of the command line. Filter, sort and export the table as in activity tracking.",
+  "admin.journal.export.xlsx": "Export (Excel)",
+  "admin.journal.export.pdf": "Export (PDF)",
+  "admin.journal.pagination": "Administration log pagination",
 };

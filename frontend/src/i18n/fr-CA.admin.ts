@@ -6,6 +6,7 @@ export const adminFr = {
   "admin.nav.dossiers": "Ouverture d'un dossier",
   "admin.nav.messages": "Message sur un dossier",
   "admin.nav.communiques": "Communiqués",
+  "admin.nav.journal": "Journal d'administration",
   "admin.adminOnly": "L'onglet Administration est réservé aux administrateurs du ministère.",
   "admin.loadError": "Impossible d'obtenir la liste des arpenteurs-géomètres.",
   "admin.retry": "Réessayer",
@@ -87,4 +88,10 @@ export const adminFr = {
     "Le communiqué s'affiche pour tous les arpenteurs-géomètres et leurs délégataires. Une alerte par courriel est envoyée à chaque arpenteur-géomètre, jamais aux délégataires.",
   "admin.communique.submit": "Publier le communiqué",
   "admin.communique.success": "Le communiqué « {subject} » est publié.",
+  "admin.journal.title": "Journal d'administration",
+  "admin.journal.intro":
+    "Les actions des administrateurs du ministère (statut d'arpenteur-géomètre accordé ou retiré, dossier ouvert, message ou communiqué publié) et celles de la ligne de commande. Filtrez, triez et exportez le tableau comme le suivi des activités.",
+  "admin.journal.export.xlsx": "Exporter (Excel)",
+  "admin.journal.export.pdf": "Exporter (PDF)",
+  "admin.journal.pagination": "Pagination du journal d'administration",
 } as const satisfies Record<string, string>;

@@ -1,16 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
+import {
+  fileNameFromContentDisposition,
+  type ExportActivitiesQuery,
+  type ExportedFile,
+} from "@/components/activity-table";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
-import type { operations } from "@/lib/api/schema.gen";
-import { fileNameFromContentDisposition } from "../utils/content-disposition";
-
-export type ExportActivitiesQuery = operations["exportActivities"]["parameters"]["query"];
-export type ExportFormat = ExportActivitiesQuery["format"];
-
-export interface ExportedFile {
-  blob: Blob;
-  fileName: string;
-}
 
 /**
  * GET /api/v1/activities/export: the whole filtered, sorted view as an Excel or PDF file.
@@ -23,8 +17,4 @@ export async function exportActivities(query: ExportActivitiesQuery): Promise<Ex
     fileNameFromContentDisposition(result.response.headers.get("Content-Disposition")) ??
     `suivi-des-activites.${query.format}`;
   return { blob, fileName };
-}
-
-export function useExportActivities() {
-  return useMutation({ mutationFn: exportActivities });
 }

@@ -1,9 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { ActivityFilterValues } from "@/components/activity-table";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
-import type { components } from "@/lib/api/schema.gen";
-
-export type ActivityFilterValues = components["schemas"]["ActivityFilters"];
 
 /** GET /api/v1/activity-filters: activity types, and the people seen as actor or principal. */
 export async function getActivityFilters(): Promise<ActivityFilterValues> {

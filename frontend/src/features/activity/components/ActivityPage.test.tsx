@@ -41,7 +41,12 @@ const activities: Activity[] = Array.from({ length: 23 }, (_, index) => ({
   actor: index % 4 === 0 ? jean : edith,
   principal: index === 5 ? alain : jean,
   // §13: a French detail (null on entries older than it), and the channel.
-  detail: index % 2 === 0 ? "Lots 6 123 401, 6 123 402" : index === 1 ? null : "CP-2020-000001 : Plan cadastral (PDF) × 1 — Lot 1 234 567",
+  detail:
+    index % 2 === 0
+      ? "Lots 6 123 401, 6 123 402"
+      : index === 1
+        ? null
+        : "CP-2020-000001 : Plan cadastral (PDF) × 1 — Lot 1 234 567",
   channel: index === 2 ? "api" : "web",
 }));
 
@@ -133,7 +138,14 @@ describe("ActivityPage", { timeout: 20_000 }, () => {
     expect(within(detailHeader).queryByRole("button")).toBeNull();
     for (const th of within(table).getAllByRole("columnheader")) expect(th).toHaveAttribute("scope", "col");
     expect(rows().slice(0, 3)).toEqual([
-      ["2020-10-14 13:05", "", "Réservation de lots et plans complémentaires en TR", "Jean Piette", "Jean Piette", "Lots 6 123 401, 6 123 402"],
+      [
+        "2020-10-14 13:05",
+        "",
+        "Réservation de lots et plans complémentaires en TR",
+        "Jean Piette",
+        "Jean Piette",
+        "Lots 6 123 401, 6 123 402",
+      ],
       ["2020-10-13 13:05", "1096429", "Commande de produits cadastraux", "Édith Descartes", "Jean Piette", ""],
       [
         "2020-10-12 13:05",

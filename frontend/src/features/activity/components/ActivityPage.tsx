@@ -1,42 +1,28 @@
-import { useEffect, useMemo, useRef } from "react";
-import { useLocation } from "react-router";
+import { useEffect, useMemo } from "react";
 import { FormAlert } from "@/components/Messages";
 import { useI18n } from "@/i18n";
+import {
+  ActivityFiltersForm,
+  ActivityPagination,
+  ActivityTable,
+  ExportButtons,
+  hasFilters,
+  problemMessage,
+  toggleSort,
+  useActivityView,
+  useTableHeading,
+  viewToListQuery,
+  withFilters,
+} from "@/components/activity-table";
+import { exportActivities } from "../api/export-activities";
 import { useActivityFilters } from "../api/get-activity-filters";
 import { useActivities } from "../api/list-activities";
-import { useActivityView } from "../hooks/use-activity-view";
-import { problemMessage } from "../utils/problem-message";
-import { hasFilters, toggleSort, viewToListQuery, withFilters } from "../utils/view";
-import { ActivityFiltersForm } from "./ActivityFiltersForm";
-import { ActivityPagination } from "./ActivityPagination";
-import { ActivityTable } from "./ActivityTable";
-import { ExportButtons } from "./ExportButtons";
-import "./activity.css";
-
-/**
- * The page's heading and title. Like the shared Page, it takes the focus after an in-app
- * navigation to the page, but not when only the view (search params) changes: sorting or
- * paging keeps the focus on the control used.
- */
-function useHeading(title: string) {
-  const { t } = useI18n();
-  const location = useLocation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const arrivedBy = useRef(location.key);
-  useEffect(() => {
-    document.title = `${title} — ${t("app.titleSuffix")}`;
-  }, [title, t]);
-  useEffect(() => {
-    if (arrivedBy.current !== "default") heading.current?.focus();
-  }, []);
-  return heading;
-}
 
 /** Délégation ▸ Suivi des activités. */
 export function ActivityPage() {
   const { t, locale } = useI18n();
   const title = t("activity.title");
-  const heading = useHeading(title);
+  const heading = useTableHeading(title);
   const [view, setView] = useActivityView();
   const query = useMemo(() => viewToListQuery(view), [view]);
   const activities = useActivities(query);
@@ -65,7 +51,7 @@ export function ActivityPage() {
         valuesFailed={filterValues.isError}
         onApply={(filters) => setView(withFilters(view, filters))}
       />
-      <ExportButtons view={view} />
+      <ExportButtons view={view} exportFile={exportActivities} />
       <FormAlert message={activities.isError ? problemMessage(activities.error, t, locale) : null} />
       {data ? (
         <>

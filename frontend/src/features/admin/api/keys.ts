@@ -2,4 +2,5 @@
 export const adminKeys = {
   all: ["admin"] as const,
   surveyors: ["admin", "surveyors"] as const,
+  activities: ["admin", "activities"] as const,
 };

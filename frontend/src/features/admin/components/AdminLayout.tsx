@@ -29,6 +29,7 @@ export function AdminLayout() {
     { to: adminPaths.dossiers, label: t("admin.nav.dossiers") },
     { to: adminPaths.messages, label: t("admin.nav.messages") },
     { to: adminPaths.communiques, label: t("admin.nav.communiques") },
+    { to: adminPaths.journal, label: t("admin.nav.journal") },
   ];
   return (
     <>

@@ -2,6 +2,7 @@ import type { RouteObject } from "react-router";
 import { AdminLayout } from "./AdminLayout";
 import { CommuniquePage } from "./CommuniquePage";
 import { DossierMessagePage } from "./DossierMessagePage";
+import { JournalPage } from "./JournalPage";
 import { OpenDossierPage } from "./OpenDossierPage";
 import { SurveyorsPage } from "./SurveyorsPage";
 
@@ -14,5 +15,6 @@ export const adminRoutes: RouteObject = {
     { path: "dossiers", element: <OpenDossierPage /> },
     { path: "messages", element: <DossierMessagePage /> },
     { path: "communiques", element: <CommuniquePage /> },
+    { path: "journal", element: <JournalPage /> },
   ],
 };

@@ -4,6 +4,7 @@ export const adminPaths = {
   dossiers: "/administration/dossiers",
   messages: "/administration/messages",
   communiques: "/administration/communiques",
+  journal: "/administration/journal",
 } as const;
 
 /** Ouvrir un dossier, with the responsible surveyor chosen. */

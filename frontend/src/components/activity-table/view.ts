@@ -1,10 +1,10 @@
 /**
- * The state of the Suivi des activités table, kept in the URL search params so a reload,
+ * The state of an activity table (« Suivi des activités », « Journal d'administration »), kept in the URL search params so a reload,
  * the back button or a shared link show the same view, and its mapping to the API queries.
  * The URL uses the API's own parameter names; defaults are left out.
  */
-import type { ExportActivitiesQuery, ExportFormat } from "../api/export-activities";
-import type { ActivityOrder, ActivitySort, ActivityType, ListActivitiesQuery } from "../api/list-activities";
+import type { ExportActivitiesQuery, ExportFormat } from "./types";
+import type { ActivityOrder, ActivitySort, ActivityType, ListActivitiesQuery } from "./types";
 
 export interface ActivityFilters {
   from?: string;
@@ -40,21 +40,35 @@ const sortFields: Record<ActivitySort, true> = {
   principal: true,
 };
 const orders: Record<ActivityOrder, true> = { asc: true, desc: true };
-/** The types of the users' log; the administration journal's (§13) are no filter of this table. */
-const activityTypes: Partial<Record<ActivityType, true>> = {
-  delegate_added: true,
-  delegate_removed: true,
-  delegation_renounced: true,
-  dossier_viewed: true,
-  lot_reservation: true,
-  lot_correction_check: true,
-  product_order: true,
-  closing_date_extension: true,
-  dm_prevalidation: true,
-  dm_deposit: true,
-  delegation_modified: true,
-  delegation_expired: true,
+/** The types of the users' log (« Suivi des activités »); the administration journal's are no filter of it. */
+export const userActivityTypes: readonly ActivityType[] = [
+  "delegate_added",
+  "delegate_removed",
+  "delegation_renounced",
+  "dossier_viewed",
+  "lot_reservation",
+  "lot_correction_check",
+  "product_order",
+  "closing_date_extension",
+  "dm_prevalidation",
+  "dm_deposit",
+  "delegation_modified",
+  "delegation_expired",
+];
+
+// Keyed by the generated union: the compiler rejects an unknown type.
+const adminTypes: Partial<Record<ActivityType, true>> = {
+  account_created: true,
+  administrator_named: true,
+  surveyor_granted: true,
+  surveyor_withdrawn: true,
+  dossier_opened: true,
+  message_posted: true,
+  communique_posted: true,
 };
+
+/** The types of the administration journal (§13). */
+export const adminActivityTypes = Object.keys(adminTypes) as ActivityType[];
 
 /** The columns of the table, in order; each one sorts. */
 export const sortColumns = Object.keys(sortFields).filter(isSortField);
@@ -67,8 +81,12 @@ export function isOrder(value: string): value is ActivityOrder {
   return Object.hasOwn(orders, value);
 }
 
-export function isActivityType(value: string): value is ActivityType {
-  return Object.hasOwn(activityTypes, value);
+/** A type of the given table (the users' log unless told). */
+export function isActivityType(
+  value: string,
+  types: readonly ActivityType[] = userActivityTypes,
+): value is ActivityType {
+  return (types as readonly string[]).includes(value);
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,9 +116,15 @@ function optional(raw: string | null, valid: (value: string) => boolean): string
 
 export const emptyFilters: ActivityFilters = { types: [] };
 
-/** Reads the view from the URL; a value that is not valid (edited by hand) is ignored. */
-export function parseView(params: URLSearchParams): ActivityView {
-  const types = [...new Set(params.getAll("type").filter(isActivityType))];
+/**
+ * Reads the view from the URL; a value that is not valid (edited by hand) is ignored, so is a
+ * type that is not one of the table's.
+ */
+export function parseView(
+  params: URLSearchParams,
+  tableTypes: readonly ActivityType[] = userActivityTypes,
+): ActivityView {
+  const types = [...new Set(params.getAll("type").filter((type) => isActivityType(type, tableTypes)))];
   const sort = params.get("sort");
   const order = params.get("order");
   const pageSize = positiveInt(params.get("pageSize"));
@@ -142,7 +166,7 @@ export function viewToSearchParams(view: ActivityView): URLSearchParams {
   return params;
 }
 
-/** The filters and sort, as both GET /activities and its export take them. */
+/** The filters and sort, as both GET /activities (or /admin/activities) and its export take them. */
 function filterQuery(view: ActivityView): Omit<ExportActivitiesQuery, "format"> {
   const { from, to, dossier, types, actor, principal } = view.filters;
   const query: Omit<ExportActivitiesQuery, "format"> = { sort: view.sort, order: view.order };

@@ -1,5 +1,5 @@
 import { isMessageKey, type Locale, type MessageKey, type Translate } from "@/i18n";
-import type { ActivitySort, ActivityType } from "../api/list-activities";
+import type { ActivitySort, ActivityType } from "./types";
 
 export const columnLabels: Record<ActivitySort, MessageKey> = {
   date: "activity.column.date",

@@ -1,7 +1,8 @@
+import "./activity.css";
 import { useI18n } from "@/i18n";
-import type { Activity, ActivityOrder, ActivitySort } from "../api/list-activities";
-import { formatActivityDate, personName } from "../utils/format";
-import { sortColumns } from "../utils/view";
+import type { Activity, ActivityOrder, ActivitySort } from "./types";
+import { formatActivityDate, personName } from "./format";
+import { sortColumns } from "./view";
 import { columnLabels, typeLabel } from "./labels";
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   /** A new view is loading: the rows shown are the previous ones. */
   busy: boolean;
   filtered: boolean;
+  /** The table's name (« Suivi des activités » unless told). */
+  caption?: string;
 }
 
 const ariaSort: Record<ActivityOrder, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
@@ -21,17 +24,18 @@ const ariaSort: Record<ActivityOrder, "ascending" | "descending"> = { asc: "asce
  * « Détail » (§13: what the action was about; not a sort key). An action that came through an
  * API token says so after its detail.
  */
-export function ActivityTable({ items, sort, order, onSort, busy, filtered }: Props) {
+export function ActivityTable({ items, sort, order, onSort, busy, filtered, caption }: Props) {
   const { t, locale } = useI18n();
+  const name = caption ?? t("activity.table.caption");
   const sortedBy = t("activity.table.sortedBy", {
     column: t(columnLabels[sort]),
     order: t(order === "asc" ? "activity.sort.ascending" : "activity.sort.descending"),
   });
   return (
-    <div className="activity-table__wrapper" role="region" aria-label={t("activity.table.caption")} tabIndex={0}>
+    <div className="activity-table__wrapper" role="region" aria-label={name} tabIndex={0}>
       <table className="activity-table" aria-busy={busy || undefined}>
         <caption className="visually-hidden">
-          {t("activity.table.caption")} ({sortedBy}
+          {name} ({sortedBy}
           {filtered ? `, ${t("activity.table.filtered")}` : ""})
         </caption>
         <thead>

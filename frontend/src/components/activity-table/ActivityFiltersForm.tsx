@@ -2,10 +2,10 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Notice } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import type { ActivityFilterValues } from "../api/get-activity-filters";
-import type { ActivityType, PersonRef } from "../api/list-activities";
-import { personName } from "../utils/format";
-import { emptyFilters, hasFilters, isDossierSearch, isIsoDate, type ActivityFilters } from "../utils/view";
+import type { ActivityFilterValues } from "./types";
+import type { ActivityType, PersonRef } from "./types";
+import { personName } from "./format";
+import { emptyFilters, hasFilters, isDossierSearch, isIsoDate, type ActivityFilters } from "./view";
 import { typeLabel } from "./labels";
 import { SelectField } from "./SelectField";
 
@@ -42,13 +42,15 @@ interface Props {
   values: ActivityFilterValues | undefined;
   valuesFailed: boolean;
   onApply: (filters: ActivityFilters) => void;
+  /** Offer « Réalisée pour » (the administration journal has no principal to speak of). */
+  principalFilter?: boolean;
 }
 
 /**
  * The filters of the table's columns: Date activité (Du / Au), No Dossier, Activité,
  * Réalisée par, Réalisée pour. Applied together with the Filtrer button.
  */
-export function ActivityFiltersForm({ filters, values, valuesFailed, onApply }: Props) {
+export function ActivityFiltersForm({ filters, values, valuesFailed, onApply, principalFilter = true }: Props) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -176,14 +178,16 @@ export function ActivityFiltersForm({ filters, values, valuesFailed, onApply }: 
           >
             {people(values?.actors, draft.actor)}
           </SelectField>
-          <SelectField
-            name="principal"
-            label={t("activity.filters.principal")}
-            value={draft.principal}
-            onChange={(event) => setDraft({ ...draft, principal: event.target.value })}
-          >
-            {people(values?.principals, draft.principal)}
-          </SelectField>
+          {principalFilter && (
+            <SelectField
+              name="principal"
+              label={t("activity.filters.principal")}
+              value={draft.principal}
+              onChange={(event) => setDraft({ ...draft, principal: event.target.value })}
+            >
+              {people(values?.principals, draft.principal)}
+            </SelectField>
+          )}
         </div>
         <fieldset className="activity-filters__group activity-filters__types" aria-describedby={`${headingId}-types`}>
           <legend className="field__label">{t("activity.filters.types")}</legend>

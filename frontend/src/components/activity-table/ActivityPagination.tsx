@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "@/i18n";
-import { pageSizes } from "../utils/view";
+import { pageSizes } from "./view";
 import { pluralKey } from "./labels";
 import { SelectField } from "./SelectField";
 
@@ -13,6 +13,8 @@ interface Props {
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
   onAll: (all: boolean) => void;
+  /** The navigation's name (« Pagination du suivi des activités » unless told). */
+  label?: string;
 }
 
 /** At most this many page numbers around the current one. */
@@ -25,7 +27,17 @@ export function pageNumbers(page: number, totalPages: number): number[] {
 }
 
 /** « Page 2 de 3 (23 activités) », « << < 1 2 3 > >> » and « Afficher toutes les activités ». */
-export function ActivityPagination({ page, totalPages, totalItems, pageSize, all, onPage, onPageSize, onAll }: Props) {
+export function ActivityPagination({
+  page,
+  totalPages,
+  totalItems,
+  pageSize,
+  all,
+  onPage,
+  onPageSize,
+  onAll,
+  label,
+}: Props) {
   const { t, locale } = useI18n();
   const count = new Intl.NumberFormat(locale).format(totalItems);
   const summary = all
@@ -48,7 +60,7 @@ export function ActivityPagination({ page, totalPages, totalItems, pageSize, all
   );
 
   return (
-    <nav className="pagination" aria-label={t("activity.pagination.label")}>
+    <nav className="pagination" aria-label={label ?? t("activity.pagination.label")}>
       <p className="pagination__summary" role="status">
         {summary}
       </p>

@@ -1,24 +1,35 @@
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormAlert } from "@/components/Messages";
 import { useI18n } from "@/i18n";
+import type { MessageKey } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
-import { useExportActivities, type ExportFormat } from "../api/export-activities";
-import { problemMessage } from "../utils/problem-message";
-import { saveFile } from "../utils/save-file";
-import { viewToExportQuery, type ActivityView } from "../utils/view";
+import type { ExportActivitiesQuery, ExportedFile, ExportFormat } from "./types";
+import { problemMessage } from "./problem-message";
+import { saveFile } from "./save-file";
+import { viewToExportQuery, type ActivityView } from "./view";
 
-const formats: ReadonlyArray<{ format: ExportFormat; label: "activity.export.xlsx" | "activity.export.pdf" }> = [
-  { format: "xlsx", label: "activity.export.xlsx" },
-  { format: "pdf", label: "activity.export.pdf" },
-];
+const formats: readonly ExportFormat[] = ["xlsx", "pdf"];
+
+/** The buttons' texts, by format. */
+export type ExportLabels = Record<ExportFormat, MessageKey>;
+
+const defaultLabels: ExportLabels = { xlsx: "activity.export.xlsx", pdf: "activity.export.pdf" };
+
+interface Props {
+  view: ActivityView;
+  /** Fetches the export of the table's endpoint (GET …/activities/export) for this query. */
+  exportFile: (query: ExportActivitiesQuery) => Promise<ExportedFile>;
+  labels?: ExportLabels;
+}
 
 /**
  * « Télécharger en Excel » and « Télécharger en PDF »: exactly the filtered, sorted view,
  * fetched with the session's token, then handed to the browser under the server's file name.
  */
-export function ExportButtons({ view }: { view: ActivityView }) {
+export function ExportButtons({ view, exportFile, labels = defaultLabels }: Props) {
   const { t, locale } = useI18n();
-  const exporting = useExportActivities();
+  const exporting = useMutation({ mutationFn: exportFile });
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<DisplayMessage | null>(null);
   const busyFormat = exporting.isPending ? exporting.variables?.format : undefined;
@@ -45,7 +56,7 @@ export function ExportButtons({ view }: { view: ActivityView }) {
   return (
     <div className="activity-export">
       <div className="activity-export__buttons" role="group" aria-label={t("activity.export.label")}>
-        {formats.map(({ format, label }) => (
+        {formats.map((format) => (
           <button
             key={format}
             type="button"
@@ -54,7 +65,7 @@ export function ExportButtons({ view }: { view: ActivityView }) {
             aria-busy={busyFormat === format || undefined}
             onClick={() => start(format)}
           >
-            {t(label)}
+            {t(labels[format])}
           </button>
         ))}
       </div>
