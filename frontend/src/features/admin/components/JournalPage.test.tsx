@@ -9,9 +9,16 @@ import { JournalPage } from "./JournalPage";
 
 type Activity = components["schemas"]["Activity"];
 
-const adminRef = { userId: admin.id, firstName: admin.firstName, lastName: admin.lastName, matricule: null };
+const adminRef = {
+  userId: admin.id,
+  username: admin.username,
+  firstName: admin.firstName,
+  lastName: admin.lastName,
+  matricule: null,
+};
 const system = {
   userId: "00000000-0000-4000-8000-000000000001",
+  username: "systeme",
   firstName: "Système",
   lastName: "(ligne de commande)",
   matricule: null,

@@ -44,7 +44,10 @@ function useJournalActors(items: PersonRef[] | undefined): PersonRef[] {
   return useMemo(() => {
     const people =
       me && !seen.some((person) => person.userId === me.id)
-        ? [{ userId: me.id, firstName: me.firstName, lastName: me.lastName, matricule: null }, ...seen]
+        ? [
+            { userId: me.id, username: me.username, firstName: me.firstName, lastName: me.lastName, matricule: null },
+            ...seen,
+          ]
         : seen;
     return [...people].sort((a, b) =>
       `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, "fr-CA"),
