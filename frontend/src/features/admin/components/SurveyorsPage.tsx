@@ -15,7 +15,7 @@ import { formatDate } from "../lib/dates";
 import { openDossierPath } from "../lib/paths";
 import { filterSurveyors } from "../lib/search";
 import { limits, matriculePattern } from "../lib/validation";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveStatus, LoadError } from "./Feedback";
 
 /** Administration ▸ Arpenteurs-géomètres: grant the status, search the list, withdraw the status. */

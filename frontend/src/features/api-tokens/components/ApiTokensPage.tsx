@@ -12,7 +12,7 @@ import { useCreateApiToken, type NewApiToken } from "../api/create-api-token";
 import { useApiTokens, type ApiToken } from "../api/list-api-tokens";
 import { useRevokeApiToken } from "../api/revoke-api-token";
 import { formatDate, formatDateTime, quebecDay } from "../lib/dates";
-import { Dialog } from "./Dialog";
+import { Dialog } from "@/components/Dialog";
 import "./api-tokens.css";
 
 const fields = ["name", "expiresOn"] as const;

@@ -11,7 +11,7 @@ import type { Delegate } from "../api/list-delegates";
 import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/search-delegate-candidates";
 import { describeDelegationError, problemCode } from "../lib/errors";
 import { delegableServices, type DelegableService } from "../lib/services";
-import { Dialog } from "./Dialog";
+import { Dialog } from "@/components/Dialog";
 import { ReauthenticationForm } from "./ReauthenticationForm";
 import { checkScope, ScopeFields } from "./ScopeFields";
 

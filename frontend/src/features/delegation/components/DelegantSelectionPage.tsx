@@ -14,7 +14,7 @@ import { useRenounceDelegation } from "../api/renounce-delegation";
 import { useSelectDelegant } from "../api/select-delegant";
 import { delegationEnded, maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveStatus, LoadError } from "./Feedback";
 
 /**

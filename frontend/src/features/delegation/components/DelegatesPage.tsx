@@ -14,7 +14,7 @@ import { formatDate } from "../lib/dates";
 import { describeDelegationError } from "../lib/errors";
 import { AddDelegateDialog } from "./AddDelegateDialog";
 import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EditDelegateDialog } from "./EditDelegateDialog";
 import { LiveStatus, LoadError } from "./Feedback";
 

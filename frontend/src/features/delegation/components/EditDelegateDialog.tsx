@@ -7,7 +7,7 @@ import type { Delegate } from "../api/list-delegates";
 import { useUpdateDelegate } from "../api/update-delegate";
 import { describeDelegationError, problemCode } from "../lib/errors";
 import { sortServices, type DelegableService } from "../lib/services";
-import { Dialog } from "./Dialog";
+import { Dialog } from "@/components/Dialog";
 import { ReauthenticationForm } from "./ReauthenticationForm";
 import { checkScope, ScopeFields } from "./ScopeFields";
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
-import "./delegation.css";
+import "./dialog.css";
 
 const focusable = [
   "a[href]",
@@ -92,7 +92,7 @@ export function Dialog({
   }
 
   return createPortal(
-    <div className="delegation-dialog__backdrop">
+    <div className="dialog__backdrop">
       <div
         ref={ref}
         role={role}
@@ -100,13 +100,13 @@ export function Dialog({
         aria-labelledby={titleId}
         aria-describedby={describedBy}
         tabIndex={-1}
-        className="delegation-dialog"
+        className="dialog"
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId} className="delegation-dialog__title">
+        <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
-        <div className="delegation-dialog__body">{children}</div>
+        <div className="dialog__body">{children}</div>
       </div>
     </div>,
     document.body,
