@@ -11,7 +11,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useGrantSurveyor } from "../api/grant-surveyor";
 import { useSurveyors, type Surveyor } from "../api/list-surveyors";
 import { useRevokeSurveyor } from "../api/revoke-surveyor";
-import { formatDate } from "../lib/dates";
+import { formatDate } from "@/lib/dates";
 import { openDossierPath } from "../lib/paths";
 import { filterSurveyors } from "../lib/search";
 import { limits, matriculePattern } from "../lib/validation";

@@ -10,7 +10,7 @@ import { fullName, useMe } from "@/lib/auth/me";
 import { useDelegates, type Delegate } from "../api/list-delegates";
 import { useRemoveDelegate } from "../api/remove-delegate";
 import { actsForSelf } from "../lib/access";
-import { formatDate } from "../lib/dates";
+import { formatDate } from "@/lib/dates";
 import { describeDelegationError } from "../lib/errors";
 import { AddDelegateDialog } from "./AddDelegateDialog";
 import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
