@@ -25,6 +25,84 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
 
+// Defines values for ProblemCode.
+const (
+	ProblemCodeAdminOnly                 ProblemCode = "admin_only"
+	ProblemCodeApiTokenNotAllowed        ProblemCode = "api_token_not_allowed"
+	ProblemCodeCannotDelegateToSelf      ProblemCode = "cannot_delegate_to_self"
+	ProblemCodeConflict                  ProblemCode = "conflict"
+	ProblemCodeCrossOriginRefresh        ProblemCode = "cross_origin_refresh"
+	ProblemCodeDelegantSelectionRequired ProblemCode = "delegant_selection_required"
+	ProblemCodeDelegationNotActive       ProblemCode = "delegation_not_active"
+	ProblemCodeForbidden                 ProblemCode = "forbidden"
+	ProblemCodeInternal                  ProblemCode = "internal"
+	ProblemCodeMethodNotAllowed          ProblemCode = "method_not_allowed"
+	ProblemCodeNoDelegation              ProblemCode = "no_delegation"
+	ProblemCodeNotFound                  ProblemCode = "not_found"
+	ProblemCodePasswordChangeRequired    ProblemCode = "password_change_required"
+	ProblemCodePayloadTooLarge           ProblemCode = "payload_too_large"
+	ProblemCodeRateLimited               ProblemCode = "rate_limited"
+	ProblemCodeReauthenticationRequired  ProblemCode = "reauthentication_required"
+	ProblemCodeServiceNotDelegated       ProblemCode = "service_not_delegated"
+	ProblemCodeSurveyorOnly              ProblemCode = "surveyor_only"
+	ProblemCodeUnauthenticated           ProblemCode = "unauthenticated"
+	ProblemCodeUnavailable               ProblemCode = "unavailable"
+	ProblemCodeUnsupportedMediaType      ProblemCode = "unsupported_media_type"
+	ProblemCodeValidationFailed          ProblemCode = "validation_failed"
+)
+
+// Valid indicates whether the value is a known member of the ProblemCode enum.
+func (e ProblemCode) Valid() bool {
+	switch e {
+	case ProblemCodeAdminOnly:
+		return true
+	case ProblemCodeApiTokenNotAllowed:
+		return true
+	case ProblemCodeCannotDelegateToSelf:
+		return true
+	case ProblemCodeConflict:
+		return true
+	case ProblemCodeCrossOriginRefresh:
+		return true
+	case ProblemCodeDelegantSelectionRequired:
+		return true
+	case ProblemCodeDelegationNotActive:
+		return true
+	case ProblemCodeForbidden:
+		return true
+	case ProblemCodeInternal:
+		return true
+	case ProblemCodeMethodNotAllowed:
+		return true
+	case ProblemCodeNoDelegation:
+		return true
+	case ProblemCodeNotFound:
+		return true
+	case ProblemCodePasswordChangeRequired:
+		return true
+	case ProblemCodePayloadTooLarge:
+		return true
+	case ProblemCodeRateLimited:
+		return true
+	case ProblemCodeReauthenticationRequired:
+		return true
+	case ProblemCodeServiceNotDelegated:
+		return true
+	case ProblemCodeSurveyorOnly:
+		return true
+	case ProblemCodeUnauthenticated:
+		return true
+	case ProblemCodeUnavailable:
+		return true
+	case ProblemCodeUnsupportedMediaType:
+		return true
+	case ProblemCodeValidationFailed:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ActivityChannel.
 const (
 	Api ActivityChannel = "api"
@@ -250,81 +328,6 @@ func (e LotCorrectionResultStatus) Valid() bool {
 	}
 }
 
-// Defines values for ProblemCode.
-const (
-	ProblemCodeAdminOnly                 ProblemCode = "admin_only"
-	ProblemCodeApiTokenNotAllowed        ProblemCode = "api_token_not_allowed"
-	ProblemCodeCannotDelegateToSelf      ProblemCode = "cannot_delegate_to_self"
-	ProblemCodeConflict                  ProblemCode = "conflict"
-	ProblemCodeDelegantSelectionRequired ProblemCode = "delegant_selection_required"
-	ProblemCodeDelegationNotActive       ProblemCode = "delegation_not_active"
-	ProblemCodeForbidden                 ProblemCode = "forbidden"
-	ProblemCodeInternal                  ProblemCode = "internal"
-	ProblemCodeMethodNotAllowed          ProblemCode = "method_not_allowed"
-	ProblemCodeNoDelegation              ProblemCode = "no_delegation"
-	ProblemCodeNotFound                  ProblemCode = "not_found"
-	ProblemCodePasswordChangeRequired    ProblemCode = "password_change_required"
-	ProblemCodePayloadTooLarge           ProblemCode = "payload_too_large"
-	ProblemCodeRateLimited               ProblemCode = "rate_limited"
-	ProblemCodeReauthenticationRequired  ProblemCode = "reauthentication_required"
-	ProblemCodeServiceNotDelegated       ProblemCode = "service_not_delegated"
-	ProblemCodeSurveyorOnly              ProblemCode = "surveyor_only"
-	ProblemCodeUnauthenticated           ProblemCode = "unauthenticated"
-	ProblemCodeUnavailable               ProblemCode = "unavailable"
-	ProblemCodeUnsupportedMediaType      ProblemCode = "unsupported_media_type"
-	ProblemCodeValidationFailed          ProblemCode = "validation_failed"
-)
-
-// Valid indicates whether the value is a known member of the ProblemCode enum.
-func (e ProblemCode) Valid() bool {
-	switch e {
-	case ProblemCodeAdminOnly:
-		return true
-	case ProblemCodeApiTokenNotAllowed:
-		return true
-	case ProblemCodeCannotDelegateToSelf:
-		return true
-	case ProblemCodeConflict:
-		return true
-	case ProblemCodeDelegantSelectionRequired:
-		return true
-	case ProblemCodeDelegationNotActive:
-		return true
-	case ProblemCodeForbidden:
-		return true
-	case ProblemCodeInternal:
-		return true
-	case ProblemCodeMethodNotAllowed:
-		return true
-	case ProblemCodeNoDelegation:
-		return true
-	case ProblemCodeNotFound:
-		return true
-	case ProblemCodePasswordChangeRequired:
-		return true
-	case ProblemCodePayloadTooLarge:
-		return true
-	case ProblemCodeRateLimited:
-		return true
-	case ProblemCodeReauthenticationRequired:
-		return true
-	case ProblemCodeServiceNotDelegated:
-		return true
-	case ProblemCodeSurveyorOnly:
-		return true
-	case ProblemCodeUnauthenticated:
-		return true
-	case ProblemCodeUnavailable:
-		return true
-	case ProblemCodeUnsupportedMediaType:
-		return true
-	case ProblemCodeValidationFailed:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ProductFormat.
 const (
 	ProductFormatDwg    ProductFormat = "dwg"
@@ -424,13 +427,13 @@ func (e SortOrder) Valid() bool {
 	}
 }
 
-// Defines values for TokenResponseTokenType.
+// Defines values for TokenType.
 const (
-	Bearer TokenResponseTokenType = "Bearer"
+	Bearer TokenType = "Bearer"
 )
 
-// Valid indicates whether the value is a known member of the TokenResponseTokenType enum.
-func (e TokenResponseTokenType) Valid() bool {
+// Valid indicates whether the value is a known member of the TokenType enum.
+func (e TokenType) Valid() bool {
 	switch e {
 	case Bearer:
 		return true
@@ -438,6 +441,9 @@ func (e TokenResponseTokenType) Valid() bool {
 		return false
 	}
 }
+
+// ProblemCode Code stable sur lequel les clients peuvent s'appuyer
+type ProblemCode string
 
 // Accepted defines model for Accepted.
 type Accepted struct {
@@ -1001,24 +1007,22 @@ type PersonRef struct {
 	Username string `json:"username"`
 }
 
-// Problem RFC 9457 Problem Details
+// Problem RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Problem struct {
-	// Code Code stable sur lequel les clients peuvent s'appuyer
-	Code     ProblemCode   `json:"code"`
-	Detail   *string       `json:"detail,omitempty"`
-	Errors   *[]FieldError `json:"errors,omitempty"`
-	Instance *string       `json:"instance,omitempty"`
-	Status   int           `json:"status"`
-
-	// Title Résumé en français
-	Title string `json:"title"`
-
 	// Type URI identifiant le type de problème
 	Type string `json:"type"`
-}
 
-// ProblemCode Code stable sur lequel les clients peuvent s'appuyer
-type ProblemCode string
+	// Title Résumé en français
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail,omitempty"`
+	Instance string `json:"instance,omitempty"`
+
+	// Code Code stable sur lequel les clients peuvent s'appuyer
+	Code   ProblemCode  `json:"code"`
+	Errors []FieldError `json:"errors,omitempty"`
+}
 
 // ProductFormat Format de livraison d'un produit cadastral
 type ProductFormat string
@@ -1130,12 +1134,14 @@ type TokenResponse struct {
 	ExpiresIn int `json:"expiresIn"`
 
 	// RefreshToken Absent quand le jeton voyage dans le témoin `__Secure-espace_refresh`.
-	RefreshToken *string                `json:"refreshToken,omitempty"`
-	TokenType    TokenResponseTokenType `json:"tokenType"`
+	RefreshToken *string `json:"refreshToken,omitempty"`
+
+	// TokenType Type du jeton d'accès (RFC 6750), à mettre devant lui dans l'en-tête Authorization
+	TokenType TokenType `json:"tokenType"`
 }
 
-// TokenResponseTokenType defines model for TokenResponse.TokenType.
-type TokenResponseTokenType string
+// TokenType Type du jeton d'accès (RFC 6750), à mettre devant lui dans l'en-tête Authorization
+type TokenType string
 
 // UpdateDelegateRequest defines model for UpdateDelegateRequest.
 type UpdateDelegateRequest struct {
@@ -1206,28 +1212,36 @@ type RefreshTransport = RefreshTokenTransport
 // UserIdPath defines model for UserIdPath.
 type UserIdPath = openapi_types.UUID
 
-// BadRequest RFC 9457 Problem Details
+// BadRequest RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type BadRequest = Problem
 
-// Conflict RFC 9457 Problem Details
+// Conflict RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Conflict = Problem
 
-// Forbidden RFC 9457 Problem Details
+// Forbidden RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Forbidden = Problem
 
-// NotFound RFC 9457 Problem Details
+// NotFound RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type NotFound = Problem
 
-// TooManyRequests RFC 9457 Problem Details
+// TooManyRequests RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type TooManyRequests = Problem
 
-// Unauthorized RFC 9457 Problem Details
+// Unauthorized RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Unauthorized = Problem
 
-// Unavailable RFC 9457 Problem Details
+// Unavailable RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Unavailable = Problem
 
-// Unprocessable RFC 9457 Problem Details
+// Unprocessable RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+// appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
 type Unprocessable = Problem
 
 // ListActivitiesParams defines parameters for ListActivities.
@@ -8697,260 +8711,263 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bcty4uTD6Kqjeq0rdE3arJR8mI9dUbUeyszzLmlEkO0nttH81RKIleNgADYAaKS5Xrdt1vx9grv5M",
-	"J1X/Ve5yN3yT9SR/4QNAgiTYB0m2x16TqtRYTRLH73x824v5POOMMCV7e297GRZ4ThQR8NfjWNFLqq4f",
-	"x4oL/UNCZCxopihnvb3ecbHAKZXFgqAMC9SnCWGKzihmCiVbuaIplViRXAx6UY/qL97kRFz3oh7Dc9Lb",
-	"62EYN+rJ+ILMsZ5gxsUcq95eL89p0ot66jrTL0olKDvvvXsXlWs64FJSEljVtxzZZyjmTFHCVMf0iR3C",
-	"XwC5wvMs1U93xl/d60W9DCtFhP76f/1lPPzq1dud6Mt3/7Z0aU8Fn7fXdYAVQdi8UiwiVPyoT01RgRKC",
-	"YoJe81wgyuI0l6h/QXJBUJKjP+TF4ozEXSc401MFDzDBiixd5XciMccXGpfDQ3/gfxNk1tvr/T/bFcBs",
-	"m6dy+4QLZYbzJzgSlMU0w+lyyNHb3hx0snLwm4GPXnLX5qV+tu7e/QGfUpImtWle8NWA8DqXb/Kt4scb",
-	"A4HiNwSBF9cZke0Fws8o2SrXiPqiWGTFQhGBUkB2PC9+UsLeXpbmkpJcSL1AcpWlPCG9PSVy0rFevSB/",
-	"xVSRuVz3oPXqeu+i3hxfPTPf7Y7LTWIh8LV+KtU1YLE+DP23JQnf5vMzIo6wuigvP9N/lGtj8EIv6gny",
-	"JqeCJG4j60FDbRo46yN8TgJEKp8XC8E16qcYZficNAjCDurjHE4W7aDxeOz+34kPehp/lQmZ4TxVvb0d",
-	"OCo6z+e9vZ2x+1/Um1NmfyxPjzJFzr11n9C/htbO52caLreKRVos5nr/QP/tErpWB4OFVziuL3Hl2o7J",
-	"TBB5sc/59zSwwG+I4kwfoiCM55ckTYleJcq4LBaw1BRr3sDIFeUMEYbmPCFIFYs5p2zk9hCb4ctNnJ6e",
-	"kDgXZEhkhmNyKswqanua46vnhJ1r8Nodj1u4F/Wuhud8aAesb6Pa1wuBmcwsgapvbWoWNUV7GhFfd2z0",
-	"kl/jc4ISzCTKmdsY+nelsu9Yeo36DF/Sc6CvcjBCR1igpFjMcK7QHpqe8eR6Wp7CBcGGFdhF/3loVzl8",
-	"wb8nbFgtdl0ccbvUn1df63t9KYl4lizBzhxeWIqdq1jAO/2xzDiTxMo4McmUHknLQkxpcWHvbQ9nWUpj",
-	"rI99+7XUZ/92bYZgB4S5GqSfzDGD+yr+lhPUnxd/nxOkiateD3qTE32telBFELmiUhHEc8Q4G2j4+B1O",
-	"jsmbnEi1ZLWZ4Gcpmf/GrbqUaPQXmjD3LnFKE3j5dIZpSvQxESG4Fvr+oiFOYZr29nr7BMUXeJ4hIhXi",
-	"Z6kGGU4F0bCRcY2QorfX2yZz/fq7V5roYpXL3t59AH2qgAI/17yEM1YsiESS53Mq4R9MIcpgKUSOqou6",
-	"UCqTe9vbBslGMU6wVIKMznl+OXoTj2Lsdkjkdnsn79aFwiMzSOiW9BkXf1ekXB/qT1szTQcRwpckRimR",
-	"5pgk0hhEZ1IvYp+zWUrjTS7q1us2cyq7rK1iobDSgkZOUtSfxnZFUwClp1yc0SQh7EMuULNwzjQ4o4wI",
-	"DQh6Kd9y9ZTnLPmQK3nGlOD5JT5L9eUyrk5negnmbF5wfojZtUU1+SHX9ULwTBN0PRlW9JJI1J8KrMhp",
-	"SudUabDrRZYmw8KOiRLXw8czFVKFTkjMWUKkFi20GsMSUWfBLd4KVJjhXF1wQf9KPuidPM7VhdECzAwI",
-	"iLwECijILAd1oT/NYXn6xRgHDuRPf/rT8LH3QvtUfkewIAIJgtP515OeITSTXoSABn496Vm0P1WaQ016",
-	"oROr2Ik5sEtMUw1MH/K8Toi4pLGmUgnVDI3q+WE5meAxkfJDL8hxNzrPtBiscav4EUmsqJxhKgjqZyNE",
-	"rkZIEi1vSHrOiECS0yHwwQHIAHaeJmvOBM+IUNQw7bnenZGr29pNJRv8pXzxVclf+NlrEque1YLY+VNj",
-	"2aiPT1giv2MB1Y0IRokwapqR3ROQgs8NxLZVtkeI5WmKpBbFtD6mv5pR1otaapp+z9yYEWlaouOMCqm+",
-	"BUHobftpipc8nGMlaJwbcFh2u4fli/oqDIDJEGExT9zu82IBRCb1VXfUVzyXRkVMt7DICNM/D8+LBbfq",
-	"Y5qXdx+tpwUekJSc62OyS9DrbOp+Vkpcyx7gA0spXVbH5Z+6d8be2UQOWLpATOusbQjDzqS2FNeIkJwd",
-	"k5keK77AjJGAMWUfM5wCNILGrsHw57/t3Bug//7P/x9NfyBnU6PzaG1daNEuQlOcUfNrzpwWsfX46Bl8",
-	"eR/UeKbVr7/0fiBnvaiHM+rtr4IrJyq28ETLHjS1C4m0ijUTmBV/w1SiPRQTJHOB3uSc2jUpf/H/QMV/",
-	"JVRdoAMiYywUkejnf5Vw9JrnasJ4rpFP5lkmiJQUNpCzChs1vYnQz/9Az7mS6CHa2b2H7o93ovKfu+WY",
-	"OQMRXN8oYHE0YaAfzoGaRfrgGJ9rpJ7R+EKjv56KoIPDSK/BaV4VehMxJyoX5lNFFVCECUsqq6TMUzD9",
-	"pASVsBahdEtDjjI7sZRrNBoNRmiqicPUHgGRlfVIThhl+uT1IeFLzBSKiVIEXRKhT2U0YWCTcUbN5sGu",
-	"Q3eSmk1jib11ncFoHS8pUw/v99pKvsa1sxCwP65sUik9I2laLCrQGvQCM/I4zoUgyWO1yhTXJMpDReck",
-	"NGTmWzbXRmAzzCZGrgZ9AhLmbad5NZGzrJmzi0r7um8stShb0ZNldOspTZ0vIEC+5Nq2u8A5VOS6XN0d",
-	"jaecVbMcqr52owVvZmwsoXE5B4Gh3duhg62vtfG1WXjkDrd2MstuyZkY69ssd7+RdTV4QXVRy0PSzDMS",
-	"tp8qrnD6zM3e8VwvPvi8CfwwTuQMnZ5F0ZumNuayI6us9b4h0oliTbU65YwBaVeCaj4gc3pJUVIjxB7P",
-	"dKOUVBG7ww2hZIiv1sCvRbUSkIEUOcVJQhLN5B5rphjggOjnf0WofF2QOb80H5wsZZz6swmz31HOTsG+",
-	"yGLz7TFhnMXUSLzFj8A/a1IwTGo2f3pJyQ/ms33D9swrZk7LEGG2lKtTQUomDBN5TBnkG83KiUJZqqVp",
-	"DcTW/qzXLLWQ8eK4GizmQhAQKU7jCxJ/r0f8Y7EQlX5pBPjqvXIOGCMTPMljdQquMLMBIxHo1+AhVRJZ",
-	"+xTOr2DbccolZeenGgROyZUiTNrNHAkNRufGQGtVh6bAYM99fpoJUhmczNfFwvvFCSDmqOenCcm4pEq/",
-	"eVAssuKfqvZK7S7nPKEzau7kEP4d+4O2b7L6lFxlGh31l09p8IN+sYgvigVmMRmgn/81mrBveC5APt3C",
-	"yZwyqg8LXpUkt+ZqK67uIRzHPGfqNBZEq/Zw6KJYeCDj+wlhY96gXJwyPLcIoZSgZ7n5MEei+KcW0Pwl",
-	"aAUFRpC5uCTXXJyeC8xU8HOwa+ojDSox9VF+oOoiEfgHA8FECS3crjNGiTI8I8ws47v8kggAjDa+WPnw",
-	"NOPSLvooP0v9u3QiJMja9c9Bus0ZfZMvHaB8q1iYy9y/wG9y46XUdwpWGYL698djmGS6rSnZdAAyqjJe",
-	"RFBLciWIFUUdjazRMKC5dSpV/VQjQBVdtaRFs9s66bC/NPEfiK6H0loECmKrnqKBguYni2X1lTl0qv9q",
-	"MQUIfg2m9S9tkNUKZQMM/Z9KmPJ2b6BEK6s1QNC7at5tmMUkyYE9cs+ngJOE6g3g9MgTJmY4lSR6bzaS",
-	"COFcv51sXeQUObenKv6povKve0jTfPMAiyRgP2ntcA3zhb4ckRQL+QiBrULDrWzYNrQ6I9GbHLME4TNp",
-	"w0luaquovNYPwc1p/9hpSF1Rz9ygfayVqdsbNoICUUbBERcQkw3AGrVpPb3IQP1aUAG4ZfS4GKeEJQIU",
-	"61qsw8obpuuchTHbvJQdGqBdl+ZbmJ0TiBkSxLeL4DgufpLOkLdFU8S2MHqN55haaOlSHFdqwyxssAvp",
-	"fczYnapb8Y+7tsdl1/zkymzzZiiPPWBperrnlLm/d4KWIo0LTD1L2nfwPMwTwdrxRlOEcypQn+e+qTja",
-	"EAXKpYdOZx/O5AhL+QMXyc3OBrRyptwgNcDM3I+Rf2w7u79deWyM/OCPuFQndu+1lNLGyuqjBs/D8MUD",
-	"rMiTkiu2CETLLrRBYAyswZtmjbglfeDkkvJcrvhuJdYJgq3LI/AI7n4Tstc47aZJJrTo1u7LNdVXsO7d",
-	"3Axib3AD1cnVMfiQKzpD/TIQDKX0nBHpvLxgmPMg/0GDYNxrThX1roaKXOmlzPNU0ZSytjms6wyDp1bK",
-	"RG04PuPJdRAY1mQvmRab5cVmrFIQnHiTnnGeEsxAbMnNqtdjC+7tyGyjvho7TfBAgI84tnBDCfAm7H5v",
-	"DWEvZwizzYQ9x0lboWpapkj5OY0pSRHP9Z8gFTdo8UoW1gQ+w46rI+g+ZEv6bshWNsTQ7ylL1qTF/6Ff",
-	"vbFzkN2M7NuooA3lh+bhO+IKu63768wEodtoieNdeoEv+aP+ydGTffTz3+49Qik8qVtXmNZviVRWHvRd",
-	"Z2urpS7G6dTyDlnqfv4vTeW1paOGtLwDK3b96uLucnGns/YZ/FFgup7fGvVBOCUMSc6QPmEB3kLPE+WT",
-	"9s0c6p7/vCb53pmjXFIWQoODYnGWq+Dlw023V3Qz7Wdtdda8up6yVDrxy0/W8+fDUViAWNe97wwoAeya",
-	"W794W0f+NPGuTAXq0qGLn4TnStXrrLsUAGhiolAIoW4MQktJgo9uHw1n1nYqfzBs6MAAA7IVJjRufVOc",
-	"2McsocmGyHEL+v9+j887J//4vFM1mwqeyPzAGo7bKrR5sJnqcDu9e0ZT4g7Rl8EePLiFgY2rfZ4zFXbz",
-	"ygu8++BhGEM7fMchTadcuP2sHNibvx0R4Z/w0su5Cyd6ddOftxf9YP6UskTf4QaRmRGYwUiH1ius5FaF",
-	"Kh3fX2lrEYal23GjpdGeB/OjmrTctndraXxTTGTkd9cbBavoT55uGPm3EcrOzM1sArTuMgNAuyYBuAGK",
-	"RyYNJQQNG2K/GcfbeeTdZXlJ1dGvAR13QwzqAPe5k4SXWcqNTWsD84a+1oBDgJShln8+fG6FqoND1H+A",
-	"DrmzEg1G6ASSSeYuYcqZj3YfPEAxFjhWWiiVEYjIE1b9BBnXnCkICzB+6RLEzyjDkLq4nPTAwoMHUeWl",
-	"L7XkBAIR/VCQm0jxN7D93NCKY5zPN7F3tjKWTCisiVAOK9s8RymEPxAkPbesifoJ6tk2wY+erbYG1Ait",
-	"y197W9pwOERggMR7CqEcELGiL0dfVNDkUlq42nIn06dwaJhUwAjgnkCClAZkEzwR1pdWYHXTRGZWVW4x",
-	"qoFj/cS867X31lr6EsD/DwuE7gSdcasX9cxO6gzaM1WZ7w8rAWJNM/3t5OF1jfxcqruy8OsnS0Zax3+V",
-	"GLEDp+l3M0jaXBPGXzWDG/+QUw1jyAA6Igxlgsw15e13o2MzXnDQveoKPjbzazTl+Lafw11ICaP2WMvz",
-	"WQKkFazU6n08vL/7VajkR7DgRznYnQgLlmt83kLCE6f4V6dOEqouRonLR/h/7ROT6eszQWeeqAnA9wO3",
-	"8uQq40I9td81aaz53drvCbxq7WtPrmLjITo6eOqb8a9SeaW3nMyCZAuiiJ8IEUoj60qPsTSulhYTJjo2",
-	"ybo5wBE8yAX65uS7b1H/+Ok+evjVeGcAaR+QQn6B51mEbL7dtju85YjnpiuTBEJ3+HuBmTqxkWk382nd",
-	"zFTvW208IHh4f7nvyHMlw9chE0/LTBza+L8TnJrCBPXdeEJDCdX8+5WHbT8LzfScn9MbumSzuw0/ef9n",
-	"ni2LQ3nO1X7pLtsHb9knpLavKVkIokXg9VlF7VCO4eOVmSUws68Uu0nXVI/bF3EXTC9wvZ83/2tv+GZY",
-	"nvLN4KWSdqvwUxfxsEEAauNMYBUrt2khdAlvDJmTN9pUW22LOdN4BwGTlb/d1hMw4E/EpalWBGVWMFMB",
-	"7t7esK9BLWGS1fKWVn7ikBngNCTPt4f6X6L4gs5mYL7AsxmNL4oF2kG79+6jBw+/HNSSOnd2791/8PDL",
-	"DSTX51wde5EJgRQ5PTSk1ojroxSzDhz6QJT0g2h4N0eqJsWy0HXzGMKgBgTri0JXU5txfYruQcAdUXMf",
-	"pj57Su5t9oahXUEkK5MRx01V/WhJ2luvVkHNK6A2joJoext88r194cpwNo2u+NHl1QMAlwt8sLrC27KI",
-	"2nL+0MUc+rpFRSIfjMcdxTwfhinkIQkmPVcFQ9YzvVQ1Rtqml8dLg97rpTTwOVWmnptJ75c2d9ME5EiK",
-	"cB7nbDBaxxBTpSk9YQlJOsKfTMJLisup8DmVElPliiYEAzlMvD5KSJZTieZUohmFJNEUT1g9noXnKCMi",
-	"ySFyymTHDdAempanPIW6YzjlQiKWp4ioxqEknCoUX3AqqZiwhJhSDDhH/ZNikbqcTj+7lamBMfe3jXI3",
-	"DUpYk7tQ+TiZUxY2CC4PbMulOiF6O34wX/eN1eGmKs7pHQJk0bItwhC252fgZ4T+YMYg3ssT5l6p32ct",
-	"yiVq3Zu7MT+jyhS6SwhT6P743oRNvYw5xtUphA+RadcVOV3RpGtspPK5VLr1MdeZOJ6xGQfkXYlX64eV",
-	"0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffFu6hJI5UbqeXRkyQWREUoE8ViRq+KBZrOSXw6",
-	"jZAgTIvBQNhmHJKqbGrwSklJdeT0vDJbs4a2m/Fn53BoVGgjVwpEdZddu3bWw05Zd3Udw4mX91Cznd8m",
-	"brphRA/Bwy3yl34bwLsqp0oSdeM0lc1ToKIKEG9zYGaQ1QlToW2uu9sWokCxoRoVBw8oTgSRkqCY50JQ",
-	"koLqaBzffesflSgh+VWEMmxSWfVfIBPM8ZU/8w6cQuOXjhi9Zedt7Pl3ayesn61+gzMy5DPfZtB7xhL6",
-	"Jid/RVKLADlrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og1rIoIwGQnB2NkBos0M3mNZsWwLmXYW/N7wNVYWp",
-	"ZaLbe4zYDiTl1AvFwboEgZqcBMozZ3BKzBYxTkmVw5Pk6CwXBOeD9Qu6rY5+XW77d0UP24Xsn+6jr+4/",
-	"+BLZN9ABgKjN1wgUHWrGPyREy75nqanSkGqakZqSsik1lbVJfqkFJrmFsyy/Bg3ImblChXwb5TGNC82W",
-	"eo16ZaVTsCTYErVRz68w6okOpyZZ+LQ8Uz3AaSW0+TUKOEuv6zUQKomuV+X/nkqS+uY4WyQho6bapvko",
-	"Tbmp7GAlR/jVFYiwrt5qk42xYsz8108VP7VB/VB4wS00w9cpx8mp4vw0xQKMATmTeZZxoUhyOicJxae2",
-	"oNacqAueNBaXe2U/I9BeBeuo57PE2OkKL69pZfHcjaFwPSYVtvHpbRm4NJMGTCguaKXVp0Hm82Kx0lOp",
-	"goWKXh4/q1VsSQlUBbEFdM7S4qc1jGH2CtoBLBqjOpA1yeOVHmCCUnopMJVOSbQ1fcqSPqmHaVmiASj5",
-	"4RwgJ6NEBO/ZTl221mgmTH+YcNFy4yvquHqn9DHMpJDIForE2D8a7o53Hw7H4/HO7r1gTT/96WYaoE2f",
-	"e7FGEb4j79V3UU/r1coW8QxEt7ecD4LEOTEhY5kgGRZl+h+9FISs9jOYOn/e6dRXX5qCy4WVd+6hR3VE",
-	"a1qEfdi9C3twDRc+b2uwv9WbKTk3xNm7cAQ+GG9eiOZukKk0CO9uZhBeExmW3FS4rt5RkwG4IrBQGrRk",
-	"BSlmpz6PmNH4gpwa5yC5gijRU0HOKUQ9hrjEcUN6uX2oR00l2b2/mZK7NATDNuu42RKF1+njJqp412oa",
-	"rUMCYvXc74OypFNKP+YikzbCvOzDwfNWzxQ/IsxGINr+MKEbrpvlbnZ4yyrmPPPbZXUFCXs2XLC2ax2D",
-	"ErZ57RxvJSEQOaHn7GV2wxISG5kZavrxannoW6tx+4rz+l9lNzA6+Urvsm9euveWREatMAovxdqqIVu9",
-	"vCmRca/dRoBJrVQrQT0Yx+WbYQD37Ol3k9xpy95tItK9h3oAv5QkXD9jvTqZ4FX7fop2Ot4NTqHZQmGp",
-	"ZcSWjzENlUIu05hIWTKAropxz0IJ8bkoFqArXlIwuNfrsUFReWkbnAQriDe5T8P7CqX8nNPMcQi/c1Za",
-	"tgRD047eX9NRUBkG9mRFDIdQpuvIauHfPzF/KP+sQhfxMtO48pFKOm5cv9EVL9Bclyh6g3wn20rN/vha",
-	"cjY6xs7h4z8dyu9pNuSZOYNhGVNtRdk7KRJwi6qOITFHs4e7Kcj4fp3ay6svfCYu1+rYX3VclVuBn9Xg",
-	"NVjodojcq0ekPB7+f3j41/Hwq9Hp8NVv2mEpAWeCm/6YzCm7sfa5iRTWONeusgeAWXEuqLo+0QNYlyoQ",
-	"wce5iaM3fzk7Xe+bP71wrZbA8W8IZq0xnOk6RC2rizlT2HhFbX/AA+pKeZ8XC1YsBE6JLyBD0kUt6LLX",
-	"bkN19AxBEbU3ObAd6YpCNUpdJwR9ccgZMhzB2uu/QP1AOOdgNGET9oLnCsWmy9/Mtjyp2jGhH8gZgkx2",
-	"yIU03nC9lj1wBzj3hwQ3n3GAXE2YV05aeqJ/5TYwjZdSjEy5oviCS+I1roNfpWF+0sVr2B9F8dN5SiSs",
-	"/Ysvmt25Rl98gaZH3528QNs4o9uXO9taqd3W62RTcOm3a6ii/jd/eqEZ91AVf1dkwqaPbacxGHIP2dZc",
-	"//2f/3saoaQuAGyV/VDHaE5Zrogc6BVXs5AJa6h3PMNvcjJCz7s1QFv2tfhR/0tfTa4ZyIT1A5tzXH/w",
-	"SOuKxoNF/B46xeJ18SMSZJ6lOC4WaE6UC5hRPFfEi6caTdhzIpHXiRMlpn+WMZR3rbfZ1HPqNNTphPXd",
-	"yaJpZ5vOPWRbiA4emVYyOcCLczelpjklp5flZNCRUmQOEJ4IoVer7/8F7InADxD0A1XG4xwWOu3qNTY1",
-	"CUtf3X/w5cBAYs4mbBrzhEytMyyCHULnnFrrIIgfcU1wzLygvEtMJSXQjieFpplJ2ZRxwmxXRtSfGl/L",
-	"X16NrBAw1aP5mVS19KmB3fAJDK73+ziP9bogAsRYDiKvGTKsRFMvyoDIEGhgp68jMv7pMqt9gBjRGKom",
-	"zPRms03AwwnqqP/yN+PxeKyhSP9r52kE//3yqfvlq6cDTSYwUvgsTw05Mbg8YRLnyhg46DkjemJovWli",
-	"VIAW2UuWZmPwbiukpT81rGcPlXEp00GEiJqwFBKW5/47mhpPB7Y8PFMI51JS49Ws0vL1PHMqzQ1zMYd2",
-	"mxRSkKWmoqpYnHNByYS9ZFQDB9qfDUboJfP7T3uHjKg+TJYD7MC1Di+pOM9Tt0Osr7X4P4zUr8b0Vpow",
-	"5xs3LU/f5NTU9sOmCR3EDBAXa3BmyPsc55caLMGp1Z/ujMbT0sWuaaW+aX3ami5B/0KJSH5lj2MP3R+P",
-	"UaCxaEmeK+CswaUFy98bDmfoj0FfDaPfGkgDwqeQzM/Pi4WAuptTq7uYd6dwXxmOv8fnBDoST6t+VROm",
-	"t81UXiygd6u1M7n9wnWXkww0fZV+MqWGhW1bC4wSuW0eTaMJm26DEzbwcAA8wzTHkIjHiig9jJFB95Ap",
-	"yzDVcF5u1zF5WCS18J5qfhfz+RxqeFuEMyEf5tckB1w3iy4WDPIx7LI14ebX0Km2+NHDAsISwamS9jb1",
-	"CmV8USzmGA5jDtX6ctPTwkBDtTRT+OwCxzkjBn7JlZ7H9PlNod8XZRrahQ2lVNdZsai3A4+JIRUCqwgo",
-	"LYD01EqccpvPZjQmQ3nN4u2pLb6WFf9UJpQypTGx6rkVlLRIKGixsKXaziHuglkOU8otnme41xJ1oL1c",
-	"h3DUi3q2AVlvr7czGo/GILz60KalZB8ejXSrJxtiGVManHJYm7CKQ7AlKXCmP7s3Go9ssPcFSJ0lDzet",
-	"GIz1nMtQAPsWnYP/H/BfU2gUayEEcMzzZINE0Y7TggjlVpyWgRmj+UlTrk+fk0hsHG2shT4Ycc6VQSvz",
-	"vStqovm8RL+tEc/+zu5vy0ookSbzzElshnnMoRAV5cyw+TlX0h87FxAHDLzAEScAziq8jEzYGSXskrCc",
-	"AMwRdqmRY4Se0zkU+QPeXCze5ITFRmx1m392ZCBPaxlwRc+S3p4rOmyuoap1/TsbaLmi/bbXyNoqLKuz",
-	"xyst17a+89W8vZ7fB6+y9/YyTSikprrAD3P9r3PQRSqF09fx1m46XTeVv6srU9YgUetOvjveubPG5GBV",
-	"CPVC9pwJGtqLhd7Q/fG4a8ByhdteQ3L45KvVn5SNsfUHu2t80OzG7KuWvb2/vNLK+nyOxTUAWABZtQqJ",
-	"z6U1rhkKAGF9FV1wzEiv5pyoUPyy3+tL88RmMoKWPUgMWCGV6XkDoW2iWOCUQu/iDIsBMo6YM2APMxpT",
-	"rZ9NWO01nguQrUxQPjEi+gg9pamCfEAlKESLWYUlNv3JNI87pwwg49GETXGafq1BagodNR9DDiERRg+R",
-	"jS6S6Od/Gf4LjyP0Opdv8q3iR/QAacGzejFCOB8mJC1+hIQL6OBpQmdMNE9InjFCiJZq0y1PSHhUc7lV",
-	"qR4p1hshaEeLC84hPwWSmWqKOa0889OR/Qtc81N0iXOFxtamKyhhWoSDBFANTMkjCAeFwWu7SDFKyhKm",
-	"VnMlVpG4pAmp1GU9WX4VIm3PaVktk1pyIvCcmO6JHXav6pWy/d5TwecQVb/m+y/4Jm9XVUbWnwB6Em7w",
-	"wWNocLfBB0dlJ7wNPjrhQm3yvotCWfkBRL6s+R5Eiuh3qSYRb3ICdcMse8BpWmscXnrhrAWuVfTuVYv0",
-	"j++M9Nc6RQZYwEuHF8mW19HwplxgZ/UntR7zQNFLGn4Sbq5YkfASyTqIuNUoOmn5kyscmzpeGvMvc62W",
-	"pwpsTURp4mqtTtPfP/HsP+XwU/A8GfXOdDY2OgYYdMq6daaajKZqLqyQMFDpqdZQQVoz8baaKKGjg6fN",
-	"InY747GmvVoTK6l035GtbuXR9mEzatM0AjnWo7+wrMFowg6wMrmjzbLSjxzXucSpZmAMqtsXC+gxbFUo",
-	"PXoOlfOOHf3W+hm0eA9pbF7c57xYJBQjqU/EvgqaaCqvpmhPsy0PyC9ZMtJy/dU8Na/KoVF0nJFpJDNB",
-	"cCIvCFHzdAT/nUZomiWz9mj6x8GjJeojWEqtscspi54u6ow3ka31rzUyT6G0zSXAiKIl6dIwJohmJOuZ",
-	"xkKsxRQ0WsZcQvSnjAisC5jrSqq1KkrvNqC0v3Kw98rBNuMSWTKrM4l1ylzeGgM3nfJd1F3/sw9aNmfM",
-	"1ojcNxsdHlDpFNwIQf2r3YcPB72od0FwYltWB95tcwOsFI4v9FYeaT5ANPp8PelBi99hQuTQ0l8ih7vj",
-	"3fFwZzzcuT/S9GrSq7744uuXL54Of7u19d//+b9rbL+11w/GVEv1qgs2PLqzviThMmECt/ZC8AwlWw07",
-	"oJ9aYpiBMR4QCfdZS9nyzPuaJQJ3NdZWkNMhqRJKFEJXUzrPU4UZDAXJM1su/QG0LiIlviYC4UwUP0k0",
-	"PSZKXA8fzxQRU5sF7sGK9zTUncOEmWj1AytFWAIBC61brgJW39VlGkNNCWws1Dy6XX1uTXHnejirWrR3",
-	"aq62FWsl20XO1efSrKRJ3M804aESjPaGuf38D1TXYNHP/9IfN37n0E23ciV4W3M2/VGLsf2eqGaj+Q8g",
-	"A7upAhD8RxB5jIt1ZrTtu5Bo3bCZ4BmXBvSdE8tOs6Sr+EpIaBjUV9owNF7CLLVmyBL1l7codr1SNZBC",
-	"zI4GI1ubY8JM/dCozIrmea17MDjUiwU4bGOSpsTF3BqvlLFYgvczQpRJEDalloUZnwPu//wPdHItFdgY",
-	"+q2PBhr4TBvpEToETze4lCLny54524lxgytB9Urgjwmr7CbgD+uS+6FHrPHNmv7HWromKXwDyaZpo790",
-	"p51Av/WrseBXY8GnbizIy07gze7uvQ8p5ozvrf7oaZkEW6fNne3p+3VcrvFkqLCxlAi/HxtEY5Kpb36I",
-	"EM6vLLkDX6GJ/pLLSJrzvf6qyH9IRX4V9f9Vm/9Vm/9Vm79Tbd6yqWGdxn96Cv2GnO4XaQKILEV2in6H",
-	"2vNRdPPXndJAp37eJQuU2g9ZEm+imQtOiVA26NfFXnjRFn5oakgvc0wM2H+9N0pb4z7iUnmtsDeNwFgP",
-	"Ptp1tz5woIO3wwCM7rfV0k9GWj3S67URf942THixtbyE48FvIs6WzYc74fe7/FJYiQherZUz1mKUF3dv",
-	"Yya6MlUlPXdcQXKGyqwzwAV7MvgsNYFSzBZRNjHH+qZHHcFGTsS4RbBRrXFTb3e8++VwfG94b8c119nz",
-	"e9x4CXe9B+PxTq/qseR1GHFBdc+5qoo6R+jkgogzwfn3ZP2QomCP8Q+McKUc18Y2+8j2l+n9spnl+P7q",
-	"L77l6ikUUNo84KmGyhp1qPBx5zYouv3WQNm77bnXXmozs1Kt0O8RVhcgn96OcXXgu4fPEKxqZi5ZWfFj",
-	"oNNXmJs1ukZ9phytscsAnrmWMp8AR9sY0bpYoLM1y/zWeOTy/ZZbzz1nlXGYcJOrs9RwXobz56LiaqOg",
-	"YfikXMUtzXtrJbKWOfzt7iHvOmtV16QKyH6pNvVxZKLw0pwXYS3Jp4vKPQaXB1l5xZpg5QzVQsFtV4nI",
-	"ZTh5Eg3klpiwmh+9QodbJs6z7SbzOy7dRpBpyCb36vHMrzNKlNpA8gh2gvrAhLGC4TbMnpgrc36rX2WP",
-	"CmUMXIvVgH0rWrr9toS4d66ijQq3exUE6iaB/GAxF+Fu9wLEDkNAszXK9t/YPoalZxKCgAfRhJk4YEA3",
-	"MpvhuFiM0EHxkzS1B2zumMzpJWaKRHoQFutPgufBbJ7LT+e5yZKDMOMJg3rqUKQffgTbhsPsRwFhppl4",
-	"8Zw0NB6j1Wj6Oqcmx65DsSOQTyRiGhO0h2hqslaKv9dctlVt/MgmnRg/qFvihPHcEDEXbR4wXx+TS/49",
-	"qRGiGlbfDxhnDHDZS/l8hZJjqGFxN/gU9gdkGHJXLK32y8PczCPg13t55aNwri62TZX54czW9wnyxuNw",
-	"hnfiJZu7zhFG89fYdklY4vLdp9UsU0iiIxPWoS7YBgR9v5YoURXGmLS64Kc2y9Y0iQDLQiZ4JkitLimg",
-	"Kz6nwholczqEHQBe6m+vACdjDQPi0nUrxhPmdri3LGObaN5PmaVUlxhKWqA+hNmWLSsMgYJK+IMyrbY+",
-	"kHRUSppeHMStPLaLHKFnRgO7LBaCzmixMEnExBS79vLz5IQRhi7pea5llcrA6OhhCP1brQY20y5d6bay",
-	"aptxfty9shauvbaWXHJ3PvR6WaSAcPKNqbhgmqq4i1wK/p+MkbK7+QrqV0jWUYW8RhFzddEQMMoSE92E",
-	"qSpUUSbuBFI1+x15mAMTGVdLxRxNWHfGow3bJ6qR/4j693e/MgtohR4+hl9Xl2iIlpIVqYUNKDNhw+4m",
-	"bGW9KtQv60U8QuaVR+gEz8kJVeTrE01P1SN0hNXF1/6ZTw1NYlsmQrD4PwoSqpvlIdpKLVzVRyAVntaz",
-	"aV7nxnpQrV3rL43OnFgOZeyvpPfhw4/vLrvzhLgsS1MXaCWZ4LnqphPPq9ZWGST9zShDdG7iWkxsjpHc",
-	"bXGcUsSpie4o6VIlRiFs0CtaS3C2K1NEzCkrFuQu4lD/kFOliED9OVGar1StnOxBrEF8HTYNBZFEDYW7",
-	"t85jfsIuOSURggIgJbW8olKZKi+l6djgg+YSOUOp1sA0zSsWlFFFMRBufSJaSzEVeqyK5AQqrbtAMtMI",
-	"PW8klpYSqX6/uQrEc8SgHk9A44Hd1bq73MYAcxsqs6zFzFpEZ3c17Dw2tU6Sm1KJu0b4b7YwRdxYtNGc",
-	"sxpX3hRWl8BoWR6KaaVFKPQmh/7wM07lIz9j2uKJ9HrvaNrBoNIWZaMABElSws978k4EeyytBRIBwnNY",
-	"K0Fxgdn5zfX2O8/ut1qcpzbVKmY4ac/cpSDF3/Kad2o1xDT7inSDzB+NikWasqKpNtcoCsK4JnauCpEF",
-	"ogilWzb5kphyb5OydUtZZA09fq2hz/g3fAtShIpFioUWp6XfYg+C821AS99F6hMxmDCJUYKhNBYQfnJF",
-	"zwlTzuRTm1ZTz1iL5qh/f3wPTTvbrUwnTFLG2QBoLjDnq7L4lC2tZmrKBIubuNJQHRVFJqyRIRSm0X6/",
-	"m/eEYl0V22+KZabkhjIK+oyKecnhf+miWYWMZuHEGFVouaF+JzAN1sE/kPy70a74L1uvz6v6F67pHvlV",
-	"3Dv1oYGzkORswhxRaZi0XNWv2sPmrCP03BmOIXc6V5V5+BHoZhn0wmUaMb1WpV6FQK/Xqj6/4idhDFBu",
-	"E8ZEZOqRFQtTug3YlBM9TZIcCDpc0HPKCPIqAn4HP3mFNNIt91ag3KU+vgmbnpB4+JSo+GKoFcQ9JPGc",
-	"DM1n08EjBMiPgEbEgkt5ah5V5ZGDCAvPrIR7B8phtO43+6Zg//syPDVaJbyzxOFjaX7fGgi7svrLL918",
-	"1MHzjy2W2fjMGmaupidlE8iNbNjWNNtFX/Zq7eiKhaVIHlJLzibMDerXdmuWG69oDNT2HozQCZh9PTu5",
-	"1Tdd0pxGeEjvsJx2L2BHR9OqY8MUyS1qrMI27rpvVddoaQ9eUNjiWg8JRlCaU9//hcH9FGverk9mEFmC",
-	"kFqDtGHgSbGYYXCJ5IxUQsIIyoc27NXeIbat0mhP85JL/iYHaAgfcQT8SN9KscAstkpmJYnwHESetmKZ",
-	"1KVJW7MRWu8FjACdar8WmXZM6dCXrPKBWPuLyXmuIK4GHLYoKGIUnZvKjqk/s//uhDFqdyVaIqgR2oI9",
-	"9UzRTlMWCdQXG3HlCiYGZNCSf4/QkzS1S4wrURz8hbV+0aHSuR6QajBx0aqBUsPdplZzaBtZWgM5OObU",
-	"yhbG74cXuOHddL9oN0RFUD+FXIa70yedMNmNkaVwuDHncaaeobCV2VeayMJ+ChND2epgK6mNAdc4fG2q",
-	"p0nJY1osXAJ0aQEDvbOMD4+xHHUZuprV5O+iRONrgtnIGLsa5RnXNn11Fbn/H2P2aoHFUvhrZJ50RjN6",
-	"GQRg0DKBCVAoSouNuCPkz1hZtoqFsl00SaysFaPDfwn+PhOgwxnC51SFwx/3vYV/iABIP09kdQiklzci",
-	"I31eRr8zzLEs22V0wBuc0sfx1fqbWnLrHryV8eVdMLf9tvrjWfJuWxCcBILRA1Et/ndLA1tWtS/rDFt/",
-	"Tmp5M5pszrGAf6f5Uh98G4YhBi3T5N3UVrMXXAsUCTiBDrH4vgK8Y30471EAWJ4KVT+OCKX55xuidajv",
-	"uZ06ZQTfNLc9yMO3P1gJ/07hWlF9JRzC5yLJqyyoZmlZyE6vm39JswBtGbVUaXyhvYRJ70G5/g9BeMsg",
-	"ojXI7kGpWNxRuPk6weMltr8GfefKBIf1uyNbfAjx6pKHYWT7rekItyootnbjpaWwumdjM/Tjuh51kS/C",
-	"bGitJp02gM1JkyFxkPGcxa6bmDHTrbZqH/jtcRqe6w9FUm4Tw8k4iwmI3CvDlLque1Nr5ksABJts1YIV",
-	"RYYxZglNsFoiyx1hEVAceF5Tk0s3+x4iXu0RgGIoxpRf+a1MtBJ/NeSMDPkMFPauqvVgQhvr2XZQw+sF",
-	"gdcuqyHs4QnHGWIRX7hGdvvV/ltn27R3tsrx6412R3pB0/52qQ2vSVhF1rp7eO2s7NL1LmqFqDUvxVzJ",
-	"xkt1TcyC69x9sLIP8KsPR+y9m6w3zNtZzQKOi4XMUydIYyRIfEFEfEE+V3uFR5PsTtsOYHBz2cLmUPPQ",
-	"wFAXI9JQadDZEBBltPNnLNHC4V9NAbM8oGpG7hFBbTNEho1RQZOPEfRbIGkig41sX717F6Bv3VRNX7oJ",
-	"tu5OI21Ez5aMsT91OSinnKXX08EyoUeRDyn0KLKJ0GOSRYzcw6ASz0fQEQ/b2Ste8Hj/90TafnjN1wZL",
-	"uGRQPTswAjBpJtMFBOB6rxIv7XgJuBBow6JV9dpQIDS50iPo53+YmIu6hGdQ7ud/+QlKZISObA0TUAOJ",
-	"mLCGkN4KDtGohC85Fcj03rERNlXhzN37VS8CaeLZNDMGi76LZzo1ZssqCmMwQk+u6DlZHszhhumO5ogQ",
-	"LC3Y+a7+DRjXT6AHkQs9mUaVkbEMR3HnAU29wJHlcpLkIyNUTE3T2WkECRX1Dotany5bUUiMZJ5lomyf",
-	"18Lpx0lSItl7MutXM3ysTPCSiqygGghrKP6fnvaoufDuOhvJBI+1Zn9mO2CHAl1qyL22wqfImgpfo6ly",
-	"V1ByhK7B8C+oV0bWOQlNA8piMacmqbBOvzbVAuf8ktQw6lPQAD+kUelEEyQ6D4hn70VBhJ5m8UX73PdN",
-	"CEKN9JaEFkxF9eC/vqW6e9CFe1q14R5AHJNjhhP28z/QIU8qXmJ8+DU4bTHF4r9sYGK6JDBxwlxkYnNt",
-	"ZDUnAw/3hC3hZINHkG4nCGWJSdtNt8zAGQ5mqtTbp78n9hHu0f6BfcJrcRAKwdYJBGV8xvhrYBvQtwHV",
-	"fQe4kQ+ca5n55sOEQIXCO1JuCPPzVrWCtq5+Mz9wC9mU7Gxe2fh9ViQuN9JVkvjAdLtc6Zf7ZHIo3YY0",
-	"3B0cLvEaVvDoAHaJfnVLsNszBdBNwA/OMpLiujiSswlbPmhAkzOKFgwa2d7TyoSU1oFcyzMT5iqJgiYl",
-	"saLSdDj3kjRsMJE1FmWiWFRtklDfhqzu7pbpAgJnmi8NTAMn2zgV8SWl7UIMxELowXwp74DuyRkWCjo0",
-	"DROs8CZo8DJLOU4+uM7h0C+IeodwZNDX4FF5WJ9EubfbagYWSZ1QZLq3l22tix+hfEmtJGL/4HAQRtk6",
-	"A8kEqWB2uU+xDt+OYMwwNFDYzKNtO0gWi1CxNcNQjuoL+9TZSm07XczlqH7CkSMsHptxvjiP1TDy6VQV",
-	"vSEIbcZ8yoypqi23nan/58PnEXqADnnZ0dh2yCOWthDjULLh2pZgR67fsVZj7T/3JmzChuiLL453vvhC",
-	"f+9mMjV1qsrtfz58jvrkShEG4bnT0dU8nTYW8cgOtWuG0p/oYc6o7VhfLNwb9/QbW8DVYHSBY8pMLMj0",
-	"wNCFQyrJ4294Lqbuo/vwEVZK0LNcoWnp2J6aIBIC0dYbRFW5gR80BrZEeRpVkQEuGSVyQQedVVxNclrQ",
-	"Cerme6jnwyUBbDauzhmqTmb6nKsp6j8Yj1vH/OUXX7iIb/MWBu9ruQ2Wz4ngU72iL1F8QWczsI0DpCQ8",
-	"P0uh7y0M9dvQUARNS5I2NZWV0DQWxPwQoenc03T135ixPDV/QWTyE9u3fQ9NJ/l4fC9uXm0Vm/D1BCqs",
-	"TXruTL+e9HbGX93b2dmd9OBjYoZ4zhUyG/t60nu4s3vv/nhn0kPlQr+e9NwSJ71t/8vt5uzm4TQgm1Rk",
-	"jnye8kmNjgddiIZkgCW+Ru0+USJ95zKHV+q5U9RwLy0t5dwmS60KzmHZwq1grX4YUHg52qx66n9Qo/+3",
-	"s4Csk9W42Wxp6T40ayUmtCe0BFvW2V9EGf4MuA47UYoI/fH/+st4+NWrtzvRl+/+LdSn4VMTncyRdurj",
-	"9jI/G328akpcIkG/u9b5YC2FvcS5ICaWFZ07UfL++H4Zo+Q4ty0tagpbZBjMrhtiq0kz1d8uxdnfE+XX",
-	"Vn+/cNYRvJqU/WM+U/vkPmcyT13+f3ncAQhap2pgSbFuVjKwVh+8UTawXYfcVs3XIgQZloL2ey5L/hwj",
-	"l6ppzbZgJsrppSA1PwMRcwLh2jhWObzuO0lM4VHoMDXnis4sB3uT04Bi/ETvLdn3mgTcImuGkR/2A+0G",
-	"Hg7vjWFYLE0AmVKgdWoSRIT1kADR4XEto/GSU0nZBt0EqsmfuDv7WF08AksJ8prWnWaCp5ydf26eizuw",
-	"WB2ZkylrcgRRol+qgR5H25xv1ToRhGXKdnrMOoqvx5Yi9CbXKi2mCqW5FwFmo1+bXtmlouehW+8HiQZr",
-	"VPRfHRPmlvcpy1S39NbZE7ChWS126KVmRHfAZNYC7u239l9LUp02nzsKV/11M7235CjXUWGDxKiuVh4G",
-	"MdMt40dZiZm3yKaqo9L7zqha3YqjOsf/MRlVDm7uKJsq5WoI0c2QazOML0j8/XLThK0gEVcW7BSjaggj",
-	"Gin5nvwiz7naL+faN6v9tF0j7R11qfp/rJ385+cc+eOdQdZm7hIILbY2bGeTMnOhvm/+xrMZjS+KRdVH",
-	"bID20DTmEORHpqivP6kCtgfRhE2r9ZuQKanfM9VZyo35QV1axBDknEqNvhGaCqJ3oD9ySxMutCCaMD2h",
-	"qQ0Tc0EQtBiFQivFYqDp/5Qy1x4lWCEK4K0GgbdRqfTt6DPf2b13/8HDL3uRM7PD4d8UHT6SUtReyPKE",
-	"GShUz9WniW2dyLbSnK0ZiIHRNTzoFnQ9BL8Vp4BEFCfmtDt/rMNMjv2lf/KMxNtNFxM59q/g8+Mhx0EI",
-	"u9ugLtPi3JLjapKmgbjh2g0vYISee2NNGLSlsPkbtspDWVXGVPq0Q0aurww4oVq4JelckyUD/MHSgLCT",
-	"59zmod+0YSfX/5oTprC4PkoxM2mGSc1+uef8sb1Is4h9nuux723CEjzA/njswFtEUBnRQFAyZ/mrQawb",
-	"M0ucIdBYgUGFnMwGLpR5by+OV3KfOVli8qrntUE1+2JhitYtbx1EVjtxaGpcOICbUFLY1Z8L+m8OyftU",
-	"lA/DfSo5vYu6DR3nWNMsm5ei/zWEinjL5YFgwb12Xee+KwEJxPYsFwTng8hVKIS8i6s4zSt73YR1FQuy",
-	"wU65lhdiQdQIHZsaja4n17IqghPWWOnS8n/BLh1UKlew7sNYP8vqe2vYPasr+TjM+5u1wKEJeV3cel8U",
-	"C9JZb85x67K6aAlZkM1loAP1p3Cx0whiWWb0qlhM2HRO4tPpwG8kBTa4mEYWhPLUVLQ3BUwt6dLvM3SO",
-	"RUJc1XsyzwShDLpATU1hUvkdM0FpKTHpqUTYQBPov0ATU/o5xilhibByxh/yYnFGYq2O4ly/nWxd5NQB",
-	"/4Sp4p8qKnEhZwgz80+FRQL7NWcExZTLNNDxGF1EqCycfsiZEsUCpxFUBNXzkzmmbCMUahXX3BiFTBfu",
-	"GxeV9OvmuQNvOv+sEfh5CRq5BQ19DM+LxSWVm3YNd+v9SNLLt+SHihB01aaMRbEoFo8MyAL42wAFDSm2",
-	"eilA+yejDQAJ6AS+dVnY9lv47+oqQlVni62yVnEGfAmq9IdK20ISKT9ThGkmBWkSOQ30vZmwYOMb5Eem",
-	"mOkplCzOIzd4ySVN5ExZRrZe7P/mKLw5EzTdLWsYvCrb1QBouZXPuL1lWXV5TaBdJxrFgu/tfFl17Kha",
-	"fb3tZXmo0iqkgJYtXmtN3qActU0hAmD02700hb/lXV9MOu7h9Xtu/GKmqdq//HI6v9wCpDtOJhP8LCXz",
-	"32zYGsd8FTQ53YK2dNGVu2qt0dk3ZQlzyARP8lgNobHz6sKvmJmyXwi+o0o6Gw7Or96Tl+zIrPA7s8BP",
-	"26zp76XLqLnvjvnzM2jur4KgO7JtHrmh99A0SzE7dVOkU9Q3zEGiLJlFKPnh3NjcM0rEIEJT6A5+mkK2",
-	"SZbM/Ieg1kC/8VPn1Gq9NEL7xveWavTjVNlucUIrLFVsvVcIieeIsAmrvBVBMcNAjIGeWxk5S9aYJTNj",
-	"wqx5uV5FPUsRXhieWT++XtR7k2OmoPr0zvpN6Dyw/0hKg7+EZVhn+n99eijVgVHdRscLglN18ddltQYy",
-	"zhK0Ox4jhZlyTRCtUTQHK75gxJqh4jLkOMXoDJuOZqZ1CJGoL7ld4yW9xLFW+wdB2+K/w6rep33RzhAK",
-	"SQA95EY3v6Qq+3P/yExx/cS7FZ65CxEEJ9fr3YdtBxM4aDtBhB6M79muKtXZJ1SvnZ7RtPsCjglOKCNS",
-	"fpw7OBLF32/qdn6wDh69ZPgS07Sy6XdfmzN12cTHvyvUb533a07PmR5s0L7T+uhve2cECyIe5+pCT6bl",
-	"DHBbWTkmF2lvr7cN8ocdKGQErNK4aq3o+z//A30DurQsu46ltWJ4P/9rUClROI55zrQEGXX3wY5dYxyn",
-	"zhAFYkieFQtnztzyFuENn9toxLW8GH6kYuCr7kKBekFyWdfwkARavRAF6g7ahXhFWtoLCiT1+O5RohrP",
-	"qnDosjyMX+DOn9aFSAcmLUvj5SjjQmGagrytlU5XfTNccxj1RcBbFdVj36JKuo+QyfyzayrZRntNZWAt",
-	"iG5uv0TVW0T0129mMGgFrcql519WnJKwSRMrZJSwbeT/wHMBHdrJFZydcSs/uYpJqn89OnjqowaMSYNT",
-	"f1eCvucdhQPw2mB4YyVzGoKgJ1dZyqlypUWw1hK9JnreMWhS8u7Vu/8bAAD//w==",
+	"7L3bbhy5nTj8KkR/AdQ9qW61ZNmTkTHA50h21rPSjCLZSfCl/VdTVWyJnmqyTLI0UgwDe7v33wPM1WY6",
+	"AfYqd3PnfpN9kj/4I1nFqmL1QZLlsXcCBGN1VfH4Ox/fdmI+zTgjTMnO7ttOhgWeEkUE/PUkVvSSqusn",
+	"seJC/5AQGQuaKcpZZ7dzPJ/hlMr5jKAMC9SlCWGKTihmCiUbuaIplViRXPQ6UYfqL97kRFx3og7DU9LZ",
+	"7WAYN+rI+IJMsZ5gwsUUq85uJ89p0ok66jrTL0olKDvvvHsXFWva51JSEljVtxzZZyjmTFHCVMv0iR3C",
+	"XwC5wtMs1U+3hl896ESdDCtFhP76//x12P/q1dut6Mt3v1m4tGeCT5vr2seKIGxemc8iNP9Rn5qiAiUE",
+	"xQS95rlAlMVpLlH3guSCoCRHf8znszMSt53gRE8VPMAEK7Jwld+JxBxfaFwOD/2BfyPIpLPb+X82S4DZ",
+	"NE/l5gkXygznT3AkKItphtPFkKO3vT7oZMXgNwMfveS2zUv9bNW9+wM+oyRNKtO84MsB4XUu3+Qb8x9v",
+	"DASK3xAEXlxnRDYXCD+jZKNYI+qK+SybzxQRKAVkx9P5T0rY28vSXFKSC6kXSK6ylCeks6tETlrWqxfk",
+	"r5gqMpWrHrReXedd1Jniq+fmu+1hsUksBL7WT6W6BizWh6H/tiTh23x6RsQRVhfF5Wf6j2JtDF7oRB1B",
+	"3uRUkMRtZDVoqEwDZ32Ez0mASOXT+UxwjfopRhk+JzWCsIW6OIeTRVtoOBy6/7fig57GX2VCJjhPVWd3",
+	"C46KTvNpZ3dr6P4XdaaU2R+L06NMkXNv3Sf0b6G18+mZhsuN+Sydz6Z6/0D/7RLaVgeDhVc4rC5x6dqO",
+	"yUQQebHH+fc0sMBviOJMH6IgjOeXJE2JXiXKuJzPYKkp1ryBkSvKGSIMTXlCkJrPppyygdtDbIYvNnF6",
+	"ekLiXJA+kRmOyakwq6jsaYqvDgg71+C1PRw2cC/qXPXPed8OWN1Gua8XAjOZWQJV3drYLGqMdjUivm7Z",
+	"6CW/xucEJZhJlDO3MfRvSmXfsfQadRm+pOdAX2VvgI6wQMl8NsG5QrtofMaT63FxChcEG1ZgF/2Xvl1l",
+	"/wX/nrB+udhVccTtUn9efq3v9aUk4nmyADtzeGEhdi5jAe/0xzLjTBIr48QkU3okLQsxpcWF3bcdnGUp",
+	"jbE+9s3XUp/925UZgh0Q5qqRfjLFDO5r/vecoO50/o8pQZq46vWgNznR16oHVQSRKyoVQTxHjLOeho/f",
+	"4+SYvMmJVAtWmwl+lpLpb92qC4lGf6EJc+cSpzSBl08nmKZEHxMRgmuh768a4hSmaWe3s0dQfIGnGSJS",
+	"IX6WapDhVBANGxnXCCk6u51NMtWvv3uliS5Wuezs7gDoUwUU+EDzEs7YfEYkkjyfUgn/YApRBkshclBe",
+	"1IVSmdzd3DRINohxgqUSZHDO88vBm3gQY7dDIjebO3m3KhQemUFCt6TPeP4PRYr1oe64MdO4FyF8SWKU",
+	"EmmOSSKNQXQi9SL2OJukNF7nom69bjOnssvamM8UVlrQyEmKuuPYrmgMoPSMizOaJITd5wI1C+dMgzPK",
+	"iNCAoJfyLVfPeM6S+1zJc6YEzy/xWaovl3F1OtFLMGfzgvNDzK4tqsn7XNcLwTNN0PVkWNFLIlF3LLAi",
+	"pymdUqXBrhNZmgwLOyZKXPefTFRIFTohMWcJkVq00GoMS0SVBTd4K1BhhnN1wQX9G7nXO3mSqwujBZgZ",
+	"EBB5CRRQkEkO6kJ3nMPy9IsxDhzIn//85/4T74XmqfyeYEEEEgSn069HHUNoRp0IAQ38etSxaH+qNIca",
+	"dUInVrITc2CXmKYamO7zvE6IuKSxplIJ1QyN6vlhOZngMZHyvhfkuBudZloM1rg1/xFJrKicYCoI6mYD",
+	"RK4GSBItb0h6zohAktM+8MEeyAB2njprzgTPiFDUMO2p3p2Rq5vaTSkb/LV48VXBX/jZaxKrjtWC2Pkz",
+	"Y9mojk9YIr9jAdWNCEaJMGqakd0TkILPDcQ2VbbHiOVpiqQWxbQ+pr+aUNaJGmqafs/cmBFpGqLjhAqp",
+	"vgVB6G3zaYoXPJxiJWicG3BYdLuHxYv6KgyAyRBhMU/c7vP5DIhM6qvuqKt4Lo2KmG5gkRGmf+6fz2fc",
+	"qo9pXtx9tJoWuE9Scq6PyS5Br7Ou+1kpcSV7gA8shXRZHpd/6t4Ze2cTOWBpAzGtszYhDDuT2kJcI0Jy",
+	"dkwmeqz4AjNG0lXV5D37OmCpEega0KwlBJqi7vu/bz3oRVoRmgjM5n/HVKJdFBMkc4He5JwiLaJjqvQ9",
+	"Gh7eff9PNP/PhKoLtE9kjIUiEr3/ubjt1zxXI8ZzjSIyzzJBpNTfJRs5K3FGU4UIvf8nOuBKokdoa/sB",
+	"2hluRcU/t4sxcwaCsj53wLVoxECLmwLNibTczPhUo96ExhcaSfVUBO0fRnoNTj8qkZCIKVG5MJ8qqgBv",
+	"RywpbYcyT8FAkxJUQESE0g19v8rsxNKXwWDQG6CxRuGxPQIiSxuPHDHK9MnrQ8KXmCkUE6UIuiRCn8pg",
+	"xMBy4kyP9YNdhTokFcvDAqvoKoPRKvZQph7tdJqquMaIMxKArCel5SilZyRN57MStHqdwIw8jnMhSPJE",
+	"LTOY1UlnX9EpCQ2Z+fbHldHMDLOOKapGRYDQeNupX03k7F/m7KLCCu6bNC3Klli/iLrslZShphBghlPg",
+	"UyXaalRH//Mf/z8a/0DOxsYaQix+pxEa44yaX3Pm7AsbT46ew5c7YOBj+VTv8wdyphefUW9t5eEXtnCa",
+	"Om9CgADKla1/gTsqCX5xcnc0nnJ20WKo6tqNHr2eubLAlMU8CIZ2b4cuvbrW2tdm4ZE73MrJLIIgZ6Ss",
+	"brPY/Vr22eAFVYU1j4Bknpmx+VRxhdPnbvaW53rxwed1xIRxImcq9WyS3jSVMRcdWWnv902ZTpirK+Yp",
+	"ZwzYjhJU8yiZ00uKkgqT8HDLjVJQbOwON0QuFuHfC0vOqgtKQIpS5BQnCUk0A36iGXaAO6P3P0eoeF2Q",
+	"Kb80H5wsZOr6sxGz31HOTsFCyWLz7TFhnMXUyMzzH4G3V+RomNRs/vSSkh/MZ3uGJZtXzJyWWcNsKVen",
+	"ghQCAkzkCQxAB7WYQRTKUi2PayC2Fmy9ZqkFoBfH5WAxF4IA3TyNL0j8vR7xT/OZKDVUowKU7xVzwBiZ",
+	"4Ekeq1NwppkNGGlFvwYPqZLIWrhwfgXbjlMuKTs/1SBwSq4UYdJu5khoMDo3Jl6rfNSFGXvu09NMkNJk",
+	"Zb6ez7xfnHBkjnp6mpCMS6r0m/vzWTb/l6q8UrnLKU/ohJo7OYR/x/6gzZssPyVXmUZH/eUzGvygO5/F",
+	"F/MZZjHpofc/D0bsG54L4GMbOJlSRvVhwauS5NbgbdnaLsJxzHOmTmNBsLJQI+YzD2R8TyNszBuUi1OG",
+	"pxYhlBL0LDcf5kjM/6WFR38JWsWBEWQuLsk1F6fnAjMV/Bwso/pIg2pQdZQfqLpIBP7BQDBRQgveq4xR",
+	"oAzPCDPL+C6/JAIAo4kvVnY9zbi0iz7Kz1L/Lp14C3pA9XOQvHNG3+QLByjems/MZe5d4De58XPqOwW7",
+	"DkHdneEQJhlvako27oH8rIwfEsSXXAlixWRHIys0DGhulUqVP1UIUElXLWnR7LZKOuwvdfwHouuhtBbP",
+	"gtiqp6ihoPnJYll1ZQ6dqr9aTAGCX4Fp/UsTZLVKWgND/6cCprzdGyjR6m4FEPSu6ncbZjFJsm+P3PNK",
+	"4CShegM4PfKEiQlOJYk+mJUlQjjXbycbFzlFznGq5v9SUfHXA6RpvnmARRKwwDR2uIIBRF+OSOYz+RiB",
+	"tUPDraxZR7SqJdGbHLME4TNpA1Juau0o/d6PwFFq/9iqSV1Rx9ygfawVvdubRoICUUbBlRcQkw3AGpVu",
+	"NZ3NQP1KUAG4ZXTMGKeEJQKU/kq0xNIbpquchTH8vJQt2qldl+ZbmJ0TiDoSxNefcBzPf5LOFLhBU8Q2",
+	"MHqNp5haaGlTapdq6ixs8gvppMxYrspb8Y+7ssdF1/z0ymzzZiiPPWCp+8qnlLm/t0IGDsAFpp4nzTs4",
+	"CPNEsMS80RThnArU5blvbI7WRIFi6aHT2YMzOcJS/sBFcrOzAYsBU26QCmBm7sfIP7at7d8tPTZGfvBH",
+	"XKgTu/caSmltZdVRg+dh+OI+VuRpwRUbBKJhs1ojtAbW4E2zQuSTPnBySXkul3y3FOsEwdZpEngEd78O",
+	"2auddt1cFFp0Y/fFmqorWPVubgaxN7iB8uSqGHzIFZ2gbhFKhlJ6zoh0fmIwGnqQ/7BGMB7Up4o6V31F",
+	"rvRSpnmqaEpZ01TXdobBUytkoiYcn/HkOggMK7KXTIvN8mI9VikITrxJzzhPCWYgtuRm1auxBfd2ZLZR",
+	"XY2dJnggwEccW7ihBHgTdr+7grCXM4TZesKe46SNYDctU6T8nMaUpIjn+k+Qimu0eCkLqwOfYcflEbQf",
+	"siV9N2Qra2Lo95QlK9Lif9ev3ti9yG5G9m1c0ZryQ/3wHXGF3VY9fmaC0G00xPE2vcCX/FH35OjpHnr/",
+	"9wePUQpPqtYVpvVbIpWVB30T+8pqqYuSOrW8Qxa6n/9LXXlt6KghLW/fil2/OsnbnOTppHkGfxKYrub5",
+	"Rl0QTglDkjOkT1iAJ9PzkvmkfT2XvOeBr0i+d+Zql5SF0GB/PjvLVfDy4aabK7qZ9rOyOmteXU1ZKsIA",
+	"ik9WiwiAo7AAsWqAgDOgBLBran32TR3508S7IpmoTYee/yQ8N69eZ9WlAEATE4VCCHVjEFpIEnx0+2g4",
+	"s7LD+96woQUDDMiWmFC79XVxYg+zhCZrIsct6P+HPT7vnPzj807VbCp4ItN9azhuqtDmwXqqw+307glN",
+	"iTtEXwZ7+PAWBjau9njOVNjNKy/w9sNHYQxt8R2HNJ1i4fazYmBv/ma0hn/CCy/nLpzo5U1/3l70/ekz",
+	"yhJ9h2vEdkZgBiMtWq+wklsZRnW8s9TWIgxLt+NGC+NF96dHFWm5ae/W0vi6mMjI76/XClbRnzxbM3Zw",
+	"LZSdmJtZB2jdZQaAdkUCcAMUj0wiSwga1sR+M46388i7y+KSyqNfATruhhhUAe5zJwkvs5Qbm9Ya5g19",
+	"rQGHACnCQP9yeGCFqv1D1H2IDrmzEvUG6ATSUaYu5cqZj7YfPkQxFjhWWiiVEYjII1b+BDnbnCkICzB+",
+	"6QLEzyjDkPy4mPTAwoMHUWa2L7TkBIIk/VCQm0jxN7D93NCKY5zPN7F3NnKeTJiuiWQMK9s8RymEPxAk",
+	"PbesifoJ6tk2RZCeLbcGVAity4B7W9hwOERggMR7CqEcELGiL0dfVNDkUli4mnIn06dwaJhUwAjgnkCK",
+	"lQZkEzwR1peWYHXdRGZWVWwxqoBj9cS867X31lj6AsD/dwuE7gSdcasTdcxOqgzaM1WZ7w9LAWJFM/3t",
+	"5OFVjfxcqruy8OsnC0ZaxX+VGLEDp+l3E0j7XBHGX9WDG/+YUw1jyAA6Igxlgkw15e22o2M9XrDXvuoS",
+	"Ptbza9Tl+Kafw11IAaP2WIvzWQCkJaxUKoY82tn+KlQ0JFgypBjsToQFyzU+byHhqVP8y1MnCVUXg8Tl",
+	"Svy/9onJFfaZoDNPVATgncCtPL3KuFDP7Hd1Gmt+t/Z7Aq9a+9rTq9h4iI72n/lm/KtUXuktJ5Mg2YIo",
+	"4qdChBLR2lJ3LI2rpOyEiY5N064PcAQPcoG+OfnuW9Q9fraHHn013OpBSgokoV/gaRYhm7G36Q5vMeK5",
+	"6YoEhtAd/kFgpk5sZNrNfFo3M9X7VhsPCB7tLPYdea5k+Dpk4mmYiUMb/zeCU1PaoLobT2gooJp/v/Sw",
+	"7WehmQ74Ob2hSza72/CTD3/m2aI4lAOu9gp32R54yz4htX1FyUIQLQKvzioqh3IMHy/NLIGZfaXYTbqi",
+	"ety8iLtgeoHr/bz5X3PDN8PylK8HL6W0W4afuoiHNQJQa2cCq1i6TQuhC3hjyJy81qaaalvMmcY7CJgs",
+	"/e22IoEBfyIuTb0jKNSCmQpw9+aGfQ1qAZMsl7ewdhSHzACnIXm+PdT9EsUXdDIB8wWeTGh8MZ+hLbT9",
+	"YAc9fPRlr5JwurX9YOfhoy/XkFwPuDr2IhMCKXJ6aEitEddHKWYtOHRPlPReNLybI1WdYlnounkMYVAD",
+	"gvVFoaupzLg6Rfcg4I6ouQ9Tnz0l9zZ7w9CuIJIVyYjDuqp+tCDtrVOpweaVYBtGQbS9DT753r5wbTmb",
+	"Rjf/0eX8AwAXC3y4vEbcoojaYv7QxRz6ukVJIh8Ohy3lQB+FKeQhCSY9lyVHVjO9lFVKmqaXJwuD3qvF",
+	"OPA5VaYinCk9IG3upgnIkRThPM5Zb7CKIaZMU3rKEpK0hD+ZhJcUF1PhcyolpsoVdAgGcph4fZSQLKcS",
+	"TalEEwpJoikesWo8C89RRkSSQ+SUyY7roV00Lk55DJXLcMqFRCxPEVG1Q0k4VSi+4FRSMWIJMWUicI66",
+	"J/NZ6nI6/exWpnrG3N80yt00KGFF7kLlk2RKWdgguDiwLZfqhOjt+MF87TdWhZuyvKd3CJBFyzYIQ9ie",
+	"n4GfAfqjGYN4L4+Ye6V6n5Uol6hxb+7G/IwqUyovIUyhneGDERt7GXOMq1MIHyLjtityuqJJ11hL5XOp",
+	"dKtjrjNxPGcTDsi7FK9WDyuhSSh2pD02zS0+8khQEDBKOAudVohefkt+8FPAVqRq7ot3UZ1GKjdSw6Mn",
+	"SSyIilAm5rMJvZrP0HhK4tNxhARhWgwGwjbhkFRlU4OXSkqqJafnldmaNbTdjD87h0Otxhu5UiCqu+za",
+	"lbMetorKrasYTry8h4rt/DZx0zUjeggebpG/9LsA3pU5VZKoG6eprJ8CFZWAeJsDM4MsT5gKbXPV3TYQ",
+	"BQohVag4eEBxIoiUBMU8F4KSFFRH4/juWv+oRAnJryKUYZPKqv8CmWCKr/yZt+AUar+0xOgtOm9jz79b",
+	"O2H1bPUbnJE+n/g2g85zltA3OfkbkloEyFnzzCL3iKD6wVXPZwB0l6SJrFkmbUAfVFMGZTQQgrO1BkKb",
+	"HbrBtGbbEDDvKvy95m0oq18tEt0+YMR2ICmnWmoO1iUIVPUkUOA5g1NitgxySsocniRHZ7kgOO+tXhJu",
+	"efTrYtu/K5vYLIX/bA99tfPwS2TfQPsAonKADggag9N9XC3NFqGEKlOWDcoqPnZyG0GCTOc/JQTEp5yN",
+	"GM4yYgtAPTl6HiGa2jpp07IY4/jou5MXaBNndPNyaxPn6mJTn01RQZNyNrYy7/pVkOym9vSrlUp0TSA/",
+	"5339Y19+T7M+zwy16xcOLANPV32TvLK7866sWbyiecHzs71r2CrXnf9LLZEzqbCN5b7tfh5WrJA1fdZ7",
+	"74EfH9JoqiDz6Xy22CnojbXtlTurDvXy+HmlUEpKoBiHrVtzls5/CgjJ3shbocJUwRgSDRgL8GXPwlg9",
+	"6CchWuE7S01pklQzytRUYk6pKUhP8kutJcgNnGX5NRyis+2G6l/Xqsoav7GtkBx1igLBsGRb2Tnq+IV5",
+	"PXn51GTInxYHoAc4LTUVvzAHZ+l1tfBHqcZ0yqT3U0lS3wZtK4Nk1BSpNR+lKTflTKy6BL+6qig2vqGC",
+	"1/5YMWb+66eKn9pMFqg24hYaCy7lKRf0nDKvAn6Gr1OOk1PF+WmKBRjGcibzLONCkeR0ShKKTy0UTIm6",
+	"4EltzblXRDcCyBcsVNvKg7JHBk6SPF7qrCcopZcCU+n0eVt+qai+lHrwkSV628kP57CxjBIR9NvbqYs+",
+	"KvXc9vuJ7C02voQMe6f0MSzacGWhoJm9o/72cPtRfzgcbm0/CJaG1J+up6zbTMcXK9RyPPJefRd1NCtV",
+	"tmJrIBGh4ScSJM6Jie7LBMmwKDI16aUgZLlLyJSL9E6nuvrCal8srLhzj4yWR7Si8d6H3bsw3Vdw4fM2",
+	"3PtbvZk+ekOcvQuf7cPh+jWD7gaZCtv99nq2+xWRYcFNhUsgHtUZgKslDBVmC1aQYnbq84gJjS/IqfHj",
+	"kisI6D0V5JxCgGqISxzXeO7to3Iq2uP2znr2iIXRMrYzy82WKLy2LjexmrStptYnJiAMTv2mNwva4nRj",
+	"LjJpkwGKpis8bzTI8YP3bLCobQYUuuGqBfVmh7eouNFzvzdaWzy3Z24Hx4iWjClh65c58lYSApETes5e",
+	"Zjes9rGWRahiylguD31rjSO+jWP1r7Ib2Ad9+8Sib1669xYEsS2x3y/E2rL7XrUSLZFxp9kzgkmU5EgJ",
+	"6sE4Lt4MA7jn+ribPFxboXAdke4DlG74peRL+8UFypMJXrXvUmpmTt7gFOr9MhYasWylH9M9K+TdjomU",
+	"BQNoK+73PFS7IBfzGdgXLin4Rqql88AAJm03m2Ah+jr3qTnKoepiaSczo/tt0tKi/xsatzR6Gw9CkAH6",
+	"9yqy0YvixUZlOe/c/AH9E2u9jrB08wKsNfVjtHHeXz4c9qDd4JQoYB0EWhKkObVnsUFYX0EHrCe2E5DT",
+	"ahzFMD10gtTiZabx+CNVBl27DKirgaElAqLoDdLmPFtfZ7fzWnI2OMbOb7iqJfCuak3cojhoSATTrOtu",
+	"6np+2NiIxUU8PhPPfXnsr1quyq3AT47xeoi0+9UeVAObnvT/P9z/27D/1eC0/+q3v+ms4JNy0x+TKWU3",
+	"1ozXkRBr59pWPQMwK84FVdcnegDrmQf6palb+ZezIXa++fML1/ML4kcMrat0KDTtr6hlwzFnChvnum1U",
+	"uU9dRfjz+YzNZwKnxBfeIXenErvbafZDO3qOoBbfmxxouXS1xWoV0xOCvjjkDBluZS3gX6BuICq4Nxix",
+	"EXvBc4Vi025yYrv6lH3B0A/kDEFBBEipNUEVei27YGB3XjQJ3mLjR7saMa8qufTUktIQbzqApRiZqlfx",
+	"BZfE66AIv0rDr6QL+7E/ivlP5ymRsPYvvqi3iRt88UXIh6XXycYQGdIsxYu63/z5hRYqDJsbsXGF0e0i",
+	"2yPuf/7jv8YRSqrCyUbRmHeIppTlisieXnE5CxmxmurJM/wmJ+DTa9NObfXg+Y/6X/pqcs1ARqwbdNAZ",
+	"iaT3WOuxxhFK/JYt89nr+Y9IkGmW4ng+05zexV0pniviheUNRuyASOS1hEWJaeRmHD9t6613lx077Xk8",
+	"Yt1CgBi39ovdRbaXbe+x6ZaUA7w4B05quqRyellMBq1RReYA4akQerX6/l/Angj8YJ2fKOFxDgsdtzW9",
+	"Gxt56Kudh1/2DCTmbMTGMU/I2LqXItghNIeqdMeCMCTX58nMC4YFiamkBDpOpdC9NSm6g46YbQ+KumPj",
+	"ufzrq4EVAsZ6ND8hr5KF17MbPoHB9X6f5LFeFwQSGatG5HXlhpVo6kUZEBkCnRT1dUQmzKEojtBDjGgM",
+	"VSNmmgTabvThOgeo+/K3w+FwqKFI/2vrWQT//fKZ++WrZz1NJjBS+CxPDTkxuDxiEufKGF/oOSN6YugB",
+	"a0KdgBbZS5ZmY/BuIzKqOzasZxcV4U3jXoSIGrEU8t6n/juaGo97tssAUwjnUlLjJyyrO+h5plSaG+Zi",
+	"Cn1fKWSyS01F1Xx2zgUlI/aSUQ0caG/SG6CXzG+E7h0yovowWQ6wA9fav6TiPE/dDrG+1vl/M1K9GtM+",
+	"bMRciIXpvfsmp6ZEJDbdECH0hLiQlTND3qc4v9RgCU7a7nhrMBwXkRqaVuqb1qet6RI00pSI5Ff2OHbR",
+	"znCIAh1uC/JcAmcFLi1Y/sFwOEN/DPpqGP3WQBoQPoVkfn4+nwko3zq2epV5dwz3leH4e3xOoDX2uGzJ",
+	"NmJ620zl8xk0EbY2MLdfuO5ikp6mr9LPydWwsGlLylEiN82jcTRi401wawYe9oBnmB4rEvFYEaWHMTLo",
+	"LjLVPcYazovtOiYPi6QW3lPN72IItciZQzgTOWR+TXLAdbPo+YxBWo9dtibc/BpaJs9/9LCAsERwqqS9",
+	"Tb1CGV/MZ1MMhzGFoo+5aY1ioKFcmqmfd4HjnBEDv+RKz2MaTqfQ0o4yDe3CRuSq62w+q/alj4khFQKr",
+	"CCgtgPTYSpxyk08mNCZ9ec3izbGt4ZfN/6VMAElKY2JNB1ZQ0iKhoPOZrfh3DuE7zHKYQm7xqmJ0GqIO",
+	"dDNrEY46Ucf22OvsdrYGw8EQhFcf2rSU7MOjkW71ZH0sY0qDU/YrE5aefVvZBGf6sweD4cDmDFyA1Fnw",
+	"cNPRw1j2uQzlQWzQKbjOAf81hUaxFkIAx7zIDJAomuF+EOjeCPczMGM0P2mqPupzEokNx4610AcjTrky",
+	"aGW+d7VxNJ+X6HcV4tnd2v5dUVAn0mSeOYnNMI8p1DOjnBk2P+VK+mPnAsLJgRc44gTAWUYpkhE7o4Rd",
+	"Epab0CbCLjVyDNABnUKtSODN89mbnLDYiK1u88+PDORpLQOu6HnS2XW1q801lCXTf2/jdZf0gfc6qluF",
+	"ZXkRglLLtd0dfTVvt+O3eixt0Z1MEwqpqS7ww1z/ywQElQqnr+Ot3P28asZ/V1WmrEGi0iZ/e7h1Zx3y",
+	"waoQasrtOTo0tM9nekM7w2HbgMUKN73O+PDJV8s/KTq06w+2V/ig3hbcVy07u399pZX16RSLawCwALJq",
+	"FRKfS2vyMxQAokNLuuCYkV7NOVGhMHi/ZZzmifWcFi17kBiwQirTOgkiJMV8hlMKTbQzLHrIOInOgD1M",
+	"aEy1fjZildd4LkC2MrkdxIjoA/SMpgrSSpWgEH9lFZbYtLnTPO6cMoCMxyM2xmn6tQapMTSNfQKpqEQY",
+	"PUTWGqWi9z8b/guPI/Q6l2/yjfmP6CHSgmf5YoRw3k9IOv8R8nYgGtKE9ZjotJA8Y4QQLdWmG56Q8Lji",
+	"DiwzhlKsN0LQlhYXXLDAGEhmqinmuIwaGA/sXxA2MEaXOFdoaO3NghKmRTjII9bAlDyGqGIYvLKLFKOk",
+	"qIRrNVdiFYlLmpBSXdaT5Vch0nZAi6Kr1JITgafENOFssXuVrxRdHJ8JPoXkjBXff8HXebssVrP6BNDa",
+	"co0PnkCfxDU+OCoaKq7x0QkXap33XYTM0g8gKmfF9yCKRb9LNYl4kxMoP2fZA07TSgf7wkNoLXCN2omv",
+	"GqR/eGekv9JwNMACXjq8SDa8xpg35QJbyz95CXGfXNC/EdP3pqThJ+EenSUJL5CshYhbjaKVlj+9wrEp",
+	"B6cx/zLXanmqwNZElCau1uo0/sNTz/5TDG/Cwo16ZyLEjY4BBp2i/KEpSqSpmgt5JAxUeqo1VJDWTASr",
+	"JkroaP9ZvRbi1nCoaa/WxAoq3XVkq115tO38jNo0jkCO9egvLKs3GLF9rEwKcr06+WPHdS5xqhkYgyYJ",
+	"8xm00bYqlB49hwKMx45+a/1Ma15Bjc2LY57OZwnFSOoTsa+CJprKqzHa1WzLA/JLlgy0XH81Tc2rsm8U",
+	"HWdkGshMEJzIC0LUNB3Af8cRGmfJpDma/rH3eIH6CJZSa+xyyqKnizrjTWRbRmiNzFMobY8SMKJoSbow",
+	"jAmiGclqprEQazF1sRYxlxD9KaIVqwLmqpJqpRjXuzUo7a8c7INysPW4RJZMqkxilWqpt8bAdad8F7WX",
+	"ke2Cls0Zs6VG98xG+/tUOgU3QuBe3370qNeJOhcEJ7bzeeDdJjfASuH4Qm/lseYDRKPP16MOdIruJ0T2",
+	"Lf0lsr893B72t4b9rZ2BplejTvnFF1+/fPGs/7uNjf/5j/+qsP3GXu+NqRbqVRtseHRndUnCJVQFbu2F",
+	"4BlKNmp2QD9ZwzADYzwg0rS79zP/PPO+ZonAXY21FeR0yM2FSpfQHJdO81RhBkNBOsqGywwCrYtIia+J",
+	"QDgT858kGh8TJa77TyaKCJdY5cGK9zTU5MWEwGj1AytFWAIBC41bLoNp31VlGkNNCWws1IO8WcRwRXHn",
+	"uj8pO/23aq62o28p20XO1eey9aSp/5BpwkMlGO0Nc3v/T1TVYNH7n/XHtd85NGUuXQne1pxNf9BgbH8g",
+	"RZ+KZ3YX9yADu6kCEPwnEHmMi3VitO27kGjdsJngGZcG9J0Ty06zoDn9UkioGdSX2jA0XsIslZ7aEnUX",
+	"d7p2LXc1kELMjgYjW+JlxEwZ2qhIrud5pQk1ONTnM3DYxiRNiYsHNl4pY7EE72eEKJMgbEotCzM+Bdx/",
+	"/090ci0V2Bi6jY96GvhMN/IBOgRPN7iUIufLnjjbiXGDK0H1SuCPESvtJuAPa5P7odWw8c2aNtpauiYp",
+	"fAM5y2mtTXmrnUC/9aux4FdjwaduLMiLhvKVDv3WI3NvYs7wwfKPnhVppVXa/E3LBlC3issVngyFWhYS",
+	"4Q9jg6hNMvbNDxHC+ZUld+ArNNFfchFJc77XXxX5+1Tkl1H/X7X5X7X5X7X5O9XmLZvqV2n8p6fQr8np",
+	"fpEmgMhSZKfot6g9H0U3f90qDbTq522yQKH9kAXxJpq54JQIZYN+XeyFF23hh6aG9DLHxID9V1vsNDXu",
+	"Iy6V11F93QiM1eCjWb7tngMdvB0GYHSvqZZ+MtLqkV6vjfjztmHCi63lJRwPfhNxtuhh3Qq/3+WXwkpE",
+	"8GqlKrYWo7y4exsz0ZZFK+m54wqSM1RkxAEu2JPBZ6kJlGK2FreJOdY3PWgJNnIixi2CjSr9vzrbw+0v",
+	"+8MH/QdbrkfTrt8qyUsG7DwcDrc6Zasur1GNC6o74KqsDR6hkwsizgTn35PVQ4qCrervGeEKOa6JbfaR",
+	"bVPU+WUzy+HO8i++5eoZlCRaP+Cpgsoadajwcec2KLr51kDZu82p16VsPbNSpV70EVYXIJ/ejnG14LuH",
+	"zxCsamYuWNn8x0DDuDA3qzUf+0w5Wm2XATxznYk+AY62NqK1sUBna5b5rfHI5fsttp57zirjMOEmV2eh",
+	"4bwI589FydUGQcPwSbGKW5r3VkpkLeoLNJvQvGsteV6RKiD7pdzUx5GJwktzXoSVJJ82KvcEXB5k6RVr",
+	"gpUzVAkFt81JIpfh5Ek0kFtiwmp+9Oplbpg4z6abzG/cdRtBpiabPKjGM7/OKFFqDckj2FDsngljCcNN",
+	"mD0xV+b8Vr/KHiXKGLgWywH7VrR0820Bce9ctR0V7hosCNR0AvnBYi7C7e4FiB2GgGZrlO2+se0wC88k",
+	"BAH3ohEzccCAbmQywfF8NkD785+kqT1gc8dkTi8xUyTSg7BYfxI8D2bzXH46z02WHIQZjxiU5YdeD/Aj",
+	"2DYcZj8OCDP1xIsDUtN4jFaj6euUmhy7FsWOQD6RiGlM0C6iqclamf+j4rItWyxENunE+EHdEkeM54aI",
+	"uWjzgPn6mFzy70mFEFWweidgnDHAZS/l8xVKjqGGxd3gU9gfkGHIXbG02i9dczOPgF+L5pWPwrm62DTN",
+	"CvoTW3soyBuPwxneiZds7hqQGM1fY9slYYnLdx+Xs4xNbeQRa1EXbB+Lrl8bl6gSY0xaXfBTm2Vreo2A",
+	"ZSETPBOkUmcX0BWfU2GNkjntww4AL/W3V4CTsYYBcemaXuMRczvcXZSxTTTvp8xSqksMJS1QF8Jsi84n",
+	"hkBBQ4VekVZbHUg6KiVNSxfiVh7bRQ7Qc6OBXc5ngk7ofGaSiImpme7l58kRIwxd0vNcyyqlgdHRwxD6",
+	"NzpWrKddurJyRUU54/y4e2UtXBduJbnk7nzo1ZJNAeHkG1NxwfTmcRe5EPw/GSNlew8f1C2RrKWYfYUi",
+	"5uqiJmAUJSbaCVNZqKJI3AmkanZb8jB7JjKukoo5GLH2jEcbtk9ULf8RdXe2vzILaIQePoFfl5doiBaS",
+	"FamFDSgzYcPuRmxpLS3ULepFPEbmlcfoBE/JCVXk6xNNT9VjdITVxdf+mY8NTWIbJkJw/t8KEqrr5SGa",
+	"Si1c1UcgFZ7Ws25e59p6UKXr7y+NzpxYDmXsr6Rz/+HHd5fdeUJclqWpC7SUTPBctdOJg7JDWgZJfxPK",
+	"EJ2auBYTm2Mkd1scpxBxKqI7StpUiUEIG/SKVhKc7coUEVPK5jNyF3Gof8ypUkSgri1AV3YEswexAvF1",
+	"2NQXRBLVF+7eWo/5KbvklEQICoAU1PKKSmWqvBSmY4MPmkvkDKVaA9M0bz6jjCqKgXDrE9FaiqnQY1Uk",
+	"J1Bp3QWSmQbooJZYWkik+v36KhDPEYN6PAGNB3ZXaRJ0GwPMbajMok5FKxGd7eWw88TUOkluSiXuGuG/",
+	"2cAUcWPRRlPOKlx5XVhdAKNFeSimlRah0Jt8Q4PThFP52M+YtngivRZOmnYwqLRF2SAAQZIU8POBvBPB",
+	"Vl0rgUSA8BxWSlBcYHZ+c739zrP7rRbnqU2VihlO2jN3Kcj873nFO7UcYuqdOtpB5k9GxSJ1WdFUm6sV",
+	"BWFcEztXhcgCUYTSDZt8SUy5t1HRDKUosoaevNbQZ/wbvgUpQvNZioUWp6XfqRGC821AS9dF6hPRGzGJ",
+	"UYKhNBYQfnJFzwlTzuRTmVZTz1iL5qi7M3yAxq0NTMYjJinjrAc0F5jzVVF8ypZWMzVlgsVNXGmolooi",
+	"I1bLEArTaL+DzAdCsbZq8jfFMlNyQxkFfULFtODwv3TRrERGs3BijCq02FC3FZh6q+Cf6WzTinbz/7T1",
+	"+ryqf+F685FfYb5VH+o5C0nORswRlZpJy1X9qjyszzpAB85wDLnTuSrNw49BN8ugpTLTiOl1vPUqBHot",
+	"e/X5zX8SxgDlNmFMRKYe2XxmSrcBm3Kip0mSA0HHdAoiyKsI+B385BXSSDfcW4Fyl/r4Rmx8QuL+M6Li",
+	"i75WEHeRxFPSN5+Ne48RID8CGhHqUDQOIyw8sxLuHSiH0arf7JlmAh/K8FRr4/DOEoePpfl9ayDsyuov",
+	"v3TzUQvPP7ZYZuMzK5i5nJ4UvUTXsmFb02wbfdmtdDWczyxF8pBacjZiblC/tlu9FHpJY6DieG+ATsDs",
+	"69nJrb7pkuY0wkN6h+W0uwE7OhqX3STGSG5QYxW2cdddq7pGC1s5g8IWV/pbMGJqlZf+Lwzup1jzdn0y",
+	"vcgShNQapA0DT+azCQaXSM5IKSQMoHxozV7tHWLTKo12NS+55G9ygIbwEUfAj/StzGeYxVbJLCURnoPI",
+	"01Qsk6o0aWs2QjO7gBGgVe3XItOWKR36kpU+EGt/MTnPJcRVgMMWBUWMonNT2TH1Z/bfHTFG7a5EQwQ1",
+	"QluwS50p2mnKIoH6YiOuXMHEgAxa8O8BepqmdolxKYqDv7DSdjxUOtcDUg0mLlo1UGq43dRqDm0tS2sg",
+	"B8ecWtEJ+8PwAje8m+4X7YYoCeqnkMtwd/qkEybbMbIQDtfmPM7U0xe2MvtSE1nYT2FiKBuNkCW1MeAa",
+	"h69N9TQpeUznM5cAXVjAQO8s4sNjLAdthq56Nfm7KNH4mmA2MMauWnnGlU1fbUXu/9eYvRpgsRD+apkn",
+	"rdGMXgYBGLRMYAIUitJiI24J+TNWlo35TNkOnyRW1orR4r8Ef58J0OEM4XOqwuGPe97C7yMA0s8TWR4C",
+	"6eWNyEifl9HvDHMsynYZHfAGp/RxfLX+phbcugdvRXx5G8xtvi3/eJ682xQEJ4Fg9EBUi//dwsCWZa3V",
+	"WsPWD0glb0aTzSkW8O80X+iDb8IwxKBlmryb2mr2giuBIgEn0CEW35eAd6wP5wMKAItToarHEaE0/3xD",
+	"tA71PTdTp4zgm+a2lX349ntL4d8pXEuqr4RD+FwkeZkFVS8tC9npVfMvqRegLaKWSo0vtJcw6d0v1n8f",
+	"hLcIIlqB7O4XisUdhZuvEjxeYPtr0HeuTHBYtz2yxYcQry55GEY235pudcuCYis3XlgKy3s2NkM/rutx",
+	"G/kizIbWatJpA9icNBkSBxnPWey6iRkz3XKr9r7fHqfmub4vknKbGE7GWUxA5F4aptR23etaM18CINhk",
+	"qwasKNKPMUtogtUCWe4Ii4DiwPOKmly42XcR8WqPABRDMab8ym9lopX4qz5npM8noLC3Va0HE9pQz7aF",
+	"al4vCLx2WQ1hD084zhCL+MI1stsr998427q9s1GOX2+0PdIL+t03S214TcJKstbew2traZeud1EjRK1+",
+	"KeZK1l6qa2IWXOf2w6U9il/dH7H3brLaMG9rOQs4ns9knjpBGiNB4gsi4gvyudorPJpkd9p0AIObyxY2",
+	"h5qHBobaGJGGSoPOhoAoo50/Z4kWDv9mCpjlAVUzco8IapohMmyMCpp8DKDfAkkTGWyy++rduwB9a6dq",
+	"+tJNsHV7GmkterZgjN2xy0E55Sy9HvcWCT2K3KfQo8g6Qo9JFjFyD4NKPB9BRzxsZq94wePdPxBp++HV",
+	"X+st4JJB9WzfCMCknkwXEICrvUq8tOMF4EKgDYtW1StDgdDkSo+g9/80MRdVCc+g3Puf/QQlMkBHtoYJ",
+	"qIFEjFhNSG8Eh2hUwpecCmR679gIm7Jw5vZO2YtAmng2zYzBou/imU6N2bKMwugN0NMrek4WB3O4Ydqj",
+	"OSIESwt2vqt+A8b1E+hB5EJPxlFpZCzCUdx5QFMvcGS5nCT52AgVY9N0dhxBQkW1w6LWp4tWFBIjmWeZ",
+	"KNrnNXD6SZIUSPaBzPrlDB8rE7ygIkuoBsIaiv+3pz1qLry9ykYywWOt2Z/Z7tyhQJcKcq+s8CmyosJX",
+	"a6rcFpQcoWsw/AvqlZF1TkLTgHI+m1KTVFilX+tqgVN+SSoY9SlogPdpVDrRBIlOA+LZB1EQoadZfNE8",
+	"9z0TglAhvQWhBVNRNfiva6nuLnThHpdtuHsQx+SY4Yi9/yc65EnJS4wPvwKnDaY4/08bmJguCEwcMReZ",
+	"WF8bWc7JwMM9Ygs4We8xpNsJQlli0nbTDTNwhoOZKtX26R+IfYR7tN+zT3glDkIh2DqBoIzPGH8NbAP6",
+	"1qC66wA38oFzJTPftJ8QqFB4R8oNYX7eqlbQVtVvpvtuIeuSnfUrG3/IisTFRtpKEu+bbpdL/XKfTA6l",
+	"25CGu/3DBV7DEh4dwC7Qr24JdrumALoJ+MFZRlJcFUdyNmKLBw1ockbRgkEj23tamZDSKpBreWbEXCVR",
+	"0KQkVlSaDudekoYNJrLGokzMZ2WbJNS1Iavb20W6gMCZ5ks908DJNk5FfEFpuxADsRC6P13IO6B7coaF",
+	"gg5N/QQrvA4avMxSjpN71zkc+gVR7xCODPoaPC4O65Mo93ZbzcAiqROKTPf2oq31/EcoX1IpidjdP+yF",
+	"UbbKQDJBSphd7FOswrcjGBMMDRTW82jbDpLzWajYmmEoR9WFfepspbKdNuZyVD3hyBEWj804X5zHahj5",
+	"dKqK3hCE1mM+RcZU2ZbbztT9y+FBhB6iQ150NLYd8oilLcQ4lGy4tiXYket3rNVY+8/dERuxPvrii+Ot",
+	"L77Q37uZTE2dsnL7Xw4PUJdcKcIgPHc8uJqm49oiHtuhts1Q+hM9zBm1HevnM/fGA/3GBnA1GF3gmDIT",
+	"CzLeN3ThkEry5Buei7H7aAc+wkoJepYrNC4c22MTREIg2nqNqCo38MPawJYoj6MyMsAlo0Qu6KC1iqtJ",
+	"Tgs6Qd18j/R8uCCA9cbVOUPlyYwPuBqj7sPhsHHMX37xhYv4Nm9h8L4W22D5lAg+1iv6EsUXdDIB2zhA",
+	"SsLzsxT63sJQvwsNRdC4IGljU1kJjWNBzA8RGk89TVf/jRnLU/MXRCY/tX3bd9F4lA+HD+L61ZaxCV+P",
+	"oMLaqOPO9OtRZ2v41YOtre1RBz4mZogDrpDZ2NejzqOt7Qc7w61RBxUL/XrUcUscdTb9Lzfrs5uH44Bs",
+	"UpI58nnKJxU6HnQhGpIBlvgKtftEifSdyxxeqedWUcO9tLCUc5MsNSo4h2ULt4KV+mFA4eVoveqp/06N",
+	"/t/MArJOVuNms6Wlu9CslZjQntASbFlnfxFF+DPgOuxEKSL0x//nr8P+V6/ebkVfvvtNqE/DpyY6mSNt",
+	"1cftZX42+njZlLhAgm57rfPeSgp7gXNBTCwqOrei5M5wp4hRcpzblhY1hS0yDGbXNbHVpJnqbxfi7B+I",
+	"8murf1g4awleTYr+MZ+pfXKPM5mnLv+/OO4ABK1SNbCgWDcrGVipD14rG9isQ26r5msRgvQLQfsDlyU/",
+	"wMilalqzLZiJcnopSMXPQMSUQLg2jlUOr/tOElN4FDpMTbmiE8vB3uQ0oBg/1XtL9rwmAbfImmHkh71A",
+	"u4FH/QdDGBZLE0CmFGidmgQRYT0kQHR4XMlovORUUrZGN4Fy8qfuzj5WF4/AUoK8pnGnmeApZ+efm+fi",
+	"DixWR+ZkipocQZToFmqgx9HW51uVTgRhmbKZHrOK4uuxpQi9ybVKi6lCae5FgNno17pXdqHoeejWey/R",
+	"YLWK/stjwtzyPmWZ6pbeOnsCNjSrwQ691IzoDpjMSsC9+db+a0Gq0/pzR+Gqv26mD5Yc5ToqrJEY1dbK",
+	"wyBmumH8KEsx8xbZVFVU+tAZVctbcZTn+L8mo8rBzR1lU6Vc9SG6GXJt+vEFib9fbJqwFSTi0oKdYlQO",
+	"YUQjJT+QX+SAq71irj2z2k/bNdLcUZuq/6fKyX9+zpE/3RlkrecugdBia8N2NikzF+r65m88mdD4Yj4r",
+	"+4j10C4axxyC/MgYdfUnZcB2Lxqxcbl+EzIl9XumOkuxMT+oS4sYgpxTqdE3QmNB9A70R25pwoUWRCOm",
+	"JzS1YWIuCIIWo1BoZT7rafo/psy1RwlWiAJ4q0DgbVQqfTv6zLe2H+w8fPRlJ3Jmdjj8m6LDR1KKmgtZ",
+	"nDADheq5+jSxrRXZlpqzNQMxMLqCB92Crofgt+IUkIjixJxm549VmMmxv/RPnpF4u2ljIsf+FXx+POQ4",
+	"CGF3G9RlWpxbclxOUjcQ11y74QUM0IE31ohBWwqbv2GrPBRVZUylTztk5PrKgBOqgVuSTjVZMsAfLA0I",
+	"OzngNg/9pg07uf7XlDCFxfVRiplJM0wq9std54/tRJpF7PFcj/1gHZbgAfbHYwfeIoLKiAaCgjnLXw1i",
+	"7ZhZ4AyBxgoMKuRkNnChyHt7cbyU+0zJApNXNa8NqtnPZ6Zo3eLWQWS5E4emxoUDuAklhV39uaD/5pB8",
+	"SEX5MNynktO7qNvQco4VzbJ+KfpffaiIt1geCBbca9Z17roSkEBsz3JBcN6LXIVCyLu4itO8tNeNWFux",
+	"IBvslGt5IRZEDdCxqdHoenItqiI4YrWVLiz/F+zSQaVyBevux/pZVN9bwe5ZXsnHYd7frAQOdchr49Z7",
+	"Yj4jrfXmHLcuqosWkAXZXAY6UHcMFzuOIJZlQq/msxEbT0l8Ou75jaTABhfTyIJQnpqK9qaAqSVd+n2G",
+	"zrFIiKt6T6aZIJRBF6ixKUwqv2MmKC0lJj2VCBtoAv0XaGJKP8c4JSwRVs74Yz6fnZFYq6M4128nGxc5",
+	"dcA/Ymr+LxUVuJAzhJn5p8Iigf2aM4JiykUa6HCILiJUFE4/5EyJ+QynEVQE1fOTKaZsLRRqFNdcG4VM",
+	"F+4bF5X06+a5A687/6wR+KAAjdyChj6Gg/nsksp1u4a79X4k6eVb8kNJCNpqU8ZiPpvPHhuQBfC3AQoa",
+	"Umz1UoD2T0YbABLQCnyrsrDNt/Df5VWEys4WG0Wt4gz4ElTpD5W2hSRSfqYI00wK0iRyGuh7M2LBxjfI",
+	"j0wx01MoWZxHbvCCS5rImaKMbLXY/81ReH0maLpbVjB4WbarAdBiK59xe8ui6vKKQLtKNIoF39v5sqrY",
+	"Ubb6etvJ8lClVUgBLVq8Vpq8QTlqm0IEwOi3e6kLf4u7vph03MPrD9z4xUxTtn/55XR+uQVIt5xMJvhZ",
+	"Sqa/XbM1jvkqaHK6BW1poyt31VqjtW/KAuaQCZ7ksepDY+flhV8xM2W/EHxHlXQ2HJxffSAv2ZFZ4Xdm",
+	"gZ+2WdPfS5tRc88d8+dn0NxbBkF3ZNs8ckPvonGWYnbqpkjHqGuYg0RZMolQ8sO5sblnlIhehMbQHfw0",
+	"hWyTLJn4D0GtgX7jp86p1XhpgPaM7y3V6Mepst3ihFZYyth6rxASzxFhI1Z6K4JihoEYAz23MnIWrDFL",
+	"JsaEWfFyvYo6liK8MDyzenydqPMmx0xB9emt1ZvQeWD/kZQGfwmLsM70//r0UKoFo9qNjhcEp+rib4tq",
+	"DWScJWh7OEQKM+WaIFqjaA5WfMGINUPFRchxitEZNh3NTOsQIlFXcrvGS3qJY63294K2xX+DVX1I+6Kd",
+	"IRSSAHrIjW5+QVX2A//ITHH9xLsVnrkLEQQn16vdh20HEzhoO0GEHg4f2K4q5dknVK+dntG0/QKOCU4o",
+	"I1J+nDs4EvN/3NTt/HAVPHrJ8CWmaWnTb782Z+qyiY//UKjbOO/XnJ4zPViveafV0d92zggWRDzJ1YWe",
+	"TMsZ4Layckwu0s5uZxPkDztQyAhYpnFVWtF33/8TfQO6tCy6jqWVYnjvf+6VShSOY54zLUFG7X2wY9cY",
+	"x6kzRIEYkmfzmTNnbniL8IbPbTTiSl4MP1Ix8FV7oUC9ILmoa3hIAi1fiAJ1B+1CvCItzQUFknp89yhR",
+	"tWdlOHRRHsYvcOdP60KkA5MWpfFylHGhME1B3tZKp6u+Ga45jLoi4K2KqrFvUSndR8hk/tk1FWyjuaYi",
+	"sBZEN7dfoqotIrqrNzPoNYJW5cLzLypOSdikiRUyStgm8n/guYAO7eQKzs64lZ9exSTVvx7tP/NRA8ak",
+	"wam/K0Df847CAXhtMLyxkikNQdDTqyzlVLnSIlhriV4TPe8YNCl59+rd/w0AAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

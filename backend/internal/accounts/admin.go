@@ -44,8 +44,8 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		var u store.User
 		err := tx.Where("username_key = ?", FoldKey(username)).Take(&u).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Aucun utilisateur ne porte ce nom d'utilisateur.",
-				Fields: []apperr.FieldError{apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur.")}}
+			return apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
+				apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))
 		}
 		if err != nil {
 			return err

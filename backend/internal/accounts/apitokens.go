@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 
+	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/seclog"
@@ -48,8 +49,8 @@ func apiTokenView(t store.APIToken) APITokenView {
 
 // ErrAPITokenNotAllowed refuses to a session opened with an API token what
 // only its owner, in person, may do (§14).
-var ErrAPITokenNotAllowed = apperr.Forbidden("api_token_not_allowed",
-	"Cette opération n'est pas permise avec un jeton d'intégration : connectez-vous avec votre mot de passe.")
+var ErrAPITokenNotAllowed = apperr.Forbidden(api.ProblemCodeApiTokenNotAllowed,
+	"Cette opération n'est pas permise avec un jeton d'intégration : connectez-vous avec votre mot de passe (POST /api/v1/auth/login).")
 
 // CreateAPIToken makes a named API token of the session's user, valid to
 // the end of expiresOn (a date of the Québec calendar, today at the

@@ -61,9 +61,9 @@ func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Pers
 			return nil, err
 		}
 		if n > MaxPDFRows {
-			return nil, &apperr.Error{Kind: apperr.KindInvalid, Code: "validation_failed",
-				Title:  fmt.Sprintf("La vue compte %d activités : un PDF en contient au plus %d. Filtrez davantage ou téléchargez-la en Excel.", n, MaxPDFRows),
-				Fields: []apperr.FieldError{apperr.Field("/format", "Le format PDF est limité à 100 000 activités; le format Excel n'a pas de limite.")}}
+			return nil, apperr.InvalidTitled(
+				fmt.Sprintf("La vue compte %d activités : un PDF en contient au plus %d. Filtrez davantage ou téléchargez-la en Excel.", n, MaxPDFRows),
+				apperr.Field("/format", "Le format PDF est limité à 100 000 activités; le format Excel n'a pas de limite."))
 		}
 	}
 	walk, err := NewBatches(ctx, db, q, ExportBatch)

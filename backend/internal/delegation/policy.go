@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -168,12 +169,12 @@ var (
 	// NoDelegationMessage is the guide's message, word for word.
 	NoDelegationMessage = "Pour accéder au site, un arpenteur-géomètre doit d'abord vous désigner comme délégataire pour agir en son nom. Veuillez communiquer avec un arpenteur-géomètre et attendre le courriel de confirmation vous informant que l'arpenteur-géomètre délégant vous a désigné comme délégataire."
 
-	ErrNoDelegation = apperr.Forbidden("no_delegation", NoDelegationMessage)
-	ErrMustSelect   = apperr.Forbidden("delegant_selection_required",
+	ErrNoDelegation = apperr.Forbidden(api.ProblemCodeNoDelegation, NoDelegationMessage)
+	ErrMustSelect   = apperr.Forbidden(api.ProblemCodeDelegantSelectionRequired,
 		"Sélectionnez d'abord l'arpenteur-géomètre pour qui vous agissez : POST /api/v1/auth/acting-for, ou delegantId à l'échange d'un jeton d'intégration (dans le portail : Délégation ▸ Sélection d'un délégant).")
-	ErrNotActive = apperr.Forbidden("delegation_not_active",
-		"La délégation de cet arpenteur-géomètre n'est plus en vigueur. Sélectionnez un autre délégant.")
-	ErrSurveyorOnly = apperr.Forbidden("surveyor_only",
+	ErrNotActive = apperr.Forbidden(api.ProblemCodeDelegationNotActive,
+		"La délégation de cet arpenteur-géomètre n'est plus en vigueur. Sélectionnez un autre délégant : POST /api/v1/auth/acting-for, ou delegantId à l'échange d'un jeton d'intégration (dans le portail : Délégation ▸ Sélection d'un délégant).")
+	ErrSurveyorOnly = apperr.Forbidden(api.ProblemCodeSurveyorOnly,
 		"Cette opération est réservée à l'arpenteur-géomètre agissant en son propre nom.")
 )
 

@@ -7,6 +7,7 @@ import (
 	"time"
 	_ "time/tzdata" // America/Toronto must resolve even on a bare container
 
+	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 )
@@ -62,7 +63,7 @@ func DossierService(kind string) string {
 }
 
 // ErrServiceNotDelegated refuses a service the délégant did not grant.
-var ErrServiceNotDelegated = apperr.Forbidden("service_not_delegated",
+var ErrServiceNotDelegated = apperr.Forbidden(api.ProblemCodeServiceNotDelegated,
 	"L'arpenteur-géomètre ne vous a pas délégué ce service.")
 
 // CheckServices validates a requested list of services (field is its JSON

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
@@ -60,8 +61,8 @@ type Change struct {
 	EndsOn    string
 }
 
-var errReauthRequired = apperr.Forbidden("reauthentication_required",
-	"Confirmez votre identité : entrez de nouveau votre mot de passe pour poursuivre.")
+var errReauthRequired = apperr.Forbidden(api.ProblemCodeReauthenticationRequired,
+	"Confirmez votre identité : entrez de nouveau votre mot de passe pour poursuivre (POST /api/v1/auth/reauthentication, puis refaites la demande).")
 
 // RequireRecentAuth is the one check of §12: the session's user entered
 // their password (login, reauthentication, password change) within the
@@ -102,8 +103,8 @@ func reminderDue(endsOn string, now time.Time) bool {
 	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
 }
 
-var errPasswordChangeRequired = apperr.Forbidden("password_change_required",
-	"Pour des raisons de sécurité, comme il s'agit de l'inscription de votre premier délégataire, vous devez changer votre mot de passe avant de poursuivre.")
+var errPasswordChangeRequired = apperr.Forbidden(api.ProblemCodePasswordChangeRequired,
+	"Pour des raisons de sécurité, comme il s'agit de l'inscription de votre premier délégataire, vous devez changer votre mot de passe avant de poursuivre (PUT /api/v1/me/password).")
 
 // Add makes delegateID a délégataire of the surveyor acting for themself.
 // The activity row and both e-mails are written in the same transaction.
@@ -125,17 +126,17 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 	}
 	surveyor := sess.Actor
 	if delegateID == surveyor.ID {
-		return DelegateView{}, &apperr.Error{Kind: apperr.KindUnprocessable, Code: "cannot_delegate_to_self",
-			Title:  "Vous ne pouvez pas vous désigner vous-même comme délégataire.",
-			Fields: []apperr.FieldError{apperr.Field("/userId", "Choisissez une autre personne que vous-même.")}}
+		return DelegateView{}, apperr.Unprocessable(api.ProblemCodeCannotDelegateToSelf,
+			"Vous ne pouvez pas vous désigner vous-même comme délégataire.",
+			apperr.Field("/userId", "Choisissez une autre personne que vous-même."))
 	}
 	var out DelegateView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var delegate store.User
 		err := tx.Where("id = ?", delegateID).Take(&delegate).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Utilisateur introuvable.",
-				Fields: []apperr.FieldError{apperr.Field("/userId", "Aucun utilisateur ne correspond à cet identifiant.")}}
+			return apperr.NotFound("Utilisateur introuvable.",
+				apperr.Field("/userId", "Aucun utilisateur ne correspond à cet identifiant."))
 		}
 		if err != nil {
 			return err
@@ -435,9 +436,9 @@ func (s *Service) Select(ctx context.Context, actor auth.Person, principalID uui
 		return nil, err
 	}
 	if standing != auth.Acting {
-		return nil, &apperr.Error{Kind: apperr.KindForbidden, Code: "delegation_not_active",
-			Title:  "Vous n'êtes pas délégataire de cet arpenteur-géomètre.",
-			Fields: []apperr.FieldError{apperr.Field("/delegantId", "Choisissez un arpenteur-géomètre qui vous a désigné comme délégataire.")}}
+		return nil, apperr.Forbidden(api.ProblemCodeDelegationNotActive,
+			"Vous n'êtes pas délégataire de cet arpenteur-géomètre.",
+			apperr.Field("/delegantId", "Choisissez un arpenteur-géomètre qui vous a désigné comme délégataire."))
 	}
 	return p, nil
 }

@@ -151,7 +151,7 @@ func validProblem(t *testing.T, spec *openapi3.T, raw []byte) {
 	if err := spec.Components.Schemas["Problem"].Value.VisitJSON(doc); err != nil {
 		t.Fatalf("problème hors contrat : %v\n%s", err, raw)
 	}
-	var p Problem
+	var p api.Problem
 	_ = json.Unmarshal(raw, &p)
 	texts := []string{p.Title, p.Detail}
 	for _, f := range p.Errors {

@@ -59,8 +59,8 @@ func (s *Server) RefreshSession(ctx context.Context, req api.RefreshSessionReque
 	return api.RefreshSession200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
 }
 
-var errCrossOriginRefresh = apperr.Forbidden("cross_origin_refresh",
-	"Le renouvellement par témoin n'est permis qu'aux pages du service lui-même.")
+var errCrossOriginRefresh = apperr.Forbidden(api.ProblemCodeCrossOriginRefresh,
+	"Le renouvellement par témoin n'est permis qu'aux pages du service lui-même; les autres clients envoient refreshToken dans le corps de POST /api/v1/auth/refresh.")
 
 // sameOrigin tells whether the request comes from a page of the service: its
 // Origin is the public URL's origin, or the browser says Sec-Fetch-Site:

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"espace/api"
+	"espace/backend/internal/apperr"
 )
 
 // GetHealth says the process answers.
@@ -12,14 +13,16 @@ func (s *Server) GetHealth(context.Context, api.GetHealthRequestObject) (api.Get
 	return api.GetHealth200JSONResponse{Status: "ok"}, nil
 }
 
+// errDatabaseUnreachable is /readyz's 503. It goes through the error
+// handler like every other problem, so the request is counted with its code.
+var errDatabaseUnreachable = apperr.Unavailable("Base de données injoignable.")
+
 // GetReadiness says the database answers too.
 func (s *Server) GetReadiness(ctx context.Context, _ api.GetReadinessRequestObject) (api.GetReadinessResponseObject, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	if err := s.DB.Ping(ctx); err != nil {
-		return api.GetReadiness503ApplicationProblemPlusJSONResponse{UnavailableApplicationProblemPlusJSONResponse: api.UnavailableApplicationProblemPlusJSONResponse{
-			Type: problemTypeBase + "unavailable", Title: "Base de données injoignable.", Status: 503, Code: "unavailable",
-		}}, nil
+		return nil, errDatabaseUnreachable
 	}
 	return api.GetReadiness200JSONResponse{Status: "ok"}, nil
 }

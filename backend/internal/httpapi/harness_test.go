@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
@@ -188,6 +189,13 @@ func (e *env) do(r req) resp {
 	}
 	if res.StatusCode >= 400 && res.Header.Get("Content-Type") != "application/problem+json" {
 		e.t.Fatalf("%s %s → %d sans problem+json : %q", r.method, r.path, res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	// Every code the suite sees is one the contract lists.
+	if res.StatusCode >= 400 && len(raw) > 0 {
+		var p api.Problem
+		if err := json.Unmarshal(raw, &p); err != nil || !p.Code.Valid() {
+			e.t.Fatalf("%s %s → %d, code hors du contrat (ProblemCode) : %s", r.method, r.path, res.StatusCode, raw)
+		}
 	}
 	return resp{Status: res.StatusCode, Header: res.Header, Body: raw}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/labstack/echo/v4"
 
+	"espace/api"
 	"espace/backend/internal/apperr"
 )
 
@@ -453,7 +454,7 @@ var boundParameter = regexp.MustCompile(`(?:parameter|value for) ([^\s:,]+)`)
 // decoding, parameter binding) into French field errors: their own messages
 // are English and speak of Go types. The contract validation normally refuses
 // such input first; this is the net under it.
-func bindingFields(he *echo.HTTPError) []FieldError {
+func bindingFields(he *echo.HTTPError) []api.FieldError {
 	var ute *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
@@ -462,16 +463,16 @@ func bindingFields(he *echo.HTTPError) []FieldError {
 		if ute.Field != "" {
 			pointer = pointerTo("", strings.Split(ute.Field, ".")...)
 		}
-		return []FieldError{{Pointer: pointer, Detail: "Type invalide : " + goTypeName(ute.Type) + " attendu."}}
+		return []api.FieldError{{Pointer: pointer, Detail: "Type invalide : " + goTypeName(ute.Type) + " attendu."}}
 	case errors.As(he.Internal, &se):
-		return []FieldError{{Pointer: "", Detail: "Le contenu n'est pas un JSON valide."}}
+		return []api.FieldError{{Pointer: "", Detail: "Le contenu n'est pas un JSON valide."}}
 	}
 	if msg, ok := he.Message.(string); ok {
 		if m := boundParameter.FindStringSubmatch(msg); m != nil {
-			return []FieldError{{Pointer: pointerTo("", m[1]), Detail: "Valeur de paramètre invalide."}}
+			return []api.FieldError{{Pointer: pointerTo("", m[1]), Detail: "Valeur de paramètre invalide."}}
 		}
 	}
-	return []FieldError{{Pointer: "", Detail: "La requête ne respecte pas le contrat de l'API."}}
+	return []api.FieldError{{Pointer: "", Detail: "La requête ne respecte pas le contrat de l'API."}}
 }
 
 func goTypeName(t reflect.Type) string {

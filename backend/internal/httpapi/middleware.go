@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"go.opentelemetry.io/otel/trace"
 
+	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -115,7 +116,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		n, ok := operationNeeds[op.ID]
 		if !ok {
 			// Fail closed: an operation nobody classified is not served.
-			return apperr.Forbidden("forbidden", "Opération non permise.")
+			return apperr.Forbidden(api.ProblemCodeForbidden, "Opération non permise.")
 		}
 		if n != needPublic {
 			raw, found := strings.CutPrefix(req.Header.Get(echo.HeaderAuthorization), "Bearer ")
@@ -142,7 +143,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 				// check it again under lock (delegation.Guard).
 				code, ok := operationServices[op.ID]
 				if !ok {
-					return apperr.Forbidden("forbidden", "Opération non permise.")
+					return apperr.Forbidden(api.ProblemCodeForbidden, "Opération non permise.")
 				}
 				sess.Service = code
 				if err := delegation.CheckService(sess, sess.Service); err != nil {
@@ -161,7 +162,7 @@ func allowed(n need, sess *auth.Session) error {
 	switch n {
 	case needAdmin:
 		if !sess.Actor.IsAdmin {
-			return apperr.Forbidden("admin_only", "Cette opération est réservée aux administrateurs du ministère.")
+			return apperr.Forbidden(api.ProblemCodeAdminOnly, "Cette opération est réservée aux administrateurs du ministère.")
 		}
 	case needPrincipal:
 		if sess.Principal == nil {

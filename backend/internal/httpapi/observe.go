@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 
+	"espace/api"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/metrics"
 )
@@ -84,16 +85,16 @@ func endSpan(span trace.Span, c echo.Context, status int, code string) {
 
 // problemSeen is called by the error handler for every problem document:
 // observe labels the request with its code, and a 403 counts as a refusal.
-func (s *Server) problemSeen(c echo.Context, p Problem) {
+func (s *Server) problemSeen(c echo.Context, p api.Problem) {
 	if s.m == nil && s.tracer == nil {
 		return
 	}
-	c.Set(problemCodeKey, p.Code)
+	c.Set(problemCodeKey, string(p.Code))
 	if p.Status == 403 {
 		name := metrics.UnknownOperation
 		if op := s.lookup(c); op != nil {
 			name = op.ID
 		}
-		s.m.Refused(name, p.Code)
+		s.m.Refused(name, string(p.Code))
 	}
 }

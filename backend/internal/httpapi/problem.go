@@ -9,29 +9,13 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/seclog"
 )
 
 // problemTypeBase prefixes the "type" URI of every problem document.
 const problemTypeBase = "https://espace.cadastre.gouv.qc.ca/problemes/"
-
-// Problem is an RFC 9457 problem document.
-type Problem struct {
-	Type     string       `json:"type"`
-	Title    string       `json:"title"`
-	Status   int          `json:"status"`
-	Detail   string       `json:"detail,omitempty"`
-	Instance string       `json:"instance,omitempty"`
-	Code     string       `json:"code"`
-	Errors   []FieldError `json:"errors,omitempty"`
-}
-
-// FieldError is one faulty field of a problem.
-type FieldError struct {
-	Pointer string `json:"pointer"`
-	Detail  string `json:"detail"`
-}
 
 var statusOfKind = map[apperr.Kind]int{
 	apperr.KindInvalid:         http.StatusBadRequest,
@@ -41,6 +25,7 @@ var statusOfKind = map[apperr.Kind]int{
 	apperr.KindConflict:        http.StatusConflict,
 	apperr.KindRateLimited:     http.StatusTooManyRequests,
 	apperr.KindUnprocessable:   http.StatusUnprocessableEntity,
+	apperr.KindUnavailable:     http.StatusServiceUnavailable,
 }
 
 // errorHandler is the one place where errors become HTTP responses. Client
@@ -75,7 +60,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 }
 
 // securityEvent logs every 401 and 403 with its problem code (SPEC §17).
-func securityEvent(c echo.Context, p Problem) {
+func securityEvent(c echo.Context, p api.Problem) {
 	var name string
 	switch p.Status {
 	case http.StatusUnauthorized:
@@ -87,16 +72,17 @@ func securityEvent(c echo.Context, p Problem) {
 	}
 	req := c.Request()
 	seclog.Log(req.Context(), seclog.Event{
-		Name: name, Outcome: seclog.Denied, Code: p.Code, Target: req.Method + " " + req.URL.Path,
+		Name: name, Outcome: seclog.Denied, Code: string(p.Code), Target: req.Method + " " + req.URL.Path,
 		IP: c.RealIP(), RequestID: c.Response().Header().Get(echo.HeaderXRequestID),
 	})
 }
 
-func (s *Server) toProblem(err error, c echo.Context) (Problem, int) {
+func (s *Server) toProblem(err error, c echo.Context) (api.Problem, int) {
 	if ae, ok := apperr.As(err); ok && ae.Kind != apperr.KindInternal {
-		p := Problem{Type: problemTypeBase + ae.Code, Title: ae.Title, Status: statusOfKind[ae.Kind], Detail: ae.Detail, Code: ae.Code}
+		p := newProblem(statusOfKind[ae.Kind], ae.Code, ae.Title)
+		p.Detail = ae.Detail
 		for _, f := range ae.Fields {
-			p.Errors = append(p.Errors, FieldError{Pointer: f.Pointer, Detail: f.Detail})
+			p.Errors = append(p.Errors, api.FieldError{Pointer: f.Pointer, Detail: f.Detail})
 		}
 		retry := 0
 		if ae.RetryAfter > 0 {
@@ -110,35 +96,35 @@ func (s *Server) toProblem(err error, c echo.Context) (Problem, int) {
 	}
 	slog.ErrorContext(c.Request().Context(), "erreur interne", "err", err.Error(),
 		"request_id", c.Response().Header().Get(echo.HeaderXRequestID), "path", c.Request().URL.Path)
-	return newProblem(http.StatusInternalServerError, "internal", "Une erreur interne est survenue. Veuillez réessayer plus tard."), 0
+	return newProblem(http.StatusInternalServerError, api.ProblemCodeInternal, "Une erreur interne est survenue. Veuillez réessayer plus tard."), 0
 }
 
-func newProblem(status int, code, title string) Problem {
-	return Problem{Type: problemTypeBase + code, Title: title, Status: status, Code: code}
+func newProblem(status int, code api.ProblemCode, title string) api.Problem {
+	return api.Problem{Type: problemTypeBase + string(code), Title: title, Status: status, Code: code}
 }
 
 // httpErrorProblem covers what Echo itself rejects: unknown routes, wrong
 // methods, oversized bodies, malformed parameters.
-func httpErrorProblem(he *echo.HTTPError) Problem {
+func httpErrorProblem(he *echo.HTTPError) api.Problem {
 	switch he.Code {
 	case http.StatusNotFound:
-		return newProblem(http.StatusNotFound, "not_found", "Ressource introuvable.")
+		return newProblem(http.StatusNotFound, api.ProblemCodeNotFound, "Ressource introuvable.")
 	case http.StatusMethodNotAllowed:
-		return newProblem(http.StatusMethodNotAllowed, "method_not_allowed", "Méthode non permise pour cette ressource.")
+		return newProblem(http.StatusMethodNotAllowed, api.ProblemCodeMethodNotAllowed, "Méthode non permise pour cette ressource.")
 	case http.StatusRequestEntityTooLarge:
-		return newProblem(http.StatusRequestEntityTooLarge, "payload_too_large", "Le corps de la requête est trop volumineux.")
+		return newProblem(http.StatusRequestEntityTooLarge, api.ProblemCodePayloadTooLarge, "Le corps de la requête est trop volumineux.")
 	case http.StatusUnsupportedMediaType:
-		return newProblem(http.StatusUnsupportedMediaType, "unsupported_media_type", "Type de contenu non pris en charge : utilisez application/json.")
+		return newProblem(http.StatusUnsupportedMediaType, api.ProblemCodeUnsupportedMediaType, "Type de contenu non pris en charge : utilisez application/json.")
 	case http.StatusUnauthorized:
-		return newProblem(http.StatusUnauthorized, "unauthenticated", "Authentification requise.")
+		return newProblem(http.StatusUnauthorized, api.ProblemCodeUnauthenticated, "Authentification requise.")
 	case http.StatusServiceUnavailable:
-		return newProblem(http.StatusServiceUnavailable, "unavailable", "Service temporairement indisponible.")
+		return newProblem(http.StatusServiceUnavailable, api.ProblemCodeUnavailable, "Service temporairement indisponible.")
 	}
 	if he.Code >= 400 && he.Code < 500 {
 		// Never the binder's own (English) message: French field errors.
-		p := newProblem(http.StatusBadRequest, "validation_failed", "La requête est invalide.")
+		p := newProblem(http.StatusBadRequest, api.ProblemCodeValidationFailed, "La requête est invalide.")
 		p.Errors = bindingFields(he)
 		return p
 	}
-	return newProblem(http.StatusInternalServerError, "internal", "Une erreur interne est survenue. Veuillez réessayer plus tard.")
+	return newProblem(http.StatusInternalServerError, api.ProblemCodeInternal, "Une erreur interne est survenue. Veuillez réessayer plus tard.")
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"espace/api"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -231,7 +232,7 @@ func (s *Service) Prevalidate(ctx context.Context, sess *auth.Session, f DMFile)
 // the file must pass every prevalidation rule. It opens a cadastre dossier.
 func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (Deposit, error) {
 	if !sess.ActsForSelf() {
-		return Deposit{}, apperr.Forbidden("surveyor_only", "Le dépôt d'une demande de mise à jour du cadastre est réservé à l'arpenteur-géomètre agissant en son propre nom.")
+		return Deposit{}, apperr.Forbidden(api.ProblemCodeSurveyorOnly, "Le dépôt d'une demande de mise à jour du cadastre est réservé à l'arpenteur-géomètre agissant en son propre nom.")
 	}
 	var out Deposit
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
@@ -240,8 +241,8 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 			return err
 		}
 		if !valid(findings) {
-			e := &apperr.Error{Kind: apperr.KindUnprocessable, Code: "validation_failed",
-				Title: "La DM ne respecte pas les règles de prévalidation; elle n'a pas été déposée."}
+			e := apperr.Unprocessable(api.ProblemCodeValidationFailed,
+				"La DM ne respecte pas les règles de prévalidation; elle n'a pas été déposée.")
 			for _, fd := range findings {
 				if !fd.Passed {
 					e.Fields = append(e.Fields, apperr.Field("/file", fd.Rule+" : "+fd.Message))

@@ -223,8 +223,8 @@ func (s *Service) CreateDossier(ctx context.Context, by auth.Person, in NewDossi
 		var sv store.Surveyor
 		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, in.Matricule).Take(&sv).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return &apperr.Error{Kind: apperr.KindNotFound, Code: "not_found", Title: "Aucun arpenteur-géomètre ne porte ce matricule.",
-				Fields: []apperr.FieldError{apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule.")}}
+			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.",
+				apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule."))
 		}
 		if err != nil {
 			return err

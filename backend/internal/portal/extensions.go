@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"espace/api"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -45,11 +46,11 @@ func (s *Service) ExtendClosingDate(ctx context.Context, sess *auth.Session, num
 			return err
 		}
 		if d.Kind != "arpentage" {
-			return &apperr.Error{Kind: apperr.KindUnprocessable, Code: "validation_failed",
-				Title: "Seule la date de fermeture d'un dossier d'arpentage peut être prolongée."}
+			return apperr.Unprocessable(api.ProblemCodeValidationFailed,
+				"Seule la date de fermeture d'un dossier d'arpentage peut être prolongée.")
 		}
 		if d.Status == "ferme" {
-			return &apperr.Error{Kind: apperr.KindUnprocessable, Code: "validation_failed", Title: "Ce dossier est fermé."}
+			return apperr.Unprocessable(api.ProblemCodeValidationFailed, "Ce dossier est fermé.")
 		}
 		nd := time.Date(newDate.Year(), newDate.Month(), newDate.Day(), 0, 0, 0, 0, time.UTC)
 		now := time.Now().In(quebec)

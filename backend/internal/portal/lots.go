@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"espace/api"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
@@ -60,9 +61,9 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 			return err
 		}
 		if d.Kind != "cadastre" || d.Status == "ferme" {
-			return &apperr.Error{Kind: apperr.KindUnprocessable, Code: "validation_failed",
-				Title:  "Des lots ne peuvent être réservés que pour un dossier du cadastre ouvert.",
-				Fields: []apperr.FieldError{apperr.Field("/dossierNumber", "Choisissez un dossier du cadastre ouvert.")}}
+			return apperr.Unprocessable(api.ProblemCodeValidationFailed,
+				"Des lots ne peuvent être réservés que pour un dossier du cadastre ouvert.",
+				apperr.Field("/dossierNumber", "Choisissez un dossier du cadastre ouvert."))
 		}
 		first, err := take(tx, "lot", lotCount)
 		if err != nil {
