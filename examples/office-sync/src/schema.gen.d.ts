@@ -1021,7 +1021,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description RFC 9457 Problem Details */
+        /**
+         * @description RFC 9457 Problem Details. Le `title`, en français, dit quoi faire; quand le remède est un
+         *     appel de l'API, il le nomme (p. ex. `POST /api/v1/auth/reauthentication`).
+         */
         Problem: {
             /** @description URI identifiant le type de problème */
             type: string;
@@ -1030,13 +1033,14 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            /**
-             * @description Code stable sur lequel les clients peuvent s'appuyer
-             * @enum {string}
-             */
-            code: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "api_token_not_allowed" | "service_not_delegated" | "reauthentication_required" | "cannot_delegate_to_self" | "admin_only" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
+            code: components["schemas"]["ProblemCode"];
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * @description Code stable sur lequel les clients peuvent s'appuyer
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "password_change_required" | "no_delegation" | "surveyor_only" | "delegation_not_active" | "delegant_selection_required" | "api_token_not_allowed" | "service_not_delegated" | "reauthentication_required" | "cannot_delegate_to_self" | "admin_only" | "cross_origin_refresh" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "unavailable" | "internal";
         FieldError: {
             /** @description Pointeur JSON (RFC 6901) vers le champ, p. ex. /email */
             pointer: string;
@@ -1111,13 +1115,17 @@ export interface components {
         };
         TokenResponse: {
             accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
+            tokenType: components["schemas"]["TokenType"];
             /** @description Durée de vie du jeton d'accès, en secondes */
             expiresIn: number;
             /** @description Absent quand le jeton voyage dans le témoin `__Secure-espace_refresh`. */
             refreshToken?: string;
         };
+        /**
+         * @description Type du jeton d'accès (RFC 6750), à mettre devant lui dans l'en-tête Authorization
+         * @enum {string}
+         */
+        TokenType: "Bearer";
         /** @description Le nom d'utilisateur ou l'adresse courriel du compte (l'un des deux, pas les deux). */
         PasswordResetRequestRequest: {
             username?: string;
@@ -1419,12 +1427,13 @@ export interface components {
              * @example Édith Descartes
              */
             detail: string | null;
-            /**
-             * @description Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
-             * @enum {string}
-             */
-            channel: "web" | "api";
+            channel: components["schemas"]["ActivityChannel"];
         };
+        /**
+         * @description Canal de l'action (§13) — `web` par le portail, `api` par un jeton d'API (§14)
+         * @enum {string}
+         */
+        ActivityChannel: "web" | "api";
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             page: number;
