@@ -1518,6 +1518,9 @@ type ServerInterface interface {
 	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
 	// (GET /api/v1/admin/activities/export)
 	ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error
+	// GetAdminActivityFilters Valeurs proposées pour les filtres du journal d'administration (administrateur)
+	// (GET /api/v1/admin/activity-filters)
+	GetAdminActivityFilters(ctx echo.Context) error
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx echo.Context) error
@@ -2002,6 +2005,15 @@ func (w *ServerInterfaceWrapper) ExportAdminActivities(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ExportAdminActivities(ctx, params)
+	return err
+}
+
+// GetAdminActivityFilters converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAdminActivityFilters(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAdminActivityFilters(ctx)
 	return err
 }
 
@@ -2797,6 +2809,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/api/v1/activity-filters", wrapper.GetActivityFilters, options.OperationMiddlewares["getActivityFilters"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/activities", wrapper.ListAdminActivities, options.OperationMiddlewares["listAdminActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/activities/export", wrapper.ExportAdminActivities, options.OperationMiddlewares["exportAdminActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activity-filters", wrapper.GetAdminActivityFilters, options.OperationMiddlewares["getAdminActivityFilters"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/surveyors", wrapper.ListSurveyors, options.OperationMiddlewares["listSurveyors"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/surveyors", wrapper.GrantSurveyor, options.OperationMiddlewares["grantSurveyor"]...)
 	router.DELETE(options.BaseURL+"/api/v1/admin/surveyors/:matricule", wrapper.RevokeSurveyor, options.OperationMiddlewares["revokeSurveyor"]...)
@@ -3328,6 +3341,78 @@ func (response ExportAdminActivities429ApplicationProblemPlusJSONResponse) Visit
 		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
 	}
 	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFiltersRequestObject struct {
+}
+
+type GetAdminActivityFiltersResponseObject interface {
+	VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error
+}
+
+type GetAdminActivityFilters200JSONResponse ActivityFilters
+
+func (response GetAdminActivityFilters200JSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters400ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters401ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters403ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6795,6 +6880,9 @@ type StrictServerInterface interface {
 	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
 	// (GET /api/v1/admin/activities/export)
 	ExportAdminActivities(ctx context.Context, request ExportAdminActivitiesRequestObject) (ExportAdminActivitiesResponseObject, error)
+	// GetAdminActivityFilters Valeurs proposées pour les filtres du journal d'administration (administrateur)
+	// (GET /api/v1/admin/activity-filters)
+	GetAdminActivityFilters(ctx context.Context, request GetAdminActivityFiltersRequestObject) (GetAdminActivityFiltersResponseObject, error)
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx context.Context, request PostCommuniqueRequestObject) (PostCommuniqueResponseObject, error)
@@ -7110,6 +7198,29 @@ func (sh *strictHandler) ExportAdminActivities(ctx echo.Context, params ExportAd
 		return err
 	} else if validResponse, ok := response.(ExportAdminActivitiesResponseObject); ok {
 		return validResponse.VisitExportAdminActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAdminActivityFilters operation middleware
+func (sh *strictHandler) GetAdminActivityFilters(ctx echo.Context) error {
+	var request GetAdminActivityFiltersRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAdminActivityFilters(ctx.Request().Context(), request.(GetAdminActivityFiltersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAdminActivityFilters")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAdminActivityFiltersResponseObject); ok {
+		return validResponse.VisitGetAdminActivityFiltersResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -8697,260 +8808,262 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bcty4uTD6Kqjeq0rdE3arJR8mI9dUbUeyszzLmlEkO0nttH81RKIleNgADYAaKS5Xrdt1vx9grv5M",
-	"J1X/Ve5yN3yT9SR/4QNAgiTYB0m2x16TqtRYTRLH73x824v5POOMMCV7e297GRZ4ThQR8NfjWNFLqq4f",
-	"x4oL/UNCZCxopihnvb3ecbHAKZXFgqAMC9SnCWGKzihmCiVbuaIplViRXAx6UY/qL97kRFz3oh7Dc9Lb",
-	"62EYN+rJ+ILMsZ5gxsUcq95eL89p0ot66jrTL0olKDvvvXsXlWs64FJSEljVtxzZZyjmTFHCVMf0iR3C",
-	"XwC5wvMs1U93xl/d60W9DCtFhP76f/1lPPzq1dud6Mt3/7Z0aU8Fn7fXdYAVQdi8UiwiVPyoT01RgRKC",
-	"YoJe81wgyuI0l6h/QXJBUJKjP+TF4ozEXSc401MFDzDBiixd5XciMccXGpfDQ3/gfxNk1tvr/T/bFcBs",
-	"m6dy+4QLZYbzJzgSlMU0w+lyyNHb3hx0snLwm4GPXnLX5qV+tu7e/QGfUpImtWle8NWA8DqXb/Kt4scb",
-	"A4HiNwSBF9cZke0Fws8o2SrXiPqiWGTFQhGBUkB2PC9+UsLeXpbmkpJcSL1AcpWlPCG9PSVy0rFevSB/",
-	"xVSRuVz3oPXqeu+i3hxfPTPf7Y7LTWIh8LV+KtU1YLE+DP23JQnf5vMzIo6wuigvP9N/lGtj8EIv6gny",
-	"JqeCJG4j60FDbRo46yN8TgJEKp8XC8E16qcYZficNAjCDurjHE4W7aDxeOz+34kPehp/lQmZ4TxVvb0d",
-	"OCo6z+e9vZ2x+1/Um1NmfyxPjzJFzr11n9C/htbO52caLreKRVos5nr/QP/tErpWB4OFVziuL3Hl2o7J",
-	"TBB5sc/59zSwwG+I4kwfoiCM55ckTYleJcq4LBaw1BRr3sDIFeUMEYbmPCFIFYs5p2zk9hCb4ctNnJ6e",
-	"kDgXZEhkhmNyKswqanua46vnhJ1r8Nodj1u4F/Wuhud8aAesb6Pa1wuBmcwsgapvbWoWNUV7GhFfd2z0",
-	"kl/jc4ISzCTKmdsY+nelsu9Yeo36DF/Sc6CvcjBCR1igpFjMcK7QHpqe8eR6Wp7CBcGGFdhF/3loVzl8",
-	"wb8nbFgtdl0ccbvUn1df63t9KYl4lizBzhxeWIqdq1jAO/2xzDiTxMo4McmUHknLQkxpcWHvbQ9nWUpj",
-	"rI99+7XUZ/92bYZgB4S5GqSfzDGD+yr+lhPUnxd/nxOkiateD3qTE32telBFELmiUhHEc8Q4G2j4+B1O",
-	"jsmbnEi1ZLWZ4Gcpmf/GrbqUaPQXmjD3LnFKE3j5dIZpSvQxESG4Fvr+oiFOYZr29nr7BMUXeJ4hIhXi",
-	"Z6kGGU4F0bCRcY2QorfX2yZz/fq7V5roYpXL3t59AH2qgAI/17yEM1YsiESS53Mq4R9MIcpgKUSOqou6",
-	"UCqTe9vbBslGMU6wVIKMznl+OXoTj2Lsdkjkdnsn79aFwiMzSOiW9BkXf1ekXB/qT1szTQcRwpckRimR",
-	"5pgk0hhEZ1IvYp+zWUrjTS7q1us2cyq7rK1iobDSgkZOUtSfxnZFUwClp1yc0SQh7EMuULNwzjQ4o4wI",
-	"DQh6Kd9y9ZTnLPmQK3nGlOD5JT5L9eUyrk5negnmbF5wfojZtUU1+SHX9ULwTBN0PRlW9JJI1J8KrMhp",
-	"SudUabDrRZYmw8KOiRLXw8czFVKFTkjMWUKkFi20GsMSUWfBLd4KVJjhXF1wQf9KPuidPM7VhdECzAwI",
-	"iLwECijILAd1oT/NYXn6xRgHDuRPf/rT8LH3QvtUfkewIAIJgtP515OeITSTXoSABn496Vm0P1WaQ016",
-	"oROr2Ik5sEtMUw1MH/K8Toi4pLGmUgnVDI3q+WE5meAxkfJDL8hxNzrPtBiscav4EUmsqJxhKgjqZyNE",
-	"rkZIEi1vSHrOiECS0yHwwQHIAHaeJmvOBM+IUNQw7bnenZGr29pNJRv8pXzxVclf+NlrEque1YLY+VNj",
-	"2aiPT1giv2MB1Y0IRokwapqR3ROQgs8NxLZVtkeI5WmKpBbFtD6mv5pR1otaapp+z9yYEWlaouOMCqm+",
-	"BUHobftpipc8nGMlaJwbcFh2u4fli/oqDIDJEGExT9zu82IBRCb1VXfUVzyXRkVMt7DICNM/D8+LBbfq",
-	"Y5qXdx+tpwUekJSc62OyS9DrbOp+Vkpcyx7gA0spXVbH5Z+6d8be2UQOWLpATOusbQjDzqS2FNeIkJwd",
-	"k5keK77AjJGAMWUfM5wCNILGrsHw57/t3Bug//7P/x9NfyBnU6PzaG1daNEuQlOcUfNrzpwWsfX46Bl8",
-	"eR/UeKbVr7/0fiBnvaiHM+rtr4IrJyq28ETLHjS1C4m0ijUTmBV/w1SiPRQTJHOB3uSc2jUpf/H/QMV/",
-	"JVRdoAMiYywUkejnf5Vw9JrnasJ4rpFP5lkmiJQUNpCzChs1vYnQz/9Az7mS6CHa2b2H7o93ovKfu+WY",
-	"OQMRXN8oYHE0YaAfzoGaRfrgGJ9rpJ7R+EKjv56KoIPDSK/BaV4VehMxJyoX5lNFFVCECUsqq6TMUzD9",
-	"pASVsBahdEtDjjI7sZRrNBoNRmiqicPUHgGRlfVIThhl+uT1IeFLzBSKiVIEXRKhT2U0YWCTcUbN5sGu",
-	"Q3eSmk1jib11ncFoHS8pUw/v99pKvsa1sxCwP65sUik9I2laLCrQGvQCM/I4zoUgyWO1yhTXJMpDReck",
-	"NGTmWzbXRmAzzCZGrgZ9AhLmbad5NZGzrJmzi0r7um8stShb0ZNldOspTZ0vIEC+5Nq2u8A5VOS6XN0d",
-	"jaecVbMcqr52owVvZmwsoXE5B4Gh3duhg62vtfG1WXjkDrd2MstuyZkY69ssd7+RdTV4QXVRy0PSzDMS",
-	"tp8qrnD6zM3e8VwvPvi8CfwwTuQMnZ5F0ZumNuayI6us9b4h0oliTbU65YwBaVeCaj4gc3pJUVIjxB7P",
-	"dKOUVBG7ww2hZIiv1sCvRbUSkIEUOcVJQhLN5B5rphjggOjnf0WofF2QOb80H5wsZZz6swmz31HOTsG+",
-	"yGLz7TFhnMXUSLzFj8A/a1IwTGo2f3pJyQ/ms33D9swrZk7LEGG2lKtTQUomDBN5TBnkG83KiUJZqqVp",
-	"DcTW/qzXLLWQ8eK4GizmQhAQKU7jCxJ/r0f8Y7EQlX5pBPjqvXIOGCMTPMljdQquMLMBIxHo1+AhVRJZ",
-	"+xTOr2DbccolZeenGgROyZUiTNrNHAkNRufGQGtVh6bAYM99fpoJUhmczNfFwvvFCSDmqOenCcm4pEq/",
-	"eVAssuKfqvZK7S7nPKEzau7kEP4d+4O2b7L6lFxlGh31l09p8IN+sYgvigVmMRmgn/81mrBveC5APt3C",
-	"yZwyqg8LXpUkt+ZqK67uIRzHPGfqNBZEq/Zw6KJYeCDj+wlhY96gXJwyPLcIoZSgZ7n5MEei+KcW0Pwl",
-	"aAUFRpC5uCTXXJyeC8xU8HOwa+ojDSox9VF+oOoiEfgHA8FECS3crjNGiTI8I8ws47v8kggAjDa+WPnw",
-	"NOPSLvooP0v9u3QiJMja9c9Bus0ZfZMvHaB8q1iYy9y/wG9y46XUdwpWGYL698djmGS6rSnZdAAyqjJe",
-	"RFBLciWIFUUdjazRMKC5dSpV/VQjQBVdtaRFs9s66bC/NPEfiK6H0loECmKrnqKBguYni2X1lTl0qv9q",
-	"MQUIfg2m9S9tkNUKZQMM/Z9KmPJ2b6BEK6s1QNC7at5tmMUkyYE9cs+ngJOE6g3g9MgTJmY4lSR6bzaS",
-	"COFcv51sXeQUObenKv6povKve0jTfPMAiyRgP2ntcA3zhb4ckRQL+QiBrULDrWzYNrQ6I9GbHLME4TNp",
-	"w0luaquovNYPwc1p/9hpSF1Rz9ygfayVqdsbNoICUUbBERcQkw3AGrVpPb3IQP1aUAG4ZfS4GKeEJQIU",
-	"61qsw8obpuuchTHbvJQdGqBdl+ZbmJ0TiBkSxLeL4DgufpLOkLdFU8S2MHqN55haaOlSHFdqwyxssAvp",
-	"fczYnapb8Y+7tsdl1/zkymzzZiiPPWBperrnlLm/d4KWIo0LTD1L2nfwPMwTwdrxRlOEcypQn+e+qTja",
-	"EAXKpYdOZx/O5AhL+QMXyc3OBrRyptwgNcDM3I+Rf2w7u79deWyM/OCPuFQndu+1lNLGyuqjBs/D8MUD",
-	"rMiTkiu2CETLLrRBYAyswZtmjbglfeDkkvJcrvhuJdYJgq3LI/AI7n4Tstc47aZJJrTo1u7LNdVXsO7d",
-	"3Axib3AD1cnVMfiQKzpD/TIQDKX0nBHpvLxgmPMg/0GDYNxrThX1roaKXOmlzPNU0ZSytjms6wyDp1bK",
-	"RG04PuPJdRAY1mQvmRab5cVmrFIQnHiTnnGeEsxAbMnNqtdjC+7tyGyjvho7TfBAgI84tnBDCfAm7H5v",
-	"DWEvZwizzYQ9x0lboWpapkj5OY0pSRHP9Z8gFTdo8UoW1gQ+w46rI+g+ZEv6bshWNsTQ7ylL1qTF/6Ff",
-	"vbFzkN2M7NuooA3lh+bhO+IKu63768wEodtoieNdeoEv+aP+ydGTffTz3+49Qik8qVtXmNZviVRWHvRd",
-	"Z2urpS7G6dTyDlnqfv4vTeW1paOGtLwDK3b96uLucnGns/YZ/FFgup7fGvVBOCUMSc6QPmEB3kLPE+WT",
-	"9s0c6p7/vCb53pmjXFIWQoODYnGWq+Dlw023V3Qz7Wdtdda8up6yVDrxy0/W8+fDUViAWNe97wwoAeya",
-	"W794W0f+NPGuTAXq0qGLn4TnStXrrLsUAGhiolAIoW4MQktJgo9uHw1n1nYqfzBs6MAAA7IVJjRufVOc",
-	"2McsocmGyHEL+v9+j887J//4vFM1mwqeyPzAGo7bKrR5sJnqcDu9e0ZT4g7Rl8EePLiFgY2rfZ4zFXbz",
-	"ygu8++BhGEM7fMchTadcuP2sHNibvx0R4Z/w0su5Cyd6ddOftxf9YP6UskTf4QaRmRGYwUiH1ius5FaF",
-	"Kh3fX2lrEYal23GjpdGeB/OjmrTctndraXxTTGTkd9cbBavoT55uGPm3EcrOzM1sArTuMgNAuyYBuAGK",
-	"RyYNJQQNG2K/GcfbeeTdZXlJ1dGvAR13QwzqAPe5k4SXWcqNTWsD84a+1oBDgJShln8+fG6FqoND1H+A",
-	"DrmzEg1G6ASSSeYuYcqZj3YfPEAxFjhWWiiVEYjIE1b9BBnXnCkICzB+6RLEzyjDkLq4nPTAwoMHUeWl",
-	"L7XkBAIR/VCQm0jxN7D93NCKY5zPN7F3tjKWTCisiVAOK9s8RymEPxAkPbesifoJ6tk2wY+erbYG1Ait",
-	"y197W9pwOERggMR7CqEcELGiL0dfVNDkUlq42nIn06dwaJhUwAjgnkCClAZkEzwR1pdWYHXTRGZWVW4x",
-	"qoFj/cS867X31lr6EsD/DwuE7gSdcasX9cxO6gzaM1WZ7w8rAWJNM/3t5OF1jfxcqruy8OsnS0Zax3+V",
-	"GLEDp+l3M0jaXBPGXzWDG/+QUw1jyAA6Igxlgsw15e13o2MzXnDQveoKPjbzazTl+Lafw11ICaP2WMvz",
-	"WQKkFazU6n08vL/7VajkR7DgRznYnQgLlmt83kLCE6f4V6dOEqouRonLR/h/7ROT6eszQWeeqAnA9wO3",
-	"8uQq40I9td81aaz53drvCbxq7WtPrmLjITo6eOqb8a9SeaW3nMyCZAuiiJ8IEUoj60qPsTSulhYTJjo2",
-	"ybo5wBE8yAX65uS7b1H/+Ok+evjVeGcAaR+QQn6B51mEbL7dtju85YjnpiuTBEJ3+HuBmTqxkWk382nd",
-	"zFTvW208IHh4f7nvyHMlw9chE0/LTBza+L8TnJrCBPXdeEJDCdX8+5WHbT8LzfScn9MbumSzuw0/ef9n",
-	"ni2LQ3nO1X7pLtsHb9knpLavKVkIokXg9VlF7VCO4eOVmSUws68Uu0nXVI/bF3EXTC9wvZ83/2tv+GZY",
-	"nvLN4KWSdqvwUxfxsEEAauNMYBUrt2khdAlvDJmTN9pUW22LOdN4BwGTlb/d1hMw4E/EpalWBGVWMFMB",
-	"7t7esK9BLWGS1fKWVn7ikBngNCTPt4f6X6L4gs5mYL7AsxmNL4oF2kG79+6jBw+/HNSSOnd2791/8PDL",
-	"DSTX51wde5EJgRQ5PTSk1ojroxSzDhz6QJT0g2h4N0eqJsWy0HXzGMKgBgTri0JXU5txfYruQcAdUXMf",
-	"pj57Su5t9oahXUEkK5MRx01V/WhJ2luvVkHNK6A2joJoext88r194cpwNo2u+NHl1QMAlwt8sLrC27KI",
-	"2nL+0MUc+rpFRSIfjMcdxTwfhinkIQkmPVcFQ9YzvVQ1Rtqml8dLg97rpTTwOVWmnptJ75c2d9ME5EiK",
-	"cB7nbDBaxxBTpSk9YQlJOsKfTMJLisup8DmVElPliiYEAzlMvD5KSJZTieZUohmFJNEUT1g9noXnKCMi",
-	"ySFyymTHDdAempanPIW6YzjlQiKWp4ioxqEknCoUX3AqqZiwhJhSDDhH/ZNikbqcTj+7lamBMfe3jXI3",
-	"DUpYk7tQ+TiZUxY2CC4PbMulOiF6O34wX/eN1eGmKs7pHQJk0bItwhC252fgZ4T+YMYg3ssT5l6p32ct",
-	"yiVq3Zu7MT+jyhS6SwhT6P743oRNvYw5xtUphA+RadcVOV3RpGtspPK5VLr1MdeZOJ6xGQfkXYlX64eV",
-	"0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffFu6hJI5UbqeXRkyQWREUoE8ViRq+KBZrOSXw6",
-	"jZAgTIvBQNhmHJKqbGrwSklJdeT0vDJbs4a2m/Fn53BoVGgjVwpEdZddu3bWw05Zd3Udw4mX91Cznd8m",
-	"brphRA/Bwy3yl34bwLsqp0oSdeM0lc1ToKIKEG9zYGaQ1QlToW2uu9sWokCxoRoVBw8oTgSRkqCY50JQ",
-	"koLqaBzffesflSgh+VWEMmxSWfVfIBPM8ZU/8w6cQuOXjhi9Zedt7Pl3ayesn61+gzMy5DPfZtB7xhL6",
-	"Jid/RVKLADlrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og1rIoIwGQnB2NkBos0M3mNZsWwLmXYW/N7wNVYWp",
-	"ZaLbe4zYDiTl1AvFwboEgZqcBMozZ3BKzBYxTkmVw5Pk6CwXBOeD9Qu6rY5+XW77d0UP24Xsn+6jr+4/",
-	"+BLZN9ABgKjN1wgUHWrGPyREy75nqanSkGqakZqSsik1lbVJfqkFJrmFsyy/Bg3ImblChXwb5TGNC82W",
-	"eo16ZaVTsCTYErVRz68w6okOpyZZ+LQ8Uz3AaSW0+TUKOEuv6zUQKomuV+X/nkqS+uY4WyQho6bapvko",
-	"Tbmp7GAlR/jVFYiwrt5qk42xYsz8108VP7VB/VB4wS00w9cpx8mp4vw0xQKMATmTeZZxoUhyOicJxae2",
-	"oNacqAueNBaXe2U/I9BeBeuo57PE2OkKL69pZfHcjaFwPSYVtvHpbRm4NJMGTCguaKXVp0Hm82Kx0lOp",
-	"goWKXh4/q1VsSQlUBbEFdM7S4qc1jGH2CtoBLBqjOpA1yeOVHmCCUnopMJVOSbQ1fcqSPqmHaVmiASj5",
-	"4RwgJ6NEBO/ZTl221mgmTH+YcNFy4yvquHqn9DHMpJDIForE2D8a7o53Hw7H4/HO7r1gTT/96WYaoE2f",
-	"e7FGEb4j79V3UU/r1coW8QxEt7ecD4LEOTEhY5kgGRZl+h+9FISs9jOYOn/e6dRXX5qCy4WVd+6hR3VE",
-	"a1qEfdi9C3twDRc+b2uwv9WbKTk3xNm7cAQ+GG9eiOZukKk0CO9uZhBeExmW3FS4rt5RkwG4IrBQGrRk",
-	"BSlmpz6PmNH4gpwa5yC5gijRU0HOKUQ9hrjEcUN6uX2oR00l2b2/mZK7NATDNuu42RKF1+njJqp412oa",
-	"rUMCYvXc74OypFNKP+YikzbCvOzDwfNWzxQ/IsxGINr+MKEbrpvlbnZ4yyrmPPPbZXUFCXs2XLC2ax2D",
-	"ErZ57RxvJSEQOaHn7GV2wxISG5kZavrxannoW6tx+4rz+l9lNzA6+Urvsm9euveWREatMAovxdqqIVu9",
-	"vCmRca/dRoBJrVQrQT0Yx+WbYQD37Ol3k9xpy95tItK9h3oAv5QkXD9jvTqZ4FX7fop2Ot4NTqHZQmGp",
-	"ZcSWjzENlUIu05hIWTKAropxz0IJ8bkoFqArXlIwuNfrsUFReWkbnAQriDe5T8P7CqX8nNPMcQi/c1Za",
-	"tgRD047eX9NRUBkG9mRFDIdQpuvIauHfPzF/KP+sQhfxMtO48pFKOm5cv9EVL9Bclyh6g3wn20rN/vha",
-	"cjY6xs7h4z8dyu9pNuSZOYNhGVNtRdk7KRJwi6qOITFHs4e7Kcj4fp3ay6svfCYu1+rYX3VclVuBn9Xg",
-	"NVjodojcq0ekPB7+f3j41/Hwq9Hp8NVv2mEpAWeCm/6YzCm7sfa5iRTWONeusgeAWXEuqLo+0QNYlyoQ",
-	"wce5iaM3fzk7Xe+bP71wrZbA8W8IZq0xnOk6RC2rizlT2HhFbX/AA+pKeZ8XC1YsBE6JLyBD0kUt6LLX",
-	"bkN19AxBEbU3ObAd6YpCNUpdJwR9ccgZMhzB2uu/QP1AOOdgNGET9oLnCsWmy9/Mtjyp2jGhH8gZgkx2",
-	"yIU03nC9lj1wBzj3hwQ3n3GAXE2YV05aeqJ/5TYwjZdSjEy5oviCS+I1roNfpWF+0sVr2B9F8dN5SiSs",
-	"/Ysvmt25Rl98gaZH3528QNs4o9uXO9taqd3W62RTcOm3a6ii/jd/eqEZ91AVf1dkwqaPbacxGHIP2dZc",
-	"//2f/3saoaQuAGyV/VDHaE5Zrogc6BVXs5AJa6h3PMNvcjJCz7s1QFv2tfhR/0tfTa4ZyIT1A5tzXH/w",
-	"SOuKxoNF/B46xeJ18SMSZJ6lOC4WaE6UC5hRPFfEi6caTdhzIpHXiRMlpn+WMZR3rbfZ1HPqNNTphPXd",
-	"yaJpZ5vOPWRbiA4emVYyOcCLczelpjklp5flZNCRUmQOEJ4IoVer7/8F7InADxD0A1XG4xwWOu3qNTY1",
-	"CUtf3X/w5cBAYs4mbBrzhEytMyyCHULnnFrrIIgfcU1wzLygvEtMJSXQjieFpplJ2ZRxwmxXRtSfGl/L",
-	"X16NrBAw1aP5mVS19KmB3fAJDK73+ziP9bogAsRYDiKvGTKsRFMvyoDIEGhgp68jMv7pMqt9gBjRGKom",
-	"zPRms03AwwnqqP/yN+PxeKyhSP9r52kE//3yqfvlq6cDTSYwUvgsTw05Mbg8YRLnyhg46DkjemJovWli",
-	"VIAW2UuWZmPwbiukpT81rGcPlXEp00GEiJqwFBKW5/47mhpPB7Y8PFMI51JS49Ws0vL1PHMqzQ1zMYd2",
-	"mxRSkKWmoqpYnHNByYS9ZFQDB9qfDUboJfP7T3uHjKg+TJYD7MC1Di+pOM9Tt0Osr7X4P4zUr8b0Vpow",
-	"5xs3LU/f5NTU9sOmCR3EDBAXa3BmyPsc55caLMGp1Z/ujMbT0sWuaaW+aX3ami5B/0KJSH5lj2MP3R+P",
-	"UaCxaEmeK+CswaUFy98bDmfoj0FfDaPfGkgDwqeQzM/Pi4WAuptTq7uYd6dwXxmOv8fnBDoST6t+VROm",
-	"t81UXiygd6u1M7n9wnWXkww0fZV+MqWGhW1bC4wSuW0eTaMJm26DEzbwcAA8wzTHkIjHiig9jJFB95Ap",
-	"yzDVcF5u1zF5WCS18J5qfhfz+RxqeFuEMyEf5tckB1w3iy4WDPIx7LI14ebX0Km2+NHDAsISwamS9jb1",
-	"CmV8USzmGA5jDtX6ctPTwkBDtTRT+OwCxzkjBn7JlZ7H9PlNod8XZRrahQ2lVNdZsai3A4+JIRUCqwgo",
-	"LYD01EqccpvPZjQmQ3nN4u2pLb6WFf9UJpQypTGx6rkVlLRIKGixsKXaziHuglkOU8otnme41xJ1oL1c",
-	"h3DUi3q2AVlvr7czGo/GILz60KalZB8ejXSrJxtiGVManHJYm7CKQ7AlKXCmP7s3Go9ssPcFSJ0lDzet",
-	"GIz1nMtQAPsWnYP/H/BfU2gUayEEcMzzZINE0Y7TggjlVpyWgRmj+UlTrk+fk0hsHG2shT4Ycc6VQSvz",
-	"vStqovm8RL+tEc/+zu5vy0ookSbzzElshnnMoRAV5cyw+TlX0h87FxAHDLzAEScAziq8jEzYGSXskrCc",
-	"AMwRdqmRY4Se0zkU+QPeXCze5ITFRmx1m392ZCBPaxlwRc+S3p4rOmyuoap1/TsbaLmi/bbXyNoqLKuz",
-	"xyst17a+89W8vZ7fB6+y9/YyTSikprrAD3P9r3PQRSqF09fx1m46XTeVv6srU9YgUetOvjveubPG5GBV",
-	"CPVC9pwJGtqLhd7Q/fG4a8ByhdteQ3L45KvVn5SNsfUHu2t80OzG7KuWvb2/vNLK+nyOxTUAWABZtQqJ",
-	"z6U1rhkKAGF9FV1wzEiv5pyoUPyy3+tL88RmMoKWPUgMWCGV6XkDoW2iWOCUQu/iDIsBMo6YM2APMxpT",
-	"rZ9NWO01nguQrUxQPjEi+gg9pamCfEAlKESLWYUlNv3JNI87pwwg49GETXGafq1BagodNR9DDiERRg+R",
-	"jS6S6Od/Gf4LjyP0Opdv8q3iR/QAacGzejFCOB8mJC1+hIQL6OBpQmdMNE9InjFCiJZq0y1PSHhUc7lV",
-	"qR4p1hshaEeLC84hPwWSmWqKOa0889OR/Qtc81N0iXOFxtamKyhhWoSDBFANTMkjCAeFwWu7SDFKyhKm",
-	"VnMlVpG4pAmp1GU9WX4VIm3PaVktk1pyIvCcmO6JHXav6pWy/d5TwecQVb/m+y/4Jm9XVUbWnwB6Em7w",
-	"wWNocLfBB0dlJ7wNPjrhQm3yvotCWfkBRL6s+R5Eiuh3qSYRb3ICdcMse8BpWmscXnrhrAWuVfTuVYv0",
-	"j++M9Nc6RQZYwEuHF8mW19HwplxgZ/UntR7zQNFLGn4Sbq5YkfASyTqIuNUoOmn5kyscmzpeGvMvc62W",
-	"pwpsTURp4mqtTtPfP/HsP+XwU/A8GfXOdDY2OgYYdMq6daaajKZqLqyQMFDpqdZQQVoz8baaKKGjg6fN",
-	"InY747GmvVoTK6l035GtbuXR9mEzatM0AjnWo7+wrMFowg6wMrmjzbLSjxzXucSpZmAMqtsXC+gxbFUo",
-	"PXoOlfOOHf3W+hm0eA9pbF7c57xYJBQjqU/EvgqaaCqvpmhPsy0PyC9ZMtJy/dU8Na/KoVF0nJFpJDNB",
-	"cCIvCFHzdAT/nUZomiWz9mj6x8GjJeojWEqtscspi54u6ow3ka31rzUyT6G0zSXAiKIl6dIwJohmJOuZ",
-	"xkKsxRQ0WsZcQvSnjAisC5jrSqq1KkrvNqC0v3Kw98rBNuMSWTKrM4l1ylzeGgM3nfJd1F3/sw9aNmfM",
-	"1ojcNxsdHlDpFNwIQf2r3YcPB72od0FwYltWB95tcwOsFI4v9FYeaT5ANPp8PelBi99hQuTQ0l8ih7vj",
-	"3fFwZzzcuT/S9GrSq7744uuXL54Of7u19d//+b9rbL+11w/GVEv1qgs2PLqzviThMmECt/ZC8AwlWw07",
-	"oJ9aYpiBMR4QCfdZS9nyzPuaJQJ3NdZWkNMhqRJKFEJXUzrPU4UZDAXJM1su/QG0LiIlviYC4UwUP0k0",
-	"PSZKXA8fzxQRU5sF7sGK9zTUncOEmWj1AytFWAIBC61brgJW39VlGkNNCWws1Dy6XX1uTXHnejirWrR3",
-	"aq62FWsl20XO1efSrKRJ3M804aESjPaGuf38D1TXYNHP/9IfN37n0E23ciV4W3M2/VGLsf2eqGaj+Q8g",
-	"A7upAhD8RxB5jIt1ZrTtu5Bo3bCZ4BmXBvSdE8tOs6Sr+EpIaBjUV9owNF7CLLVmyBL1l7codr1SNZBC",
-	"zI4GI1ubY8JM/dCozIrmea17MDjUiwU4bGOSpsTF3BqvlLFYgvczQpRJEDalloUZnwPu//wPdHItFdgY",
-	"+q2PBhr4TBvpEToETze4lCLny54524lxgytB9Urgjwmr7CbgD+uS+6FHrPHNmv7HWromKXwDyaZpo790",
-	"p51Av/WrseBXY8GnbizIy07gze7uvQ8p5ozvrf7oaZkEW6fNne3p+3VcrvFkqLCxlAi/HxtEY5Kpb36I",
-	"EM6vLLkDX6GJ/pLLSJrzvf6qyH9IRX4V9f9Vm/9Vm/9Vm79Tbd6yqWGdxn96Cv2GnO4XaQKILEV2in6H",
-	"2vNRdPPXndJAp37eJQuU2g9ZEm+imQtOiVA26NfFXnjRFn5oakgvc0wM2H+9N0pb4z7iUnmtsDeNwFgP",
-	"Ptp1tz5woIO3wwCM7rfV0k9GWj3S67URf942THixtbyE48FvIs6WzYc74fe7/FJYiQherZUz1mKUF3dv",
-	"Yya6MlUlPXdcQXKGyqwzwAV7MvgsNYFSzBZRNjHH+qZHHcFGTsS4RbBRrXFTb3e8++VwfG94b8c119nz",
-	"e9x4CXe9B+PxTq/qseR1GHFBdc+5qoo6R+jkgogzwfn3ZP2QomCP8Q+McKUc18Y2+8j2l+n9spnl+P7q",
-	"L77l6ikUUNo84KmGyhp1qPBx5zYouv3WQNm77bnXXmozs1Kt0O8RVhcgn96OcXXgu4fPEKxqZi5ZWfFj",
-	"oNNXmJs1ukZ9phytscsAnrmWMp8AR9sY0bpYoLM1y/zWeOTy/ZZbzz1nlXGYcJOrs9RwXobz56LiaqOg",
-	"YfikXMUtzXtrJbKWOfzt7iHvOmtV16QKyH6pNvVxZKLw0pwXYS3Jp4vKPQaXB1l5xZpg5QzVQsFtV4nI",
-	"ZTh5Eg3klpiwmh+9QodbJs6z7SbzOy7dRpBpyCb36vHMrzNKlNpA8gh2gvrAhLGC4TbMnpgrc36rX2WP",
-	"CmUMXIvVgH0rWrr9toS4d66ijQq3exUE6iaB/GAxF+Fu9wLEDkNAszXK9t/YPoalZxKCgAfRhJk4YEA3",
-	"MpvhuFiM0EHxkzS1B2zumMzpJWaKRHoQFutPgufBbJ7LT+e5yZKDMOMJg3rqUKQffgTbhsPsRwFhppl4",
-	"8Zw0NB6j1Wj6Oqcmx65DsSOQTyRiGhO0h2hqslaKv9dctlVt/MgmnRg/qFvihPHcEDEXbR4wXx+TS/49",
-	"qRGiGlbfDxhnDHDZS/l8hZJjqGFxN/gU9gdkGHJXLK32y8PczCPg13t55aNwri62TZX54czW9wnyxuNw",
-	"hnfiJZu7zhFG89fYdklY4vLdp9UsU0iiIxPWoS7YBgR9v5YoURXGmLS64Kc2y9Y0iQDLQiZ4JkitLimg",
-	"Kz6nwholczqEHQBe6m+vACdjDQPi0nUrxhPmdri3LGObaN5PmaVUlxhKWqA+hNmWLSsMgYJK+IMyrbY+",
-	"kHRUSppeHMStPLaLHKFnRgO7LBaCzmixMEnExBS79vLz5IQRhi7pea5llcrA6OhhCP1brQY20y5d6bay",
-	"aptxfty9shauvbaWXHJ3PvR6WaSAcPKNqbhgmqq4i1wK/p+MkbK7+QrqV0jWUYW8RhFzddEQMMoSE92E",
-	"qSpUUSbuBFI1+x15mAMTGVdLxRxNWHfGow3bJ6qR/4j693e/MgtohR4+hl9Xl2iIlpIVqYUNKDNhw+4m",
-	"bGW9KtQv60U8QuaVR+gEz8kJVeTrE01P1SN0hNXF1/6ZTw1NYlsmQrD4PwoSqpvlIdpKLVzVRyAVntaz",
-	"aV7nxnpQrV3rL43OnFgOZeyvpPfhw4/vLrvzhLgsS1MXaCWZ4LnqphPPq9ZWGST9zShDdG7iWkxsjpHc",
-	"bXGcUsSpie4o6VIlRiFs0CtaS3C2K1NEzCkrFuQu4lD/kFOliED9OVGar1StnOxBrEF8HTYNBZFEDYW7",
-	"t85jfsIuOSURggIgJbW8olKZKi+l6djgg+YSOUOp1sA0zSsWlFFFMRBufSJaSzEVeqyK5AQqrbtAMtMI",
-	"PW8klpYSqX6/uQrEc8SgHk9A44Hd1bq73MYAcxsqs6zFzFpEZ3c17Dw2tU6Sm1KJu0b4b7YwRdxYtNGc",
-	"sxpX3hRWl8BoWR6KaaVFKPQmh/7wM07lIz9j2uKJ9HrvaNrBoNIWZaMABElSws978k4EeyytBRIBwnNY",
-	"K0Fxgdn5zfX2O8/ut1qcpzbVKmY4ac/cpSDF3/Kad2o1xDT7inSDzB+NikWasqKpNtcoCsK4JnauCpEF",
-	"ogilWzb5kphyb5OydUtZZA09fq2hz/g3fAtShIpFioUWp6XfYg+C821AS99F6hMxmDCJUYKhNBYQfnJF",
-	"zwlTzuRTm1ZTz1iL5qh/f3wPTTvbrUwnTFLG2QBoLjDnq7L4lC2tZmrKBIubuNJQHRVFJqyRIRSm0X6/",
-	"m/eEYl0V22+KZabkhjIK+oyKecnhf+miWYWMZuHEGFVouaF+JzAN1sE/kPy70a74L1uvz6v6F67pHvlV",
-	"3Dv1oYGzkORswhxRaZi0XNWv2sPmrCP03BmOIXc6V5V5+BHoZhn0wmUaMb1WpV6FQK/Xqj6/4idhDFBu",
-	"E8ZEZOqRFQtTug3YlBM9TZIcCDpc0HPKCPIqAn4HP3mFNNIt91ag3KU+vgmbnpB4+JSo+GKoFcQ9JPGc",
-	"DM1n08EjBMiPgEbEgkt5ah5V5ZGDCAvPrIR7B8phtO43+6Zg//syPDVaJbyzxOFjaX7fGgi7svrLL918",
-	"1MHzjy2W2fjMGmaupidlE8iNbNjWNNtFX/Zq7eiKhaVIHlJLzibMDerXdmuWG69oDNT2HozQCZh9PTu5",
-	"1Tdd0pxGeEjvsJx2L2BHR9OqY8MUyS1qrMI27rpvVddoaQ9eUNjiWg8JRlCaU9//hcH9FGverk9mEFmC",
-	"kFqDtGHgSbGYYXCJ5IxUQsIIyoc27NXeIbat0mhP85JL/iYHaAgfcQT8SN9KscAstkpmJYnwHESetmKZ",
-	"1KVJW7MRWu8FjACdar8WmXZM6dCXrPKBWPuLyXmuIK4GHLYoKGIUnZvKjqk/s//uhDFqdyVaIqgR2oI9",
-	"9UzRTlMWCdQXG3HlCiYGZNCSf4/QkzS1S4wrURz8hbV+0aHSuR6QajBx0aqBUsPdplZzaBtZWgM5OObU",
-	"yhbG74cXuOHddL9oN0RFUD+FXIa70yedMNmNkaVwuDHncaaeobCV2VeayMJ+ChND2epgK6mNAdc4fG2q",
-	"p0nJY1osXAJ0aQEDvbOMD4+xHHUZuprV5O+iRONrgtnIGLsa5RnXNn11Fbn/H2P2aoHFUvhrZJ50RjN6",
-	"GQRg0DKBCVAoSouNuCPkz1hZtoqFsl00SaysFaPDfwn+PhOgwxnC51SFwx/3vYV/iABIP09kdQiklzci",
-	"I31eRr8zzLEs22V0wBuc0sfx1fqbWnLrHryV8eVdMLf9tvrjWfJuWxCcBILRA1Et/ndLA1tWtS/rDFt/",
-	"Tmp5M5pszrGAf6f5Uh98G4YhBi3T5N3UVrMXXAsUCTiBDrH4vgK8Y30471EAWJ4KVT+OCKX55xuidajv",
-	"uZ06ZQTfNLc9yMO3P1gJ/07hWlF9JRzC5yLJqyyoZmlZyE6vm39JswBtGbVUaXyhvYRJ70G5/g9BeMsg",
-	"ojXI7kGpWNxRuPk6weMltr8GfefKBIf1uyNbfAjx6pKHYWT7rekItyootnbjpaWwumdjM/Tjuh51kS/C",
-	"bGitJp02gM1JkyFxkPGcxa6bmDHTrbZqH/jtcRqe6w9FUm4Tw8k4iwmI3CvDlLque1Nr5ksABJts1YIV",
-	"RYYxZglNsFoiyx1hEVAceF5Tk0s3+x4iXu0RgGIoxpRf+a1MtBJ/NeSMDPkMFPauqvVgQhvr2XZQw+sF",
-	"gdcuqyHs4QnHGWIRX7hGdvvV/ltn27R3tsrx6412R3pB0/52qQ2vSVhF1rp7eO2s7NL1LmqFqDUvxVzJ",
-	"xkt1TcyC69x9sLIP8KsPR+y9m6w3zNtZzQKOi4XMUydIYyRIfEFEfEE+V3uFR5PsTtsOYHBz2cLmUPPQ",
-	"wFAXI9JQadDZEBBltPNnLNHC4V9NAbM8oGpG7hFBbTNEho1RQZOPEfRbIGkig41sX717F6Bv3VRNX7oJ",
-	"tu5OI21Ez5aMsT91OSinnKXX08EyoUeRDyn0KLKJ0GOSRYzcw6ASz0fQEQ/b2Ste8Hj/90TafnjN1wZL",
-	"uGRQPTswAjBpJtMFBOB6rxIv7XgJuBBow6JV9dpQIDS50iPo53+YmIu6hGdQ7ud/+QlKZISObA0TUAOJ",
-	"mLCGkN4KDtGohC85Fcj03rERNlXhzN37VS8CaeLZNDMGi76LZzo1ZssqCmMwQk+u6DlZHszhhumO5ogQ",
-	"LC3Y+a7+DRjXT6AHkQs9mUaVkbEMR3HnAU29wJHlcpLkIyNUTE3T2WkECRX1Dotany5bUUiMZJ5lomyf",
-	"18Lpx0lSItl7MutXM3ysTPCSiqygGghrKP6fnvaoufDuOhvJBI+1Zn9mO2CHAl1qyL22wqfImgpfo6ly",
-	"V1ByhK7B8C+oV0bWOQlNA8piMacmqbBOvzbVAuf8ktQw6lPQAD+kUelEEyQ6D4hn70VBhJ5m8UX73PdN",
-	"CEKN9JaEFkxF9eC/vqW6e9CFe1q14R5AHJNjhhP28z/QIU8qXmJ8+DU4bTHF4r9sYGK6JDBxwlxkYnNt",
-	"ZDUnAw/3hC3hZINHkG4nCGWJSdtNt8zAGQ5mqtTbp78n9hHu0f6BfcJrcRAKwdYJBGV8xvhrYBvQtwHV",
-	"fQe4kQ+ca5n55sOEQIXCO1JuCPPzVrWCtq5+Mz9wC9mU7Gxe2fh9ViQuN9JVkvjAdLtc6Zf7ZHIo3YY0",
-	"3B0cLvEaVvDoAHaJfnVLsNszBdBNwA/OMpLiujiSswlbPmhAkzOKFgwa2d7TyoSU1oFcyzMT5iqJgiYl",
-	"saLSdDj3kjRsMJE1FmWiWFRtklDfhqzu7pbpAgJnmi8NTAMn2zgV8SWl7UIMxELowXwp74DuyRkWCjo0",
-	"DROs8CZo8DJLOU4+uM7h0C+IeodwZNDX4FF5WJ9EubfbagYWSZ1QZLq3l22tix+hfEmtJGL/4HAQRtk6",
-	"A8kEqWB2uU+xDt+OYMwwNFDYzKNtO0gWi1CxNcNQjuoL+9TZSm07XczlqH7CkSMsHptxvjiP1TDy6VQV",
-	"vSEIbcZ8yoypqi23nan/58PnEXqADnnZ0dh2yCOWthDjULLh2pZgR67fsVZj7T/3JmzChuiLL453vvhC",
-	"f+9mMjV1qsrtfz58jvrkShEG4bnT0dU8nTYW8cgOtWuG0p/oYc6o7VhfLNwb9/QbW8DVYHSBY8pMLMj0",
-	"wNCFQyrJ4294Lqbuo/vwEVZK0LNcoWnp2J6aIBIC0dYbRFW5gR80BrZEeRpVkQEuGSVyQQedVVxNclrQ",
-	"Cerme6jnwyUBbDauzhmqTmb6nKsp6j8Yj1vH/OUXX7iIb/MWBu9ruQ2Wz4ngU72iL1F8QWczsI0DpCQ8",
-	"P0uh7y0M9dvQUARNS5I2NZWV0DQWxPwQoenc03T135ixPDV/QWTyE9u3fQ9NJ/l4fC9uXm0Vm/D1BCqs",
-	"TXruTL+e9HbGX93b2dmd9OBjYoZ4zhUyG/t60nu4s3vv/nhn0kPlQr+e9NwSJ71t/8vt5uzm4TQgm1Rk",
-	"jnye8kmNjgddiIZkgCW+Ru0+USJ95zKHV+q5U9RwLy0t5dwmS60KzmHZwq1grX4YUHg52qx66n9Qo/+3",
-	"s4Csk9W42Wxp6T40ayUmtCe0BFvW2V9EGf4MuA47UYoI/fH/+st4+NWrtzvRl+/+LdSn4VMTncyRdurj",
-	"9jI/G328akpcIkG/u9b5YC2FvcS5ICaWFZ07UfL++H4Zo+Q4ty0tagpbZBjMrhtiq0kz1d8uxdnfE+XX",
-	"Vn+/cNYRvJqU/WM+U/vkPmcyT13+f3ncAQhap2pgSbFuVjKwVh+8UTawXYfcVs3XIgQZloL2ey5L/hwj",
-	"l6ppzbZgJsrppSA1PwMRcwLh2jhWObzuO0lM4VHoMDXnis4sB3uT04Bi/ETvLdn3mgTcImuGkR/2A+0G",
-	"Hg7vjWFYLE0AmVKgdWoSRIT1kADR4XEto/GSU0nZBt0EqsmfuDv7WF08AksJ8prWnWaCp5ydf26eizuw",
-	"WB2ZkylrcgRRol+qgR5H25xv1ToRhGXKdnrMOoqvx5Yi9CbXKi2mCqW5FwFmo1+bXtmlouehW+8HiQZr",
-	"VPRfHRPmlvcpy1S39NbZE7ChWS126KVmRHfAZNYC7u239l9LUp02nzsKV/11M7235CjXUWGDxKiuVh4G",
-	"MdMt40dZiZm3yKaqo9L7zqha3YqjOsf/MRlVDm7uKJsq5WoI0c2QazOML0j8/XLThK0gEVcW7BSjaggj",
-	"Gin5nvwiz7naL+faN6v9tF0j7R11qfp/rJ385+cc+eOdQdZm7hIILbY2bGeTMnOhvm/+xrMZjS+KRdVH",
-	"bID20DTmEORHpqivP6kCtgfRhE2r9ZuQKanfM9VZyo35QV1axBDknEqNvhGaCqJ3oD9ySxMutCCaMD2h",
-	"qQ0Tc0EQtBiFQivFYqDp/5Qy1x4lWCEK4K0GgbdRqfTt6DPf2b13/8HDL3uRM7PD4d8UHT6SUtReyPKE",
-	"GShUz9WniW2dyLbSnK0ZiIHRNTzoFnQ9BL8Vp4BEFCfmtDt/rMNMjv2lf/KMxNtNFxM59q/g8+Mhx0EI",
-	"u9ugLtPi3JLjapKmgbjh2g0vYISee2NNGLSlsPkbtspDWVXGVPq0Q0aurww4oVq4JelckyUD/MHSgLCT",
-	"59zmod+0YSfX/5oTprC4PkoxM2mGSc1+uef8sb1Is4h9nuux723CEjzA/njswFtEUBnRQFAyZ/mrQawb",
-	"M0ucIdBYgUGFnMwGLpR5by+OV3KfOVli8qrntUE1+2JhitYtbx1EVjtxaGpcOICbUFLY1Z8L+m8OyftU",
-	"lA/DfSo5vYu6DR3nWNMsm5ei/zWEinjL5YFgwb12Xee+KwEJxPYsFwTng8hVKIS8i6s4zSt73YR1FQuy",
-	"wU65lhdiQdQIHZsaja4n17IqghPWWOnS8n/BLh1UKlew7sNYP8vqe2vYPasr+TjM+5u1wKEJeV3cel8U",
-	"C9JZb85x67K6aAlZkM1loAP1p3Cx0whiWWb0qlhM2HRO4tPpwG8kBTa4mEYWhPLUVLQ3BUwt6dLvM3SO",
-	"RUJc1XsyzwShDLpATU1hUvkdM0FpKTHpqUTYQBPov0ATU/o5xilhibByxh/yYnFGYq2O4ly/nWxd5NQB",
-	"/4Sp4p8qKnEhZwgz80+FRQL7NWcExZTLNNDxGF1EqCycfsiZEsUCpxFUBNXzkzmmbCMUahXX3BiFTBfu",
-	"GxeV9OvmuQNvOv+sEfh5CRq5BQ19DM+LxSWVm3YNd+v9SNLLt+SHihB01aaMRbEoFo8MyAL42wAFDSm2",
-	"eilA+yejDQAJ6AS+dVnY9lv47+oqQlVni62yVnEGfAmq9IdK20ISKT9ThGkmBWkSOQ30vZmwYOMb5Eem",
-	"mOkplCzOIzd4ySVN5ExZRrZe7P/mKLw5EzTdLWsYvCrb1QBouZXPuL1lWXV5TaBdJxrFgu/tfFl17Kha",
-	"fb3tZXmo0iqkgJYtXmtN3qActU0hAmD02700hb/lXV9MOu7h9Xtu/GKmqdq//HI6v9wCpDtOJhP8LCXz",
-	"32zYGsd8FTQ53YK2dNGVu2qt0dk3ZQlzyARP8lgNobHz6sKvmJmyXwi+o0o6Gw7Or96Tl+zIrPA7s8BP",
-	"26zp76XLqLnvjvnzM2jur4KgO7JtHrmh99A0SzE7dVOkU9Q3zEGiLJlFKPnh3NjcM0rEIEJT6A5+mkK2",
-	"SZbM/Ieg1kC/8VPn1Gq9NEL7xveWavTjVNlucUIrLFVsvVcIieeIsAmrvBVBMcNAjIGeWxk5S9aYJTNj",
-	"wqx5uV5FPUsRXhieWT++XtR7k2OmoPr0zvpN6Dyw/0hKg7+EZVhn+n99eijVgVHdRscLglN18ddltQYy",
-	"zhK0Ox4jhZlyTRCtUTQHK75gxJqh4jLkOMXoDJuOZqZ1CJGoL7ld4yW9xLFW+wdB2+K/w6rep33RzhAK",
-	"SQA95EY3v6Qq+3P/yExx/cS7FZ65CxEEJ9fr3YdtBxM4aDtBhB6M79muKtXZJ1SvnZ7RtPsCjglOKCNS",
-	"fpw7OBLF32/qdn6wDh69ZPgS07Sy6XdfmzN12cTHvyvUb533a07PmR5s0L7T+uhve2cECyIe5+pCT6bl",
-	"DHBbWTkmF2lvr7cN8ocdKGQErNK4aq3o+z//A30DurQsu46ltWJ4P/9rUClROI55zrQEGXX3wY5dYxyn",
-	"zhAFYkieFQtnztzyFuENn9toxLW8GH6kYuCr7kKBekFyWdfwkARavRAF6g7ahXhFWtoLCiT1+O5RohrP",
-	"qnDosjyMX+DOn9aFSAcmLUvj5SjjQmGagrytlU5XfTNccxj1RcBbFdVj36JKuo+QyfyzayrZRntNZWAt",
-	"iG5uv0TVW0T0129mMGgFrcql519WnJKwSRMrZJSwbeT/wHMBHdrJFZydcSs/uYpJqn89OnjqowaMSYNT",
-	"f1eCvucdhQPw2mB4YyVzGoKgJ1dZyqlypUWw1hK9JnreMWhS8u7Vu/8bAAD//w==",
+	"7L3bcty4uTD6Kqjeq0rdE3arJR8mI9dUbUeyszzLmlEkO0nttH81RKIleEiABkCNFJer1u263w8wV3+m",
+	"k6r/Kne5m36T9SR/4QNAgiTYB0m2x16TqtRYTRLH73x824t5lnNGmJK9vbe9HAucEUUE/PU4VvSSquvH",
+	"seJC/5AQGQuaK8pZb693vJjjlMrFnKAcC9SnCWGKzihmCiVbhaIplViRQgx6UY/qL94URFz3oh7DGent",
+	"9TCMG/VkfEEyrCeYcZFh1dvrFQVNelFPXef6RakEZee9d++ick0HXEpKAqv6liP7DMWcKUqY6pg+sUP4",
+	"CyBXOMtT/XRn/NW9XtTLsVJE6K//11/Gw69evd2Jvnz3b0uX9lTwrL2uA6wIwuaVxTxCix/1qSkqUEJQ",
+	"TNBrXghEWZwWEvUvSCEISgr0h2IxPyNx1wnO9FTBA0ywIktX+Z1IzPGFxuXw0B/43wSZ9fZ6/892BTDb",
+	"5qncPuFCmeH8CY4EZTHNcboccvS2NwedvBz8ZuCjl9y1eamfrbt3f8CnlKRJbZoXfDUgvC7km2Jr8eON",
+	"gUDxG4LAi+ucyPYC4WeUbJVrRH2xmOeLuSICpYDsOFv8pIS9vTwtJCWFkHqB5CpPeUJ6e0oUpGO9ekH+",
+	"iqkimVz3oPXqeu+iXoavnpnvdsflJrEQ+Fo/leoasFgfhv7bkoRvi+yMiCOsLsrLz/Uf5doYvNCLeoK8",
+	"KaggidvIetBQmwbO+gifkwCRKrLFXHCN+ilGOT4nDYKwg/q4gJNFO2g8Hrv/d+KDnsZfZUJmuEhVb28H",
+	"jopmRdbb2xm7/0W9jDL7Y3l6lCly7q37hP41tHaenWm43FrM08U80/sH+m+X0LU6GCy8wnF9iSvXdkxm",
+	"gsiLfc6/p4EFfkMUZ/oQBWG8uCRpSvQqUc7lYg5LTbHmDYxcUc4QYSjjCUFqMc84ZSO3h9gMX27i9PSE",
+	"xIUgQyJzHJNTYVZR21OGr54Tdq7Ba3c8buFe1LsanvOhHbC+jWpfLwRmMrcEqr61qVnUFO1pRHzdsdFL",
+	"fo3PCUowk6hgbmPo35XKv2PpNeozfEnPgb7KwQgdYYGSxXyGC4X20PSMJ9fT8hQuCDaswC76z0O7yuEL",
+	"/j1hw2qx6+KI26X+vPpa3+tLScSzZAl2FvDCUuxcxQLe6Y9lzpkkVsaJSa70SFoWYkqLC3tvezjPUxpj",
+	"fezbr6U++7drMwQ7IMzVIP0kwwzua/G3gqB+tvh7RpAmrno96E1B9LXqQRVB5IpKRRAvEONsoOHjdzg5",
+	"Jm8KItWS1eaCn6Uk+41bdSnR6C80Ye5d4pQm8PLpDNOU6GMiQnAt9P1FQ5zCNO3t9fYJii9wliMiFeJn",
+	"qQYZTgXRsJFzjZCit9fbJpl+/d0rTXSxKmRv7z6APlVAgZ9rXsIZW8yJRJIXGZXwD6YQZbAUIkfVRV0o",
+	"lcu97W2DZKMYJ1gqQUbnvLgcvYlHMXY7JHK7vZN360LhkRkkdEv6jBd/V6RcH+pPWzNNBxHClyRGKZHm",
+	"mCTSGERnUi9in7NZSuNNLurW6zZzKrusrcVcYaUFjYKkqD+N7YqmAEpPuTijSULYh1ygZuGcaXBGOREa",
+	"EPRSvuXqKS9Y8iFX8owpwYtLfJbqy2Vcnc70EszZvOD8ELNri2ryQ67rheC5Juh6MqzoJZGoPxVYkdOU",
+	"ZlRpsOtFlibDwo6JEtfDxzMVUoVOSMxZQqQWLbQawxJRZ8Et3gpUmOFCXXBB/0o+6J08LtSF0QLMDAiI",
+	"vAQKKMisAHWhPy1gefrFGAcO5E9/+tPwsfdC+1R+R7AgAgmC0+zrSc8QmkkvQkADv570LNqfKs2hJr3Q",
+	"iVXsxBzYJaapBqYPeV4nRFzSWFOphGqGRvX8sJxc8JhI+aEX5LgbzXItBmvcWvyIJFZUzjAVBPXzESJX",
+	"IySJljckPWdEIMnpEPjgAGQAO0+TNeeC50Qoaph2pndn5Oq2dlPJBn8pX3xV8hd+9prEqme1IHb+1Fg2",
+	"6uMTlsjvWEB1I4JRIoyaZmT3BKTgcwOxbZXtEWJFmiKpRTGtj+mvZpT1opaapt8zN2ZEmpboOKNCqm9B",
+	"EHrbfpriJQ8zrASNCwMOy273sHxRX4UBMBkiLOaJ232xmAORSX3VHfUVL6RREdMtLHLC9M/D88WcW/Ux",
+	"Lcq7j9bTAg9ISs71Mdkl6HU2dT8rJa5lD/CBpZQuq+PyT907Y+9sIgcsXSCmddY2hGFnUluKa0RIzo7J",
+	"TI8VX2DGSMCYso8ZTgEaQWPXYPjz33buDdB//+f/j6Y/kLOp0Xm0ti60aBehKc6p+bVgTovYenz0DL68",
+	"D2o80+rXX3o/kLNe1MM59fZXwZUTFVt4omUPmtqFRFrFmgnMFn/DVKI9FBMkC4HeFJzaNSl/8f9Ai/9K",
+	"qLpAB0TGWCgi0c//KuHoNS/UhPFCI58s8lwQKSlsoGAVNmp6E6Gf/4GecyXRQ7Szew/dH+9E5T93yzEL",
+	"BiK4vlHA4mjCQD/MgJpF+uAYzzRSz2h8odFfT0XQwWGk1+A0rwq9iciIKoT5VFEFFGHCksoqKYsUTD8p",
+	"QSWsRSjd0pCjzE4s5RqNRoMRmmriMLVHQGRlPZITRpk+eX1I+BIzhWKiFEGXROhTGU0Y2GScUbN5sOvQ",
+	"naRm01hib11nMFrHS8rUw/u9tpKvce0sBOyPK5tUSs9Imi7mFWgNeoEZeRwXQpDksVplimsS5aGiGQkN",
+	"mfuWzbUR2AyziZGrQZ+AhHnbaV5N5Cxr5uyi0r7uG0stylb0ZBndekpT5wsIkC+5tu0ucA4VuS5Xd0fj",
+	"KWfVLIeqr91owZsZG0toXM5BYGj3duhg62ttfG0WHrnDrZ3MsltyJsb6Nsvdb2RdDV5QXdTykDT3jITt",
+	"p4ornD5zs3c814sPPm8CP4wTOUOnZ1H0pqmNuezIKmu9b4h0olhTrU45Y0DalaCaD8iCXlKU1AixxzPd",
+	"KCVVxO5wQygZ4qs18GtRrQRkIEVOcZKQRDO5x5opBjgg+vlfESpfFyTjl+aDk6WMU382YfY7ytkp2BdZ",
+	"bL49JoyzmBqJd/Ej8M+aFAyTms2fXlLyg/ls37A984qZ0zJEmC3l6lSQkgnDRB5TBvlGs3KiUJ5qaVoD",
+	"sbU/6zVLLWS8OK4Gi7kQBESK0/iCxN/rEf+4mItKvzQCfPVeOQeMkQueFLE6BVeY2YCRCPRr8JAqiax9",
+	"ChdXsO045ZKy81MNAqfkShEm7WaOhAajc2OgtapDU2Cw556d5oJUBifz9WLu/eIEEHPU2WlCci6p0m8e",
+	"LOb54p+q9krtLjOe0Bk1d3II/479Qds3WX1KrnKNjvrLpzT4QX8xjy8Wc8xiMkA//2s0Yd/wQoB8uoWT",
+	"jDKqDwtelaSw5morru4hHMe8YOo0FkSr9nDoYjH3QMb3E8LGvEG5OGU4swihlKBnhfmwQGLxTy2g+UvQ",
+	"CgqMIAtxSa65OD0XmKng52DX1EcaVGLqo/xA1UUi8A8GgokSWrhdZ4wSZXhOmFnGd8UlEQAYbXyx8uFp",
+	"zqVd9FFxlvp36URIkLXrn4N0WzD6plg6QPnWYm4uc/8CvymMl1LfKVhlCOrfH49hkum2pmTTAcioyngR",
+	"QS0plCBWFHU0skbDgObWqVT1U40AVXTVkhbNbuukw/7SxH8guh5KaxEoiK16igYKmp8sltVX5tCp/qvF",
+	"FCD4NZjWv7RBViuUDTD0fyphytu9gRKtrNYAQe+qebdhFpMkB/bIPZ8CThKqN4DTI0+YmOFUkui92Ugi",
+	"hAv9drJ1UVDk3J5q8U8VlX/dQ5rmmwdYJAH7SWuHa5gv9OWIZDGXjxDYKjTcyoZtQ6szEr0pMEsQPpM2",
+	"nOSmtorKa/0Q3Jz2j52G1BX1zA3ax1qZur1hIygQ5RQccQEx2QCsUZvW04sM1K8FFYBbRo+LcUpYIkCx",
+	"rsU6rLxhus5ZGLPNS9mhAdp1ab6F2TmBmCFBfLsIjuPFT9IZ8rZoitgWRq9xhqmFli7FcaU2zMIGu5De",
+	"x4zdqboV/7hre1x2zU+uzDZvhvLYA5ampzujzP29E7QUaVxg6lnSvoPnYZ4I1o43miKcU4H6vPBNxdGG",
+	"KFAuPXQ6+3AmR1jKH7hIbnY2oJUz5QapAWbufoz8Y9vZ/e3KY2PkB3/EpTqxe6+llDZWVh81eB6GLx5g",
+	"RZ6UXLFFIFp2oQ0CY2AN3jRrxC3pAyeXlBdyxXcrsU4QbF0egUdw95uQvcZpN00yoUW3dl+uqb6Cde/m",
+	"ZhB7gxuoTq6OwYdc0Rnql4FgKKXnjEjn5QXDnAf5DxoE415zqqh3NVTkSi8lK1JFU8ra5rCuMwyeWikT",
+	"teH4jCfXQWBYk73kWmyWF5uxSkFw4k16xnlKMAOxpTCrXo8tuLcjs436auw0wQMBPuLYwg0lwJuw+701",
+	"hL2CIcw2E/YcJ22FqmmZIuXnNKYkRbzQf4JU3KDFK1lYE/gMO66OoPuQLem7IVvZEEO/pyxZkxb/h371",
+	"xs5BdjOyb6OCNpQfmofviCvstu6vMxOEbqMljnfpBb7kj/onR0/20c9/u/cIpfCkbl1hWr8lUll50Hed",
+	"ra2WuhinU8s7ZKn7+b80ldeWjhrS8g6s2PWri7vLxZ3O2mfwR4Hpen5r1AfhlDAkOUP6hAV4Cz1PlE/a",
+	"N3Ooe/7zmuR7Z45ySVkIDQ4W87NCBS8fbrq9optpP2urs+bV9ZSl0olffrKePx+OwgLEuu59Z0AJYFdm",
+	"/eJtHfnTxLsyFahLh178JDxXql5n3aUAQBMThUIIdWMQWkoSfHT7aDiztlP5g2FDBwYYkK0woXHrm+LE",
+	"PmYJTTZEjlvQ//d7fN45+cfnnarZVPBEsgNrOG6r0ObBZqrD7fTuGU2JO0RfBnvw4BYGNq72ecFU2M0r",
+	"L/Dug4dhDO3wHYc0nXLh9rNyYG/+dkSEf8JLL+cunOjVTX/eXvSD7Cllib7DDSIzIzCDkQ6tV1jJrQpV",
+	"Or6/0tYiDEu340ZLoz0PsqOatNy2d2tpfFNMZOR31xsFq+hPnm4Y+bcRys7MzWwCtO4yA0C7JgG4AYpH",
+	"Jg0lBA0bYr8Zx9t55N1leUnV0a8BHXdDDOoA97mThJd5yo1NawPzhr7WgEOAlKGWfz58boWqg0PUf4AO",
+	"ubMSDUboBJJJMpcw5cxHuw8eoBgLHCstlMoIROQJq36CjGvOFIQFGL90CeJnlGFIXVxOemDhwYOo8tKX",
+	"WnICgYh+KMhNpPgb2H5uaMUxzueb2DtbGUsmFNZEKIeVbV6gFMIfCJKeW9ZE/QT1bJvgR89WWwNqhNbl",
+	"r70tbTgcIjBA4j2FUA6IWNGXoy8qaHIpLVxtuZPpUzg0TCpgBHBPIEFKA7IJngjrSyuwumkiM6sqtxjV",
+	"wLF+Yt712ntrLX0J4P+HBUJ3gs641Yt6Zid1Bu2Zqsz3h5UAsaaZ/nby8LpGfi7VXVn49ZMlI63jv0qM",
+	"2IHT9LsZJG2uCeOvmsGNfyiohjFkAB0RhnJBMk15+93o2IwXHHSvuoKPzfwaTTm+7edwF1LCqD3W8nyW",
+	"AGkFK7V6Hw/v734VKvkRLPhRDnYnwoLlGp+3kPDEKf7VqZOEqotR4vIR/l/7xGT6+kzQmSdqAvD9wK08",
+	"ucq5UE/td00aa3639nsCr1r72pOr2HiIjg6e+mb8q1Re6S0nsyDZgijiJ0KE0si60mMsjaulxYSJjk2y",
+	"bg5wBA8Kgb45+e5b1D9+uo8efjXeGUDaB6SQX+Asj5DNt9t2h7cc8dx0ZZJA6A5/LzBTJzYy7WY+rZuZ",
+	"6n2rjQcED+8v9x15rmT4OmTiaZmJQxv/d4JTU5igvhtPaCihmn+/8rDtZ6GZnvNzekOXbH634Sfv/8zz",
+	"ZXEoz7naL91l++At+4TU9jUlC0G0CLw+q6gdyjF8vDKzBGb2lWI36Zrqcfsi7oLpBa738+Z/7Q3fDMtT",
+	"vhm8VNJuFX7qIh42CEBtnAmsYuU2LYQu4Y0hc/JGm2qrbTFnGu8gYLLyt9t6Agb8ibg01YqgzApmKsDd",
+	"2xv2NaglTLJa3tLKTxwyA5yG5Pn2UP9LFF/Q2QzMF3g2o/HFYo520O69++jBwy8HtaTOnd179x88/HID",
+	"yfU5V8deZEIgRU4PDak14vooxawDhz4QJf0gGt7NkapJsSx03TyGMKgBwfqi0NXUZlyfonsQcEfU3Iep",
+	"z56Se5u9YWhXEMnKZMRxU1U/WpL21qtVUPMKqI2jINreBp98b1+4MpxNo1v86PLqAYDLBT5YXeFtWURt",
+	"OX/oYg593aIikQ/G445ing/DFPKQBJOeq4Ih65leqhojbdPL46VB7/VSGvicKlPPzaT3S5u7aQJyJEW4",
+	"iAs2GK1jiKnSlJ6whCQd4U8m4SXF5VT4nEqJqXJFE4KBHCZeHyUkL6hEGZVoRiFJNMUTVo9n4QXKiUgK",
+	"iJwy2XEDtIem5SlPoe4YTrmQiBUpIqpxKAmnCsUXnEoqJiwhphQDLlD/ZDFPXU6nn93K1MCY+9tGuZsG",
+	"JazJXah8nGSUhQ2CywPbCqlOiN6OH8zXfWN1uKmKc3qHAFm0bIswhO35GfgZoT+YMYj38oS5V+r3WYty",
+	"iVr35m7Mz6gyhe4SwhS6P743YVMvY45xdQrhQ2TadUVOVzTpGhupfC6Vbn3MdSaOZ2zGAXlX4tX6YSU0",
+	"CcWOdMemucVHHgkKAkYFZ6HTCtHLb8kPfgrYmlTNffEuatJI5UZqefQkiQVREcrFYj6jV4s5mmYkPp1G",
+	"SBCmxWAgbDMOSVU2NXilpKQ6cnpema1ZQ9vN+LNzODQqtJErBaK6y65dO+thp6y7uo7hxMt7qNnObxM3",
+	"3TCih+DhFvlLvw3gXZVTJYm6cZrK5ilQUQWItzkwM8jqhKnQNtfdbQtRoNhQjYqDBxQngkhJUMwLIShJ",
+	"QXU0ju++9Y9KlJDiKkI5Nqms+i+QCTJ85c+8A6fQ+KUjRm/ZeRt7/t3aCetnq9/gjAz5zLcZ9J6xhL4p",
+	"yF+R1CJAwdpnFrlHBDUPrn4+I6C7JE1kwzJpA/qgFjIoo4EQnJ0NENrs0A2mNduWgHlX4e8Nb0NVYWqZ",
+	"6PYeI7YDSTn1QnGwLkGgJieB8sw5nBKzRYxTUuXwJAU6KwTBxWD9gm6ro1+X2/5d0cN2Ifun++ir+w++",
+	"RPYNdAAgavM1AkWHmvEPCdGy71lqqjSkmmakpqRsSk1lbVJcaoFJbuE8L65BA3JmrlAh30Z5TONCs6Ve",
+	"o15Z6RQsCbZEbdTzK4x6osOpSRY+Lc9UD3BaCW1+jQLO0ut6DYRKoutV+b+nkqS+Oc4WScipqbZpPkpT",
+	"bio7WMkRfnUFIqyrt9pkY6wYM//1U8VPbVA/FF5wC83xdcpxcqo4P02xAGNAwWSR51wokpxmJKH41BbU",
+	"yoi64EljcYVX9jMC7VWwjno+S4ydrvDymlYWz90YCtdjUmEbn96WgUszacCE4oJWWn0aZJEt5is9lSpY",
+	"qOjl8bNaxZaUQFUQW0DnLF38tIYxzF5BO4BFY1QHsiZFvNIDTFBKLwWm0imJtqZPWdIn9TAtTzQAJT+c",
+	"A+TklIjgPdupy9YazYTpDxMuWm58RR1X75Q+hpkUEtlCkRj7R8Pd8e7D4Xg83tm9F6zppz/dTAO06XMv",
+	"1ijCd+S9+i7qab1a2SKegej2lvNBkLggJmQsFyTHokz/o5eCkNV+BlPnzzud+upLU3C5sPLOPfSojmhN",
+	"i7APu3dhD67hwudtDfa3ejMl54Y4exeOwAfjzQvR3A0ylQbh3c0Mwmsiw5KbCtfVO2oyAFcEFkqDlqwg",
+	"xezU5xEzGl+QU+McJFcQJXoqyDmFqMcQlzhuSC+3D/WoqSS79zdTcpeGYNhmHTdbovA6fdxEFe9aTaN1",
+	"SECszvw+KEs6pfRjLnJpI8zLPhy8aPVM8SPCbASi7Q8TuuG6We5mh7esYs4zv11WV5CwZ8MFa7vWMShh",
+	"m9fO8VYSApETes5e5jcsIbGRmaGmH6+Wh761GrevOK//VX4Do5Ov9C775qV7b0lk1Aqj8FKsrRqy1cub",
+	"Ehn32m0EmNRKtRLUg3FcvhkGcM+efjfJnbbs3SYi3XuoB/BLScL1M9arkwlete+naKfj3eAUmi0UllpG",
+	"bPkY01Ap5DKNiZQlA+iqGPcslBBfiMUcdMVLCgb3ej02KCovbYOTYAXxJvdpeF+hlJ9zmjkO4XfOSsuW",
+	"YGja0ftrOgoqw8CerIjhEMp0HVkt/Psn5g/ln1XoIl7mGlc+UknHjes3uuIFmusSRW+Q72RbqdkfX0vO",
+	"RsfYOXz8p0P5Pc2HPDdnMCxjqq0oeydFAm5R1TEk5mj2cDcFGd+vU3t59YXPxOVaHfurjqtyK/CzGrwG",
+	"C90OkXv1iJTHw/8PD/86Hn41Oh2++k07LCXgTHDTH5OMshtrn5tIYY1z7Sp7AJgVF4Kq6xM9gHWpAhF8",
+	"XJg4evOXs9P1vvnTC9dqCRz/hmDWGsOZrkPUsrqYM4WNV9T2BzygrpT3+WLOFnOBU+ILyJB0UQu67LXb",
+	"UB09Q1BE7U0BbEe6olCNUtcJQV8ccoYMR7D2+i9QPxDOORhN2IS94IVCsenyN7MtT6p2TOgHcoYgkx1y",
+	"IY03XK9lD9wBzv0hwc1nHCBXE+aVk5ae6F+5DUzjpRQjU64ovuCSeI3r4FdpmJ908Rr2R7H46TwlEtb+",
+	"xRfN7lyjL75A06PvTl6gbZzT7cudba3Ubut1sim49Ns1VFH/mz+90Ix7qBZ/V2TCpo9tpzEYcg/Z1lz/",
+	"/Z//exqhpC4AbJX9UMcoo6xQRA70iqtZyIQ11Due4zcFGaHn3RqgLfu6+FH/S19NoRnIhPUDm3Ncf/BI",
+	"64rGg0X8HjqL+evFj0iQLE9xvJijjCgXMKN4oYgXTzWasOdEIq8TJ0pM/yxjKO9ab7Op59RpqNMJ67uT",
+	"RdPONp17yLYQHTwyrWQKgBfnbkpNc0pOL8vJoCOlyB0gPBFCr1bf/wvYE4EfIOgHqozHBSx02tVrbGoS",
+	"lr66/+DLgYHEgk3YNOYJmVpnWAQ7hM45tdZBED/imuCYeUF5l5hKSqAdTwpNM5OyKeOE2a6MqD81vpa/",
+	"vBpZIWCqR/MzqWrpUwO74RMYXO/3cRHrdUEEiLEcRF4zZFiJpl6UAZEh0MBOX0dk/NNlVvsAMaIxVE2Y",
+	"6c1mm4CHE9RR/+VvxuPxWEOR/tfO0wj+++VT98tXTweaTGCk8FmRGnJicHnCJC6UMXDQc0b0xNB608So",
+	"AC2ylyzNxuDdVkhLf2pYzx4q41KmgwgRNWEpJCxn/juaGk8Htjw8UwgXUlLj1azS8vU8GZXmhrnIoN0m",
+	"hRRkqamoWszPuaBkwl4yqoED7c8GI/SS+f2nvUNGVB8mKwB24FqHl1ScF6nbIdbXuvg/jNSvxvRWmjDn",
+	"GzctT98U1NT2w6YJHcQMEBdrcGbIe4aLSw2W4NTqT3dG42npYte0Ut+0Pm1Nl6B/oUSkuLLHsYfuj8co",
+	"0Fi0JM8VcNbg0oLl7w2HM/THoK+G0W8NpAHhU0gW5+eLuYC6m1Oru5h3p3BfOY6/x+cEOhJPq35VE6a3",
+	"zVSxmEPvVmtncvuF6y4nGWj6Kv1kSg0L27YWGCVy2zyaRhM23QYnbODhAHiGaY4hEY8VUXoYI4PuIVOW",
+	"YarhvNyuY/KwSGrhPdX8LuZZBjW8LcKZkA/za1IArptFL+YM8jHssjXh5tfQqXbxo4cFhCWCUyXtbeoV",
+	"yvhiMc8wHEYG1foK09PCQEO1NFP47ALHBSMGfsmVnsf0+U2h3xdlGtqFDaVU1/liXm8HHhNDKgRWEVBa",
+	"AOmplTjlNp/NaEyG8prF21NbfC1f/FOZUMqUxsSq51ZQ0iKhoIu5LdV2DnEXzHKYUm7xPMO9lqgD7eU6",
+	"hKNe1LMNyHp7vZ3ReDQG4dWHNi0l+/BopFs92RDLmNLglMPahFUcgi1JgXP92b3ReGSDvS9A6ix5uGnF",
+	"YKznXIYC2LdoBv5/wH9NoVGshRDAMc+TDRJFO04LIpRbcVoGZozmJ025Pn1OIrFxtLEW+mDEjCuDVuZ7",
+	"V9RE83mJflsjnv2d3d+WlVAiTeaZk9gM88igEBXlzLD5jCvpj10IiAMGXuCIEwBnFV5GJuyMEnZJWEEA",
+	"5gi71MgxQs9pBkX+gDcv5m8KwmIjtrrNPzsykKe1DLiiZ0lvzxUdNtdQ1br+nQ20XNF+22tkbRWW1dnj",
+	"lZZrW9/5at5ez++DV9l7e7kmFFJTXeCHhf7XOegilcLp63hrN52um8rf1ZUpa5CodSffHe/cWWNysCqE",
+	"eiF7zgQN7Yu53tD98bhrwHKF215Dcvjkq9WflI2x9Qe7a3zQ7Mbsq5a9vb+80sp6lmFxDQAWQFatQuJz",
+	"aY1rhgJAWF9FFxwz0qs5JyoUv+z3+tI8sZmMoGUPEgNWSGV63kBom1jMcUqhd3GOxQAZR8wZsIcZjanW",
+	"zyas9hovBMhWJiifGBF9hJ7SVEE+oBIUosWswhKb/mSax51TBpDxaMKmOE2/1iA1hY6ajyGHkAijh8hG",
+	"F0n0878M/4XHEXpdyDfF1uJH9ABpwbN6MUK4GCYkXfwICRfQwdOEzphonpA8Y4QQLdWmW56Q8KjmcqtS",
+	"PVKsN0LQjhYXnEN+CiQz1RRzWnnmpyP7F7jmp+gSFwqNrU1XUMK0CAcJoBqYkkcQDgqD13aRYpSUJUyt",
+	"5kqsInFJE1Kpy3qy4ipE2p7TslomteRE4IyY7okddq/qlbL93lPBM4iqX/P9F3yTt6sqI+tPAD0JN/jg",
+	"MTS42+CDo7IT3gYfnXChNnnfRaGs/AAiX9Z8DyJF9LtUk4g3BYG6YZY94DStNQ4vvXDWAtcqeveqRfrH",
+	"d0b6a50iAyzgpcOLZMvraHhTLrCz+pNaj3mg6CUNPwk3V6xIeIlkHUTcahSdtPzJFY5NHS+N+ZeFVstT",
+	"BbYmojRxtVan6e+fePafcvgpeJ6Memc6GxsdAww6Zd06U01GUzUXVkgYqPRUa6ggrZl4W02U0NHB02YR",
+	"u53xWNNerYmVVLrvyFa38mj7sBm1aRqBHOvRX1jWYDRhB1iZ3NFmWelHjutc4lQzMAbV7Rdz6DFsVSg9",
+	"egGV844d/db6GbR4D2lsXtxntpgnFCOpT8S+CppoKq+maE+zLQ/IL1ky0nL9VZaaV+XQKDrOyDSSuSA4",
+	"kReEqCwdwX+nEZrmyaw9mv5x8GiJ+giWUmvscsqip4s6401ka/1rjcxTKG1zCTCiaEm6NIwJohnJeqax",
+	"EGsxBY2WMZcQ/SkjAusC5rqSaq2K0rsNKO2vHOy9crDNuESezOpMYp0yl7fGwE2nfBd11//sg5bNGbM1",
+	"IvfNRocHVDoFN0JQ/2r34cNBL+pdEJzYltWBd9vcACuF4wu9lUeaDxCNPl9PetDid5gQObT0l8jh7nh3",
+	"PNwZD3fujzS9mvSqL774+uWLp8Pfbm3993/+7xrbb+31gzHVUr3qgg2P7qwvSbhMmMCtvRA8R8lWww7o",
+	"p5YYZmCMB0TCfdZStjzzvmaJwF2NtRXkdEiqhBKF0NWUZkWqMIOhIHlmy6U/gNZFpMTXRCCci8VPEk2P",
+	"iRLXw8czRcTUZoF7sOI9DXXnMGEmWv3AShGWQMBC65argNV3dZnGUFMCGws1j25Xn1tT3LkezqoW7Z2a",
+	"q23FWsl2kXP1uTQraRL3c014qASjvWFuP/8D1TVY9PO/9MeN3zl0061cCd7WnE1/1GJsvyeq2Wj+A8jA",
+	"bqoABP8RRB7jYp0ZbfsuJFo3bC54zqUBfefEstMs6Sq+EhIaBvWVNgyNlzBLrRmyRP3lLYpdr1QNpBCz",
+	"o8HI1uaYMFM/NCqzonlR6x4MDvXFHBy2MUlT4mJujVfKWCzB+xkhyiQIm1LLwoxngPs//wOdXEsFNoZ+",
+	"66OBBj7TRnqEDsHTDS6lyPmyZ852YtzgSlC9Evhjwiq7CfjDuuR+6BFrfLOm/7GWrkkK30CyadroL91p",
+	"J9Bv/Wos+NVY8KkbC4qyE3izu3vvQ4o543urP3paJsHWaXNne/p+HZdrPBkqbCwlwu/HBtGYZOqbHyKE",
+	"iytL7sBXaKK/5DKS5nyvvyryH1KRX0X9f9Xmf9Xmf9Xm71Sbt2xqWKfxn55CvyGn+0WaACJLkZ2i36H2",
+	"fBTd/HWnNNCpn6+QBW6ooC+TrUB599y4dR3+uqbFO9a2kRq/Sq+xmlbkopomrHSQusgw6btUjUIH+61p",
+	"Z52iSXloQTb6e1Ljob9c28FnISCvabx4fZdydGk5IEtitbRghlMilA2Yd3FLXqSSH9Ydsmk4ARBE53pf",
+	"oba16ohL5bWR3zR6aT1Aa9es+8BBQt4OA0C+3zbpfDKAfKTXa6NlvW2Y0HxrtQznUtwEhMvG3Z3w+11x",
+	"Kaw2Aa/WSoFrFcTLWbHxRl1Z3pKeO4lKcobKjE3ABXsy+Cw1QYbMFiA38fr6pkcdgXpOPL9FoF6t6Vlv",
+	"d7z75XB8b3hvxzWm2vP7Q3nJqr0H4/FOr+pP5nXncQGpz7mqCqJH6OSCiDPB+fdk/XC8YH/+D4xwpQ7U",
+	"xjb7yPZm6v2yBc3x/dVffMvVUyg+tnmwYA2VNepQ4ePObVB0+62BsnfbmdeabTOTbK1I9hFWF6Db3Y5x",
+	"deC7h88Q6G1mLlnZ4sdAl7wwN2t0XPtMOVpjlwE8c+2YPgGOtjGidbFA56eRxa3xyOXKLldxPEevUVS4",
+	"yXNb6nQqU2EKUXG1UdCpclKu4pZ6wFpJ4GX9i3bnnXeddd5rUgVkjlWb+jgyUXhpzgO3luTTReUeg7uQ",
+	"rLxiTbAKhmppFLYjS+SyAz2JBvKyTEjaj16R0C0TI93WFf1uZbcRZBqyyb16LsDrnBKlNpA8gl3UPjBh",
+	"rGC4DbMn5sqcz/dX2aNCGQPXYjVg34qWbr8tIe6dqwalwq2SBYGaYyA/WMxFuFsjh7h7SAawDo3+G9sD",
+	"tPTqQwD9IJowE0MP6EZmMxwv5iN0sPhJmrodNu9SFvQSM0UiPQiL9SfB82A2R+yn88JkmEKI/oRBLwJo",
+	"cAE/gnXBYfajgDDTTFp6Thoaj9FqNH3NqMlP7VDsCOTiiZjGBO0hmpqMr8Xfa+EOVV+JyCZsmRgCt8QJ",
+	"44UhYi5TI2CzOiaX/HtSI0Q1rL4fMGwa4LKX8vkKJcdQ/+Vu8CnsS8sx5H1ZWu2XVrqZN82vlfTKR+FC",
+	"XWybDg3Dma2NFeSNx+HqCIlXqMF1XTGav8a2S8ISVytiWs0yhQRUMmEd6oJt3tH36/ASVWGMSUkNfmoz",
+	"1E2DFbAs5ILngtRq+gK64nMqrFmwoEPYAeCl/vYKcDLWMCAuXadvPGFuh3vLqh0Qzfsps5TqEkM5GNSH",
+	"EPWy3YshUNBFYlCmpNcHko5KSdPHhriVx3aRI/TMaGCXi7mgM7qYmwR8YgrFe7mtcsIIQ5f0vNCySmVg",
+	"dPQwhP6tNh2baZeu7GFZ8dA4Du9eWQvXLVxLLrk7Y3u9pFhAOPnGVCsxDYncRS4F/0/GSNnduAj1KyTr",
+	"qOBfo4iFumgIGGV5lm7CVBV5KZPeAmnO/Y4c5oGJKq2lMY8mrDtb2Ka8ENXIHUb9+7tfmQW0wnYfw6+r",
+	"y5tES8mK1MIGlGixIasTtrLWG+qXtVYeIfPKI3SCM3JCFfn6RNNT9QgdYXXxtX/mU0OT2Jbxyy3+j4Ji",
+	"BM3SKm2lFq7qI5AKT+vZNCd6Yz2o1ur4l0ZnTiyHMvZX0vvwoft3lxl9QlyGsqmptZJM8EJ104nnVVu4",
+	"HBJmZ5QhmpmYMBPXZiR3W1iqFHFqojtKulSJUQgb9IrWEpztyhQRGWWLObmLGO4/FFQpIlA/I0rzlaoN",
+	"mj2INYivw6ahIJKooXD31nnMT9glpyRCUDynpJZXVCpTIak0HRt80FyiYCjVGpimeYs5ZVRRDIRbn4jW",
+	"Ukx1K6siOYFK6y6QCDhCzxtJ2aVEqt9vrgLxAjGoZRXQeGB3tc5ItzHA3IbKLGvPtBbR2V0NO49NnaDk",
+	"plTirhH+my1METcWbZRxVuPKm8LqEhgtS6sxrbQIhd4UWxqcZpzKR36YisUT6fWt0rSDQZU6ykYBCJKk",
+	"hJ/35J0I9idbCyQChOewVr7lArPzm+vtd14Zw2pxntpUqzbjpD1zl4Is/lbUvFOrIabZk6cbZP5oVCzS",
+	"lBVNpcZGQR3GNbFzFbwsEEUo3bKJy8SUSpyUbY/KAoXo8WsNfca/4VuQIrSYp1hocVr67SkhscUGg/Vd",
+	"lgsRgwmTGCUYysoB4SdX9Jww5Uw+tWk19Yy1aI7698f30LSzVdF0wiRlnA2A5gJzvioLt9myhKYeU7Aw",
+	"kCur1lGNZ8Ia2XVhGu33inpPKNbV7eCmWGbK1SijoM+oyEoO/0sXzSpkNAsnxqhCyw31O4FpsA7+geTf",
+	"jXaL/7K1Lr2KmeF+CJHfAaFTHxo4C0nBJswRlYZJy1XMqz1szjpCz53hGOoOFKoyDz8C3SyHPtJMI6bX",
+	"5terrun1Kdbnt/hJGAOU24QxEZlafou5KXsIbMqJnibBFAQdLug5ZQR51TS/g5+8IjTplnsrUCpWH9+E",
+	"TU9IPHxKVHwx1AriHpI4I0Pz2XTwCAHyI6ARseBSnppHVWnxIMLCMyvh3oFyGK37zb5pdvG+DE+NNiPv",
+	"LHH4WJrftwbCrqz+8ks3H3Xw/GOLZTa2uYaZq+lJ2UB1Ixu2Nc120Ze9WivHxdxSJA+pJWcT5gb16yI2",
+	"S/VXNAbq4g9G6ATMvp6d3OqbLuF0C2KVK067F7Cjo2nV7WSK5BY1VmGbs9C3qmu0tH81KGxxrf8KIygt",
+	"qO//wuB+ijVv1ycziCxBSK1B2jDwZDGfYXCJFIxUQsIISu827NXeIbat0mhP85JL/qYAaAgfcQT8SN/K",
+	"Yo5ZbJXMShLhBYg8bcUyqUuTtt4ptK0MGAE61X4tMu2YsrsvWeUDsfYXUy+ggrgacNiCuohRdG6qoqb+",
+	"zP67E8ao3ZVoiaBGaAv2ozQFb01JMVBfbMSVKzYakEFL/j1CT9LULjGuRHHwF9Z6rYfKTntAqsHERasG",
+	"ynR3m1rNoW1kaQ3kr5lTK9t/vx9e4IZ30/2i3RAVQf0U8oDuTp90wmQ3RpbC4cacx5l6hsJ2NVhpIgv7",
+	"KUwMZav7s6Q2Blzj8LWpPCglj+li7tJTSgsY6J1lfHiM5ajL0NXsxHAX5U1fE8xGxtjVKG26tumrq0HE",
+	"/xizVwsslsJfI/OkM5rRyyAAg5YJTIBsJy024o6QP2Nl2VrMle1AS2JlrRgd/kvw95kAHc4QPqcqHP64",
+	"7y38QwRA+nkiq0MgvbwRGenzMvqdYY5lyTujA97glD6Or9bf1JJb9+CtjC/vgrntt9Ufz5J324LgJBCM",
+	"Hohq8b9bGtiyqvVfZ9j6c1LLm9FkM8MC/p0WS33wbRiGGLRck3dTl9BecC1QJOAEOsTi+wrwjvXhvEcB",
+	"YHkqVP04IpQWn2+I1qG+53bqlBF808L27w/f/mAl/DuFa0XlonAIn4skr7KgmmWZobJD3fxLmsWby6il",
+	"SuML7SVMeg/K9X8IwlsGEa1Bdg9KxeKOws3XCR4vsf016DtXJjis3x3Z4kOIV9M/DCPbb003xVVBsbUb",
+	"Ly2F1T0bm6Ef1/Woi3wRZkNrNem0AWxOmgyJg4wXLHad+IyZbrVV+8BvLdXwXH8oknKbGE7GWUxA5F4Z",
+	"ptR13ZtaM18CINhkqxasKDKMMUtogtUSWe4Ii4DiwIuamly62fcQ8er2ABRDIbPiym8DpJX4qyFnZMhn",
+	"oLB3dXwAE9pYz7aDGl4vCLx2WQ1hD084zhCL+MI1gdyv9t8626a9s9XKQm+0O9KrFwXL1HgN9iqy1t3/",
+	"bmdlh7t3UStErXkp5ko2XqprABhc5+6DlT20X304Yu/dZL3Z5M5qFnC8mMsidYI0RoLEF0TEF+RztVd4",
+	"NMnutO0ABjeXbQoA9UINDHUxIg2VBp0NAVFGO3/GEi0c/tUUySgCqmbkHhHUNkPk2BgVNPkYQa8SkiYy",
+	"2AT61bt3AfrWTdX0pZtg6+400kb0bMkY+1OXg3LKWXo9HSwTehT5kEKPIpsIPSZZxMg9DKpYfQQd8bCd",
+	"veIFj/d/T6TtJdl8bbCESwbVswMjAJNmMl1AAK73+fHSjpeAC4EWRlpVrw0FQlNZtObnf5iYi7qEZ1Du",
+	"53/5CUpkhI5s/R9QA4mYsIaQ3goO0aiELzkVyPStshE2VdHZ3ftV0Rlp4tk0MwaLvotnOjVmyyoKYzBC",
+	"T67oOVkezOGG6Y7miBAsLdg1sv4NGNdPoH+XCz2ZRpWRsQxHcecBDfHAkeVykuQjI1RMTcPmaQQJFfXu",
+	"pFqfLtu4SIxkkeeibD3ZwunHSVIi2Xsy61czfKxM8JKKrKAaCGso/p+e9qi58O46G8kFj7Vmf2a7x4cC",
+	"XWrIvbbCp8iaCl+jIXlXUHKErsHwL6hXxcg5CU3z1sU8oyapsE6/NtUCM35Jahj1KWiAH9KodKIJEs0C",
+	"4tl7URChH2B80T73fROCUCO9JaEFU1E9+K9vqe4edLCfVi3sBxDH5JjhhP38D3TIk4qXGB9+DU5bTHHx",
+	"XzYwMV0SmDhhLjKxuTaympOBh3vClnCywSNItxOEssSk7aZbZuAcBzNVXuZ6De+ZfdQn+Ug+4bU4CIVg",
+	"6wSCMj5j/DWwDejbgOq+A9zIB861zHzZMCFQ3fOOlBvC/LxVraCtq99kB24hm5KdzauCv89q3uVGusp5",
+	"H5hOsSv9cp9MDqXbkIa7g8MlXsMKHh3ALtGvbgl2e6Z5gAn4wXlOUlwXRwo2YcsHDWhyRtGCQSPbt12Z",
+	"kNI6kGt5ZsJcFV7QpCRWVM5gEC9JwwYTWWNRLhbzqsUY6tuQ1d3dMl1A4FzzpYFpfmabDiO+pLRdiIFY",
+	"CD3IlvIO6DyeY6Ggu9kwwQpvggYv85Tj5IPrHA79gqh3CEcGZTUflYf1SZR7u61mYJHUCUUE2niULeEX",
+	"P0L5klpJxP7B4SCMsnUGkgtSwexyn2Idvh3BmGFoPrKZR9t2X13MQ8XWDEM5qi/sU2crte10MZej+glH",
+	"jrB4bMb54jxWw8inU1X0hiC0GfMpM6aqlvZ2pv6fD59H6AE65GU3cNtdkljaQoxDyYZrW4IduV7hWo21",
+	"/9ybsAkboi++ON754gv9vZvJ1NSpuh78+fA56pMrRRiE505HV1k6bSzikR1q1wylP9HDnFHCkNGg3Rv3",
+	"9BtbwNVgdIFjykwsyPTA0IVDKsnjb3ghpu6j+/ARVkrQs0KhaenYnpogEgLR1htEVbmBHzQGtkR5GlWR",
+	"AS4ZJXJBB51VXE1yWtAJ6uZ7qOfDJQFsNn0vGKpOZvqcqynqPxiPW8f85RdfuIhv8xYG72u5DVZkRPCp",
+	"XtGXKL6gsxnYxgFSEl6cpdAzGob6bWgogqYlSZuaykpoGgtifojQNPM0Xf03ZqxIzV8QmfzkimS5BjI0",
+	"nRTj8b24ebVVbMLXE6iwNum5M/160tsZf3VvZ2d30oOPiRniOVfIbOzrSe/hzu69++OdSQ+VC/160nNL",
+	"nPS2/S+3m7Obh9OAbFKROfJ5yic1Oh50IRqSAZb4GrX7RIn0ncscXqnnTlHDvbS0lHObLLUqOIdlC7eC",
+	"tXrJQOHlaLPqqf9Bjf7fzgKyTlbjZrOlpfvQ6JiY0J7QEmxZZ38RZfgz4DrsRCki9Mf/6y/j4Vev3u5E",
+	"X777t1CPk09NdDJH2qmP28v8bPTxqqF3iQT97lrng7UU9hLngphYVnTuRMn74/tljJLj3La0qClskWMw",
+	"u26IrSbNVH+7FGd/T5RfW/39wllH8GpS9l76TO2T+5zJInX5/+VxByBonaqBJcW6WcnAWn3wRtnAdh1y",
+	"WzVfixBkWAra77ks+XOMXKqmNduCmaigl4LU/AxEZATCtXGsCnjdd5KYwqPQnS3jis4sB3tT0IBi/ETv",
+	"Ldn3mgTcImuGkR/2A+0GHg7vjWFYLE0AmVKgdWoSRIT1kADR4XEto/GSU0nZBt0EqsmfuDv7WF08AksJ",
+	"8prWneaCp5ydf26eizuwWB2ZkylrcgRRol+qgR5H25xv1ToRhGXKdnrMOoqvx5Yi9KbQKi2mCqWFFwFm",
+	"o1+bXtmlouehW+8HiQZrVPRfHRPmlvcpy1S39NbZE7ChWS126KVmRHfAZNYC7u239l9LUp02nzsKV/11",
+	"M7235CjXUWGDxKiuVh4GMdMt40dZiZm3yKaqo9L7zqha3YqjOsf/MRlVDm7uKJsq5WoI0c2QazOML0j8",
+	"/XLThK0gEVcW7BSjaggjGin5nvwiz7naL+faN6v9tF0j7R11qfp/rJ385+cc+eOdQdZm7hIILbY2bGeT",
+	"MnOhvm/+xrMZjS8W86qP2ADtoWnMIciPTFFff1IFbA+iCZtW6zchU1K/Z6qzlBvzg7q0iCHIOZUafSM0",
+	"FUTvQH/kliZcaEE0YXpCUxsm5oIgaM9LTX/Ogab/U8pce5RghSiAtxoE3kal0rejz3xn9979Bw+/7EXO",
+	"zA6Hf1N0+EhKUXshyxNmoFA9V58mtnUi20pztmYgBkbX8KBb0PUQ/FacAhJRnJjT7vyxDjM59pf+yTMS",
+	"bzddTOTYv4LPj4ccByHsboO6CFinLTmuJmkaiBuu3fACRui5N9aEQVsKm79hqzyUVWVMpU87ZOT6yoAT",
+	"qoVbkmaaLBngD5YGhJ085zYP/aYNO7n+V0aYwuL6KMXMpBkmNfvlnvPH9iLNIvZ5oce+twlL8AD747ED",
+	"bxFBZUQDQcmc5a8GsW7MLHGGQGMFBhVychu4UOa9vTheyX0yssTkVc9rg2r2i7kpWre8dRBZ7cShqXHh",
+	"AG5CSWFXfy7ovzkk71NRPgz3qeT0Luo2dJxjTbNsXor+1xAq4i2XB4IF99p1nfuuBCQQ27NCEFwMIleh",
+	"EPIuruK0qOx1E9ZVLMgGOxVaXogFUSN0bGo0up5cy6oITlhjpUvL/wW7dFCpXMG6D2P9LKvvrWH3rK7k",
+	"4zDvb9YChybkdXHrfbGYk856c45bl9VFS8iCbC4DHag/hYudRhDLMqNXi/mETTMSn04HfiMpsMHFNLIg",
+	"VKSmor0pYGpJl36foXMsEuKq3pMsF4Qy6AI1NYVJ5XfMBKWlxKSnEmEDTaD/Ak1M6ecYp4QlwsoZfygW",
+	"8zMSa3UUF/rtZOuioA74J0wt/qmiEhcKhjAz/1RYJLBfc0ZQTLlMAx2P0UWEysLph5wpsZjjNIKKoHp+",
+	"kmHKNkKhVnHNjVHIdOG+cVFJv26eO/Cm888agZ+XoFFY0NDH8Hwxv6Ry067hbr0fSXr5lvxQEYKu2pSx",
+	"WMwX80cGZAH8bYCChhRbvRSg/ZPRBoAEdALfuixs+y38d3UVoaqzxVZZqzgHvgRV+kOlbSGJlJ8pwjST",
+	"gjSJggb63kxYsPEN8iNTzPQUShYXkRu85JImcqYsI1sv9n9zFN6cCZruljUMXpXtagC03Mpn3N6yrLq8",
+	"JtCuE41iwfd2vqw6dlStvt728iJUaRVSQMsWr7Umb1CO2qYQATD67V6awt/yri8mHffw+j03fjHTVO1f",
+	"fjmdX24B0h0nkwt+lpLsNxu2xjFfBU1Ot6AtXXTlrlprdPZNWcIccsGTIlZDaOy8uvArZqbsF4LvqJLO",
+	"hoOLq/fkJTsyK/zOLPDTNmv6e+kyau67Y/78DJr7qyDojmybR27oPTTNU8xO3RTpFPUNc5AoT2YRSn44",
+	"Nzb3nBIxiNAUuoOfppBtkicz/yGoNdBv/NQ5tVovjdC+8b2lGv04VbZbnNAKSxVb7xVC4gUibMIqb0VQ",
+	"zDAQY6DnVkbOkjXmycyYMGterldRz1KEF4Zn1o+vF/XeFJgpqD69s34TOg/sP5LS4C9hGdaZ/l+fHkp1",
+	"YFS30fGC4FRd/HVZrYGcswTtjsdIYaZcE0RrFC3Aii8YsWaouAw5TjE6w6ajmWkdQiTqS27XeEkvcazV",
+	"/kHQtvjvsKr3aV+0M4RCEkAPudHNL6nK/tw/MlNcP/FuhefuQgTByfV692HbwQQO2k4QoQfje7arSnX2",
+	"CdVrp2c07b6AY4ITyoiUH+cOjsTi7zd1Oz9YB49eMnyJaVrZ9LuvzZm6bOLj3xXqt877NafnTA82aN9p",
+	"ffS3vTOCBRGPC3WhJ9NyBritrBxTiLS319sG+cMOFDICVmlctVb0/Z//gb4BXVqWXcfSWjG8n/81qJQo",
+	"HMe8YFqCjLr7YMeuMY5TZ4gCMaTIF3NnztzyFuENX9hoxLW8GH6kYuCr7kKBekFyWdfwkARavRAF6g7a",
+	"hXhFWtoLCiT1+O5RohrPqnDosjyMX+DOn9aFSAcmLUvjFSjnQmGagrytlU5XfTNccxj1RcBbFdVj36JK",
+	"uo+QyfyzayrZRntNZWAtiG5uv0TVW0T0129mMGgFrcql519WnJKwSRMrZJSwbeT/wAsBHdrJFZydcSs/",
+	"uYpJqn89OnjqowaMSYNTf1eCvucdhQPw2mB4YyUZDUHQk6s85VS50iJYa4leEz3vGDQpeffq3f8NAAD/",
+	"/w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

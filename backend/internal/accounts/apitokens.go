@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-	_ "time/tzdata" // America/Toronto even where the system has no zoneinfo
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
@@ -22,15 +22,6 @@ import (
 // APITokenPrefix starts every API token's secret, so that secret scanners
 // and people recognise one (§14).
 const APITokenPrefix = "mec_"
-
-// quebec is the calendar of an API token's last day.
-var quebec = func() *time.Location {
-	loc, err := time.LoadLocation("America/Toronto")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // APITokenView is an API token as its owner sees it: never its secret.
 type APITokenView struct {
@@ -70,7 +61,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, sess *auth.Session, name s
 		fields = append(fields, apperr.Field("/name", "Le nom ne peut contenir de caractère de contrôle."))
 	}
 	now := s.now()
-	today := dateOf(now.In(quebec))
+	today := dateOf(now.In(quebec.Location))
 	last := time.Date(expiresOn.Year(), expiresOn.Month(), expiresOn.Day(), 0, 0, 0, 0, time.UTC)
 	switch {
 	case last.Before(today):
@@ -105,7 +96,7 @@ func dateOf(t time.Time) time.Time {
 // endOfDay is when a token whose last day is day stops: 00:00 in Québec
 // the day after.
 func endOfDay(day time.Time) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, quebec).UTC()
+	return time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, quebec.Location).UTC()
 }
 
 // ListAPITokens lists the user's tokens not revoked, newest first.

@@ -16,7 +16,7 @@ func (s *Server) GetHealth(context.Context, api.GetHealthRequestObject) (api.Get
 func (s *Server) GetReadiness(ctx context.Context, _ api.GetReadinessRequestObject) (api.GetReadinessResponseObject, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	if err := s.DB.Ping(ctx); err != nil {
+	if err := s.db.Ping(ctx); err != nil {
 		return api.GetReadiness503ApplicationProblemPlusJSONResponse{UnavailableApplicationProblemPlusJSONResponse: api.UnavailableApplicationProblemPlusJSONResponse{
 			Type: problemTypeBase + "unavailable", Title: "Base de données injoignable.", Status: 503, Code: "unavailable",
 		}}, nil
