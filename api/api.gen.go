@@ -1532,6 +1532,9 @@ type ServerInterface interface {
 	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
 	// (GET /api/v1/admin/activities/export)
 	ExportAdminActivities(ctx echo.Context, params ExportAdminActivitiesParams) error
+	// GetAdminActivityFilters Valeurs proposées pour les filtres du journal d'administration (administrateur)
+	// (GET /api/v1/admin/activity-filters)
+	GetAdminActivityFilters(ctx echo.Context) error
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx echo.Context) error
@@ -2016,6 +2019,15 @@ func (w *ServerInterfaceWrapper) ExportAdminActivities(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ExportAdminActivities(ctx, params)
+	return err
+}
+
+// GetAdminActivityFilters converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAdminActivityFilters(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAdminActivityFilters(ctx)
 	return err
 }
 
@@ -2811,6 +2823,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/api/v1/activity-filters", wrapper.GetActivityFilters, options.OperationMiddlewares["getActivityFilters"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/activities", wrapper.ListAdminActivities, options.OperationMiddlewares["listAdminActivities"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/activities/export", wrapper.ExportAdminActivities, options.OperationMiddlewares["exportAdminActivities"]...)
+	router.GET(options.BaseURL+"/api/v1/admin/activity-filters", wrapper.GetAdminActivityFilters, options.OperationMiddlewares["getAdminActivityFilters"]...)
 	router.GET(options.BaseURL+"/api/v1/admin/surveyors", wrapper.ListSurveyors, options.OperationMiddlewares["listSurveyors"]...)
 	router.POST(options.BaseURL+"/api/v1/admin/surveyors", wrapper.GrantSurveyor, options.OperationMiddlewares["grantSurveyor"]...)
 	router.DELETE(options.BaseURL+"/api/v1/admin/surveyors/:matricule", wrapper.RevokeSurveyor, options.OperationMiddlewares["revokeSurveyor"]...)
@@ -3342,6 +3355,78 @@ func (response ExportAdminActivities429ApplicationProblemPlusJSONResponse) Visit
 		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
 	}
 	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFiltersRequestObject struct {
+}
+
+type GetAdminActivityFiltersResponseObject interface {
+	VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error
+}
+
+type GetAdminActivityFilters200JSONResponse ActivityFilters
+
+func (response GetAdminActivityFilters200JSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters400ApplicationProblemPlusJSONResponse struct {
+	BadRequestApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters400ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters401ApplicationProblemPlusJSONResponse struct {
+	UnauthorizedApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters401ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.WWWAuthenticate != nil {
+		w.Header().Set("WWW-Authenticate", fmt.Sprint(*response.Headers.WWWAuthenticate))
+	}
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAdminActivityFilters403ApplicationProblemPlusJSONResponse struct {
+	ForbiddenApplicationProblemPlusJSONResponse
+}
+
+func (response GetAdminActivityFilters403ApplicationProblemPlusJSONResponse) VisitGetAdminActivityFiltersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(403)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6809,6 +6894,9 @@ type StrictServerInterface interface {
 	// ExportAdminActivities Exporter le journal d'administration (Excel ou PDF)
 	// (GET /api/v1/admin/activities/export)
 	ExportAdminActivities(ctx context.Context, request ExportAdminActivitiesRequestObject) (ExportAdminActivitiesResponseObject, error)
+	// GetAdminActivityFilters Valeurs proposées pour les filtres du journal d'administration (administrateur)
+	// (GET /api/v1/admin/activity-filters)
+	GetAdminActivityFilters(ctx context.Context, request GetAdminActivityFiltersRequestObject) (GetAdminActivityFiltersResponseObject, error)
 	// PostCommunique Publier un communiqué à tous les arpenteurs-géomètres (administrateur)
 	// (POST /api/v1/admin/communiques)
 	PostCommunique(ctx context.Context, request PostCommuniqueRequestObject) (PostCommuniqueResponseObject, error)
@@ -7124,6 +7212,29 @@ func (sh *strictHandler) ExportAdminActivities(ctx echo.Context, params ExportAd
 		return err
 	} else if validResponse, ok := response.(ExportAdminActivitiesResponseObject); ok {
 		return validResponse.VisitExportAdminActivitiesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAdminActivityFilters operation middleware
+func (sh *strictHandler) GetAdminActivityFilters(ctx echo.Context) error {
+	var request GetAdminActivityFiltersRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAdminActivityFilters(ctx.Request().Context(), request.(GetAdminActivityFiltersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAdminActivityFilters")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAdminActivityFiltersResponseObject); ok {
+		return validResponse.VisitGetAdminActivityFiltersResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -8711,263 +8822,265 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bbhy5nTj8KkR/AdQ9qW61ZNmTkTHA50h21rPSjCLZSfCl/VdTVWyJnmqyTLI0UgwDe7v33wPM1WY6",
-	"AfYqd3PnfpN9kj/4I1nFqmL1QZLlsXcCBGN1VfH4Ox/fdmI+zTgjTMnO7ttOhgWeEkUE/PUkVvSSqusn",
-	"seJC/5AQGQuaKcpZZ7dzPJ/hlMr5jKAMC9SlCWGKTihmCiUbuaIplViRXPQ6UYfqL97kRFx3og7DU9LZ",
-	"7WAYN+rI+IJMsZ5gwsUUq85uJ89p0ok66jrTL0olKDvvvHsXFWva51JSEljVtxzZZyjmTFHCVMv0iR3C",
-	"XwC5wtMs1U+3hl896ESdDCtFhP76//x12P/q1dut6Mt3v1m4tGeCT5vr2seKIGxemc8iNP9Rn5qiAiUE",
-	"xQS95rlAlMVpLlH3guSCoCRHf8znszMSt53gRE8VPMAEK7Jwld+JxBxfaFwOD/2BfyPIpLPb+X82S4DZ",
-	"NE/l5gkXygznT3AkKItphtPFkKO3vT7oZMXgNwMfveS2zUv9bNW9+wM+oyRNKtO84MsB4XUu3+Qb8x9v",
-	"DASK3xAEXlxnRDYXCD+jZKNYI+qK+SybzxQRKAVkx9P5T0rY28vSXFKSC6kXSK6ylCeks6tETlrWqxfk",
-	"r5gqMpWrHrReXedd1Jniq+fmu+1hsUksBL7WT6W6BizWh6H/tiTh23x6RsQRVhfF5Wf6j2JtDF7oRB1B",
-	"3uRUkMRtZDVoqEwDZ32Ez0mASOXT+UxwjfopRhk+JzWCsIW6OIeTRVtoOBy6/7fig57GX2VCJjhPVWd3",
-	"C46KTvNpZ3dr6P4XdaaU2R+L06NMkXNv3Sf0b6G18+mZhsuN+Sydz6Z6/0D/7RLaVgeDhVc4rC5x6dqO",
-	"yUQQebHH+fc0sMBviOJMH6IgjOeXJE2JXiXKuJzPYKkp1ryBkSvKGSIMTXlCkJrPppyygdtDbIYvNnF6",
-	"ekLiXJA+kRmOyakwq6jsaYqvDgg71+C1PRw2cC/qXPXPed8OWN1Gua8XAjOZWQJV3drYLGqMdjUivm7Z",
-	"6CW/xucEJZhJlDO3MfRvSmXfsfQadRm+pOdAX2VvgI6wQMl8NsG5QrtofMaT63FxChcEG1ZgF/2Xvl1l",
-	"/wX/nrB+udhVccTtUn9efq3v9aUk4nmyADtzeGEhdi5jAe/0xzLjTBIr48QkU3okLQsxpcWF3bcdnGUp",
-	"jbE+9s3XUp/925UZgh0Q5qqRfjLFDO5r/vecoO50/o8pQZq46vWgNznR16oHVQSRKyoVQTxHjLOeho/f",
-	"4+SYvMmJVAtWmwl+lpLpb92qC4lGf6EJc+cSpzSBl08nmKZEHxMRgmuh768a4hSmaWe3s0dQfIGnGSJS",
-	"IX6WapDhVBANGxnXCCk6u51NMtWvv3uliS5Wuezs7gDoUwUU+EDzEs7YfEYkkjyfUgn/YApRBkshclBe",
-	"1IVSmdzd3DRINohxgqUSZHDO88vBm3gQY7dDIjebO3m3KhQemUFCt6TPeP4PRYr1oe64MdO4FyF8SWKU",
-	"EmmOSSKNQXQi9SL2OJukNF7nom69bjOnssvamM8UVlrQyEmKuuPYrmgMoPSMizOaJITd5wI1C+dMgzPK",
-	"iNCAoJfyLVfPeM6S+1zJc6YEzy/xWaovl3F1OtFLMGfzgvNDzK4tqsn7XNcLwTNN0PVkWNFLIlF3LLAi",
-	"pymdUqXBrhNZmgwLOyZKXPefTFRIFTohMWcJkVq00GoMS0SVBTd4K1BhhnN1wQX9G7nXO3mSqwujBZgZ",
-	"EBB5CRRQkEkO6kJ3nMPy9IsxDhzIn//85/4T74XmqfyeYEEEEgSn069HHUNoRp0IAQ38etSxaH+qNIca",
-	"dUInVrITc2CXmKYamO7zvE6IuKSxplIJ1QyN6vlhOZngMZHyvhfkuBudZloM1rg1/xFJrKicYCoI6mYD",
-	"RK4GSBItb0h6zohAktM+8MEeyAB2njprzgTPiFDUMO2p3p2Rq5vaTSkb/LV48VXBX/jZaxKrjtWC2Pkz",
-	"Y9mojk9YIr9jAdWNCEaJMGqakd0TkILPDcQ2VbbHiOVpiqQWxbQ+pr+aUNaJGmqafs/cmBFpGqLjhAqp",
-	"vgVB6G3zaYoXPJxiJWicG3BYdLuHxYv6KgyAyRBhMU/c7vP5DIhM6qvuqKt4Lo2KmG5gkRGmf+6fz2fc",
-	"qo9pXtx9tJoWuE9Scq6PyS5Br7Ou+1kpcSV7gA8shXRZHpd/6t4Ze2cTOWBpAzGtszYhDDuT2kJcI0Jy",
-	"dkwmeqz4AjNG0lXV5D37OmCpEega0KwlBJqi7vu/bz3oRVoRmgjM5n/HVKJdFBMkc4He5JwiLaJjqvQ9",
-	"Gh7eff9PNP/PhKoLtE9kjIUiEr3/ubjt1zxXI8ZzjSIyzzJBpNTfJRs5K3FGU4UIvf8nOuBKokdoa/sB",
-	"2hluRcU/t4sxcwaCsj53wLVoxECLmwLNibTczPhUo96ExhcaSfVUBO0fRnoNTj8qkZCIKVG5MJ8qqgBv",
-	"RywpbYcyT8FAkxJUQESE0g19v8rsxNKXwWDQG6CxRuGxPQIiSxuPHDHK9MnrQ8KXmCkUE6UIuiRCn8pg",
-	"xMBy4kyP9YNdhTokFcvDAqvoKoPRKvZQph7tdJqquMaIMxKArCel5SilZyRN57MStHqdwIw8jnMhSPJE",
-	"LTOY1UlnX9EpCQ2Z+fbHldHMDLOOKapGRYDQeNupX03k7F/m7KLCCu6bNC3Klli/iLrslZShphBghlPg",
-	"UyXaalRH//Mf/z8a/0DOxsYaQix+pxEa44yaX3Pm7AsbT46ew5c7YOBj+VTv8wdyphefUW9t5eEXtnCa",
-	"Om9CgADKla1/gTsqCX5xcnc0nnJ20WKo6tqNHr2eubLAlMU8CIZ2b4cuvbrW2tdm4ZE73MrJLIIgZ6Ss",
-	"brPY/Vr22eAFVYU1j4Bknpmx+VRxhdPnbvaW53rxwed1xIRxImcq9WyS3jSVMRcdWWnv902ZTpirK+Yp",
-	"ZwzYjhJU8yiZ00uKkgqT8HDLjVJQbOwON0QuFuHfC0vOqgtKQIpS5BQnCUk0A36iGXaAO6P3P0eoeF2Q",
-	"Kb80H5wsZOr6sxGz31HOTsFCyWLz7TFhnMXUyMzzH4G3V+RomNRs/vSSkh/MZ3uGJZtXzJyWWcNsKVen",
-	"ghQCAkzkCQxAB7WYQRTKUi2PayC2Fmy9ZqkFoBfH5WAxF4IA3TyNL0j8vR7xT/OZKDVUowKU7xVzwBiZ",
-	"4Ekeq1NwppkNGGlFvwYPqZLIWrhwfgXbjlMuKTs/1SBwSq4UYdJu5khoMDo3Jl6rfNSFGXvu09NMkNJk",
-	"Zb6ez7xfnHBkjnp6mpCMS6r0m/vzWTb/l6q8UrnLKU/ohJo7OYR/x/6gzZssPyVXmUZH/eUzGvygO5/F",
-	"F/MZZjHpofc/D0bsG54L4GMbOJlSRvVhwauS5NbgbdnaLsJxzHOmTmNBsLJQI+YzD2R8TyNszBuUi1OG",
-	"pxYhlBL0LDcf5kjM/6WFR38JWsWBEWQuLsk1F6fnAjMV/Bwso/pIg2pQdZQfqLpIBP7BQDBRQgveq4xR",
-	"oAzPCDPL+C6/JAIAo4kvVnY9zbi0iz7Kz1L/Lp14C3pA9XOQvHNG3+QLByjems/MZe5d4De58XPqOwW7",
-	"DkHdneEQJhlvako27oH8rIwfEsSXXAlixWRHIys0DGhulUqVP1UIUElXLWnR7LZKOuwvdfwHouuhtBbP",
-	"gtiqp6ihoPnJYll1ZQ6dqr9aTAGCX4Fp/UsTZLVKWgND/6cCprzdGyjR6m4FEPSu6ncbZjFJsm+P3PNK",
-	"4CShegM4PfKEiQlOJYk+mJUlQjjXbycbFzlFznGq5v9SUfHXA6RpvnmARRKwwDR2uIIBRF+OSOYz+RiB",
-	"tUPDraxZR7SqJdGbHLME4TNpA1Juau0o/d6PwFFq/9iqSV1Rx9ygfawVvdubRoICUUbBlRcQkw3AGpVu",
-	"NZ3NQP1KUAG4ZXTMGKeEJQKU/kq0xNIbpquchTH8vJQt2qldl+ZbmJ0TiDoSxNefcBzPf5LOFLhBU8Q2",
-	"MHqNp5haaGlTapdq6ixs8gvppMxYrspb8Y+7ssdF1/z0ymzzZiiPPWCp+8qnlLm/t0IGDsAFpp4nzTs4",
-	"CPNEsMS80RThnArU5blvbI7WRIFi6aHT2YMzOcJS/sBFcrOzAYsBU26QCmBm7sfIP7at7d8tPTZGfvBH",
-	"XKgTu/caSmltZdVRg+dh+OI+VuRpwRUbBKJhs1ojtAbW4E2zQuSTPnBySXkul3y3FOsEwdZpEngEd78O",
-	"2auddt1cFFp0Y/fFmqorWPVubgaxN7iB8uSqGHzIFZ2gbhFKhlJ6zoh0fmIwGnqQ/7BGMB7Up4o6V31F",
-	"rvRSpnmqaEpZ01TXdobBUytkoiYcn/HkOggMK7KXTIvN8mI9VikITrxJzzhPCWYgtuRm1auxBfd2ZLZR",
-	"XY2dJnggwEccW7ihBHgTdr+7grCXM4TZesKe46SNYDctU6T8nMaUpIjn+k+Qimu0eCkLqwOfYcflEbQf",
-	"siV9N2Qra2Lo95QlK9Lif9ev3ti9yG5G9m1c0ZryQ/3wHXGF3VY9fmaC0G00xPE2vcCX/FH35OjpHnr/",
-	"9wePUQpPqtYVpvVbIpWVB30T+8pqqYuSOrW8Qxa6n/9LXXlt6KghLW/fil2/OsnbnOTppHkGfxKYrub5",
-	"Rl0QTglDkjOkT1iAJ9PzkvmkfT2XvOeBr0i+d+Zql5SF0GB/PjvLVfDy4aabK7qZ9rOyOmteXU1ZKsIA",
-	"ik9WiwiAo7AAsWqAgDOgBLBran32TR3508S7IpmoTYee/yQ8N69eZ9WlAEATE4VCCHVjEFpIEnx0+2g4",
-	"s7LD+96woQUDDMiWmFC79XVxYg+zhCZrIsct6P+HPT7vnPzj807VbCp4ItN9azhuqtDmwXqqw+307glN",
-	"iTtEXwZ7+PAWBjau9njOVNjNKy/w9sNHYQxt8R2HNJ1i4fazYmBv/ma0hn/CCy/nLpzo5U1/3l70/ekz",
-	"yhJ9h2vEdkZgBiMtWq+wklsZRnW8s9TWIgxLt+NGC+NF96dHFWm5ae/W0vi6mMjI76/XClbRnzxbM3Zw",
-	"LZSdmJtZB2jdZQaAdkUCcAMUj0wiSwga1sR+M46388i7y+KSyqNfATruhhhUAe5zJwkvs5Qbm9Ya5g19",
-	"rQGHACnCQP9yeGCFqv1D1H2IDrmzEvUG6ATSUaYu5cqZj7YfPkQxFjhWWiiVEYjII1b+BDnbnCkICzB+",
-	"6QLEzyjDkPy4mPTAwoMHUWa2L7TkBIIk/VCQm0jxN7D93NCKY5zPN7F3NnKeTJiuiWQMK9s8RymEPxAk",
-	"PbesifoJ6tk2RZCeLbcGVAity4B7W9hwOERggMR7CqEcELGiL0dfVNDkUli4mnIn06dwaJhUwAjgnkCK",
-	"lQZkEzwR1peWYHXdRGZWVWwxqoBj9cS867X31lj6AsD/dwuE7gSdcasTdcxOqgzaM1WZ7w9LAWJFM/3t",
-	"5OFVjfxcqruy8OsnC0ZaxX+VGLEDp+l3E0j7XBHGX9WDG/+YUw1jyAA6Igxlgkw15e22o2M9XrDXvuoS",
-	"Ptbza9Tl+Kafw11IAaP2WIvzWQCkJaxUKoY82tn+KlQ0JFgypBjsToQFyzU+byHhqVP8y1MnCVUXg8Tl",
-	"Svy/9onJFfaZoDNPVATgncCtPL3KuFDP7Hd1Gmt+t/Z7Aq9a+9rTq9h4iI72n/lm/KtUXuktJ5Mg2YIo",
-	"4qdChBLR2lJ3LI2rpOyEiY5N064PcAQPcoG+OfnuW9Q9fraHHn013OpBSgokoV/gaRYhm7G36Q5vMeK5",
-	"6YoEhtAd/kFgpk5sZNrNfFo3M9X7VhsPCB7tLPYdea5k+Dpk4mmYiUMb/zeCU1PaoLobT2gooJp/v/Sw",
-	"7WehmQ74Ob2hSza72/CTD3/m2aI4lAOu9gp32R54yz4htX1FyUIQLQKvzioqh3IMHy/NLIGZfaXYTbqi",
-	"ety8iLtgeoHr/bz5X3PDN8PylK8HL6W0W4afuoiHNQJQa2cCq1i6TQuhC3hjyJy81qaaalvMmcY7CJgs",
-	"/e22IoEBfyIuTb0jKNSCmQpw9+aGfQ1qAZMsl7ewdhSHzACnIXm+PdT9EsUXdDIB8wWeTGh8MZ+hLbT9",
-	"YAc9fPRlr5JwurX9YOfhoy/XkFwPuDr2IhMCKXJ6aEitEddHKWYtOHRPlPReNLybI1WdYlnounkMYVAD",
-	"gvVFoaupzLg6Rfcg4I6ouQ9Tnz0l9zZ7w9CuIJIVyYjDuqp+tCDtrVOpweaVYBtGQbS9DT753r5wbTmb",
-	"Rjf/0eX8AwAXC3y4vEbcoojaYv7QxRz6ukVJIh8Ohy3lQB+FKeQhCSY9lyVHVjO9lFVKmqaXJwuD3qvF",
-	"OPA5VaYinCk9IG3upgnIkRThPM5Zb7CKIaZMU3rKEpK0hD+ZhJcUF1PhcyolpsoVdAgGcph4fZSQLKcS",
-	"TalEEwpJoikesWo8C89RRkSSQ+SUyY7roV00Lk55DJXLcMqFRCxPEVG1Q0k4VSi+4FRSMWIJMWUicI66",
-	"J/NZ6nI6/exWpnrG3N80yt00KGFF7kLlk2RKWdgguDiwLZfqhOjt+MF87TdWhZuyvKd3CJBFyzYIQ9ie",
-	"n4GfAfqjGYN4L4+Ye6V6n5Uol6hxb+7G/IwqUyovIUyhneGDERt7GXOMq1MIHyLjtityuqJJ11hL5XOp",
-	"dKtjrjNxPGcTDsi7FK9WDyuhSSh2pD02zS0+8khQEDBKOAudVohefkt+8FPAVqRq7ot3UZ1GKjdSw6Mn",
-	"SSyIilAm5rMJvZrP0HhK4tNxhARhWgwGwjbhkFRlU4OXSkqqJafnldmaNbTdjD87h0Otxhu5UiCqu+za",
-	"lbMetorKrasYTry8h4rt/DZx0zUjeggebpG/9LsA3pU5VZKoG6eprJ8CFZWAeJsDM4MsT5gKbXPV3TYQ",
-	"BQohVag4eEBxIoiUBMU8F4KSFFRH4/juWv+oRAnJryKUYZPKqv8CmWCKr/yZt+AUar+0xOgtOm9jz79b",
-	"O2H1bPUbnJE+n/g2g85zltA3OfkbkloEyFnzzCL3iKD6wVXPZwB0l6SJrFkmbUAfVFMGZTQQgrO1BkKb",
-	"HbrBtGbbEDDvKvy95m0oq18tEt0+YMR2ICmnWmoO1iUIVPUkUOA5g1NitgxySsocniRHZ7kgOO+tXhJu",
-	"efTrYtu/K5vYLIX/bA99tfPwS2TfQPsAonKADggag9N9XC3NFqGEKlOWDcoqPnZyG0GCTOc/JQTEp5yN",
-	"GM4yYgtAPTl6HiGa2jpp07IY4/jou5MXaBNndPNyaxPn6mJTn01RQZNyNrYy7/pVkOym9vSrlUp0TSA/",
-	"5339Y19+T7M+zwy16xcOLANPV32TvLK7866sWbyiecHzs71r2CrXnf9LLZEzqbCN5b7tfh5WrJA1fdZ7",
-	"74EfH9JoqiDz6Xy22CnojbXtlTurDvXy+HmlUEpKoBiHrVtzls5/CgjJ3shbocJUwRgSDRgL8GXPwlg9",
-	"6CchWuE7S01pklQzytRUYk6pKUhP8kutJcgNnGX5NRyis+2G6l/Xqsoav7GtkBx1igLBsGRb2Tnq+IV5",
-	"PXn51GTInxYHoAc4LTUVvzAHZ+l1tfBHqcZ0yqT3U0lS3wZtK4Nk1BSpNR+lKTflTKy6BL+6qig2vqGC",
-	"1/5YMWb+66eKn9pMFqg24hYaCy7lKRf0nDKvAn6Gr1OOk1PF+WmKBRjGcibzLONCkeR0ShKKTy0UTIm6",
-	"4EltzblXRDcCyBcsVNvKg7JHBk6SPF7qrCcopZcCU+n0eVt+qai+lHrwkSV628kP57CxjBIR9NvbqYs+",
-	"KvXc9vuJ7C02voQMe6f0MSzacGWhoJm9o/72cPtRfzgcbm0/CJaG1J+up6zbTMcXK9RyPPJefRd1NCtV",
-	"tmJrIBGh4ScSJM6Jie7LBMmwKDI16aUgZLlLyJSL9E6nuvrCal8srLhzj4yWR7Si8d6H3bsw3Vdw4fM2",
-	"3PtbvZk+ekOcvQuf7cPh+jWD7gaZCtv99nq2+xWRYcFNhUsgHtUZgKslDBVmC1aQYnbq84gJjS/IqfHj",
-	"kisI6D0V5JxCgGqISxzXeO7to3Iq2uP2znr2iIXRMrYzy82WKLy2LjexmrStptYnJiAMTv2mNwva4nRj",
-	"LjJpkwGKpis8bzTI8YP3bLCobQYUuuGqBfVmh7eouNFzvzdaWzy3Z24Hx4iWjClh65c58lYSApETes5e",
-	"Zjes9rGWRahiylguD31rjSO+jWP1r7Ib2Ad9+8Sib1669xYEsS2x3y/E2rL7XrUSLZFxp9kzgkmU5EgJ",
-	"6sE4Lt4MA7jn+ribPFxboXAdke4DlG74peRL+8UFypMJXrXvUmpmTt7gFOr9MhYasWylH9M9K+TdjomU",
-	"BQNoK+73PFS7IBfzGdgXLin4Rqql88AAJm03m2Ah+jr3qTnKoepiaSczo/tt0tKi/xsatzR6Gw9CkAH6",
-	"9yqy0YvixUZlOe/c/AH9E2u9jrB08wKsNfVjtHHeXz4c9qDd4JQoYB0EWhKkObVnsUFYX0EHrCe2E5DT",
-	"ahzFMD10gtTiZabx+CNVBl27DKirgaElAqLoDdLmPFtfZ7fzWnI2OMbOb7iqJfCuak3cojhoSATTrOtu",
-	"6np+2NiIxUU8PhPPfXnsr1quyq3AT47xeoi0+9UeVAObnvT/P9z/27D/1eC0/+q3v+ms4JNy0x+TKWU3",
-	"1ozXkRBr59pWPQMwK84FVdcnegDrmQf6palb+ZezIXa++fML1/ML4kcMrat0KDTtr6hlwzFnChvnum1U",
-	"uU9dRfjz+YzNZwKnxBfeIXenErvbafZDO3qOoBbfmxxouXS1xWoV0xOCvjjkDBluZS3gX6BuICq4Nxix",
-	"EXvBc4Vi025yYrv6lH3B0A/kDEFBBEipNUEVei27YGB3XjQJ3mLjR7saMa8qufTUktIQbzqApRiZqlfx",
-	"BZfE66AIv0rDr6QL+7E/ivlP5ymRsPYvvqi3iRt88UXIh6XXycYQGdIsxYu63/z5hRYqDJsbsXGF0e0i",
-	"2yPuf/7jv8YRSqrCyUbRmHeIppTlisieXnE5CxmxmurJM/wmJ+DTa9NObfXg+Y/6X/pqcs1ARqwbdNAZ",
-	"iaT3WOuxxhFK/JYt89nr+Y9IkGmW4ng+05zexV0pniviheUNRuyASOS1hEWJaeRmHD9t6613lx077Xk8",
-	"Yt1CgBi39ovdRbaXbe+x6ZaUA7w4B05quqRyellMBq1RReYA4akQerX6/l/Angj8YJ2fKOFxDgsdtzW9",
-	"Gxt56Kudh1/2DCTmbMTGMU/I2LqXItghNIeqdMeCMCTX58nMC4YFiamkBDpOpdC9NSm6g46YbQ+KumPj",
-	"ufzrq4EVAsZ6ND8hr5KF17MbPoHB9X6f5LFeFwQSGatG5HXlhpVo6kUZEBkCnRT1dUQmzKEojtBDjGgM",
-	"VSNmmgTabvThOgeo+/K3w+FwqKFI/2vrWQT//fKZ++WrZz1NJjBS+CxPDTkxuDxiEufKGF/oOSN6YugB",
-	"a0KdgBbZS5ZmY/BuIzKqOzasZxcV4U3jXoSIGrEU8t6n/juaGo97tssAUwjnUlLjJyyrO+h5plSaG+Zi",
-	"Cn1fKWSyS01F1Xx2zgUlI/aSUQ0caG/SG6CXzG+E7h0yovowWQ6wA9fav6TiPE/dDrG+1vl/M1K9GtM+",
-	"bMRciIXpvfsmp6ZEJDbdECH0hLiQlTND3qc4v9RgCU7a7nhrMBwXkRqaVuqb1qet6RI00pSI5Ff2OHbR",
-	"znCIAh1uC/JcAmcFLi1Y/sFwOEN/DPpqGP3WQBoQPoVkfn4+nwko3zq2epV5dwz3leH4e3xOoDX2uGzJ",
-	"NmJ620zl8xk0EbY2MLdfuO5ikp6mr9LPydWwsGlLylEiN82jcTRi401wawYe9oBnmB4rEvFYEaWHMTLo",
-	"LjLVPcYazovtOiYPi6QW3lPN72IItciZQzgTOWR+TXLAdbPo+YxBWo9dtibc/BpaJs9/9LCAsERwqqS9",
-	"Tb1CGV/MZ1MMhzGFoo+5aY1ioKFcmqmfd4HjnBEDv+RKz2MaTqfQ0o4yDe3CRuSq62w+q/alj4khFQKr",
-	"CCgtgPTYSpxyk08mNCZ9ec3izbGt4ZfN/6VMAElKY2JNB1ZQ0iKhoPOZrfh3DuE7zHKYQm7xqmJ0GqIO",
-	"dDNrEY46Ucf22OvsdrYGw8EQhFcf2rSU7MOjkW71ZH0sY0qDU/YrE5aefVvZBGf6sweD4cDmDFyA1Fnw",
-	"cNPRw1j2uQzlQWzQKbjOAf81hUaxFkIAx7zIDJAomuF+EOjeCPczMGM0P2mqPupzEokNx4610AcjTrky",
-	"aGW+d7VxNJ+X6HcV4tnd2v5dUVAn0mSeOYnNMI8p1DOjnBk2P+VK+mPnAsLJgRc44gTAWUYpkhE7o4Rd",
-	"Epab0CbCLjVyDNABnUKtSODN89mbnLDYiK1u88+PDORpLQOu6HnS2XW1q801lCXTf2/jdZf0gfc6qluF",
-	"ZXkRglLLtd0dfTVvt+O3eixt0Z1MEwqpqS7ww1z/ywQElQqnr+Ot3P28asZ/V1WmrEGi0iZ/e7h1Zx3y",
-	"waoQasrtOTo0tM9nekM7w2HbgMUKN73O+PDJV8s/KTq06w+2V/ig3hbcVy07u399pZX16RSLawCwALJq",
-	"FRKfS2vyMxQAokNLuuCYkV7NOVGhMHi/ZZzmifWcFi17kBiwQirTOgkiJMV8hlMKTbQzLHrIOInOgD1M",
-	"aEy1fjZildd4LkC2MrkdxIjoA/SMpgrSSpWgEH9lFZbYtLnTPO6cMoCMxyM2xmn6tQapMTSNfQKpqEQY",
-	"PUTWGqWi9z8b/guPI/Q6l2/yjfmP6CHSgmf5YoRw3k9IOv8R8nYgGtKE9ZjotJA8Y4QQLdWmG56Q8Lji",
-	"DiwzhlKsN0LQlhYXXLDAGEhmqinmuIwaGA/sXxA2MEaXOFdoaO3NghKmRTjII9bAlDyGqGIYvLKLFKOk",
-	"qIRrNVdiFYlLmpBSXdaT5Vch0nZAi6Kr1JITgafENOFssXuVrxRdHJ8JPoXkjBXff8HXebssVrP6BNDa",
-	"co0PnkCfxDU+OCoaKq7x0QkXap33XYTM0g8gKmfF9yCKRb9LNYl4kxMoP2fZA07TSgf7wkNoLXCN2omv",
-	"GqR/eGekv9JwNMACXjq8SDa8xpg35QJbyz95CXGfXNC/EdP3pqThJ+EenSUJL5CshYhbjaKVlj+9wrEp",
-	"B6cx/zLXanmqwNZElCau1uo0/sNTz/5TDG/Cwo16ZyLEjY4BBp2i/KEpSqSpmgt5JAxUeqo1VJDWTASr",
-	"JkroaP9ZvRbi1nCoaa/WxAoq3XVkq115tO38jNo0jkCO9egvLKs3GLF9rEwKcr06+WPHdS5xqhkYgyYJ",
-	"8xm00bYqlB49hwKMx45+a/1Ma15Bjc2LY57OZwnFSOoTsa+CJprKqzHa1WzLA/JLlgy0XH81Tc2rsm8U",
-	"HWdkGshMEJzIC0LUNB3Af8cRGmfJpDma/rH3eIH6CJZSa+xyyqKnizrjTWRbRmiNzFMobY8SMKJoSbow",
-	"jAmiGclqprEQazF1sRYxlxD9KaIVqwLmqpJqpRjXuzUo7a8c7INysPW4RJZMqkxilWqpt8bAdad8F7WX",
-	"ke2Cls0Zs6VG98xG+/tUOgU3QuBe3370qNeJOhcEJ7bzeeDdJjfASuH4Qm/lseYDRKPP16MOdIruJ0T2",
-	"Lf0lsr893B72t4b9rZ2BplejTvnFF1+/fPGs/7uNjf/5j/+qsP3GXu+NqRbqVRtseHRndUnCJVQFbu2F",
-	"4BlKNmp2QD9ZwzADYzwg0rS79zP/PPO+ZonAXY21FeR0yM2FSpfQHJdO81RhBkNBOsqGywwCrYtIia+J",
-	"QDgT858kGh8TJa77TyaKCJdY5cGK9zTU5MWEwGj1AytFWAIBC41bLoNp31VlGkNNCWws1IO8WcRwRXHn",
-	"uj8pO/23aq62o28p20XO1eey9aSp/5BpwkMlGO0Nc3v/T1TVYNH7n/XHtd85NGUuXQne1pxNf9BgbH8g",
-	"RZ+KZ3YX9yADu6kCEPwnEHmMi3VitO27kGjdsJngGZcG9J0Ty06zoDn9UkioGdSX2jA0XsIslZ7aEnUX",
-	"d7p2LXc1kELMjgYjW+JlxEwZ2qhIrud5pQk1ONTnM3DYxiRNiYsHNl4pY7EE72eEKJMgbEotCzM+Bdx/",
-	"/090ci0V2Bi6jY96GvhMN/IBOgRPN7iUIufLnjjbiXGDK0H1SuCPESvtJuAPa5P7odWw8c2aNtpauiYp",
-	"fAM5y2mtTXmrnUC/9aux4FdjwaduLMiLhvKVDv3WI3NvYs7wwfKPnhVppVXa/E3LBlC3issVngyFWhYS",
-	"4Q9jg6hNMvbNDxHC+ZUld+ArNNFfchFJc77XXxX5+1Tkl1H/X7X5X7X5X7X5O9XmLZvqV2n8p6fQr8np",
-	"fpEmgMhSZKfot6g9H0U3f90qDbTq522yQKH9kAXxJpq54JQIZYN+XeyFF23hh6aG9DLHxID9V1vsNDXu",
-	"Iy6V11F93QiM1eCjWb7tngMdvB0GYHSvqZZ+MtLqkV6vjfjztmHCi63lJRwPfhNxtuhh3Qq/3+WXwkpE",
-	"8GqlKrYWo7y4exsz0ZZFK+m54wqSM1RkxAEu2JPBZ6kJlGK2FreJOdY3PWgJNnIixi2CjSr9vzrbw+0v",
-	"+8MH/QdbrkfTrt8qyUsG7DwcDrc6Zasur1GNC6o74KqsDR6hkwsizgTn35PVQ4qCrervGeEKOa6JbfaR",
-	"bVPU+WUzy+HO8i++5eoZlCRaP+Cpgsoadajwcec2KLr51kDZu82p16VsPbNSpV70EVYXIJ/ejnG14LuH",
-	"zxCsamYuWNn8x0DDuDA3qzUf+0w5Wm2XATxznYk+AY62NqK1sUBna5b5rfHI5fsttp57zirjMOEmV2eh",
-	"4bwI589FydUGQcPwSbGKW5r3VkpkLeoLNJvQvGsteV6RKiD7pdzUx5GJwktzXoSVJJ82KvcEXB5k6RVr",
-	"gpUzVAkFt81JIpfh5Ek0kFtiwmp+9Oplbpg4z6abzG/cdRtBpiabPKjGM7/OKFFqDckj2FDsngljCcNN",
-	"mD0xV+b8Vr/KHiXKGLgWywH7VrR0820Bce9ctR0V7hosCNR0AvnBYi7C7e4FiB2GgGZrlO2+se0wC88k",
-	"BAH3ohEzccCAbmQywfF8NkD785+kqT1gc8dkTi8xUyTSg7BYfxI8D2bzXH46z02WHIQZjxiU5YdeD/Aj",
-	"2DYcZj8OCDP1xIsDUtN4jFaj6euUmhy7FsWOQD6RiGlM0C6iqclamf+j4rItWyxENunE+EHdEkeM54aI",
-	"uWjzgPn6mFzy70mFEFWweidgnDHAZS/l8xVKjqGGxd3gU9gfkGHIXbG02i9dczOPgF+L5pWPwrm62DTN",
-	"CvoTW3soyBuPwxneiZds7hqQGM1fY9slYYnLdx+Xs4xNbeQRa1EXbB+Lrl8bl6gSY0xaXfBTm2Vreo2A",
-	"ZSETPBOkUmcX0BWfU2GNkjntww4AL/W3V4CTsYYBcemaXuMRczvcXZSxTTTvp8xSqksMJS1QF8Jsi84n",
-	"hkBBQ4VekVZbHUg6KiVNSxfiVh7bRQ7Qc6OBXc5ngk7ofGaSiImpme7l58kRIwxd0vNcyyqlgdHRwxD6",
-	"NzpWrKddurJyRUU54/y4e2UtXBduJbnk7nzo1ZJNAeHkG1NxwfTmcRe5EPw/GSNlew8f1C2RrKWYfYUi",
-	"5uqiJmAUJSbaCVNZqKJI3AmkanZb8jB7JjKukoo5GLH2jEcbtk9ULf8RdXe2vzILaIQePoFfl5doiBaS",
-	"FamFDSgzYcPuRmxpLS3ULepFPEbmlcfoBE/JCVXk6xNNT9VjdITVxdf+mY8NTWIbJkJw/t8KEqrr5SGa",
-	"Si1c1UcgFZ7Ws25e59p6UKXr7y+NzpxYDmXsr6Rz/+HHd5fdeUJclqWpC7SUTPBctdOJg7JDWgZJfxPK",
-	"EJ2auBYTm2Mkd1scpxBxKqI7StpUiUEIG/SKVhKc7coUEVPK5jNyF3Gof8ypUkSgri1AV3YEswexAvF1",
-	"2NQXRBLVF+7eWo/5KbvklEQICoAU1PKKSmWqvBSmY4MPmkvkDKVaA9M0bz6jjCqKgXDrE9FaiqnQY1Uk",
-	"J1Bp3QWSmQbooJZYWkik+v36KhDPEYN6PAGNB3ZXaRJ0GwPMbajMok5FKxGd7eWw88TUOkluSiXuGuG/",
-	"2cAUcWPRRlPOKlx5XVhdAKNFeSimlRah0Jt8Q4PThFP52M+YtngivRZOmnYwqLRF2SAAQZIU8POBvBPB",
-	"Vl0rgUSA8BxWSlBcYHZ+c739zrP7rRbnqU2VihlO2jN3Kcj873nFO7UcYuqdOtpB5k9GxSJ1WdFUm6sV",
-	"BWFcEztXhcgCUYTSDZt8SUy5t1HRDKUosoaevNbQZ/wbvgUpQvNZioUWp6XfqRGC821AS9dF6hPRGzGJ",
-	"UYKhNBYQfnJFzwlTzuRTmVZTz1iL5qi7M3yAxq0NTMYjJinjrAc0F5jzVVF8ypZWMzVlgsVNXGmolooi",
-	"I1bLEArTaL+DzAdCsbZq8jfFMlNyQxkFfULFtODwv3TRrERGs3BijCq02FC3FZh6q+Cf6WzTinbz/7T1",
-	"+ryqf+F685FfYb5VH+o5C0nORswRlZpJy1X9qjyszzpAB85wDLnTuSrNw49BN8ugpTLTiOl1vPUqBHot",
-	"e/X5zX8SxgDlNmFMRKYe2XxmSrcBm3Kip0mSA0HHdAoiyKsI+B385BXSSDfcW4Fyl/r4Rmx8QuL+M6Li",
-	"i75WEHeRxFPSN5+Ne48RID8CGhHqUDQOIyw8sxLuHSiH0arf7JlmAh/K8FRr4/DOEoePpfl9ayDsyuov",
-	"v3TzUQvPP7ZYZuMzK5i5nJ4UvUTXsmFb02wbfdmtdDWczyxF8pBacjZiblC/tlu9FHpJY6DieG+ATsDs",
-	"69nJrb7pkuY0wkN6h+W0uwE7OhqX3STGSG5QYxW2cdddq7pGC1s5g8IWV/pbMGJqlZf+Lwzup1jzdn0y",
-	"vcgShNQapA0DT+azCQaXSM5IKSQMoHxozV7tHWLTKo12NS+55G9ygIbwEUfAj/StzGeYxVbJLCURnoPI",
-	"01Qsk6o0aWs2QjO7gBGgVe3XItOWKR36kpU+EGt/MTnPJcRVgMMWBUWMonNT2TH1Z/bfHTFG7a5EQwQ1",
-	"QluwS50p2mnKIoH6YiOuXMHEgAxa8O8BepqmdolxKYqDv7DSdjxUOtcDUg0mLlo1UGq43dRqDm0tS2sg",
-	"B8ecWtEJ+8PwAje8m+4X7YYoCeqnkMtwd/qkEybbMbIQDtfmPM7U0xe2MvtSE1nYT2FiKBuNkCW1MeAa",
-	"h69N9TQpeUznM5cAXVjAQO8s4sNjLAdthq56Nfm7KNH4mmA2MMauWnnGlU1fbUXu/9eYvRpgsRD+apkn",
-	"rdGMXgYBGLRMYAIUitJiI24J+TNWlo35TNkOnyRW1orR4r8Ef58J0OEM4XOqwuGPe97C7yMA0s8TWR4C",
-	"6eWNyEifl9HvDHMsynYZHfAGp/RxfLX+phbcugdvRXx5G8xtvi3/eJ682xQEJ4Fg9EBUi//dwsCWZa3V",
-	"WsPWD0glb0aTzSkW8O80X+iDb8IwxKBlmryb2mr2giuBIgEn0CEW35eAd6wP5wMKAItToarHEaE0/3xD",
-	"tA71PTdTp4zgm+a2lX349ntL4d8pXEuqr4RD+FwkeZkFVS8tC9npVfMvqRegLaKWSo0vtJcw6d0v1n8f",
-	"hLcIIlqB7O4XisUdhZuvEjxeYPtr0HeuTHBYtz2yxYcQry55GEY235pudcuCYis3XlgKy3s2NkM/rutx",
-	"G/kizIbWatJpA9icNBkSBxnPWey6iRkz3XKr9r7fHqfmub4vknKbGE7GWUxA5F4aptR23etaM18CINhk",
-	"qwasKNKPMUtogtUCWe4Ii4DiwPOKmly42XcR8WqPABRDMab8ym9lopX4qz5npM8noLC3Va0HE9pQz7aF",
-	"al4vCLx2WQ1hD084zhCL+MI1stsr998427q9s1GOX2+0PdIL+t03S214TcJKstbew2traZeud1EjRK1+",
-	"KeZK1l6qa2IWXOf2w6U9il/dH7H3brLaMG9rOQs4ns9knjpBGiNB4gsi4gvyudorPJpkd9p0AIObyxY2",
-	"h5qHBobaGJGGSoPOhoAoo50/Z4kWDv9mCpjlAVUzco8IapohMmyMCpp8DKDfAkkTGWyy++rduwB9a6dq",
-	"+tJNsHV7GmkterZgjN2xy0E55Sy9HvcWCT2K3KfQo8g6Qo9JFjFyD4NKPB9BRzxsZq94wePdPxBp++HV",
-	"X+st4JJB9WzfCMCknkwXEICrvUq8tOMF4EKgDYtW1StDgdDkSo+g9/80MRdVCc+g3Puf/QQlMkBHtoYJ",
-	"qIFEjFhNSG8Eh2hUwpecCmR679gIm7Jw5vZO2YtAmng2zYzBou/imU6N2bKMwugN0NMrek4WB3O4Ydqj",
-	"OSIESwt2vqt+A8b1E+hB5EJPxlFpZCzCUdx5QFMvcGS5nCT52AgVY9N0dhxBQkW1w6LWp4tWFBIjmWeZ",
-	"KNrnNXD6SZIUSPaBzPrlDB8rE7ygIkuoBsIaiv+3pz1qLry9ykYywWOt2Z/Z7tyhQJcKcq+s8CmyosJX",
-	"a6rcFpQcoWsw/AvqlZF1TkLTgHI+m1KTVFilX+tqgVN+SSoY9SlogPdpVDrRBIlOA+LZB1EQoadZfNE8",
-	"9z0TglAhvQWhBVNRNfiva6nuLnThHpdtuHsQx+SY4Yi9/yc65EnJS4wPvwKnDaY4/08bmJguCEwcMReZ",
-	"WF8bWc7JwMM9Ygs4We8xpNsJQlli0nbTDTNwhoOZKtX26R+IfYR7tN+zT3glDkIh2DqBoIzPGH8NbAP6",
-	"1qC66wA38oFzJTPftJ8QqFB4R8oNYX7eqlbQVtVvpvtuIeuSnfUrG3/IisTFRtpKEu+bbpdL/XKfTA6l",
-	"25CGu/3DBV7DEh4dwC7Qr24JdrumALoJ+MFZRlJcFUdyNmKLBw1ockbRgkEj23tamZDSKpBreWbEXCVR",
-	"0KQkVlSaDudekoYNJrLGokzMZ2WbJNS1Iavb20W6gMCZ5ks908DJNk5FfEFpuxADsRC6P13IO6B7coaF",
-	"gg5N/QQrvA4avMxSjpN71zkc+gVR7xCODPoaPC4O65Mo93ZbzcAiqROKTPf2oq31/EcoX1IpidjdP+yF",
-	"UbbKQDJBSphd7FOswrcjGBMMDRTW82jbDpLzWajYmmEoR9WFfepspbKdNuZyVD3hyBEWj804X5zHahj5",
-	"dKqK3hCE1mM+RcZU2ZbbztT9y+FBhB6iQ150NLYd8oilLcQ4lGy4tiXYket3rNVY+8/dERuxPvrii+Ot",
-	"L77Q37uZTE2dsnL7Xw4PUJdcKcIgPHc8uJqm49oiHtuhts1Q+hM9zBm1HevnM/fGA/3GBnA1GF3gmDIT",
-	"CzLeN3ThkEry5Buei7H7aAc+wkoJepYrNC4c22MTREIg2nqNqCo38MPawJYoj6MyMsAlo0Qu6KC1iqtJ",
-	"Tgs6Qd18j/R8uCCA9cbVOUPlyYwPuBqj7sPhsHHMX37xhYv4Nm9h8L4W22D5lAg+1iv6EsUXdDIB2zhA",
-	"SsLzsxT63sJQvwsNRdC4IGljU1kJjWNBzA8RGk89TVf/jRnLU/MXRCY/tX3bd9F4lA+HD+L61ZaxCV+P",
-	"oMLaqOPO9OtRZ2v41YOtre1RBz4mZogDrpDZ2NejzqOt7Qc7w61RBxUL/XrUcUscdTb9Lzfrs5uH44Bs",
-	"UpI58nnKJxU6HnQhGpIBlvgKtftEifSdyxxeqedWUcO9tLCUc5MsNSo4h2ULt4KV+mFA4eVoveqp/06N",
-	"/t/MArJOVuNms6Wlu9CslZjQntASbFlnfxFF+DPgOuxEKSL0x//nr8P+V6/ebkVfvvtNqE/DpyY6mSNt",
-	"1cftZX42+njZlLhAgm57rfPeSgp7gXNBTCwqOrei5M5wp4hRcpzblhY1hS0yDGbXNbHVpJnqbxfi7B+I",
-	"8murf1g4awleTYr+MZ+pfXKPM5mnLv+/OO4ABK1SNbCgWDcrGVipD14rG9isQ26r5msRgvQLQfsDlyU/",
-	"wMilalqzLZiJcnopSMXPQMSUQLg2jlUOr/tOElN4FDpMTbmiE8vB3uQ0oBg/1XtL9rwmAbfImmHkh71A",
-	"u4FH/QdDGBZLE0CmFGidmgQRYT0kQHR4XMlovORUUrZGN4Fy8qfuzj5WF4/AUoK8pnGnmeApZ+efm+fi",
-	"DixWR+ZkipocQZToFmqgx9HW51uVTgRhmbKZHrOK4uuxpQi9ybVKi6lCae5FgNno17pXdqHoeejWey/R",
-	"YLWK/stjwtzyPmWZ6pbeOnsCNjSrwQ691IzoDpjMSsC9+db+a0Gq0/pzR+Gqv26mD5Yc5ToqrJEY1dbK",
-	"wyBmumH8KEsx8xbZVFVU+tAZVctbcZTn+L8mo8rBzR1lU6Vc9SG6GXJt+vEFib9fbJqwFSTi0oKdYlQO",
-	"YUQjJT+QX+SAq71irj2z2k/bNdLcUZuq/6fKyX9+zpE/3RlkrecugdBia8N2NikzF+r65m88mdD4Yj4r",
-	"+4j10C4axxyC/MgYdfUnZcB2Lxqxcbl+EzIl9XumOkuxMT+oS4sYgpxTqdE3QmNB9A70R25pwoUWRCOm",
-	"JzS1YWIuCIIWo1BoZT7rafo/psy1RwlWiAJ4q0DgbVQqfTv6zLe2H+w8fPRlJ3Jmdjj8m6LDR1KKmgtZ",
-	"nDADheq5+jSxrRXZlpqzNQMxMLqCB92Crofgt+IUkIjixJxm549VmMmxv/RPnpF4u2ljIsf+FXx+POQ4",
-	"CGF3G9RlWpxbclxOUjcQ11y74QUM0IE31ohBWwqbv2GrPBRVZUylTztk5PrKgBOqgVuSTjVZMsAfLA0I",
-	"OzngNg/9pg07uf7XlDCFxfVRiplJM0wq9std54/tRJpF7PFcj/1gHZbgAfbHYwfeIoLKiAaCgjnLXw1i",
-	"7ZhZ4AyBxgoMKuRkNnChyHt7cbyU+0zJApNXNa8NqtnPZ6Zo3eLWQWS5E4emxoUDuAklhV39uaD/5pB8",
-	"SEX5MNynktO7qNvQco4VzbJ+KfpffaiIt1geCBbca9Z17roSkEBsz3JBcN6LXIVCyLu4itO8tNeNWFux",
-	"IBvslGt5IRZEDdCxqdHoenItqiI4YrWVLiz/F+zSQaVyBevux/pZVN9bwe5ZXsnHYd7frAQOdchr49Z7",
-	"Yj4jrfXmHLcuqosWkAXZXAY6UHcMFzuOIJZlQq/msxEbT0l8Ou75jaTABhfTyIJQnpqK9qaAqSVd+n2G",
-	"zrFIiKt6T6aZIJRBF6ixKUwqv2MmKC0lJj2VCBtoAv0XaGJKP8c4JSwRVs74Yz6fnZFYq6M4128nGxc5",
-	"dcA/Ymr+LxUVuJAzhJn5p8Iigf2aM4JiykUa6HCILiJUFE4/5EyJ+QynEVQE1fOTKaZsLRRqFNdcG4VM",
-	"F+4bF5X06+a5A687/6wR+KAAjdyChj6Gg/nsksp1u4a79X4k6eVb8kNJCNpqU8ZiPpvPHhuQBfC3AQoa",
-	"Umz1UoD2T0YbABLQCnyrsrDNt/Df5VWEys4WG0Wt4gz4ElTpD5W2hSRSfqYI00wK0iRyGuh7M2LBxjfI",
-	"j0wx01MoWZxHbvCCS5rImaKMbLXY/81ReH0maLpbVjB4WbarAdBiK59xe8ui6vKKQLtKNIoF39v5sqrY",
-	"Ubb6etvJ8lClVUgBLVq8Vpq8QTlqm0IEwOi3e6kLf4u7vph03MPrD9z4xUxTtn/55XR+uQVIt5xMJvhZ",
-	"Sqa/XbM1jvkqaHK6BW1poyt31VqjtW/KAuaQCZ7ksepDY+flhV8xM2W/EHxHlXQ2HJxffSAv2ZFZ4Xdm",
-	"gZ+2WdPfS5tRc88d8+dn0NxbBkF3ZNs8ckPvonGWYnbqpkjHqGuYg0RZMolQ8sO5sblnlIhehMbQHfw0",
-	"hWyTLJn4D0GtgX7jp86p1XhpgPaM7y3V6Mepst3ihFZYyth6rxASzxFhI1Z6K4JihoEYAz23MnIWrDFL",
-	"JsaEWfFyvYo6liK8MDyzenydqPMmx0xB9emt1ZvQeWD/kZQGfwmLsM70//r0UKoFo9qNjhcEp+rib4tq",
-	"DWScJWh7OEQKM+WaIFqjaA5WfMGINUPFRchxitEZNh3NTOsQIlFXcrvGS3qJY63294K2xX+DVX1I+6Kd",
-	"IRSSAHrIjW5+QVX2A//ITHH9xLsVnrkLEQQn16vdh20HEzhoO0GEHg4f2K4q5dknVK+dntG0/QKOCU4o",
-	"I1J+nDs4EvN/3NTt/HAVPHrJ8CWmaWnTb782Z+qyiY//UKjbOO/XnJ4zPViveafV0d92zggWRDzJ1YWe",
-	"TMsZ4Layckwu0s5uZxPkDztQyAhYpnFVWtF33/8TfQO6tCy6jqWVYnjvf+6VShSOY54zLUFG7X2wY9cY",
-	"x6kzRIEYkmfzmTNnbniL8IbPbTTiSl4MP1Ix8FV7oUC9ILmoa3hIAi1fiAJ1B+1CvCItzQUFknp89yhR",
-	"tWdlOHRRHsYvcOdP60KkA5MWpfFylHGhME1B3tZKp6u+Ga45jLoi4K2KqrFvUSndR8hk/tk1FWyjuaYi",
-	"sBZEN7dfoqotIrqrNzPoNYJW5cLzLypOSdikiRUyStgm8n/guYAO7eQKzs64lZ9exSTVvx7tP/NRA8ak",
-	"wam/K0Df847CAXhtMLyxkikNQdDTqyzlVLnSIlhriV4TPe8YNCl59+rd/w0AAP//",
+	"7L3bcty4nTj8Kqj+UqXuCbvVkg+TkWuqPkeys561ZhTLTlJf2n81RKIleEiABkCNFJer9nbvvweYq810",
+	"UrVXuZs795vsk/wLPwAkSIJ9kGR77J1UpcZqkjj+zsc3vZhnOWeEKdnbe9PLscAZUUTAXw9jRS+ounoY",
+	"Ky70DwmRsaC5opz19nrPFnOcUrmYE5Rjgfo0IUzRGcVMoWSrUDSlEitSiEEv6lH9xeuCiKte1GM4I729",
+	"HoZxo56Mz0mG9QQzLjKsenu9oqBJL+qpq1y/KJWg7Kz39m1UrumAS0lJYFXfcmSfoZgzRQlTHdMndgh/",
+	"AeQSZ3mqn+6Mv7rTi3o5VooI/fX/+et4+NXLNzvRl29/s3RpjwXP2us6wIogbF5ZzCO0+FGfmqICJQTF",
+	"BL3ihUCUxWkhUf+cFIKgpEB/LBbzUxJ3neBMTxU8wAQrsnSV34nEHF9oXA4P/YF/I8ist9f7f7YrgNk2",
+	"T+X2MRfKDOdPcCQoi2mO0+WQo7e9Oejk5eDXAx+95K7NS/1s3b37Az6mJE1q0zznqwHhVSFfF1uLH68N",
+	"BIpfEwSeX+VEthcIP6Nkq1wj6ovFPF/MFREoBWTH2eInJezt5WkhKSmE1Askl3nKE9LbU6IgHevVC/JX",
+	"TBXJ5LoHrVfXexv1Mnz5xHy3Oy43iYXAV/qpVFeAxfow9N+WJHxbZKdEHGF1Xl5+rv8o18bghV7UE+R1",
+	"QQVJ3EbWg4baNHDWR/iMBIhUkS3mgmvUTzHK8RlpEIQd1McFnCzaQePx2P2/Ex/0NP4qEzLDRap6eztw",
+	"VDQrst7eztj9L+pllNkfy9OjTJEzb93H9G+htfPsVMPl1mKeLuaZ3j/Qf7uErtXBYOEVjutLXLm2Z2Qm",
+	"iDzf5/x7GljgN0Rxpg9REMaLC5KmRK8S5Vwu5rDUFGvewMgl5QwRhjKeEKQW84xTNnJ7iM3w5SZOTo5J",
+	"XAgyJDLHMTkRZhW1PWX48ilhZxq8dsfjFu5FvcvhGR/aAevbqPb1XGAmc0ug6lubmkVN0Z5GxFcdG73g",
+	"V/iMoAQziQrmNob+Tan8O5ZeoT7DF/QM6KscjNARFihZzGe4UGgPTU95cjUtT+GcYMMK7KL/MrSrHD7n",
+	"3xM2rBa7Lo64XerPq6/1vb6QRDxJlmBnAS8sxc5VLOCt/ljmnEliZZyY5EqPpGUhprS4sPemh/M8pTHW",
+	"x779Suqzf7M2Q7ADwlwN0k8yzOC+Fn8vCOpni39kBGniqteDXhdEX6seVBFELqlUBPECMc4GGj5+j5Nn",
+	"5HVBpFqy2lzw05Rkv3WrLiUa/YUmzL0LnNIEXj6ZYZoSfUxECK6Fvr9qiFOYpr293j5B8TnOckSkQvw0",
+	"1SDDqSAaNnKuEVL09nrbJNOvv32piS5Whezt3QXQpwoo8FPNSzhjizmRSPIioxL+wRSiDJZC5Ki6qHOl",
+	"crm3vW2QbBTjBEslyOiMFxej1/Eoxm6HRG63d/J2XSg8MoOEbkmf8eIfipTrQ/1pa6bpIEL4gsQoJdIc",
+	"k0Qag+hM6kXsczZLabzJRd143WZOZZe1tZgrrLSgUZAU9aexXdEUQOkxF6c0SQj7kAvULJwzDc4oJ0ID",
+	"gl7Kt1w95gVLPuRKnjAleHGBT1N9uYyrk5legjmb55wfYnZlUU1+yHU9FzzXBF1PhhW9IBL1pwIrcpLS",
+	"jCoNdr3I0mRY2DOixNXw4UyFVKFjEnOWEKlFC63GsETUWXCLtwIVZrhQ51zQv5EPeicPC3VutAAzAwIi",
+	"L4ECCjIrQF3oTwtYnn4xxoED+fOf/zx86L3QPpXfEyyIQILgNPt60jOEZtKLENDAryc9i/YnSnOoSS90",
+	"YhU7MQd2gWmqgelDntcxERc01lQqoZqhUT0/LCcXPCZSfugFOe5Gs1yLwRq3Fj8iiRWVM0wFQf18hMjl",
+	"CEmi5Q1JzxgRSHI6BD44ABnAztNkzbngORGKGqad6d0Zubqt3VSywV/LF1+W/IWfviKx6lktiJ09NpaN",
+	"+viEJfI7FlDdiGCUCKOmGdk9ASn4zEBsW2V7gFiRpkhqUUzrY/qrGWW9qKWm6ffMjRmRpiU6zqiQ6lsQ",
+	"hN60n6Z4ycMMK0HjwoDDsts9LF/UV2EATIYIi3nidl8s5kBkUl91R33FC2lUxHQLi5ww/fPwbDHnVn1M",
+	"i/Luo/W0wAOSkjN9THYJep1N3c9KiWvZA3xgKaXL6rj8U/fO2DubyAFLF4hpnbUNYdiZ1JbiGhGSs2dk",
+	"pseKzzFjJF1XTd63rwOWGoGuBc1aQqAp6r/7+86dQaQVoZnAbPF3TCXaQzFBshDodcEp0iI6pkrfo+Hh",
+	"/Xf/RIv/TKg6RwdExlgoItG7n8vbfsULNWG80CgiizwXREr9XbJVsApnNFWI0Lt/oqdcSXQf7ezeQXfH",
+	"O1H5z91yzIKBoKzPHXAtmjDQ4jKgOZGWmxnPNOrNaHyukVRPRdDBYaTX4PSjCgmJyIgqhPlUUQV4O2FJ",
+	"ZTuURQoGmpSgEiIilG7p+1VmJ5a+jEajwQhNNQpP7REQWdl45IRRpk9eHxK+wEyhmChF0AUR+lRGEwaW",
+	"E2d6bB7sOtQhqVkellhF1xmM1rGHMnX/bq+timuMOCUByHpYWY5SekrSdDGvQGvQC8zI47gQgiQP1SqD",
+	"WZN0DhXNSGjI3Lc/ro1mZphNTFENKgKExttO82oiZ/8yZxeVVnDfpGlRtsL6ZdRlv6IMDYUAM5wCn6rQ",
+	"VqM6+p//+P/R9AdyOjXWEGLxO43QFOfU/FowZ1/Yenj0BL68CwY+VmR6nz+QU734nHprqw6/tIXT1HkT",
+	"AgRQrm39C9xRRfDLk7ul8ZSzi5ZD1ddu9OjNzJUlpiznQTC0ezt06fW1Nr42C4/c4dZOZhkEOSNlfZvl",
+	"7jeyzwYvqC6seQQk98yM7aeKK5w+cbN3PNeLDz5vIiaMEzlTqWeT9KapjbnsyCp7v2/KdMJcUzFPOWPA",
+	"dpSgmkfJgl5QlNSYhIdbbpSSYmN3uCFysQz/nltyVl9QAlKUIic4SUiiGfBDzbAD3Bm9+zlC5euCZPzC",
+	"fHC8lKnrzybMfkc5OwELJYvNt88I4yymRmZe/Ai8vSZHw6Rm8ycXlPxgPts3LNm8Yua0zBpmS7k6EaQU",
+	"EGAiT2AAOqjFDKJQnmp5XAOxtWDrNUstAD1/Vg0WcyEI0M2T+JzE3+sR/7SYi0pDNSpA9V45B4yRC54U",
+	"sToBZ5rZgJFW9GvwkCqJrIULF5ew7TjlkrKzEw0CJ+RSESbtZo6EBqMzY+K1ykdTmLHnnp3kglQmK/P1",
+	"Yu794oQjc9TZSUJyLqnSbx4s5vniX6r2Su0uM57QGTV3cgj/jv1B2zdZfUouc42O+svHNPhBfzGPzxdz",
+	"zGIyQO9+Hk3YN7wQwMe2cJJRRvVhwauSFNbgbdnaHsJxzAumTmJBsLJQIxZzD2R8TyNszBuUixOGM4sQ",
+	"Sgl6WpgPCyQW/9LCo78EreLACLIQF+SKi5MzgZkKfg6WUX2kQTWoPsoPVJ0nAv9gIJgooQXvdcYoUYbn",
+	"hJllfFdcEAGA0cYXK7ue5FzaRR8Vp6l/l068BT2g/jlI3gWjr4ulA5RvLebmMvfP8evC+Dn1nYJdh6D+",
+	"3fEYJplua0o2HYD8rIwfEsSXQglixWRHI2s0DGhunUpVP9UIUEVXLWnR7LZOOuwvTfwHouuhtBbPgtiq",
+	"p2igoPnJYll9ZQ6d6r9aTAGCX4Np/UsbZLVK2gBD/6cSprzdGyjR6m4NEPSumncbZjFJcmCP3PNK4CSh",
+	"egM4PfKEiRlOJYnem5UlQrjQbydb5wVFznGqFv9SUfnXHaRpvnmARRKwwLR2uIYBRF+OSBZz+QCBtUPD",
+	"rWxYR7SqJdHrArME4VNpA1Kua+2o/N73wVFq/9hpSF1Rz9ygfawVvZubRoICUU7BlRcQkw3AGpVuPZ3N",
+	"QP1aUAG4ZXTMGKeEJQKU/lq0xMobpuuchTH8vJAd2qldl+ZbmJ0RiDoSxNefcBwvfpLOFLhFU8S2MHqF",
+	"M0wttHQptSs1dRY2+YV0UmYsV9Wt+Mdd2+Oya350abZ5PZTHHrA0feUZZe7vnZCBA3CBqSdJ+w6ehnki",
+	"WGJea4pwRgXq88I3NkcbokC59NDp7MOZHGEpf+Aiud7ZgMWAKTdIDTBz92PkH9vO7u9WHhsjP/gjLtWJ",
+	"3XstpbSxsvqowfMwfPEAK/Ko5IotAtGyWW0QWgNr8KZZI/JJHzi5oLyQK75biXWCYOs0CTyCu9+E7DVO",
+	"u2kuCi26tftyTfUVrHs314PYa9xAdXJ1DD7kis5QvwwlQyk9Y0Q6PzEYDT3Iv9cgGHeaU0W9y6Eil3op",
+	"WZEqmlLWNtV1nWHw1EqZqA3Hpzy5CgLDmuwl12KzPN+MVQqCE2/SU85TghmILYVZ9Xpswb0dmW3UV2On",
+	"CR4I8BHHFq4pAV6H3e+tIewVDGG2mbDnOGkr2E3LFCk/ozElKeKF/hOk4gYtXsnCmsBn2HF1BN2HbEnf",
+	"NdnKhhj6PWXJmrT43/Wr13YvsuuRfRtXtKH80Dx8R1xht3WPn5kgdBstcbxLL/Alf9Q/Pnq0j979/c4D",
+	"lMKTunWFaf2WSGXlQd/EvrZa6qKkTizvkKXu5//SVF5bOmpIyzuwYtevTvIuJ3k6a5/BnwSm63m+UR+E",
+	"U8KQ5AzpExbgyfS8ZD5p38wl73nga5LvrbnaJWUhNDhYzE8LFbx8uOn2iq6n/aytzppX11OWyjCA8pP1",
+	"IgLgKCxArBsg4AwoAezKrM++rSN/mnhXJhN16dCLn4Tn5tXrrLsUAGhiolAIoa4NQktJgo9uHw1n1nZ4",
+	"fzBs6MAAA7IVJjRufVOc2McsocmGyHED+v9+j887J//4vFM1mwqeSHZgDcdtFdo82Ex1uJnePaMpcYfo",
+	"y2D37t3AwMbVPi+YCrt55TnevXc/jKEdvuOQplMu3H5WDuzN347W8E946eXchhO9uunP24t+kD2mLNF3",
+	"uEFsZwRmMNKh9QoruVVhVM/urrS1CMPS7bjR0njRg+yoJi237d1aGt8UExn5/dVGwSr6k8cbxg5uhLIz",
+	"czObAK27zADQrkkAroHikUlkCUHDhthvxvF2Hnl3WV5SdfRrQMftEIM6wH3uJOFFnnJj09rAvKGvNeAQ",
+	"IGUY6F8On1qh6uAQ9e+hQ+6sRIMROoZ0lMylXDnz0e69eyjGAsdKC6UyAhF5wqqfIGebMwVhAcYvXYL4",
+	"KWUYkh+Xkx5YePAgqsz2pZacQJCkHwpyHSn+Grafa1pxjPP5OvbOVs6TCdM1kYxhZZsXKIXwB4Kk55Y1",
+	"UT9BPdumCNLT1daAGqF1GXBvShsOhwgMkHhPIJQDIlb05eiLCppcSgtXW+5k+hQODZMKGAHcE0ix0oBs",
+	"gifC+tIKrG6ayMyqyi1GNXCsn5h3vfbeWktfAvj/boHQnaAzbvWintlJnUF7pirz/WElQKxppr+ZPLyu",
+	"kZ9LdVsWfv1kyUjr+K8SI3bgNP1uBmmfa8L4y2Zw4x8LqmEMGUBHhKFckExT3n43OjbjBQfdq67gYzO/",
+	"RlOOb/s53IWUMGqPtTyfJUBawUqtYsj9u7tfhYqGBEuGlIPdirBgucbnLSQ8cop/deokoep8lLhcif/X",
+	"PjG5wj4TdOaJmgB8N3Arjy5zLtRj+12Txprfrf2ewKvWvvboMjYeoqODx74Z/zKVl3rLySxItiCK+JEQ",
+	"oUS0rtQdS+NqKTthomPTtJsDHMGDQqBvjr/7FvWfPd5H978a7wwgJQWS0M9xlkfIZuxtu8NbjnhuujKB",
+	"IXSHfxCYqWMbmXY9n9b1TPW+1cYDgvt3l/uOPFcyfB0y8bTMxKGN/xvBqSltUN+NJzSUUM2/X3nY9rPQ",
+	"TE/5Gb2mSza/3fCT93/m+bI4lKdc7Zfusn3wln1CavuakoUgWgRen1XUDuUZfLwyswRm9pViN+ma6nH7",
+	"Im6D6QWu9/Pmf+0NXw/LU74ZvFTSbhV+6iIeNghAbZwJrGLlNi2ELuGNIXPyRptqq20xZxrvIGCy8rfb",
+	"igQG/Im4MPWOoFALZirA3dsb9jWoJUyyWt7S2lEcMgOchuT59lD/SxSf09kMzBd4NqPx+WKOdtDunbvo",
+	"3v0vB7WE053dO3fv3f9yA8n1KVfPvMiEQIqcHhpSa8TVUYpZBw59IEr6QTS86yNVk2JZ6Lp+DGFQA4L1",
+	"RaGrqc24PkX3IOCWqLkPU589Jfc2e83QriCSlcmI46aqfrQk7a1Xq8HmlWAbR0G0vQk++d6+cG05m0a3",
+	"+NHl/AMAlwu8t7pG3LKI2nL+0MUc+rpFRSLvjccd5UDvhynkIQkmPVclR9YzvVRVStqml4dLg97rxTjw",
+	"GVWmIpwpPSBt7qYJyJEU4SIu2GC0jiGmSlN6xBKSdIQ/mYSXFJdT4TMqJabKFXQIBnKYeH2UkLygEmVU",
+	"ohmFJNEUT1g9noUXKCciKSByymTHDdAempanPIXKZTjlQiJWpIioxqEknCoUn3MqqZiwhJgyEbhA/ePF",
+	"PHU5nX52K1MDY+5vG+WuG5SwJneh8mGSURY2CC4PbCukOiZ6O34wX/eN1eGmKu/pHQJk0bItwhC252fg",
+	"Z4T+aMYg3ssT5l6p32ctyiVq3Zu7MT+jypTKSwhT6O74zoRNvYw5xtUJhA+RadcVOV3RpGtspPK5VLr1",
+	"MdeZOJ6wGQfkXYlX64eV0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffF26hJI5UbqeXRkyQW",
+	"REUoF4v5jF4u5miakfhkGiFBmBaDgbDNOCRV2dTglZKS6sjpeWm2Zg1t1+PPzuHQqPFGLhWI6i67du2s",
+	"h52ycus6hhMv76FmO79J3HTDiB6ChxvkL/0ugHdVTpUk6tppKpunQEUVIN7kwMwgqxOmQttcd7ctRIFC",
+	"SDUqDh5QnAgiJUExL4SgJAXV0Ti++9Y/KlFCissI5diksuq/QCbI8KU/8w6cQuOXjhi9Zedt7Pm3ayes",
+	"n61+gzMy5DPfZtB7whL6uiB/Q1KLAAVrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og2rKoIwGQnB2NkBos0M3",
+	"mNZsWwLmbYW/N7wNVfWrZaLbe4zYDiTl1EvNwboEgaqeBAo853BKzJZBTkmVw5MU6LQQBBeD9UvCrY5+",
+	"XW77d2UT26XwH++jr+7e+xLZN9ABgKgcoacETcHpPq2XZotQQpUpywZlFR84uY0gQbLFTwkB8algE4bz",
+	"nNgCUA+PnkSIprZOWlYVY5wefXf8HG3jnG5f7GzjQp1v67MpK2hSzqZW5t28CpLd1L5+tVaJrg3kZ3yo",
+	"fxzK72k+5LmhdsPSgWXg6XJoklf27r6tahavaV7w/GxvW7bKTef/UkvkTCpsY7lvup97NStkQ5/13rvj",
+	"x4e0mirIIlvMlzsFvbF2vXJn9aFePHtSK5SSEijGYevWnKaLnwJCsjfyTqgwVTCGRAPGEnzZtzDWDPpJ",
+	"iFb4TlNTmiTVjDI1lZhTagrSk+JCawlyC+d5cQWH6Gy7ofrXjaqyxm9sKyRHvbJAMCzZVnaOen5hXk9e",
+	"PjEZ8iflAegBTipNxS/MwVl6VS/8UakxvSrp/USS1LdB28ogOTVFas1HacpNOROrLsGvriqKjW+o4bU/",
+	"VoyZ//qJ4ic2kwWqjbiFxoJLecIFPaPMq4Cf46uU4+REcX6SYgGGsYLJIs+5UCQ5yUhC8YmFgoyoc540",
+	"1lx4RXQjgHzBQrWtPCi7b+AkKeKVznqCUnohMJVOn7fll8rqS6kHH3mit538cAYbyykRQb+9nbrso9LM",
+	"bf8wkb3lxleQYe+UPoZFG64sFDSzfzTcHe/eH47H453dO8HSkPrTzZR1m+n4fI1ajkfeq2+jnmalylZs",
+	"DSQitPxEgsQFMdF9uSA5FmWmJr0QhKx2CZlykd7p1FdfWu3LhZV37pHR6ojWNN77sHsbpvsaLnzehnt/",
+	"q9fTR6+Js7fhs7033rxm0O0gU2m7393Mdr8mMiy5qXAJxKMmA3C1hKHCbMkKUsxOfB4xo/E5OTF+XHIJ",
+	"Ab0ngpxRCFANcYlnDZ5786icmva4e3cze8TSaBnbmeV6SxReW5frWE26VtPoExMQBjO/6c2Stjj9mItc",
+	"2mSAsukKL1oNcvzgPRssapsBhW64bkG93uEtK270xO+N1hXP7ZnbwTGiJWNK2OZljryVhEDkmJ6xF/k1",
+	"q31sZBGqmTJWy0PfWuOIb+NY/6v8GvZB3z6x7JsX7r0lQWwr7PdLsbbqvlevREtk3Gv3jGASJQVSgnow",
+	"jss3wwDuuT5uJw/XVijcRKR7D6Ubfin50n5xgepkglftu5TamZPXOIVmv4ylRixb6cd0zwp5t2MiZckA",
+	"uor7PQnVLijEYg72hQsKvpF66TwwgEnbzSZYiL7JfRqOcqi6WNnJzOh+m7S07P+Gph2N3qajEGSA/r2O",
+	"bPS8fLFVWc47N39A/8Q6ryMs3TwHa03zGG2c95f3xgNoN5gRBayDQEuCtKD2LLYIGyrogPXQdgJyWo2j",
+	"GKaHTpBavMg1Hn+kyqAblwF1NTC0REAUvUbanGfr6+31XknORs+w8xuuawm8rVoTNygOGhLBNOu6nbqe",
+	"7zc2YnkRj8/Ec18d+8uOq3Ir8JNjvB4i3X61O/XApofD/w8P/zYefjU6Gb787W96a/ik3PTPSEbZtTXj",
+	"TSTExrl2Vc8AzIoLQdXVsR7AeuaBfmnqVv3lbIi9b/783PX8gvgRQ+tqHQpN+ytq2XDMmcLGuW4bVR5Q",
+	"VxH+bDFni7nAKfGFd8jdqcXu9tr90I6eIKjF97oAWi5dbbFGxfSEoC8OOUOGW1kL+BeoH4gKHowmbMKe",
+	"80Kh2LSbnNmuPlVfMPQDOUVQEAFSak1QhV7LHhjYnRdNgrfY+NEuJ8yrSi49taQyxJsOYClGpupVfM4l",
+	"8Toowq/S8Cvpwn7sj2Lx01lKJKz9iy+abeJGX3wR8mHpdbIpRIa0S/Gi/jd/fq6FCsPmJmxaY3R7yPaI",
+	"+5//+K9phJK6cLJVNuYdo4yyQhE50CuuZiET1lA9eY5fFwR8el3aqa0evPhR/0tfTaEZyIT1gw46I5EM",
+	"Hmg91jhCid+yZTF/tfgRCZLlKY4Xc83pXdyV4oUiXljeaMKeEom8lrAoMY3cjOOna73N7rJTpz1PJ6xf",
+	"ChDTzn6xe8j2sh08MN2SCoAX58BJTZdUTi/KyaA1qsgdIDwSQq9W3/9z2BOBH6zzEyU8LmCh066md1Mj",
+	"D311996XAwOJBZuwacwTMrXupQh2CM2hat2xIAzJ9Xky84JhQWIqKYGOUyl0b03K7qATZtuDov7UeC7/",
+	"+nJkhYCpHs1PyKtl4Q3sho9hcL3fh0Ws1wWBRMaqEXlduWElmnpRBkSGQCdFfR2RCXMoiyMMECMaQ9WE",
+	"mSaBtht9uM4B6r/47Xg8Hmso0v/aeRzBf7987H756vFAkwmMFD4tUkNODC5PmMSFMsYXesaInhh6wJpQ",
+	"J6BF9pKl2Ri824qM6k8N69lDZXjTdBAhoiYshbz3zH9HU+PpwHYZYArhQkpq/IRVdQc9T0aluWEuMuj7",
+	"SiGTXWoqqhbzMy4ombAXjGrgQPuzwQi9YH4jdO+QEdWHyQqAHbjW4QUVZ0Xqdoj1tS7+m5H61Zj2YRPm",
+	"QixM793XBTUlIrHphgihJ8SFrJwa8p7h4kKDJThp+9Od0XhaRmpoWqlvWp+2pkvQSFMiUlza49hDd8dj",
+	"FOhwW5LnCjhrcGnB8g+Gwxn6Y9BXw+i3BtKA8Ckki7OzxVxA+dap1avMu1O4rxzH3+MzAq2xp1VLtgnT",
+	"22aqWMyhibC1gbn9wnWXkww0fZV+Tq6GhW1bUo4SuW0eTaMJm26DWzPwcAA8w/RYkYjHiig9jJFB95Cp",
+	"7jHVcF5u1zF5WCS18J5qfhdDqEXBHMKZyCHza1IArptFL+YM0nrssjXh5lfQMnnxo4cFhCWCUyXtbeoV",
+	"yvh8Mc8wHEYGRR8L0xrFQEO1NFM/7xzHBSMGfsmlnsc0nE6hpR1lGtqFjchVV/liXu9LHxNDKgRWEVBa",
+	"AOmplTjlNp/NaEyG8orF21Nbwy9f/EuZAJKUxsSaDqygpEVCQRdzW/HvDMJ3mOUwpdziVcXotUQd6GbW",
+	"IRz1op7tsdfb6+2MxqMxCK8+tGkp2YdHI93qyYZYxpQGpxzWJqw8+7ayCc71Z3dG45HNGTgHqbPk4aaj",
+	"h7HscxnKg9iiGbjOAf81hUaxFkIAx7zIDJAo2uF+EOjeCvczMGM0P2mqPupzEokNx4610AcjZlwZtDLf",
+	"u9o4ms9L9Lsa8ezv7P6uLKgTaTLPnMRmmEcG9cwoZ4bNZ1xJf+xCQDg58AJHnAA4qyhFMmGnlLALwgoT",
+	"2kTYhUaOEXpKM6gVCbx5MX9dEBYbsdVt/smRgTytZcAVPUl6e652tbmGqmT672287oo+8F5HdauwrC5C",
+	"UGm5trujr+bt9fxWj5UtupdrQiE11QV+WOh/mYCgSuH0dby1u5/Xzfhv68qUNUjU2uTvjndurUM+WBVC",
+	"Tbk9R4eG9sVcb+jueNw1YLnCba8zPnzy1epPyg7t+oPdNT5otgX3Vcve3l9famU9y7C4AgALIKtWIfGZ",
+	"tCY/QwEgOrSiC44Z6dWcERUKg/dbxmme2Mxp0bIHiQErpDKtkyBCUizmOKXQRDvHYoCMk+gU2MOMxlTr",
+	"ZxNWe40XAmQrk9tBjIg+Qo9pqiCtVAkK8VdWYYlNmzvN484oA8h4MGFTnKZfa5CaQtPYh5CKSoTRQ2Sj",
+	"USp697Phv/A4Qq8K+brYWvyI7iEteFYvRggXw4Skix8hbweiIU1Yj4lOC8kzRgjRUm265QkJD2ruwCpj",
+	"KMV6IwTtaHHBBQtMgWSmmmJOq6iB6cj+BWEDU3SBC4XG1t4sKGFahIM8Yg1MyQOIKobBa7tIMUrKSrhW",
+	"cyVWkbigCanUZT1ZcRkibU9pWXSVWnIicEZME84Ou1f1StnF8bHgGSRnrPn+c77J21WxmvUngNaWG3zw",
+	"EPokbvDBUdlQcYOPjrlQm7zvImRWfgBROWu+B1Es+l2qScTrgkD5OcsecJrWOtiXHkJrgWvVTnzZIv3j",
+	"WyP9tYajARbwwuFFsuU1xrwuF9hZ/ckLiPvkgv6NmL43FQ0/DvforEh4iWQdRNxqFJ20/NEljk05OI35",
+	"F4VWy1MFtiaiNHG1VqfpHx559p9yeBMWbtQ7EyFudAww6JTlD01RIk3VXMgjYaDSU62hgrRmIlg1UUJH",
+	"B4+btRB3xmNNe7UmVlLpviNb3cqjbedn1KZpBHKsR39hWYPRhB1gZVKQm9XJHziuc4FTzcAYNElYzKGN",
+	"tlWh9OgFFGB85ui31s+05hXU2Lw45mwxTyhGUp+IfRU00VReTtGeZlsekF+wZKTl+sssNa/KoVF0nJFp",
+	"JHNBcCLPCVFZOoL/TiM0zZNZezT94+DBEvURLKXW2OWURU8XdcabyLaM0BqZp1DaHiVgRNGSdGkYE0Qz",
+	"kvVMYyHWYupiLWMuIfpTRivWBcx1JdVaMa63G1DaXznYe+Vgm3GJPJnVmcQ61VJvjIGbTvk26i4j2wct",
+	"mzNmS43um40OD6h0Cm6EwL2+e//+oBf1zglObOfzwLttboCVwvG53soDzQeIRp+vJz3oFD1MiBxa+kvk",
+	"cHe8Ox7ujIc7d0eaXk161RdffP3i+ePh77a2/uc//qvG9lt7/WBMtVSvumDDozvrSxIuoSpwa88Fz1Gy",
+	"1bAD+skahhkY4wGRpt29n/nnmfc1SwTuaqytIKdDbi5UuoTmuDQrUoUZDAXpKFsuMwi0LiIlviIC4Vws",
+	"fpJo+owocTV8OFNEuMQqD1a8p6EmLyYERqsfWCnCEghYaN1yFUz7ti7TGGpKYGOhHuTtIoZrijtXw1nV",
+	"6b9Tc7UdfSvZLnKuPpetJ039h1wTHirBaG+Y27t/oroGi979rD9u/M6hKXPlSvC25mz6oxZj+wMp+1Q8",
+	"trv4ADKwmyoAwX8Ckce4WGdG274NidYNmwuec2lA3zmx7DRLmtOvhISGQX2lDUPjJcxS66ktUX95p2vX",
+	"clcDKcTsaDCyJV4mzJShjcrkel7UmlCDQ30xB4dtTNKUuHhg45UyFkvwfkaIMgnCptSyMOMZ4P67f6Lj",
+	"K6nAxtBvfTTQwGe6kY/QIXi6waUUOV/2zNlOjBtcCapXAn9MWGU3AX9Yl9wPrYaNb9a00dbSNUnhG8hZ",
+	"ThttyjvtBPqtX40FvxoLPnVjQVE2lK916LcemQ8m5ozvrP7ocZlWWqfN33RsAPXruFzjyVCoZSkRfj82",
+	"iMYkU9/8ECFcXFpyB75CE/0ll5E053v9VZH/kIr8Kur/qzb/qzb/qzZ/q9q8ZVPDOo3/9BT6DTndL9IE",
+	"EFmK7BT9DrXno+jmrzqlgU79fIUscE0FfZlsBcq758at6/BXNS3esbaN1PhVeo3VtCIX1TRhpYPURYZJ",
+	"36VqFDrYb0076xRNykMLstE/kBoP/eXaDj4LAXlN48Wr25SjS8sBWRKrpQUznBKhbMC8i1vyIpX8sO6Q",
+	"TcMJgCA619tTta1VR1yq/XJhG0cvrQdo7dKHHzhIyNthAMj32yadTwaQj/R6bbSstw0Tmm+tluFciuuA",
+	"cNn/vRN+vysuhNUm4NVaRXmtgng5KzbeqCsDXdIzJ1FJzlCZTQq4YE8Gn6YmyJDZOvYmXl/f9KgjUM+J",
+	"5zcI1Kv1zuvtjne/HI7vDO/suP5me36bMS+RtndvPN7pVW3uvCZPLiD1KVdVXf0IHZ8TcSo4/56sH45X",
+	"2+ZHQrhSB2pjm31kW3z1ftmC5vju6i++5eoxlPPaPFiwhsoadajwcecmKLr9xkDZ2+3M6/C3mUm2Vmv9",
+	"CKtz0O1uxrg68N3DZwj0NjOXrGzxY6DZYpibNRr3faYcrbHLAJ65rl6fAEfbGNG6WKDz08jixnjkcmWX",
+	"qzieo9coKtzkuS11OpWpMIWouNoo6FQ5LldxQz1grSTwsjZHu4HT2852ATWpAjLHqk19HJkovDTngVtL",
+	"8umicg/BXUhWXrEmWAVDtTQK29gnctmBnkQDeVkmJO1Hr9bslomRbuuKftO7mwgyDdnkTj0X4FVOiVIb",
+	"SB7BZnwfmDBWMNyG2WNzZc7n+6vsUaGMgWuxGrBvREu335QQ99ZVqlLhjtuCQD00kB8s5iLcrZFD3D0k",
+	"A1iHRv+1bSVbevUhgH4QTZiJoQd0I7MZjhfzETpY/CRN3Q6bdykLeoGZIpEehMX6k+B5MJsj9tNZYTJM",
+	"IUR/wqClBfRJgR/BuuAw+0FAmGkmLT0lDY3HaDWavmbU5Kd2KHYEcvFETGOC9hBNTcbX4h+1cIeqPUlk",
+	"E7ZMDIFb4oTxwhAxl6kRsFk9Ixf8e1IjRDWsvhswbBrgspfy+Qolz6D+y+3gU9iXlmPI+7K02i/7dD1v",
+	"ml/H6aWPwoU63zaNPoYzW7cryBufhasjJF6hBte8x2j+GtsuCEtcrYhpNcvU1BWfsA51wfaA6ft1pYmq",
+	"MMakpAY/tRnqpk8PWBZywXNBajWqAV3xGRXWLFjQIewA8FJ/ewk4GWsYEBeuYTyeMLfDvWXVDojm/ZRZ",
+	"SnWBoRwM6kOIetk1yBAoaEYyKFPS6wNJR6WkaYdE3Mpju8gRemI0sIvFXNAZXcxNAj4x/Qa83FY5YYSh",
+	"C3pWaFmlMjA6ehhC/1a3l820S1eSsazGaByHt6+shWsqriWX3J6xvV7uLCCcfGOqlZi+Vu4il4L/J2Ok",
+	"7O5/hfoVknU0gqhRxEKdNwSMsjxLN2GqiryUSW+BNOd+Rw7zwESV1tKYRxPWnS1sU16IauQOo/7d3a/M",
+	"Alphuw/h19XlTaKlZEVqYQNKtNiQ1QlbWYcO9ctaKw+QeeUBOsYZOaaKfH2s6al6gI6wOv/aP/OpoUls",
+	"y/jlFv+toBhBs7RKW6mFq/oIpMLTejbNid5YD6p1zP6l0Zljy6GM/ZX0Pnzo/u1lRh8Tl6FsamqtJBO8",
+	"UN104mnVXTCHhNkZZYhmJibMxLUZyd0WlipFnJrojpIuVWIUwga9orUEZ7syRURG2WJObiOG+48FVYoI",
+	"1LfFG6tuevYg1iC+DpuGgkiihsLdW+cxP2IXnJIIQfGcklpeUqlMhaTSdGzwQXOJgqFUa2Ca5i3mlFFF",
+	"MRBufSJaSzHVrayK5AQqrbtAIuAIPW0kZZcSqX6/uQrEC8SgllVA44Hd1Rps3cQAcxMqs6zL11pEZ3c1",
+	"7Dw0dYKS61KJ20b4b7YwRdxYtFHGWY0rbwqrS2C0LK3GtNIiFHpdbGlwmnEqH/hhKhZPpNf+TNMOBlXq",
+	"KBsFIEiSEn7ek3ci2OZuLZAIEJ7DWvmWc8zOrq+333plDKvFeWpTrdqMk/bMXQqy+HtR806thphml5tu",
+	"kPmTUbFIU1Y0lRobBXUY18TOVfCyQBShdMsmLhNTKnFSNhIqCxSih6809Bn/hm9BitBinmKhxWnpdzmF",
+	"xBYbDNZ3WS5EDCZMYpRgKCsHhJ9c0jPClDP51KbV1DPWojnq3x3fQdPO5j/TCZOUcTYAmgvM+bIs3GbL",
+	"Epp6TMHCQK6sWkc1nglrZNeFabTffek9oVhXJ4brYpkpV6OMgj6jIis5/C9dNKuQ0SycGKMKLTfU7wSm",
+	"wTr4Z7pCdaLd4j9trUuvYma4V0Pkd2fo1IcGzkJSsAlzRKVh0nIV82oPm7OO0FNnOIa6A4WqzMMPQDfL",
+	"oR0504jpdYv2qmt67a71+S1+EsYA5TZhTESmlt9ibsoeAptyoqdJMAVBx3TZIsirpvkd/OQVoUm33FuB",
+	"UrH6+CZsekzi4WOi4vOhVhD3kMQZGZrPpoMHCJAfAY0IdfeahhEWnlkJ9xaUw2jdb/ZNI473ZXhqtEB5",
+	"a4nDx9L8vjUQdmn1l1+6+aiD5z+zWGZjm2uYuZqelH14N7JhW9NsF33Zq3UEXcwtRfKQWnI2YW5Qvy5i",
+	"s41ARWOgWv9ghI7B7OvZya2+6RJOtyBWueK0ewE7OppWnVimSG5RYxW2OQt9q7pGS9ugg8IW13rDMGLq",
+	"/Ff+Lwzup1jzdn0yg8gShNQapA0DTxbzGQaXSMFIJSSMoPRuw17tHWLbKo32NC+54K8LgIbwEUfAj/St",
+	"LOaYxVbJrCQRXoDI01Ysk7o0aeudQiPIgBGgU+3XItOOKbv7glU+EGt/MfUCKoirAYctqIsYRWemKmrq",
+	"z+y/O2GM2l2JlghqhLZgh0dT8NaUFAP1xUZcuWKjARm05N8j9ChN7RLjShQHf2GtZX+o7LQHpBpMXLRq",
+	"oEx3t6nVHNpGltZA/po5tbKL/PvhBW54N90v2g1REdRPIQ/o9vRJJ0x2Y2QpHG7MeZypZyhsV4OVJrKw",
+	"n8LEULaaiEtqY8A1Dl+ZyoNS8pgu5i49pbSAgd5ZxofHWI66DF3NTgy3Ud70FcFsZIxdjdKma5u+uhpE",
+	"/K8xe7XAYin8NTJPOqMZvQwCMGiZwATIdtJiI+4I+TNWlq3FXNnuuCRW1orR4b8Ef58J0OEM4TOqwuGP",
+	"+97CP0QApJ8nsjoE0ssbkZE+L6PfGeZYlrwzOuA1Tunj+Gr9TS25dQ/eyvjyLpjbflP98SR5uy0ITgLB",
+	"6IGoFv+7pYEtq9oSdoatPyW1vBlNNjMs4N9psdQH34ZhiEHLNXk3dQntBdcCRQJOoEMsvq8A75k+nPco",
+	"ACxPhaofR4TS4vMN0TrU99xOnTKCb1qg/pLbH6yEf6dwrahcFA7hc5HkVRZUsywzVHaom39Js3hzGbVU",
+	"aXyhvYRJ70G5/g9BeMsgojXI7kGpWNxSuPk6weMltr8CfefSBIf1uyNbfAjxavqHYWT7jen0uCootnbj",
+	"paWwumdjM/Tjuh50kS/CbGitJp02gM1JkyFxkPGCxa4TnzHTrbZqH/itpRqe6w9FUm4Sw8k4iwmI3CvD",
+	"lLque1Nr5gsABJts1YIVRYYxZglNsFoiyx1hEVAceFFTk0s3+x4iXt0egGIoZFZc+m2AtBJ/OeSMDPkM",
+	"FPaujg9gQhvr2XZQw+sFgdcuqyHs4QnHGWIRn7smkPvV/ltn27R3tlpZ6I12R3r1omCZGq/BXkXWuvvf",
+	"7azscPc2aoWoNS/FXMnGS3UNAIPr3L23sr/3yw9H7L2brDeb3FnNAp4t5rJInSCNkSDxORHxOflc7RUe",
+	"TbI7bTuAwc1lmwJAvVADQ12MSEOlQWdDQJTRzp+wRAuHfzNFMoqAqhm5RwS1zRA5NkYFTT5G0KuEpIkM",
+	"Nqh++fZtgL51UzV96SbYujuNtBE9WzLG/tTloJxwll5NB8uEHkU+pNCjyCZCj0kWMXIPgypWH0FHPGxn",
+	"r3jB4/0/EGl7STZfGyzhkkH17MAIwKSZTBcQgOt9fry04yXgQqCFkVbVa0OB0FQWrXn3TxNzUZfwDMq9",
+	"+9lPUCIjdGTr/4AaSMSENYT0VnCIRiV8walApm+VjbCpis7u3q2KzkgTz6aZMVj0XTzTiTFbVlEYgxF6",
+	"dEnPyPJgDjdMdzRHhGBpwa6R9W/AuH4M/btc6Mk0qoyMZTiKOw9oiAeOLJeTJB8YoWJqGjZPI0ioqHcn",
+	"1fp02cZFYiSLPBdl68kWTj9MkhLJ3pNZv5rhY2WCl1RkBdVAWEPx//a0R82Fd9fZSC54rDX7U9vZPhTo",
+	"UkPutRU+RdZU+BoNybuCkiN0BYZ/Qb0qRs5JaJq3LuYZNUmFdfq1qRaY8QtSw6hPQQP8kEalY02QaBYQ",
+	"z96Lggj9AOPz9rnvmxCEGuktCS2YiurBf31Ldfegg/20amE/gDgmxwwn7N0/0SFPKl5ifPg1OG0xxcV/",
+	"2sDEdElg4oS5yMTm2shqTgYe7glbwskGDyDdThDKEpO2m26ZgXMczFR5kes1vGf2UZ/kI/mE1+IgFIKt",
+	"EwjK+Izx18A2oG8DqvsOcCMfONcy82XDhEB1z1tSbgjz81a1graufpMduIVsSnY2rwr+Pqt5lxvpKud9",
+	"YDrFrvTLfTI5lG5DGu4ODpd4DSt4dAC7RL+6IdjtmeYBJuAH5zlJcV0cKdiELR80oMkZRQsGjWzfdmVC",
+	"SutAruWZCXNVeEGTklhROYNBvCQNG0xkjUW5WMyrFmOob0NWd3fLdAGBc82XBqb5mW06jPiS0nYhBmIh",
+	"9CBbyjug83iOhYLuZsMEK7wJGrzIU46TD65zOPQLot4hHBmU1XxQHtYnUe7tppqBRVInFBFo41G2hF/8",
+	"COVLaiUR+weHgzDK1hlILkgFs8t9inX4dgRjhqH5yGYebdt9dTEPFVszDOWovrBPna3UttPFXI7qJxw5",
+	"wuKxGeeL81gNI59OVdFrgtBmzKfMmKpa2tuZ+n85fBqhe+iQl93AbXdJYmkLMQ4lG65tCXbkeoVrNdb+",
+	"c2/CJmyIvvji2c4XX+jv3Uympk7V9eAvh09Rn1wqwiA8dzq6zNJpYxEP7FC7Zij9iR7mlBKGjAbt3rij",
+	"39gCrgajCxxTZmJBpgeGLhxSSR5+wwsxdR/dhY+wUoKeFgpNS8f21ASREIi23iCqyg18rzGwJcrTqIoM",
+	"cMkokQs66KziapLTgk5QN999PR8uCWCz6XvBUHUy06dcTVH/3njcOuYvv/jCRXybtzB4X8ttsCIjgk/1",
+	"ir5E8TmdzcA2DpCS8OI0hZ7RMNTvQkMRNC1J2tRUVkLTWBDzQ4Smmafp6r8xY0Vq/oLI5EeXJMs1kKHp",
+	"pBiP78TNq61iE76eQIW1Sc+d6deT3s74qzs7O7uTHnxMzBBPuUJmY19Pevd3du/cHe9Meqhc6NeTnlvi",
+	"pLftf7ndnN08nAZkk4rMkc9TPqnR8aAL0ZAMsMTXqN0nSqRvXebwSj13ihrupaWlnNtkqVXBOSxbuBWs",
+	"1UsGCi9Hm1VP/Xdq9P92FpB1sho3my0t3YdGx8SE9oSWYMs6+4sow58B12EnShGhP/4/fx0Pv3r5Zif6",
+	"8u1vQj1OPjXRyRxppz5uL/Oz0cerht4lEvS7a50P1lLYS5wLYmJZ0bkTJe+O75YxSo5z29KiprBFjsHs",
+	"uiG2mjRT/e1SnP0DUX5t9fcLZx3Bq0nZe+kztU/ucyaL1OX/l8cdgKB1qgaWFOt6JQNr9cEbZQPbdcht",
+	"1XwtQpBhKWi/57LkTzFyqZrWbAtmooJeCFLzMxCREQjXxrEq4HXfSWIKj0J3towrOrMc7HVBA4rxI723",
+	"ZN9rEnCDrBlGftgPtBu4P7wzhmGxNAFkSoHWqUkQEdZDAkSHx7WMxgtOJWUbdBOoJn/k7uxjdfEILCXI",
+	"a1p3mguecnb2uXkubsFidWROpqzJEUSJfqkGehxtc75V60QQlinb6THrKL4eW4rQ60KrtJgqlBZeBJiN",
+	"fm16ZZeKnoduvR8kGqxR0X91TJhb3qcsU93QW2dPwIZmtdihl5oR3QKTWQu4t9/Yfy1Jddp87ihc9dfN",
+	"9N6So1xHhQ0So7paeRjETLeMH2UlZt4gm6qOSu87o2p1K47qHP/XZFQ5uLmlbKqUqyFEN0OuzTA+J/H3",
+	"y00TtoJEXFmwU4yqIYxopOR78os85Wq/nGvfrPbTdo20d9Sl6v+pdvKfn3PkT7cGWZu5SyC02NqwnU3K",
+	"zIX6vvkbz2Y0Pl/Mqz5iA7SHpjGHID8yRX39SRWwPYgmbFqt34RMSf2eqc5SbswP6tIihiBnVGr0jdBU",
+	"EL0D/ZFbmnChBdGE6QlNbZiYC4KgPS81/TkHmv5PKXPtUYIVogDeahB4E5VK344+853dO3fv3f+yFzkz",
+	"Oxz+ddHhIylF7YUsT5iBQvVcfZrY1olsK83ZmoEYGF3Dg25B10PwG3EKSERxYk6788c6zOSZv/RPnpF4",
+	"u+liIs/8K/j8eMizIITdblAXAeu0JcfVJE0DccO1G17ACD31xpowaEth8zdslYeyqoyp9GmHjFxfGXBC",
+	"tXBL0kyTJQP8wdKAsJOn3OahX7dhJ9f/yghTWFwdpZiZNMOkZr/cc/7YXqRZxD4v9Nh3NmEJHmB/PHbg",
+	"LSKojGggKJmz/NUg1o2ZJc4QaKzAoEJObgMXyry3589Wcp+MLDF51fPaoJr9Ym6K1i1vHURWO3Foalw4",
+	"gJtQUtjVnwv6bw7J+1SUD8N9Kjm9jboNHedY0yybl6L/NYSKeMvlgWDBvXZd574rAQnE9rQQBBeDyFUo",
+	"hLyLyzgtKnvdhHUVC7LBToWWF2JB1Ag9MzUaXU+uZVUEJ6yx0qXl/4JdOqhUrmDdh7F+ltX31rB7Vlfy",
+	"cZj3N2uBQxPyurj1vljMSWe9Ocety+qiJWRBNpeBDtSfwsVOI4hlmdHLxXzCphmJT6YDv5EU2OBiGlkQ",
+	"KlJT0d4UMLWkS7/P0BkWCXFV70mWC0IZdIGamsKk8jtmgtJSYtJTibCBJtB/gSam9HOMU8ISYeWMPxaL",
+	"+SmJtTqKC/12snVeUAf8E6YW/1JRiQsFQ5iZfyosEtivOSMoplymgY7H6DxCZeH0Q86UWMxxGkFFUD0/",
+	"yTBlG6FQq7jmxihkunBfu6ikXzfPHXjT+WeNwE9L0CgsaOhjeLqYX1C5addwt96PJL18S36oCEFXbcpY",
+	"LOaL+QMDsgD+NkBBQ4qtXgrQ/sloA0ACOoFvXRa2/Qb+u7qKUNXZYqusVZwDX4Iq/aHStpBEyk8VYZpJ",
+	"QZpEQQN9byYs2PgG+ZEpZnoKJYuLyA1eckkTOVOWka0X+78+Cm/OBE13yxoGr8p2NQBabuUzbm9ZVl1e",
+	"E2jXiUax4HszX1YdO6pWX296eRGqtAopoGWL11qTNyhHbVOIABj9di9N4W951xeTjnt49Z4bv5hpqvYv",
+	"v5zOLzcA6Y6TyQU/TUn22w1b45ivgianG9CWLrpyW601OvumLGEOueBJEashNHZeXfgVM1P2C8F3VEln",
+	"w8HF5Xvykh2ZFX5nFvhpmzX9vXQZNffdMX9+Bs39VRB0S7bNIzf0HprmKWYnbop0ivqGOUiUJ7MIJT+c",
+	"GZt7TokYRGgK3cFPUsg2yZOZ/xDUGug3fuKcWq2XRmjf+N5SjX6cKtstTmiFpYqt9woh8QIRNmGVtyIo",
+	"ZhiIMdBzIyNnyRrzZGZMmDUv18uoZynCc8Mz68fXi3qvC8wUVJ/eWb8JnQf2H0lp8JewDOtM/69PD6U6",
+	"MKrb6HhOcKrO/7as1kDOWYJ2x2OkMFOuCaI1ihZgxReMWDNUXIYcpxidYtPRzLQOIRL1JbdrvKAXONZq",
+	"/yBoW/w3WNX7tC/aGUIhCaCHXOvml1Rlf+ofmSmun3i3wnN3IYLg5Gq9+7DtYAIHbSeI0L3xHdtVpTr7",
+	"hOq101Oadl/AM4ITyoiUH+cOjsTiH9d1O99bB49eMHyBaVrZ9LuvzZm6bOLjPxTqt877FadnTA82aN9p",
+	"ffQ3vVOCBREPC3WuJ9NyBritrBxTiLS319sG+cMOFDICVmlctVb0/Xf/RN+ALi3LrmNprRjeu58HlRKF",
+	"45gXTEuQUXcf7Ng1xnHqDFEghhT5Yu7MmVveIrzhCxuNuJYXw49UDHzVXShQL0gu6xoekkCrF6JA3UG7",
+	"EK9IS3tBgaQe3z1KVONZFQ5dlofxC9z507oQ6cCkZWm8AuVcKExTkLe10umqb4ZrDqO+CHironrsW1RJ",
+	"9xEymX92TSXbaK+pDKwF0c3tl6h6i4j++s0MBq2gVbn0/MuKUxI2aWKFjBK2jfwfeCGgQzu5hLMzbuVH",
+	"lzFJ9a9HB4991IAxaXDq70rQ97yjcABeGwxvrCSjIQh6dJmnnCpXWgRrLdFroucdgyYlb1++/b8BAAD/",
+	"/w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

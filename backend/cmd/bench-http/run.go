@@ -25,6 +25,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
@@ -85,7 +86,8 @@ func run(ctx context.Context, o options) error {
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc}
 	acc.DefaultActingFor = deleg.DefaultActingFor
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg},
+		Activity: &activity.Service{DB: db}}
 	open := ratelimit.Rule{Burst: 1 << 30, Every: time.Nanosecond}
 	e, err := httpapi.New(db, svc, httpapi.Config{Limits: httpapi.Limits{
 		CandidateSearch: open, LoginPerIP: open, LoginPerAccount: open, SignUpPerIP: open, RecoveryPerIP: open, RecoveryPerAccount: open}})

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/config"
 	"espace/backend/internal/delegation"
@@ -201,7 +202,8 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued, ReauthWindow: cfg.ReauthWindow}
 	acc.DefaultActingFor = deleg.DefaultActingFor
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued}}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued},
+		Activity: &activity.Service{DB: db}}
 	return db, svc, nil
 }
 

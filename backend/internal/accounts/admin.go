@@ -16,7 +16,7 @@ import (
 // SurveyorView is a surveyor as the administrator sees them.
 type SurveyorView struct {
 	store.Surveyor
-	User store.User
+	User Contact
 }
 
 // System is the named actor of command-line actions (§13).
@@ -83,7 +83,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 			}
 			return err
 		}
-		out = SurveyorView{Surveyor: sv, User: u}
+		out = SurveyorView{Surveyor: sv, User: ContactOf(u)}
 		return activity.RecordAdmin(tx, activity.SurveyorGranted, by, Person(UserView{User: u, Matricule: matricule}), "", matriculeDetail(matricule))
 	})
 	return out, err
@@ -140,7 +140,7 @@ func (s *Service) ListSurveyors(ctx context.Context) ([]SurveyorView, error) {
 	}
 	out := make([]SurveyorView, 0, len(svs))
 	for _, sv := range svs {
-		out = append(out, SurveyorView{Surveyor: sv, User: byID[sv.UserID]})
+		out = append(out, SurveyorView{Surveyor: sv, User: ContactOf(byID[sv.UserID])})
 	}
 	return out, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-	_ "time/tzdata" // America/Toronto even where the system has no zoneinfo
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +15,7 @@ import (
 	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/seclog"
 	"espace/backend/internal/store"
 )
@@ -23,15 +23,6 @@ import (
 // APITokenPrefix starts every API token's secret, so that secret scanners
 // and people recognise one (§14).
 const APITokenPrefix = "mec_"
-
-// quebec is the calendar of an API token's last day.
-var quebec = func() *time.Location {
-	loc, err := time.LoadLocation("America/Toronto")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // APITokenView is an API token as its owner sees it: never its secret.
 type APITokenView struct {
@@ -71,7 +62,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, sess *auth.Session, name s
 		fields = append(fields, apperr.Field("/name", "Le nom ne peut contenir de caractère de contrôle."))
 	}
 	now := s.now()
-	today := dateOf(now.In(quebec))
+	today := dateOf(now.In(quebec.Location))
 	last := time.Date(expiresOn.Year(), expiresOn.Month(), expiresOn.Day(), 0, 0, 0, 0, time.UTC)
 	switch {
 	case last.Before(today):
@@ -106,7 +97,7 @@ func dateOf(t time.Time) time.Time {
 // endOfDay is when a token whose last day is day stops: 00:00 in Québec
 // the day after.
 func endOfDay(day time.Time) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, quebec).UTC()
+	return time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, quebec.Location).UTC()
 }
 
 // ListAPITokens lists the user's tokens not revoked, newest first.

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
 	"espace/backend/internal/export"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
@@ -52,11 +54,12 @@ var MaxPDFRows = 100_000
 
 // PrepareExport checks q, reads the first lines and describes the export
 // (who, when, which filters) for the PDF header.
-func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Person, now time.Time) (*Export, error) {
+func (s *Service) PrepareExport(ctx context.Context, q Query, f Format, by auth.Person, now time.Time) (*Export, error) {
+	db := s.DB
 	if f == PDF {
 		// maroto lays a whole document out in memory (about 7 KiB a row):
 		// past this size a PDF is refused, the spreadsheet is not.
-		n, err := Count(ctx, db, q)
+		n, err := count(ctx, db, q)
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +88,7 @@ func PrepareExport(ctx context.Context, db *store.DB, q Query, f Format, by Pers
 	return &Export{
 		Format: f, walk: walk, first: first,
 		table: export.Table{
-			Title: title, Lines: lines, Author: by.FullName(), At: now, Columns: columnsFR, Loc: Zone,
+			Title: title, Lines: lines, Author: by.FullName(), At: now, Columns: columnsFR, Loc: quebec.Location,
 			Empty: "Aucune activité à afficher",
 		},
 	}, nil
@@ -98,7 +101,7 @@ func (e *Export) FileName() string {
 	if e.walk.q.Journal == AdminJournal {
 		base = "journal-administration-"
 	}
-	return base + e.table.At.In(Zone).Format("2006-01-02") + "." + string(e.Format)
+	return base + quebec.Day(e.table.At) + "." + string(e.Format)
 }
 
 // WriteTo writes the file. It reads the rest of the view batch by batch while
@@ -146,8 +149,8 @@ var sortNames = map[SortField]string{
 }
 
 // describe says in French who exported, when, and what the view holds.
-func describe(ctx context.Context, db *store.DB, q Query, by Person, now time.Time) ([]string, error) {
-	local := now.In(Zone)
+func describe(ctx context.Context, db *store.DB, q Query, by auth.Person, now time.Time) ([]string, error) {
+	local := now.In(quebec.Location)
 	lines := []string{fmt.Sprintf("Exporté par %s le %s à %s (heure du Québec)", by.FullName(), local.Format("2006-01-02"), local.Format("15:04"))}
 
 	var filters []string
@@ -210,7 +213,7 @@ func seenName(ctx context.Context, db *store.DB, q Query, asActor bool) (string,
 	if asActor {
 		id = q.Actor
 	}
-	p, ok, err := Seen(ctx, db, q, *id, asActor)
+	p, ok, err := seen(ctx, db, q, *id, asActor)
 	if err != nil || !ok {
 		return "utilisateur " + id.String() + " (aucune activité)", err
 	}

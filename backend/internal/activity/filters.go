@@ -6,34 +6,48 @@ import (
 
 	"github.com/google/uuid"
 
+	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
 )
 
 // Choices are the values the table's filters offer: the people who appear as
-// « Réalisée par » and « Réalisée pour » in the viewer's own log, nobody else.
+// « Réalisée par » and « Réalisée pour » in the journal as the viewer sees
+// it, nobody else, and the journal's activity types.
 type Choices struct {
-	Actors     []Person
-	Principals []Person
+	Types      []Type
+	Actors     []auth.Person
+	Principals []auth.Person
 }
 
-// FilterChoices lists the people of viewer's log, each with the name of their
-// latest entry, sorted by name.
-func FilterChoices(ctx context.Context, db *store.DB, viewer uuid.UUID) (Choices, error) {
-	q := Query{Viewer: viewer}
-	actors, err := people(ctx, db, &q, "actor_id")
+// Filters lists the people of the journal j as viewer sees it (their own
+// log, or the whole administration journal), each with the names of their
+// latest entry and their username, sorted by name.
+func (s *Service) Filters(ctx context.Context, j Journal, viewer uuid.UUID) (Choices, error) {
+	q := Query{Journal: j, Viewer: viewer}
+	actors, err := people(ctx, s.DB, &q, "actor_id")
 	if err != nil {
 		return Choices{}, err
 	}
-	principals, err := people(ctx, db, &q, "principal_id")
+	principals, err := people(ctx, s.DB, &q, "principal_id")
 	if err != nil {
 		return Choices{}, err
 	}
-	return Choices{Actors: actors, Principals: principals}, nil
+	all := make([]*auth.Person, 0, len(actors)+len(principals))
+	for i := range actors {
+		all = append(all, &actors[i])
+	}
+	for i := range principals {
+		all = append(all, &principals[i])
+	}
+	if err := s.resolveUsernames(ctx, all); err != nil {
+		return Choices{}, err
+	}
+	return Choices{Types: j.Types(), Actors: actors, Principals: principals}, nil
 }
 
 // people finds the distinct persons of one side (column is one of two
 // constants, never user input) and the latest entry naming each.
-func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Person, error) {
+func people(ctx context.Context, db *store.DB, q *Query, column string) ([]auth.Person, error) {
 	var s stmt
 	s.add("SELECT MAX(id) FROM (")
 	q.visible(&s, "id, "+column, nil)
@@ -43,13 +57,13 @@ func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Perso
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return []Person{}, nil
+		return []auth.Person{}, nil
 	}
 	rows, err := scanRows(db.Conn(ctx).Raw("SELECT "+columns+" FROM "+q.Journal.table()+" WHERE id IN ?", ids))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Person, 0, len(rows))
+	out := make([]auth.Person, 0, len(rows))
 	for _, r := range rows {
 		v := r.view()
 		if column == "actor_id" {
@@ -62,7 +76,7 @@ func people(ctx context.Context, db *store.DB, q *Query, column string) ([]Perso
 	return out, nil
 }
 
-func sortPeople(ps []Person) {
+func sortPeople(ps []auth.Person) {
 	sort.Slice(ps, func(i, j int) bool {
 		a, b := SortKey(ps[i].FullName()), SortKey(ps[j].FullName())
 		if a != b {
@@ -72,11 +86,11 @@ func sortPeople(ps []Person) {
 	})
 }
 
-// Seen returns how a person appears in the log of base (its journal and
+// seen returns how a person appears in the log of base (its journal and
 // viewer) on one side (actor when asActor, else principal), for describing
 // a filter; false when they do not appear there, so that an id reveals
 // nothing beyond the viewer's own log.
-func Seen(ctx context.Context, db *store.DB, base Query, person uuid.UUID, asActor bool) (Person, bool, error) {
+func seen(ctx context.Context, db *store.DB, base Query, person uuid.UUID, asActor bool) (auth.Person, bool, error) {
 	q := Query{Journal: base.Journal, Viewer: base.Viewer}
 	if asActor {
 		q.Actor = &person
@@ -86,7 +100,7 @@ func Seen(ctx context.Context, db *store.DB, base Query, person uuid.UUID, asAct
 	sql, args := PageSQL(db.Dialect, q, 1, 0)
 	rows, err := scanRows(db.Conn(ctx).Raw(sql, args...))
 	if err != nil || len(rows) == 0 {
-		return Person{}, false, err
+		return auth.Person{}, false, err
 	}
 	v := rows[0].view()
 	if asActor {

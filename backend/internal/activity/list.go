@@ -4,7 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/google/uuid"
+
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/paging"
 	"espace/backend/internal/store"
 )
 
@@ -17,21 +21,20 @@ const (
 	MaxAll = 5000
 )
 
-// Page is one page of the table with the totals its pager shows
-// (« Page 2 de 3 (23 activités) »). TotalPages is 0 when nothing matches.
-type Page struct {
-	Items      []View
-	Page       int
-	PageSize   int
-	TotalItems int
-	TotalPages int
+// Service reads the log for the API: pages of the table, the values its
+// filters offer and the exports. The log copies each person's names at the
+// time of the action; their username, which it does not copy, is looked up
+// for a whole page at once.
+type Service struct {
+	DB *store.DB
 }
 
-// List returns one page of q. A page past the end is empty but keeps the
-// totals, so a client can jump back to the last page.
-func List(ctx context.Context, db *store.DB, q Query, page, pageSize int) (Page, error) {
+// List returns one page of q (« Page 2 de 3 (23 activités) »). A page past
+// the end is empty but keeps the totals, so a client can jump back to the
+// last page.
+func (s *Service) List(ctx context.Context, q Query, page, pageSize int) (paging.Page[View], error) {
 	if err := q.Validate(); err != nil {
-		return Page{}, err
+		return paging.Page[View]{}, err
 	}
 	var fields []apperr.FieldError
 	if page < 1 {
@@ -41,47 +44,95 @@ func List(ctx context.Context, db *store.DB, q Query, page, pageSize int) (Page,
 		fields = append(fields, apperr.Field("/pageSize", fmt.Sprintf("La taille de page doit être entre 1 et %d.", MaxPageSize)))
 	}
 	if len(fields) > 0 {
-		return Page{}, apperr.Invalid(fields...)
+		return paging.Page[View]{}, apperr.Invalid(fields...)
 	}
-	total, err := Count(ctx, db, q)
+	total, err := count(ctx, s.DB, q)
 	if err != nil {
-		return Page{}, err
+		return paging.Page[View]{}, err
 	}
-	out := Page{Items: []View{}, Page: page, PageSize: pageSize, TotalItems: total, TotalPages: (total + pageSize - 1) / pageSize}
+	out := paging.Page[View]{Items: []View{}, Page: page, PageSize: pageSize, TotalItems: total}
 	offset := int64(page-1) * int64(pageSize)
 	if offset >= int64(total) {
 		return out, nil
 	}
-	out.Items, err = fetch(ctx, db, q, pageSize, offset)
-	return out, err
+	if out.Items, err = fetch(ctx, s.DB, q, pageSize, offset); err != nil {
+		return out, err
+	}
+	return out, s.withUsernames(ctx, out.Items)
 }
 
 // ListAll is « Afficher toutes les activités »: every line of q on one page,
 // up to MaxAll; beyond that the caller is told to export instead.
-func ListAll(ctx context.Context, db *store.DB, q Query) (Page, error) {
+func (s *Service) ListAll(ctx context.Context, q Query) (paging.Page[View], error) {
 	if err := q.Validate(); err != nil {
-		return Page{}, err
+		return paging.Page[View]{}, err
 	}
-	total, err := Count(ctx, db, q)
+	total, err := count(ctx, s.DB, q)
 	if err != nil {
-		return Page{}, err
+		return paging.Page[View]{}, err
 	}
 	if total > MaxAll {
-		return Page{}, apperr.Invalid(apperr.Field("/all", fmt.Sprintf(
+		return paging.Page[View]{}, apperr.Invalid(apperr.Field("/all", fmt.Sprintf(
 			"%s activités correspondent à ces filtres; l'affichage complet est limité à %s. Précisez les filtres ou exportez le suivi en Excel ou en PDF.",
 			Thousands(total), Thousands(MaxAll))))
 	}
-	out := Page{Items: []View{}, Page: 1, PageSize: total, TotalItems: total}
+	out := paging.Page[View]{Items: []View{}, Page: 1, PageSize: total, TotalItems: total}
 	if total == 0 {
 		return out, nil
 	}
-	out.TotalPages = 1
-	out.Items, err = fetch(ctx, db, q, total, 0)
-	return out, err
+	if out.Items, err = fetch(ctx, s.DB, q, total, 0); err != nil {
+		return out, err
+	}
+	return out, s.withUsernames(ctx, out.Items)
 }
 
-// Count is the number of lines of q.
-func Count(ctx context.Context, db *store.DB, q Query) (int, error) {
+// withUsernames completes the actors and principals of views with their
+// usernames.
+func (s *Service) withUsernames(ctx context.Context, views []View) error {
+	people := make([]*auth.Person, 0, 2*len(views))
+	for i := range views {
+		people = append(people, &views[i].Actor, &views[i].Principal)
+	}
+	return s.resolveUsernames(ctx, people)
+}
+
+// usernameBatch bounds the ids of one IN list.
+const usernameBatch = 500
+
+// resolveUsernames fills in the username of each person, in one query per
+// 500 distinct people (a page holds few). Someone whose account is gone
+// keeps an empty username.
+func (s *Service) resolveUsernames(ctx context.Context, people []*auth.Person) error {
+	names := make(map[uuid.UUID]string)
+	var ids []uuid.UUID
+	for _, p := range people {
+		if _, ok := names[p.ID]; !ok {
+			names[p.ID] = ""
+			ids = append(ids, p.ID)
+		}
+	}
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), usernameBatch)]
+		ids = ids[len(batch):]
+		var rows []struct {
+			ID       uuid.UUID
+			Username string
+		}
+		if err := s.DB.Conn(ctx).Model(&store.User{}).Select("id, username").Where("id IN ?", batch).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			names[r.ID] = r.Username
+		}
+	}
+	for _, p := range people {
+		p.Username = names[p.ID]
+	}
+	return nil
+}
+
+// count is the number of lines of q.
+func count(ctx context.Context, db *store.DB, q Query) (int, error) {
 	sql, args := CountSQL(q)
 	var n int64
 	err := db.Conn(ctx).Raw(sql, args...).Scan(&n).Error

@@ -3,26 +3,14 @@ package activity
 import (
 	"regexp"
 	"slices"
-	"strings"
 	"time"
-	_ "time/tzdata" // America/Toronto even where the system has no zoneinfo
 
 	"github.com/google/uuid"
 
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 )
-
-// Zone is where the guide's dates are read: filters and exports speak in
-// Québec time, the database stores UTC.
-var Zone = mustZone("America/Toronto")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
 
 // SortField names a column of the table; every header sorts (SPEC §6).
 type SortField string
@@ -112,28 +100,19 @@ func (q *Query) Validate() error {
 // dayStart is the first instant of t's calendar day in Québec time.
 func dayStart(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, Zone)
+	return time.Date(y, m, d, 0, 0, 0, 0, quebec.Location)
 }
 
-// Person is someone as recorded on an activity.
-type Person struct {
-	ID        uuid.UUID
-	FirstName string
-	LastName  string
-	Matricule *string
-}
-
-// FullName is "Prénom Nom", as the guide shows people.
-func (p Person) FullName() string { return strings.TrimSpace(p.FirstName + " " + p.LastName) }
-
-// View is one line of the table.
+// View is one line of the table. Actor and Principal are the people as the
+// entry recorded them (names and matricule at the time of the action); the
+// Service adds their username.
 type View struct {
 	ID            int64
 	OccurredAt    time.Time
 	DossierNumber *string
 	Type          Type
-	Actor         Person
-	Principal     Person
+	Actor         auth.Person
+	Principal     auth.Person
 	Detail        *string
 	Channel       string
 
@@ -143,9 +122,16 @@ type View struct {
 func (r *Row) view() View {
 	return View{
 		ID: r.ID, OccurredAt: r.OccurredAt.UTC(), DossierNumber: r.DossierNumber, Type: r.Type,
-		Actor:     Person{ID: r.ActorID, FirstName: r.ActorFirstName, LastName: r.ActorLastName, Matricule: r.ActorMatricule},
-		Principal: Person{ID: r.PrincipalID, FirstName: r.PrincipalFirstName, LastName: r.PrincipalLastName, Matricule: r.PrincipalMatricule},
+		Actor:     auth.Person{ID: r.ActorID, FirstName: r.ActorFirstName, LastName: r.ActorLastName, Matricule: deref(r.ActorMatricule)},
+		Principal: auth.Person{ID: r.PrincipalID, FirstName: r.PrincipalFirstName, LastName: r.PrincipalLastName, Matricule: deref(r.PrincipalMatricule)},
 		Detail:    r.Detail, Channel: string(r.Channel),
 		actorSort: r.ActorSort, principalSort: r.PrincipalSort,
 	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

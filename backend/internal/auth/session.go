@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -20,8 +21,9 @@ type Person struct {
 // IsSurveyor tells whether the person holds a matricule.
 func (p Person) IsSurveyor() bool { return p.Matricule != "" }
 
-// FullName is "Prénom Nom".
-func (p Person) FullName() string { return p.FirstName + " " + p.LastName }
+// FullName is "Prénom Nom", as the guide shows people: the one way the
+// portal writes a name (activity log, exports, e-mails).
+func (p Person) FullName() string { return strings.TrimSpace(p.FirstName + " " + p.LastName) }
 
 // Standing says whether, and why not, a session acts for a surveyor.
 type Standing int

@@ -11,6 +11,7 @@ import (
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
@@ -89,7 +90,7 @@ func (w *DeadlineWorker) RunOnce(ctx context.Context) (ended, reminded int, err 
 	if err != nil {
 		return ended, reminded, err
 	}
-	today, _ := time.ParseInLocation(dateLayout, QuebecDay(w.now()), Quebec)
+	today, _ := time.ParseInLocation(dateLayout, QuebecDay(w.now()), quebec.Location)
 	for {
 		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(dateLayout))
 		reminded += n
@@ -173,12 +174,12 @@ func (w *DeadlineWorker) endOne(tx *gorm.DB, d Delegation) (bool, error) {
 		return false, err
 	}
 	sp := accounts.Person(accounts.UserView{User: surveyor, Matricule: matricule})
-	if err := tx.Create(activity.NewRow(w.now(), activity.DelegationExpired, sp, sp, "", activity.Detail(delegate.FullName()))).Error; err != nil {
+	if err := tx.Create(activity.NewRow(w.now(), activity.DelegationExpired, sp, sp, "", activity.Detail(personOf(delegate).FullName()))).Error; err != nil {
 		return false, err
 	}
 	return true, mail.Enqueue(tx,
-		mail.DelegationExpiredToSurveyor(surveyor.Email, surveyor.FirstName, delegate.FullName(), d.LastDay()),
-		mail.DelegationExpiredToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), matricule, d.LastDay()),
+		mail.DelegationExpiredToSurveyor(surveyor.Email, surveyor.FirstName, personOf(delegate).FullName(), d.LastDay()),
+		mail.DelegationExpiredToDelegate(delegate.Email, delegate.FirstName, sp.FullName(), matricule, d.LastDay()),
 	)
 }
 
@@ -194,7 +195,7 @@ func (w *DeadlineWorker) remindOne(tx *gorm.DB, d Delegation) (bool, error) {
 		return false, err
 	}
 	return true, mail.Enqueue(tx,
-		mail.DelegationEndingSoonToSurveyor(surveyor.Email, surveyor.FirstName, delegate.FullName(), d.LastDay()),
-		mail.DelegationEndingSoonToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), matricule, d.LastDay()),
+		mail.DelegationEndingSoonToSurveyor(surveyor.Email, surveyor.FirstName, personOf(delegate).FullName(), d.LastDay()),
+		mail.DelegationEndingSoonToDelegate(delegate.Email, delegate.FirstName, personOf(surveyor).FullName(), matricule, d.LastDay()),
 	)
 }

@@ -5,11 +5,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // America/Toronto must resolve even on a bare container
 
 	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 )
 
 // The service codes of SPEC §3.
@@ -139,29 +139,19 @@ func GrantedDossierKinds(sess *auth.Session) []string {
 	return kinds
 }
 
-// Quebec is the time zone of end dates (America/Toronto, as the rest of
-// the portal).
-var Quebec = func() *time.Location {
-	loc, err := time.LoadLocation("America/Toronto")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
 const dateLayout = "2006-01-02"
 
 // QuebecDay is the calendar date, in Québec, of the instant t (YYYY-MM-DD).
-func QuebecDay(t time.Time) string { return t.In(Quebec).Format(dateLayout) }
+func QuebecDay(t time.Time) string { return quebec.Day(t) }
 
 // EndInstant is when a delegation whose last day is endsOn has ended:
 // 00:00 America/Toronto the next day.
 func EndInstant(endsOn string) (time.Time, error) {
-	d, err := time.ParseInLocation(dateLayout, endsOn, Quebec)
+	d, err := time.ParseInLocation(dateLayout, endsOn, quebec.Location)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, Quebec), nil
+	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, quebec.Location), nil
 }
 
 // InForce tells whether a delegation whose last day is endsOn ("" for none)
@@ -181,7 +171,7 @@ const MaxEndsOnAhead = 3 // years
 // CheckEndsOn validates a requested end date at now: a real date, today (in
 // Québec) or later, at most three years ahead.
 func CheckEndsOn(field, endsOn string, now time.Time) (string, error) {
-	d, err := time.ParseInLocation(dateLayout, endsOn, Quebec)
+	d, err := time.ParseInLocation(dateLayout, endsOn, quebec.Location)
 	if err != nil || d.Format(dateLayout) != endsOn {
 		return "", apperr.Invalid(apperr.Field(field, "Indiquez une date au format AAAA-MM-JJ."))
 	}
@@ -189,7 +179,7 @@ func CheckEndsOn(field, endsOn string, now time.Time) (string, error) {
 	if endsOn < today {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin ne peut pas être passée."))
 	}
-	t, _ := time.ParseInLocation(dateLayout, today, Quebec)
+	t, _ := time.ParseInLocation(dateLayout, today, quebec.Location)
 	if max := t.AddDate(MaxEndsOnAhead, 0, 0).Format(dateLayout); endsOn > max {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin doit être au plus trois ans après aujourd'hui ("+max+")."))
 	}

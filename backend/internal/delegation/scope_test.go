@@ -8,6 +8,7 @@ import (
 
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 )
 
 func scoped(from, to auth.Person, endsOn string, services ...string) *Grant {
@@ -16,8 +17,8 @@ func scoped(from, to auth.Person, endsOn string, services ...string) *Grant {
 	return g
 }
 
-func quebec(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, Quebec)
+func quebecAt(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, quebec.Location)
 }
 
 // §11: an end date is the last day in force, Québec calendar; from 00:00
@@ -29,10 +30,10 @@ func TestDecideEndDate(t *testing.T) {
 		now  time.Time
 		want bool
 	}{
-		{"the morning of the last day", quebec(2027, 3, 31, 8, 0), true},
-		{"one minute before midnight, Québec", quebec(2027, 3, 31, 23, 59), true},
-		{"midnight Québec: already 04:00 UTC, refused", quebec(2027, 4, 1, 0, 0), false},
-		{"the day after", quebec(2027, 4, 2, 12, 0), false},
+		{"the morning of the last day", quebecAt(2027, 3, 31, 8, 0), true},
+		{"one minute before midnight, Québec", quebecAt(2027, 3, 31, 23, 59), true},
+		{"midnight Québec: already 04:00 UTC, refused", quebecAt(2027, 4, 1, 0, 0), false},
+		{"the day after", quebecAt(2027, 4, 2, 12, 0), false},
 		// 2027-03-31 23:30 in Québec is 2027-04-01 03:30 UTC: the UTC date
 		// has turned, the Québec one has not.
 		{"UTC already the next day, Québec not", time.Date(2027, 4, 1, 3, 30, 0, 0, time.UTC), true},
@@ -57,11 +58,11 @@ func TestDecideEndDate(t *testing.T) {
 		})
 	}
 	// Undated: in force whatever the date (§2.5).
-	if p, _ := Decide(edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: scoped(claire, edith, "", LotReservation), Now: quebec(2099, 1, 1, 0, 0)}); p == nil {
+	if p, _ := Decide(edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: scoped(claire, edith, "", LotReservation), Now: quebecAt(2099, 1, 1, 0, 0)}); p == nil {
 		t.Fatal("an undated delegation ended")
 	}
 	// A date that does not parse is not in force (fail closed).
-	if p, _ := Decide(edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: scoped(claire, edith, "2027-02-30", LotReservation), Now: quebec(2026, 1, 1, 0, 0)}); p != nil {
+	if p, _ := Decide(edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: scoped(claire, edith, "2027-02-30", LotReservation), Now: quebecAt(2026, 1, 1, 0, 0)}); p != nil {
 		t.Fatal("an unreadable end date is in force")
 	}
 }
@@ -69,7 +70,7 @@ func TestDecideEndDate(t *testing.T) {
 // §11: the session carries the grant's services; a service not granted is
 // refused with service_not_delegated; a surveyor for themself has them all.
 func TestDecideSessionScopes(t *testing.T) {
-	now := quebec(2027, 1, 10, 9, 0)
+	now := quebecAt(2027, 1, 10, 9, 0)
 	g := scoped(claire, edith, "2027-03-31", LotReservation)
 	sess := DecideSession(g.ID, edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: g, Now: now})
 	if sess.Principal == nil || !slices.Equal(sess.Services, []string{LotReservation}) || sess.EndsOn != "2027-03-31" {
@@ -112,7 +113,7 @@ func TestDecideSessionScopes(t *testing.T) {
 		t.Errorf("survey dossier kinds %v", kinds)
 	}
 	// Past the end date: no principal, hence no service at all.
-	ended := DecideSession(g.ID, edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: g, Now: quebec(2027, 4, 1, 0, 0)})
+	ended := DecideSession(g.ID, edith, id(claire), Facts{Claimed: ptr(claire), ClaimedGrant: g, Now: quebecAt(2027, 4, 1, 0, 0)})
 	if err := CheckService(ended, LotReservation); !errors.Is(err, ErrNotActive) {
 		t.Fatalf("ended: %v", err)
 	}
@@ -154,7 +155,7 @@ func TestCheckServices(t *testing.T) {
 
 // §11: endsOn is today (Québec) or later, at most three years ahead.
 func TestCheckEndsOn(t *testing.T) {
-	now := quebec(2026, 11, 29, 22, 30) // 2026-11-30 03:30 UTC
+	now := quebecAt(2026, 11, 29, 22, 30) // 2026-11-30 03:30 UTC
 	for _, ok := range []string{"2026-11-29", "2026-11-30", "2029-11-29"} {
 		if _, err := CheckEndsOn("/endsOn", ok, now); err != nil {
 			t.Errorf("%s: %v", ok, err)

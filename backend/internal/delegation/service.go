@@ -17,6 +17,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
@@ -28,9 +29,10 @@ const FirstDelegatePasswordAge = 24 * time.Hour
 // granting (§12), unless configured otherwise.
 const DefaultReauthWindow = 10 * time.Minute
 
-// DelegateView is a délégataire as their surveyor sees them.
+// DelegateView is a délégataire as their surveyor sees them: who they are
+// (never more of their account) and what they were granted.
 type DelegateView struct {
-	User           store.User
+	accounts.Contact
 	Since          time.Time
 	LastActivityAt *time.Time
 	Services       []string
@@ -99,7 +101,7 @@ func reminderDue(endsOn string, now time.Time) bool {
 	if endsOn == "" {
 		return false
 	}
-	today, _ := time.ParseInLocation(dateLayout, QuebecDay(now), Quebec)
+	today, _ := time.ParseInLocation(dateLayout, QuebecDay(now), quebec.Location)
 	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
 }
 
@@ -171,16 +173,16 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 			}
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, "", activity.Detail(delegate.FullName())); err != nil {
+		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, "", activity.Detail(personOf(delegate).FullName())); err != nil {
 			return err
 		}
 		if err := mail.Enqueue(tx,
-			mail.DelegateAddedToSurveyor(me.Email, me.FirstName, delegate.FullName()),
-			mail.DelegateAddedToDelegate(delegate.Email, delegate.FirstName, me.FullName(), surveyor.Matricule),
+			mail.DelegateAddedToSurveyor(me.Email, me.FirstName, personOf(delegate).FullName()),
+			mail.DelegateAddedToDelegate(delegate.Email, delegate.FirstName, personOf(me).FullName(), surveyor.Matricule),
 		); err != nil {
 			return err
 		}
-		out = DelegateView{User: delegate, Since: now, Services: services, EndsOn: terms.EndsOn}
+		out = DelegateView{Contact: accounts.ContactOf(delegate), Since: now, Services: services, EndsOn: terms.EndsOn}
 		return nil
 	})
 	if err == nil {
@@ -258,14 +260,14 @@ func (s *Service) Update(ctx context.Context, sess *auth.Session, delegateID uui
 		if err := tx.Where("id = ?", delegateID).Take(&delegate).Error; err != nil {
 			return err
 		}
-		detail := delegate.FullName()
+		detail := personOf(delegate).FullName()
 		if change := ModificationDetail(before, after, endBefore, endAfter); change != "" {
 			detail += " — " + change
 		}
 		if err := activity.Record(tx, activity.DelegationModified, surveyor, surveyor, "", activity.Detail(detail)); err != nil {
 			return err
 		}
-		out = DelegateView{User: delegate, Since: d.CreatedAt, Services: after, EndsOn: endAfter}
+		out = DelegateView{Contact: accounts.ContactOf(delegate), Since: d.CreatedAt, Services: after, EndsOn: endAfter}
 		var last store.NullTime
 		if err := tx.Raw("SELECT max(occurred_at) FROM activities WHERE actor_id = ? AND principal_id = ?", delegateID, surveyor.ID).
 			Scan(&last).Error; err != nil {
@@ -288,7 +290,7 @@ func (s *Service) Remove(ctx context.Context, sess *auth.Session, delegateID uui
 		if err != nil {
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, "", activity.Detail(delegate.FullName())); err != nil {
+		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, "", activity.Detail(personOf(delegate).FullName())); err != nil {
 			return err
 		}
 		return mail.Enqueue(tx, mail.DelegateRemovedToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), surveyor.Matricule))
@@ -366,13 +368,13 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 	}
 	out := make([]DelegateView, len(rows))
 	for i, r := range rows {
-		out[i] = DelegateView{User: r.User, Since: r.Since.Time, LastActivityAt: r.LastActivityAt.Ptr(), Services: decodeServices(r.Scope)}
+		out[i] = DelegateView{Contact: accounts.ContactOf(r.User), Since: r.Since.Time, LastActivityAt: r.LastActivityAt.Ptr(), Services: decodeServices(r.Scope)}
 		if r.LastDay != nil {
 			out[i].EndsOn = *r.LastDay
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i].User, out[j].User
+		a, b := out[i].Contact, out[j].Contact
 		if !strings.EqualFold(a.LastName, b.LastName) {
 			return strings.ToLower(a.LastName) < strings.ToLower(b.LastName)
 		}
@@ -445,7 +447,7 @@ func (s *Service) Select(ctx context.Context, actor auth.Person, principalID uui
 
 // SearchCandidate finds the one user whose username or e-mail is exactly
 // the one given (case aside). It reveals nothing more than that match.
-func (s *Service) SearchCandidate(ctx context.Context, username, email string) (*store.User, error) {
+func (s *Service) SearchCandidate(ctx context.Context, username, email string) (*accounts.Contact, error) {
 	if (username == "") == (email == "") {
 		return nil, apperr.Invalid(apperr.Field("/username", "Indiquez soit un nom d'utilisateur, soit une adresse courriel."))
 	}
@@ -460,5 +462,12 @@ func (s *Service) SearchCandidate(ctx context.Context, username, email string) (
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}
-	return &u, err
+	if err != nil {
+		return nil, err
+	}
+	c := accounts.ContactOf(u)
+	return &c, nil
 }
+
+// person is u as the activity log and e-mails name them.
+func personOf(u store.User) auth.Person { return accounts.Person(accounts.UserView{User: u}) }

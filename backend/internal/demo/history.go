@@ -10,6 +10,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/portal"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
@@ -92,7 +93,7 @@ func seedHistory(tx *gorm.DB) error {
 	// Oldest first, so that ids follow time as they do in real use.
 	for i := len(History) - 1; i >= 0; i-- {
 		h := History[i]
-		at, err := time.ParseInLocation("2006-01-02 15:04", h.at, quebec)
+		at, err := time.ParseInLocation("2006-01-02 15:04", h.at, quebec.Location)
 		if err != nil {
 			return err
 		}
@@ -157,11 +158,3 @@ func seedMessages(tx *gorm.DB, now time.Time) error {
 		Body:        "Les nouvelles instructions de présentation des documents cadastraux s'appliquent dès le 1er février.",
 		PublishedAt: now.Add(-48 * time.Hour), PublishedBy: admin}).Error
 }
-
-var quebec = func() *time.Location {
-	loc, err := time.LoadLocation("America/Toronto")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()

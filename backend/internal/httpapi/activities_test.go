@@ -21,6 +21,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/httpapi"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
 )
@@ -107,8 +108,8 @@ type actWorld struct {
 	r                           map[string]int64 // entry name → id
 }
 
-func quebec(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, activity.Zone)
+func quebecAt(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, quebec.Location)
 	if err != nil {
 		panic(err)
 	}
@@ -141,7 +142,7 @@ func (e *env) actWorld() actWorld {
 		{"r7", "2020-10-09 07:15", activity.ProductOrder, w.jean, w.francoise, ""},
 	}
 	for _, en := range entries {
-		row := activity.NewRow(quebec(en.at), en.t, en.by.rec, en.forP.rec, en.dossier)
+		row := activity.NewRow(quebecAt(en.at), en.t, en.by.rec, en.forP.rec, en.dossier)
 		e.actWrite(row)
 		w.r[en.name] = row.ID
 	}
@@ -189,7 +190,7 @@ func TestActivityVisibilityFollowsTheActor(t *testing.T) {
 	p := e.activities(w.jean.tok, "pageSize=1")
 	it := p.Items[0]
 	if it.ID != w.r["r1"] || it.Type != "lot_reservation" || it.Label != "Réservation de lots et plans complémentaires en TR" ||
-		it.DossierNumber == nil || *it.DossierNumber != "1096429" || !it.OccurredAt.Equal(quebec("2020-10-14 13:05")) {
+		it.DossierNumber == nil || *it.DossierNumber != "1096429" || !it.OccurredAt.Equal(quebecAt("2020-10-14 13:05")) {
 		t.Fatalf("%+v", it)
 	}
 	// The log records names; the username, for office software to match people, is the account's.
@@ -421,11 +422,11 @@ func TestExportsMatchTheList(t *testing.T) {
 			if it.Detail != nil {
 				detail = *it.Detail
 			}
-			want = append(want, []string{it.OccurredAt.In(activity.Zone).Format("2006-01-02 15:04"), d, it.Label,
+			want = append(want, []string{it.OccurredAt.In(quebec.Location).Format("2006-01-02 15:04"), d, it.Label,
 				it.Actor.FirstName + " " + it.Actor.LastName, it.Principal.FirstName + " " + it.Principal.LastName, detail})
 		}
 
-		today := time.Now().In(activity.Zone).Format("2006-01-02")
+		today := time.Now().In(quebec.Location).Format("2006-01-02")
 		r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=xlsx&" + query, token: j.Access}), 200)
 		if ct := r.Header.Get("Content-Type"); ct != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
 			t.Fatalf("type %q", ct)
@@ -480,7 +481,7 @@ func TestExportsNeverWriteFormulas(t *testing.T) {
 	e := newEnv(t)
 	s := e.actPerson("formule", "=HYPERLINK(\"http://x\";\"y\")", "+Nom", "5001")
 	odd := e.actPerson("arobas", "@SOMME(A1)", "-Ç", "")
-	e.actWrite(activity.NewRow(quebec("2020-10-14 13:05"), activity.ProductOrder, odd.rec, s.rec, "1096429"))
+	e.actWrite(activity.NewRow(quebecAt("2020-10-14 13:05"), activity.ProductOrder, odd.rec, s.rec, "1096429"))
 
 	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=xlsx", token: s.tok.Access}), 200)
 	f, err := excelize.OpenReader(bytes.NewReader(r.Body))

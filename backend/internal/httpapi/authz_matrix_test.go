@@ -210,8 +210,9 @@ var azRules = map[string]azRule{
 		body: func(*azWorld, *azIdentity) any {
 			return map[string]any{"subject": "Avis", "body": "Maintenance samedi."}
 		}}}},
-	"listSurveyors":       {azMinistry, "§1, §15 arpenteurs inscrits", []azVariant{{name: "tous"}}},
-	"listAdminActivities": {azMinistry, "§13 journal d'administration", []azVariant{{name: "tout le journal"}}},
+	"listSurveyors":           {azMinistry, "§1, §15 arpenteurs inscrits", []azVariant{{name: "tous"}}},
+	"listAdminActivities":     {azMinistry, "§13 journal d'administration", []azVariant{{name: "tout le journal"}}},
+	"getAdminActivityFilters": {azMinistry, "§13, §15 filtres du journal d'administration", []azVariant{{name: "tout le journal"}}},
 	"exportAdminActivities": {azMinistry, "§13 exportation du journal d'administration", []azVariant{{name: "Excel",
 		query: func(*azWorld, *azIdentity) string { return "format=xlsx" }}}},
 	"grantSurveyor": {azMinistry, "§1 statut accordé par le ministère, jamais autodéclaré", []azVariant{{name: "un utilisateur",

@@ -2,33 +2,10 @@ package httpapi
 
 import (
 	"context"
-	"errors"
-
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/google/uuid"
 
 	"espace/api"
 	"espace/backend/internal/accounts"
 )
-
-func init() {
-	// The contract's "format: email" is checked by the validator with the
-	// same rule as the domain, so a bad address gets a field error.
-	openapi3.DefineStringFormatCallback("email", func(v string) error {
-		if !accounts.ValidEmail(v) {
-			return errors.New("adresse courriel invalide")
-		}
-		return nil
-	})
-	// google/uuid parses exactly what the handlers will decode.
-	openapi3.DefineStringFormatCallback("uuid", func(v string) error {
-		if len(v) != 36 {
-			return errors.New("identifiant invalide")
-		}
-		_, err := uuid.Parse(v)
-		return err
-	})
-}
 
 // CreateAccount is « Je suis un nouvel utilisateur ».
 func (s *Server) CreateAccount(ctx context.Context, req api.CreateAccountRequestObject) (api.CreateAccountResponseObject, error) {

@@ -9,74 +9,49 @@ import (
 	"strings"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"espace/api"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/metrics"
-	"espace/backend/internal/store"
+	"espace/backend/internal/paging"
 )
 
 // ListActivities is the « Suivi des activités » table: what the logged-in
 // person did, or what was done in their name, and nothing else (SPEC §6).
 // Visibility follows the actor, not whom they act for.
 func (s *Server) ListActivities(ctx context.Context, req api.ListActivitiesRequestObject) (api.ListActivitiesResponseObject, error) {
-	p := req.Params
-	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	page, err := s.activityPage(ctx, q, p.All, p.Page, p.PageSize)
+	page, err := s.activityPage(ctx, activity.UserLog, req.Params)
 	if err != nil {
 		return nil, err
 	}
 	return api.ListActivities200JSONResponse(page), nil
 }
 
-// ListAdminActivities is the administration journal (§13): the same table
-// over admin_activities, every entry, for administrators only.
-func (s *Server) ListAdminActivities(ctx context.Context, req api.ListAdminActivitiesRequestObject) (api.ListAdminActivitiesResponseObject, error) {
-	p := req.Params
-	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	q.Journal = activity.AdminJournal
-	page, err := s.activityPage(ctx, q, p.All, p.Page, p.PageSize)
-	if err != nil {
-		return nil, err
+// activityPage reads one page (or everything, all=true) of a journal's
+// table, the administration journal's parameters being the same.
+func (s *Server) activityPage(ctx context.Context, j activity.Journal, p api.ListActivitiesParams) (api.ActivityPage, error) {
+	q := activityQuery(mustSession(ctx), j, api.ExportActivitiesParams{From: p.From, To: p.To, Dossier: p.Dossier, Type: p.Type,
+		Actor: p.Actor, Principal: p.Principal, Sort: p.Sort, Order: p.Order})
+	list := func() (paging.Page[activity.View], error) {
+		if deref(p.All, false) {
+			return s.Activity.ListAll(ctx, q)
+		}
+		return s.Activity.List(ctx, q, deref(p.Page, 1), deref(p.PageSize, activity.DefaultPageSize))
 	}
-	return api.ListAdminActivities200JSONResponse(page), nil
+	page, err := list()
+	if err != nil {
+		return api.ActivityPage{}, err
+	}
+	return api.ActivityPage(pageDTO(page, activityDTO)), nil
 }
 
-// activityPage reads one page (or everything, all=true) of q.
-func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, pageNo, pageSize *int) (api.ActivityPage, error) {
-	var page activity.Page
-	var err error
-	if all != nil && *all {
-		page, err = activity.ListAll(ctx, s.DB, q)
-	} else {
-		page, err = activity.List(ctx, s.DB, q, deref(pageNo, 1), deref(pageSize, activity.DefaultPageSize))
+func activityDTO(v activity.View) api.Activity {
+	return api.Activity{
+		Id: v.ID, OccurredAt: v.OccurredAt, DossierNumber: v.DossierNumber,
+		Type: api.ActivityType(v.Type), Label: v.Type.Label(),
+		Actor: personRef(v.Actor), Principal: personRef(v.Principal),
+		Detail: v.Detail, Channel: api.ActivityChannel(v.Channel),
 	}
-	if err != nil {
-		return api.ActivityPage{}, err
-	}
-	people := make([]activity.Person, 0, 2*len(page.Items))
-	for _, v := range page.Items {
-		people = append(people, v.Actor, v.Principal)
-	}
-	names, err := s.usernames(ctx, people)
-	if err != nil {
-		return api.ActivityPage{}, err
-	}
-	out := api.ActivityPage{
-		Items: make([]api.Activity, len(page.Items)),
-		Page:  page.Page, PageSize: page.PageSize, TotalItems: page.TotalItems, TotalPages: page.TotalPages,
-	}
-	for i, v := range page.Items {
-		out.Items[i] = api.Activity{
-			Id: v.ID, OccurredAt: v.OccurredAt, DossierNumber: v.DossierNumber,
-			Type: api.ActivityType(v.Type), Label: v.Type.Label(),
-			Actor: recordedRef(v.Actor, names), Principal: recordedRef(v.Principal, names),
-			Detail: v.Detail, Channel: api.ActivityChannel(v.Channel),
-		}
-	}
-	return out, nil
 }
 
 // ExportActivities streams the whole filtered, sorted view as an Excel
@@ -85,66 +60,46 @@ func (s *Server) activityPage(ctx context.Context, q activity.Query, all *bool, 
 // size of the log; the client going away closes the pipe and cancels the
 // queries. Exports are limited per user, and PDF layouts in number at once.
 func (s *Server) ExportActivities(ctx context.Context, req api.ExportActivitiesRequestObject) (api.ExportActivitiesResponseObject, error) {
-	p := req.Params
-	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
+	f, err := s.exportFile(ctx, activity.UserLog, req.Params)
 	if err != nil {
 		return nil, err
 	}
-	disposition := contentDisposition(exp.FileName())
-	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &disposition}
-	if exp.Format == activity.PDF {
-		return api.ExportActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
+	headers := api.ExportActivities200ResponseHeaders{ContentDisposition: &f.disposition}
+	if f.pdf {
+		return api.ExportActivities200ApplicationpdfResponse{Body: f.body, Headers: headers}, nil
 	}
-	return api.ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
+	return api.ExportActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: f.body, Headers: headers}, nil
 }
 
-// ExportAdminActivities exports the administration journal's view, on the
-// same terms as ExportActivities.
-func (s *Server) ExportAdminActivities(ctx context.Context, req api.ExportAdminActivitiesRequestObject) (api.ExportAdminActivitiesResponseObject, error) {
-	p := req.Params
-	q := activityQuery(mustSession(ctx), p.From, p.To, p.Dossier, p.Type, p.Actor, p.Principal, (*string)(p.Sort), (*string)(p.Order))
-	q.Journal = activity.AdminJournal
-	exp, body, err := s.startExport(ctx, q, p.Format == api.ExportFormatPdf)
-	if err != nil {
-		return nil, err
-	}
-	disposition := contentDisposition(exp.FileName())
-	headers := api.ExportAdminActivities200ResponseHeaders{ContentDisposition: &disposition}
-	if exp.Format == activity.PDF {
-		return api.ExportAdminActivities200ApplicationpdfResponse{Body: body, Headers: headers}, nil
-	}
-	return api.ExportAdminActivities200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse{Body: body, Headers: headers}, nil
+// exportedFile is an export under way: the body the response copies out and
+// its Content-Disposition.
+type exportedFile struct {
+	body        io.Reader
+	disposition string
+	pdf         bool
 }
 
-// startExport applies the export limits, prepares the export of q and
-// starts writing it into the body the response will copy out.
-func (s *Server) startExport(ctx context.Context, q activity.Query, pdf bool) (*activity.Export, io.Reader, error) {
+// exportFile applies the export limits, prepares the export of a journal's
+// view and starts writing it into the body the response will copy out.
+func (s *Server) exportFile(ctx context.Context, j activity.Journal, p api.ExportActivitiesParams) (exportedFile, error) {
 	sess := mustSession(ctx)
+	pdf := p.Format == api.ExportFormatPdf
+	release, err := s.limitExport(ctx, sess, pdf)
+	if err != nil {
+		return exportedFile{}, err
+	}
 	format := activity.XLSX
-	release := func() {}
 	if pdf {
 		format = activity.PDF
-		// A busy instance must not cost the user an export of their allowance.
-		var ok bool
-		if release, ok = s.lim.pdf.TryAcquire(); !ok {
-			s.m.RateLimited(pdfRule)
-			return nil, nil, pdfBusy()
-		}
 	}
-	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
-		release()
-		return nil, nil, err
-	}
-	by := activity.Person{ID: sess.Actor.ID, FirstName: sess.Actor.FirstName, LastName: sess.Actor.LastName}
-	exp, err := activity.PrepareExport(ctx, s.DB, q, format, by, time.Now())
+	exp, err := s.Activity.PrepareExport(ctx, activityQuery(sess, j, p), format, sess.Actor, time.Now())
 	if err != nil {
 		release()
-		return nil, nil, err
+		return exportedFile{}, err
 	}
 	pr, pw := io.Pipe()
 	go streamExport(ctx, exp, pw, release, s.m)
-	return exp, abortOnError{pr}, nil
+	return exportedFile{body: abortOnError{pr}, disposition: contentDisposition(exp.FileName()), pdf: pdf}, nil
 }
 
 // abortOnError is the response body of an export. When the file cannot be
@@ -190,25 +145,21 @@ func streamExport(ctx context.Context, exp *activity.Export, pw *io.PipeWriter, 
 // GetActivityFilters offers the filter values of the table: every activity
 // type, and the people found in the caller's own log.
 func (s *Server) GetActivityFilters(ctx context.Context, _ api.GetActivityFiltersRequestObject) (api.GetActivityFiltersResponseObject, error) {
-	ch, err := activity.FilterChoices(ctx, s.DB, mustSession(ctx).Actor.ID)
+	f, err := s.activityFilters(ctx, activity.UserLog)
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.usernames(ctx, append(append([]activity.Person{}, ch.Actors...), ch.Principals...))
+	return api.GetActivityFilters200JSONResponse(f), nil
+}
+
+// activityFilters are the filter values of a journal as the caller sees it.
+func (s *Server) activityFilters(ctx context.Context, j activity.Journal) (api.ActivityFilters, error) {
+	ch, err := s.Activity.Filters(ctx, j, mustSession(ctx).Actor.ID)
 	if err != nil {
-		return nil, err
+		return api.ActivityFilters{}, err
 	}
-	out := api.GetActivityFilters200JSONResponse{
-		Actors:     make([]api.PersonRef, len(ch.Actors)),
-		Principals: make([]api.PersonRef, len(ch.Principals)),
-	}
-	for i, p := range ch.Actors {
-		out.Actors[i] = recordedRef(p, names)
-	}
-	for i, p := range ch.Principals {
-		out.Principals[i] = recordedRef(p, names)
-	}
-	for _, t := range activity.Types {
+	out := api.ActivityFilters{Actors: listDTO(ch.Actors, personRef), Principals: listDTO(ch.Principals, personRef)}
+	for _, t := range ch.Types {
 		out.Types = append(out.Types, struct {
 			Code  api.ActivityType `json:"code"`
 			Label string           `json:"label"`
@@ -218,65 +169,22 @@ func (s *Server) GetActivityFilters(ctx context.Context, _ api.GetActivityFilter
 }
 
 // activityQuery turns the table's parameters (the same for the list and the
-// exports) into a query on the log of the logged-in person.
-func activityQuery(sess *auth.Session, from, to *openapi_types.Date, dossier *string, types *[]api.ActivityType,
-	actor, principal *openapi_types.UUID, sort, order *string) activity.Query {
-	q := activity.Query{Viewer: sess.Actor.ID, Actor: actor, Principal: principal, Dossier: deref(dossier, "")}
-	if from != nil {
-		q.From = &from.Time
+// exports, and for both journals) into a query on a journal as the
+// logged-in person sees it.
+func activityQuery(sess *auth.Session, j activity.Journal, p api.ExportActivitiesParams) activity.Query {
+	q := activity.Query{Journal: j, Viewer: sess.Actor.ID, Actor: p.Actor, Principal: p.Principal, Dossier: deref(p.Dossier, "")}
+	if p.From != nil {
+		q.From = &p.From.Time
 	}
-	if to != nil {
-		q.To = &to.Time
+	if p.To != nil {
+		q.To = &p.To.Time
 	}
-	if types != nil {
-		for _, t := range *types {
-			q.Types = append(q.Types, activity.Type(t))
-		}
+	if p.Type != nil {
+		q.Types = listDTO(*p.Type, func(t api.ActivityType) activity.Type { return activity.Type(t) })
 	}
-	q.Sort = activity.SortField(deref(sort, string(activity.SortDate)))
-	q.Asc = deref(order, "desc") == "asc"
+	q.Sort = activity.SortField(deref((*string)(p.Sort), string(activity.SortDate)))
+	q.Asc = deref((*string)(p.Order), "desc") == "asc"
 	return q
-}
-
-// recordedRef is a person as the log recorded them, with their username
-// (names: see usernames).
-func recordedRef(p activity.Person, names map[openapi_types.UUID]string) api.PersonRef {
-	return api.PersonRef{UserId: p.ID, Username: names[p.ID], FirstName: p.FirstName, LastName: p.LastName, Matricule: p.Matricule}
-}
-
-// usernames looks up the usernames of the people of the log, which records
-// their names only, in one query per 500 distinct people (a page holds few).
-func (s *Server) usernames(ctx context.Context, people []activity.Person) (map[openapi_types.UUID]string, error) {
-	names := make(map[openapi_types.UUID]string)
-	var ids []openapi_types.UUID
-	for _, p := range people {
-		if _, ok := names[p.ID]; !ok {
-			names[p.ID] = ""
-			ids = append(ids, p.ID)
-		}
-	}
-	for len(ids) > 0 {
-		batch := ids[:min(len(ids), 500)]
-		ids = ids[len(batch):]
-		var rows []struct {
-			ID       openapi_types.UUID
-			Username string
-		}
-		if err := s.DB.Conn(ctx).Model(&store.User{}).Select("id, username").Where("id IN ?", batch).Scan(&rows).Error; err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			names[r.ID] = r.Username
-		}
-	}
-	return names, nil
-}
-
-func deref[T any](p *T, def T) T {
-	if p == nil {
-		return def
-	}
-	return *p
 }
 
 // contentDisposition names a download per RFC 6266: a plain ASCII filename

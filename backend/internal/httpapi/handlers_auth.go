@@ -6,10 +6,14 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/google/uuid"
+
 	"espace/api"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
 	"espace/backend/internal/metrics"
+	"espace/backend/internal/seclog"
 )
 
 // refreshCookieName carries the __Secure- prefix: browsers refuse the cookie
@@ -165,4 +169,69 @@ func (s *Server) RequestUsernameReminder(ctx context.Context, req api.RequestUse
 		return nil, err
 	}
 	return api.RequestUsernameReminder202JSONResponse{AcceptedJSONResponse: api.AcceptedJSONResponse{Message: acceptedMessage}}, nil
+}
+
+// SelectDelegant is « Sélection d'un délégant »: new tokens for the same
+// session, acting for the chosen surveyor.
+func (s *Server) SelectDelegant(ctx context.Context, req api.SelectDelegantRequestObject) (api.SelectDelegantResponseObject, error) {
+	sess := mustSession(ctx)
+	p, err := s.Delegation.Select(ctx, sess.Actor, req.Body.DelegantId)
+	if err != nil {
+		return nil, err
+	}
+	tokens, err := s.Accounts.ActFor(ctx, sess.ID, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
+	return api.SelectDelegant200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
+}
+
+// Reauthenticate is « Confirmez votre identité » (§12). Attempts count with
+// those of the password change: both guess the same password.
+func (s *Server) Reauthenticate(ctx context.Context, req api.ReauthenticateRequestObject) (api.ReauthenticateResponseObject, error) {
+	sess := mustSession(ctx)
+	if err := s.limit(ctx, s.lim.passwordChange, "user:"+sess.Actor.ID.String()); err != nil {
+		return nil, err
+	}
+	if err := s.Accounts.Reauthenticate(ctx, sess, req.Body.Password); err != nil {
+		return nil, err
+	}
+	return api.Reauthenticate204Response{}, nil
+}
+
+// ExchangeApiToken gives office software an access token for its API token
+// (§14): the same claims as a login, acting for delegantId when given (the
+// same decision as « Sélection d'un délégant »), else the default of §4.
+// Attempts are limited per client address, then per token.
+func (s *Server) ExchangeApiToken(ctx context.Context, req api.ExchangeApiTokenRequestObject) (api.ExchangeApiTokenResponseObject, error) {
+	info := infoFrom(ctx)
+	if err := s.limit(ctx, s.lim.apiTokenIP, addressKey(info.ClientIP)); err != nil {
+		return nil, err
+	}
+	// The key is a digest: the limiter's store (Redis) never sees a secret.
+	if err := s.limit(ctx, s.lim.apiToken, "token:"+auth.HashOpaqueToken(req.Body.ApiToken)); err != nil {
+		return nil, err
+	}
+	t, u, err := s.Accounts.APITokenOwner(ctx, req.Body.ApiToken)
+	if err != nil {
+		return nil, err
+	}
+	var principal *uuid.UUID
+	if req.Body.DelegantId != nil {
+		p, err := s.Delegation.Select(ctx, accounts.Person(u), *req.Body.DelegantId)
+		if err != nil {
+			seclog.Log(ctx, seclog.Event{Name: seclog.APITokenExchange, Outcome: seclog.Denied, Actor: u.ID.String(),
+				Target: t.ID.String(), Code: "delegation_not_active", Reason: "delegant " + req.Body.DelegantId.String()})
+			return nil, err
+		}
+		principal = &p.ID
+	} else if principal, err = s.Delegation.DefaultActingFor(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	tokens, err := s.Accounts.OpenAPITokenSession(ctx, t, principal, accounts.ClientInfo{IP: info.ClientIP, UserAgent: info.UserAgent})
+	if err != nil {
+		return nil, err
+	}
+	return api.ExchangeApiToken200JSONResponse(s.tokenResponse(ctx, tokens, false)), nil
 }

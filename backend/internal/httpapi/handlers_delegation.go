@@ -6,30 +6,11 @@ import (
 	"encoding/json"
 	"time"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
-
 	"espace/api"
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
-	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
-	"espace/backend/internal/store"
 )
-
-// SelectDelegant is « Sélection d'un délégant »: new tokens for the same
-// session, acting for the chosen surveyor.
-func (s *Server) SelectDelegant(ctx context.Context, req api.SelectDelegantRequestObject) (api.SelectDelegantResponseObject, error) {
-	sess := mustSession(ctx)
-	p, err := s.Delegation.Select(ctx, sess.Actor, req.Body.DelegantId)
-	if err != nil {
-		return nil, err
-	}
-	tokens, err := s.Accounts.ActFor(ctx, sess.ID, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	cookie := req.Params.XRefreshTokenTransport != nil && *req.Params.XRefreshTokenTransport == api.Cookie
-	return api.SelectDelegant200JSONResponse(s.tokenResponse(ctx, tokens, cookie)), nil
-}
 
 // ListDelegates is the table of « Gestion des délégataires ».
 func (s *Server) ListDelegates(ctx context.Context, _ api.ListDelegatesRequestObject) (api.ListDelegatesResponseObject, error) {
@@ -37,50 +18,17 @@ func (s *Server) ListDelegates(ctx context.Context, _ api.ListDelegatesRequestOb
 	if err != nil {
 		return nil, err
 	}
-	out := make(api.ListDelegates200JSONResponse, 0, len(list))
-	for _, d := range list {
-		out = append(out, delegateDTO(d))
-	}
-	return out, nil
+	return api.ListDelegates200JSONResponse(listDTO(list, delegateDTO)), nil
 }
 
 func delegateDTO(d delegation.DelegateView) api.Delegate {
-	return api.Delegate{UserId: d.User.ID, Username: d.User.Username, FirstName: d.User.FirstName, LastName: d.User.LastName,
-		Email: d.User.Email, Since: d.Since, LastActivityAt: d.LastActivityAt,
+	return api.Delegate{UserId: d.ID, Username: d.Username, FirstName: d.FirstName, LastName: d.LastName,
+		Email: d.Email, Since: d.Since, LastActivityAt: d.LastActivityAt,
 		Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)}
 }
 
-// servicesDTO lists granted services; nil (acting for oneself) is every
-// delegable service.
-func servicesDTO(codes []string) []api.DelegableService {
-	if codes == nil {
-		codes = delegation.DelegableServices
-	}
-	out := make([]api.DelegableService, len(codes))
-	for i, c := range codes {
-		out[i] = api.DelegableService(c)
-	}
-	return out
-}
-
 func servicesIn(list []api.DelegableService) []string {
-	out := make([]string, len(list))
-	for i, c := range list {
-		out[i] = string(c)
-	}
-	return out
-}
-
-// dateDTO is a YYYY-MM-DD end date, nil when undated.
-func dateDTO(day string) *openapi_types.Date {
-	if day == "" {
-		return nil
-	}
-	t, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return nil
-	}
-	return &openapi_types.Date{Time: t}
+	return listDTO(list, func(c api.DelegableService) string { return string(c) })
 }
 
 // SearchDelegateCandidates is the « Rechercher » of « Ajouter délégataire ».
@@ -89,14 +37,7 @@ func (s *Server) SearchDelegateCandidates(ctx context.Context, req api.SearchDel
 	if err := s.limit(ctx, s.lim.candidateSearch, "user:"+sess.Actor.ID.String()); err != nil {
 		return nil, err
 	}
-	username, email := "", ""
-	if req.Params.Username != nil {
-		username = *req.Params.Username
-	}
-	if req.Params.Email != nil {
-		email = *req.Params.Email
-	}
-	u, err := s.Delegation.SearchCandidate(ctx, username, email)
+	u, err := s.Delegation.SearchCandidate(ctx, deref(req.Params.Username, ""), deref(req.Params.Email, ""))
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +48,7 @@ func (s *Server) SearchDelegateCandidates(ctx context.Context, req api.SearchDel
 	return out, nil
 }
 
-func candidateDTO(u store.User) api.DelegateCandidate {
+func candidateDTO(u accounts.Contact) api.DelegateCandidate {
 	return api.DelegateCandidate{UserId: u.ID, LastName: u.LastName, FirstName: u.FirstName, Username: u.Username, Email: u.Email}
 }
 
@@ -162,12 +103,12 @@ func (s *Server) ListDelegants(ctx context.Context, _ api.ListDelegantsRequestOb
 	if err != nil {
 		return nil, err
 	}
-	out := make(api.ListDelegants200JSONResponse, 0, len(list))
-	for _, d := range list {
-		out = append(out, api.Delegant{UserId: d.Person.ID, Username: d.Person.Username, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
-			LastName: d.Person.LastName, Since: d.Since, Self: d.Self, Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)})
-	}
-	return out, nil
+	return api.ListDelegants200JSONResponse(listDTO(list, delegantDTO)), nil
+}
+
+func delegantDTO(d delegation.DelegantView) api.Delegant {
+	return api.Delegant{UserId: d.Person.ID, Username: d.Person.Username, Matricule: d.Person.Matricule, FirstName: d.Person.FirstName,
+		LastName: d.Person.LastName, Since: d.Since, Self: d.Self, Services: servicesDTO(d.Services), EndsOn: dateDTO(d.EndsOn)}
 }
 
 // RenounceDelegation lets a délégataire stop acting for a surveyor.
@@ -176,13 +117,4 @@ func (s *Server) RenounceDelegation(ctx context.Context, req api.RenounceDelegat
 		return nil, err
 	}
 	return api.RenounceDelegation204Response{}, nil
-}
-
-func personRef(p auth.Person) api.PersonRef {
-	ref := api.PersonRef{UserId: p.ID, Username: p.Username, FirstName: p.FirstName, LastName: p.LastName}
-	if p.Matricule != "" {
-		m := p.Matricule
-		ref.Matricule = &m
-	}
-	return ref
 }

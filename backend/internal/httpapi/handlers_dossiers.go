@@ -9,29 +9,14 @@ import (
 
 // ListDossiers is « Suivi des dossiers » for the surveyor acted for.
 func (s *Server) ListDossiers(ctx context.Context, req api.ListDossiersRequestObject) (api.ListDossiersResponseObject, error) {
-	f := portal.DossierFilter{Page: 1, PageSize: 10}
-	if p := req.Params; p.Kind != nil {
-		f.Kind = string(*p.Kind)
-	}
-	if req.Params.Number != nil {
-		f.Number = *req.Params.Number
-	}
-	if req.Params.Page != nil {
-		f.Page = *req.Params.Page
-	}
-	if req.Params.PageSize != nil {
-		f.PageSize = *req.Params.PageSize
-	}
-	page, err := s.Portal.ListDossiers(ctx, mustSession(ctx), f)
+	p := req.Params
+	page, size := pageOf(p.Page, p.PageSize)
+	f := portal.DossierFilter{Kind: string(deref(p.Kind, "")), Number: deref(p.Number, ""), Page: page, PageSize: size}
+	list, err := s.Portal.ListDossiers(ctx, mustSession(ctx), f)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListDossiers200JSONResponse{Page: page.Page, PageSize: page.PageSize, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, page.PageSize), Items: make([]api.Dossier, 0, len(page.Items))}
-	for _, d := range page.Items {
-		out.Items = append(out.Items, dossierDTO(d))
-	}
-	return out, nil
+	return api.ListDossiers200JSONResponse(pageDTO(list, dossierDTO)), nil
 }
 
 // GetDossier opens one dossier of the surveyor acted for.
@@ -43,34 +28,25 @@ func (s *Server) GetDossier(ctx context.Context, req api.GetDossierRequestObject
 	return api.GetDossier200JSONResponse(dossierDTO(d)), nil
 }
 
-// CreateDossier opens a dossier (administrator).
-func (s *Server) CreateDossier(ctx context.Context, req api.CreateDossierRequestObject) (api.CreateDossierResponseObject, error) {
-	b := req.Body
-	in := portal.NewDossier{Number: b.Number, Kind: string(b.Kind), Matricule: b.Matricule, Title: b.Title}
-	if b.ClosingDate != nil {
-		t := b.ClosingDate.Time
-		in.ClosingDate = &t
-	}
-	d, err := s.Portal.CreateDossier(ctx, mustSession(ctx).Actor, in)
-	if err != nil {
-		return nil, err
-	}
-	return api.CreateDossier201JSONResponse(dossierDTO(d)), nil
-}
-
 func dossierDTO(d portal.DossierView) api.Dossier {
 	out := api.Dossier{Number: d.Number, Kind: api.DossierKind(d.Kind), Title: d.Title, Status: api.DossierStatus(d.Status),
 		OpenedAt: d.OpenedAt, Responsible: personRef(d.Responsible), Read: d.ReadAt != nil, UnreadMessages: d.UnreadMessages}
 	if d.ClosingDate != nil {
-		cd := dateOf(*d.ClosingDate)
-		out.ClosingDate = &cd
+		out.ClosingDate = ptr(dateOf(*d.ClosingDate))
 	}
 	return out
 }
 
-func totalPages(total, size int) int {
-	if size <= 0 || total == 0 {
-		return 0
+// ExtendClosingDate is « Prolongement de la date de fermeture ».
+func (s *Server) ExtendClosingDate(ctx context.Context, req api.ExtendClosingDateRequestObject) (api.ExtendClosingDateResponseObject, error) {
+	x, err := s.Portal.ExtendClosingDate(ctx, mustSession(ctx), req.Number, req.Body.NewClosingDate.Time, req.Body.Reason)
+	if err != nil {
+		return nil, err
 	}
-	return (total + size - 1) / size
+	out := api.ExtendClosingDate201JSONResponse{DossierNumber: x.DossierNumber, NewClosingDate: dateOf(x.NewDate),
+		Reason: x.Reason, RequestedAt: x.RequestedAt}
+	if x.PreviousDate != nil {
+		out.PreviousClosingDate = ptr(dateOf(*x.PreviousDate))
+	}
+	return out, nil
 }

@@ -3,7 +3,10 @@ package httpapi
 import (
 	"context"
 
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
 	"espace/api"
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/auth"
 )
 
@@ -44,17 +47,35 @@ func (s *Server) ChangeMyPassword(ctx context.Context, req api.ChangeMyPasswordR
 	return api.ChangeMyPassword204Response{}, nil
 }
 
-// Reauthenticate is « Confirmez votre identité » (§12). Attempts count with
-// those of the password change: both guess the same password.
-func (s *Server) Reauthenticate(ctx context.Context, req api.ReauthenticateRequestObject) (api.ReauthenticateResponseObject, error) {
-	sess := mustSession(ctx)
-	if err := s.limit(ctx, s.lim.passwordChange, "user:"+sess.Actor.ID.String()); err != nil {
+// ListApiTokens lists the user's API tokens, without their secrets (§14).
+func (s *Server) ListApiTokens(ctx context.Context, _ api.ListApiTokensRequestObject) (api.ListApiTokensResponseObject, error) {
+	list, err := s.Accounts.ListAPITokens(ctx, mustSession(ctx))
+	if err != nil {
 		return nil, err
 	}
-	if err := s.Accounts.Reauthenticate(ctx, sess, req.Body.Password); err != nil {
-		return nil, err
-	}
-	return api.Reauthenticate204Response{}, nil
+	return api.ListApiTokens200JSONResponse(listDTO(list, apiTokenDTO)), nil
 }
 
-func ptr[T any](v T) *T { return &v }
+// CreateApiToken makes an API token; its secret is in this answer only.
+func (s *Server) CreateApiToken(ctx context.Context, req api.CreateApiTokenRequestObject) (api.CreateApiTokenResponseObject, error) {
+	t, secret, err := s.Accounts.CreateAPIToken(ctx, mustSession(ctx), req.Body.Name, req.Body.ExpiresOn.Time)
+	if err != nil {
+		return nil, err
+	}
+	v := apiTokenDTO(t)
+	return api.CreateApiToken201JSONResponse(api.NewApiToken{Id: v.Id, Name: v.Name, CreatedAt: v.CreatedAt,
+		ExpiresOn: v.ExpiresOn, LastUsedAt: v.LastUsedAt, Token: secret}), nil
+}
+
+// RevokeApiToken revokes one of the user's API tokens and its sessions.
+func (s *Server) RevokeApiToken(ctx context.Context, req api.RevokeApiTokenRequestObject) (api.RevokeApiTokenResponseObject, error) {
+	if err := s.Accounts.RevokeAPIToken(ctx, mustSession(ctx), req.TokenId); err != nil {
+		return nil, err
+	}
+	return api.RevokeApiToken204Response{}, nil
+}
+
+func apiTokenDTO(t accounts.APITokenView) api.ApiToken {
+	return api.ApiToken{Id: t.ID, Name: t.Name, CreatedAt: t.CreatedAt, ExpiresOn: openapi_types.Date{Time: t.ExpiresOn},
+		LastUsedAt: t.LastUsedAt}
+}

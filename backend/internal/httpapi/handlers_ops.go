@@ -21,7 +21,7 @@ var errDatabaseUnreachable = apperr.Unavailable("Base de données injoignable.")
 func (s *Server) GetReadiness(ctx context.Context, _ api.GetReadinessRequestObject) (api.GetReadinessResponseObject, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	if err := s.DB.Ping(ctx); err != nil {
+	if err := s.db.Ping(ctx); err != nil {
 		return nil, errDatabaseUnreachable
 	}
 	return api.GetReadiness200JSONResponse{Status: "ok"}, nil

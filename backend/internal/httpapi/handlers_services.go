@@ -6,91 +6,44 @@ import (
 	"io"
 	"mime/multipart"
 
-	openapi_types "github.com/oapi-codegen/runtime/types"
+	"github.com/google/uuid"
 
 	"espace/api"
 	"espace/backend/internal/apperr"
-	"espace/backend/internal/auth"
 	"espace/backend/internal/portal"
 )
 
 // pageOf reads the optional page and pageSize parameters.
-func pageOf(page, size *int) (int, int) {
-	p, s := 1, 10
-	if page != nil {
-		p = *page
-	}
-	if size != nil {
-		s = *size
-	}
-	return p, s
-}
+func pageOf(page, size *int) (int, int) { return deref(page, 1), deref(size, 10) }
 
-// personRefOf resolves a user id to the reference the API shows.
-func (s *Server) personRefOf(ctx context.Context, sess *auth.Session, id openapi_types.UUID) (api.PersonRef, error) {
-	switch {
-	case id == sess.Actor.ID:
-		return personRef(sess.Actor), nil
-	case sess.Principal != nil && id == sess.Principal.ID:
-		return personRef(*sess.Principal), nil
-	}
-	u, err := s.Accounts.User(ctx, id)
-	if err != nil {
-		return api.PersonRef{}, err
-	}
-	ref := api.PersonRef{UserId: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName}
-	if u.Matricule != "" {
-		m := u.Matricule
-		ref.Matricule = &m
-	}
-	return ref, nil
-}
+// The records of the services name who did them and for whom: a new record
+// was done by the session's actor for its principal (no query), a list's
+// people are resolved once per page (doneByPage).
 
 // ReserveLots is « Réservation de lots et plans complémentaires en TR ».
 func (s *Server) ReserveLots(ctx context.Context, req api.ReserveLotsRequestObject) (api.ReserveLotsResponseObject, error) {
 	sess := mustSession(ctx)
-	plans := 0
-	if req.Body.ComplementaryPlans != nil {
-		plans = *req.Body.ComplementaryPlans
-	}
-	r, err := s.Portal.ReserveLots(ctx, sess, req.Body.DossierNumber, req.Body.LotCount, plans)
+	r, err := s.Portal.ReserveLots(ctx, sess, req.Body.DossierNumber, req.Body.LotCount, deref(req.Body.ComplementaryPlans, 0))
 	if err != nil {
 		return nil, err
 	}
-	dto, err := s.reservationDTO(ctx, sess, r)
-	if err != nil {
-		return nil, err
-	}
-	return api.ReserveLots201JSONResponse(dto), nil
+	return api.ReserveLots201JSONResponse(reservationDTO(r, sessionPeople(sess))), nil
 }
 
-func (s *Server) reservationDTO(ctx context.Context, sess *auth.Session, r portal.Reservation) (api.LotReservation, error) {
-	by, err := s.personRefOf(ctx, sess, r.ActorID)
-	if err != nil {
-		return api.LotReservation{}, err
-	}
+func reservationDTO(r portal.Reservation, who people) api.LotReservation {
 	return api.LotReservation{Id: r.ID, DossierNumber: r.DossierNumber, Lots: r.Lots(), ComplementaryPlans: r.ComplementaryPlans,
-		ReservedAt: r.ReservedAt, DoneBy: by, DoneFor: personRef(*sess.Principal)}, nil
+		ReservedAt: r.ReservedAt, DoneBy: who.ref(r.ActorID), DoneFor: who.ref(r.SurveyorID)}
 }
 
 // ListLotReservations lists the principal's reservations.
 func (s *Server) ListLotReservations(ctx context.Context, req api.ListLotReservationsRequestObject) (api.ListLotReservationsResponseObject, error) {
-	sess := mustSession(ctx)
 	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Reservations(ctx, sess, p, size)
+	page, err := s.Portal.Reservations(ctx, mustSession(ctx), p, size)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListLotReservations200JSONResponse{Page: p, PageSize: size, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, size), Items: []api.LotReservation{}}
-	for _, r := range page.Items {
-		dto, err := s.reservationDTO(ctx, sess, r)
-		if err != nil {
-			return nil, err
-		}
-		out.Items = append(out.Items, dto)
-	}
-	return out, nil
+	out, err := doneByPage(ctx, s, page, func(r portal.Reservation) uuid.UUID { return r.ActorID }, reservationDTO)
+	return api.ListLotReservations200JSONResponse(out), err
 }
 
 // CheckLotCorrection is « Vérification de la correction de lots ».
@@ -100,43 +53,26 @@ func (s *Server) CheckLotCorrection(ctx context.Context, req api.CheckLotCorrect
 	if err != nil {
 		return nil, err
 	}
-	dto, err := s.checkDTO(ctx, sess, c)
-	if err != nil {
-		return nil, err
-	}
-	return api.CheckLotCorrection201JSONResponse(dto), nil
+	return api.CheckLotCorrection201JSONResponse(checkDTO(c, sessionPeople(sess))), nil
 }
 
-func (s *Server) checkDTO(ctx context.Context, sess *auth.Session, c portal.Check) (api.LotCorrectionCheck, error) {
-	by, err := s.personRefOf(ctx, sess, c.ActorID)
-	if err != nil {
-		return api.LotCorrectionCheck{}, err
-	}
-	out := api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: by, DoneFor: personRef(*sess.Principal), Results: []api.LotCorrectionResult{}}
+func checkDTO(c portal.Check, who people) api.LotCorrectionCheck {
+	out := api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: who.ref(c.ActorID), DoneFor: who.ref(c.SurveyorID), Results: []api.LotCorrectionResult{}}
 	for _, r := range c.Decoded() {
 		out.Results = append(out.Results, api.LotCorrectionResult{Lot: r.Lot, Status: api.LotCorrectionResultStatus(r.Status), Detail: r.Detail})
 	}
-	return out, nil
+	return out
 }
 
 // ListLotCorrectionChecks lists the principal's checks.
 func (s *Server) ListLotCorrectionChecks(ctx context.Context, req api.ListLotCorrectionChecksRequestObject) (api.ListLotCorrectionChecksResponseObject, error) {
-	sess := mustSession(ctx)
 	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Checks(ctx, sess, p, size)
+	page, err := s.Portal.Checks(ctx, mustSession(ctx), p, size)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListLotCorrectionChecks200JSONResponse{Page: p, PageSize: size, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, size), Items: []api.LotCorrectionCheck{}}
-	for _, c := range page.Items {
-		dto, err := s.checkDTO(ctx, sess, c)
-		if err != nil {
-			return nil, err
-		}
-		out.Items = append(out.Items, dto)
-	}
-	return out, nil
+	out, err := doneByPage(ctx, s, page, func(c portal.Check) uuid.UUID { return c.ActorID }, checkDTO)
+	return api.ListLotCorrectionChecks200JSONResponse(out), err
 }
 
 // OrderProducts is « Commande de produits cadastraux ».
@@ -147,41 +83,24 @@ func (s *Server) OrderProducts(ctx context.Context, req api.OrderProductsRequest
 	if err != nil {
 		return nil, err
 	}
-	dto, err := s.orderDTO(ctx, sess, o)
-	if err != nil {
-		return nil, err
-	}
-	return api.OrderProducts201JSONResponse(dto), nil
+	return api.OrderProducts201JSONResponse(orderDTO(o, sessionPeople(sess))), nil
 }
 
-func (s *Server) orderDTO(ctx context.Context, sess *auth.Session, o portal.Order) (api.ProductOrder, error) {
-	by, err := s.personRefOf(ctx, sess, o.ActorID)
-	if err != nil {
-		return api.ProductOrder{}, err
-	}
+func orderDTO(o portal.Order, who people) api.ProductOrder {
 	return api.ProductOrder{Id: o.ID, OrderNumber: o.OrderNumber, ProductType: api.ProductType(o.ProductType),
 		Lots: o.LotList(), Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
-		OrderedAt: o.OrderedAt, DoneBy: by, DoneFor: personRef(*sess.Principal)}, nil
+		OrderedAt: o.OrderedAt, DoneBy: who.ref(o.ActorID), DoneFor: who.ref(o.SurveyorID)}
 }
 
 // ListProductOrders lists the principal's orders.
 func (s *Server) ListProductOrders(ctx context.Context, req api.ListProductOrdersRequestObject) (api.ListProductOrdersResponseObject, error) {
-	sess := mustSession(ctx)
 	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Orders(ctx, sess, p, size)
+	page, err := s.Portal.Orders(ctx, mustSession(ctx), p, size)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListProductOrders200JSONResponse{Page: p, PageSize: size, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, size), Items: []api.ProductOrder{}}
-	for _, o := range page.Items {
-		dto, err := s.orderDTO(ctx, sess, o)
-		if err != nil {
-			return nil, err
-		}
-		out.Items = append(out.Items, dto)
-	}
-	return out, nil
+	out, err := doneByPage(ctx, s, page, func(o portal.Order) uuid.UUID { return o.ActorID }, orderDTO)
+	return api.ListProductOrders200JSONResponse(out), err
 }
 
 // readDM takes the "file" part of a multipart upload, within the size limit.
@@ -223,44 +142,27 @@ func (s *Server) PrevalidateDm(ctx context.Context, req api.PrevalidateDmRequest
 	if err != nil {
 		return nil, err
 	}
-	dto, err := s.prevalidationDTO(ctx, sess, p)
-	if err != nil {
-		return nil, err
-	}
-	return api.PrevalidateDm201JSONResponse(dto), nil
+	return api.PrevalidateDm201JSONResponse(prevalidationDTO(p, sessionPeople(sess))), nil
 }
 
-func (s *Server) prevalidationDTO(ctx context.Context, sess *auth.Session, p portal.Prevalidation) (api.DmPrevalidation, error) {
-	by, err := s.personRefOf(ctx, sess, p.ActorID)
-	if err != nil {
-		return api.DmPrevalidation{}, err
-	}
+func prevalidationDTO(p portal.Prevalidation, who people) api.DmPrevalidation {
 	out := api.DmPrevalidation{Id: p.ID, FileName: p.FileName, Size: int(p.Size), Sha256: p.Sha256, Valid: p.Valid,
-		CheckedAt: p.CheckedAt, DoneBy: by, DoneFor: personRef(*sess.Principal), Findings: []api.DmFinding{}}
+		CheckedAt: p.CheckedAt, DoneBy: who.ref(p.ActorID), DoneFor: who.ref(p.SurveyorID), Findings: []api.DmFinding{}}
 	for _, f := range p.Report() {
 		out.Findings = append(out.Findings, api.DmFinding{Rule: f.Rule, Passed: f.Passed, Message: f.Message})
 	}
-	return out, nil
+	return out
 }
 
 // ListDmPrevalidations lists the principal's prevalidations.
 func (s *Server) ListDmPrevalidations(ctx context.Context, req api.ListDmPrevalidationsRequestObject) (api.ListDmPrevalidationsResponseObject, error) {
-	sess := mustSession(ctx)
 	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Prevalidations(ctx, sess, p, size)
+	page, err := s.Portal.Prevalidations(ctx, mustSession(ctx), p, size)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListDmPrevalidations200JSONResponse{Page: p, PageSize: size, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, size), Items: []api.DmPrevalidation{}}
-	for _, v := range page.Items {
-		dto, err := s.prevalidationDTO(ctx, sess, v)
-		if err != nil {
-			return nil, err
-		}
-		out.Items = append(out.Items, dto)
-	}
-	return out, nil
+	out, err := doneByPage(ctx, s, page, func(p portal.Prevalidation) uuid.UUID { return p.ActorID }, prevalidationDTO)
+	return api.ListDmPrevalidations200JSONResponse(out), err
 }
 
 // DepositDm is « Dépôt d'une DM », for the surveyor in their own name only.
@@ -289,10 +191,5 @@ func (s *Server) ListDmDeposits(ctx context.Context, req api.ListDmDepositsReque
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListDmDeposits200JSONResponse{Page: p, PageSize: size, TotalItems: page.TotalItems,
-		TotalPages: totalPages(page.TotalItems, size), Items: []api.DmDeposit{}}
-	for _, d := range page.Items {
-		out.Items = append(out.Items, depositDTO(d))
-	}
-	return out, nil
+	return api.ListDmDeposits200JSONResponse(pageDTO(page, depositDTO)), nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"espace/api"
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
@@ -91,7 +92,7 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Now: clock.Now}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}
 	lim := generous
 	if len(limits) > 0 {
 		lim = limits[0]

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/auth"
 	"espace/backend/internal/ratelimit"
 )
 
@@ -178,4 +179,25 @@ func addressKey(ip string) string {
 		return "ip:" + v4.String()
 	}
 	return "ip6:" + p.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
+// limitExport takes what an export needs: for a PDF, one of the layouts
+// this instance runs at once (refused at once when none is free, so a busy
+// instance does not cost the user an export of their allowance), then one
+// export of the user's allowance. release gives the layout back when the
+// file is written or abandoned.
+func (s *Server) limitExport(ctx context.Context, sess *auth.Session, pdf bool) (release func(), err error) {
+	release = func() {}
+	if pdf {
+		var ok bool
+		if release, ok = s.lim.pdf.TryAcquire(); !ok {
+			s.m.RateLimited(pdfRule)
+			return nil, pdfBusy()
+		}
+	}
+	if err := s.limit(ctx, s.lim.export, "user:"+sess.Actor.ID.String()); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
 }

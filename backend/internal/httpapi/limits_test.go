@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
@@ -46,7 +47,7 @@ func serverEnv(t *testing.T, cfg httpapi.Config, mk func(*httpapi.Services) (*ec
 	deleg := &delegation.Service{DB: db, Accounts: acc}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg}
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}
+	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}
 	if mk == nil {
 		mk = func(svc *httpapi.Services) (*echo.Echo, error) { return httpapi.New(db, *svc, cfg) }
 	}

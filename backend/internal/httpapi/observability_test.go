@@ -23,6 +23,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
@@ -83,7 +84,7 @@ func observedEnv(t *testing.T, m *metrics.Metrics, tp trace.TracerProvider, limi
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
 	srv := httptest.NewUnstartedServer(nil)
-	e, err := httpapi.New(db, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps}, httpapi.Config{
+	e, err := httpapi.New(db, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}, httpapi.Config{
 		PublicURL: "http://" + srv.Listener.Addr().String(), TrustedProxies: []string{"127.0.0.1/32", "::1/128"}, Limits: limits,
 		Metrics: m, Tracer: tp,
 	})

@@ -69,6 +69,7 @@ var operationNeeds = map[string]need{
 	"createDossier":            needAdmin,
 	"listAdminActivities":      needAdmin, // the administration journal (§13): every entry
 	"exportAdminActivities":    needAdmin,
+	"getAdminActivityFilters":  needAdmin,
 }
 
 // operationServices is the service code (§3) each delegable operation

@@ -5,6 +5,7 @@
 package httpapi
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -20,11 +21,11 @@ import (
 
 	"espace/api"
 	"espace/backend/internal/accounts"
+	"espace/backend/internal/activity"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/metrics"
 	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
-	"espace/backend/internal/store"
 )
 
 var _ api.StrictServerInterface = (*Server)(nil)
@@ -52,10 +53,11 @@ type Config struct {
 
 // Server implements api.StrictServerInterface.
 type Server struct {
-	DB         *store.DB
 	Accounts   *accounts.Service
 	Delegation *delegation.Service
 	Portal     *portal.Service
+	Activity   *activity.Service
+	db         Pinger // the readiness probe's database
 	cfg        Config
 	ops        map[string]*operation
 	lim        limiters
@@ -64,15 +66,23 @@ type Server struct {
 	tracer     trace.Tracer       // nil: tracing off
 }
 
-// Services are the domain services the API exposes.
+// Services are the domain services the API exposes. The handlers reach the
+// data through them only.
 type Services struct {
 	Accounts   *accounts.Service
 	Delegation *delegation.Service
 	Portal     *portal.Service
+	Activity   *activity.Service
+}
+
+// Pinger is what the readiness probe needs of the database (a *store.DB).
+type Pinger interface {
+	Ping(ctx context.Context) error
 }
 
 // New builds the Echo application: API, documentation and SPA on one port.
-func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
+// db answers the readiness probe.
+func New(db Pinger, svc Services, cfg Config) (*echo.Echo, error) {
 	s, err := newServer(db, svc, cfg)
 	if err != nil {
 		return nil, err
@@ -80,14 +90,15 @@ func New(db *store.DB, svc Services, cfg Config) (*echo.Echo, error) {
 	return s.handler()
 }
 
-func newServer(db *store.DB, svc Services, cfg Config) (*Server, error) {
+func newServer(db Pinger, svc Services, cfg Config) (*Server, error) {
+	defineFormats()
 	spec, err := api.GetSwagger()
 	if err != nil {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
 	spec.Servers = nil
 	s := &Server{
-		DB: db, Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, cfg: cfg, ops: indexOperations(spec),
+		Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, Activity: svc.Activity, db: db, cfg: cfg, ops: indexOperations(spec),
 		lim: newLimiters(cfg.RateStore, cfg.Limits), m: cfg.Metrics,
 	}
 	// Each operation's series are resolved once, not per request.

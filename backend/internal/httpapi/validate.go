@@ -7,15 +7,39 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/metrics"
 )
+
+// defineFormats teaches the validator the contract's string formats, once
+// per process (kin-openapi keeps them globally), before the first server.
+var defineFormats = sync.OnceFunc(func() {
+	// "format: email" is checked with the same rule as the domain, so a bad
+	// address gets a field error.
+	openapi3.DefineStringFormatCallback("email", func(v string) error {
+		if !accounts.ValidEmail(v) {
+			return errors.New("adresse courriel invalide")
+		}
+		return nil
+	})
+	// google/uuid parses exactly what the handlers will decode.
+	openapi3.DefineStringFormatCallback("uuid", func(v string) error {
+		if len(v) != 36 {
+			return errors.New("identifiant invalide")
+		}
+		_, err := uuid.Parse(v)
+		return err
+	})
+})
 
 // operation is one operation of the contract, found from Echo's route.
 type operation struct {

@@ -3,7 +3,8 @@ package mail
 import (
 	"fmt"
 	"time"
-	_ "time/tzdata" // America/Toronto must resolve even on a bare container
+
+	"espace/backend/internal/quebec"
 )
 
 // Subjects, French only (the body carries both languages). Other packages'
@@ -20,17 +21,6 @@ const (
 	SubjectDelegationEndingSoon      = "Mon espace client — Une délégation prendra fin dans 7 jours"
 	SubjectDelegationExpired         = "Mon espace client — Fin d'une délégation (échéance)"
 )
-
-// quebecTime is the zone in which dates are shown to users (stored in UTC).
-var quebecTime = mustLoadLocation("America/Toronto")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
 
 // Welcome confirms a new identifiant (SPEC §1).
 func Welcome(to, firstName, username string) Message {
@@ -112,7 +102,7 @@ func UsernameReminder(to string, usernames []string) Message {
 // PasswordChanged warns the owner that their password was changed at at.
 func PasswordChanged(to, firstName string, at time.Time) Message {
 	firstName = clean(firstName)
-	when := at.In(quebecTime).Format("2006-01-02 15:04")
+	when := at.In(quebec.Location).Format("2006-01-02 15:04")
 	return compose(to, SubjectPasswordChanged,
 		letter{
 			Greeting: greeting("Bonjour", firstName),

@@ -23,6 +23,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/paging"
 )
 
 // MaxDMSize bounds a DM file (rule R1).
@@ -272,13 +273,13 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 }
 
 // Prevalidations lists the principal's prevalidations, newest first.
-func (s *Service) Prevalidations(ctx context.Context, sess *auth.Session, page, size int) (Page[Prevalidation], error) {
+func (s *Service) Prevalidations(ctx context.Context, sess *auth.Session, page, size int) (paging.Page[Prevalidation], error) {
 	return listOf[Prevalidation](ctx, s, sess, page, size, "checked_at DESC, id")
 }
 
 // Deposits lists the surveyor's deposits, newest first (without contents).
-func (s *Service) Deposits(ctx context.Context, sess *auth.Session, page, size int) (Page[Deposit], error) {
-	out := Page[Deposit]{Page: page, PageSize: size, Items: []Deposit{}}
+func (s *Service) Deposits(ctx context.Context, sess *auth.Session, page, size int) (paging.Page[Deposit], error) {
+	out := paging.Page[Deposit]{Page: page, PageSize: size, Items: []Deposit{}}
 	q := s.DB.Conn(ctx).Model(&Deposit{}).Where("surveyor_id = ?", sess.Actor.ID)
 	var err error
 	out.TotalItems, err = paged(q, "id, surveyor_id, file_name, size, sha256, lot_count, dossier_number, deposited_at", page, size, "deposited_at DESC, id", &out.Items)

@@ -18,6 +18,7 @@ import (
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
+	"espace/backend/internal/paging"
 	"espace/backend/internal/store"
 )
 
@@ -58,12 +59,6 @@ func (s *Service) mailQueued() {
 
 func personOf(u accounts.UserView) auth.Person { return accounts.Person(u) }
 
-// Page is a slice of a longer list.
-type Page[T any] struct {
-	Items                      []T
-	Page, PageSize, TotalItems int
-}
-
 // DossierFilter narrows Suivi des dossiers.
 type DossierFilter struct {
 	Kind     string // cadastre | arpentage | "" for both
@@ -100,8 +95,8 @@ type scanner interface {
 
 // ListDossiers returns the principal's dossiers, newest first. A read: the
 // request's decision authorizes it, without a transaction or a lock.
-func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f DossierFilter) (Page[DossierView], error) {
-	out := Page[DossierView]{Page: f.Page, PageSize: f.PageSize, Items: make([]DossierView, 0, f.PageSize)}
+func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f DossierFilter) (paging.Page[DossierView], error) {
+	out := paging.Page[DossierView]{Page: f.Page, PageSize: f.PageSize, Items: make([]DossierView, 0, f.PageSize)}
 	if sess.Principal == nil {
 		return out, delegation.ErrNotActive
 	}
@@ -304,8 +299,8 @@ func (s *Service) inPrincipalsName(ctx context.Context, sess *auth.Session, fn f
 
 // listOf pages through the principal's records of one kind, newest first.
 // A read: no transaction, no lock; the count comes with the page.
-func listOf[T any](ctx context.Context, s *Service, sess *auth.Session, page, size int, order string) (Page[T], error) {
-	out := Page[T]{Page: page, PageSize: size, Items: []T{}}
+func listOf[T any](ctx context.Context, s *Service, sess *auth.Session, page, size int, order string) (paging.Page[T], error) {
+	out := paging.Page[T]{Page: page, PageSize: size, Items: []T{}}
 	if sess.Principal == nil {
 		return out, delegation.ErrNotActive
 	}

@@ -11,6 +11,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 )
 
 // Extension is a « Prolongement de la date de fermeture ».
@@ -26,15 +27,6 @@ type Extension struct {
 }
 
 func (Extension) TableName() string { return "closing_date_extensions" }
-
-// quebec is where calendar dates are read.
-var quebec = func() *time.Location {
-	loc, err := time.LoadLocation("America/Toronto")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // ExtendClosingDate pushes back the closing date of one of the principal's
 // surveying dossiers.
@@ -53,7 +45,7 @@ func (s *Service) ExtendClosingDate(ctx context.Context, sess *auth.Session, num
 			return apperr.Unprocessable(api.ProblemCodeValidationFailed, "Ce dossier est fermé.")
 		}
 		nd := time.Date(newDate.Year(), newDate.Month(), newDate.Day(), 0, 0, 0, 0, time.UTC)
-		now := time.Now().In(quebec)
+		now := time.Now().In(quebec.Location)
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 		if !nd.After(today) {
 			return apperr.Invalid(apperr.Field("/newClosingDate", "La nouvelle date doit être postérieure à aujourd'hui."))

@@ -13,6 +13,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/paging"
 )
 
 // Lot is a lot of the cadastre as this service knows it.
@@ -90,7 +91,7 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 }
 
 // Reservations lists the principal's reservations, newest first.
-func (s *Service) Reservations(ctx context.Context, sess *auth.Session, page, size int) (Page[Reservation], error) {
+func (s *Service) Reservations(ctx context.Context, sess *auth.Session, page, size int) (paging.Page[Reservation], error) {
 	return listOf[Reservation](ctx, s, sess, page, size, "reserved_at DESC, id")
 }
 
@@ -172,6 +173,6 @@ func verdict(n string, l Lot) LotResult {
 }
 
 // Checks lists the principal's checks, newest first.
-func (s *Service) Checks(ctx context.Context, sess *auth.Session, page, size int) (Page[Check], error) {
+func (s *Service) Checks(ctx context.Context, sess *auth.Session, page, size int) (paging.Page[Check], error) {
 	return listOf[Check](ctx, s, sess, page, size, "checked_at DESC, id")
 }

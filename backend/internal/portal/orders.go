@@ -13,6 +13,8 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/paging"
+	"espace/backend/internal/quebec"
 )
 
 // Order is a « Commande de produits cadastraux ».
@@ -79,7 +81,7 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 		}
 		now := time.Now().UTC()
 		raw, _ := json.Marshal(lots)
-		out = Order{ID: uuid.New(), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec).Year(), seq), SurveyorID: sess.Principal.ID,
+		out = Order{ID: uuid.New(), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec.Location).Year(), seq), SurveyorID: sess.Principal.ID,
 			ActorID: sess.Actor.ID, ProductType: product, Lots: string(raw), Quantity: quantity, Format: format, Status: "recue", OrderedAt: now}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
@@ -91,6 +93,6 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 }
 
 // Orders lists the principal's orders, newest first.
-func (s *Service) Orders(ctx context.Context, sess *auth.Session, page, size int) (Page[Order], error) {
+func (s *Service) Orders(ctx context.Context, sess *auth.Session, page, size int) (paging.Page[Order], error) {
 	return listOf[Order](ctx, s, sess, page, size, "ordered_at DESC, id")
 }

@@ -22,9 +22,6 @@ type User struct {
 	UpdatedAt         time.Time
 }
 
-// FullName is "Prénom Nom", as the guide shows people.
-func (u User) FullName() string { return u.FirstName + " " + u.LastName }
-
 // Surveyor marks a user as arpenteur-géomètre, with their matricule.
 // Withdrawing the status keeps the row (§13): WithdrawnAt and WithdrawnBy
 // say when and by whom. A withdrawn row delegates nothing and acts for

@@ -967,6 +967,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/activity-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Valeurs proposées pour les filtres du journal d'administration (administrateur)
+         * @description Les types d'activité du journal d'administration, et toutes les personnes qui y apparaissent
+         *     comme « réalisée par » et « réalisée pour », quel que soit l'administrateur (§13), chacune
+         *     avec les noms de sa dernière inscription. Même forme que `GET /api/v1/activity-filters`.
+         */
+        get: operations["getAdminActivityFilters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/surveyors": {
         parameters: {
             query?: never;
@@ -3204,6 +3226,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getAdminActivityFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Valeurs des filtres du journal d'administration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityFilters"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listSurveyors: {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import {
   fileNameFromContentDisposition,
+  type ActivityFilterValues,
   type ActivityPage,
   type ExportActivitiesQuery,
   type ExportedFile,
@@ -32,4 +33,16 @@ export async function exportAdminActivities(query: ExportActivitiesQuery): Promi
     fileNameFromContentDisposition(result.response.headers.get("Content-Disposition")) ??
     `journal-d-administration.${query.format}`;
   return { blob, fileName };
+}
+
+/**
+ * GET /api/v1/admin/activity-filters: the journal's activity types, and everyone it names as
+ * « Réalisée par » or « Réalisée pour », whichever page is on screen.
+ */
+export async function getAdminActivityFilters(): Promise<ActivityFilterValues> {
+  return expectData(await api.GET("/api/v1/admin/activity-filters"));
+}
+
+export function useAdminActivityFilters() {
+  return useQuery({ queryKey: adminKeys.activityFilters, queryFn: getAdminActivityFilters, staleTime: 60_000 });
 }

@@ -3,11 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { components } from "@/lib/api/schema.gen";
 import { session } from "@/lib/api/client";
-import { callsTo, json } from "@/test/api-mock";
+import { callsTo, json, problem } from "@/test/api-mock";
 import { admin, page, renderSignedIn } from "../test/render";
 import { JournalPage } from "./JournalPage";
 
 type Activity = components["schemas"]["Activity"];
+type ActivityFilters = components["schemas"]["ActivityFilters"];
 
 const adminRef = {
   userId: admin.id,
@@ -23,6 +24,27 @@ const system = {
   lastName: "(ligne de commande)",
   matricule: null,
 };
+
+/** Another administrator, named by the journal but on none of the pages shown. */
+const colleague = {
+  userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1fad02",
+  username: "gtremblay",
+  firstName: "Gilles",
+  lastName: "Tremblay",
+  matricule: null,
+};
+
+/** GET /api/v1/admin/activity-filters: the journal's types and everyone it names. */
+const journalFilters: ActivityFilters = {
+  types: [
+    { code: "account_created", label: "Création d'un identifiant" },
+    { code: "surveyor_granted", label: "Attribution du statut d'arpenteur-géomètre" },
+    { code: "dossier_opened", label: "Ouverture d'un dossier" },
+  ],
+  actors: [adminRef, colleague, system],
+  principals: [adminRef],
+};
+const filtersRoute = { "GET /api/v1/admin/activity-filters": () => json(journalFilters) };
 
 /** 23 entries, like the guide's « Page 2 de 3 (23 activités) ». */
 const entries: Activity[] = Array.from({ length: 23 }, (_, index) => ({
@@ -57,7 +79,7 @@ describe("Administration ▸ Journal d'administration", { timeout: 30_000 }, () 
   it("shows the administration journal's rows, with their detail, a page at a time", async () => {
     const { fetch } = renderSignedIn(
       admin,
-      { "GET /api/v1/admin/activities": journalPage },
+      { "GET /api/v1/admin/activities": journalPage, ...filtersRoute },
       { routes: page(<JournalPage />), path: `${path}?page=2` },
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Journal d'administration" })).toBeInTheDocument();
@@ -87,10 +109,38 @@ describe("Administration ▸ Journal d'administration", { timeout: 30_000 }, () 
     expect(screen.getByRole("navigation", { name: "Pagination du journal d'administration" })).toBeInTheDocument();
   });
 
-  it("offers the administration types and the actors seen, and sends the filters and the sort to the API", async () => {
+  it("offers everyone the journal names in « Réalisée par », not only the people of the page", async () => {
     const { fetch } = renderSignedIn(
       admin,
-      { "GET /api/v1/admin/activities": journalPage },
+      { "GET /api/v1/admin/activities": journalPage, ...filtersRoute },
+      { routes: page(<JournalPage />), path },
+    );
+    await screen.findByText("Page 1 de 3 (23 activités)");
+    const actors = screen.getByLabelText("Réalisée par");
+    await waitFor(() => expect(within(actors).getByRole("option", { name: "Gilles Tremblay" })).toBeInTheDocument());
+    expect(within(actors).getByRole("option", { name: "Système (ligne de commande)" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Création d'un identifiant" })).toBeInTheDocument();
+    expect(callsTo(fetch, "GET", "/api/v1/admin/activity-filters")).toHaveLength(1);
+    expect(callsTo(fetch, "GET", "/api/v1/activity-filters")).toHaveLength(0);
+  });
+
+  it("says so when the journal's filter values cannot be loaded", async () => {
+    renderSignedIn(
+      admin,
+      {
+        "GET /api/v1/admin/activities": journalPage,
+        "GET /api/v1/admin/activity-filters": () => problem(403, { code: "admin_only", title: "Réservé aux administrateurs." }),
+      },
+      { routes: page(<JournalPage />), path },
+    );
+    expect(await screen.findByText("Page 1 de 3 (23 activités)")).toBeInTheDocument();
+    expect(await screen.findByText("Impossible d'obtenir les valeurs proposées pour les filtres.")).toBeInTheDocument();
+  });
+
+  it("offers the administration types and the journal's actors, and sends the filters and the sort to the API", async () => {
+    const { fetch } = renderSignedIn(
+      admin,
+      { "GET /api/v1/admin/activities": journalPage, ...filtersRoute },
       { routes: page(<JournalPage />), path },
     );
     await screen.findByText("Page 1 de 3 (23 activités)");
@@ -127,6 +177,7 @@ describe("Administration ▸ Journal d'administration", { timeout: 30_000 }, () 
       admin,
       {
         "GET /api/v1/admin/activities": journalPage,
+        ...filtersRoute,
         "GET /api/v1/admin/activities/export": () =>
           new Response(new TextEncoder().encode("%PDF"), {
             status: 200,
@@ -174,7 +225,7 @@ describe("Administration ▸ Journal d'administration", { timeout: 30_000 }, () 
   it("is complete in English", async () => {
     renderSignedIn(
       admin,
-      { "GET /api/v1/admin/activities": journalPage },
+      { "GET /api/v1/admin/activities": journalPage, ...filtersRoute },
       { routes: page(<JournalPage />), path, locale: "en-CA" },
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Administration log" })).toBeInTheDocument();

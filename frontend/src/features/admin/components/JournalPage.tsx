@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import {
   ActivityFiltersForm,
   ActivityPagination,
@@ -12,53 +12,19 @@ import {
   useTableHeading,
   viewToListQuery,
   withFilters,
-  type ActivityFilterValues,
   type ExportLabels,
-  type PersonRef,
 } from "@/components/activity-table";
 import { FormAlert } from "@/components/Messages";
 import { useI18n } from "@/i18n";
-import { useMe } from "@/lib/auth/me";
-import { exportAdminActivities, useAdminActivities } from "../api/admin-activities";
+import { exportAdminActivities, useAdminActivities, useAdminActivityFilters } from "../api/admin-activities";
 
 const exportLabels: ExportLabels = { xlsx: "admin.journal.export.xlsx", pdf: "admin.journal.export.pdf" };
 
 /**
- * The people offered in « Réalisée par »: the administrator signed in and everyone seen acting in
- * the journal's pages shown so far (the administrators and « Système (ligne de commande) »).
- */
-function useJournalActors(items: PersonRef[] | undefined): PersonRef[] {
-  const me = useMe().data;
-  const [seen, setSeen] = useState<PersonRef[]>([]);
-  useEffect(() => {
-    if (!items) return;
-    setSeen((current) => {
-      const fresh = items.filter(
-        (person, index) =>
-          !current.some((known) => known.userId === person.userId) &&
-          items.findIndex((other) => other.userId === person.userId) === index,
-      );
-      return fresh.length > 0 ? [...current, ...fresh] : current;
-    });
-  }, [items]);
-  return useMemo(() => {
-    const people =
-      me && !seen.some((person) => person.userId === me.id)
-        ? [
-            { userId: me.id, username: me.username, firstName: me.firstName, lastName: me.lastName, matricule: null },
-            ...seen,
-          ]
-        : seen;
-    return [...people].sort((a, b) =>
-      `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, "fr-CA"),
-    );
-  }, [me, seen]);
-}
-
-/**
  * Administration ▸ Journal d'administration (§13, §15): the administrators' actions and the
  * command line's, in the table of « Suivi des activités » with its filters, sort, paging and
- * exports, from GET /api/v1/admin/activities.
+ * exports, from GET /api/v1/admin/activities. « Réalisée par » offers everyone the journal names
+ * (GET /api/v1/admin/activity-filters), not only the people of the pages seen so far.
  */
 export function JournalPage() {
   const { t, locale } = useI18n();
@@ -69,16 +35,7 @@ export function JournalPage() {
   const activities = useAdminActivities(query);
   const data = activities.data;
   const filtered = hasFilters(view.filters);
-  const rowActors = useMemo(() => data?.items.map((item) => item.actor), [data]);
-  const actors = useJournalActors(rowActors);
-  const filterValues = useMemo<ActivityFilterValues>(
-    () => ({
-      types: adminActivityTypes.map((code) => ({ code, label: t(`activity.type.${code}`) })),
-      actors,
-      principals: [],
-    }),
-    [actors, t],
-  );
+  const filterValues = useAdminActivityFilters();
 
   // A page past the end (the journal was filtered elsewhere, an old link): show the last one.
   useEffect(() => {
@@ -97,8 +54,8 @@ export function JournalPage() {
       <p>{t("admin.journal.intro")}</p>
       <ActivityFiltersForm
         filters={view.filters}
-        values={filterValues}
-        valuesFailed={false}
+        values={filterValues.data}
+        valuesFailed={filterValues.isError}
         principalFilter={false}
         onApply={(filters) => setView(withFilters(view, filters))}
       />
