@@ -169,6 +169,24 @@ func (e DelegableService) Valid() bool {
 	}
 }
 
+// Defines values for DossierKind.
+const (
+	Arpentage DossierKind = "arpentage"
+	Cadastre  DossierKind = "cadastre"
+)
+
+// Valid indicates whether the value is a known member of the DossierKind enum.
+func (e DossierKind) Valid() bool {
+	switch e {
+	case Arpentage:
+		return true
+	case Cadastre:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DossierStatus.
 const (
 	EnTraitement DossierStatus = "en_traitement"
@@ -184,24 +202,6 @@ func (e DossierStatus) Valid() bool {
 	case Ferme:
 		return true
 	case Ouvert:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DossierKind.
-const (
-	Arpentage DossierKind = "arpentage"
-	Cadastre  DossierKind = "cadastre"
-)
-
-// Valid indicates whether the value is a known member of the DossierKind enum.
-func (e DossierKind) Valid() bool {
-	switch e {
-	case Arpentage:
-		return true
-	case Cadastre:
 		return true
 	default:
 		return false
@@ -766,17 +766,16 @@ type Dossier struct {
 	OpenedAt time.Time     `json:"openedAt"`
 
 	// Read Consulté par l'arpenteur-géomètre ou l'un de ses délégataires
-	Read        bool          `json:"read"`
-	Responsible PersonRef     `json:"responsible"`
-	Status      DossierStatus `json:"status"`
-	Title       string        `json:"title"`
+	Read        bool      `json:"read"`
+	Responsible PersonRef `json:"responsible"`
+
+	// Status État d'un dossier (en_traitement pour une DM déposée)
+	Status DossierStatus `json:"status"`
+	Title  string        `json:"title"`
 
 	// UnreadMessages Messages non lus de l'arpenteur-géomètre
 	UnreadMessages int `json:"unreadMessages"`
 }
-
-// DossierStatus defines model for Dossier.Status.
-type DossierStatus string
 
 // DossierKind defines model for DossierKind.
 type DossierKind string
@@ -808,6 +807,9 @@ type DossierPage struct {
 	TotalItems int       `json:"totalItems"`
 	TotalPages int       `json:"totalPages"`
 }
+
+// DossierStatus État d'un dossier (en_traitement pour une DM déposée)
+type DossierStatus string
 
 // Email Example: edith.descartes@example.qc.ca
 type Email = openapi_types.Email
@@ -873,11 +875,13 @@ type LotCorrectionResult struct {
 	// Lot Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
 	//
 	// Example: 1234567
-	Lot    LotNumber                 `json:"lot"`
+	Lot LotNumber `json:"lot"`
+
+	// Status Verdict sur un lot (reserve pour un numéro réservé, pas encore officialisé)
 	Status LotCorrectionResultStatus `json:"status"`
 }
 
-// LotCorrectionResultStatus defines model for LotCorrectionResult.Status.
+// LotCorrectionResultStatus Verdict sur un lot (reserve pour un numéro réservé, pas encore officialisé)
 type LotCorrectionResultStatus string
 
 // LotNumber Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
@@ -1038,13 +1042,12 @@ type ProductOrder struct {
 	OrderedAt   time.Time `json:"orderedAt"`
 
 	// ProductType Produit cadastral commandé
-	ProductType ProductType        `json:"productType"`
-	Quantity    int                `json:"quantity"`
-	Status      ProductOrderStatus `json:"status"`
-}
+	ProductType ProductType `json:"productType"`
+	Quantity    int         `json:"quantity"`
 
-// ProductOrderStatus defines model for ProductOrder.Status.
-type ProductOrderStatus string
+	// Status État d'une commande de produits cadastraux
+	Status ProductOrderStatus `json:"status"`
+}
 
 // ProductOrderPage defines model for ProductOrderPage.
 type ProductOrderPage struct {
@@ -1065,6 +1068,9 @@ type ProductOrderRequest struct {
 	ProductType ProductType `json:"productType"`
 	Quantity    int         `json:"quantity"`
 }
+
+// ProductOrderStatus État d'une commande de produits cadastraux
+type ProductOrderStatus string
 
 // ProductType Produit cadastral commandé
 type ProductType string
@@ -8697,260 +8703,262 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bcty4uTD6Kqjeq0rdE3arJR8mI9dUbUeyszzLmlEkO0nttH81RKIleNgADYAaKS5Xrdt1vx9grv5M",
-	"J1X/Ve5yN3yT9SR/4QNAgiTYB0m2x16TqtRYTRLH73x824v5POOMMCV7e297GRZ4ThQR8NfjWNFLqq4f",
-	"x4oL/UNCZCxopihnvb3ecbHAKZXFgqAMC9SnCWGKzihmCiVbuaIplViRXAx6UY/qL97kRFz3oh7Dc9Lb",
-	"62EYN+rJ+ILMsZ5gxsUcq95eL89p0ot66jrTL0olKDvvvXsXlWs64FJSEljVtxzZZyjmTFHCVMf0iR3C",
-	"XwC5wvMs1U93xl/d60W9DCtFhP76f/1lPPzq1dud6Mt3/7Z0aU8Fn7fXdYAVQdi8UiwiVPyoT01RgRKC",
-	"YoJe81wgyuI0l6h/QXJBUJKjP+TF4ozEXSc401MFDzDBiixd5XciMccXGpfDQ3/gfxNk1tvr/T/bFcBs",
-	"m6dy+4QLZYbzJzgSlMU0w+lyyNHb3hx0snLwm4GPXnLX5qV+tu7e/QGfUpImtWle8NWA8DqXb/Kt4scb",
-	"A4HiNwSBF9cZke0Fws8o2SrXiPqiWGTFQhGBUkB2PC9+UsLeXpbmkpJcSL1AcpWlPCG9PSVy0rFevSB/",
-	"xVSRuVz3oPXqeu+i3hxfPTPf7Y7LTWIh8LV+KtU1YLE+DP23JQnf5vMzIo6wuigvP9N/lGtj8EIv6gny",
-	"JqeCJG4j60FDbRo46yN8TgJEKp8XC8E16qcYZficNAjCDurjHE4W7aDxeOz+34kPehp/lQmZ4TxVvb0d",
-	"OCo6z+e9vZ2x+1/Um1NmfyxPjzJFzr11n9C/htbO52caLreKRVos5nr/QP/tErpWB4OFVziuL3Hl2o7J",
-	"TBB5sc/59zSwwG+I4kwfoiCM55ckTYleJcq4LBaw1BRr3sDIFeUMEYbmPCFIFYs5p2zk9hCb4ctNnJ6e",
-	"kDgXZEhkhmNyKswqanua46vnhJ1r8Nodj1u4F/Wuhud8aAesb6Pa1wuBmcwsgapvbWoWNUV7GhFfd2z0",
-	"kl/jc4ISzCTKmdsY+nelsu9Yeo36DF/Sc6CvcjBCR1igpFjMcK7QHpqe8eR6Wp7CBcGGFdhF/3loVzl8",
-	"wb8nbFgtdl0ccbvUn1df63t9KYl4lizBzhxeWIqdq1jAO/2xzDiTxMo4McmUHknLQkxpcWHvbQ9nWUpj",
-	"rI99+7XUZ/92bYZgB4S5GqSfzDGD+yr+lhPUnxd/nxOkiateD3qTE32telBFELmiUhHEc8Q4G2j4+B1O",
-	"jsmbnEi1ZLWZ4Gcpmf/GrbqUaPQXmjD3LnFKE3j5dIZpSvQxESG4Fvr+oiFOYZr29nr7BMUXeJ4hIhXi",
-	"Z6kGGU4F0bCRcY2QorfX2yZz/fq7V5roYpXL3t59AH2qgAI/17yEM1YsiESS53Mq4R9MIcpgKUSOqou6",
-	"UCqTe9vbBslGMU6wVIKMznl+OXoTj2Lsdkjkdnsn79aFwiMzSOiW9BkXf1ekXB/qT1szTQcRwpckRimR",
-	"5pgk0hhEZ1IvYp+zWUrjTS7q1us2cyq7rK1iobDSgkZOUtSfxnZFUwClp1yc0SQh7EMuULNwzjQ4o4wI",
-	"DQh6Kd9y9ZTnLPmQK3nGlOD5JT5L9eUyrk5negnmbF5wfojZtUU1+SHX9ULwTBN0PRlW9JJI1J8KrMhp",
-	"SudUabDrRZYmw8KOiRLXw8czFVKFTkjMWUKkFi20GsMSUWfBLd4KVJjhXF1wQf9KPuidPM7VhdECzAwI",
-	"iLwECijILAd1oT/NYXn6xRgHDuRPf/rT8LH3QvtUfkewIAIJgtP515OeITSTXoSABn496Vm0P1WaQ016",
-	"oROr2Ik5sEtMUw1MH/K8Toi4pLGmUgnVDI3q+WE5meAxkfJDL8hxNzrPtBiscav4EUmsqJxhKgjqZyNE",
-	"rkZIEi1vSHrOiECS0yHwwQHIAHaeJmvOBM+IUNQw7bnenZGr29pNJRv8pXzxVclf+NlrEque1YLY+VNj",
-	"2aiPT1giv2MB1Y0IRokwapqR3ROQgs8NxLZVtkeI5WmKpBbFtD6mv5pR1otaapp+z9yYEWlaouOMCqm+",
-	"BUHobftpipc8nGMlaJwbcFh2u4fli/oqDIDJEGExT9zu82IBRCb1VXfUVzyXRkVMt7DICNM/D8+LBbfq",
-	"Y5qXdx+tpwUekJSc62OyS9DrbOp+Vkpcyx7gA0spXVbH5Z+6d8be2UQOWLpATOusbQjDzqS2FNeIkJwd",
-	"k5keK77AjJGAMWUfM5wCNILGrsHw57/t3Bug//7P/x9NfyBnU6PzaG1daNEuQlOcUfNrzpwWsfX46Bl8",
-	"eR/UeKbVr7/0fiBnvaiHM+rtr4IrJyq28ETLHjS1C4m0ijUTmBV/w1SiPRQTJHOB3uSc2jUpf/H/QMV/",
-	"JVRdoAMiYywUkejnf5Vw9JrnasJ4rpFP5lkmiJQUNpCzChs1vYnQz/9Az7mS6CHa2b2H7o93ovKfu+WY",
-	"OQMRXN8oYHE0YaAfzoGaRfrgGJ9rpJ7R+EKjv56KoIPDSK/BaV4VehMxJyoX5lNFFVCECUsqq6TMUzD9",
-	"pASVsBahdEtDjjI7sZRrNBoNRmiqicPUHgGRlfVIThhl+uT1IeFLzBSKiVIEXRKhT2U0YWCTcUbN5sGu",
-	"Q3eSmk1jib11ncFoHS8pUw/v99pKvsa1sxCwP65sUik9I2laLCrQGvQCM/I4zoUgyWO1yhTXJMpDReck",
-	"NGTmWzbXRmAzzCZGrgZ9AhLmbad5NZGzrJmzi0r7um8stShb0ZNldOspTZ0vIEC+5Nq2u8A5VOS6XN0d",
-	"jaecVbMcqr52owVvZmwsoXE5B4Gh3duhg62vtfG1WXjkDrd2MstuyZkY69ssd7+RdTV4QXVRy0PSzDMS",
-	"tp8qrnD6zM3e8VwvPvi8CfwwTuQMnZ5F0ZumNuayI6us9b4h0oliTbU65YwBaVeCaj4gc3pJUVIjxB7P",
-	"dKOUVBG7ww2hZIiv1sCvRbUSkIEUOcVJQhLN5B5rphjggOjnf0WofF2QOb80H5wsZZz6swmz31HOTsG+",
-	"yGLz7TFhnMXUSLzFj8A/a1IwTGo2f3pJyQ/ms33D9swrZk7LEGG2lKtTQUomDBN5TBnkG83KiUJZqqVp",
-	"DcTW/qzXLLWQ8eK4GizmQhAQKU7jCxJ/r0f8Y7EQlX5pBPjqvXIOGCMTPMljdQquMLMBIxHo1+AhVRJZ",
-	"+xTOr2DbccolZeenGgROyZUiTNrNHAkNRufGQGtVh6bAYM99fpoJUhmczNfFwvvFCSDmqOenCcm4pEq/",
-	"eVAssuKfqvZK7S7nPKEzau7kEP4d+4O2b7L6lFxlGh31l09p8IN+sYgvigVmMRmgn/81mrBveC5APt3C",
-	"yZwyqg8LXpUkt+ZqK67uIRzHPGfqNBZEq/Zw6KJYeCDj+wlhY96gXJwyPLcIoZSgZ7n5MEei+KcW0Pwl",
-	"aAUFRpC5uCTXXJyeC8xU8HOwa+ojDSox9VF+oOoiEfgHA8FECS3crjNGiTI8I8ws47v8kggAjDa+WPnw",
-	"NOPSLvooP0v9u3QiJMja9c9Bus0ZfZMvHaB8q1iYy9y/wG9y46XUdwpWGYL698djmGS6rSnZdAAyqjJe",
-	"RFBLciWIFUUdjazRMKC5dSpV/VQjQBVdtaRFs9s66bC/NPEfiK6H0loECmKrnqKBguYni2X1lTl0qv9q",
-	"MQUIfg2m9S9tkNUKZQMM/Z9KmPJ2b6BEK6s1QNC7at5tmMUkyYE9cs+ngJOE6g3g9MgTJmY4lSR6bzaS",
-	"COFcv51sXeQUObenKv6povKve0jTfPMAiyRgP2ntcA3zhb4ckRQL+QiBrULDrWzYNrQ6I9GbHLME4TNp",
-	"w0luaquovNYPwc1p/9hpSF1Rz9ygfayVqdsbNoICUUbBERcQkw3AGrVpPb3IQP1aUAG4ZfS4GKeEJQIU",
-	"61qsw8obpuuchTHbvJQdGqBdl+ZbmJ0TiBkSxLeL4DgufpLOkLdFU8S2MHqN55haaOlSHFdqwyxssAvp",
-	"fczYnapb8Y+7tsdl1/zkymzzZiiPPWBperrnlLm/d4KWIo0LTD1L2nfwPMwTwdrxRlOEcypQn+e+qTja",
-	"EAXKpYdOZx/O5AhL+QMXyc3OBrRyptwgNcDM3I+Rf2w7u79deWyM/OCPuFQndu+1lNLGyuqjBs/D8MUD",
-	"rMiTkiu2CETLLrRBYAyswZtmjbglfeDkkvJcrvhuJdYJgq3LI/AI7n4Tstc47aZJJrTo1u7LNdVXsO7d",
-	"3Axib3AD1cnVMfiQKzpD/TIQDKX0nBHpvLxgmPMg/0GDYNxrThX1roaKXOmlzPNU0ZSytjms6wyDp1bK",
-	"RG04PuPJdRAY1mQvmRab5cVmrFIQnHiTnnGeEsxAbMnNqtdjC+7tyGyjvho7TfBAgI84tnBDCfAm7H5v",
-	"DWEvZwizzYQ9x0lboWpapkj5OY0pSRHP9Z8gFTdo8UoW1gQ+w46rI+g+ZEv6bshWNsTQ7ylL1qTF/6Ff",
-	"vbFzkN2M7NuooA3lh+bhO+IKu63768wEodtoieNdeoEv+aP+ydGTffTz3+49Qik8qVtXmNZviVRWHvRd",
-	"Z2urpS7G6dTyDlnqfv4vTeW1paOGtLwDK3b96uLucnGns/YZ/FFgup7fGvVBOCUMSc6QPmEB3kLPE+WT",
+	"7L3bcty4uTD6Kqjeq0rds9itlnyYjFxTtR3JzvIsa0aR7CS10/7VEImW4GEDNABqpEy5at3mfj/AXP2Z",
+	"Tqr+q9zlznyT9SR/4QNAgiTYB0m2x16TqtRYTRLH73z8sRfzecYZYUr29n7sZVjgOVFEwF+PY0Uvqbp+",
+	"HCsu9A8JkbGgmaKc9fZ6x8UCp1QWC4IyLFCfJoQpOqOYKZRs5YqmVGJFcjHoRT2qv3iTE3Hdi3oMz0lv",
+	"r4dh3Kgn4wsyx3qCGRdzrHp7vTynSS/qqetMvyiVoOy89/ZtVK7pgEtJSWBV33Jkn6GYM0UJUx3TJ3YI",
+	"fwHkCs+zVD/dGX91rxf1MqwUEfrr//Xn8fCrVz/uRF++/belS3sq+Ly9rgOsCMLmlWIRoeInfWqKCpQQ",
+	"FBP0mucCURanuUT9C5ILgpIc/T4vFmck7jrBmZ4qeIAJVmTpKr8TiTm+0LgcHvoD/5sgs95e7//ZrgBm",
+	"2zyV2ydcKDOcP8GRoCymGU6XQ47e9uagk5WD3wx89JK7Ni/1s3X37g/4lJI0qU3zgq8GhNe5fJNvFT/d",
+	"GAgUvyEIvLjOiGwvEH5GyVa5RtQXxSIrFooIlAKy43nxsxL29rI0l5TkQuoFkqss5Qnp7SmRk4716gX5",
+	"K6aKzOW6B61X13sb9eb46pn5bndcbhILga/1U6muAYv1Yei/LUn4Np+fEXGE1UV5+Zn+o1wbgxd6UU+Q",
+	"NzkVJHEbWQ8aatPAWR/hcxIgUvm8WAiuUT/FKMPnpEEQdlAf53CyaAeNx2P3/0580NP4q0zIDOep6u3t",
+	"wFHReT7v7e2M3f+i3pwy+2N5epQpcu6t+4T+JbR2Pj/TcLlVLNJiMdf7B/pvl9C1OhgsvMJxfYkr13ZM",
+	"ZoLIi33Ov6eBBX5DFGf6EAVhPL8kaUr0KlHGZbGApaZY8wZGrihniDA05wlBqljMOWUjt4fYDF9u4vT0",
+	"hMS5IEMiMxyTU2FWUdvTHF89J+xcg9fueNzCvah3NTznQztgfRvVvl4IzGRmCVR9a1OzqCna04j4umOj",
+	"l/wanxOUYCZRztzG0H8olX3H0mvUZ/iSngN9lYMROsICJcVihnOF9tD0jCfX0/IULgg2rMAu+k9Du8rh",
+	"C/49YcNqseviiNul/rz6Wt/rS0nEs2QJdubwwlLsXMUC3uqPZcaZJFbGiUmm9EhaFmJKiwt7P/ZwlqU0",
+	"xvrYt19LffY/rs0Q7IAwV4P0kzlmcF/F33KC+vPi73OCNHHV60FvcqKvVQ+qCCJXVCqCeI4YZwMNH7/F",
+	"yTF5kxOplqw2E/wsJfN/d6suJRr9hSbMvUuc0gRePp1hmhJ9TEQIroW+P2uIU5imvb3ePkHxBZ5niEiF",
+	"+FmqQYZTQTRsZFwjpOjt9bbJXL/+9pUmuljlsrd3H0CfKqDAzzUv4YwVCyKR5PmcSvgHU4gyWAqRo+qi",
+	"LpTK5N72tkGyUYwTLJUgo3OeX47exKMYux0Sud3eydt1ofDIDBK6JX3Gxd8VKdeH+tPWTNNBhPAliVFK",
+	"pDkmiTQG0ZnUi9jnbJbSeJOLuvW6zZzKLmurWCistKCRkxT1p7Fd0RRA6SkXZzRJCPuQC9QsnDMNzigj",
+	"QgOCXsq3XD3lOUs+5EqeMSV4fonPUn25jKvTmV6COZsXnB9idm1RTX7Idb0QPNMEXU+GFb0kEvWnAity",
+	"mtI5VRrsepGlybCwY6LE9fDxTIVUoRMSc5YQqUULrcawRNRZcIu3AhVmOFcXXNC/kA96J49zdWG0ADMD",
+	"AiIvgQIKMstBXehPc1iefjHGgQP54x//OHzsvdA+ld8SLIhAguB0/vWkZwjNpBchoIFfT3oW7U+V5lCT",
+	"XujEKnZiDuwS01QD04c8rxMiLmmsqVRCNUOjen5YTiZ4TKT80Aty3I3OMy0Ga9wqfkISKypnmAqC+tkI",
+	"kasRkkTLG5KeMyKQ5HQIfHAAMoCdp8maM8EzIhQ1THuud2fk6rZ2U8kGfy5ffFXyF372msSqZ7Ugdv7U",
+	"WDbq4xOWyO9YQHUjglEijJpmZPcEpOBzA7Ftle0RYnmaIqlFMa2P6a9mlPWilpqm3zM3ZkSalug4o0Kq",
+	"b0EQ+rH9NMVLHs6xEjTODTgsu93D8kV9FQbAZIiwmCdu93mxACKT+qo76iueS6MipltYZITpn4fnxYJb",
+	"9THNy7uP1tMCD0hKzvUx2SXodTZ1PyslrmUP8IGllC6r4/JP3Ttj72wiByxdIKZ11jaEYWdSW4prREjO",
+	"jslMjxVfYMZIwJiyjxlOARpBY9dg+O5vO/cG6L//6/9H0x/I2dToPFpbF1q0i9AUZ9T8mjOnRWw9PnoG",
+	"X94HNZ5p9evPvR/IWS/q4Yx6+6vgyomKLTzRsgdN7UIirWLNBGbF3zCVaA/FBMlcoDc5p3ZNyl/8P1Dx",
+	"14SqC3RAZIyFIhK9+1cJR695riaM5xr5ZJ5lgkhJYQM5q7BR05sIvfsHes6VRA/Rzu49dH+8E5X/3C3H",
+	"zBmI4PpGAYujCQP9cA7ULNIHx/hcI/WMxhca/fVUBB0cRnoNTvOq0JuIOVG5MJ8qqoAiTFhSWSVlnoLp",
+	"JyWohLUIpVsacpTZiaVco9FoMEJTTRym9giIrKxHcsIo0yevDwlfYqZQTJQi6JIIfSqjCQObjDNqNg92",
+	"HbqT1GwaS+yt6wxG63hJmXp4v9dW8jWunYWA/XFlk0rpGUnTYlGB1qAXmJHHcS4ESR6rVaa4JlEeKjon",
+	"oSEz37K5NgKbYTYxcjXoE5AwbzvNq4mcZc2cXVTa131jqUXZip4so1tPaep8AQHyJde23QXOoSLX5eru",
+	"aDzlrJrlUPW1Gy14M2NjCY3LOQgM7d4OHWx9rY2vzcIjd7i1k1l2S87EWN9mufuNrKvBC6qLWh6SZp6R",
+	"sP1UcYXTZ272jud68cHnTeCHcSJn6PQsit40tTGXHVllrfcNkU4Ua6rVKWcMSLsSVPMBmdNLipIaIfZ4",
+	"phulpIrYHW4IJUN8tQZ+LaqVgAykyClOEpJoJvdYM8UAB0Tv/hWh8nVB5vzSfHCylHHqzybMfkc5OwX7",
+	"IovNt8eEcRZTI/EWPwH/rEnBMKnZ/OklJT+Yz/YN2zOvmDktQ4TZUq5OBSmZMEzkMWWQbzQrJwplqZam",
+	"NRBb+7Nes9RCxovjarCYC0FApDiNL0j8vR7xD8VCVPqlEeCr98o5YIxM8CSP1Sm4wswGjESgX4OHVElk",
+	"7VM4v4JtxymXlJ2fahA4JVeKMGk3cyQ0GJ0bA61VHZoCgz33+WkmSGVwMl8XC+8XJ4CYo56fJiTjkir9",
+	"5kGxyIp/qtortbuc84TOqLmTQ/h37A/avsnqU3KVaXTUXz6lwQ/6xSK+KBaYxWSA3v1rNGHf8FyAfLqF",
+	"kzllVB8WvCpJbs3VVlzdQziOec7UaSyIVu3h0EWx8EDG9xPCxrxBuThleG4RQilBz3LzYY5E8U8toPlL",
+	"0AoKjCBzcUmuuTg9F5ip4Odg19RHGlRi6qP8QNVFIvAPBoKJElq4XWeMEmV4RphZxnf5JREAGG18sfLh",
+	"acalXfRRfpb6d+lESJC165+DdJsz+iZfOkD5VrEwl7l/gd/kxkup7xSsMgT174/HMMl0W1Oy6QBkVGW8",
+	"iKCW5EoQK4o6GlmjYUBz61Sq+qlGgCq6akmLZrd10mF/aeI/EF0PpbUIFMRWPUUDBc1PFsvqK3PoVP/V",
+	"YgoQ/BpM61/aIKsVygYY+j+VMOXt3kCJVlZrgKB31bzbMItJkgN75J5PAScJ1RvA6ZEnTMxwKkn03mwk",
+	"EcK5fjvZusgpcm5PVfxTReVf95Cm+eYBFknAftLa4RrmC305IikW8hECW4WGW9mwbWh1RqI3OWYJwmfS",
+	"hpPc1FZRea0fgpvT/rHTkLqinrlB+1grU7c3bAQFooyCIy4gJhuANWrTenqRgfq1oAJwy+hxMU4JSwQo",
+	"1rVYh5U3TNc5C2O2eSk7NEC7Ls23MDsnEDMkiG8XwXFc/CydIW+LpohtYfQazzG10NKlOK7UhlnYYBfS",
+	"+5ixO1W34h93bY/LrvnJldnmzVAee8DS9HTPKXN/7wQtRRoXmHqWtO/geZgngrXjjaYI51SgPs99U3G0",
+	"IQqUSw+dzj6cyRGW8gcukpudDWjlTLlBaoCZuR8j/9h2dn+z8tgY+cEfcalO7N5rKaWNldVHDZ6H4YsH",
+	"WJEnJVdsEYiWXWiDwBhYgzfNGnFL+sDJJeW5XPHdSqwTBFuXR+AR3P0mZK9x2k2TTGjRrd2Xa6qvYN27",
+	"uRnE3uAGqpOrY/AhV3SG+mUgGErpOSPSeXnBMOdB/oMGwbjXnCrqXQ0VudJLmeepoillbXNY1xkGT62U",
+	"idpwfMaT6yAwrMleMi02y4vNWKUgOPEmPeM8JZiB2JKbVa/HFtzbkdlGfTV2muCBAB9xbOGGEuBN2P3e",
+	"GsJezhBmmwl7jpO2QtW0TJHycxpTkiKe6z9BKm7Q4pUsrAl8hh1XR9B9yJb03ZCtbIih31OWrEmL/1O/",
+	"emPnILsZ2bdRQRvKD83Dd8QVdlv315kJQrfREse79AJf8kf9k6Mn++jd3+49Qik8qVtXmNZviVRWHvRd",
+	"Z2urpS7G6dTyDlnqfv4vTeW1paOGtLwDK3b96uLucnGns/YZ/EFgup7fGvVBOCUMSc6QPmEB3kLPE+WT",
 	"9s0c6p7/vCb53pmjXFIWQoODYnGWq+Dlw023V3Qz7Wdtdda8up6yVDrxy0/W8+fDUViAWNe97wwoAeya",
-	"W794W0f+NPGuTAXq0qGLn4TnStXrrLsUAGhiolAIoW4MQktJgo9uHw1n1nYqfzBs6MAAA7IVJjRufVOc",
+	"W794W0f+NPGuTAXq0qGLn4XnStXrrLsUAGhiolAIoW4MQktJgo9uHw1n1nYqfzBs6MAAA7IVJjRufVOc",
 	"2McsocmGyHEL+v9+j887J//4vFM1mwqeyPzAGo7bKrR5sJnqcDu9e0ZT4g7Rl8EePLiFgY2rfZ4zFXbz",
 	"ygu8++BhGEM7fMchTadcuP2sHNibvx0R4Z/w0su5Cyd6ddOftxf9YP6UskTf4QaRmRGYwUiH1ius5FaF",
-	"Kh3fX2lrEYal23GjpdGeB/OjmrTctndraXxTTGTkd9cbBavoT55uGPm3EcrOzM1sArTuMgNAuyYBuAGK",
-	"RyYNJQQNG2K/GcfbeeTdZXlJ1dGvAR13QwzqAPe5k4SXWcqNTWsD84a+1oBDgJShln8+fG6FqoND1H+A",
+	"Kh3fX2lrEYal23GjpdGeB/OjmrTctndraXxTTGTkt9cbBavoT55uGPm3EcrOzM1sArTuMgNAuyYBuAGK",
+	"RyYNJQQNG2K/GcfbeeTdZXlJ1dGvAR13QwzqAPe5k4SXWcqNTWsD84a+1oBDgJShln86fG6FqoND1H+A",
 	"DrmzEg1G6ASSSeYuYcqZj3YfPEAxFjhWWiiVEYjIE1b9BBnXnCkICzB+6RLEzyjDkLq4nPTAwoMHUeWl",
 	"L7XkBAIR/VCQm0jxN7D93NCKY5zPN7F3tjKWTCisiVAOK9s8RymEPxAkPbesifoJ6tk2wY+erbYG1Ait",
-	"y197W9pwOERggMR7CqEcELGiL0dfVNDkUlq42nIn06dwaJhUwAjgnkCClAZkEzwR1pdWYHXTRGZWVW4x",
-	"qoFj/cS867X31lr6EsD/DwuE7gSdcasX9cxO6gzaM1WZ7w8rAWJNM/3t5OF1jfxcqruy8OsnS0Zax3+V",
-	"GLEDp+l3M0jaXBPGXzWDG/+QUw1jyAA6Igxlgsw15e13o2MzXnDQveoKPjbzazTl+Lafw11ICaP2WMvz",
-	"WQKkFazU6n08vL/7VajkR7DgRznYnQgLlmt83kLCE6f4V6dOEqouRonLR/h/7ROT6eszQWeeqAnA9wO3",
-	"8uQq40I9td81aaz53drvCbxq7WtPrmLjITo6eOqb8a9SeaW3nMyCZAuiiJ8IEUoj60qPsTSulhYTJjo2",
-	"ybo5wBE8yAX65uS7b1H/+Ok+evjVeGcAaR+QQn6B51mEbL7dtju85YjnpiuTBEJ3+HuBmTqxkWk382nd",
-	"zFTvW208IHh4f7nvyHMlw9chE0/LTBza+L8TnJrCBPXdeEJDCdX8+5WHbT8LzfScn9MbumSzuw0/ef9n",
-	"ni2LQ3nO1X7pLtsHb9knpLavKVkIokXg9VlF7VCO4eOVmSUws68Uu0nXVI/bF3EXTC9wvZ83/2tv+GZY",
-	"nvLN4KWSdqvwUxfxsEEAauNMYBUrt2khdAlvDJmTN9pUW22LOdN4BwGTlb/d1hMw4E/EpalWBGVWMFMB",
-	"7t7esK9BLWGS1fKWVn7ikBngNCTPt4f6X6L4gs5mYL7AsxmNL4oF2kG79+6jBw+/HNSSOnd2791/8PDL",
-	"DSTX51wde5EJgRQ5PTSk1ojroxSzDhz6QJT0g2h4N0eqJsWy0HXzGMKgBgTri0JXU5txfYruQcAdUXMf",
-	"pj57Su5t9oahXUEkK5MRx01V/WhJ2luvVkHNK6A2joJoext88r194cpwNo2u+NHl1QMAlwt8sLrC27KI",
-	"2nL+0MUc+rpFRSIfjMcdxTwfhinkIQkmPVcFQ9YzvVQ1Rtqml8dLg97rpTTwOVWmnptJ75c2d9ME5EiK",
-	"cB7nbDBaxxBTpSk9YQlJOsKfTMJLisup8DmVElPliiYEAzlMvD5KSJZTieZUohmFJNEUT1g9noXnKCMi",
-	"ySFyymTHDdAempanPIW6YzjlQiKWp4ioxqEknCoUX3AqqZiwhJhSDDhH/ZNikbqcTj+7lamBMfe3jXI3",
-	"DUpYk7tQ+TiZUxY2CC4PbMulOiF6O34wX/eN1eGmKs7pHQJk0bItwhC252fgZ4T+YMYg3ssT5l6p32ct",
-	"yiVq3Zu7MT+jyhS6SwhT6P743oRNvYw5xtUphA+RadcVOV3RpGtspPK5VLr1MdeZOJ6xGQfkXYlX64eV",
-	"0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffFu6hJI5UbqeXRkyQWREUoE8ViRq+KBZrOSXw6",
-	"jZAgTIvBQNhmHJKqbGrwSklJdeT0vDJbs4a2m/Fn53BoVGgjVwpEdZddu3bWw05Zd3Udw4mX91Cznd8m",
-	"brphRA/Bwy3yl34bwLsqp0oSdeM0lc1ToKIKEG9zYGaQ1QlToW2uu9sWokCxoRoVBw8oTgSRkqCY50JQ",
-	"koLqaBzffesflSgh+VWEMmxSWfVfIBPM8ZU/8w6cQuOXjhi9Zedt7Pl3ayesn61+gzMy5DPfZtB7xhL6",
-	"Jid/RVKLADlrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og1rIoIwGQnB2NkBos0M3mNZsWwLmXYW/N7wNVYWp",
-	"ZaLbe4zYDiTl1AvFwboEgZqcBMozZ3BKzBYxTkmVw5Pk6CwXBOeD9Qu6rY5+XW77d0UP24Xsn+6jr+4/",
-	"+BLZN9ABgKjN1wgUHWrGPyREy75nqanSkGqakZqSsik1lbVJfqkFJrmFsyy/Bg3ImblChXwb5TGNC82W",
-	"eo16ZaVTsCTYErVRz68w6okOpyZZ+LQ8Uz3AaSW0+TUKOEuv6zUQKomuV+X/nkqS+uY4WyQho6bapvko",
-	"Tbmp7GAlR/jVFYiwrt5qk42xYsz8108VP7VB/VB4wS00w9cpx8mp4vw0xQKMATmTeZZxoUhyOicJxae2",
-	"oNacqAueNBaXe2U/I9BeBeuo57PE2OkKL69pZfHcjaFwPSYVtvHpbRm4NJMGTCguaKXVp0Hm82Kx0lOp",
-	"goWKXh4/q1VsSQlUBbEFdM7S4qc1jGH2CtoBLBqjOpA1yeOVHmCCUnopMJVOSbQ1fcqSPqmHaVmiASj5",
-	"4RwgJ6NEBO/ZTl221mgmTH+YcNFy4yvquHqn9DHMpJDIForE2D8a7o53Hw7H4/HO7r1gTT/96WYaoE2f",
-	"e7FGEb4j79V3UU/r1coW8QxEt7ecD4LEOTEhY5kgGRZl+h+9FISs9jOYOn/e6dRXX5qCy4WVd+6hR3VE",
-	"a1qEfdi9C3twDRc+b2uwv9WbKTk3xNm7cAQ+GG9eiOZukKk0CO9uZhBeExmW3FS4rt5RkwG4IrBQGrRk",
-	"BSlmpz6PmNH4gpwa5yC5gijRU0HOKUQ9hrjEcUN6uX2oR00l2b2/mZK7NATDNuu42RKF1+njJqp412oa",
-	"rUMCYvXc74OypFNKP+YikzbCvOzDwfNWzxQ/IsxGINr+MKEbrpvlbnZ4yyrmPPPbZXUFCXs2XLC2ax2D",
-	"ErZ57RxvJSEQOaHn7GV2wxISG5kZavrxannoW6tx+4rz+l9lNzA6+Urvsm9euveWREatMAovxdqqIVu9",
-	"vCmRca/dRoBJrVQrQT0Yx+WbYQD37Ol3k9xpy95tItK9h3oAv5QkXD9jvTqZ4FX7fop2Ot4NTqHZQmGp",
-	"ZcSWjzENlUIu05hIWTKAropxz0IJ8bkoFqArXlIwuNfrsUFReWkbnAQriDe5T8P7CqX8nNPMcQi/c1Za",
-	"tgRD047eX9NRUBkG9mRFDIdQpuvIauHfPzF/KP+sQhfxMtO48pFKOm5cv9EVL9Bclyh6g3wn20rN/vha",
-	"cjY6xs7h4z8dyu9pNuSZOYNhGVNtRdk7KRJwi6qOITFHs4e7Kcj4fp3ay6svfCYu1+rYX3VclVuBn9Xg",
-	"NVjodojcq0ekPB7+f3j41/Hwq9Hp8NVv2mEpAWeCm/6YzCm7sfa5iRTWONeusgeAWXEuqLo+0QNYlyoQ",
-	"wce5iaM3fzk7Xe+bP71wrZbA8W8IZq0xnOk6RC2rizlT2HhFbX/AA+pKeZ8XC1YsBE6JLyBD0kUt6LLX",
-	"bkN19AxBEbU3ObAd6YpCNUpdJwR9ccgZMhzB2uu/QP1AOOdgNGET9oLnCsWmy9/Mtjyp2jGhH8gZgkx2",
-	"yIU03nC9lj1wBzj3hwQ3n3GAXE2YV05aeqJ/5TYwjZdSjEy5oviCS+I1roNfpWF+0sVr2B9F8dN5SiSs",
-	"/Ysvmt25Rl98gaZH3528QNs4o9uXO9taqd3W62RTcOm3a6ii/jd/eqEZ91AVf1dkwqaPbacxGHIP2dZc",
-	"//2f/3saoaQuAGyV/VDHaE5Zrogc6BVXs5AJa6h3PMNvcjJCz7s1QFv2tfhR/0tfTa4ZyIT1A5tzXH/w",
-	"SOuKxoNF/B46xeJ18SMSZJ6lOC4WaE6UC5hRPFfEi6caTdhzIpHXiRMlpn+WMZR3rbfZ1HPqNNTphPXd",
-	"yaJpZ5vOPWRbiA4emVYyOcCLczelpjklp5flZNCRUmQOEJ4IoVer7/8F7InADxD0A1XG4xwWOu3qNTY1",
-	"CUtf3X/w5cBAYs4mbBrzhEytMyyCHULnnFrrIIgfcU1wzLygvEtMJSXQjieFpplJ2ZRxwmxXRtSfGl/L",
-	"X16NrBAw1aP5mVS19KmB3fAJDK73+ziP9bogAsRYDiKvGTKsRFMvyoDIEGhgp68jMv7pMqt9gBjRGKom",
-	"zPRms03AwwnqqP/yN+PxeKyhSP9r52kE//3yqfvlq6cDTSYwUvgsTw05Mbg8YRLnyhg46DkjemJovWli",
-	"VIAW2UuWZmPwbiukpT81rGcPlXEp00GEiJqwFBKW5/47mhpPB7Y8PFMI51JS49Ws0vL1PHMqzQ1zMYd2",
-	"mxRSkKWmoqpYnHNByYS9ZFQDB9qfDUboJfP7T3uHjKg+TJYD7MC1Di+pOM9Tt0Osr7X4P4zUr8b0Vpow",
-	"5xs3LU/f5NTU9sOmCR3EDBAXa3BmyPsc55caLMGp1Z/ujMbT0sWuaaW+aX3ami5B/0KJSH5lj2MP3R+P",
-	"UaCxaEmeK+CswaUFy98bDmfoj0FfDaPfGkgDwqeQzM/Pi4WAuptTq7uYd6dwXxmOv8fnBDoST6t+VROm",
-	"t81UXiygd6u1M7n9wnWXkww0fZV+MqWGhW1bC4wSuW0eTaMJm26DEzbwcAA8wzTHkIjHiig9jJFB95Ap",
-	"yzDVcF5u1zF5WCS18J5qfhfz+RxqeFuEMyEf5tckB1w3iy4WDPIx7LI14ebX0Km2+NHDAsISwamS9jb1",
-	"CmV8USzmGA5jDtX6ctPTwkBDtTRT+OwCxzkjBn7JlZ7H9PlNod8XZRrahQ2lVNdZsai3A4+JIRUCqwgo",
-	"LYD01EqccpvPZjQmQ3nN4u2pLb6WFf9UJpQypTGx6rkVlLRIKGixsKXaziHuglkOU8otnme41xJ1oL1c",
-	"h3DUi3q2AVlvr7czGo/GILz60KalZB8ejXSrJxtiGVManHJYm7CKQ7AlKXCmP7s3Go9ssPcFSJ0lDzet",
-	"GIz1nMtQAPsWnYP/H/BfU2gUayEEcMzzZINE0Y7TggjlVpyWgRmj+UlTrk+fk0hsHG2shT4Ycc6VQSvz",
-	"vStqovm8RL+tEc/+zu5vy0ookSbzzElshnnMoRAV5cyw+TlX0h87FxAHDLzAEScAziq8jEzYGSXskrCc",
-	"AMwRdqmRY4Se0zkU+QPeXCze5ITFRmx1m392ZCBPaxlwRc+S3p4rOmyuoap1/TsbaLmi/bbXyNoqLKuz",
-	"xyst17a+89W8vZ7fB6+y9/YyTSikprrAD3P9r3PQRSqF09fx1m46XTeVv6srU9YgUetOvjveubPG5GBV",
-	"CPVC9pwJGtqLhd7Q/fG4a8ByhdteQ3L45KvVn5SNsfUHu2t80OzG7KuWvb2/vNLK+nyOxTUAWABZtQqJ",
-	"z6U1rhkKAGF9FV1wzEiv5pyoUPyy3+tL88RmMoKWPUgMWCGV6XkDoW2iWOCUQu/iDIsBMo6YM2APMxpT",
-	"rZ9NWO01nguQrUxQPjEi+gg9pamCfEAlKESLWYUlNv3JNI87pwwg49GETXGafq1BagodNR9DDiERRg+R",
-	"jS6S6Od/Gf4LjyP0Opdv8q3iR/QAacGzejFCOB8mJC1+hIQL6OBpQmdMNE9InjFCiJZq0y1PSHhUc7lV",
-	"qR4p1hshaEeLC84hPwWSmWqKOa0889OR/Qtc81N0iXOFxtamKyhhWoSDBFANTMkjCAeFwWu7SDFKyhKm",
-	"VnMlVpG4pAmp1GU9WX4VIm3PaVktk1pyIvCcmO6JHXav6pWy/d5TwecQVb/m+y/4Jm9XVUbWnwB6Em7w",
-	"wWNocLfBB0dlJ7wNPjrhQm3yvotCWfkBRL6s+R5Eiuh3qSYRb3ICdcMse8BpWmscXnrhrAWuVfTuVYv0",
-	"j++M9Nc6RQZYwEuHF8mW19HwplxgZ/UntR7zQNFLGn4Sbq5YkfASyTqIuNUoOmn5kyscmzpeGvMvc62W",
-	"pwpsTURp4mqtTtPfP/HsP+XwU/A8GfXOdDY2OgYYdMq6daaajKZqLqyQMFDpqdZQQVoz8baaKKGjg6fN",
-	"InY747GmvVoTK6l035GtbuXR9mEzatM0AjnWo7+wrMFowg6wMrmjzbLSjxzXucSpZmAMqtsXC+gxbFUo",
-	"PXoOlfOOHf3W+hm0eA9pbF7c57xYJBQjqU/EvgqaaCqvpmhPsy0PyC9ZMtJy/dU8Na/KoVF0nJFpJDNB",
-	"cCIvCFHzdAT/nUZomiWz9mj6x8GjJeojWEqtscspi54u6ow3ka31rzUyT6G0zSXAiKIl6dIwJohmJOuZ",
-	"xkKsxRQ0WsZcQvSnjAisC5jrSqq1KkrvNqC0v3Kw98rBNuMSWTKrM4l1ylzeGgM3nfJd1F3/sw9aNmfM",
-	"1ojcNxsdHlDpFNwIQf2r3YcPB72od0FwYltWB95tcwOsFI4v9FYeaT5ANPp8PelBi99hQuTQ0l8ih7vj",
-	"3fFwZzzcuT/S9GrSq7744uuXL54Of7u19d//+b9rbL+11w/GVEv1qgs2PLqzviThMmECt/ZC8AwlWw07",
-	"oJ9aYpiBMR4QCfdZS9nyzPuaJQJ3NdZWkNMhqRJKFEJXUzrPU4UZDAXJM1su/QG0LiIlviYC4UwUP0k0",
-	"PSZKXA8fzxQRU5sF7sGK9zTUncOEmWj1AytFWAIBC61brgJW39VlGkNNCWws1Dy6XX1uTXHnejirWrR3",
-	"aq62FWsl20XO1efSrKRJ3M804aESjPaGuf38D1TXYNHP/9IfN37n0E23ciV4W3M2/VGLsf2eqGaj+Q8g",
-	"A7upAhD8RxB5jIt1ZrTtu5Bo3bCZ4BmXBvSdE8tOs6Sr+EpIaBjUV9owNF7CLLVmyBL1l7codr1SNZBC",
-	"zI4GI1ubY8JM/dCozIrmea17MDjUiwU4bGOSpsTF3BqvlLFYgvczQpRJEDalloUZnwPu//wPdHItFdgY",
-	"+q2PBhr4TBvpEToETze4lCLny54524lxgytB9Urgjwmr7CbgD+uS+6FHrPHNmv7HWromKXwDyaZpo790",
-	"p51Av/WrseBXY8GnbizIy07gze7uvQ8p5ozvrf7oaZkEW6fNne3p+3VcrvFkqLCxlAi/HxtEY5Kpb36I",
-	"EM6vLLkDX6GJ/pLLSJrzvf6qyH9IRX4V9f9Vm/9Vm/9Vm79Tbd6yqWGdxn96Cv2GnO4XaQKILEV2in6H",
-	"2vNRdPPXndJAp37eJQuU2g9ZEm+imQtOiVA26NfFXnjRFn5oakgvc0wM2H+9N0pb4z7iUnmtsDeNwFgP",
-	"Ptp1tz5woIO3wwCM7rfV0k9GWj3S67URf942THixtbyE48FvIs6WzYc74fe7/FJYiQherZUz1mKUF3dv",
-	"Yya6MlUlPXdcQXKGyqwzwAV7MvgsNYFSzBZRNjHH+qZHHcFGTsS4RbBRrXFTb3e8++VwfG94b8c119nz",
-	"e9x4CXe9B+PxTq/qseR1GHFBdc+5qoo6R+jkgogzwfn3ZP2QomCP8Q+McKUc18Y2+8j2l+n9spnl+P7q",
-	"L77l6ikUUNo84KmGyhp1qPBx5zYouv3WQNm77bnXXmozs1Kt0O8RVhcgn96OcXXgu4fPEKxqZi5ZWfFj",
-	"oNNXmJs1ukZ9phytscsAnrmWMp8AR9sY0bpYoLM1y/zWeOTy/ZZbzz1nlXGYcJOrs9RwXobz56LiaqOg",
-	"YfikXMUtzXtrJbKWOfzt7iHvOmtV16QKyH6pNvVxZKLw0pwXYS3Jp4vKPQaXB1l5xZpg5QzVQsFtV4nI",
-	"ZTh5Eg3klpiwmh+9QodbJs6z7SbzOy7dRpBpyCb36vHMrzNKlNpA8gh2gvrAhLGC4TbMnpgrc36rX2WP",
-	"CmUMXIvVgH0rWrr9toS4d66ijQq3exUE6iaB/GAxF+Fu9wLEDkNAszXK9t/YPoalZxKCgAfRhJk4YEA3",
-	"MpvhuFiM0EHxkzS1B2zumMzpJWaKRHoQFutPgufBbJ7LT+e5yZKDMOMJg3rqUKQffgTbhsPsRwFhppl4",
-	"8Zw0NB6j1Wj6Oqcmx65DsSOQTyRiGhO0h2hqslaKv9dctlVt/MgmnRg/qFvihPHcEDEXbR4wXx+TS/49",
-	"qRGiGlbfDxhnDHDZS/l8hZJjqGFxN/gU9gdkGHJXLK32y8PczCPg13t55aNwri62TZX54czW9wnyxuNw",
-	"hnfiJZu7zhFG89fYdklY4vLdp9UsU0iiIxPWoS7YBgR9v5YoURXGmLS64Kc2y9Y0iQDLQiZ4JkitLimg",
-	"Kz6nwholczqEHQBe6m+vACdjDQPi0nUrxhPmdri3LGObaN5PmaVUlxhKWqA+hNmWLSsMgYJK+IMyrbY+",
-	"kHRUSppeHMStPLaLHKFnRgO7LBaCzmixMEnExBS79vLz5IQRhi7pea5llcrA6OhhCP1brQY20y5d6bay",
-	"aptxfty9shauvbaWXHJ3PvR6WaSAcPKNqbhgmqq4i1wK/p+MkbK7+QrqV0jWUYW8RhFzddEQMMoSE92E",
-	"qSpUUSbuBFI1+x15mAMTGVdLxRxNWHfGow3bJ6qR/4j693e/MgtohR4+hl9Xl2iIlpIVqYUNKDNhw+4m",
-	"bGW9KtQv60U8QuaVR+gEz8kJVeTrE01P1SN0hNXF1/6ZTw1NYlsmQrD4PwoSqpvlIdpKLVzVRyAVntaz",
-	"aV7nxnpQrV3rL43OnFgOZeyvpPfhw4/vLrvzhLgsS1MXaCWZ4LnqphPPq9ZWGST9zShDdG7iWkxsjpHc",
-	"bXGcUsSpie4o6VIlRiFs0CtaS3C2K1NEzCkrFuQu4lD/kFOliED9OVGar1StnOxBrEF8HTYNBZFEDYW7",
-	"t85jfsIuOSURggIgJbW8olKZKi+l6djgg+YSOUOp1sA0zSsWlFFFMRBufSJaSzEVeqyK5AQqrbtAMtMI",
-	"PW8klpYSqX6/uQrEc8SgHk9A44Hd1bq73MYAcxsqs6zFzFpEZ3c17Dw2tU6Sm1KJu0b4b7YwRdxYtNGc",
-	"sxpX3hRWl8BoWR6KaaVFKPQmh/7wM07lIz9j2uKJ9HrvaNrBoNIWZaMABElSws978k4EeyytBRIBwnNY",
-	"K0Fxgdn5zfX2O8/ut1qcpzbVKmY4ac/cpSDF3/Kad2o1xDT7inSDzB+NikWasqKpNtcoCsK4JnauCpEF",
-	"ogilWzb5kphyb5OydUtZZA09fq2hz/g3fAtShIpFioUWp6XfYg+C821AS99F6hMxmDCJUYKhNBYQfnJF",
-	"zwlTzuRTm1ZTz1iL5qh/f3wPTTvbrUwnTFLG2QBoLjDnq7L4lC2tZmrKBIubuNJQHRVFJqyRIRSm0X6/",
-	"m/eEYl0V22+KZabkhjIK+oyKecnhf+miWYWMZuHEGFVouaF+JzAN1sE/kPy70a74L1uvz6v6F67pHvlV",
-	"3Dv1oYGzkORswhxRaZi0XNWv2sPmrCP03BmOIXc6V5V5+BHoZhn0wmUaMb1WpV6FQK/Xqj6/4idhDFBu",
-	"E8ZEZOqRFQtTug3YlBM9TZIcCDpc0HPKCPIqAn4HP3mFNNIt91ag3KU+vgmbnpB4+JSo+GKoFcQ9JPGc",
-	"DM1n08EjBMiPgEbEgkt5ah5V5ZGDCAvPrIR7B8phtO43+6Zg//syPDVaJbyzxOFjaX7fGgi7svrLL918",
-	"1MHzjy2W2fjMGmaupidlE8iNbNjWNNtFX/Zq7eiKhaVIHlJLzibMDerXdmuWG69oDNT2HozQCZh9PTu5",
-	"1Tdd0pxGeEjvsJx2L2BHR9OqY8MUyS1qrMI27rpvVddoaQ9eUNjiWg8JRlCaU9//hcH9FGverk9mEFmC",
-	"kFqDtGHgSbGYYXCJ5IxUQsIIyoc27NXeIbat0mhP85JL/iYHaAgfcQT8SN9KscAstkpmJYnwHESetmKZ",
-	"1KVJW7MRWu8FjACdar8WmXZM6dCXrPKBWPuLyXmuIK4GHLYoKGIUnZvKjqk/s//uhDFqdyVaIqgR2oI9",
-	"9UzRTlMWCdQXG3HlCiYGZNCSf4/QkzS1S4wrURz8hbV+0aHSuR6QajBx0aqBUsPdplZzaBtZWgM5OObU",
-	"yhbG74cXuOHddL9oN0RFUD+FXIa70yedMNmNkaVwuDHncaaeobCV2VeayMJ+ChND2epgK6mNAdc4fG2q",
-	"p0nJY1osXAJ0aQEDvbOMD4+xHHUZuprV5O+iRONrgtnIGLsa5RnXNn11Fbn/H2P2aoHFUvhrZJ50RjN6",
-	"GQRg0DKBCVAoSouNuCPkz1hZtoqFsl00SaysFaPDfwn+PhOgwxnC51SFwx/3vYV/iABIP09kdQiklzci",
-	"I31eRr8zzLEs22V0wBuc0sfx1fqbWnLrHryV8eVdMLf9tvrjWfJuWxCcBILRA1Et/ndLA1tWtS/rDFt/",
-	"Tmp5M5pszrGAf6f5Uh98G4YhBi3T5N3UVrMXXAsUCTiBDrH4vgK8Y30471EAWJ4KVT+OCKX55xuidajv",
-	"uZ06ZQTfNLc9yMO3P1gJ/07hWlF9JRzC5yLJqyyoZmlZyE6vm39JswBtGbVUaXyhvYRJ70G5/g9BeMsg",
-	"ojXI7kGpWNxRuPk6weMltr8GfefKBIf1uyNbfAjx6pKHYWT7rekItyootnbjpaWwumdjM/Tjuh51kS/C",
-	"bGitJp02gM1JkyFxkPGcxa6bmDHTrbZqH/jtcRqe6w9FUm4Tw8k4iwmI3CvDlLque1Nr5ksABJts1YIV",
-	"RYYxZglNsFoiyx1hEVAceF5Tk0s3+x4iXu0RgGIoxpRf+a1MtBJ/NeSMDPkMFPauqvVgQhvr2XZQw+sF",
-	"gdcuqyHs4QnHGWIRX7hGdvvV/ltn27R3tsrx6412R3pB0/52qQ2vSVhF1rp7eO2s7NL1LmqFqDUvxVzJ",
-	"xkt1TcyC69x9sLIP8KsPR+y9m6w3zNtZzQKOi4XMUydIYyRIfEFEfEE+V3uFR5PsTtsOYHBz2cLmUPPQ",
-	"wFAXI9JQadDZEBBltPNnLNHC4V9NAbM8oGpG7hFBbTNEho1RQZOPEfRbIGkig41sX717F6Bv3VRNX7oJ",
-	"tu5OI21Ez5aMsT91OSinnKXX08EyoUeRDyn0KLKJ0GOSRYzcw6ASz0fQEQ/b2Ste8Hj/90TafnjN1wZL",
-	"uGRQPTswAjBpJtMFBOB6rxIv7XgJuBBow6JV9dpQIDS50iPo53+YmIu6hGdQ7ud/+QlKZISObA0TUAOJ",
-	"mLCGkN4KDtGohC85Fcj03rERNlXhzN37VS8CaeLZNDMGi76LZzo1ZssqCmMwQk+u6DlZHszhhumO5ogQ",
-	"LC3Y+a7+DRjXT6AHkQs9mUaVkbEMR3HnAU29wJHlcpLkIyNUTE3T2WkECRX1Dotany5bUUiMZJ5lomyf",
-	"18Lpx0lSItl7MutXM3ysTPCSiqygGghrKP6fnvaoufDuOhvJBI+1Zn9mO2CHAl1qyL22wqfImgpfo6ly",
-	"V1ByhK7B8C+oV0bWOQlNA8piMacmqbBOvzbVAuf8ktQw6lPQAD+kUelEEyQ6D4hn70VBhJ5m8UX73PdN",
-	"CEKN9JaEFkxF9eC/vqW6e9CFe1q14R5AHJNjhhP28z/QIU8qXmJ8+DU4bTHF4r9sYGK6JDBxwlxkYnNt",
-	"ZDUnAw/3hC3hZINHkG4nCGWJSdtNt8zAGQ5mqtTbp78n9hHu0f6BfcJrcRAKwdYJBGV8xvhrYBvQtwHV",
-	"fQe4kQ+ca5n55sOEQIXCO1JuCPPzVrWCtq5+Mz9wC9mU7Gxe2fh9ViQuN9JVkvjAdLtc6Zf7ZHIo3YY0",
-	"3B0cLvEaVvDoAHaJfnVLsNszBdBNwA/OMpLiujiSswlbPmhAkzOKFgwa2d7TyoSU1oFcyzMT5iqJgiYl",
-	"saLSdDj3kjRsMJE1FmWiWFRtklDfhqzu7pbpAgJnmi8NTAMn2zgV8SWl7UIMxELowXwp74DuyRkWCjo0",
-	"DROs8CZo8DJLOU4+uM7h0C+IeodwZNDX4FF5WJ9EubfbagYWSZ1QZLq3l22tix+hfEmtJGL/4HAQRtk6",
-	"A8kEqWB2uU+xDt+OYMwwNFDYzKNtO0gWi1CxNcNQjuoL+9TZSm07XczlqH7CkSMsHptxvjiP1TDy6VQV",
-	"vSEIbcZ8yoypqi23nan/58PnEXqADnnZ0dh2yCOWthDjULLh2pZgR67fsVZj7T/3JmzChuiLL453vvhC",
-	"f+9mMjV1qsrtfz58jvrkShEG4bnT0dU8nTYW8cgOtWuG0p/oYc6o7VhfLNwb9/QbW8DVYHSBY8pMLMj0",
-	"wNCFQyrJ4294Lqbuo/vwEVZK0LNcoWnp2J6aIBIC0dYbRFW5gR80BrZEeRpVkQEuGSVyQQedVVxNclrQ",
-	"Cerme6jnwyUBbDauzhmqTmb6nKsp6j8Yj1vH/OUXX7iIb/MWBu9ruQ2Wz4ngU72iL1F8QWczsI0DpCQ8",
-	"P0uh7y0M9dvQUARNS5I2NZWV0DQWxPwQoenc03T135ixPDV/QWTyE9u3fQ9NJ/l4fC9uXm0Vm/D1BCqs",
-	"TXruTL+e9HbGX93b2dmd9OBjYoZ4zhUyG/t60nu4s3vv/nhn0kPlQr+e9NwSJ71t/8vt5uzm4TQgm1Rk",
-	"jnye8kmNjgddiIZkgCW+Ru0+USJ95zKHV+q5U9RwLy0t5dwmS60KzmHZwq1grX4YUHg52qx66n9Qo/+3",
-	"s4Csk9W42Wxp6T40ayUmtCe0BFvW2V9EGf4MuA47UYoI/fH/+st4+NWrtzvRl+/+LdSn4VMTncyRdurj",
-	"9jI/G328akpcIkG/u9b5YC2FvcS5ICaWFZ07UfL++H4Zo+Q4ty0tagpbZBjMrhtiq0kz1d8uxdnfE+XX",
-	"Vn+/cNYRvJqU/WM+U/vkPmcyT13+f3ncAQhap2pgSbFuVjKwVh+8UTawXYfcVs3XIgQZloL2ey5L/hwj",
-	"l6ppzbZgJsrppSA1PwMRcwLh2jhWObzuO0lM4VHoMDXnis4sB3uT04Bi/ETvLdn3mgTcImuGkR/2A+0G",
-	"Hg7vjWFYLE0AmVKgdWoSRIT1kADR4XEto/GSU0nZBt0EqsmfuDv7WF08AksJ8prWnWaCp5ydf26eizuw",
-	"WB2ZkylrcgRRol+qgR5H25xv1ToRhGXKdnrMOoqvx5Yi9CbXKi2mCqW5FwFmo1+bXtmlouehW+8HiQZr",
-	"VPRfHRPmlvcpy1S39NbZE7ChWS126KVmRHfAZNYC7u239l9LUp02nzsKV/11M7235CjXUWGDxKiuVh4G",
-	"MdMt40dZiZm3yKaqo9L7zqha3YqjOsf/MRlVDm7uKJsq5WoI0c2QazOML0j8/XLThK0gEVcW7BSjaggj",
-	"Gin5nvwiz7naL+faN6v9tF0j7R11qfp/rJ385+cc+eOdQdZm7hIILbY2bGeTMnOhvm/+xrMZjS+KRdVH",
-	"bID20DTmEORHpqivP6kCtgfRhE2r9ZuQKanfM9VZyo35QV1axBDknEqNvhGaCqJ3oD9ySxMutCCaMD2h",
-	"qQ0Tc0EQtBiFQivFYqDp/5Qy1x4lWCEK4K0GgbdRqfTt6DPf2b13/8HDL3uRM7PD4d8UHT6SUtReyPKE",
-	"GShUz9WniW2dyLbSnK0ZiIHRNTzoFnQ9BL8Vp4BEFCfmtDt/rMNMjv2lf/KMxNtNFxM59q/g8+Mhx0EI",
-	"u9ugLtPi3JLjapKmgbjh2g0vYISee2NNGLSlsPkbtspDWVXGVPq0Q0aurww4oVq4JelckyUD/MHSgLCT",
-	"59zmod+0YSfX/5oTprC4PkoxM2mGSc1+uef8sb1Is4h9nuux723CEjzA/njswFtEUBnRQFAyZ/mrQawb",
-	"M0ucIdBYgUGFnMwGLpR5by+OV3KfOVli8qrntUE1+2JhitYtbx1EVjtxaGpcOICbUFLY1Z8L+m8OyftU",
-	"lA/DfSo5vYu6DR3nWNMsm5ei/zWEinjL5YFgwb12Xee+KwEJxPYsFwTng8hVKIS8i6s4zSt73YR1FQuy",
-	"wU65lhdiQdQIHZsaja4n17IqghPWWOnS8n/BLh1UKlew7sNYP8vqe2vYPasr+TjM+5u1wKEJeV3cel8U",
-	"C9JZb85x67K6aAlZkM1loAP1p3Cx0whiWWb0qlhM2HRO4tPpwG8kBTa4mEYWhPLUVLQ3BUwt6dLvM3SO",
-	"RUJc1XsyzwShDLpATU1hUvkdM0FpKTHpqUTYQBPov0ATU/o5xilhibByxh/yYnFGYq2O4ly/nWxd5NQB",
-	"/4Sp4p8qKnEhZwgz80+FRQL7NWcExZTLNNDxGF1EqCycfsiZEsUCpxFUBNXzkzmmbCMUahXX3BiFTBfu",
-	"GxeV9OvmuQNvOv+sEfh5CRq5BQ19DM+LxSWVm3YNd+v9SNLLt+SHihB01aaMRbEoFo8MyAL42wAFDSm2",
-	"eilA+yejDQAJ6AS+dVnY9lv47+oqQlVni62yVnEGfAmq9IdK20ISKT9ThGkmBWkSOQ30vZmwYOMb5Eem",
-	"mOkplCzOIzd4ySVN5ExZRrZe7P/mKLw5EzTdLWsYvCrb1QBouZXPuL1lWXV5TaBdJxrFgu/tfFl17Kha",
-	"fb3tZXmo0iqkgJYtXmtN3qActU0hAmD02700hb/lXV9MOu7h9Xtu/GKmqdq//HI6v9wCpDtOJhP8LCXz",
-	"32zYGsd8FTQ53YK2dNGVu2qt0dk3ZQlzyARP8lgNobHz6sKvmJmyXwi+o0o6Gw7Or96Tl+zIrPA7s8BP",
-	"26zp76XLqLnvjvnzM2jur4KgO7JtHrmh99A0SzE7dVOkU9Q3zEGiLJlFKPnh3NjcM0rEIEJT6A5+mkK2",
-	"SZbM/Ieg1kC/8VPn1Gq9NEL7xveWavTjVNlucUIrLFVsvVcIieeIsAmrvBVBMcNAjIGeWxk5S9aYJTNj",
-	"wqx5uV5FPUsRXhieWT++XtR7k2OmoPr0zvpN6Dyw/0hKg7+EZVhn+n99eijVgVHdRscLglN18ddltQYy",
-	"zhK0Ox4jhZlyTRCtUTQHK75gxJqh4jLkOMXoDJuOZqZ1CJGoL7ld4yW9xLFW+wdB2+K/w6rep33RzhAK",
-	"SQA95EY3v6Qq+3P/yExx/cS7FZ65CxEEJ9fr3YdtBxM4aDtBhB6M79muKtXZJ1SvnZ7RtPsCjglOKCNS",
-	"fpw7OBLF32/qdn6wDh69ZPgS07Sy6XdfmzN12cTHvyvUb533a07PmR5s0L7T+uhve2cECyIe5+pCT6bl",
-	"DHBbWTkmF2lvr7cN8ocdKGQErNK4aq3o+z//A30DurQsu46ltWJ4P/9rUClROI55zrQEGXX3wY5dYxyn",
-	"zhAFYkieFQtnztzyFuENn9toxLW8GH6kYuCr7kKBekFyWdfwkARavRAF6g7ahXhFWtoLCiT1+O5RohrP",
-	"qnDosjyMX+DOn9aFSAcmLUvj5SjjQmGagrytlU5XfTNccxj1RcBbFdVj36JKuo+QyfyzayrZRntNZWAt",
-	"iG5uv0TVW0T0129mMGgFrcql519WnJKwSRMrZJSwbeT/wHMBHdrJFZydcSs/uYpJqn89OnjqowaMSYNT",
-	"f1eCvucdhQPw2mB4YyVzGoKgJ1dZyqlypUWw1hK9JnreMWhS8u7Vu/8bAAD//w==",
+	"y19b6zROzMu+TastaTK970PDlgJqv3sCKVEadE24RFhDWoHHTaOYWVW5qagGgPUz8i7U3lRr6UtA/T8t",
+	"2Dm7lzNn9aKe2UmdJXvGKfP9YSUyrGmYv50EvK5Zn0t1VzZ9/WTJSOt4rBIjaOA0/W4GaZprQvWrZjjj",
+	"73OqYQxxCC5ChKFMkLmmtf1uBGxGCA66V13Bx2aejKbk3vZsuAspYdQea3k+S4C0gpVahY+H93e/ChX5",
+	"CJb4KAe7E/HA8onPXCyo0coW/Sv+qrCqB7f1CTuFoDmXs28zNA4OwfjOZbEgvpXdgDH84H2n2admpUG6",
+	"88TZHypQIAlVF6PEpUX8v/aJSTj2ebGzktTk8PuhSa4yLtRT+11z4+Z360Yg8Ko18z25io2j6ujgqb/P",
+	"q1Re6XtIZsE9QTDzEyFC2WxdWTqW8Nayc8KU0OZ6Nwc4gge5QN+cfPct6h8/3UcPvxrvDCD7BDLZL/A8",
+	"i5BN+9t2h7ecGrjpylyFEGD9TmCmTmyA3M1cazfzGPjGIw8IHt5f7sLyPNrwdcjS1LJWhzb+HwSnpj5C",
+	"fTeV7FJBNf9+5WHbz0IzPefn9Iae4exuo2De/5lny8JhnnO1X3rt9sFp9wlZD9YUdwTRkvj6/Kt2KMfw",
+	"8coEF5jZ183dpGtq6e2LuAtOHLjez5sptzd8MyxP+WbwUongVRSsC7zYIA62cSawipXbtBC6hDeGrNob",
+	"bWo97TGwKqdJtjfmq29LmGH3mG3XNhEJjZXLCUi5Qn0TpECcrIWYLU5lk2KLRYQyLBFhMdfawGxGY2rK",
+	"t/kCSsyZJjIQpFrFONgaDgbX9SxQVwhK22CmgqJMdahLy2ZxSKtwyqbnGEX9L1F8QWczsP1gvdyLYoF2",
+	"0O69++jBwy8HtYzYnd179x88/HIDJeA5V8deWEcgv1APDXlJ4vooxawD8z8Q/f8gyvLNSUGTzlowuXkA",
+	"ZlCZhPVFoaupzbg+H/Ig4I54kA9Tnz3/8TZ7w7i4IJKVmZzjptXjaEnOYK9Wfs6rPjeOgmh7G3zyXaXh",
+	"sno2B7H4ydFfAOBygQ9Wl8dbFo5czh+6mENfI6pI5IPxuKMS6sMwhTwkwYzxqtrKelasqkBL24r1eGnG",
+	"QL0OCT6nyhTDM7URpE18NdFMkiKcxzkbjNaxaVU5Xk9YQpKO2DGTLZTicip8TqXEtLRnBKNgTLIDSkiW",
+	"U4nmVKIZhQzbFE9YPRiI5ygjIskh7MykFg7QHpqWpzyFom045UIilqeIqMahJJwqFF9wKqmYsISYOhY4",
+	"R/2TYpG6hFg/NZipgfGVtO2bN43oWJO7UPk4mVMWtq0ujwrMpTohejt+JGT3jdXhpqps6h0CpCCzLcIQ",
+	"tudn4GeEfm/GIN7LE+Zeqd9nLUQoat2buzE/Hc1UCUwIU+j++N6ETb10Q8bVKcRekWnXFTkN1+S6bKSo",
+	"ujzE9THXGWaesRkH5F2JV+vH5NAkFHjTHdjnFh95JCgIGBWchU4rRC+/JT/4+XNrUjX3xduoSSOVG6nl",
+	"DpUkFkRFKBPFYkavigWazkl8Oo2QIEyLwUDYZhwy0mxe9UpJSXUkRL0yW7PmwZvxZ+e7aZS3I1cKRHWX",
+	"mrx2yshOWbR2HXOPlzRSc0PcJui84Y8IwcMtkr9+E8C7KiFNEnXjHJ/N88eiChBvc2BmkNXZZqFtrrvb",
+	"FqJApaYaFQf3MU4EkZKgmOdCUJKC6miiBvrWuSxRQvIro+qm9i+QCeb4yp95B06h8UtHgOOy8zZeiLu1",
+	"btbPVr/BGRnymW/p6D1jCX2Tk78gqUWAnLXPLHKPCGoeXP18RkB3SZrIhj3VRkNCIWlQRgPxSzsbILTZ",
+	"oRtMa7YtAfOucgcaPpKqPNcy0e09hrsHMprqVfZgXYJAQVMCta0zOCVmK0CnpEqASnJ0lguC88H61fBW",
+	"hw4v91i4ipHtLgBP99FX9x98iewb6ABA1Ca7BCo2NYNHEqJl37PUlLhINc1ITT3elJqy5CS/1AKT3MJZ",
+	"ll+DBuTsVaEqyI3aosbxZ+vkRr2yTCxYEmx936jnl2f1RIdTk2l9Wp6pHuC0Etr8Ag+cpdf1AhKVRNer",
+	"kqdPJUl9u5qtMJFRU6rUfJSm3JTFsJIj/Oqqa1ivebXJxlgxZv7rp4qf2owIqFrhFprh65Tj5FRxfppi",
+	"AcaAnMk8y7hQJDmdk4TiU1uNbE7UBU8ai8u9mqkRaK+CdRRDWmKidVWr17SyeE7SUKwjkwrb4P62DFza",
+	"UwMmFBf/02pyIfN5sVjpX1XBKk8vj5/Vyt2kBEqq2OpDZ2nx8xrGMHsF7VggjVEdyJrk8Uq/NUEpvRSY",
+	"Sqck2oJIZT2k1MO0LNEAlPxwDpCTUSKC92ynLvuSNLPNP0ysbbnxFUVwvVP6GGZSyAIMBbXsHw13x7sP",
+	"h+PxeGf3XrAgov50Mw3Q5h6+WKOC4ZH36tuop/VqZSugBlID1nKZ+IDR4SsxpRG9M6mvuTQAl8spb9pD",
+	"iupg1rQD+wu7CytwDQM+bxuwv9WbqTY3xNS7cFo+GG9eu+duUKg0A+9uZgZeExlW3dTqOC5SFs7tKJPn",
+	"8QVB4pyYyK1MkAyLMk+aXgpCljGJcGHEoyYTcouB2q4lO0oxO/X51IzGF+TUuFvJFQSRnQpyTiGINbSI",
+	"44YEdfsgmZpatHt/M0V7afCK7bZysyUKr1XLTcwBXatp9H4JiPZzv5HNklY3/ZiLTNoUgbKRCs9bTW98",
+	"V7UNKLUNfkI3XDcN3uzwlpU8eub3O+uK+fbsyGDx13oOJWzz4kfeSkIgckLP2cvshjVANjJ11HT01TLZ",
+	"t1br95X39b/KbmD48hXvZd+8dO8tiSlbYZheirVVR716fVoi4167DwSTWrFXgnowjss3wwDu2fTvJjvX",
+	"1i3cRKx8DwUdfilZ1H7Jgepkglft+0ra+ZQ3OIVmD4yl1hlb/8d0xAq5bWMiZckAukr+PQtVNMhFsQAx",
+	"4JKC0b9eUA+6AkjboSZYAr7JfRoeYKjF6Bx3jkP4rc/SsqcbmnY0b5uOggo5sCcrYjiEMm1jAsjUrDTn",
+	"nZg/lH9WoYt4mWlc+Ug1OTcuwOmqT2iuSxS9QcKa7YVnf3wtORsdY+d08p8O5fc0G/LMnMGwjEa3gvWd",
+	"VHm4RVnOkJij2cPdVNR8v4715eUzPhO3b3Xsrzquyq3AzwfxOmR0O2Xu1aNiHg//Pzz8y3j41eh0+Orf",
+	"26ExAYeGm/6YzCm7sS68iRTWONeuuhWAWXEuqLo+0QNYty4Qwce5yUAwfzlbYe+bP75wvbIg+MAQzFpn",
+	"P9M2ilpWF3OmsPHM2gaPB9TVYj8vFqxYCJwSX0CGdJVa4Gev3Ufs6BmCKnhvcmA70lX1atQqTwj64pAz",
+	"ZDiC9Rl8gfqBkNLBaMIm7AXPFYpNm8aZ7VlT9dNCP5AzBKUIIJnVeOT1WvbAJeFcMBJcjcYJczVhXj1w",
+	"6Yn+levCdM5KMTL1puILLonXeRB+lYb5SRczYn8Uxc/nKZGw9i++aLZXG33xBZoefXfyAm3jjG5f7mxr",
+	"pXZbr5NNIaygXQQX9b/54wvNuIeq+LsiEzZ9bFvFwZB7yPZW++//+t/TCCV1AWCrbGg7RnPKckXkQK+4",
+	"moVMWEO94xl+k5MRet6tAdq6vcVP+l/6anLNQCasH9ic4/qDR1pXNF404jdBKhavi5+QIPMsxXGxQHOi",
+	"XNCO4rkiXkzXaMKeE4m8VqooMQ3QjLG+a73NrqxTp6FOJ6zvThZNO/us7iHbA3bwyPQCygFenMsrNd1F",
+	"Ob0sJ4OWoiJzgPBECL1aff8vYE8EfoDAI0jEi3NY6LSrWdzUpHp9df/BlwMDiTmbsGnMEzK1DrkIdgit",
+	"j2q9nyCGxXUxMvOC8i4xlZRAP6UUup4mZVfNCbNtNVF/avw9f341skLAVI/m56DVEs8GdsMnMLje7+M8",
+	"1uuCKBRjOYi8btawEk29KAMiQ6ADob6OyPjIy7IEA8SIxlA1Yaa5nu3iHq4wgPov/308Ho81FOl/7TyN",
+	"4L9fPnW/fPV0oMkERgqf5akhJwaXJ0ziXBkDBz1nRE8MvVNNnAzQInvJ0mwM3m2F1fSnhvXsoTI2ZjqI",
+	"EFETlkL++dx/R1Pj6cDW92cK4VxKajyrVV0FPc+cSnPDXMyhXyqFjHKpqagqFudcUDJhLxnVwIH2Z4MR",
+	"esn8BuLeISOqD5PlADtwrcNLKs7z1O0Q62st/g8j9asxzbEmzPnnTc/aNzk1xRmx6SJoUhhcvMOZIe9z",
+	"nF9qsATHWn+6MxpPSze/ppX6pvVpa7oEDSglIvmVPY49dH88RoHOsCV5roCzBpcWLH9nOJyhPwZ9NYx+",
+	"ayANCJ9CMj8/LxYCCqdOre5i3p3CfWU4/h6fE2gpPa0ajk2Y3jZTebGA5rvWzuT2C9ddTjLQ9FX6aaga",
+	"FrZtMTdK5LZ5NI0mbLoNjuDAwwHwDNPdRCIeK6L0MEYG3UOmrsZUw3m5XcfkYZHUwnuq+V3M53Mowm4R",
+	"zoSdmF+THHDdLLpYmGwVu2xNuPk1tBoufvKwgLBEcKqkvU29QhlfFIs5hsOYQ7nF3DQlMdBQLc1UrrvA",
+	"cc6IgV9ypecxjZpTaNhGmYZ2YcM51XVWLOr93GNiSIXAKgJKCyA9tRKn3IasGjKU1yzentrqeVnxT2XC",
+	"OVMaE6ueW0FJi4SCFgtba+8cYj+Y5TCl3OJ5p3stUQf6A3YIR72oZzvI9fZ6O6PxaAzCqw9tWkr24dFI",
+	"t3qyIZYxpcEph7UJq1gIW1MEZ/qze6PxyAacX4DUWfJw00vDWM+5DAXRb9E5xCAA/msKjWIthACOed50",
+	"kCjasWIQJd2KFTMwYzQ/aeot6nMSiY3ljbXQByPOuTJoZb53VWk0n5foNzXi2d/Z/U1ZyibSZJ45ic0w",
+	"jzlUEqOcGTY/50r6Y+cCYpGBFzjiBMBZhbiRCTujhF0SlhOAOcIuNXKM0HM6hyqNwJuLxZucsNiIrW7z",
+	"z44M5GktA67oWdLbc1WjzTVUxcp/a4M9V/RP9zqRW4Vldd59peXa3oW+mrfX8xsZVvbeXqYJhdRUF/hh",
+	"rv91DrpIpXD6Ot7aXcPrpvK3dWXKGiRq7eV3xzt31lkerAqhZtaeM0FDe7HQG7o/HncNWK5w2+soD598",
+	"tfqTsrO5/mB3jQ+a7bR91bK39+dXWlmfz7G4BgALIKtWIfG5tMY1QwEgtLCiC44Z6dWcExWKofabtWme",
+	"2EyI0LIHiQErpDJNiyC8ThQLk+wICDJAxhFzBuwBMiGpZre113guQLYyiQHEiOgj9JSmCnISlaAQsWYV",
+	"ltg0mNM87pwygIxHEzbFafq1BqkptER9DHmMRBg9RDbagKJ3/zL8Fx5H6HUu3+RbxU/oAdKCZ/VihHA+",
+	"TEha/ARJH9CC1YTvmIiikDxjhBAt1aZbnpDwqOZyq9JNUqw3QtCOFhdceMAUSGaqKea0ihOYjuxfECgw",
+	"RZc4V2hsbbqCEobAoSwMMCWPICQVBq/tIsUoKWvQWs2VWEXikiakUpf1ZPlViLQ9p2W5U2rJicBzYtpf",
+	"dti9qlfK/olPBZ9DZP+a77/gm7xdFY1ZfwJoKrnBB4+hQ+EGHxyVrQw3+OiEC7XJ+y4mZuUHEIez5nsQ",
+	"t6LfpZpEvMkJFH6z7AGnaa3ze+mFsxa4VtXCVy3SP74z0l9r9RlgAS8dXiRbXkvKm3KBndWfvIRIWS7o",
+	"X4jpOFPR8JNwd8yKhJdI1kHErUbRScufXOHYlgdKMbrMtVqeKrA1EaWJq7U6TX/3xLP/lMNPwfNk1DvT",
+	"mtroGGDQKQsPmjo8mqq50EbCQKWnWkMFac3E/GqihI4OnjarEO6Mx5r2ak2spNJ9R7a6lUfbSM+oTdMI",
+	"5FiP/sKyBqMJO8DK5K8264I/clznEqeagTFoT1AsoEm0VaH06DmUPjx29FvrZ9CjP6SxebGn82KRUIyk",
+	"PhH7Kmiiqbyaoj3Ntjwgv2TJSMv1V/PUvCqHRtFxRqaRzATBibwgRM3TEfx3GqFplszao+kfB4+WqI9g",
+	"KbXGLqcserqoM95EtlmD1sg8hdJ2BwEjipakS8OYIJqRrGcaC7EWUwpqGXMJ0Z8yPrEuYK4rqdbqT73d",
+	"gNL+ysHeKwfbjEtkyazOJNapU3prDNx0yrdRdwHXPmjZnDFb5HPfbHR4QKVTcCMElcN2Hz4c9KLeBcGJ",
+	"7TkeeLfNDbBSOL7QW3mk+QDR6PP1pAc9mocJkUNLf4kc7o53x8Od8XDn/kjTq0mv+uKLr1++eDr8zdbW",
+	"f//X/66x/dZePxhTLdWrLtjw6M76koTLxgnc2gvBM5RsNeyAfnqLYQbGeEAk3Gctbcwz72uWCNzVWFtB",
+	"TofETqg4CW1p6TxPFWYwFCTwbLkUDNC6iJT4mgiEM1H8LNH0mChxPXw8U0RMbSa6Byve01B7FRNmotUP",
+	"rBRhCQQstG65Cp99W5dpDDUlsLFQ9+923b41xZ3r4azqsd+pudpeupVsFzlXn0v1kqZ4QKYJD5VgtDfM",
+	"7d0/UF2DRe/+pT9u/M6hHXLlSvC25mz6oxZj+x0pO0Q8tbv4ADKwmyoAwX8Akce4WGdG274LidYNmwlu",
+	"ClDKyollp1nSFn4lJDQM6ittGBovYZZaN2uJ+st7TLtmtxpIIWZHg5GtDzJhpo5mVGZm87zW/hkc6sUC",
+	"HLYxSVPiYm6NVyqp4r4jRJkEYVNqWZjxOeD+u3+gk2upwMbQb3000MBn+oCP0CF4usGlFDlf9szZTowb",
+	"XAmqVwJ/TFhlNwF/WJfcD01+jW/WNLDW0jVJ4RtIeE0bDcI77QT6rV+NBb8aCz51Y0FetnJvtufvfUgx",
+	"Z3xv9UdPy0TcOm3+pmMDqF/H5RpPhiofS4nw+7FBNCaZ+uaHCOH8ypI78BWa6C+5jKQ53+uvivyHVORX",
+	"Uf9ftflftflftfk71eYtmxrWafynp9BvyOl+kSaAyFJkp+h3qD0fRTd/3SkNdOrnXbJAqf2QJfEmmrng",
+	"lAhlg35d7IUXbeGHpob0MsfEgP3Xm9u0Ne4jLpXXy3zTCIz14KNd++sDBzp4OwzA6H5bLf1kpNUjvV4b",
+	"8edtw4QXW8tLOB78JuJs2T26E36/yy+FlYhM+w2/pLIWo7y4exsz0ZWpKum54wqSM1RmnQEu2JPBZ6kJ",
+	"lHIlpk3Msb7pUUewkRMxbhFsVOu81dsd7345HN8b3ttxvZL2/JZFXsJd78F4vNOrmmR5DWNcUN1zrqrC",
+	"0hE6uSDiTHD+PVk/pCjYJP4DI1wpx7WxzT6y7YJ6v2xmOb6/+otvuXoKRZw2D3iqobJGHSp83LkNim7/",
+	"aKDs7fbc6xa2mVmpVmz4CKsLkE9vx7g68N3DZwhWNTOXrKz4KdCqLczNGk3APlOO1thlAM9cM55PgKNt",
+	"jGhdLNDZmm0zgtvgkcv3W24995xVxmHCTa7OUsN5Gc6fi4qrjYKG4ZNyFbc0762VyFrm8Lf7rrztrJdd",
+	"kyog+6Xa1MeRicJLc16EtSSfLir3GFweZOUVa4KVM1QLBbctKiKX4eRJNJBbYsJqfvKKLW6ZOM+2m8zv",
+	"VXUbQaYhm9yrxzO/zihRagPJI9hD6wMTxgqG2zB7Yq7M+a1+lT0qlDFwLVYD9q1o6faPJcS9dRVtVLhf",
+	"ryBQNwnkB4u5CHe7FyB2GAKarVG2/8a2pSw9kxAEPIgmzMQBA7qR2QzHxWKEDoqfpak9YHPHZE4vMVMk",
+	"0oOwWH8SPA9m81x+Ps9NlhyEGU8Y1HSHRgHwI9g2HGY/CggzzcSL56Sh8RitRtPXOTU5dh2KHYF8IhHT",
+	"mKA9RFOTtVL8veayrerzRzbpxPhB3RInjOeGiLlo84D5+phc8u9JjRDVsPp+wDhjgMteyucrlBxDDYu7",
+	"waewPyDDkLtiabVfHuZmHgG/3ssrH4VzdbFtKt0PZ7a+T5A3HoczvBMv2dx1rzCav8a2S8ISl+8+rWaZ",
+	"QhIdmbAOdcE2Qej79UyJqjDGpNUFP7VZtqZRBVgWMsEzQWq1UQFd8TkV1iiZ0yHsAPBSf3sFOBlrGBCX",
+	"rt00njC3w71lGdtE837KLKW6xFDSAvUhzLZsm2EIFFTjH5RptfWBpKNS0vQDKfubxnaRI/TMaGCXxULQ",
+	"GS0WJomYmILbXn6enDDC0CU9z7WsUhkYHT0MoX+r3cFm2qUr3VZWbTPOj7tX1sK119aSS+7Oh14vixQQ",
+	"Tr4xFRdMYxd3kUvB/5MxUnY3gEH9Csk6KqHXKGKuLhoCRlliopswVYUqysSdQKpmvyMPc2Ai42qpmKMJ",
+	"6854tGH7RDXyH1H//u5XZgGt0MPH8OvqEg3RUrIitbABZSZs2N2EraxXhfplvYhHyLzyCJ3gOTmhinx9",
+	"oumpeoSOsLr42j/zqaFJbMtECBb/R0FCdbM8RFuphav6CKTC03o2zevcWA+qNbr9pdGZE8uhjP2V9D58",
+	"+PHdZXeeEJdlaeoCrSQTPFfddOJ51V4rg6S/GWWIzk1ci4nNMZK7LY5Tijg10R0lXarEKIQNekVrCc52",
+	"ZYqIOWXFgtxFHOrvc6oUEag/J0rzlaqdlD2INYivw6ahIJKooXD31nnMT9glpyRCUACkpJZXVCpT5aU0",
+	"HRt80FwiZyjVGpimecWCMqqgX6gRG7WWYir0WBXJCVRad4FkphF63kgsLSVS/X5zFYjniEE9noDGA7ur",
+	"dZi5jQHmNlRmWZubtYjO7mrYeWxqnSQ3pRJ3jfDfbGGKuLFoozlnNa68KawugdGyPBTTSotQ6E0Otahn",
+	"nMpHfsa0xRPp9f/RtINBpS3KRgEIkqSEn/fknQj2eVoLJAKE57BWguICs/Ob6+13nt1vtThPbapVzHDS",
+	"nrlLQYq/5TXv1GqIafY26QaZPxgVizRlRVNtrlEUhHFN7FwVIgtEEUq3bPIlMeXeJmX7mLLIGnr8WkOf",
+	"8W/4FqQIFYsUCy1OS7/NHwTn24CWvovUJ2IwYRKjBENpLCD85IqeE6acyac2raaesRbNUf/++B6adrZ8",
+	"mU6YpIyzAdBcYM5XZfEpW1rN1JQJFjdxpaE6KopMWCNDKEyj/Z477wnFuiq23xTLTMkNZRT0GRXzksP/",
+	"0kWzChnNwokxqtByQ/1OYBqsg38g+XejXfFXW6/Pq/oXruke+VXcO/WhgbOQ5GzCHFFpmLRc1a/aw+as",
+	"I/TcGY4hdzpXlXn4EehmGfTjZRoxvXapXoVAr9+rPr/iZ2EMUG4TxkRk6pEVC1O6DdiUEz1NkhwIOlzQ",
+	"c8oI8ioCfgc/eYU00i33VqDcpT6+CZuekHj4lKj4YqgVxD0k8ZwMzWfTwSMEyI+ARsSCS3lqHlXlkYMI",
+	"C8+shHsHymG07jf7pmD/+zI8NVolvLXE4WNpft8aCLuy+ssv3XzUwfOPLZbZ+MwaZq6mJ2Ujyo1s2NY0",
+	"20Vf9mot8YqFpUgeUkvOJswN6td2a5Ybr2gM1PYejNAJmH09O7nVN13SnEZ4SO+wnHYvYEdH06pjwxTJ",
+	"LWqswjbuum9V12hpH2BQ2OJaDwlGUJpT3/+Fwf0Ua96uT2YQWYKQWoO0YeBJsZjhvOrvYpc+gvKhDXu1",
+	"d4htqzTa07zkkr/JARrCRxwBP9K3Uiwwi62SWUkiPAeRp61YJnVp0tZshPZ/ASNAp9qvRaYdUzr0Jat8",
+	"INb+YnKeK4irAYctCooYReemsmPqz+y/O2GM2l2JlghqhLZgXz9TtNOURQL1xUZcuYKJARm05N8j9CRN",
+	"7RLjShQHf2GtZ3WodK4HpBpMXLRqoNRwt6nVHNpGltZADo45tbKN8vvhBW54N90v2g1REdRPIZfh7vRJ",
+	"J0x2Y2QpHG7MeZypZyhsZfaVJrKwn8LEULa66EpqY8A1Dl+b6mlS8pgWC5cAXVrAQO8s48NjLEddhq5m",
+	"Nfm7KNH4mmA2MsauRnnGtU1fXUXu/8eYvVpgsRT+GpknndGMXgYBGLRMYAIUitJiI+4I+TNWlq1ioWwn",
+	"TxIra8Xo8F+Cv88E6HCG8DlV4fDHfW/hHyIA0s8TWR0C6eWNyEifl9HvDHMsy3YZHfAGp/RxfLX+ppbc",
+	"ugdvZXx5F8xt/1j98Sx5uy0ITgLB6IGoFv+7pYEtq9qXdYatPye1vBlNNudYwL/TfKkPvg3DEIOWafJu",
+	"aqvZC64FigScQIdYfF8B3rE+nPcoACxPhaofR4TS/PMN0TrU99xOnTKCb5rbPujh2x+shH+ncK2ovhIO",
+	"4XOR5FUWVLO0LGSn182/pFmAtoxaqjS+0F7CpPegXP+HILxlENEaZPegVCzuKNx8neDxEttfg75zZYLD",
+	"+t2RLT6EeHXJwzCy/aPpCLcqKLZ246WlsLpnYzP047oedZEvwmxorSadNoDNSZMhcZDxnMWum5gx0622",
+	"ah/47XEanusPRVJuE8PJOIsJiNwrw5S6rntTa+ZLAASbbNWCFUWGMWYJTbBaIssdYRFQHHheU5NLN/se",
+	"Il7tEYBiKMaUX/mtTLQSfzXkjAz5DBT2rqr1YEIb69l2UMPrBYHXLqsh7OEJxxliEV+4Rnb71f5bZ9u0",
+	"d7bK8euNdkd69aJgqQ2vSVhF1rp7eO2s7NL1NmqFqDUvxVzJxkt1TcyC69x9sLIP8KsPR+y9m6w3zNtZ",
+	"zQKOi4XMUydIYyRIfEFEfEE+V3uFR5PsTtsOYHBz2cLmUPPQwFAXI9JQadDZEBBltPNnLNHC4V9MAbM8",
+	"oGpG7hFBbTNEho1RQZOPEfRbIGkig41sX719G6Bv3VRNX7oJtu5OI21Ez5aMsT91OSinnKXX08EyoUeR",
+	"Dyn0KLKJ0GOSRYzcw6ASz0fQEQ/b2Ste8Hj/d0TafnjN1wZLuGRQPTswAjBpJtMFBOB6rxIv7XgJuBBo",
+	"w6JV9dpQIDS50iPo3T9MzEVdwjMo9+5ffoISGaEjW8ME1EAiJqwhpLeCQzQq4UtOBTK9d2yETVU4c/d+",
+	"1YtAmng2zYzBou/imU6N2bKKwhiM0JMrek6WB3O4YbqjOSIESwt2vqt/A8b1E+hB5EJPplFlZCzDUdx5",
+	"QFMvcGS5nCT5yAgVU9N0dhpBQkW9w6LWp8tWFBIjmWeZKNvntXD6cZKUSPaezPrVDB8rE7ykIiuoBsIa",
+	"iv+npz1qLry7zkYywWOt2Z/ZDtihQJcacq+t8CmypsLXaKrcFZQcoWsw/AvqlZF1TkLTgLJYzKlJKqzT",
+	"r021wDm/JDWM+hQ0wA9pVDrRBInOA+LZe1EQoadZfNE+930TglAjvSWhBVNRPfivb6nuHnThnlZtuAcQ",
+	"x+SY4YS9+wc65EnFS4wPvwanLaZY/NUGJqZLAhMnzEUmNtdGVnMy8HBP2BJONngE6XaCUJaYtN10ywyc",
+	"4WCmSr19+ntiH+Ee7R/YJ7wWB6EQbJ1AUMZnjL8GtgF9G1Ddd4Ab+cC5lplvPkwIVCi8I+WGMD9vVSto",
+	"6+o38wO3kE3JzuaVjd9nReJyI10liQ9Mt8uVfrlPJofSbUjD3cHhEq9hBY8OYJfoV7cEuz1TAN0E/OAs",
+	"IymuiyM5m7DlgwY0OaNowaCR7T2tTEhpHci1PDNhrpIoaFISKypNh3MvScMGE1ljUSaKRdUmCfVtyOru",
+	"bpkuIHCm+dLANHCyjVMRX1LaLsRALIQezJfyDuienGGhoEPTMMEKb4IGL7OU4+SD6xwO/YKodwhHBn0N",
+	"HpWH9UmUe7utZmCR1AlFpnt72da6+AnKl9RKIvYPDgdhlK0zkEyQCmaX+xTr8O0IxgxDA4XNPNq2g2Sx",
+	"CBVbMwzlqL6wT52t1LbTxVyO6iccOcLisRnni/NYDSOfTlXRG4LQZsynzJiq2nLbmfp/OnweoQfokJcd",
+	"jW2HPGJpCzEOJRuubQl25PodazXW/nNvwiZsiL744njniy/0924mU1Onqtz+p8PnqE+uFGEQnjsdXc3T",
+	"aWMRj+xQu2Yo/Yke5ozajvXFwr1xT7+xBVwNRhc4pszEgkwPDF04pJI8/obnYuo+ug8fYaUEPcsVmpaO",
+	"7akJIiEQbb1BVJUb+EFjYEuUp1EVGeCSUSIXdNBZxdUkpwWdoG6+h3o+XBLAZuPqnKHqZKbPuZqi/oPx",
+	"uHXMX37xhYv4Nm9h8L6W22D5nAg+1Sv6EsUXdDYD2zhASsLzsxT63sJQvwkNRdC0JGlTU1kJTWNBzA8R",
+	"ms49TVf/jRnLU/MXRCY/sX3b99B0ko/H9+Lm1VaxCV9PoMLapOfO9OtJb2f81b2dnd1JDz4mZojnXCGz",
+	"sa8nvYc7u/fuj3cmPVQu9OtJzy1x0tv2v9xuzm4eTgOySUXmyOcpn9ToeNCFaEgGWOJr1O4TJdJ3LnN4",
+	"pZ47RQ330tJSzm2y1KrgHJYt3ArW6ocBhZejzaqn/ic1+n87C8g6WY2bzZaW7kOzVmJCe0JLsGWd/UWU",
+	"4c+A67ATpYjQH/+vP4+HX736cSf68u2/hfo0fGqikznSTn3cXuZno49XTYlLJOh31zofrKWwlzgXxMSy",
+	"onMnSt4f3y9jlBzntqVFTWGLDIPZdUNsNWmm+tulOPs7ovza6u8XzjqCV5Oyf8xnap/c50zmqcv/L487",
+	"AEHrVA0sKdbNSgbW6oM3yga265DbqvlahCDDUtB+z2XJn2PkUjWt2RbMRDm9FKTmZyBiTiBcG8cqh9d9",
+	"J4kpPAodpuZc0ZnlYG9yGlCMn+i9Jftek4BbZM0w8sN+oN3Aw+G9MQyLpQkgUwq0Tk2CiLAeEiA6PK5l",
+	"NF5yKinboJtANfkTd2cfq4tHYClBXtO600zwlLPzz81zcQcWqyNzMmVNjiBK9Es10ONom/OtWieCsEzZ",
+	"To9ZR/H12FKE3uRapcVUoTT3IsBs9GvTK7tU9Dx06/0g0WCNiv6rY8Lc8j5lmeqW3jp7AjY0q8UOvdSM",
+	"6A6YzFrAvf2j/deSVKfN547CVX/dTO8tOcp1VNggMaqrlYdBzHTL+FFWYuYtsqnqqPS+M6pWt+KozvF/",
+	"TEaVg5s7yqZKuRpCdDPk2gzjCxJ/v9w0YStIxJUFO8WoGsKIRkq+J7/Ic672y7n2zWo/bddIe0ddqv4f",
+	"aif/+TlH/nBnkLWZuwRCi60N29mkzFyo75u/8WxG44tiUfURG6A9NI05BPmRKerrT6qA7UE0YdNq/SZk",
+	"Sur3THWWcmN+UJcWMQQ5p1Kjb4Smgugd6I/c0oQLLYgmTE9oasPEXBAELUah0EqxGGj6P6XMtUcJVogC",
+	"eKtB4G1UKn07+sx3du/df/Dwy17kzOxw+DdFh4+kFLUXsjxhBgrVc/VpYlsnsq00Z2sGYmB0DQ+6BV0P",
+	"wW/FKSARxYk57c4f6zCTY3/pnzwj8XbTxUSO/Sv4/HjIcRDC7jaoy7Q4t+S4mqRpIG64dsMLGKHn3lgT",
+	"Bm0pbP6GrfJQVpUxlT7tkJHrKwNOqBZuSTrXZMkAf7A0IOzkObd56Ddt2Mn1v+aEKSyuj1LMTJphUrNf",
+	"7jl/bC/SLGKf53rse5uwBA+wPx478BYRVEY0EJTMWf5qEOvGzBJnCDRWYFAhJ7OBC2Xe24vjldxnTpaY",
+	"vOp5bVDNvliYonXLWweR1U4cmhoXDuAmlBR29eeC/ptD8j4V5cNwn0pO76JuQ8c51jTL5qXofw2hIt5y",
+	"eSBYcK9d17nvSkACsT3LBcH5IHIVCiHv4ipO88peN2FdxYJssFOu5YVYEDVCx6ZGo+vJtayK4IQ1Vrq0",
+	"/F+wSweVyhWs+zDWz7L63hp2z+pKPg7z/mYtcGhCXhe33hfFgnTWm3PcuqwuWkIWZHMZ6ED9KVzsNIJY",
+	"lhm9KhYTNp2T+HQ68BtJgQ0uppEFoTw1Fe1NAVNLuvT7DJ1jkRBX9Z7MM0Eogy5QU1OYVH7HTFBaSkx6",
+	"KhE20AT6L9DElH6OcUpYIqyc8fu8WJyRWKujONdvJ1sXOXXAP2Gq+KeKSlzIGcLM/FNhkcB+zRlBMeUy",
+	"DXQ8RhcRKgunH3KmRLHAaQQVQfX8ZI4p2wiFWsU1N0Yh04X7xkUl/bp57sCbzj9rBH5egkZuQUMfw/Ni",
+	"cUnlpl3D3Xo/kvTyLfmhIgRdtSljUSyKxSMDsgD+NkBBQ4qtXgrQ/sloA0ACOoFvXRa2/SP8d3UVoaqz",
+	"xVZZqzgDvgRV+kOlbSGJlJ8pwjSTgjSJnAb63kxYsPEN8iNTzPQUShbnkRu85JImcqYsI1sv9n9zFN6c",
+	"CZruljUMXpXtagC03Mpn3N6yrLq8JtCuE41iwfd2vqw6dlStvn7sZXmo0iqkgJYtXmtN3qActU0hAmD0",
+	"2700hb/lXV9MOu7h9Xtu/GKmqdq//HI6v9wCpDtOJhP8LCXzf9+wNY75KmhyugVt6aIrd9Vao7NvyhLm",
+	"kAme5LEaQmPn1YVfMTNlvxB8R5V0NhycX70nL9mRWeF3ZoGftlnT30uXUXPfHfPnZ9DcXwVBd2TbPHJD",
+	"76FplmJ26qZIp6hvmINEWTKLUPLDubG5Z5SIQYSm0B38NIVskyyZ+Q9BrYF+46fOqdV6aYT2je8t1ejH",
+	"qbLd4oRWWKrYeq8QEs8RYRNWeSuCYoaBGAM9tzJylqwxS2bGhFnzcr2KepYivDA8s358vaj3JsdMQfXp",
+	"nfWb0Hlg/5GUBn8Jy7DO9P/69FCqA6O6jY4XBKfq4i/Lag1knCVodzxGCjPlmiBao2gOVnzBiDVDxWXI",
+	"cYrRGTYdzUzrECJRX3K7xkt6iWOt9g+CtsX/gFW9T/uinSEUkgB6yI1ufklV9uf+kZni+ol3KzxzFyII",
+	"Tq7Xuw/bDiZw0HaCCD0Y37NdVaqzT6heOz2jafcFHBOcUEak/Dh3cCSKv9/U7fxgHTx6yfAlpmll0+++",
+	"NmfqsomPf1eo3zrv15yeMz3YoH2n9dF/7J0RLIh4nKsLPZmWM8BtZeWYXKS9vd42yB92oJARsErjqrWi",
+	"77/7B/oGdGlZdh1La8Xw3v1rUClROI55zrQEGXX3wY5dYxynzhAFYkieFQtnztzyFuENn9toxLW8GH6k",
+	"YuCr7kKBekFyWdfwkARavRAF6g7ahXhFWtoLCiT1+O5RohrPqnDosjyMX+DOn9aFSAcmLUvj5SjjQmGa",
+	"grytlU5XfTNccxj1RcBbFdVj36JKuo+QyfyzayrZRntNZWAtiG5uv0TVW0T0129mMGgFrcql519WnJKw",
+	"SRMrZJSwbeT/wHMBHdrJFZydcSs/uYpJqn89OnjqowaMSYNTf1eCvucdhQPw2mB4YyVzGoKgJ1dZyqly",
+	"pUWw1hK9JnreMWhS8vbV2/8bAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
