@@ -11,7 +11,7 @@ import (
 func (s *Server) ListDossiers(ctx context.Context, req api.ListDossiersRequestObject) (api.ListDossiersResponseObject, error) {
 	f := portal.DossierFilter{Page: 1, PageSize: 10}
 	if p := req.Params; p.Kind != nil {
-		f.Kind = string(*p.Kind)
+		f.Kind = portal.DossierKind(*p.Kind)
 	}
 	if req.Params.Number != nil {
 		f.Number = *req.Params.Number
@@ -46,7 +46,7 @@ func (s *Server) GetDossier(ctx context.Context, req api.GetDossierRequestObject
 // CreateDossier opens a dossier (administrator).
 func (s *Server) CreateDossier(ctx context.Context, req api.CreateDossierRequestObject) (api.CreateDossierResponseObject, error) {
 	b := req.Body
-	in := portal.NewDossier{Number: b.Number, Kind: string(b.Kind), Matricule: b.Matricule, Title: b.Title}
+	in := portal.NewDossier{Number: b.Number, Kind: portal.DossierKind(b.Kind), Matricule: b.Matricule, Title: b.Title}
 	if b.ClosingDate != nil {
 		t := b.ClosingDate.Time
 		in.ClosingDate = &t

@@ -113,7 +113,7 @@ func (s *Server) checkDTO(ctx context.Context, sess *auth.Session, c portal.Chec
 		return api.LotCorrectionCheck{}, err
 	}
 	out := api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: by, DoneFor: personRef(*sess.Principal), Results: []api.LotCorrectionResult{}}
-	for _, r := range c.Decoded() {
+	for _, r := range c.Results {
 		out.Results = append(out.Results, api.LotCorrectionResult{Lot: r.Lot, Status: api.LotCorrectionResultStatus(r.Status), Detail: r.Detail})
 	}
 	return out, nil
@@ -143,7 +143,7 @@ func (s *Server) ListLotCorrectionChecks(ctx context.Context, req api.ListLotCor
 func (s *Server) OrderProducts(ctx context.Context, req api.OrderProductsRequestObject) (api.OrderProductsResponseObject, error) {
 	sess := mustSession(ctx)
 	b := req.Body
-	o, err := s.Portal.OrderProducts(ctx, sess, string(b.ProductType), b.Lots, b.Quantity, string(b.Format))
+	o, err := s.Portal.OrderProducts(ctx, sess, portal.Product(b.ProductType), b.Lots, b.Quantity, portal.Format(b.Format))
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func (s *Server) orderDTO(ctx context.Context, sess *auth.Session, o portal.Orde
 		return api.ProductOrder{}, err
 	}
 	return api.ProductOrder{Id: o.ID, OrderNumber: o.OrderNumber, ProductType: api.ProductType(o.ProductType),
-		Lots: o.LotList(), Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
+		Lots: o.Lots, Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
 		OrderedAt: o.OrderedAt, DoneBy: by, DoneFor: personRef(*sess.Principal)}, nil
 }
 
@@ -237,7 +237,7 @@ func (s *Server) prevalidationDTO(ctx context.Context, sess *auth.Session, p por
 	}
 	out := api.DmPrevalidation{Id: p.ID, FileName: p.FileName, Size: int(p.Size), Sha256: p.Sha256, Valid: p.Valid,
 		CheckedAt: p.CheckedAt, DoneBy: by, DoneFor: personRef(*sess.Principal), Findings: []api.DmFinding{}}
-	for _, f := range p.Report() {
+	for _, f := range p.Findings {
 		out.Findings = append(out.Findings, api.DmFinding{Rule: f.Rule, Passed: f.Passed, Message: f.Message})
 	}
 	return out, nil
