@@ -247,6 +247,24 @@ func (e DelegableService) Valid() bool {
 	}
 }
 
+// Defines values for DossierKind.
+const (
+	Arpentage DossierKind = "arpentage"
+	Cadastre  DossierKind = "cadastre"
+)
+
+// Valid indicates whether the value is a known member of the DossierKind enum.
+func (e DossierKind) Valid() bool {
+	switch e {
+	case Arpentage:
+		return true
+	case Cadastre:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DossierStatus.
 const (
 	EnTraitement DossierStatus = "en_traitement"
@@ -262,24 +280,6 @@ func (e DossierStatus) Valid() bool {
 	case Ferme:
 		return true
 	case Ouvert:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DossierKind.
-const (
-	Arpentage DossierKind = "arpentage"
-	Cadastre  DossierKind = "cadastre"
-)
-
-// Valid indicates whether the value is a known member of the DossierKind enum.
-func (e DossierKind) Valid() bool {
-	switch e {
-	case Arpentage:
-		return true
-	case Cadastre:
 		return true
 	default:
 		return false
@@ -772,17 +772,16 @@ type Dossier struct {
 	OpenedAt time.Time     `json:"openedAt"`
 
 	// Read Consulté par l'arpenteur-géomètre ou l'un de ses délégataires
-	Read        bool          `json:"read"`
-	Responsible PersonRef     `json:"responsible"`
-	Status      DossierStatus `json:"status"`
-	Title       string        `json:"title"`
+	Read        bool      `json:"read"`
+	Responsible PersonRef `json:"responsible"`
+
+	// Status État d'un dossier (en_traitement pour une DM déposée)
+	Status DossierStatus `json:"status"`
+	Title  string        `json:"title"`
 
 	// UnreadMessages Messages non lus de l'arpenteur-géomètre
 	UnreadMessages int `json:"unreadMessages"`
 }
-
-// DossierStatus defines model for Dossier.Status.
-type DossierStatus string
 
 // DossierKind defines model for DossierKind.
 type DossierKind string
@@ -814,6 +813,9 @@ type DossierPage struct {
 	TotalItems int       `json:"totalItems"`
 	TotalPages int       `json:"totalPages"`
 }
+
+// DossierStatus État d'un dossier (en_traitement pour une DM déposée)
+type DossierStatus string
 
 // Email Example: edith.descartes@example.qc.ca
 type Email = openapi_types.Email
@@ -879,11 +881,13 @@ type LotCorrectionResult struct {
 	// Lot Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
 	//
 	// Example: 1234567
-	Lot    LotNumber                 `json:"lot"`
+	Lot LotNumber `json:"lot"`
+
+	// Status Verdict sur un lot (reserve pour un numéro réservé, pas encore officialisé)
 	Status LotCorrectionResultStatus `json:"status"`
 }
 
-// LotCorrectionResultStatus defines model for LotCorrectionResult.Status.
+// LotCorrectionResultStatus Verdict sur un lot (reserve pour un numéro réservé, pas encore officialisé)
 type LotCorrectionResultStatus string
 
 // LotNumber Numéro de lot du cadastre du Québec (7 chiffres, affiché 1 234 567)
@@ -1042,13 +1046,12 @@ type ProductOrder struct {
 	OrderedAt   time.Time `json:"orderedAt"`
 
 	// ProductType Produit cadastral commandé
-	ProductType ProductType        `json:"productType"`
-	Quantity    int                `json:"quantity"`
-	Status      ProductOrderStatus `json:"status"`
-}
+	ProductType ProductType `json:"productType"`
+	Quantity    int         `json:"quantity"`
 
-// ProductOrderStatus defines model for ProductOrder.Status.
-type ProductOrderStatus string
+	// Status État d'une commande de produits cadastraux
+	Status ProductOrderStatus `json:"status"`
+}
 
 // ProductOrderPage defines model for ProductOrderPage.
 type ProductOrderPage struct {
@@ -1069,6 +1072,9 @@ type ProductOrderRequest struct {
 	ProductType ProductType `json:"productType"`
 	Quantity    int         `json:"quantity"`
 }
+
+// ProductOrderStatus État d'une commande de produits cadastraux
+type ProductOrderStatus string
 
 // ProductType Produit cadastral commandé
 type ProductType string
@@ -8822,265 +8828,266 @@ func (sh *strictHandler) GetReadiness(ctx echo.Context) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3bcty4nTj8Kqj+UqXuCbvVkg+TkWuqPkeys561ZhTLTlJf2n81RKIleEiABkCNFJer9nbvvweYq810",
-	"UrVXuZs795vsk/wLPwAkSIJ9kGR77J1UpcZqkjj+zsc3vZhnOWeEKdnbe9PLscAZUUTAXw9jRS+ounoY",
-	"Ky70DwmRsaC5opz19nrPFnOcUrmYE5Rjgfo0IUzRGcVMoWSrUDSlEitSiEEv6lH9xeuCiKte1GM4I729",
-	"HoZxo56Mz0mG9QQzLjKsenu9oqBJL+qpq1y/KJWg7Kz39m1UrumAS0lJYFXfcmSfoZgzRQlTHdMndgh/",
-	"AeQSZ3mqn+6Mv7rTi3o5VooI/fX/+et4+NXLNzvRl29/s3RpjwXP2us6wIogbF5ZzCO0+FGfmqICJQTF",
-	"BL3ihUCUxWkhUf+cFIKgpEB/LBbzUxJ3neBMTxU8wAQrsnSV34nEHF9oXA4P/YF/I8ist9f7f7YrgNk2",
-	"T+X2MRfKDOdPcCQoi2mO0+WQo7e9Oejk5eDXAx+95K7NS/1s3b37Az6mJE1q0zznqwHhVSFfF1uLH68N",
-	"BIpfEwSeX+VEthcIP6Nkq1wj6ovFPF/MFREoBWTH2eInJezt5WkhKSmE1Askl3nKE9LbU6IgHevVC/JX",
-	"TBXJ5LoHrVfXexv1Mnz5xHy3Oy43iYXAV/qpVFeAxfow9N+WJHxbZKdEHGF1Xl5+rv8o18bghV7UE+R1",
-	"QQVJ3EbWg4baNHDWR/iMBIhUkS3mgmvUTzHK8RlpEIQd1McFnCzaQePx2P2/Ex/0NP4qEzLDRap6eztw",
-	"VDQrst7eztj9L+pllNkfy9OjTJEzb93H9G+htfPsVMPl1mKeLuaZ3j/Qf7uErtXBYOEVjutLXLm2Z2Qm",
-	"iDzf5/x7GljgN0Rxpg9REMaLC5KmRK8S5Vwu5rDUFGvewMgl5QwRhjKeEKQW84xTNnJ7iM3w5SZOTo5J",
-	"XAgyJDLHMTkRZhW1PWX48ilhZxq8dsfjFu5FvcvhGR/aAevbqPb1XGAmc0ug6lubmkVN0Z5GxFcdG73g",
-	"V/iMoAQziQrmNob+Tan8O5ZeoT7DF/QM6KscjNARFihZzGe4UGgPTU95cjUtT+GcYMMK7KL/MrSrHD7n",
-	"3xM2rBa7Lo64XerPq6/1vb6QRDxJlmBnAS8sxc5VLOCt/ljmnEliZZyY5EqPpGUhprS4sPemh/M8pTHW",
-	"x779Suqzf7M2Q7ADwlwN0k8yzOC+Fn8vCOpni39kBGniqteDXhdEX6seVBFELqlUBPECMc4GGj5+j5Nn",
-	"5HVBpFqy2lzw05Rkv3WrLiUa/YUmzL0LnNIEXj6ZYZoSfUxECK6Fvr9qiFOYpr293j5B8TnOckSkQvw0",
-	"1SDDqSAaNnKuEVL09nrbJNOvv32piS5Whezt3QXQpwoo8FPNSzhjizmRSPIioxL+wRSiDJZC5Ki6qHOl",
-	"crm3vW2QbBTjBEslyOiMFxej1/Eoxm6HRG63d/J2XSg8MoOEbkmf8eIfipTrQ/1pa6bpIEL4gsQoJdIc",
-	"k0Qag+hM6kXsczZLabzJRd143WZOZZe1tZgrrLSgUZAU9aexXdEUQOkxF6c0SQj7kAvULJwzDc4oJ0ID",
-	"gl7Kt1w95gVLPuRKnjAleHGBT1N9uYyrk5legjmb55wfYnZlUU1+yHU9FzzXBF1PhhW9IBL1pwIrcpLS",
-	"jCoNdr3I0mRY2DOixNXw4UyFVKFjEnOWEKlFC63GsETUWXCLtwIVZrhQ51zQv5EPeicPC3VutAAzAwIi",
-	"L4ECCjIrQF3oTwtYnn4xxoED+fOf/zx86L3QPpXfEyyIQILgNPt60jOEZtKLENDAryc9i/YnSnOoSS90",
-	"YhU7MQd2gWmqgelDntcxERc01lQqoZqhUT0/LCcXPCZSfugFOe5Gs1yLwRq3Fj8iiRWVM0wFQf18hMjl",
-	"CEmi5Q1JzxgRSHI6BD44ABnAztNkzbngORGKGqad6d0Zubqt3VSywV/LF1+W/IWfviKx6lktiJ09NpaN",
-	"+viEJfI7FlDdiGCUCKOmGdk9ASn4zEBsW2V7gFiRpkhqUUzrY/qrGWW9qKWm6ffMjRmRpiU6zqiQ6lsQ",
-	"hN60n6Z4ycMMK0HjwoDDsts9LF/UV2EATIYIi3nidl8s5kBkUl91R33FC2lUxHQLi5ww/fPwbDHnVn1M",
-	"i/Luo/W0wAOSkjN9THYJep1N3c9KiWvZA3xgKaXL6rj8U/fO2DubyAFLF4hpnbUNYdiZ1JbiGhGSs2dk",
-	"pseKzzFjJF1XTd63rwOWGoGuBc1aQqAp6r/7+86dQaQVoZnAbPF3TCXaQzFBshDodcEp0iI6pkrfo+Hh",
-	"/Xf/RIv/TKg6RwdExlgoItG7n8vbfsULNWG80CgiizwXREr9XbJVsApnNFWI0Lt/oqdcSXQf7ezeQXfH",
-	"O1H5z91yzIKBoKzPHXAtmjDQ4jKgOZGWmxnPNOrNaHyukVRPRdDBYaTX4PSjCgmJyIgqhPlUUQV4O2FJ",
-	"ZTuURQoGmpSgEiIilG7p+1VmJ5a+jEajwQhNNQpP7REQWdl45IRRpk9eHxK+wEyhmChF0AUR+lRGEwaW",
-	"E2d6bB7sOtQhqVkellhF1xmM1rGHMnX/bq+timuMOCUByHpYWY5SekrSdDGvQGvQC8zI47gQgiQP1SqD",
-	"WZN0DhXNSGjI3Lc/ro1mZphNTFENKgKExttO82oiZ/8yZxeVVnDfpGlRtsL6ZdRlv6IMDYUAM5wCn6rQ",
-	"VqM6+p//+P/R9AdyOjXWEGLxO43QFOfU/FowZ1/Yenj0BL68CwY+VmR6nz+QU734nHprqw6/tIXT1HkT",
-	"AgRQrm39C9xRRfDLk7ul8ZSzi5ZD1ddu9OjNzJUlpiznQTC0ezt06fW1Nr42C4/c4dZOZhkEOSNlfZvl",
-	"7jeyzwYvqC6seQQk98yM7aeKK5w+cbN3PNeLDz5vIiaMEzlTqWeT9KapjbnsyCp7v2/KdMJcUzFPOWPA",
-	"dpSgmkfJgl5QlNSYhIdbbpSSYmN3uCFysQz/nltyVl9QAlKUIic4SUiiGfBDzbAD3Bm9+zlC5euCZPzC",
-	"fHC8lKnrzybMfkc5OwELJYvNt88I4yymRmZe/Ai8vSZHw6Rm8ycXlPxgPts3LNm8Yua0zBpmS7k6EaQU",
-	"EGAiT2AAOqjFDKJQnmp5XAOxtWDrNUstAD1/Vg0WcyEI0M2T+JzE3+sR/7SYi0pDNSpA9V45B4yRC54U",
-	"sToBZ5rZgJFW9GvwkCqJrIULF5ew7TjlkrKzEw0CJ+RSESbtZo6EBqMzY+K1ykdTmLHnnp3kglQmK/P1",
-	"Yu794oQjc9TZSUJyLqnSbx4s5vniX6r2Su0uM57QGTV3cgj/jv1B2zdZfUouc42O+svHNPhBfzGPzxdz",
-	"zGIyQO9+Hk3YN7wQwMe2cJJRRvVhwauSFNbgbdnaHsJxzAumTmJBsLJQIxZzD2R8TyNszBuUixOGM4sQ",
-	"Sgl6WpgPCyQW/9LCo78EreLACLIQF+SKi5MzgZkKfg6WUX2kQTWoPsoPVJ0nAv9gIJgooQXvdcYoUYbn",
-	"hJllfFdcEAGA0cYXK7ue5FzaRR8Vp6l/l068BT2g/jlI3gWjr4ulA5RvLebmMvfP8evC+Dn1nYJdh6D+",
-	"3fEYJplua0o2HYD8rIwfEsSXQglixWRHI2s0DGhunUpVP9UIUEVXLWnR7LZOOuwvTfwHouuhtBbPgtiq",
-	"p2igoPnJYll9ZQ6d6r9aTAGCX4Np/UsbZLVK2gBD/6cSprzdGyjR6m4NEPSumncbZjFJcmCP3PNK4CSh",
-	"egM4PfKEiRlOJYnem5UlQrjQbydb5wVFznGqFv9SUfnXHaRpvnmARRKwwLR2uIYBRF+OSBZz+QCBtUPD",
-	"rWxYR7SqJdHrArME4VNpA1Kua+2o/N73wVFq/9hpSF1Rz9ygfawVvZubRoICUU7BlRcQkw3AGpVuPZ3N",
-	"QP1aUAG4ZXTMGKeEJQKU/lq0xMobpuuchTH8vJAd2qldl+ZbmJ0RiDoSxNefcBwvfpLOFLhFU8S2MHqF",
-	"M0wttHQptSs1dRY2+YV0UmYsV9Wt+Mdd2+Oya350abZ5PZTHHrA0feUZZe7vnZCBA3CBqSdJ+w6ehnki",
-	"WGJea4pwRgXq88I3NkcbokC59NDp7MOZHGEpf+Aiud7ZgMWAKTdIDTBz92PkH9vO7u9WHhsjP/gjLtWJ",
-	"3XstpbSxsvqowfMwfPEAK/Ko5IotAtGyWW0QWgNr8KZZI/JJHzi5oLyQK75biXWCYOs0CTyCu9+E7DVO",
-	"u2kuCi26tftyTfUVrHs314PYa9xAdXJ1DD7kis5QvwwlQyk9Y0Q6PzEYDT3Iv9cgGHeaU0W9y6Eil3op",
-	"WZEqmlLWNtV1nWHw1EqZqA3Hpzy5CgLDmuwl12KzPN+MVQqCE2/SU85TghmILYVZ9Xpswb0dmW3UV2On",
-	"CR4I8BHHFq4pAV6H3e+tIewVDGG2mbDnOGkr2E3LFCk/ozElKeKF/hOk4gYtXsnCmsBn2HF1BN2HbEnf",
-	"NdnKhhj6PWXJmrT43/Wr13YvsuuRfRtXtKH80Dx8R1xht3WPn5kgdBstcbxLL/Alf9Q/Pnq0j979/c4D",
-	"lMKTunWFaf2WSGXlQd/EvrZa6qKkTizvkKXu5//SVF5bOmpIyzuwYtevTvIuJ3k6a5/BnwSm63m+UR+E",
-	"U8KQ5AzpExbgyfS8ZD5p38wl73nga5LvrbnaJWUhNDhYzE8LFbx8uOn2iq6n/aytzppX11OWyjCA8pP1",
-	"IgLgKCxArBsg4AwoAezKrM++rSN/mnhXJhN16dCLn4Tn5tXrrLsUAGhiolAIoa4NQktJgo9uHw1n1nZ4",
-	"fzBs6MAAA7IVJjRufVOc2McsocmGyHED+v9+j887J//4vFM1mwqeSHZgDcdtFdo82Ex1uJnePaMpcYfo",
-	"y2D37t3AwMbVPi+YCrt55TnevXc/jKEdvuOQplMu3H5WDuzN347W8E946eXchhO9uunP24t+kD2mLNF3",
-	"uEFsZwRmMNKh9QoruVVhVM/urrS1CMPS7bjR0njRg+yoJi237d1aGt8UExn5/dVGwSr6k8cbxg5uhLIz",
-	"czObAK27zADQrkkAroHikUlkCUHDhthvxvF2Hnl3WV5SdfRrQMftEIM6wH3uJOFFnnJj09rAvKGvNeAQ",
-	"IGUY6F8On1qh6uAQ9e+hQ+6sRIMROoZ0lMylXDnz0e69eyjGAsdKC6UyAhF5wqqfIGebMwVhAcYvXYL4",
-	"KWUYkh+Xkx5YePAgqsz2pZacQJCkHwpyHSn+Grafa1pxjPP5OvbOVs6TCdM1kYxhZZsXKIXwB4Kk55Y1",
-	"UT9BPdumCNLT1daAGqF1GXBvShsOhwgMkHhPIJQDIlb05eiLCppcSgtXW+5k+hQODZMKGAHcE0ix0oBs",
-	"gifC+tIKrG6ayMyqyi1GNXCsn5h3vfbeWktfAvj/boHQnaAzbvWintlJnUF7pirz/WElQKxppr+ZPLyu",
-	"kZ9LdVsWfv1kyUjr+K8SI3bgNP1uBmmfa8L4y2Zw4x8LqmEMGUBHhKFckExT3n43OjbjBQfdq67gYzO/",
-	"RlOOb/s53IWUMGqPtTyfJUBawUqtYsj9u7tfhYqGBEuGlIPdirBgucbnLSQ8cop/deokoep8lLhcif/X",
-	"PjG5wj4TdOaJmgB8N3Arjy5zLtRj+12Txprfrf2ewKvWvvboMjYeoqODx74Z/zKVl3rLySxItiCK+JEQ",
-	"oUS0rtQdS+NqKTthomPTtJsDHMGDQqBvjr/7FvWfPd5H978a7wwgJQWS0M9xlkfIZuxtu8NbjnhuujKB",
-	"IXSHfxCYqWMbmXY9n9b1TPW+1cYDgvt3l/uOPFcyfB0y8bTMxKGN/xvBqSltUN+NJzSUUM2/X3nY9rPQ",
-	"TE/5Gb2mSza/3fCT93/m+bI4lKdc7Zfusn3wln1CavuakoUgWgRen1XUDuUZfLwyswRm9pViN+ma6nH7",
-	"Im6D6QWu9/Pmf+0NXw/LU74ZvFTSbhV+6iIeNghAbZwJrGLlNi2ELuGNIXPyRptqq20xZxrvIGCy8rfb",
-	"igQG/Im4MPWOoFALZirA3dsb9jWoJUyyWt7S2lEcMgOchuT59lD/SxSf09kMzBd4NqPx+WKOdtDunbvo",
-	"3v0vB7WE053dO3fv3f9yA8n1KVfPvMiEQIqcHhpSa8TVUYpZBw59IEr6QTS86yNVk2JZ6Lp+DGFQA4L1",
-	"RaGrqc24PkX3IOCWqLkPU589Jfc2e83QriCSlcmI46aqfrQk7a1Xq8HmlWAbR0G0vQk++d6+cG05m0a3",
-	"+NHl/AMAlwu8t7pG3LKI2nL+0MUc+rpFRSLvjccd5UDvhynkIQkmPVclR9YzvVRVStqml4dLg97rxTjw",
-	"GVWmIpwpPSBt7qYJyJEU4SIu2GC0jiGmSlN6xBKSdIQ/mYSXFJdT4TMqJabKFXQIBnKYeH2UkLygEmVU",
-	"ohmFJNEUT1g9noUXKCciKSByymTHDdAempanPIXKZTjlQiJWpIioxqEknCoUn3MqqZiwhJgyEbhA/ePF",
-	"PHU5nX52K1MDY+5vG+WuG5SwJneh8mGSURY2CC4PbCukOiZ6O34wX/eN1eGmKu/pHQJk0bItwhC252fg",
-	"Z4T+aMYg3ssT5l6p32ctyiVq3Zu7MT+jypTKSwhT6O74zoRNvYw5xtUJhA+RadcVOV3RpGtspPK5VLr1",
-	"MdeZOJ6wGQfkXYlX64eV0CQUO9Idm+YWH3kkKAgYFZyFTitEL78lP/gpYGtSNffF26hJI5UbqeXRkyQW",
-	"REUoF4v5jF4u5miakfhkGiFBmBaDgbDNOCRV2dTglZKS6sjpeWm2Zg1t1+PPzuHQqPFGLhWI6i67du2s",
-	"h52ycus6hhMv76FmO79J3HTDiB6ChxvkL/0ugHdVTpUk6tppKpunQEUVIN7kwMwgqxOmQttcd7ctRIFC",
-	"SDUqDh5QnAgiJUExL4SgJAXV0Ti++9Y/KlFCissI5diksuq/QCbI8KU/8w6cQuOXjhi9Zedt7Pm3ayes",
-	"n61+gzMy5DPfZtB7whL6uiB/Q1KLAAVrn1nkHhHUPLj6+YyA7pI0kQ3LpA3og2rKoIwGQnB2NkBos0M3",
-	"mNZsWwLmbYW/N7wNVfWrZaLbe4zYDiTl1EvNwboEgaqeBAo853BKzJZBTkmVw5MU6LQQBBeD9UvCrY5+",
-	"XW77d2UT26XwH++jr+7e+xLZN9ABgKgcoacETcHpPq2XZotQQpUpywZlFR84uY0gQbLFTwkB8algE4bz",
-	"nNgCUA+PnkSIprZOWlYVY5wefXf8HG3jnG5f7GzjQp1v67MpK2hSzqZW5t28CpLd1L5+tVaJrg3kZ3yo",
-	"fxzK72k+5LmhdsPSgWXg6XJoklf27r6tahavaV7w/GxvW7bKTef/UkvkTCpsY7lvup97NStkQ5/13rvj",
-	"x4e0mirIIlvMlzsFvbF2vXJn9aFePHtSK5SSEijGYevWnKaLnwJCsjfyTqgwVTCGRAPGEnzZtzDWDPpJ",
-	"iFb4TlNTmiTVjDI1lZhTagrSk+JCawlyC+d5cQWH6Gy7ofrXjaqyxm9sKyRHvbJAMCzZVnaOen5hXk9e",
-	"PjEZ8iflAegBTipNxS/MwVl6VS/8UakxvSrp/USS1LdB28ogOTVFas1HacpNOROrLsGvriqKjW+o4bU/",
-	"VoyZ//qJ4ic2kwWqjbiFxoJLecIFPaPMq4Cf46uU4+REcX6SYgGGsYLJIs+5UCQ5yUhC8YmFgoyoc540",
-	"1lx4RXQjgHzBQrWtPCi7b+AkKeKVznqCUnohMJVOn7fll8rqS6kHH3mit538cAYbyykRQb+9nbrso9LM",
-	"bf8wkb3lxleQYe+UPoZFG64sFDSzfzTcHe/eH47H453dO8HSkPrTzZR1m+n4fI1ajkfeq2+jnmalylZs",
-	"DSQitPxEgsQFMdF9uSA5FmWmJr0QhKx2CZlykd7p1FdfWu3LhZV37pHR6ojWNN77sHsbpvsaLnzehnt/",
-	"q9fTR6+Js7fhs7033rxm0O0gU2m7393Mdr8mMiy5qXAJxKMmA3C1hKHCbMkKUsxOfB4xo/E5OTF+XHIJ",
-	"Ab0ngpxRCFANcYlnDZ5786icmva4e3cze8TSaBnbmeV6SxReW5frWE26VtPoExMQBjO/6c2Stjj9mItc",
-	"2mSAsukKL1oNcvzgPRssapsBhW64bkG93uEtK270xO+N1hXP7ZnbwTGiJWNK2OZljryVhEDkmJ6xF/k1",
-	"q31sZBGqmTJWy0PfWuOIb+NY/6v8GvZB3z6x7JsX7r0lQWwr7PdLsbbqvlevREtk3Gv3jGASJQVSgnow",
-	"jss3wwDuuT5uJw/XVijcRKR7D6Ubfin50n5xgepkglftu5TamZPXOIVmv4ylRixb6cd0zwp5t2MiZckA",
-	"uor7PQnVLijEYg72hQsKvpF66TwwgEnbzSZYiL7JfRqOcqi6WNnJzOh+m7S07P+Gph2N3qajEGSA/r2O",
-	"bPS8fLFVWc47N39A/8Q6ryMs3TwHa03zGG2c95f3xgNoN5gRBayDQEuCtKD2LLYIGyrogPXQdgJyWo2j",
-	"GKaHTpBavMg1Hn+kyqAblwF1NTC0REAUvUbanGfr6+31XknORs+w8xuuawm8rVoTNygOGhLBNOu6nbqe",
-	"7zc2YnkRj8/Ec18d+8uOq3Ir8JNjvB4i3X61O/XApofD/w8P/zYefjU6Gb787W96a/ik3PTPSEbZtTXj",
-	"TSTExrl2Vc8AzIoLQdXVsR7AeuaBfmnqVv3lbIi9b/783PX8gvgRQ+tqHQpN+ytq2XDMmcLGuW4bVR5Q",
-	"VxH+bDFni7nAKfGFd8jdqcXu9tr90I6eIKjF97oAWi5dbbFGxfSEoC8OOUOGW1kL+BeoH4gKHowmbMKe",
-	"80Kh2LSbnNmuPlVfMPQDOUVQEAFSak1QhV7LHhjYnRdNgrfY+NEuJ8yrSi49taQyxJsOYClGpupVfM4l",
-	"8Toowq/S8Cvpwn7sj2Lx01lKJKz9iy+abeJGX3wR8mHpdbIpRIa0S/Gi/jd/fq6FCsPmJmxaY3R7yPaI",
-	"+5//+K9phJK6cLJVNuYdo4yyQhE50CuuZiET1lA9eY5fFwR8el3aqa0evPhR/0tfTaEZyIT1gw46I5EM",
-	"Hmg91jhCid+yZTF/tfgRCZLlKY4Xc83pXdyV4oUiXljeaMKeEom8lrAoMY3cjOOna73N7rJTpz1PJ6xf",
-	"ChDTzn6xe8j2sh08MN2SCoAX58BJTZdUTi/KyaA1qsgdIDwSQq9W3/9z2BOBH6zzEyU8LmCh066md1Mj",
-	"D311996XAwOJBZuwacwTMrXupQh2CM2hat2xIAzJ9Xky84JhQWIqKYGOUyl0b03K7qATZtuDov7UeC7/",
-	"+nJkhYCpHs1PyKtl4Q3sho9hcL3fh0Ws1wWBRMaqEXlduWElmnpRBkSGQCdFfR2RCXMoiyMMECMaQ9WE",
-	"mSaBtht9uM4B6r/47Xg8Hmso0v/aeRzBf7987H756vFAkwmMFD4tUkNODC5PmMSFMsYXesaInhh6wJpQ",
-	"J6BF9pKl2Ri824qM6k8N69lDZXjTdBAhoiYshbz3zH9HU+PpwHYZYArhQkpq/IRVdQc9T0aluWEuMuj7",
-	"SiGTXWoqqhbzMy4ombAXjGrgQPuzwQi9YH4jdO+QEdWHyQqAHbjW4QUVZ0Xqdoj1tS7+m5H61Zj2YRPm",
-	"QixM793XBTUlIrHphgihJ8SFrJwa8p7h4kKDJThp+9Od0XhaRmpoWqlvWp+2pkvQSFMiUlza49hDd8dj",
-	"FOhwW5LnCjhrcGnB8g+Gwxn6Y9BXw+i3BtKA8Ckki7OzxVxA+dap1avMu1O4rxzH3+MzAq2xp1VLtgnT",
-	"22aqWMyhibC1gbn9wnWXkww0fZV+Tq6GhW1bUo4SuW0eTaMJm26DWzPwcAA8w/RYkYjHiig9jJFB95Cp",
-	"7jHVcF5u1zF5WCS18J5qfhdDqEXBHMKZyCHza1IArptFL+YM0nrssjXh5lfQMnnxo4cFhCWCUyXtbeoV",
-	"yvh8Mc8wHEYGRR8L0xrFQEO1NFM/7xzHBSMGfsmlnsc0nE6hpR1lGtqFjchVV/liXu9LHxNDKgRWEVBa",
-	"AOmplTjlNp/NaEyG8orF21Nbwy9f/EuZAJKUxsSaDqygpEVCQRdzW/HvDMJ3mOUwpdziVcXotUQd6GbW",
-	"IRz1op7tsdfb6+2MxqMxCK8+tGkp2YdHI93qyYZYxpQGpxzWJqw8+7ayCc71Z3dG45HNGTgHqbPk4aaj",
-	"h7HscxnKg9iiGbjOAf81hUaxFkIAx7zIDJAo2uF+EOjeCvczMGM0P2mqPupzEokNx4610AcjZlwZtDLf",
-	"u9o4ms9L9Lsa8ezv7P6uLKgTaTLPnMRmmEcG9cwoZ4bNZ1xJf+xCQDg58AJHnAA4qyhFMmGnlLALwgoT",
-	"2kTYhUaOEXpKM6gVCbx5MX9dEBYbsdVt/smRgTytZcAVPUl6e652tbmGqmT672287oo+8F5HdauwrC5C",
-	"UGm5trujr+bt9fxWj5UtupdrQiE11QV+WOh/mYCgSuH0dby1u5/Xzfhv68qUNUjU2uTvjndurUM+WBVC",
-	"Tbk9R4eG9sVcb+jueNw1YLnCba8zPnzy1epPyg7t+oPdNT5otgX3Vcve3l9famU9y7C4AgALIKtWIfGZ",
-	"tCY/QwEgOrSiC44Z6dWcERUKg/dbxmme2Mxp0bIHiQErpDKtkyBCUizmOKXQRDvHYoCMk+gU2MOMxlTr",
-	"ZxNWe40XAmQrk9tBjIg+Qo9pqiCtVAkK8VdWYYlNmzvN484oA8h4MGFTnKZfa5CaQtPYh5CKSoTRQ2Sj",
-	"USp697Phv/A4Qq8K+brYWvyI7iEteFYvRggXw4Skix8hbweiIU1Yj4lOC8kzRgjRUm265QkJD2ruwCpj",
-	"KMV6IwTtaHHBBQtMgWSmmmJOq6iB6cj+BWEDU3SBC4XG1t4sKGFahIM8Yg1MyQOIKobBa7tIMUrKSrhW",
-	"cyVWkbigCanUZT1ZcRkibU9pWXSVWnIicEZME84Ou1f1StnF8bHgGSRnrPn+c77J21WxmvUngNaWG3zw",
-	"EPokbvDBUdlQcYOPjrlQm7zvImRWfgBROWu+B1Es+l2qScTrgkD5OcsecJrWOtiXHkJrgWvVTnzZIv3j",
-	"WyP9tYajARbwwuFFsuU1xrwuF9hZ/ckLiPvkgv6NmL43FQ0/DvforEh4iWQdRNxqFJ20/NEljk05OI35",
-	"F4VWy1MFtiaiNHG1VqfpHx559p9yeBMWbtQ7EyFudAww6JTlD01RIk3VXMgjYaDSU62hgrRmIlg1UUJH",
-	"B4+btRB3xmNNe7UmVlLpviNb3cqjbedn1KZpBHKsR39hWYPRhB1gZVKQm9XJHziuc4FTzcAYNElYzKGN",
-	"tlWh9OgFFGB85ui31s+05hXU2Lw45mwxTyhGUp+IfRU00VReTtGeZlsekF+wZKTl+sssNa/KoVF0nJFp",
-	"JHNBcCLPCVFZOoL/TiM0zZNZezT94+DBEvURLKXW2OWURU8XdcabyLaM0BqZp1DaHiVgRNGSdGkYE0Qz",
-	"kvVMYyHWYupiLWMuIfpTRivWBcx1JdVaMa63G1DaXznYe+Vgm3GJPJnVmcQ61VJvjIGbTvk26i4j2wct",
-	"mzNmS43um40OD6h0Cm6EwL2+e//+oBf1zglObOfzwLttboCVwvG53soDzQeIRp+vJz3oFD1MiBxa+kvk",
-	"cHe8Ox7ujIc7d0eaXk161RdffP3i+ePh77a2/uc//qvG9lt7/WBMtVSvumDDozvrSxIuoSpwa88Fz1Gy",
-	"1bAD+skahhkY4wGRpt29n/nnmfc1SwTuaqytIKdDbi5UuoTmuDQrUoUZDAXpKFsuMwi0LiIlviIC4Vws",
-	"fpJo+owocTV8OFNEuMQqD1a8p6EmLyYERqsfWCnCEghYaN1yFUz7ti7TGGpKYGOhHuTtIoZrijtXw1nV",
-	"6b9Tc7UdfSvZLnKuPpetJ039h1wTHirBaG+Y27t/oroGi979rD9u/M6hKXPlSvC25mz6oxZj+wMp+1Q8",
-	"trv4ADKwmyoAwX8Ckce4WGdG274NidYNmwuec2lA3zmx7DRLmtOvhISGQX2lDUPjJcxS66ktUX95p2vX",
-	"clcDKcTsaDCyJV4mzJShjcrkel7UmlCDQ30xB4dtTNKUuHhg45UyFkvwfkaIMgnCptSyMOMZ4P67f6Lj",
-	"K6nAxtBvfTTQwGe6kY/QIXi6waUUOV/2zNlOjBtcCapXAn9MWGU3AX9Yl9wPrYaNb9a00dbSNUnhG8hZ",
-	"ThttyjvtBPqtX40FvxoLPnVjQVE2lK916LcemQ8m5ozvrP7ocZlWWqfN33RsAPXruFzjyVCoZSkRfj82",
-	"iMYkU9/8ECFcXFpyB75CE/0ll5E053v9VZH/kIr8Kur/qzb/qzb/qzZ/q9q8ZVPDOo3/9BT6DTndL9IE",
-	"EFmK7BT9DrXno+jmrzqlgU79fIUscE0FfZlsBcq758at6/BXNS3esbaN1PhVeo3VtCIX1TRhpYPURYZJ",
-	"36VqFDrYb0076xRNykMLstE/kBoP/eXaDj4LAXlN48Wr25SjS8sBWRKrpQUznBKhbMC8i1vyIpX8sO6Q",
-	"TcMJgCA619tTta1VR1yq/XJhG0cvrQdo7dKHHzhIyNthAMj32yadTwaQj/R6bbSstw0Tmm+tluFciuuA",
-	"cNn/vRN+vysuhNUm4NVaRXmtgng5KzbeqCsDXdIzJ1FJzlCZTQq4YE8Gn6YmyJDZOvYmXl/f9KgjUM+J",
-	"5zcI1Kv1zuvtjne/HI7vDO/suP5me36bMS+RtndvPN7pVW3uvCZPLiD1KVdVXf0IHZ8TcSo4/56sH45X",
-	"2+ZHQrhSB2pjm31kW3z1ftmC5vju6i++5eoxlPPaPFiwhsoadajwcecmKLr9xkDZ2+3M6/C3mUm2Vmv9",
-	"CKtz0O1uxrg68N3DZwj0NjOXrGzxY6DZYpibNRr3faYcrbHLAJ65rl6fAEfbGNG6WKDz08jixnjkcmWX",
-	"qzieo9coKtzkuS11OpWpMIWouNoo6FQ5LldxQz1grSTwsjZHu4HT2852ATWpAjLHqk19HJkovDTngVtL",
-	"8umicg/BXUhWXrEmWAVDtTQK29gnctmBnkQDeVkmJO1Hr9bslomRbuuKftO7mwgyDdnkTj0X4FVOiVIb",
-	"SB7BZnwfmDBWMNyG2WNzZc7n+6vsUaGMgWuxGrBvREu335QQ99ZVqlLhjtuCQD00kB8s5iLcrZFD3D0k",
-	"A1iHRv+1bSVbevUhgH4QTZiJoQd0I7MZjhfzETpY/CRN3Q6bdykLeoGZIpEehMX6k+B5MJsj9tNZYTJM",
-	"IUR/wqClBfRJgR/BuuAw+0FAmGkmLT0lDY3HaDWavmbU5Kd2KHYEcvFETGOC9hBNTcbX4h+1cIeqPUlk",
-	"E7ZMDIFb4oTxwhAxl6kRsFk9Ixf8e1IjRDWsvhswbBrgspfy+Qolz6D+y+3gU9iXlmPI+7K02i/7dD1v",
-	"ml/H6aWPwoU63zaNPoYzW7cryBufhasjJF6hBte8x2j+GtsuCEtcrYhpNcvU1BWfsA51wfaA6ft1pYmq",
-	"MMakpAY/tRnqpk8PWBZywXNBajWqAV3xGRXWLFjQIewA8FJ/ewk4GWsYEBeuYTyeMLfDvWXVDojm/ZRZ",
-	"SnWBoRwM6kOIetk1yBAoaEYyKFPS6wNJR6WkaYdE3Mpju8gRemI0sIvFXNAZXcxNAj4x/Qa83FY5YYSh",
-	"C3pWaFmlMjA6ehhC/1a3l820S1eSsazGaByHt6+shWsqriWX3J6xvV7uLCCcfGOqlZi+Vu4il4L/J2Ok",
-	"7O5/hfoVknU0gqhRxEKdNwSMsjxLN2GqiryUSW+BNOd+Rw7zwESV1tKYRxPWnS1sU16IauQOo/7d3a/M",
-	"Alphuw/h19XlTaKlZEVqYQNKtNiQ1QlbWYcO9ctaKw+QeeUBOsYZOaaKfH2s6al6gI6wOv/aP/OpoUls",
-	"y/jlFv+toBhBs7RKW6mFq/oIpMLTejbNid5YD6p1zP6l0Zljy6GM/ZX0Pnzo/u1lRh8Tl6FsamqtJBO8",
-	"UN104mnVXTCHhNkZZYhmJibMxLUZyd0WlipFnJrojpIuVWIUwga9orUEZ7syRURG2WJObiOG+48FVYoI",
-	"1LfFG6tuevYg1iC+DpuGgkiihsLdW+cxP2IXnJIIQfGcklpeUqlMhaTSdGzwQXOJgqFUa2Ca5i3mlFFF",
-	"MRBufSJaSzHVrayK5AQqrbtAIuAIPW0kZZcSqX6/uQrEC8SgllVA44Hd1Rps3cQAcxMqs6zL11pEZ3c1",
-	"7Dw0dYKS61KJ20b4b7YwRdxYtFHGWY0rbwqrS2C0LK3GtNIiFHpdbGlwmnEqH/hhKhZPpNf+TNMOBlXq",
-	"KBsFIEiSEn7ek3ci2OZuLZAIEJ7DWvmWc8zOrq+333plDKvFeWpTrdqMk/bMXQqy+HtR806thphml5tu",
-	"kPmTUbFIU1Y0lRobBXUY18TOVfCyQBShdMsmLhNTKnFSNhIqCxSih6809Bn/hm9BitBinmKhxWnpdzmF",
-	"xBYbDNZ3WS5EDCZMYpRgKCsHhJ9c0jPClDP51KbV1DPWojnq3x3fQdPO5j/TCZOUcTYAmgvM+bIs3GbL",
-	"Epp6TMHCQK6sWkc1nglrZNeFabTffek9oVhXJ4brYpkpV6OMgj6jIis5/C9dNKuQ0SycGKMKLTfU7wSm",
-	"wTr4Z7pCdaLd4j9trUuvYma4V0Pkd2fo1IcGzkJSsAlzRKVh0nIV82oPm7OO0FNnOIa6A4WqzMMPQDfL",
-	"oR0504jpdYv2qmt67a71+S1+EsYA5TZhTESmlt9ibsoeAptyoqdJMAVBx3TZIsirpvkd/OQVoUm33FuB",
-	"UrH6+CZsekzi4WOi4vOhVhD3kMQZGZrPpoMHCJAfAY0IdfeahhEWnlkJ9xaUw2jdb/ZNI473ZXhqtEB5",
-	"a4nDx9L8vjUQdmn1l1+6+aiD5z+zWGZjm2uYuZqelH14N7JhW9NsF33Zq3UEXcwtRfKQWnI2YW5Qvy5i",
-	"s41ARWOgWv9ghI7B7OvZya2+6RJOtyBWueK0ewE7OppWnVimSG5RYxW2OQt9q7pGS9ugg8IW13rDMGLq",
-	"/Ff+Lwzup1jzdn0yg8gShNQapA0DTxbzGQaXSMFIJSSMoPRuw17tHWLbKo32NC+54K8LgIbwEUfAj/St",
-	"LOaYxVbJrCQRXoDI01Ysk7o0aeudQiPIgBGgU+3XItOOKbv7glU+EGt/MfUCKoirAYctqIsYRWemKmrq",
-	"z+y/O2GM2l2JlghqhLZgh0dT8NaUFAP1xUZcuWKjARm05N8j9ChN7RLjShQHf2GtZX+o7LQHpBpMXLRq",
-	"oEx3t6nVHNpGltZA/po5tbKL/PvhBW54N90v2g1REdRPIQ/o9vRJJ0x2Y2QpHG7MeZypZyhsV4OVJrKw",
-	"n8LEULaaiEtqY8A1Dl+ZyoNS8pgu5i49pbSAgd5ZxofHWI66DF3NTgy3Ud70FcFsZIxdjdKma5u+uhpE",
-	"/K8xe7XAYin8NTJPOqMZvQwCMGiZwATIdtJiI+4I+TNWlq3FXNnuuCRW1orR4b8Ef58J0OEM4TOqwuGP",
-	"+97CP0QApJ8nsjoE0ssbkZE+L6PfGeZYlrwzOuA1Tunj+Gr9TS25dQ/eyvjyLpjbflP98SR5uy0ITgLB",
-	"6IGoFv+7pYEtq9oSdoatPyW1vBlNNjMs4N9psdQH34ZhiEHLNXk3dQntBdcCRQJOoEMsvq8A75k+nPco",
-	"ACxPhaofR4TS4vMN0TrU99xOnTKCb1qg/pLbH6yEf6dwrahcFA7hc5HkVRZUsywzVHaom39Js3hzGbVU",
-	"aXyhvYRJ70G5/g9BeMsgojXI7kGpWNxSuPk6weMltr8CfefSBIf1uyNbfAjxavqHYWT7jen0uCootnbj",
-	"paWwumdjM/Tjuh50kS/CbGitJp02gM1JkyFxkPGCxa4TnzHTrbZqH/itpRqe6w9FUm4Sw8k4iwmI3CvD",
-	"lLque1Nr5gsABJts1YIVRYYxZglNsFoiyx1hEVAceFFTk0s3+x4iXt0egGIoZFZc+m2AtBJ/OeSMDPkM",
-	"FPaujg9gQhvr2XZQw+sFgdcuqyHs4QnHGWIRn7smkPvV/ltn27R3tlpZ6I12R3r1omCZGq/BXkXWuvvf",
-	"7azscPc2aoWoNS/FXMnGS3UNAIPr3L23sr/3yw9H7L2brDeb3FnNAp4t5rJInSCNkSDxORHxOflc7RUe",
-	"TbI7bTuAwc1lmwJAvVADQ12MSEOlQWdDQJTRzp+wRAuHfzNFMoqAqhm5RwS1zRA5NkYFTT5G0KuEpIkM",
-	"Nqh++fZtgL51UzV96SbYujuNtBE9WzLG/tTloJxwll5NB8uEHkU+pNCjyCZCj0kWMXIPgypWH0FHPGxn",
-	"r3jB4/0/EGl7STZfGyzhkkH17MAIwKSZTBcQgOt9fry04yXgQqCFkVbVa0OB0FQWrXn3TxNzUZfwDMq9",
-	"+9lPUCIjdGTr/4AaSMSENYT0VnCIRiV8walApm+VjbCpis7u3q2KzkgTz6aZMVj0XTzTiTFbVlEYgxF6",
-	"dEnPyPJgDjdMdzRHhGBpwa6R9W/AuH4M/btc6Mk0qoyMZTiKOw9oiAeOLJeTJB8YoWJqGjZPI0ioqHcn",
-	"1fp02cZFYiSLPBdl68kWTj9MkhLJ3pNZv5rhY2WCl1RkBdVAWEPx//a0R82Fd9fZSC54rDX7U9vZPhTo",
-	"UkPutRU+RdZU+BoNybuCkiN0BYZ/Qb0qRs5JaJq3LuYZNUmFdfq1qRaY8QtSw6hPQQP8kEalY02QaBYQ",
-	"z96Lggj9AOPz9rnvmxCEGuktCS2YiurBf31Ldfegg/20amE/gDgmxwwn7N0/0SFPKl5ifPg1OG0xxcV/",
-	"2sDEdElg4oS5yMTm2shqTgYe7glbwskGDyDdThDKEpO2m26ZgXMczFR5kes1vGf2UZ/kI/mE1+IgFIKt",
-	"EwjK+Izx18A2oG8DqvsOcCMfONcy82XDhEB1z1tSbgjz81a1graufpMduIVsSnY2rwr+Pqt5lxvpKud9",
-	"YDrFrvTLfTI5lG5DGu4ODpd4DSt4dAC7RL+6IdjtmeYBJuAH5zlJcV0cKdiELR80oMkZRQsGjWzfdmVC",
-	"SutAruWZCXNVeEGTklhROYNBvCQNG0xkjUW5WMyrFmOob0NWd3fLdAGBc82XBqb5mW06jPiS0nYhBmIh",
-	"9CBbyjug83iOhYLuZsMEK7wJGrzIU46TD65zOPQLot4hHBmU1XxQHtYnUe7tppqBRVInFBFo41G2hF/8",
-	"COVLaiUR+weHgzDK1hlILkgFs8t9inX4dgRjhqH5yGYebdt9dTEPFVszDOWovrBPna3UttPFXI7qJxw5",
-	"wuKxGeeL81gNI59OVdFrgtBmzKfMmKpa2tuZ+n85fBqhe+iQl93AbXdJYmkLMQ4lG65tCXbkeoVrNdb+",
-	"c2/CJmyIvvji2c4XX+jv3Uympk7V9eAvh09Rn1wqwiA8dzq6zNJpYxEP7FC7Zij9iR7mlBKGjAbt3rij",
-	"39gCrgajCxxTZmJBpgeGLhxSSR5+wwsxdR/dhY+wUoKeFgpNS8f21ASREIi23iCqyg18rzGwJcrTqIoM",
-	"cMkokQs66KziapLTgk5QN999PR8uCWCz6XvBUHUy06dcTVH/3njcOuYvv/jCRXybtzB4X8ttsCIjgk/1",
-	"ir5E8TmdzcA2DpCS8OI0hZ7RMNTvQkMRNC1J2tRUVkLTWBDzQ4Smmafp6r8xY0Vq/oLI5EeXJMs1kKHp",
-	"pBiP78TNq61iE76eQIW1Sc+d6deT3s74qzs7O7uTHnxMzBBPuUJmY19Pevd3du/cHe9Meqhc6NeTnlvi",
-	"pLftf7ndnN08nAZkk4rMkc9TPqnR8aAL0ZAMsMTXqN0nSqRvXebwSj13ihrupaWlnNtkqVXBOSxbuBWs",
-	"1UsGCi9Hm1VP/Xdq9P92FpB1sho3my0t3YdGx8SE9oSWYMs6+4sow58B12EnShGhP/4/fx0Pv3r5Zif6",
-	"8u1vQj1OPjXRyRxppz5uL/Oz0cerht4lEvS7a50P1lLYS5wLYmJZ0bkTJe+O75YxSo5z29KiprBFjsHs",
-	"uiG2mjRT/e1SnP0DUX5t9fcLZx3Bq0nZe+kztU/ucyaL1OX/l8cdgKB1qgaWFOt6JQNr9cEbZQPbdcht",
-	"1XwtQpBhKWi/57LkTzFyqZrWbAtmooJeCFLzMxCREQjXxrEq4HXfSWIKj0J3towrOrMc7HVBA4rxI723",
-	"ZN9rEnCDrBlGftgPtBu4P7wzhmGxNAFkSoHWqUkQEdZDAkSHx7WMxgtOJWUbdBOoJn/k7uxjdfEILCXI",
-	"a1p3mguecnb2uXkubsFidWROpqzJEUSJfqkGehxtc75V60QQlinb6THrKL4eW4rQ60KrtJgqlBZeBJiN",
-	"fm16ZZeKnoduvR8kGqxR0X91TJhb3qcsU93QW2dPwIZmtdihl5oR3QKTWQu4t9/Yfy1Jddp87ihc9dfN",
-	"9N6So1xHhQ0So7paeRjETLeMH2UlZt4gm6qOSu87o2p1K47qHP/XZFQ5uLmlbKqUqyFEN0OuzTA+J/H3",
-	"y00TtoJEXFmwU4yqIYxopOR78os85Wq/nGvfrPbTdo20d9Sl6v+pdvKfn3PkT7cGWZu5SyC02NqwnU3K",
-	"zIX6vvkbz2Y0Pl/Mqz5iA7SHpjGHID8yRX39SRWwPYgmbFqt34RMSf2eqc5SbswP6tIihiBnVGr0jdBU",
-	"EL0D/ZFbmnChBdGE6QlNbZiYC4KgPS81/TkHmv5PKXPtUYIVogDeahB4E5VK344+853dO3fv3f+yFzkz",
-	"Oxz+ddHhIylF7YUsT5iBQvVcfZrY1olsK83ZmoEYGF3Dg25B10PwG3EKSERxYk6788c6zOSZv/RPnpF4",
-	"u+liIs/8K/j8eMizIITdblAXAeu0JcfVJE0DccO1G17ACD31xpowaEth8zdslYeyqoyp9GmHjFxfGXBC",
-	"tXBL0kyTJQP8wdKAsJOn3OahX7dhJ9f/yghTWFwdpZiZNMOkZr/cc/7YXqRZxD4v9Nh3NmEJHmB/PHbg",
-	"LSKojGggKJmz/NUg1o2ZJc4QaKzAoEJObgMXyry3589Wcp+MLDF51fPaoJr9Ym6K1i1vHURWO3Foalw4",
-	"gJtQUtjVnwv6bw7J+1SUD8N9Kjm9jboNHedY0yybl6L/NYSKeMvlgWDBvXZd574rAQnE9rQQBBeDyFUo",
-	"hLyLyzgtKnvdhHUVC7LBToWWF2JB1Ag9MzUaXU+uZVUEJ6yx0qXl/4JdOqhUrmDdh7F+ltX31rB7Vlfy",
-	"cZj3N2uBQxPyurj1vljMSWe9Ocety+qiJWRBNpeBDtSfwsVOI4hlmdHLxXzCphmJT6YDv5EU2OBiGlkQ",
-	"KlJT0d4UMLWkS7/P0BkWCXFV70mWC0IZdIGamsKk8jtmgtJSYtJTibCBJtB/gSam9HOMU8ISYeWMPxaL",
-	"+SmJtTqKC/12snVeUAf8E6YW/1JRiQsFQ5iZfyosEtivOSMoplymgY7H6DxCZeH0Q86UWMxxGkFFUD0/",
-	"yTBlG6FQq7jmxihkunBfu6ikXzfPHXjT+WeNwE9L0CgsaOhjeLqYX1C5addwt96PJL18S36oCEFXbcpY",
-	"LOaL+QMDsgD+NkBBQ4qtXgrQ/sloA0ACOoFvXRa2/Qb+u7qKUNXZYqusVZwDX4Iq/aHStpBEyk8VYZpJ",
-	"QZpEQQN9byYs2PgG+ZEpZnoKJYuLyA1eckkTOVOWka0X+78+Cm/OBE13yxoGr8p2NQBabuUzbm9ZVl1e",
-	"E2jXiUax4HszX1YdO6pWX296eRGqtAopoGWL11qTNyhHbVOIABj9di9N4W951xeTjnt49Z4bv5hpqvYv",
-	"v5zOLzcA6Y6TyQU/TUn22w1b45ivgianG9CWLrpyW601OvumLGEOueBJEashNHZeXfgVM1P2C8F3VEln",
-	"w8HF5Xvykh2ZFX5nFvhpmzX9vXQZNffdMX9+Bs39VRB0S7bNIzf0HprmKWYnbop0ivqGOUiUJ7MIJT+c",
-	"GZt7TokYRGgK3cFPUsg2yZOZ/xDUGug3fuKcWq2XRmjf+N5SjX6cKtstTmiFpYqt9woh8QIRNmGVtyIo",
-	"ZhiIMdBzIyNnyRrzZGZMmDUv18uoZynCc8Mz68fXi3qvC8wUVJ/eWb8JnQf2H0lp8JewDOtM/69PD6U6",
-	"MKrb6HhOcKrO/7as1kDOWYJ2x2OkMFOuCaI1ihZgxReMWDNUXIYcpxidYtPRzLQOIRL1JbdrvKAXONZq",
-	"/yBoW/w3WNX7tC/aGUIhCaCHXOvml1Rlf+ofmSmun3i3wnN3IYLg5Gq9+7DtYAIHbSeI0L3xHdtVpTr7",
-	"hOq101Oadl/AM4ITyoiUH+cOjsTiH9d1O99bB49eMHyBaVrZ9LuvzZm6bOLjPxTqt877FadnTA82aN9p",
-	"ffQ3vVOCBREPC3WuJ9NyBritrBxTiLS319sG+cMOFDICVmlctVb0/Xf/RN+ALi3LrmNprRjeu58HlRKF",
-	"45gXTEuQUXcf7Ng1xnHqDFEghhT5Yu7MmVveIrzhCxuNuJYXw49UDHzVXShQL0gu6xoekkCrF6JA3UG7",
-	"EK9IS3tBgaQe3z1KVONZFQ5dlofxC9z507oQ6cCkZWm8AuVcKExTkLe10umqb4ZrDqO+CHironrsW1RJ",
-	"9xEymX92TSXbaK+pDKwF0c3tl6h6i4j++s0MBq2gVbn0/MuKUxI2aWKFjBK2jfwfeCGgQzu5hLMzbuVH",
-	"lzFJ9a9HB4991IAxaXDq70rQ97yjcABeGwxvrCSjIQh6dJmnnCpXWgRrLdFroucdgyYlb1++/b8BAAD/",
-	"/w==",
+	"7L3bcty4nTD+Kqj+p0rdE3arJR8mI9dU/R3JznrWmlEsO0l9aa8aItESPGyABkCNFJer9jb33wPM1WY6",
+	"qdqr3OXOfJN9kq/wA0CCJNgHSbbH3klVaqwmiePvfHzTi/k844wwJXt7b3oZFnhOFBHw18NY0Quqrh7G",
+	"igv9Q0JkLGimKGe9vd6zYoFTKosFQRkWqE8TwhSdUcwUSrZyRVMqsSK5GPSiHtVfvM6JuOpFPYbnpLfX",
+	"wzBu1JPxOZljPcGMizlWvb1entOkF/XUVaZflEpQdtZ7+zYq13TApaQksKpvObLPUMyZooSpjukTO4S/",
+	"AHKJ51mqn+6Mv7rTi3oZVooI/fV//Hk8/Orlm53oy7e/Wrq0x4LP2+s6wIogbF4pFhEqftSnpqhACUEx",
+	"Qa94LhBlcZpL1D8nuSAoydHv82JxSuKuE5zpqYIHmGBFlq7yO5GY4wuNy+GhP/CvBJn19nr/33YFMNvm",
+	"qdw+5kKZ4fwJjgRlMc1wuhxy9LY3B52sHPx64KOX3LV5qZ+tu3d/wMeUpEltmud8NSC8yuXrfKv48dpA",
+	"oPg1QeD5VUZke4HwM0q2yjWivigWWbFQRKAUkB3Pi5+UsLeXpbmkJBdSL5BcZilPSG9PiZx0rFcvyF8x",
+	"VWQu1z1ovbre26g3x5dPzHe743KTWAh8pZ9KdQVYrA9D/21Jwrf5/JSII6zOy8vP9B/l2hi80It6grzO",
+	"qSCJ28h60FCbBs76CJ+RAJHK58VCcI36KUYZPiMNgrCD+jiHk0U7aDweu/934oOexl9lQmY4T1VvbweO",
+	"is7zeW9vZ+z+F/XmlNkfy9OjTJEzb93H9C+htfP5qYbLrWKRFou53j/Qf7uErtXBYOEVjutLXLm2Z2Qm",
+	"iDzf5/x7GljgN0Rxpg9REMbzC5KmRK8SZVwWC1hqijVvYOSScoYIQ3OeEKSKxZxTNnJ7iM3w5SZOTo5J",
+	"nAsyJDLDMTkRZhW1Pc3x5VPCzjR47Y7HLdyLepfDMz60A9a3Ue3rucBMZpZA1bc2NYuaoj2NiK86NnrB",
+	"r/AZQQlmEuXMbQz9m1LZdyy9Qn2GL+gZ0Fc5GKEjLFBSLGY4V2gPTU95cjUtT+GcYMMK7KL/NLSrHD7n",
+	"3xM2rBa7Lo64XerPq6/1vb6QRDxJlmBnDi8sxc5VLOCt/lhmnEliZZyYZEqPpGUhprS4sPemh7MspTHW",
+	"x779Suqzf7M2Q7ADwlwN0k/mmMF9FX/LCerPi7/PCdLEVa8Hvc6JvlY9qCKIXFKpCOI5YpwNNHz8FifP",
+	"yOucSLVktZngpymZ/9qtupRo9BeaMPcucEoTePlkhmlK9DERIbgW+v6sIU5hmvb2evsExed4niEiFeKn",
+	"qQYZTgXRsJFxjZCit9fbJnP9+tuXmuhilcve3l0AfaqAAj/VvIQzViyIRJLncyrhH0whymApRI6qizpX",
+	"KpN729sGyUYxTrBUgozOeH4xeh2PYux2SOR2eydv14XCIzNI6Jb0GRd/V6RcH+pPWzNNBxHCFyRGKZHm",
+	"mCTSGERnUi9in7NZSuNNLurG6zZzKrusrWKhsNKCRk5S1J/GdkVTAKXHXJzSJCHsQy5Qs3DONDijjAgN",
+	"CHop33L1mOcs+ZArecKU4PkFPk315TKuTmZ6CeZsnnN+iNmVRTX5Idf1XPBME3Q9GVb0gkjUnwqsyElK",
+	"51RpsOtFlibDwp4RJa6GD2cqpAodk5izhEgtWmg1hiWizoJbvBWoMMO5OueC/oV80Dt5mKtzowWYGRAQ",
+	"eQkUUJBZDupCf5rD8vSLMQ4cyB//+MfhQ++F9qn8lmBBBBIEp/OvJz1DaCa9CAEN/HrSs2h/ojSHmvRC",
+	"J1axE3NgF5imGpg+5HkdE3FBY02lEqoZGtXzw3IywWMi5YdekONudJ5pMVjjVvEjklhROcNUENTPRohc",
+	"jpAkWt6Q9IwRgSSnQ+CDA5AB7DxN1pwJnhGhqGHac707I1e3tZtKNvhz+eLLkr/w01ckVj2rBbGzx8ay",
+	"UR+fsER+xwKqGxGMEmHUNCO7JyAFnxmIbatsDxDL0xRJLYppfUx/NaOsF7XUNP2euTEj0rRExxkVUn0L",
+	"gtCb9tMUL3k4x0rQODfgsOx2D8sX9VUYAJMhwmKeuN3nxQKITOqr7qiveC6NiphuYZERpn8enhULbtXH",
+	"NC/vPlpPCzwgKTnTx2SXoNfZ1P2slLiWPcAHllK6rI7LP3XvjL2ziRywdIGY1lnbEIadSW0prhEhOXtG",
+	"Znqs+BwzRtJ11eR9+zpgqRHoWtCsJQSaov67v+3cGURaEZoJzIq/YSrRHooJkrlAr3NOkRbRMVX6Hg0P",
+	"77/7Byr+mlB1jg6IjLFQRKJ3/ypv+xXP1YTxXKOIzLNMECn1d8lWziqc0VQhQu/+gZ5yJdF9tLN7B90d",
+	"70TlP3fLMXMGgrI+d8C1aMJAi5sDzYm03Mz4XKPejMbnGkn1VAQdHEZ6DU4/qpCQiDlRuTCfKqoAbycs",
+	"qWyHMk/BQJMSVEJEhNItfb/K7MTSl9FoNBihqUbhqT0CIisbj5wwyvTJ60PCF5gpFBOlCLogQp/KaMLA",
+	"cuJMj82DXYc6JDXLwxKr6DqD0Tr2UKbu3+21VXGNEackAFkPK8tRSk9JmhaLCrQGvcCMPI5zIUjyUK0y",
+	"mDVJ51DROQkNmfn2x7XRzAyziSmqQUWA0HjbaV5N5Oxf5uyi0grumzQtylZYv4y67FeUoaEQYIZT4FMV",
+	"2mpUR//zn/8XTX8gp1NjDSEWv9MITXFGza85c/aFrYdHT+DLu2DgY/lc7/MHcqoXn1FvbdXhl7Zwmjpv",
+	"QoAAyrWtf4E7qgh+eXK3NJ5ydtFyqPrajR69mbmyxJTlPAiGdm+HLr2+1sbXZuGRO9zaySyDIGekrG+z",
+	"3P1G9tngBdWFNY+AZJ6Zsf1UcYXTJ272jud68cHnTcSEcSJnKvVskt40tTGXHVll7/dNmU6YayrmKWcM",
+	"2I4SVPMomdMLipIak/Bwy41SUmzsDjdELpbh33NLzuoLSkCKUuQEJwlJNAN+qBl2gDujd/+KUPm6IHN+",
+	"YT44XsrU9WcTZr+jnJ2AhZLF5ttnhHEWUyMzFz8Cb6/J0TCp2fzJBSU/mM/2DUs2r5g5LbOG2VKuTgQp",
+	"BQSYyBMYgA5qMYMolKVaHtdAbC3Yes1SC0DPn1WDxVwIAnTzJD4n8fd6xD8UC1FpqEYFqN4r54AxMsGT",
+	"PFYn4EwzGzDSin4NHlIlkbVw4fwSth2nXFJ2dqJB4IRcKsKk3cyR0GB0Zky8VvloCjP23OcnmSCVycp8",
+	"XSy8X5xwZI56fpKQjEuq9JsHxSIr/qlqr9Tucs4TOqPmTg7h37E/aPsmq0/JZabRUX/5mAY/6BeL+LxY",
+	"YBaTAXr3r9GEfcNzAXxsCydzyqg+LHhVktwavC1b20M4jnnO1EksCFYWakSx8EDG9zTCxrxBuThheG4R",
+	"QilBT3PzYY5E8U8tPPpL0CoOjCBzcUGuuDg5E5ip4OdgGdVHGlSD6qP8QNV5IvAPBoKJElrwXmeMEmV4",
+	"RphZxnf5BREAGG18sbLrScalXfRRfpr6d+nEW9AD6p+D5J0z+jpfOkD5VrEwl7l/jl/nxs+p7xTsOgT1",
+	"747HMMl0W1Oy6QDkZ2X8kCC+5EoQKyY7GlmjYUBz61Sq+qlGgCq6akmLZrd10mF/aeI/EF0PpbV4FsRW",
+	"PUUDBc1PFsvqK3PoVP/VYgoQ/BpM61/aIKtV0gYY+j+VMOXt3kCJVndrgKB31bzbMItJkgN75J5XAicJ",
+	"1RvA6ZEnTMxwKkn03qwsEcK5fjvZOs8pco5TVfxTReVfd5Cm+eYBFknAAtPa4RoGEH05IikW8gECa4eG",
+	"W9mwjmhVS6LXOWYJwqfSBqRc19pR+b3vg6PU/rHTkLqinrlB+1grejc3jQQFooyCKy8gJhuANSrdejqb",
+	"gfq1oAJwy+iYMU4JSwQo/bVoiZU3TNc5C2P4eSE7tFO7Ls23MDsjEHUkiK8/4TgufpLOFLhFU8S2MHqF",
+	"55haaOlSaldq6ixs8gvppMxYrqpb8Y+7tsdl1/zo0mzzeiiPPWBp+srnlLm/d0IGDsAFpp4k7Tt4GuaJ",
+	"YIl5rSnCGRWoz3Pf2BxtiALl0kOnsw9ncoSl/IGL5HpnAxYDptwgNcDM3I+Rf2w7u79ZeWyM/OCPuFQn",
+	"du+1lNLGyuqjBs/D8MUDrMijkiu2CETLZrVBaA2swZtmjcgnfeDkgvJcrvhuJdYJgq3TJPAI7n4Tstc4",
+	"7aa5KLTo1u7LNdVXsO7dXA9ir3ED1cnVMfiQKzpD/TKUDKX0jBHp/MRgNPQg/16DYNxpThX1LoeKXOql",
+	"zPNU0ZSytqmu6wyDp1bKRG04PuXJVRAY1mQvmRab5flmrFIQnHiTnnKeEsxAbMnNqtdjC+7tyGyjvho7",
+	"TfBAgI84tnBNCfA67H5vDWEvZwizzYQ9x0lbwW5apkj5GY0pSRHP9Z8gFTdo8UoW1gQ+w46rI+g+ZEv6",
+	"rslWNsTQ7ylL1qTF/65fvbZ7kV2P7Nu4og3lh+bhO+IKu617/MwEodtoieNdeoEv+aP+8dGjffTub3ce",
+	"oBSe1K0rTOu3RCorD/om9rXVUhcldWJ5hyx1P/+XpvLa0lFDWt6BFbt+cZJ3OcnTWfsM/iAwXc/zjfog",
+	"nBKGJGdIn7AAT6bnJfNJ+2Yuec8DX5N8b83VLikLocFBsTjNVfDy4abbK7qe9rO2OmteXU9ZKsMAyk/W",
+	"iwiAo7AAsW6AgDOgBLBrbn32bR3508S7MpmoS4cufhKem1evs+5SAKCJiUIhhLo2CC0lCT66fTScWdvh",
+	"/cGwoQMDDMhWmNC49U1xYh+zhCYbIscN6P/7PT7vnPzj807VbCp4IvMDazhuq9DmwWaqw8307hlNiTtE",
+	"Xwa7d+8GBjau9nnOVNjNK8/x7r37YQzt8B2HNJ1y4fazcmBv/na0hn/CSy/nNpzo1U1/3l70g/ljyhJ9",
+	"hxvEdkZgBiMdWq+wklsVRvXs7kpbizAs3Y4bLY0XPZgf1aTltr1bS+ObYiIjv73aKFhFf/J4w9jBjVB2",
+	"Zm5mE6B1lxkA2jUJwDVQPDKJLCFo2BD7zTjeziPvLstLqo5+Dei4HWJQB7jPnSS8yFJubFobmDf0tQYc",
+	"AqQMA/3T4VMrVB0cov49dMidlWgwQseQjjJ3KVfOfLR77x6KscCx0kKpjEBEnrDqJ8jZ5kxBWIDxS5cg",
+	"fkoZhuTH5aQHFh48iCqzfaklJxAk6YeCXEeKv4bt55pWHON8vo69s5XzZMJ0TSRjWNnmOUoh/IEg6bll",
+	"TdRPUM+2KYL0dLU1oEZoXQbcWqdxbF72bVptSZPpfR8athRQ+90TSKrSoGvCJcIa0go8bhrFzKrKTUU1",
+	"AKyfkXeh9qZaS18C6v9uwc7ZvZw5qxf1zE7qLNkzTpnvDyuRYU3D/M0k4HXN+lyq27Lp6ydLRlrHY5UY",
+	"QQOn6XczSPRcE6pfNsMZf59TDWOIQ3ARIgxlgsw1re13I2AzQnDQveoKPjbzZDQl97Znw11ICaP2WMvz",
+	"WQKkFazUaoTcv7v7VahMSLBISDnYrYgHlk985mJBjVa26F/xV4VVPbitT9gJBM25rH+bPXJwCMZ3LosF",
+	"8a3sBozhB+87zT41Kw3SnUfO/lCBAkmoOh8lLmXj/7dPTMqyz4udlaQmh98NTXKZcaEe2++aGze/WzcC",
+	"gVetme/RZWwcVUcHj/19XqbyUt9DMgvuCYKZHwkRyofryiCyhLeWORSmhDZbvDnAETzIBfrm+LtvUf/Z",
+	"4310/6vxzgAyYyAX/hzPswjZxMFtd3jLqYGbrsyjCAHW7wRm6tgGyF3PtXY9j4FvPPKA4P7d5S4sz6MN",
+	"X4csTS1rdWjj/0Zwaios1HdTyS4VVPPvVx62/Sw001N+Rq/pGc5uNwrm/Z95tiwc5ilX+6XXbh+cdp+Q",
+	"9WBNcUcQLYmvz79qh/IMPl6Z4AIz+7q5m3RNLb19EbfBiQPX+3kz5faGr4flKd8MXioRvIqCdYEXG8TB",
+	"Ns4EVrFymxZCl/DGkFV7o02tpz0GVuU0yfbGfPVtCTPsHrPt2iYiobFyOQEpV6hvghSIk7UQs+WtbMJu",
+	"sYhQhiUiLOZaG5jNaExNAThfQIk500QGglSrGAdbBcLgup4FKhNBcRzMVFCUqQ51aeEtDmkVTtn0HKOo",
+	"/yWKz+lsBrYfrJd7XizQDtq9cxfdu//loJatu7N75+69+19uoAQ85eqZF9YRyC/UQ0Nekrg6SjHrwPwP",
+	"RP8/iLJ8fVLQpLMWTK4fgBlUJmF9UehqajOuz4c8CLglHuTD1GfPf7zNXjMuLohkZSbnuGn1OFqSM9ir",
+	"FbDz6teNoyDa3gSffFdpuDCfzUEsfnT0FwC4XOC91QX2loUjl/OHLubQ14gqEnlvPO6opXo/TCEPSTBj",
+	"vKrXsp4Vqyrx0rZiPVyaMVCvZILPqDLl9EzdBmkTX000k6QI53HOBqN1bFpVjtcjlpCkI3bMZAuluJwK",
+	"n1EpMS3tGcEoGJPsgBKS5VSiOZVoRiHDNsUTVg8G4jnKiEhyCDszqYUDtIem5SlPoewbTrmQiOUpIqpx",
+	"KAmnCsXnnEoqJiwhpsYGzlH/uFikLiHWTw1mamB8JW375nUjOtbkLlQ+TOaUhW2ry6MCc6mOid6OHwnZ",
+	"fWN1uKlqo3qHACnIbIswhO35GfgZod+bMYj38oS5V+r3WQsRilr35m7MT0czdQYTwhS6O74zYVMv3ZBx",
+	"dQKxV2TadUVOwzW5Lhspqi4PcX3MdYaZJ2zGAXlX4tX6MTk0CQXedAf2ucVHHgkKAkYFZ6HTCtHLb8kP",
+	"fv7cmlTNffE2atJI5UZquUMliQVREcpEsZjRy2KBpnMSn0wjJAjTYjAQthmHjDSbV71SUlIdCVEvzdas",
+	"efB6/Nn5bhoF8silAlHdpSavnTKyU5a9Xcfc4yWN1NwQNwk6b/gjQvBwg+Sv3wTwrkpIk0RdO8dn8/yx",
+	"qALEmxyYGWR1tllom+vutoUoUEWqRsXBfYwTQaQkKOa5EJSkoDqaqIG+dS5LlJD80qi6qf0LZII5vvRn",
+	"3oFTaPzSEeC47LyNF+J2rZv1s9VvcEaGfOZbOnpPWEJf5+QvSGoRIGftM4vcI4KaB1c/nxHQXZImsmFP",
+	"tdGQUIoalNFA/NLOBghtdugG05ptS8C8rdyBho+kKh22THR7j+HugYymep0+WJcgUBKVQHXsDE6J2RrS",
+	"KakSoJIcneaC4Hywfj291aHDyz0WruZku4/A43301d17XyL7BjoAEJUj9JSgKcQvTOt17SKUUGVq2kFN",
+	"ygdObiNIkHnxU0JAfMrZhOEsI7Z61sOjJxGiqS0yN68qWU6Pvjt+jrZxRrcvdrZxrs639dmU5UcpZ1Mr",
+	"825eQspual+/Wivj1wbyMz7UPw7l9zQb8sxQu2HpdjPwdDk0mT97d99WBZ/XNC943sG3LQvrpvN/qSVy",
+	"JhW2gfA33c+9mu20oc96793xQ21aHSlkPi8Wy12Z3li7Xq24+lAvnj2pVZlJCVQysUV/TtPip4CQ7I28",
+	"E6rqFQzH0YCxBF/2LYw1I6YSohW+09TUdUk1o0xNGeuUmmr+JL/QWoLcwlmWX8EhOiNtqHh4oySv8Xbb",
+	"8tJRr6yuDEu2ZbGjnl/V2JOXT0x5gZPyAPQAJ5Wm4lc14Sy9qldNqdSYXlUx4ESS1Dcm27IqGTUVfs1H",
+	"acpNLRirLsGvrqSMDRWp4bU/VoyZ//qJ4ic2DQhKtbiFxoJLecIFPaPMax+Q4auU4+REcX6SYgGGsZzJ",
+	"PMu4UCQ5mZOE4hMLBXOiznnSWHPuVSCOAPIFCxUG86DsvoGTJI9XhhgQlNILgal0+rytXVWWrko9+MgS",
+	"ve3khzPYWEaJCJro7dRlE5pmYYAPExZdbnwFGfZO6WNYtOHKQvFH+0fD3fHu/eF4PN7ZvROsq6k/3UxZ",
+	"t2miz9cohHnkvfo26mlWqmy520AWx1reLR8wOtxapsKmdyb1NZe2+nI55U17xLM6mDVN9v7CbsNgX8OA",
+	"z9tc72/1elroNTH1NvzL98abl1m6HRQqLfa7m1ns10SGVTe1OuSOlPWXOyoaenxBkDgnJsguEyTDokxp",
+	"pxeCkGVMIlzD8qjJhNxioERwyY5SzE58PjWj8Tk5MZ5xcgnxfieCnFGINw4t4lmD7988nqmmwe7e3cwm",
+	"sjTOyLbWud4ShdeX5zqWm67VNBr9BATSud+1aElfo37MRSZtNkfZNYfnrQ5HflSBjf213ZxCN1y34l7v",
+	"8JZVp3riN7frCs/3TP7gnNHSOSVs8zpV3kpCIHJMz9iL7JrlWjayStXMKatlsm+tgca3s6z/VXYNG6Vv",
+	"I1n2zQv33pLwvxU+hKVYW7VPrJcSJjLutZt+MImSHClBPRjH5ZthAPfcL7eTSG1LTG4iVr6H2hs/l4R3",
+	"vzpEdTLBq/bdWu3U12ucQrPhyVJDmi3VZNqfhTzsMZGyZABd1RmfhIpP5KJYgBhwQcE/U699CEY4adsR",
+	"BTsJNLlPw1kPZTMrW50Z3e9zl5YN/NC0o1PfdBSCDLABrCOpPS9fbJUG9M7NH9A/sc7rCEs3z8Fi1DxG",
+	"GyH/5b3xAPpFzokC1kGgp0SaU3sWW4QNFbQwe2hbOTlpy1EM0wQpSC1eZBqPP1Jp143ruLoiJloiIIpe",
+	"I+/Rszf29nqvJGejZ9j5Lte1Rt5WsZAbVHcNiWCadd1OYdb3G5+xvArLZxI9UB37y46rcivw04q8JjDd",
+	"vr079eCqh8P/g4d/GQ+/Gp0MX/76V701/GJu+mdkTtm19fRNJMTGuXaVPwHMinNB1dWxHsBGBwD90tSt",
+	"+svZMXvf/PG5a9oGMSyG1tVaTJr+ZdSy4ZgzhY2D33YaPaCupP9ZsWDFQuCU+MI7ZD3V4od77YZ2R08Q",
+	"FFN8nQMtl644XKPkfULQF4ecIcOtrBX+C9QPRCYPRhM2Yc95rlBs+oXObFumqrEb+oGcIqhoATnRJrBD",
+	"r2UPjPzOkyfBY218eZcT5pWVl55aUjkDTAu3FCNTtiw+55J4LTDhV2n4lXShR/ZHUfx0lhIJa//ii2af",
+	"v9EXX4T8aHqdbArRKe1ayqj/zR+fa6HCsLkJm9YY3R6yTf7+5z//axqhpC6cbJWdlcdoTlmuiBzoFVez",
+	"kAlrqJ48w69zAn7FLu3Uln8uftT/0leTawYyYf2gk9BIJIMHWo81zlji99wpFq+KH5Eg8yzFcbHQnN7F",
+	"fimeK+KFBo4m7CmRyOvpixLTic84n7rW22wPPHXa83TC+qUAMe1s+LuHbDPiwQPT7ioHeHFOpNS0ueX0",
+	"opwMetuKzAHCIyH0avX9P4c9EfjBOmBRwuMcFjrt6lo4NfLQV3fvfTkwkJizCZvGPCFT6+KKYIfQ3avW",
+	"3gxCoVyjLjMvGBYkppISaBmWQvvdpGzvOmG2vyvqT4339M8vR1YImOrR/FTGWv7iwG74GAbX+32Yx3pd",
+	"EMxkrBqR11YdVqKpF2VAZAi0wtTXEZlQi7K6xQAxojFUTZjp8mi6h3cUqkD9F78ej8djDUX6XzuPI/jv",
+	"l4/dL189HmgygZHCp3lqyInB5QmTOFfG+ELPGNETQxNfE24FtMhesjQbg3db0Vn9qWE9e6gMsZoOIkTU",
+	"hKVQxmDuv6Op8XRg20QwhXAuJTW+yqo8h55nTqW5YS7m0LiXQmECqamoKhZnXFAyYS8Y1cCB9meDEXrB",
+	"/E723iEjqg+T5QA7cK3DCyrO8tTtEOtrLf6bkfrVmP5vE+bCPEzz5Nc5NTU+sWlnaTJhXNjMqSHvc5xf",
+	"aLAER3F/ujMaT8toEU0r9U3r09Z0CTqhSkTyS3sce+jueIwCLYpL8lwBZw0uLVj+znA4Q38M+moY/dZA",
+	"GhA+hWR+dlYsBNTfnVq9yrw7hfvKcPw9PiPQ23xa9dSbML1tpvJiAV2grQ3M7Reuu5xkoOmr9LOZNSxs",
+	"25qAlMht82gaTdh0G1yrgYcD4BmmSY5EPFZE6WGMDLqHTHmWqYbzcruOycMiqYX3VPO7GMI9cuYQzkQv",
+	"mV+THHDdLLpYmKQnu2xNuPkV9LwufvSwgLBEcKqkvU29QhmfF4s5hsOYQ9XO3PS2MdBQLc0UQDzHcc6I",
+	"gV9yqecxHcNT6ElImYZ2YaOC1VVWLGABWChLGoghFQKrCCgtgPTUSpxyG5KzyFBesXh7aoswZsU/lQli",
+	"SWlMrOnACkpaJBS0WNiSjWcQQsQshynlFq/ISa8l6kA7ug7hqBf1bJPE3l5vZzQejUF49aFNS8k+PBrp",
+	"Vk82xDKmNDjlsDZhFV1gS9PgTH92ZzQe2byFc5A6Sx5uWrIYyz6XoVyMLToH9z3gv6bQKNZCCOCYFx0C",
+	"EkU75BCC7VshhwZmjOYnTdlOfU4isSHhsRb6YMQ5VwatzPeuuJHm8xL9pkY8+zu7vykrIkWazDMnsRnm",
+	"MYeCdJQzw+bnXEl/7FxASDvwAkecADirSEkyYaeUsAvCchNeRdiFRo4RekrnUOwTeHOxeJ0TFhux1W3+",
+	"yZGBPK1lwBU9SXp7rvi4uYaq5v1vbczwikb+Xkt8q7CsLt9Qabm2Paev5u31/F6dlS26l2lCITXVBX6Y",
+	"63+ZoKRK4fR1vLXb19fN+G/rypQ1SNgCPUZh2h3vrHEy600OVoVQV3XP0aGhvVjoDd0dj7sGLFe4/Vtc",
+	"ds2AT75a/UnZYl9/sLvGB82+7r5q2dv780utrM/nWFwBgAWQVauQ+Exak5+hABChWtEFx4z0as6ICoXi",
+	"+z3/NE9s5tVo2YPEgBVSmd5XEKUpioXJmQUEGSDjJDoF9gAJtVSz29prPBcgW5n8EmJE9BF6TFMFqa1K",
+	"UIgBswpLbPoUah53RhlAxoMJm+I0/VqD1BS6/j6EdFgijB4iG51u0bt/Gf4LjyP0Kpev863iR3QPacGz",
+	"ejFCOB8mJC1+hNwhiMg0oUUmQi4kzxghREu16ZYnJDyouQOrrKUU640QtKPFBRe6MAWSmWqKOa1iGKYj",
+	"+xcEMUzRBc4VGlt7s6CEIXB2CwNMyQOIbIbBa7tIMUrKUsZWcyVWkbigCanUZT1ZfhkibU9pWTWXWnIi",
+	"8JyYLqoddq/qlbIN52PB55Agsub7z/kmb1e1h9afAHqTbvDBQ2h0ucEHR2VHzA0+OuZCbfK+i9dZ+QHE",
+	"CK35HsTU6HepJhGvcwL1Ay17wGna89lC6SG0FrhW8cuXLdI/vjXSX+sYG2ABLxxeJFteZ9PrcoGd1Z+8",
+	"gNhTLuhfiGlcVNHw43CT1YqEl0jWQcStRtFJyx9d4thWmUoxusi1Wp4qsDURpYmrtTpNf/fIs/+Uw5vQ",
+	"dKPemSh1o2OAQaesX2nKOWmq5sIuCQOVnmoNFaQ1E0WriRI6OnjcLGa5Mx5r2qs1sZJK9x3Z6lYebT9G",
+	"ozZNI5BjPfoLyxqMJuwAK5MG3Swv/8BxnQucagbGoMtFsYA+6FaF0qPnUEHzmaPfWj/TmldQY/NiqefF",
+	"IqEYSX0i9lXQRFN5OUV7mm15QH7BkpGW6y/nqXlVDo2i44xMI5kJghN5ToiapyP47zRC0yyZtUfTPw4e",
+	"LFEfwVJqjV1OWfR0UWe8iWzPD62ReQqlbTIDRhQtSZeGMUE0I1nPNBZiLaai2DLmEqI/ZexkXcBcV1Kt",
+	"lTF7uwGl/YWDvVcOthmXyJJZnUmsU+72xhi46ZRvo+46wH3Qsjljtlbsvtno8IBKp+BGCNzru/fvD3pR",
+	"75zgxLauD7zb5gZYKRyf66080HyAaPT5etKDVt/DhMihpb9EDnfHu+Phzni4c3ek6dWkV33xxdcvnj8e",
+	"/mZr63/+879qbL+11w/GVEv1qgs2PLqzviThkroCt/Zc8AwlWw07oJ8wYpiBMR4QCfdZyz70zPuaJQJ3",
+	"NdZWkNMhPxgKl0J3YzrPU4UZDAUpMVsuOwm0LiIlviIC4UwUP0k0fUaUuBo+nCkiXHKXByve01CXHhMC",
+	"o9UPrBRhCQQstG65Cu19W5dpDDUlsLFQE/l2+cc1xZ2roZZd7B46NVfbkrmS7SLn6nMZg9LUoMg04aES",
+	"jPaGub37B6prsOjdv/THjd85dNWuXAne1pxNf9RibL8jZaORx3YXH0AGdlMFIPgPIPIYF+vMaNu3IdG6",
+	"YTPBTR1TWTmx7DTgaL6m4NswqK+0YWi8hFlqTdEl6i9vVe56JmsghZgdDUa2zMyEmXKsUZngz/NaF3Fw",
+	"qBcLcNjGJE2Jiwc2XqmkikmPEGUShE2pZWHG54D77/6Bjq+kAhtDv/XRQAOfaSc/Qofg6QaXUuR82TNn",
+	"OzFucCWoXgn8MWGV3QT8YV1yP/SKNr5Z0wddS9ckhW8gbzpt9JnvtBPot34xFvxiLPjUjQW5wwRNMyrQ",
+	"tx6ZDybmjO+s/uhxmdpap83fdGwA9eu4XOPJUCxmKRF+PzaIxiRT3/wQIZxfWnIHvkIT/SWXkTTne/1F",
+	"kf+Qivwq6v+LNv+LNv+LNn+r2rxlU8M6jf/0FPoNOd3P0gQQWYrsFP0Oteej6OavOqWBTv18hSxwTQV9",
+	"mWwFyrvnxq3r8Fc1Ld6xto3U+FV6jdW0IhfVNGGlg9RFhknfpWoUOthvTTvrFE3KQwuy0d+RGg/9+doO",
+	"PgsBeU3jxavblKNLywFZEqulBTOcEqFswLyLW/Iilfyw7pBNwwmAIDrX+4u1rVVHXKr9cmEbRy+tB2jt",
+	"8osfOEjI22EAyPfbJp1PBpCP9HpttKy3DROab62W4VyK64Bw2cC/E36/yy+E1SZMByS/qr1WQbycFRtv",
+	"1JWBLumZk6gkZ6jMJgVcsCeDT1MTZOiq/Jt4fX3To45APSee3yBQr9b8sLc73v1yOL4zvLPj2tXt+V3j",
+	"vETa3r3xeKdX9Sn0ena5gNSnXFW1/SN0fE7EqeD8e7J+OF5tmx8J4UodqI1t9pHt2Nb7eQua47urv/iW",
+	"q8dQUmzzYMEaKmvUocLHnZug6PYbA2Vvt+dew8bNTLK1eu9HWJ2DbnczxtWB7x4+Q6C3mblkZcWPgW6Z",
+	"YW7W6MP4mXK0xi4DeOb6oX0CHG1jROtigc5PY/vB3ASPXK7schXHc/QaRYWbPLelTqcyFSYXFVcbBZ0q",
+	"x+UqbqgHrJUEXtbmaLe+etvZsqAmVUDmWLWpjyMThZfmPHBrST5dVO4huAvJyivWBCtnqJZGYbsERS47",
+	"0JNoIC/LhKT96NW73TIx0m1d0W8XeBNBpiGb3KnnArzKKFFqA8kj2MbwAxPGCobbMHtsrsz5fH+RPSqU",
+	"MXAtVgP2jWjp9psS4t66SlUq3DJdEKiHBvKDxVyEuzVyiLuHZADr0Oi/tp2BS68+BNAPogkzMfSAbmQ2",
+	"w3GxGKGD4idp6nbYvEuZ0wvMFIn0ICzWnwTPg9kcsZ/OcpNhCiH6EwZtNaBXC/wI1gWH2Q8Cwkwzaekp",
+	"aWg8RqvR9HVOTX5qh2JHIBdPxDQmaA/R1GR8FX+vhTtULVIim7BlYgjcEieM54aIuUyNgM3qGbng35Ma",
+	"Iaph9d2AYdMAl72Uz1coeQb1X24Hn8K+tAxD3pel1X7Zp+t50/w6Ti99FM7V+bZpNjKc2bpdQd74LFwd",
+	"IfEKNbgGQkbz19h2QVjiakVMq1mmprb5hHWoC7YPTd+vbU1UhTEmJTX4qc1QN72CwLKQCZ4JUquTDeiK",
+	"z6iwZsGcDmEHgJf620vAyVjDgLhwHf/xhLkd7i2rdkA076fMUqoLDOVgUB9C1MvORYZAQUOUQZmSXh9I",
+	"OiolTUumssV0bBc5Qk+MBnZRLASd0WJhEvCJ6Xng5bbKCSMMXdCzXMsqlYHR0cMQ+rc6zmymXbqSjGU1",
+	"RuM4vH1lLVxTcS255PaM7fVyZwHh5BtTrcT01nIXuRT8PxkjZXcPLtSvkKyjGUWNIubqvCFglOVZuglT",
+	"VeSlTHoLpDn3O3KYByaqtJbGPJqw7mxhm/JCVCN3GPXv7n5lFtAK230Iv64ubxItJStSCxtQosWGrE7Y",
+	"yjp0qF/WWnmAzCsP0DGek2OqyNfHmp6qB+gIq/Ov/TOfGprEtoxfrvhvBcUImqVV2kotXNVHIBWe1rNp",
+	"TvTGelCt1/jPjc4cWw5l7K+k9+FD928vM/qYuAxlU1NrJZngueqmE0+rDocZJMzOKEN0bmLCTFybkdxt",
+	"YalSxKmJ7ijpUiVGIWzQK1pLcLYrU0TMKSsW5DZiuH+fU6WIQH1bvLHq6GcPYg3i67BpKIgkaijcvXUe",
+	"8yN2wSmJEBTPKanlJZXKVEgqTccGHzSXyBlKtQamaV6xoIwqaNlsxEatpZjqVlZFcgKV1l0gEXCEnjaS",
+	"skuJVL/fXAXiOWJQyyqg8cDuak2+bmKAuQmVWdZpbC2is7sadh6aOkHJdanEbSP8N1uYIm4s2mjOWY0r",
+	"bwqrS2C0LK3GtNIiFHqdQ435GafygR+mYvFEei3YNO1gUKWOslEAgiQp4ec9eSeCrfbWAokA4TmslW85",
+	"x+zs+nr7rVfGsFqcpzbVqs04ac/cpSDF3/Kad2o1xDQ77XSDzB+MikWasqKp1NgoqMO4JnaugpcFogil",
+	"WzZxmZhSiZOymVFZoBA9fKWhz/g3fAtShIpFioUWp6XfaRUSW2wwWN9luRAxmDCJUYKhrBwQfnJJzwhT",
+	"zuRTm1ZTz1iL5qh/d3wHTTsbEE0nTFLG2QBoLjDny7Jwmy1LaOoxBQsDubJqHdV4JqyRXRem0X4HqPeE",
+	"Yl2dGK6LZaZcjTIK+oyKecnhf+6iWYWMZuHEGFVouaF+JzAN1sE/05mqE+2Kv9pal17FzHCvhsjvztCp",
+	"Dw2chSRnE+aISsOk5Srm1R42Zx2hp85wDHUHclWZhx+AbpZBS3SmEdPrWO1V1/RabuvzK34SxgDlNmFM",
+	"RKaWX7EwZQ+BTTnR0ySYgqBjOn0R5FXT/A5+8orQpFvurUCpWH18EzY9JvHwMVHx+VAriHtI4jkZms+m",
+	"gwcIkB8BjQh1GJuGERaeWQn3FpTDaN1v9k0jjvdleGq0QHlricPH0vy+NRB2afWXn7v5qIPnP7NYZmOb",
+	"a5i5mp6UvYA3smFb02wXfdmrdSUtFpYieUgtOZswN6hfF7HZRqCiMVCtfzBCx2D29ezkVt90CadbEKtc",
+	"cdq9gB0dTatOLFMkt6ixCtuchb5VXaOlrdhBYYtrvWEYMXX+K/8XBvdTrHm7PplBZAlCag3ShoEnxWKG",
+	"86pvk136CErvNuzV3iG2rdJoT/OSC/46B2gIH3EE/EjfSrHALLZKZiWJ8BxEnrZimdSlSVvvFJpRBowA",
+	"nWq/Fpl2TNndF6zygVj7i6kXUEFcDThsQV3EKDozVVFTf2b/3Qlj1O5KtERQI7QFu0yagrempBioLzbi",
+	"yhUbDcigJf8eoUdpapcYV6I4+As9OAmXnfaAVIOJi1YNlOnuNrWaQ9vI0hrIXzOnVnayfz+8wA3vpvtZ",
+	"uyEqgvop5AHdnj7phMlujCyFw405jzP1DIXtarDSRBb2U5gYylYjc0ltDLjG4StTeVBKHtNi4dJTSgsY",
+	"6J1lfHiM5ajL0NXsxHAb5U1fEcxGxtjVKG26tumrq0HE/xqzVwsslsJfI/OkM5rRyyAAg5YJTIBsJy02",
+	"4o6QP2Nl2SoWynboJbGyVowO/yX4+0yADmcIn1EVDn/c9xb+IQIg/TyR1SGQXt6IjPR5Gf3OMMey5J3R",
+	"Aa9xSh/HV+tvasmte/BWxpd3wdz2m+qPJ8nbbUFwEghGD0S1+N8tDWxZ1ZawM2z9KanlzWiyOccC/p3m",
+	"S33wbRiGGLRMk3dTl9BecC1QJOAEOsTi+wrwnunDeY8CwPJUqPpxRCjNP98QrUN9z+3UKSP4pjnqL7n9",
+	"wUr4dwrXispF4RA+F0leZUE1yzJDZYe6+Zc0izeXUUuVxhfaS5j0HpTr/xCEtwwiWoPsHpSKxS2Fm68T",
+	"PF5i+yvQdy5NcFi/O7LFhxCvpn8YRrbfmE6Pq4JiazdeWgqrezY2Qz+u60EX+SLMhtZq0mkD2Jw0GRIH",
+	"Gc9Z7DrxGTPdaqv2gd9aquG5/lAk5SYxnIyzmIDIvTJMqeu6N7VmvgBAsMlWLVhRZBhjltAEqyWy3BEW",
+	"AcWB5zU1uXSz7yHi1e0BKIZCZvml3wZIK/GXQ87IkM9AYe/q+AAmtLGebQc1vF4QeO2yGsIennCcIRbx",
+	"uWsCuV/tv3W2TXtnq5WF3mh3pFcvCpap8RrsVWStu//dzsoOd2+jVoha81LMlWy8VNcAMLjO3Xsr+3u/",
+	"/HDE3rvJerPJndUs4FmxkHnqBGmMBInPiYjPyedqr/Bokt1p2wEMbi7bFADqhRoY6mJEGioNOhsCoox2",
+	"/oQlWjj8iymSkQdUzcg9IqhthsiwMSpo8jGCXiUkTWSwQfXLt28D9K2bqulLN8HW3WmkjejZkjH2py4H",
+	"5YSz9Go6WCb0KPIhhR5FNhF6TLKIkXsYVLH6CDriYTt7xQse7/+OSNtLsvnaYAmXDKpnB0YAJs1kuoAA",
+	"XO/z46UdLwEXAi2MtKpeGwqEprJozbt/mJiLuoRnUO7dv/wEJTJCR7b+D6iBRExYQ0hvBYdoVMIXnApk",
+	"+lbZCJuq6Ozu3arojDTxbJoZg0XfxTOdGLNlFYUxGKFHl/SMLA/mcMN0R3NECJYW7BpZ/waM68fQv8uF",
+	"nkyjyshYhqO484CGeODIcjlJ8oERKqamYfM0goSKendSrU+XbVwkRjLPMlG2nmzh9MMkKZHsPZn1qxk+",
+	"ViZ4SUVWUA2ENRT/b0971Fx4d52NZILHWrM/tZ3tQ4EuNeReW+FTZE2Fr9GQvCsoOUJXYPgX1Kti5JyE",
+	"pnlrsZhTk1RYp1+baoFzfkFqGPUpaIAf0qh0rAkSnQfEs/eiIEI/wPi8fe77JgShRnpLQgumonrwX99S",
+	"3T3oYD+tWtgPII7JMcMJe/cPdMiTipcYH34NTltMsfirDUxMlwQmTpiLTGyujazmZODhnrAlnGzwANLt",
+	"BKEsMWm76ZYZOMPBTJUXmV7De2Yf9Uk+kk94LQ5CIdg6gaCMzxh/DWwD+jaguu8AN/KBcy0z33yYEKju",
+	"eUvKDWF+3qpW0NbVb+YHbiGbkp3Nq4K/z2re5Ua6ynkfmE6xK/1yn0wOpduQhruDwyVewwoeHcAu0a9u",
+	"CHZ7pnmACfjBWUZSXBdHcjZhywcNaHJG0YJBI9u3XZmQ0jqQa3lmwlwVXtCkJFZUzmAQL0nDBhNZY1Em",
+	"ikXVYgz1bcjq7m6ZLiBwpvnSwDQ/s02HEV9S2i7EQCyEHsyX8g7oPJ5hoaC72TDBCm+CBi+ylOPkg+sc",
+	"Dv2CqHcIRwZlNR+Uh/VJlHu7qWZgkdQJRQTaeJQt4YsfoXxJrSRi/+BwEEbZOgPJBKlgdrlPsQ7fjmDM",
+	"MDQf2cyjbbuvFotQsTXDUI7qC/vU2UptO13M5ah+wpEjLB6bcb44j9Uw8ulUFb0mCG3GfMqMqaqlvZ2p",
+	"/6fDpxG6hw552Q3cdpcklrYQ41Cy4dqWYEeuV7hWY+0/9yZswoboiy+e7Xzxhf7ezWRq6lRdD/50+BT1",
+	"yaUiDMJzp6PLeTptLOKBHWrXDKU/0cOcUsKQ0aDdG3f0G1vA1WB0gWPKTCzI9MDQhUMqycNveC6m7qO7",
+	"8BFWStDTXKFp6diemiASAtHWG0RVuYHvNQa2RHkaVZEBLhklckEHnVVcTXJa0Anq5ruv58MlAWw2fc8Z",
+	"qk5m+pSrKerfG49bx/zlF1+4iG/zFgbva7kNls+J4FO9oi9RfE5nM7CNA6QkPD9NoWc0DPWb0FAETUuS",
+	"NjWVldA0FsT8EKHp3NN09d+YsTw1f0Fk8qNLMs80kKHpJB+P78TNq61iE76eQIW1Sc+d6deT3s74qzs7",
+	"O7uTHnxMzBBPuUJmY19Pevd3du/cHe9Meqhc6NeTnlvipLftf7ndnN08nAZkk4rMkc9TPqnR8aAL0ZAM",
+	"sMTXqN0nSqRvXebwSj13ihrupaWlnNtkqVXBOSxbuBWs1UsGCi9Hm1VP/Xdq9P92FpB1sho3my0t3YdG",
+	"x8SE9oSWYMs6+4sow58B12EnShGhP/6PP4+HX718sxN9+fZXoR4nn5roZI60Ux+3l/nZ6ONVQ+8SCfrd",
+	"tc4HaynsJc4FMbGs6NyJknfHd8sYJce5bWlRU9giw2B23RBbTZqp/nYpzv6OKL+2+vuFs47g1aTsvfSZ",
+	"2if3OZN56vL/y+MOQNA6VQNLinW9koG1+uCNsoHtOuS2ar4WIciwFLTfc1nypxi5VE1rtgUzUU4vBKn5",
+	"GYiYEwjXxrHK4XXfSWIKj0J3tjlXdGY52OucBhTjR3pvyb7XJOAGWTOM/LAfaDdwf3hnDMNiaQLIlAKt",
+	"U5MgIqyHBIgOj2sZjRecSso26CZQTf7I3dnH6uIRWEqQ17TuNBM85ezsc/Nc3ILF6sicTFmTI4gS/VIN",
+	"9Dja5nyr1okgLFO202PWUXw9thSh17lWaTFVKM29CDAb/dr0yi4VPQ/dej9INFijov/qmDC3vE9Zprqh",
+	"t86egA3NarFDLzUjugUmsxZwb7+x/1qS6rT53FG46q+b6b0lR7mOChskRnW18jCImW4ZP8pKzLxBNlUd",
+	"ld53RtXqVhzVOf6vyahycHNL2VQpV0OIboZcm2F8TuLvl5smbAWJuLJgpxhVQxjRSMn35Bd5ytV+Ode+",
+	"We2n7Rpp76hL1f9D7eQ/P+fIH24NsjZzl0BosbVhO5uUmQv1ffM3ns1ofF4sqj5iA7SHpjGHID8yRX39",
+	"SRWwPYgmbFqt34RMSf2eqc5SbswP6tIihiBnVGr0jdBUEL0D/ZFbmnChBdGE6QlNbZiYC4KgPS81/TkH",
+	"mv5PKXPtUYIVogDeahB4E5VK344+853dO3fv3f+yFzkzOxz+ddHhIylF7YUsT5iBQvVcfZrY1olsK83Z",
+	"moEYGF3Dg25B10PwG3EKSERxYk6788c6zOSZv/RPnpF4u+liIs/8K/j8eMizIITdblAXAeu0JcfVJE0D",
+	"ccO1G17ACD31xpowaEth8zdslYeyqoyp9GmHjFxfGXBCtXBL0rkmSwb4g6UBYSdPuc1Dv27DTq7/NSdM",
+	"YXF1lGJm0gyTmv1yz/lje5FmEfs812Pf2YQleID98diBt4igMqKBoGTO8heDWDdmljhDoLECgwo5mQ1c",
+	"KPPenj9byX3mZInJq57XBtXsi4UpWre8dRBZ7cShqXHhAG5CSWFXfy7ovzkk71NRPgz3qeT0Nuo2dJxj",
+	"TbNsXor+1xAq4i2XB4IF99p1nfuuBCQQ29NcEJwPIlehEPIuLuM0r+x1E9ZVLMgGO+VaXogFUSP0zNRo",
+	"dD25llURnLDGSpeW/wt26aBSuYJ1H8b6WVbfW8PuWV3Jx2He36wFDk3I6+LW+6JYkM56c45bl9VFS8iC",
+	"bC4DHag/hYudRhDLMqOXxWLCpnMSn0wHfiMpsMHFNLIglKemor0pYGpJl36foTMsEuKq3pN5Jghl0AVq",
+	"agqTyu+YCUpLiUlPJcIGmkD/BZqY0s8xTglLhJUzfp8Xi1MSa3UU5/rtZOs8pw74J0wV/1RRiQs5Q5iZ",
+	"fyosEtivOSMoplymgY7H6DxCZeH0Q86UKBY4jaAiqJ6fzDFlG6FQq7jmxihkunBfu6ikXzfPHXjT+WeN",
+	"wE9L0MgtaOhjeFosLqjctGu4W+9Hkl6+JT9UhKCrNmUsikWxeGBAFsDfBihoSLHVSwHaPxltAEhAJ/Ct",
+	"y8K238B/V1cRqjpbbJW1ijPgS1ClP1TaFpJI+akiTDMpSJPIaaDvzYQFG98gPzLFTE+hZHEeucFLLmki",
+	"Z8oysvVi/9dH4c2ZoOluWcPgVdmuBkDLrXzG7S3LqstrAu060SgWfG/my6pjR9Xq600vy0OVViEFtGzx",
+	"WmvyBuWobQoRAKPf7qUp/C3v+mLScQ+v3nPjFzNN1f7l59P55QYg3XEymeCnKZn/esPWOOaroMnpBrSl",
+	"i67cVmuNzr4pS5hDJniSx2oIjZ1XF37FzJT9QvAdVdLZcHB++Z68ZEdmhd+ZBX7aZk1/L11GzX13zJ+f",
+	"QXN/FQTdkm3zyA29h6ZZitmJmyKdor5hDhJlySxCyQ9nxuaeUSIGEZpCd/CTFLJNsmTmPwS1BvqNnzin",
+	"VuulEdo3vrdUox+nynaLE1phqWLrvUJIPEeETVjlrQiKGQZiDPTcyMhZssYsmRkTZs3L9TLqWYrw3PDM",
+	"+vH1ot7rHDMF1ad31m9C54H9R1Ia/CUswzrT/+vTQ6kOjOo2Op4TnKrzvyyrNZBxlqDd8RgpzJRrgmiN",
+	"ojlY8QUj1gwVlyHHKUan2HQ0M61DiER9ye0aL+gFjrXaPwjaFv8NVvU+7Yt2hlBIAugh17r5JVXZn/pH",
+	"ZorrJ96t8MxdiCA4uVrvPmw7mMBB2wkidG98x3ZVqc4+oXrt9JSm3RfwjOCEMiLlx7mDI1H8/bpu53vr",
+	"4NELhi8wTSubfve1OVOXTXz8u0L91nm/4vSM6cEG7Tutj/6md0qwIOJhrs71ZFrOALeVlWNykfb2etsg",
+	"f9iBQkbAKo2r1oq+/+4f6BvQpWXZdSytFcN7969BpUThOOY50xJk1N0HO3aNcZw6QxSIIXlWLJw5c8tb",
+	"hDd8bqMR1/Ji+JGKga+6CwXqBcllXcNDEmj1QhSoO2gX4hVpaS8okNTju0eJajyrwqHL8jB+gTt/Whci",
+	"HZi0LI2Xo4wLhWkK8rZWOl31zXDNYdQXAW9VVI99iyrpPkIm88+uqWQb7TWVgbUgurn9ElVvEdFfv5nB",
+	"oBW0Kpeef1lxSsImTayQUcK2kf8DzwV0aCeXcHbGrfzoMiap/vXo4LGPGjAmDU79XQn6nncUDsBrg+GN",
+	"lcxpCIIeXWYpp8qVFsFaS/Sa6HnHoEnJ25dv/18AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -149,7 +149,7 @@ func seedDossiers(tx *gorm.DB, now time.Time) error {
 			return err
 		}
 		closing := time.Date(2027, time.Month(1+i%12), 15, 0, 0, 0, 0, time.UTC)
-		if err := tx.Create(&portal.Dossier{Number: d[0], Kind: d[1], Title: d[3], Status: "ouvert", ClosingDate: &closing,
+		if err := tx.Create(&portal.Dossier{Number: d[0], Kind: portal.DossierKind(d[1]), Title: d[3], Status: portal.DossierOpen, ClosingDate: &closing,
 			ResponsibleID: owner, OpenedAt: now.AddDate(0, -2, -i)}).Error; err != nil {
 			return err
 		}

@@ -121,7 +121,7 @@ func seedLots(tx *gorm.DB, now time.Time) error {
 		if n > 0 {
 			continue
 		}
-		lot := portal.Lot{Number: l.Number, Status: l.Status, Note: l.Note, UpdatedAt: now}
+		lot := portal.Lot{Number: l.Number, Status: portal.LotStatus(l.Status), Note: l.Note, UpdatedAt: now}
 		if l.Dossier != "" {
 			d := l.Dossier
 			lot.DossierNumber = &d

@@ -46,7 +46,7 @@ func surveyorDTO(sv accounts.SurveyorView) api.Surveyor {
 // CreateDossier opens a dossier (administrator).
 func (s *Server) CreateDossier(ctx context.Context, req api.CreateDossierRequestObject) (api.CreateDossierResponseObject, error) {
 	b := req.Body
-	in := portal.NewDossier{Number: b.Number, Kind: string(b.Kind), Matricule: b.Matricule, Title: b.Title}
+	in := portal.NewDossier{Number: b.Number, Kind: portal.DossierKind(b.Kind), Matricule: b.Matricule, Title: b.Title}
 	if b.ClosingDate != nil {
 		t := b.ClosingDate.Time
 		in.ClosingDate = &t

@@ -11,7 +11,7 @@ import (
 func (s *Server) ListDossiers(ctx context.Context, req api.ListDossiersRequestObject) (api.ListDossiersResponseObject, error) {
 	p := req.Params
 	page, size := pageOf(p.Page, p.PageSize)
-	f := portal.DossierFilter{Kind: string(deref(p.Kind, "")), Number: deref(p.Number, ""), Page: page, PageSize: size}
+	f := portal.DossierFilter{Kind: portal.DossierKind(deref(p.Kind, "")), Number: deref(p.Number, ""), Page: page, PageSize: size}
 	list, err := s.Portal.ListDossiers(ctx, mustSession(ctx), f)
 	if err != nil {
 		return nil, err

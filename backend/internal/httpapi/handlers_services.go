@@ -58,7 +58,7 @@ func (s *Server) CheckLotCorrection(ctx context.Context, req api.CheckLotCorrect
 
 func checkDTO(c portal.Check, who people) api.LotCorrectionCheck {
 	out := api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: who.ref(c.ActorID), DoneFor: who.ref(c.SurveyorID), Results: []api.LotCorrectionResult{}}
-	for _, r := range c.Decoded() {
+	for _, r := range c.Results {
 		out.Results = append(out.Results, api.LotCorrectionResult{Lot: r.Lot, Status: api.LotCorrectionResultStatus(r.Status), Detail: r.Detail})
 	}
 	return out
@@ -79,7 +79,7 @@ func (s *Server) ListLotCorrectionChecks(ctx context.Context, req api.ListLotCor
 func (s *Server) OrderProducts(ctx context.Context, req api.OrderProductsRequestObject) (api.OrderProductsResponseObject, error) {
 	sess := mustSession(ctx)
 	b := req.Body
-	o, err := s.Portal.OrderProducts(ctx, sess, string(b.ProductType), b.Lots, b.Quantity, string(b.Format))
+	o, err := s.Portal.OrderProducts(ctx, sess, portal.Product(b.ProductType), b.Lots, b.Quantity, portal.Format(b.Format))
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func (s *Server) OrderProducts(ctx context.Context, req api.OrderProductsRequest
 
 func orderDTO(o portal.Order, who people) api.ProductOrder {
 	return api.ProductOrder{Id: o.ID, OrderNumber: o.OrderNumber, ProductType: api.ProductType(o.ProductType),
-		Lots: o.LotList(), Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
+		Lots: o.Lots, Quantity: o.Quantity, Format: api.ProductFormat(o.Format), Status: api.ProductOrderStatus(o.Status),
 		OrderedAt: o.OrderedAt, DoneBy: who.ref(o.ActorID), DoneFor: who.ref(o.SurveyorID)}
 }
 
@@ -148,7 +148,7 @@ func (s *Server) PrevalidateDm(ctx context.Context, req api.PrevalidateDmRequest
 func prevalidationDTO(p portal.Prevalidation, who people) api.DmPrevalidation {
 	out := api.DmPrevalidation{Id: p.ID, FileName: p.FileName, Size: int(p.Size), Sha256: p.Sha256, Valid: p.Valid,
 		CheckedAt: p.CheckedAt, DoneBy: who.ref(p.ActorID), DoneFor: who.ref(p.SurveyorID), Findings: []api.DmFinding{}}
-	for _, f := range p.Report() {
+	for _, f := range p.Findings {
 		out.Findings = append(out.Findings, api.DmFinding{Rule: f.Rule, Passed: f.Passed, Message: f.Message})
 	}
 	return out

@@ -236,5 +236,5 @@ func (e *env) login(u user) tokens {
 }
 
 func newDossier(number, kind, matricule string) portal.NewDossier {
-	return portal.NewDossier{Number: number, Kind: kind, Matricule: matricule, Title: "Dossier " + number}
+	return portal.NewDossier{Number: number, Kind: portal.DossierKind(kind), Matricule: matricule, Title: "Dossier " + number}
 }

@@ -35,23 +35,23 @@ func reservationDetail(lots []string, plans int) string {
 }
 
 // productLabels are the products of « Commande de produits cadastraux ».
-var productLabels = map[string]string{
-	"plan_cadastral":   "Plan cadastral",
-	"fiche_lot":        "Fiche de lot",
-	"extrait_registre": "Extrait du registre",
+var productLabels = map[Product]string{
+	CadastralPlan:   "Plan cadastral",
+	LotSheet:        "Fiche de lot",
+	RegistryExtract: "Extrait du registre",
 }
 
-var formatLabels = map[string]string{"pdf": "PDF", "dwg": "DWG", "papier": "papier"}
+var formatLabels = map[Format]string{FormatPDF: "PDF", FormatDWG: "DWG", FormatPaper: "papier"}
 
 // orderDetail is « Plan cadastral (DWG) × 2 — Lot 1 234 567 ».
-func orderDetail(number, product, format string, quantity int, lots []string) string {
+func orderDetail(number string, product Product, format Format, quantity int, lots []string) string {
 	label := productLabels[product]
 	if label == "" {
-		label = product
+		label = string(product)
 	}
 	f := formatLabels[format]
 	if f == "" {
-		f = format
+		f = string(format)
 	}
 	return fmt.Sprintf("%s : %s (%s) × %d — %s", number, label, f, quantity, lotsDetail(lots))
 }

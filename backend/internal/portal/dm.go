@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -54,18 +53,11 @@ type Prevalidation struct {
 	Size       int64
 	Sha256     string `gorm:"column:sha256"`
 	Valid      bool
-	Findings   string // JSON array of Finding
+	Findings   []Finding `gorm:"serializer:json"` // a JSON array in a text column
 	CheckedAt  time.Time
 }
 
 func (Prevalidation) TableName() string { return "dm_prevalidations" }
-
-// Report decodes the findings.
-func (p Prevalidation) Report() []Finding {
-	var out []Finding
-	_ = json.Unmarshal([]byte(p.Findings), &out)
-	return out
-}
 
 // Deposit is a « Dépôt d'une DM »: the file as received, and the dossier it opened.
 type Deposit struct {
@@ -148,7 +140,7 @@ func (s *Service) rules(tx *gorm.DB, sess *auth.Session, f DMFile) ([]Finding, i
 		add("R5", true, "Aucun dossier indiqué.")
 	} else {
 		var n int64
-		if err := tx.Model(&Dossier{}).Where("number = ? AND responsible_id = ? AND kind = ?", doc.Dossier, sess.Principal.ID, "cadastre").Count(&n).Error; err != nil {
+		if err := tx.Model(&Dossier{}).Where("number = ? AND responsible_id = ? AND kind = ?", doc.Dossier, sess.Principal.ID, CadastreDossier).Count(&n).Error; err != nil {
 			return nil, 0, err
 		}
 		add("R5", n == 1, ternary(n == 1, "Dossier "+shown(doc.Dossier)+" de l'arpenteur-géomètre.",
@@ -218,9 +210,8 @@ func (s *Service) Prevalidate(ctx context.Context, sess *auth.Session, f DMFile)
 		if err != nil {
 			return err
 		}
-		raw, _ := json.Marshal(findings)
 		out = Prevalidation{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, FileName: f.Name,
-			Size: int64(len(f.Content)), Sha256: digest(f.Content), Valid: valid(findings), Findings: string(raw), CheckedAt: time.Now().UTC()}
+			Size: int64(len(f.Content)), Sha256: digest(f.Content), Valid: valid(findings), Findings: findings, CheckedAt: time.Now().UTC()}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
@@ -257,7 +248,7 @@ func (s *Service) Deposit(ctx context.Context, sess *auth.Session, f DMFile) (De
 		}
 		now := time.Now().UTC()
 		number := fmt.Sprintf("%07d", seq)
-		d := Dossier{Number: number, Kind: "cadastre", Title: fmt.Sprintf("DM déposée — %d lot(s)", lots), Status: "en_traitement",
+		d := Dossier{Number: number, Kind: CadastreDossier, Title: fmt.Sprintf("DM déposée — %d lot(s)", lots), Status: DossierProcessing,
 			ResponsibleID: sess.Principal.ID, OpenedAt: now}
 		if err := tx.Create(&d).Error; err != nil {
 			return err

@@ -25,9 +25,9 @@ import (
 // Dossier is a dossier of the cadastre or of surveying.
 type Dossier struct {
 	Number        string `gorm:"primaryKey"`
-	Kind          string
+	Kind          DossierKind
 	Title         string
-	Status        string
+	Status        DossierStatus
 	ClosingDate   *time.Time
 	ResponsibleID uuid.UUID `gorm:"type:uuid"`
 	OpenedAt      time.Time
@@ -61,8 +61,8 @@ func personOf(u accounts.UserView) auth.Person { return accounts.Person(u) }
 
 // DossierFilter narrows Suivi des dossiers.
 type DossierFilter struct {
-	Kind     string // cadastre | arpentage | "" for both
-	Number   string // contains
+	Kind     DossierKind // "" for both
+	Number   string      // contains
 	Page     int
 	PageSize int
 }
@@ -105,13 +105,13 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 	kinds := delegation.GrantedDossierKinds(sess)
 	switch {
 	case f.Kind != "":
-		if err := delegation.CheckService(sess, delegation.DossierService(f.Kind)); err != nil {
+		if err := delegation.CheckService(sess, f.Kind.Service()); err != nil {
 			return out, err
 		}
 	case len(kinds) == 0:
 		return out, nil
 	case len(kinds) == 1:
-		f.Kind = kinds[0]
+		f.Kind = DossierKind(kinds[0])
 	}
 	pool := s.DB.Pool(ctx)
 	args := []any{sess.Principal.ID.String(), f.Kind, f.Number, f.PageSize, (f.Page - 1) * f.PageSize}
@@ -170,19 +170,12 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 // dossier » is recorded).
 func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number string) (DossierView, error) {
 	var out DossierView
-	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		if err := s.Delegation.Guard(tx, sess); err != nil {
-			return err
-		}
-		var d Dossier
-		err := tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID).Take(&d).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Dossier introuvable.")
-		}
+	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		d, err := principalDossier(tx, sess, number)
 		if err != nil {
 			return err
 		}
-		if err := s.Delegation.GuardFor(tx, sess, delegation.DossierService(d.Kind)); err != nil {
+		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
 			return err
 		}
 		if d.ReadAt == nil {
@@ -206,8 +199,9 @@ func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number str
 
 // NewDossier is what an administrator opens.
 type NewDossier struct {
-	Number, Kind, Matricule, Title string
-	ClosingDate                    *time.Time
+	Number, Matricule, Title string
+	Kind                     DossierKind
+	ClosingDate              *time.Time
 }
 
 // CreateDossier opens a dossier for the surveyor holding the matricule; the
@@ -224,7 +218,7 @@ func (s *Service) CreateDossier(ctx context.Context, by auth.Person, in NewDossi
 		if err != nil {
 			return err
 		}
-		d := Dossier{Number: in.Number, Kind: in.Kind, Title: in.Title, Status: "ouvert", ClosingDate: in.ClosingDate,
+		d := Dossier{Number: in.Number, Kind: in.Kind, Title: in.Title, Status: DossierOpen, ClosingDate: in.ClosingDate,
 			ResponsibleID: sv.UserID, OpenedAt: time.Now().UTC()}
 		if err := tx.Create(&d).Error; err != nil {
 			if store.IsUniqueViolation(err) {
@@ -266,12 +260,17 @@ func unreadCounts(tx *gorm.DB, dossiers []Dossier) (map[string]int, error) {
 
 // principalDossier loads a dossier of the principal, or reports 404.
 func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
-	var d Dossier
-	err := tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID).Take(&d).Error
+	return found[Dossier](tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID), "Dossier introuvable.")
+}
+
+// found takes the one row q matches, or reports a 404 with title.
+func found[T any](q *gorm.DB, title string) (T, error) {
+	var row T
+	err := q.Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return d, apperr.NotFound("Dossier introuvable.")
+		return row, apperr.NotFound(title)
 	}
-	return d, err
+	return row, err
 }
 
 // grantedDossier is principalDossier for the dossier services themselves
@@ -283,7 +282,7 @@ func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, er
 	if err != nil {
 		return d, err
 	}
-	return d, delegation.CheckService(sess, delegation.DossierService(d.Kind))
+	return d, delegation.CheckService(sess, d.Kind.Service())
 }
 
 // inPrincipalsName runs fn in a transaction that first checks, and locks,

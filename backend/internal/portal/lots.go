@@ -2,7 +2,6 @@ package portal
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -19,7 +18,7 @@ import (
 // Lot is a lot of the cadastre as this service knows it.
 type Lot struct {
 	Number        string `gorm:"primaryKey"`
-	Status        string // en_vigueur | correction_requise | reserve
+	Status        LotStatus
 	DossierNumber *string
 	Note          string
 	UpdatedAt     time.Time
@@ -79,7 +78,7 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 		lots := make([]Lot, lotCount)
 		for i, n := range out.Lots() {
 			dn := number
-			lots[i] = Lot{Number: n, Status: "reserve", DossierNumber: &dn, UpdatedAt: now}
+			lots[i] = Lot{Number: n, Status: LotReserved, DossierNumber: &dn, UpdatedAt: now}
 		}
 		if err := tx.Create(&lots).Error; err != nil {
 			return err
@@ -97,28 +96,21 @@ func (s *Service) Reservations(ctx context.Context, sess *auth.Session, page, si
 
 // LotResult is the verdict on one lot.
 type LotResult struct {
-	Lot    string `json:"lot"`
-	Status string `json:"status"`
-	Detail string `json:"detail"`
+	Lot    string  `json:"lot"`
+	Status Verdict `json:"status"`
+	Detail string  `json:"detail"`
 }
 
 // Check is a « Vérification de la correction de lots ».
 type Check struct {
-	ID         uuid.UUID `gorm:"type:uuid;primaryKey"`
-	SurveyorID uuid.UUID `gorm:"type:uuid"`
-	ActorID    uuid.UUID `gorm:"type:uuid"`
-	Results    string    // JSON array of LotResult
+	ID         uuid.UUID   `gorm:"type:uuid;primaryKey"`
+	SurveyorID uuid.UUID   `gorm:"type:uuid"`
+	ActorID    uuid.UUID   `gorm:"type:uuid"`
+	Results    []LotResult `gorm:"serializer:json"` // a JSON array in a text column
 	CheckedAt  time.Time
 }
 
 func (Check) TableName() string { return "lot_correction_checks" }
-
-// Decoded returns the per-lot results.
-func (c Check) Decoded() []LotResult {
-	var out []LotResult
-	_ = json.Unmarshal([]byte(c.Results), &out)
-	return out
-}
 
 // CheckLots looks each lot up in the cadastre and records the verdicts.
 func (s *Service) CheckLots(ctx context.Context, sess *auth.Session, lots []string) (Check, error) {
@@ -136,8 +128,7 @@ func (s *Service) CheckLots(ctx context.Context, sess *auth.Session, lots []stri
 		for i, n := range lots {
 			results[i] = verdict(n, byNumber[n])
 		}
-		raw, _ := json.Marshal(results)
-		out = Check{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, Results: string(raw), CheckedAt: time.Now().UTC()}
+		out = Check{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, Results: results, CheckedAt: time.Now().UTC()}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}
@@ -157,17 +148,17 @@ func DisplayLot(n string) string {
 func verdict(n string, l Lot) LotResult {
 	r := LotResult{Lot: n}
 	switch l.Status {
-	case "en_vigueur":
-		r.Status, r.Detail = "conforme", "Le lot "+DisplayLot(n)+" est en vigueur; aucune correction n'est inscrite."
-	case "correction_requise":
-		r.Status, r.Detail = "correction_requise", "Une correction est inscrite au registre pour le lot "+DisplayLot(n)+"."
+	case LotInForce:
+		r.Status, r.Detail = VerdictConforming, "Le lot "+DisplayLot(n)+" est en vigueur; aucune correction n'est inscrite."
+	case LotNeedsCorrection:
+		r.Status, r.Detail = VerdictNeedsCorrection, "Une correction est inscrite au registre pour le lot "+DisplayLot(n)+"."
 		if l.Note != "" {
 			r.Detail += " " + l.Note
 		}
-	case "reserve":
-		r.Status, r.Detail = "reserve", "Le numéro "+DisplayLot(n)+" est réservé; le lot n'est pas encore officialisé."
+	case LotReserved:
+		r.Status, r.Detail = VerdictReserved, "Le numéro "+DisplayLot(n)+" est réservé; le lot n'est pas encore officialisé."
 	default:
-		r.Status, r.Detail = "inexistant", "Aucun lot "+DisplayLot(n)+" au cadastre du Québec."
+		r.Status, r.Detail = VerdictUnknown, "Aucun lot "+DisplayLot(n)+" au cadastre du Québec."
 	}
 	return r
 }

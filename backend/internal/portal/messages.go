@@ -2,7 +2,6 @@ package portal
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -68,11 +67,7 @@ type CommuniqueView struct {
 func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, subject, body string) (MessageView, error) {
 	var out MessageView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		var d Dossier
-		err := tx.Where("number = ?", number).Take(&d).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Dossier introuvable.")
-		}
+		d, err := found[Dossier](tx.Where("number = ?", number), "Dossier introuvable.")
 		if err != nil {
 			return err
 		}
@@ -173,7 +168,7 @@ func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, numbe
 		if err != nil {
 			return err
 		}
-		if err := s.Delegation.GuardFor(tx, sess, delegation.DossierService(d.Kind)); err != nil {
+		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
 			return err
 		}
 		now := time.Now().UTC()
@@ -255,11 +250,7 @@ func (s *Service) Communiques(ctx context.Context, sess *auth.Session) ([]Commun
 func (s *Service) MarkCommuniqueRead(ctx context.Context, sess *auth.Session, id uuid.UUID) (CommuniqueView, error) {
 	var out CommuniqueView
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		var c Communique
-		err := tx.Where("id = ?", id).Take(&c).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Communiqué introuvable.")
-		}
+		c, err := found[Communique](tx.Where("id = ?", id), "Communiqué introuvable.")
 		if err != nil {
 			return err
 		}

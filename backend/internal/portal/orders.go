@@ -2,8 +2,8 @@ package portal
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -23,43 +23,32 @@ type Order struct {
 	OrderNumber string
 	SurveyorID  uuid.UUID `gorm:"type:uuid"`
 	ActorID     uuid.UUID `gorm:"type:uuid"`
-	ProductType string
-	Lots        string // JSON array of lot numbers
+	ProductType Product
+	Lots        []string `gorm:"serializer:json"` // a JSON array in a text column
 	Quantity    int
-	Format      string
-	Status      string
+	Format      Format
+	Status      OrderStatus
 	OrderedAt   time.Time
 }
 
 func (Order) TableName() string { return "product_orders" }
 
-// LotList decodes the ordered lots.
-func (o Order) LotList() []string {
-	var out []string
-	_ = json.Unmarshal([]byte(o.Lots), &out)
-	return out
-}
-
 // formats lists the formats each product comes in.
-var formats = map[string][]string{
-	"plan_cadastral":   {"pdf", "dwg", "papier"},
-	"fiche_lot":        {"pdf", "papier"},
-	"extrait_registre": {"pdf", "papier"},
+var formats = map[Product][]Format{
+	CadastralPlan:   {FormatPDF, FormatDWG, FormatPaper},
+	LotSheet:        {FormatPDF, FormatPaper},
+	RegistryExtract: {FormatPDF, FormatPaper},
 }
 
 // OrderProducts records an order for existing lots of the cadastre.
-func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product string, lots []string, quantity int, format string) (Order, error) {
-	allowed := false
-	for _, f := range formats[product] {
-		allowed = allowed || f == format
-	}
-	if !allowed {
+func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product Product, lots []string, quantity int, format Format) (Order, error) {
+	if !slices.Contains(formats[product], format) {
 		return Order{}, apperr.Invalid(apperr.Field("/format", "Ce produit n'est pas offert dans ce format."))
 	}
 	var out Order
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
 		var known []Lot
-		if err := tx.Where("number IN ? AND status <> ?", lots, "reserve").Find(&known).Error; err != nil {
+		if err := tx.Where("number IN ? AND status <> ?", lots, LotReserved).Find(&known).Error; err != nil {
 			return err
 		}
 		exists := map[string]bool{}
@@ -80,9 +69,8 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 			return err
 		}
 		now := time.Now().UTC()
-		raw, _ := json.Marshal(lots)
 		out = Order{ID: uuid.New(), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec.Location).Year(), seq), SurveyorID: sess.Principal.ID,
-			ActorID: sess.Actor.ID, ProductType: product, Lots: string(raw), Quantity: quantity, Format: format, Status: "recue", OrderedAt: now}
+			ActorID: sess.Actor.ID, ProductType: product, Lots: lots, Quantity: quantity, Format: format, Status: OrderReceived, OrderedAt: now}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}

@@ -1374,6 +1374,11 @@ export interface components {
         DossierNumber: string;
         /** @enum {string} */
         DossierKind: "cadastre" | "arpentage";
+        /**
+         * @description État d'un dossier (en_traitement pour une DM déposée)
+         * @enum {string}
+         */
+        DossierStatus: "ouvert" | "en_traitement" | "ferme";
         CreateDossierRequest: {
             number: components["schemas"]["DossierNumber"];
             kind: components["schemas"]["DossierKind"];
@@ -1386,8 +1391,7 @@ export interface components {
             number: components["schemas"]["DossierNumber"];
             kind: components["schemas"]["DossierKind"];
             title: string;
-            /** @enum {string} */
-            status: "ouvert" | "en_traitement" | "ferme";
+            status: components["schemas"]["DossierStatus"];
             /**
              * Format: date
              * @description Date de fermeture
@@ -1551,10 +1555,14 @@ export interface components {
         LotCorrectionCheckRequest: {
             lots: components["schemas"]["LotNumber"][];
         };
+        /**
+         * @description Verdict sur un lot (reserve pour un numéro réservé, pas encore officialisé)
+         * @enum {string}
+         */
+        LotCorrectionResultStatus: "conforme" | "correction_requise" | "reserve" | "inexistant";
         LotCorrectionResult: {
             lot: components["schemas"]["LotNumber"];
-            /** @enum {string} */
-            status: "conforme" | "correction_requise" | "reserve" | "inexistant";
+            status: components["schemas"]["LotCorrectionResultStatus"];
             detail: string;
         };
         LotCorrectionCheck: {
@@ -1579,6 +1587,11 @@ export interface components {
             quantity: number;
             format: components["schemas"]["ProductFormat"];
         };
+        /**
+         * @description État d'une commande de produits cadastraux
+         * @enum {string}
+         */
+        ProductOrderStatus: "recue" | "en_preparation" | "livree";
         ProductOrder: {
             /** Format: uuid */
             id: string;
@@ -1588,8 +1601,7 @@ export interface components {
             lots: components["schemas"]["LotNumber"][];
             quantity: number;
             format: components["schemas"]["ProductFormat"];
-            /** @enum {string} */
-            status: "recue" | "en_preparation" | "livree";
+            status: components["schemas"]["ProductOrderStatus"];
             /** Format: date-time */
             orderedAt: string;
             doneBy: components["schemas"]["PersonRef"];
