@@ -2,6 +2,7 @@ package delegation
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -143,45 +144,29 @@ func (e *svcEnv) quebecDay(n int) string {
 	return QuebecDay(e.clock.Now().AddDate(0, 0, n))
 }
 
-// problem is the stable problem code of err, "" when it carries none. The
-// tests compare it as a string, whatever type the codes take.
-func problem(err error) string {
+// problemOf is the stable problem code of err ("" when it carries none)
+// and the JSON pointers of its field errors. The tests compare the code as
+// a string, whatever type the codes take.
+func problemOf(err error) (code string, fields []string) {
 	if ae, ok := apperr.As(err); ok {
-		return string(ae.Code)
+		for _, f := range ae.Fields {
+			fields = append(fields, f.Pointer)
+		}
+		return string(ae.Code), fields
 	}
-	return ""
+	return "", nil
 }
 
-// pointers are the JSON pointers of err's field errors.
-func pointers(err error) []string {
-	ae, ok := apperr.As(err)
-	if !ok {
-		return nil
-	}
-	out := make([]string, len(ae.Fields))
-	for i, f := range ae.Fields {
-		out[i] = f.Pointer
-	}
-	return out
-}
+func problem(err error) string { c, _ := problemOf(err); return c }
+
+func pointers(err error) []string { _, f := problemOf(err); return f }
 
 // wantProblem fails unless err carries the problem code want (and, when
 // given, exactly these field pointers).
 func wantProblem(t *testing.T, err error, want string, fields ...string) {
 	t.Helper()
-	if got := problem(err); got != want {
-		t.Fatalf("code %q attendu, reçu %q (%v)", want, got, err)
-	}
-	if fields == nil {
-		return
-	}
-	got := pointers(err)
-	if len(got) != len(fields) {
-		t.Fatalf("champs %v attendus, reçus %v", fields, got)
-	}
-	for i := range got {
-		if got[i] != fields[i] {
-			t.Fatalf("champs %v attendus, reçus %v", fields, got)
-		}
+	code, got := problemOf(err)
+	if code != want || (fields != nil && !slices.Equal(got, fields)) {
+		t.Fatalf("%q %v attendus, reçus %q %v (%v)", want, fields, code, got, err)
 	}
 }
