@@ -339,11 +339,10 @@ func admin(ctx context.Context, cfg config.Config, args []string) error {
 	defer db.Close()
 	switch args[0] {
 	case "create-user":
-		password := os.Getenv("ESPACE_ADMIN_PASSWORD")
-		if password == "" {
+		if cfg.AdminPassword == "" {
 			return errors.New("ESPACE_ADMIN_PASSWORD : mot de passe du nouvel utilisateur requis")
 		}
-		u, err := acc.SignUp(ctx, accounts.SignUpInput{Username: *username, Email: *email, FirstName: *first, LastName: *last, Password: password})
+		u, err := acc.SignUp(ctx, accounts.SignUpInput{Username: *username, Email: *email, FirstName: *first, LastName: *last, Password: cfg.AdminPassword})
 		if err != nil {
 			return describe(err)
 		}

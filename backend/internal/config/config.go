@@ -27,6 +27,7 @@ type Config struct {
 	WebDir         string        // ESPACE_WEB_DIR
 	PublicURL      string        // ESPACE_PUBLIC_URL
 	JWTSecret      []byte        // ESPACE_JWT_SECRET
+	JWTKeys        string        // ESPACE_JWT_KEYS: rotating keys instead of JWTSecret (see SigningKeys)
 	AccessTTL      time.Duration // ESPACE_ACCESS_TTL
 	SessionTTL     time.Duration // ESPACE_SESSION_TTL
 	ReauthWindow   time.Duration // ESPACE_REAUTH_WINDOW: how recent a password entry must be before granting (§12)
@@ -40,6 +41,7 @@ type Config struct {
 	RedisURL       string        // REDIS_URL: rate limits shared between instances
 	RedisPrefix    string        // ESPACE_REDIS_PREFIX: keys of this deployment in a shared Redis
 	MetricsAddr    string        // ESPACE_METRICS_ADDR: Prometheus listener; empty = no metrics
+	AdminPassword  string        // ESPACE_ADMIN_PASSWORD: password of `espace admin create-user`
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
@@ -49,20 +51,26 @@ const DefaultDemoPassword = "Cadastre-Demo-2020"
 // every request anyway, but a short life limits what a stolen token is worth.
 const MaxAccessTTL = 10 * time.Minute
 
-// Load reads the environment.
+// Load reads the environment: every variable the binary uses is read here,
+// so that the README's table and this struct tell the whole story.
 func Load() (Config, error) {
 	c := Config{
-		Addr:         env("ESPACE_ADDR", "127.0.0.1:8080"),
-		DatabaseURL:  os.Getenv("DATABASE_URL"),
-		MigrateURL:   os.Getenv("ESPACE_MIGRATE_DATABASE_URL"),
-		DataDir:      env("ESPACE_DATA_DIR", "./data"),
-		WebDir:       env("ESPACE_WEB_DIR", "frontend/dist"),
-		SMTPURL:      os.Getenv("SMTP_URL"),
-		RedisURL:     os.Getenv("REDIS_URL"),
-		RedisPrefix:  env("ESPACE_REDIS_PREFIX", "espace:"),
-		MetricsAddr:  os.Getenv("ESPACE_METRICS_ADDR"),
-		MailFrom:     env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
-		DemoPassword: env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
+		Addr:          env("ESPACE_ADDR", "127.0.0.1:8080"),
+		DatabaseURL:   os.Getenv("DATABASE_URL"),
+		MigrateURL:    os.Getenv("ESPACE_MIGRATE_DATABASE_URL"),
+		DataDir:       env("ESPACE_DATA_DIR", "./data"),
+		WebDir:        env("ESPACE_WEB_DIR", "frontend/dist"),
+		SMTPURL:       os.Getenv("SMTP_URL"),
+		RedisURL:      os.Getenv("REDIS_URL"),
+		RedisPrefix:   env("ESPACE_REDIS_PREFIX", "espace:"),
+		MetricsAddr:   os.Getenv("ESPACE_METRICS_ADDR"),
+		MailFrom:      env("ESPACE_MAIL_FROM", "noreply@espace.cadastre.gouv.qc.ca"),
+		DemoPassword:  env("ESPACE_DEMO_PASSWORD", DefaultDemoPassword),
+		JWTKeys:       os.Getenv("ESPACE_JWT_KEYS"),
+		AdminPassword: os.Getenv("ESPACE_ADMIN_PASSWORD"),
+	}
+	if v := os.Getenv("ESPACE_JWT_SECRET"); v != "" {
+		c.JWTSecret = []byte(v)
 	}
 	c.PublicURL = strings.TrimRight(env("ESPACE_PUBLIC_URL", "http://"+publicHost(c.Addr)), "/")
 	var err error
@@ -111,11 +119,11 @@ func Load() (Config, error) {
 // Secret returns ESPACE_JWT_SECRET, or a key kept in the data directory so
 // that a restart does not log everybody out in development.
 func (c *Config) Secret() ([]byte, error) {
-	if v := os.Getenv("ESPACE_JWT_SECRET"); v != "" {
-		if len(v) < 32 {
+	if len(c.JWTSecret) > 0 {
+		if len(c.JWTSecret) < 32 {
 			return nil, fmt.Errorf("ESPACE_JWT_SECRET : au moins 32 caractères")
 		}
-		return []byte(v), nil
+		return c.JWTSecret, nil
 	}
 	path := filepath.Join(c.DataDir, "jwt-secret")
 	if b, err := os.ReadFile(path); err == nil && len(b) >= 32 {
@@ -144,18 +152,17 @@ var keyIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 // so a rotation keeps every token in flight valid. Without it,
 // ESPACE_JWT_SECRET (or the generated key) is one key of id "default".
 func (c *Config) SigningKeys() ([]auth.SigningKey, error) {
-	v := os.Getenv("ESPACE_JWT_KEYS")
-	if v == "" {
+	if c.JWTKeys == "" {
 		secret, err := c.Secret()
 		if err != nil {
 			return nil, err
 		}
 		return []auth.SigningKey{{ID: auth.DefaultKeyID, Secret: secret}}, nil
 	}
-	if os.Getenv("ESPACE_JWT_SECRET") != "" {
+	if len(c.JWTSecret) > 0 {
 		return nil, fmt.Errorf("ESPACE_JWT_KEYS et ESPACE_JWT_SECRET : n'en définissez qu'une (ESPACE_JWT_KEYS=nouvelle:…,%s:<ancien secret> pour passer de l'une à l'autre)", auth.DefaultKeyID)
 	}
-	return ParseSigningKeys(v)
+	return ParseSigningKeys(c.JWTKeys)
 }
 
 // ParseSigningKeys reads the ESPACE_JWT_KEYS format: comma-separated

@@ -1,0 +1,267 @@
+package delegation
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"espace/backend/internal/auth"
+	"espace/backend/internal/store"
+)
+
+// Guard, inside a write, re-checks the delegation against live data: the
+// surveyor acts for themself freely; a délégataire only while the
+// delegation is in force and grants the operation's service.
+func TestGuard(t *testing.T) {
+	e := newSvcEnv(t)
+	s, d := e.surveyor("Claire"), e.user("Edith")
+	e.add(s, d, Terms{Services: []string{LotReservation, SurveyDossiers}})
+
+	self := e.fresh(s)
+	self.Service = ProductOrder
+	if err := e.svc.Guard(e.db.DB, self); err != nil {
+		t.Fatalf("pour soi-même : %v", err)
+	}
+	sess := e.login(d, 0, &s)
+	sess.Service = LotReservation
+	if err := e.svc.Guard(e.db.DB, sess); err != nil {
+		t.Fatalf("service accordé : %v", err)
+	}
+	sess.Service = ProductOrder
+	wantProblem(t, e.svc.Guard(e.db.DB, sess), "service_not_delegated")
+	if err := e.svc.GuardFor(e.db.DB, sess, DossierService("arpentage")); err != nil {
+		t.Fatalf("dossiers d'arpentage : %v", err)
+	}
+	wantProblem(t, e.svc.GuardFor(e.db.DB, sess, DossierService("cadastre")), "service_not_delegated")
+	if err := e.svc.GuardFor(e.db.DB, sess, AnyService); err != nil {
+		t.Fatalf("n'importe quel service : %v", err)
+	}
+
+	// Narrowed: from the next write on.
+	if _, err := e.svc.Update(e.ctx, e.fresh(s), d.ID, Change{Services: []string{SurveyDossiers}}); err != nil {
+		t.Fatal(err)
+	}
+	sess.Service = LotReservation
+	wantProblem(t, e.svc.Guard(e.db.DB, sess), "service_not_delegated")
+
+	// Removed: the very next write is refused, whatever the session says.
+	if err := e.svc.Remove(e.ctx, e.fresh(s), d.ID); err != nil {
+		t.Fatal(err)
+	}
+	sess.Service = SurveyDossiers
+	wantProblem(t, e.svc.Guard(e.db.DB, sess), "delegation_not_active")
+
+	// No principal; someone else's délégant.
+	wantProblem(t, e.svc.Guard(e.db.DB, &auth.Session{ID: sess.ID, Actor: d}), "delegation_not_active")
+	other := e.surveyor("Jean")
+	wantProblem(t, e.svc.Guard(e.db.DB, e.login(d, 0, &other)), "delegation_not_active")
+}
+
+// On PostgreSQL, Guard locks the delegation row (FOR SHARE) until the
+// action commits: a removal racing the action waits for it, so nothing is
+// done in the surveyor's name after the removal has committed.
+func TestGuardHoldsOffARemoval(t *testing.T) {
+	e := newSvcEnv(t)
+	if e.db.Dialect != store.Postgres {
+		t.Skip("SQLite has a single writer: the transactions cannot interleave")
+	}
+	s, d := e.surveyor("Claire"), e.user("Edith")
+	e.add(s, d, Terms{})
+	sess := e.login(d, 0, &s)
+	sess.Service = LotReservation
+
+	remover := e.fresh(s)
+	removed := make(chan time.Time, 1)
+	var committed time.Time
+	err := e.db.WithTx(e.ctx, func(ctx context.Context, tx *gorm.DB) error {
+		if err := e.svc.Guard(tx, sess); err != nil {
+			return err
+		}
+		go func() {
+			if err := e.svc.Remove(context.Background(), remover, d.ID); err != nil {
+				t.Error(err)
+			}
+			removed <- time.Now()
+		}()
+		select {
+		case <-removed:
+			return errors.New("la suppression n'a pas attendu la fin de l'action")
+		case <-time.After(300 * time.Millisecond):
+		}
+		committed = time.Now()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case at := <-removed:
+		if at.Before(committed) {
+			t.Fatal("suppression avant la fin de l'action")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("suppression bloquée")
+	}
+	wantProblem(t, e.svc.Guard(e.db.DB, sess), "delegation_not_active")
+}
+
+// §4: whom a new session acts for. A surveyor: themself; a non-surveyor
+// with exactly one délégant in force: that one; with several, or none, or
+// one whose delegation has passed its last day: nobody yet.
+func TestDefaultActingFor(t *testing.T) {
+	e := newSvcEnv(t)
+	s1, s2 := e.surveyor("Claire"), e.surveyor("Jean")
+	one, two, none, dated, withdrawn := e.user("Edith"), e.user("Pierre"), e.user("Personne"), e.user("Louis"), e.user("Marie")
+	e.add(s1, one, Terms{})
+	e.add(s1, two, Terms{})
+	e.add(s2, two, Terms{})
+	e.add(s2, s1, Terms{}) // Claire is also délégataire of Jean (§2.4)
+	e.add(s2, dated, Terms{EndsOn: e.quebecDay(0)})
+	former := e.surveyor("Alain")
+	e.add(former, withdrawn, Terms{})
+	if err := e.db.Model(&store.Surveyor{}).Where("user_id = ?", former.ID).Update("withdrawn_at", time.Now().UTC()).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	want := func(who auth.Person, expect *auth.Person) {
+		t.Helper()
+		got, err := e.svc.DefaultActingFor(e.ctx, who.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case expect == nil && got != nil:
+			t.Errorf("%s agit pour %v, personne attendu", who.FirstName, *got)
+		case expect != nil && (got == nil || *got != expect.ID):
+			t.Errorf("%s agit pour %v, %s attendu", who.FirstName, got, expect.FirstName)
+		}
+	}
+	want(s1, &s1)
+	want(one, &s1)
+	want(two, nil)
+	want(none, nil)
+	want(dated, &s2)
+	want(withdrawn, nil)
+	e.clock.Advance(24 * time.Hour)
+	want(dated, nil)
+
+	if _, err := e.svc.DefaultActingFor(e.ctx, uuid.New()); problem(err) != "not_found" {
+		t.Fatalf("inconnu : %v", err)
+	}
+}
+
+// Selecting a délégant (§4): only a surveyor who delegates to the actor,
+// or the surveyor themself; a removal holds from the next request (§2.5).
+func TestSelectAndEstablish(t *testing.T) {
+	e := newSvcEnv(t)
+	s, other, d := e.surveyor("Claire"), e.surveyor("Jean"), e.user("Edith")
+	e.add(s, d, Terms{Services: []string{ProductOrder}, EndsOn: e.quebecDay(40)})
+
+	p, err := e.svc.Select(e.ctx, d, s.ID)
+	if err != nil || p.ID != s.ID || p.Matricule != s.Matricule {
+		t.Fatalf("%v %+v", err, p)
+	}
+	_, err = e.svc.Select(e.ctx, d, other.ID)
+	wantProblem(t, err, "delegation_not_active", "/delegantId")
+	_, err = e.svc.Select(e.ctx, d, d.ID) // §2.6
+	wantProblem(t, err, "delegation_not_active")
+	if p, err := e.svc.Select(e.ctx, s, s.ID); err != nil || p.ID != s.ID {
+		t.Fatalf("pour soi-même : %v", err)
+	}
+
+	sess := e.login(d, 0, &s)
+	sess2, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
+	if err != nil || sess2.Principal == nil || sess2.Principal.ID != s.ID || !slices.Equal(sess2.Services, []string{ProductOrder}) ||
+		sess2.EndsOn != e.quebecDay(40) || sess2.Via() != auth.ChannelWeb {
+		t.Fatalf("%v %+v", err, sess2)
+	}
+	if err := e.svc.Remove(e.ctx, e.fresh(s), d.ID); err != nil {
+		t.Fatal(err)
+	}
+	sess3, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
+	if err != nil || sess3.Principal != nil || sess3.Standing != auth.DelegationEnded {
+		t.Fatalf("après suppression : %v %+v", err, sess3)
+	}
+	// A session that is not the token's subject's.
+	if _, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: s.ID}); problem(err) != "unauthenticated" {
+		t.Fatalf("séance d'autrui : %v", err)
+	}
+}
+
+// The surveyor's table lists délégataires in force only, by name, with
+// what they were granted; the délégataire's list names themself first
+// when a surveyor, then their délégants by matricule.
+func TestListDelegatesAndDelegants(t *testing.T) {
+	e := newSvcEnv(t)
+	s, other := e.surveyor("Claire"), e.surveyor("Jean")
+	a, b, gone, past := e.user("Zoé"), e.user("Alice"), e.user("Parti"), e.user("Passé")
+	for _, u := range []struct {
+		p    auth.Person
+		last string
+	}{{a, "Arsenault"}, {b, "Bélanger"}, {gone, "Côté"}, {past, "Dion"}} {
+		e.db.Model(&store.User{}).Where("id = ?", u.p.ID).Update("last_name", u.last)
+	}
+	e.add(s, b, Terms{Services: []string{LotReservation}})
+	e.add(s, a, Terms{EndsOn: e.quebecDay(3)})
+	e.add(s, gone, Terms{})
+	e.add(s, past, Terms{EndsOn: e.quebecDay(0)})
+	if err := e.svc.Remove(e.ctx, e.fresh(s), gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.add(other, s, Terms{})
+	e.clock.Advance(24 * time.Hour) // Dion's last day is over
+
+	list, err := e.svc.ListDelegates(e.ctx, e.fresh(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range list {
+		names = append(names, v.User.LastName)
+	}
+	if !slices.Equal(names, []string{"Arsenault", "Bélanger"}) {
+		t.Fatalf("%v", names)
+	}
+	if list[0].EndsOn == "" || !slices.Equal(list[0].Services, DelegableServices) || !slices.Equal(list[1].Services, []string{LotReservation}) {
+		t.Fatalf("%+v", list)
+	}
+	_, err = e.svc.ListDelegates(e.ctx, e.login(s, 0, &other))
+	wantProblem(t, err, "surveyor_only")
+
+	delegants, err := e.svc.ListDelegants(e.ctx, s)
+	if err != nil || len(delegants) != 2 || !delegants[0].Self || delegants[0].Person.ID != s.ID || delegants[1].Person.ID != other.ID ||
+		delegants[1].Person.Matricule != other.Matricule || delegants[1].Since == nil {
+		t.Fatalf("%v %+v", err, delegants)
+	}
+	if ds, err := e.svc.ListDelegants(e.ctx, past); err != nil || len(ds) != 0 {
+		t.Fatalf("délégation échue listée : %+v", ds)
+	}
+}
+
+// The délégataire search (§5): an exact match of username or e-mail, case
+// aside, and nothing else.
+func TestSearchCandidate(t *testing.T) {
+	e := newSvcEnv(t)
+	u := e.user("Edith")
+	got, err := e.svc.SearchCandidate(e.ctx, strings.ToUpper(u.Username), "")
+	if err != nil || got == nil || got.ID != u.ID {
+		t.Fatalf("%v %v", err, got)
+	}
+	got, err = e.svc.SearchCandidate(e.ctx, "", strings.ToUpper(e.email(u)))
+	if err != nil || got == nil || got.ID != u.ID {
+		t.Fatalf("%v %v", err, got)
+	}
+	if got, err := e.svc.SearchCandidate(e.ctx, u.Username[:len(u.Username)-1], ""); err != nil || got != nil {
+		t.Fatalf("préfixe trouvé : %v %v", err, got)
+	}
+	for _, c := range [][2]string{{"", ""}, {u.Username, e.email(u)}} {
+		_, err := e.svc.SearchCandidate(e.ctx, c[0], c[1])
+		wantProblem(t, err, "validation_failed", "/username")
+	}
+}
