@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -19,13 +18,13 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"go.opentelemetry.io/otel/trace"
-	"gopkg.in/yaml.v3"
 
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/metrics"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 // refusedDomain is a recipient domain the test's mail system refuses.
@@ -335,33 +334,13 @@ func checkDeployQueries(t *testing.T, fams map[string]*dto.MetricFamily) {
 		}
 	}
 	var exprs []string
-	raw, err := os.ReadFile("../../../deploy/prometheus/alerts.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rules struct {
-		Groups []struct {
-			Rules []struct {
-				Alert string `yaml:"alert"`
-				Expr  string `yaml:"expr"`
-			} `yaml:"rules"`
-		} `yaml:"groups"`
-	}
-	if err := yaml.Unmarshal(raw, &rules); err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range rules.Groups {
-		for _, r := range g.Rules {
-			exprs = append(exprs, r.Expr)
-		}
+	for _, r := range testutil.AlertRules(t) {
+		exprs = append(exprs, r.Expr)
 	}
 	if len(exprs) < 4 {
 		t.Fatalf("alerts.yml : %d règles", len(exprs))
 	}
-	raw, err = os.ReadFile("../../../deploy/grafana/espace.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := testutil.RepoFile(t, "deploy/grafana/espace.json")
 	var dash struct {
 		Panels []struct {
 			Title   string `json:"title"`
