@@ -17,7 +17,6 @@ import (
 
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
-	"espace/backend/internal/httpapi"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
 	"espace/backend/internal/testutil"
@@ -81,7 +80,13 @@ type actRef struct {
 
 func (e *env) activities(tok tokens, query string) actPage {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities?" + query, token: tok.Access}), 200)
+	return e.actPage(tok, "/api/v1/activities?"+query)
+}
+
+// actPage reads a page of the activity log at path.
+func (e *env) actPage(tok tokens, path string) actPage {
+	e.t.Helper()
+	r := e.expect(e.do(req{method: "GET", path: path, token: tok.Access}), 200)
 	var p actPage
 	if err := json.Unmarshal(r.Body, &p); err != nil {
 		e.t.Fatal(err)
@@ -507,10 +512,7 @@ func TestExportsNeverWriteFormulas(t *testing.T) {
 // The log is append-only: the contract has no way to change or remove an
 // entry, and the server refuses any attempt.
 func TestNoEndpointChangesTheLog(t *testing.T) {
-	spec, err := httpapi.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := contract(t)
 	for path, item := range spec.Paths.Map() {
 		if !strings.Contains(path, "activit") {
 			continue

@@ -138,12 +138,7 @@ func TestActivityChannelComesFromTheSession(t *testing.T) {
 // adminJournal reads GET /api/v1/admin/activities.
 func (e *env) adminJournal(tok tokens, query string) actPage {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: "/api/v1/admin/activities?" + query, token: tok.Access}), 200)
-	var p actPage
-	if err := json.Unmarshal(r.Body, &p); err != nil {
-		e.t.Fatal(err)
-	}
-	return p
+	return e.actPage(tok, "/api/v1/admin/activities?"+query)
 }
 
 // §13: administrators' actions go to the administration journal, for

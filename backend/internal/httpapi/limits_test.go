@@ -298,10 +298,7 @@ func TestLoginLimitHoldsWhenRedisIsDown(t *testing.T) {
 
 // Every limited operation documents its 429 in the contract.
 func TestLimitedOperationsDocument429(t *testing.T) {
-	spec, err := httpapi.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := contract(t)
 	limited := map[string]bool{"login": false, "createAccount": false, "requestPasswordReset": false, "resetPassword": false,
 		"requestUsernameReminder": false, "searchDelegateCandidates": false, "changeMyPassword": false, "exportActivities": false,
 		"exportAdminActivities": false}
