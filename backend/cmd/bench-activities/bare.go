@@ -98,6 +98,23 @@ func scan(rows *sql.Rows) (line, error) {
 	return l, err
 }
 
+// eachLine hands every row, scanned, to add with its number from 1, and
+// returns how many it handed.
+func eachLine(rows *sql.Rows, add func(n int, l line) error) (int, error) {
+	n := 0
+	for rows.Next() {
+		l, err := scan(rows)
+		if err != nil {
+			return n, err
+		}
+		n++
+		if err := add(n, l); err != nil {
+			return n, err
+		}
+	}
+	return n, rows.Err()
+}
+
 func bareXLSX(rows *sql.Rows) (int, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -108,19 +125,11 @@ func bareXLSX(rows *sql.Rows) (int, error) {
 	if err := sw.SetRow("A1", []any{"Date activité", "No Dossier", "Activité", "Réalisée par", "Réalisée pour"}); err != nil {
 		return 0, err
 	}
-	n := 0
-	for rows.Next() {
-		l, err := scan(rows)
-		if err != nil {
-			return n, err
-		}
-		n++
+	n, err := eachLine(rows, func(n int, l line) error {
 		cell, _ := excelize.CoordinatesToCellName(1, n+1)
-		if err := sw.SetRow(cell, []any{l.at, l.dossier, l.label, l.actor, l.principal}); err != nil {
-			return n, err
-		}
-	}
-	if err := rows.Err(); err != nil {
+		return sw.SetRow(cell, []any{l.at, l.dossier, l.label, l.actor, l.principal})
+	})
+	if err != nil {
 		return n, err
 	}
 	if err := sw.Flush(); err != nil {
@@ -139,18 +148,13 @@ func barePDF(rows *sql.Rows) (int, error) {
 		WithPageSize(pagesize.Letter).WithOrientation(orientation.Horizontal).
 		WithCustomFonts(fonts).WithDefaultFont(&props.Font{Family: export.FontFamily, Size: 8}).
 		WithCompression(true).Build())
-	n := 0
-	for rows.Next() {
-		l, err := scan(rows)
-		if err != nil {
-			return n, err
-		}
-		n++
+	n, err := eachLine(rows, func(_ int, l line) error {
 		m.AddRow(5,
 			text.NewCol(2, l.at.Format("2006-01-02 15:04")), text.NewCol(1, l.dossier), text.NewCol(4, l.label),
 			text.NewCol(2, l.actor), text.NewCol(3, l.principal))
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return n, err
 	}
 	doc, err := m.Generate()

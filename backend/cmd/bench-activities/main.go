@@ -21,8 +21,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
+
+	"espace/backend/cmd/internal/bench"
 )
 
 type options struct {
@@ -46,10 +46,10 @@ func main() {
 		return
 	}
 	var o options
-	flag.StringVar(&o.adminURL, "admin-url", envOr("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"),
+	flag.StringVar(&o.adminURL, "admin-url", bench.EnvOr("BENCH_ADMIN_URL", bench.DefaultAdminURL),
 		"PostgreSQL où créer la base de mesure (BENCH_ADMIN_URL)")
-	flag.IntVar(&o.rows, "rows", envInt("BENCH_ROWS", 10_000_000), "activités au total (BENCH_ROWS)")
-	flag.IntVar(&o.visible, "visible", envInt("BENCH_VISIBLE", 200_000), "activités visibles par la personne mesurée; l'export en prend la moitié (BENCH_VISIBLE)")
+	flag.IntVar(&o.rows, "rows", bench.EnvInt("BENCH_ROWS", 10_000_000), "activités au total (BENCH_ROWS)")
+	flag.IntVar(&o.visible, "visible", bench.EnvInt("BENCH_VISIBLE", 200_000), "activités visibles par la personne mesurée; l'export en prend la moitié (BENCH_VISIBLE)")
 	flag.IntVar(&o.iterations, "iterations", 30, "requêtes par mesure de liste")
 	flag.IntVar(&o.runs, "runs", 2, "exécutions de chaque export (le meilleur temps compte)")
 	flag.StringVar(&o.espaceBin, "espace", "", "binaire espace déjà construit (sinon : go build)")
@@ -60,25 +60,5 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench-activities : il faut 2 ≤ -visible ≤ -rows")
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, o); err != nil {
-		fmt.Fprintln(os.Stderr, "bench-activities :", err)
-		os.Exit(1)
-	}
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
-}
-
-func envInt(k string, def int) int {
-	var n int
-	if _, err := fmt.Sscan(os.Getenv(k), &n); err == nil && n > 0 {
-		return n
-	}
-	return def
+	bench.Main("bench-activities", func(ctx context.Context) error { return run(ctx, o) })
 }

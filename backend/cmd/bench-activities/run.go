@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"slices"
@@ -14,29 +13,18 @@ import (
 
 	"github.com/google/uuid"
 
+	"espace/backend/cmd/internal/bench"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/store"
 )
 
 func run(ctx context.Context, o options) error {
-	admin, err := sql.Open("pgx", o.adminURL)
-	if err != nil {
-		return err
-	}
-	defer admin.Close()
 	name := fmt.Sprintf("espace_bench_%d", time.Now().Unix())
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		return fmt.Errorf("création de la base : %w", err)
-	}
-	if !o.keep {
-		defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-	}
-	u, err := url.Parse(o.adminURL)
+	dsn, drop, err := bench.ScratchDB(ctx, o.adminURL, name, o.keep)
 	if err != nil {
 		return err
 	}
-	u.Path = "/" + name
-	dsn := u.String()
+	defer drop()
 	fmt.Printf("Base de mesure : %s (%s activités, %s visibles par la personne mesurée)\n", name,
 		activity.Thousands(o.rows), activity.Thousands(o.visible))
 

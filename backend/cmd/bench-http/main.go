@@ -22,9 +22,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
+
+	"espace/backend/cmd/internal/bench"
 )
 
 type options struct {
@@ -44,7 +44,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.adminURL, "admin-url", envOr("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"),
+	flag.StringVar(&o.adminURL, "admin-url", bench.EnvOr("BENCH_ADMIN_URL", bench.DefaultAdminURL),
 		"PostgreSQL où créer la base de mesure (BENCH_ADMIN_URL)")
 	flag.IntVar(&o.conns, "conns", 16, "connexions simultanées")
 	flag.IntVar(&o.rounds, "rounds", 5, "tours alternés (application, références)")
@@ -54,24 +54,12 @@ func main() {
 	flag.IntVar(&o.logins, "logins", 15, "connexions mesurées (et hachages de référence)")
 	flag.BoolVar(&o.keep, "keep", false, "garder la base de mesure")
 	flag.BoolVar(&o.skipMiddleware, "skip-middleware", false, "ne pas mesurer l'intergiciel sans base (go test -bench BenchmarkMiddleware)")
-	flag.BoolVar(&o.observed, "metrics", envOr("BENCH_METRICS", "") != "", "mesurer aussi l'application avec métriques Prometheus et traces (exportateur qui jette) contre la même sans (BENCH_METRICS=1)")
+	flag.BoolVar(&o.observed, "metrics", bench.EnvOr("BENCH_METRICS", "") != "", "mesurer aussi l'application avec métriques Prometheus et traces (exportateur qui jette) contre la même sans (BENCH_METRICS=1)")
 	flag.StringVar(&o.profile, "cpuprofile", "", "profil CPU de l'application pendant la lecture P1 (fichier pprof)")
 	flag.Parse()
 	if o.conns < 1 || o.rounds < 1 || o.round <= 0 || o.dossiers < 10 || o.logins < 1 {
 		fmt.Fprintln(os.Stderr, "bench-http : options invalides")
 		os.Exit(2)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, o); err != nil {
-		fmt.Fprintln(os.Stderr, "bench-http :", err)
-		os.Exit(1)
-	}
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
+	bench.Main("bench-http", func(ctx context.Context) error { return run(ctx, o) })
 }

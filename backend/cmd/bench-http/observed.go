@@ -9,15 +9,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
-	"espace/backend/internal/accounts"
-	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
-	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/metrics"
-	"espace/backend/internal/portal"
-	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/store"
 	"espace/backend/internal/tracing"
 )
@@ -50,18 +45,8 @@ func observedApp(ctx context.Context, dbURL string, tokens *auth.TokenIssuer) (s
 	}
 	m.WatchOutbox(mail.Stats(db))
 	m.WatchReadiness(db.Ping)
-	acc := &accounts.Service{
-		DB: db, Hasher: auth.Hasher{Params: auth.OWASPParams}, Tokens: tokens,
-		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "http://bench.local",
-	}
-	deleg := &delegation.Service{DB: db, Accounts: acc}
-	acc.DefaultActingFor = deleg.DefaultActingFor
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg},
-		Activity: &activity.Service{DB: db}}
-	open := ratelimit.Rule{Burst: 1 << 30, Every: time.Nanosecond}
-	e, err := httpapi.New(db, svc, httpapi.Config{Limits: httpapi.Limits{
-		CandidateSearch: open, LoginPerIP: open, LoginPerAccount: open, SignUpPerIP: open, RecoveryPerIP: open, RecoveryPerAccount: open},
-		Metrics: m, Tracer: tp})
+	_, svc := services(db, tokens)
+	e, err := httpapi.New(db, svc, httpapi.Config{Limits: unlimited(), Metrics: m, Tracer: tp})
 	if err != nil {
 		db.Close()
 		return "", nil, err

@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"runtime/pprof"
 	"slices"
@@ -21,9 +20,9 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"espace/backend/cmd/internal/bench"
 	"espace/backend/internal/accounts"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
@@ -48,25 +47,11 @@ func run(ctx context.Context, o options) error {
 	slog.SetDefault(slog.New(slog.NewJSONHandler(io.Discard, nil)))
 
 	name := fmt.Sprintf("espace_bench_http_%d", time.Now().Unix())
-	admin, err := pgx.Connect(ctx, o.adminURL)
-	if err != nil {
-		return fmt.Errorf("connexion à %s : %w", o.adminURL, err)
-	}
-	defer admin.Close(context.Background())
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		return err
-	}
-	if !o.keep {
-		defer func() {
-			_, _ = admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-		}()
-	}
-	u, err := url.Parse(o.adminURL)
+	dbURL, drop, err := bench.ScratchDB(ctx, o.adminURL, name, o.keep)
 	if err != nil {
 		return err
 	}
-	u.Path = "/" + name
-	dbURL := u.String()
+	defer drop()
 
 	fmt.Printf("base %s, GOMAXPROCS %d, %d connexions, %d tours de %s\n", name, runtime.GOMAXPROCS(0), o.conns, o.rounds, o.round)
 	db, err := store.Open(dbURL, "")
@@ -79,18 +64,8 @@ func run(ctx context.Context, o options) error {
 	}
 	secret := make([]byte, 32)
 	_, _ = rand.Read(secret)
-	acc := &accounts.Service{
-		DB: db, Hasher: auth.Hasher{Params: auth.OWASPParams},
-		Tokens:     &auth.TokenIssuer{Keys: []auth.SigningKey{{ID: "mesure", Secret: []byte(hex.EncodeToString(secret))}}, Issuer: "http://bench.local", Audience: "espace-api", TTL: 10 * time.Minute},
-		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "http://bench.local",
-	}
-	deleg := &delegation.Service{DB: db, Accounts: acc}
-	acc.DefaultActingFor = deleg.DefaultActingFor
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg},
-		Activity: &activity.Service{DB: db}}
-	open := ratelimit.Rule{Burst: 1 << 30, Every: time.Nanosecond}
-	e, err := httpapi.New(db, svc, httpapi.Config{Limits: httpapi.Limits{
-		CandidateSearch: open, LoginPerIP: open, LoginPerAccount: open, SignUpPerIP: open, RecoveryPerIP: open, RecoveryPerAccount: open}})
+	acc, svc := services(db, &auth.TokenIssuer{Keys: []auth.SigningKey{{ID: "mesure", Secret: []byte(hex.EncodeToString(secret))}}, Issuer: "http://bench.local", Audience: "espace-api", TTL: 10 * time.Minute})
+	e, err := httpapi.New(db, svc, httpapi.Config{Limits: unlimited()})
 	if err != nil {
 		return err
 	}
@@ -132,7 +107,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer pool.Close()
-	body, err := fetch(appURL+"/api/v1/dossiers?kind=cadastre", c.token)
+	body, err := bench.Call(http.MethodGet, appURL+"/api/v1/dossiers?kind=cadastre", c.token, nil)
 	if err != nil {
 		return err
 	}
@@ -147,7 +122,7 @@ func run(ctx context.Context, o options) error {
 	defer stopBare()
 	// The baselines must answer what the application answers.
 	for _, path := range []string{"/sql/dossiers?kind=cadastre", "/sql2/dossiers?kind=cadastre", "/bytes/dossiers?kind=cadastre"} {
-		got, err := fetch(bareURL+path, "")
+		got, err := bench.Call(http.MethodGet, bareURL+path, "", nil)
 		if err != nil {
 			return err
 		}
@@ -328,51 +303,34 @@ func seed(ctx context.Context, db *store.DB, acc *accounts.Service, o options) (
 // the SPA does: log in, then choose the délégant.
 func (c *cast) login(base string) error {
 	var lr struct{ AccessToken string }
-	if err := postJSON(base+"/api/v1/auth/login", "", map[string]string{"username": c.delegate.Username, "password": password}, &lr); err != nil {
+	if err := bench.CallJSON(http.MethodPost, base+"/api/v1/auth/login", "", map[string]string{"username": c.delegate.Username, "password": password}, &lr); err != nil {
 		return err
 	}
 	var ar struct{ AccessToken string }
-	if err := postJSON(base+"/api/v1/auth/acting-for", lr.AccessToken, map[string]string{"delegantId": c.surveyor.ID.String()}, &ar); err != nil {
+	if err := bench.CallJSON(http.MethodPost, base+"/api/v1/auth/acting-for", lr.AccessToken, map[string]string{"delegantId": c.surveyor.ID.String()}, &ar); err != nil {
 		return err
 	}
 	c.token = ar.AccessToken
 	return nil
 }
 
-func postJSON(u, token string, in, out any) error {
-	b, _ := json.Marshal(in)
-	req, _ := http.NewRequest(http.MethodPost, u, bytes.NewReader(b))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+// services wires the application's services on db as `espace serve` does,
+// with tokens issued by tokens.
+func services(db *store.DB, tokens *auth.TokenIssuer) (*accounts.Service, httpapi.Services) {
+	acc := &accounts.Service{
+		DB: db, Hasher: auth.Hasher{Params: auth.OWASPParams}, Tokens: tokens,
+		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "http://bench.local",
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("%s : %d %s", u, resp.StatusCode, body)
-	}
-	return json.Unmarshal(body, out)
+	deleg := &delegation.Service{DB: db, Accounts: acc}
+	acc.DefaultActingFor = deleg.DefaultActingFor
+	return acc, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}, Activity: &activity.Service{DB: db}}
 }
 
-func fetch(u, token string) ([]byte, error) {
-	req, _ := http.NewRequest(http.MethodGet, u, nil)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err == nil && resp.StatusCode != 200 {
-		err = fmt.Errorf("%s : %d %s", u, resp.StatusCode, body)
-	}
-	return body, err
+// unlimited lifts every rate limit: the load comes from a few addresses and
+// accounts, and what is measured is the request path, not the limiter's 429.
+func unlimited() httpapi.Limits {
+	open := ratelimit.Rule{Burst: 1 << 30, Every: time.Nanosecond}
+	return httpapi.Limits{CandidateSearch: open, LoginPerIP: open, LoginPerAccount: open, SignUpPerIP: open, RecoveryPerIP: open, RecoveryPerAccount: open}
 }
 
 func sameJSON(a, b []byte) bool {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
@@ -16,11 +15,10 @@ import (
 	"testing"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"espace/backend/internal/config"
 	"espace/backend/internal/demo"
 	"espace/backend/internal/store"
+	"espace/backend/internal/testutil"
 )
 
 // envVars lists every variable the configuration reads, from its source.
@@ -46,10 +44,7 @@ func envVars(t *testing.T) []string {
 
 // The README's configuration table names every variable the code reads.
 func TestReadmeDocumentsEveryVariable(t *testing.T) {
-	readme, err := os.ReadFile("../../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := testutil.RepoFile(t, "README.md")
 	for _, v := range append(envVars(t), "ESPACE_ADMIN_PASSWORD", "TEST_DATABASE_URL", "ESPACE_TEST_DB") {
 		if !strings.Contains(string(readme), "`"+v+"`") {
 			t.Errorf("README.md ne documente pas %s", v)
@@ -77,14 +72,8 @@ type composeFile struct {
 // docker-compose.yml parses, has its services, and only sets variables the
 // application knows.
 func TestComposeFile(t *testing.T) {
-	raw, err := os.ReadFile("../../../docker-compose.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var doc composeFile
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	testutil.RepoYAML(t, "docker-compose.yml", &doc)
 	for _, s := range []string{"postgres", "migrate", "demo", "redis", "mailpit", "api", "frontend"} {
 		svc, ok := doc.Services[s]
 		if !ok {
@@ -123,14 +112,8 @@ func TestComposeFile(t *testing.T) {
 // The compose stack runs like production (SPEC §16, §17): migrations by the
 // owner role, the API as a runtime role, two replicas behind nginx, Redis.
 func TestComposeRunsAsRuntimeRoleWithReplicas(t *testing.T) {
-	raw, err := os.ReadFile("../../../docker-compose.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var doc composeFile
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	testutil.RepoYAML(t, "docker-compose.yml", &doc)
 	user := func(rawURL string) string {
 		u, err := url.Parse(rawURL)
 		if err != nil || u.User == nil {
@@ -174,10 +157,7 @@ func TestComposeRunsAsRuntimeRoleWithReplicas(t *testing.T) {
 			t.Errorf("script d'initialisation sans %q", want)
 		}
 	}
-	conf, err := os.ReadFile("../../../frontend/nginx.conf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	conf := testutil.RepoFile(t, "frontend/nginx.conf")
 	// Secrets in query strings (reset links) never reach nginx's log.
 	if !regexp.MustCompile(`access_log \S+ espace;`).Match(conf) || regexp.MustCompile(`log_format espace[^;]*\$(request|args|query_string|request_uri|http_referer)\b`).Match(conf) {
 		t.Fatal("le journal de nginx doit omettre la chaîne de requête")
@@ -189,10 +169,7 @@ func TestComposeRunsAsRuntimeRoleWithReplicas(t *testing.T) {
 
 // nginx sends for the SPA the same security headers as the API (SPEC §17).
 func TestNginxSendsTheAPIsSecurityHeaders(t *testing.T) {
-	conf, err := os.ReadFile("../../../frontend/nginx.conf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	conf := testutil.RepoFile(t, "frontend/nginx.conf")
 	loc := regexp.MustCompile(`(?s)location / \{(.*?)\n    \}`).FindSubmatch(conf)
 	if loc == nil {
 		t.Fatal("location / absente")
@@ -217,7 +194,7 @@ func TestNginxSendsTheAPIsSecurityHeaders(t *testing.T) {
 
 // startServe runs `espace serve` in-process on a free port with env, until
 // the returned stop is called; the log goes to the returned buffer.
-func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuffer, stop func()) {
+func startServe(t *testing.T, env map[string]string) (base string, logs *testutil.SyncBuffer, stop func()) {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -239,7 +216,7 @@ func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuf
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs = &syncBuffer{}
+	logs = &testutil.SyncBuffer{}
 	prev := slog.Default()
 	slog.SetDefault(slog.New(slog.NewJSONHandler(logs, nil)))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -278,23 +255,6 @@ func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuf
 	}
 	t.Cleanup(stop)
 	return base, logs, stop
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func countUsers(t *testing.T, dataDir string) int64 {
@@ -347,10 +307,7 @@ func TestServeSeedsOnlyWithDemoSetExplicitly(t *testing.T) {
 // make run sets ESPACE_DEMO=1, so the README's first command still opens on
 // the guide's cast.
 func TestMakeRunSetsDemo(t *testing.T) {
-	raw, err := os.ReadFile("../../../Makefile")
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := testutil.RepoFile(t, "Makefile")
 	if !regexp.MustCompile(`(?m)^run:.*\n(\t.*\n)*\tESPACE_DEMO=1 `).Match(raw) {
 		t.Fatal("make run doit fixer ESPACE_DEMO=1")
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"espace/backend/internal/testutil"
 )
 
 // alerts.yml is a valid rule file for Prometheus: checked by promtool (the
@@ -24,30 +26,11 @@ func TestAlertRulesParse(t *testing.T) {
 	if err != nil {
 		t.Fatalf("promtool check rules : %v\n%s", err, out)
 	}
-	raw, err := os.ReadFile("../../../deploy/prometheus/alerts.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rules struct {
-		Groups []struct {
-			Rules []struct {
-				Alert string `yaml:"alert"`
-			} `yaml:"rules"`
-		} `yaml:"groups"`
-	}
-	if err := yaml.Unmarshal(raw, &rules); err != nil {
-		t.Fatal(err)
-	}
-	readme, err := os.ReadFile("../../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := testutil.RepoFile(t, "README.md")
 	// The README says of each alert what it means and what to do.
-	for _, g := range rules.Groups {
-		for _, r := range g.Rules {
-			if !strings.Contains(string(readme), "`"+r.Alert+"`") {
-				t.Errorf("README.md n'explique pas l'alerte %s", r.Alert)
-			}
+	for _, r := range testutil.AlertRules(t) {
+		if !strings.Contains(string(readme), "`"+r.Alert+"`") {
+			t.Errorf("README.md n'explique pas l'alerte %s", r.Alert)
 		}
 	}
 }
@@ -55,22 +38,14 @@ func TestAlertRulesParse(t *testing.T) {
 // The compose stack scrapes both replicas' metrics listeners, on a port that
 // is neither the public one nor published, and provisions the dashboard.
 func TestComposeObservability(t *testing.T) {
-	raw, err := os.ReadFile("../../../docker-compose.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var doc composeFile
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
+	testutil.RepoYAML(t, "docker-compose.yml", &doc)
 	var ports struct {
 		Services map[string]struct {
 			Ports []string `yaml:"ports"`
 		} `yaml:"services"`
 	}
-	if err := yaml.Unmarshal(raw, &ports); err != nil {
-		t.Fatal(err)
-	}
+	testutil.RepoYAML(t, "docker-compose.yml", &ports)
 	api := doc.Services["api"]
 	_, metricsPort, err := net.SplitHostPort(api.Environment["ESPACE_METRICS_ADDR"])
 	if err != nil {
@@ -93,10 +68,7 @@ func TestComposeObservability(t *testing.T) {
 			} `yaml:"dns_sd_configs"`
 		} `yaml:"scrape_configs"`
 	}
-	b, err := os.ReadFile("../../../deploy/prometheus/prometheus.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testutil.RepoFile(t, "deploy/prometheus/prometheus.yml")
 	if err := yaml.Unmarshal(b, &prom); err != nil {
 		t.Fatal(err)
 	}
@@ -143,10 +115,7 @@ func TestComposeObservability(t *testing.T) {
 			URL string `yaml:"url"`
 		} `yaml:"datasources"`
 	}
-	b, err = os.ReadFile("../../../deploy/grafana/provisioning/datasources/prometheus.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b = testutil.RepoFile(t, "deploy/grafana/provisioning/datasources/prometheus.yml")
 	if err := yaml.Unmarshal(b, &ds); err != nil || len(ds.Datasources) != 1 || ds.Datasources[0].URL != "http://prometheus:9090" {
 		t.Fatalf("source de données : %+v %v", ds, err)
 	}
@@ -158,10 +127,7 @@ func TestComposeObservability(t *testing.T) {
 			} `json:"datasource"`
 		} `json:"panels"`
 	}
-	b, err = os.ReadFile("../../../deploy/grafana/espace.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b = testutil.RepoFile(t, "deploy/grafana/espace.json")
 	if err := json.Unmarshal(b, &dash); err != nil {
 		t.Fatal(err)
 	}

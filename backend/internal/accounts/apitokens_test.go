@@ -8,12 +8,13 @@ import (
 	"github.com/google/uuid"
 
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
 // inDays is the Québec calendar day n days from the service's now.
 func (e *env) inDays(n int) time.Time {
-	d := e.clock.Now().In(quebec)
+	d := e.clock.Now().In(quebec.Location)
 	return time.Date(d.Year(), d.Month(), d.Day()+n, 0, 0, 0, 0, time.UTC)
 }
 

@@ -202,37 +202,35 @@ func env(key, def string) string {
 }
 
 func duration(key string, def time.Duration) (time.Duration, error) {
-	v := os.Getenv(key)
-	if v == "" {
-		return def, nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		return 0, fmt.Errorf("%s : durée invalide %q (ex. 10m)", key, v)
-	}
-	return d, nil
+	return parsed(key, def, time.ParseDuration, "durée invalide %q (ex. 10m)")
 }
 
 func boolean(key string, def bool) (bool, error) {
-	v := os.Getenv(key)
-	if v == "" {
-		return def, nil
-	}
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return false, fmt.Errorf("%s : booléen attendu (true/false, 1/0), reçu %q", key, v)
-	}
-	return b, nil
+	return parsed(key, def, strconv.ParseBool, "booléen attendu (true/false, 1/0), reçu %q")
 }
 
 func integer(key string, def int) (int, error) {
+	return parsed(key, def, func(v string) (int, error) {
+		n, err := strconv.Atoi(v)
+		if err == nil && n < 1 {
+			err = strconv.ErrRange
+		}
+		return n, err
+	}, "entier positif attendu, reçu %q")
+}
+
+// parsed reads key with parse, or def when it is unset; a value parse
+// refuses is an error that names the variable, then says what was expected
+// in wrong, a format of the value read.
+func parsed[T any](key string, def T, parse func(string) (T, error), wrong string) (T, error) {
 	v := os.Getenv(key)
 	if v == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return 0, fmt.Errorf("%s : entier positif attendu, reçu %q", key, v)
+	x, err := parse(v)
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("%s : "+wrong, key, v)
 	}
-	return n, nil
+	return x, nil
 }

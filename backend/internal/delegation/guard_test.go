@@ -223,7 +223,7 @@ func TestListDelegatesAndDelegants(t *testing.T) {
 	}
 	var names []string
 	for _, v := range list {
-		names = append(names, v.User.LastName)
+		names = append(names, v.LastName)
 	}
 	if !slices.Equal(names, []string{"Arsenault", "Bélanger"}) {
 		t.Fatalf("%v", names)

@@ -11,6 +11,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
@@ -23,7 +24,7 @@ func TestAddDelegate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.User.ID != d.ID || !slices.Equal(v.Services, DelegableServices) || v.EndsOn != "" {
+	if v.ID != d.ID || !slices.Equal(v.Services, DelegableServices) || v.EndsOn != "" {
 		t.Fatalf("%+v", v)
 	}
 	rows := e.delegations(s, d)
@@ -131,7 +132,7 @@ func TestAddRefusals(t *testing.T) {
 	}
 	// Today is a valid last day; three years ahead too.
 	e.add(s, d, Terms{EndsOn: e.quebecDay(0)})
-	e.add(s, e.user("Pierre"), Terms{EndsOn: QuebecDay(e.clock.Now().In(Quebec).AddDate(MaxEndsOnAhead, 0, 0))})
+	e.add(s, e.user("Pierre"), Terms{EndsOn: QuebecDay(e.clock.Now().In(quebec.Location).AddDate(MaxEndsOnAhead, 0, 0))})
 }
 
 func apiSession(s *auth.Session) *auth.Session {
@@ -253,7 +254,7 @@ func TestUpdateDelegation(t *testing.T) {
 	if err != nil {
 		t.Fatalf("restreindre : %v", err)
 	}
-	if !slices.Equal(v.Services, []string{LotReservation, ProductOrder}) || v.EndsOn != end || v.User.ID != d.ID {
+	if !slices.Equal(v.Services, []string{LotReservation, ProductOrder}) || v.EndsOn != end || v.ID != d.ID {
 		t.Fatalf("%+v", v)
 	}
 	acts := e.activities(activity.DelegationModified, s)

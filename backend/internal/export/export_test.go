@@ -3,9 +3,6 @@ package export_test
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"espace/backend/internal/export"
+	"espace/backend/internal/testutil"
 )
 
 var toronto, _ = time.LoadLocation("America/Toronto")
@@ -145,24 +143,6 @@ func TestRowErrorStopsTheExport(t *testing.T) {
 	}
 }
 
-// PDFText renders a PDF to text with pdftotext -layout.
-func PDFText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext absent")
-	}
-	path := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
-}
-
 func TestPDFTitleAccentsHeaderOnEveryPageAndPageNumbers(t *testing.T) {
 	// Enough rows for several pages.
 	var many []export.Row
@@ -177,7 +157,7 @@ func TestPDFTitleAccentsHeaderOnEveryPageAndPageNumbers(t *testing.T) {
 	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
 		t.Fatal("pas un PDF")
 	}
-	txt := PDFText(t, buf.Bytes())
+	txt := testutil.PDFText(t, buf.Bytes())
 	pages := strings.Split(strings.TrimRight(txt, "\f\n"), "\f")
 	if len(pages) < 3 {
 		t.Fatalf("%d pages seulement", len(pages))
@@ -203,7 +183,7 @@ func TestPDFWithoutRows(t *testing.T) {
 	if err := export.PDF(&buf, table(), rows()); err != nil {
 		t.Fatal(err)
 	}
-	txt := PDFText(t, buf.Bytes())
+	txt := testutil.PDFText(t, buf.Bytes())
 	if !strings.Contains(txt, "Aucune activité à afficher") || !strings.Contains(txt, "Page 1 de 1") {
 		t.Fatal(txt)
 	}

@@ -5,9 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,10 +17,10 @@ import (
 
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
-	"espace/backend/internal/httpapi"
 	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 // actPerson is an account of the suite together with the name the log
@@ -84,7 +81,13 @@ type actRef struct {
 
 func (e *env) activities(tok tokens, query string) actPage {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities?" + query, token: tok.Access}), 200)
+	return e.actPage(tok, "/api/v1/activities?"+query)
+}
+
+// actPage reads a page of the activity log at path.
+func (e *env) actPage(tok tokens, path string) actPage {
+	e.t.Helper()
+	r := e.expect(e.do(req{method: "GET", path: path, token: tok.Access}), 200)
 	var p actPage
 	if err := json.Unmarshal(r.Body, &p); err != nil {
 		e.t.Fatal(err)
@@ -447,7 +450,7 @@ func TestExportsMatchTheList(t *testing.T) {
 		if r.Header.Get("Content-Type") != "application/pdf" || !strings.Contains(r.Header.Get("Content-Disposition"), `filename="suivi-des-activites-`+today+`.pdf"`) {
 			t.Fatalf("%v", r.Header)
 		}
-		txt := pdfText(t, r.Body)
+		txt := testutil.PDFText(t, r.Body)
 		if rows := pdfRows(txt); fmt.Sprintf("%q", rows) != fmt.Sprintf("%q", want) {
 			t.Fatalf("%s : pdf\n%q\nliste\n%q\n%s", query, rows, want, txt)
 		}
@@ -461,7 +464,7 @@ func TestExportsMatchTheList(t *testing.T) {
 	// The PDF says which filters made the view, in French.
 	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=pdf&from=2020-10-01&to=2020-10-14&dossier=109&type=product_order&actor=" +
 		w.edith.ID + "&principal=" + w.jean.ID + "&sort=principal&order=asc", token: j.Access}), 200)
-	txt := strings.Join(strings.Fields(pdfText(t, r.Body)), " ")
+	txt := strings.Join(strings.Fields(testutil.PDFText(t, r.Body)), " ")
 	for _, s := range []string{"Date activité du 2020-10-01 au 2020-10-14", "No Dossier contient « 109 »", "Activité : Commande de produits cadastraux",
 		"Réalisée par : Édith Descartes", "Réalisée pour : Jean Piette", "Tri : Réalisée pour, ordre croissant", "Aucune activité à afficher"} {
 		if !strings.Contains(txt, s) {
@@ -469,7 +472,7 @@ func TestExportsMatchTheList(t *testing.T) {
 		}
 	}
 	r = e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=pdf", token: j.Access}), 200)
-	if txt := pdfText(t, r.Body); !strings.Contains(txt, "Filtres : aucun") || !strings.Contains(txt, "Tri : Date activité, du plus récent au plus ancien") {
+	if txt := testutil.PDFText(t, r.Body); !strings.Contains(txt, "Filtres : aucun") || !strings.Contains(txt, "Tri : Date activité, du plus récent au plus ancien") {
 		t.Fatal(txt)
 	}
 	e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=xlsx"}), 401)
@@ -502,7 +505,7 @@ func TestExportsNeverWriteFormulas(t *testing.T) {
 		}
 	}
 	r = e.expect(e.do(req{method: "GET", path: "/api/v1/activities/export?format=pdf", token: s.tok.Access}), 200)
-	if txt := pdfText(t, r.Body); !strings.Contains(txt, "=HYPERLINK(\"http://x\";\"y\") +Nom") || !strings.Contains(txt, "@SOMME(A1) -Ç") {
+	if txt := testutil.PDFText(t, r.Body); !strings.Contains(txt, "=HYPERLINK(\"http://x\";\"y\") +Nom") || !strings.Contains(txt, "@SOMME(A1) -Ç") {
 		t.Fatal(txt)
 	}
 }
@@ -510,10 +513,7 @@ func TestExportsNeverWriteFormulas(t *testing.T) {
 // The log is append-only: the contract has no way to change or remove an
 // entry, and the server refuses any attempt.
 func TestNoEndpointChangesTheLog(t *testing.T) {
-	spec, err := httpapi.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := contract(t)
 	for path, item := range spec.Paths.Map() {
 		if !strings.Contains(path, "activit") {
 			continue
@@ -557,23 +557,6 @@ func xlsxRows(t *testing.T, body []byte) [][]string {
 		}
 	}
 	return rows
-}
-
-func pdfText(t *testing.T, body []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext (poppler-utils) est requis pour vérifier les PDF")
-	}
-	path := filepath.Join(t.TempDir(), "suivi.pdf")
-	if err := os.WriteFile(path, body, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
 }
 
 var pdfLine = regexp.MustCompile(`^\s*(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\s{2,}(.*)$`)

@@ -64,6 +64,17 @@ func jsonArray(t *testing.T, b []byte) []map[string]any {
 	return out
 }
 
+// apiTokenInUse signs u in, creates an API token with its name and last
+// day, and exchanges it for a session that works.
+func (e *env) apiTokenInUse(u user, name, expiresOn string) (web tokens, secret string, api tokens) {
+	e.t.Helper()
+	web = e.login(u)
+	secret = e.createAPIToken(web, name, expiresOn)["token"].(string)
+	api = e.apiAccess(secret)
+	e.expect(e.me(api.Access), 200)
+	return web, secret, api
+}
+
 func TestAPITokenLifecycle(t *testing.T) {
 	e := newEnv(t)
 	s := e.surveyor("jetarp")
@@ -138,11 +149,7 @@ func TestAPITokenLifecycle(t *testing.T) {
 
 func TestAPITokenExpiry(t *testing.T) {
 	e := newEnv(t)
-	s := e.surveyor("jetexp")
-	web := e.login(s)
-	secret := e.createAPIToken(web, "Poste 2", quebecDay(0))["token"].(string)
-	api := e.apiAccess(secret)
-	e.expect(e.me(api.Access), 200)
+	_, secret, api := e.apiTokenInUse(e.surveyor("jetexp"), "Poste 2", quebecDay(0))
 
 	// One second before 00:00 in Québec the day after its last day: valid
 	// (a new exchange: a session lasts at most the session lifetime).
@@ -162,10 +169,7 @@ func TestAPITokenExpiry(t *testing.T) {
 func TestAPITokenPasswordChange(t *testing.T) {
 	e := newEnv(t)
 	s := e.surveyor("jetmdp")
-	web := e.login(s)
-	secret := e.createAPIToken(web, "Poste 3", quebecDay(10))["token"].(string)
-	api := e.apiAccess(secret)
-	e.expect(e.me(api.Access), 200)
+	web, secret, api := e.apiTokenInUse(s, "Poste 3", quebecDay(10))
 
 	e.expect(e.do(req{method: "PUT", path: "/api/v1/me/password", token: web.Access,
 		body: map[string]any{"currentPassword": s.Password, "newPassword": "une toute nouvelle phrase"}}), 204)

@@ -17,6 +17,7 @@ import (
 	"espace/backend/internal/portal"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 // detailsByType reads the surveyor's log through the API: type → details,
@@ -137,12 +138,7 @@ func TestActivityChannelComesFromTheSession(t *testing.T) {
 // adminJournal reads GET /api/v1/admin/activities.
 func (e *env) adminJournal(tok tokens, query string) actPage {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: "/api/v1/admin/activities?" + query, token: tok.Access}), 200)
-	var p actPage
-	if err := json.Unmarshal(r.Body, &p); err != nil {
-		e.t.Fatal(err)
-	}
-	return p
+	return e.actPage(tok, "/api/v1/admin/activities?"+query)
 }
 
 // §13: administrators' actions go to the administration journal, for
@@ -232,7 +228,7 @@ func TestAdministrationJournal(t *testing.T) {
 		t.Fatalf("%q", rows)
 	}
 	r = e.expect(e.do(req{method: "GET", path: "/api/v1/admin/activities/export?format=pdf&actor=" + admID, token: adm.Access}), 200)
-	txt := pdfText(t, r.Body)
+	txt := testutil.PDFText(t, r.Body)
 	for _, s := range []string{"Journal d'administration", "Détail", "Pièce manquante à l'étude", "Matricule " + mat} {
 		if !strings.Contains(txt, s) {
 			t.Fatalf("%q absent du PDF :\n%s", s, txt)

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"espace/backend/internal/httpapi"
 	"espace/backend/internal/portal"
 	"espace/backend/internal/testdb"
 )
@@ -272,10 +271,7 @@ type azOperation struct {
 // azContract lists every operation of openapi.yaml, in a stable order.
 func azContract(t *testing.T) []azOperation {
 	t.Helper()
-	spec, err := httpapi.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := contract(t)
 	var ops []azOperation
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {

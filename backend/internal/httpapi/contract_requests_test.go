@@ -29,12 +29,19 @@ type contractOp struct {
 	JSON, Multipart  *openapi3.Schema
 }
 
-func contractOps(t testing.TB) []contractOp {
+// contract is openapi.yaml as the server embeds it.
+func contract(t testing.TB) *openapi3.T {
 	t.Helper()
 	spec, err := httpapi.Spec()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return spec
+}
+
+func contractOps(t testing.TB) []contractOp {
+	t.Helper()
+	spec := contract(t)
 	var ops []contractOp
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {

@@ -12,8 +12,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
-
-	"espace/backend/internal/httpapi"
 )
 
 // The whole service, fuzzed: a request valid by the contract but for one
@@ -23,10 +21,7 @@ import (
 func FuzzAPI(f *testing.F) {
 	e := newEnv(f)
 	tk := e.sweepIdentity()
-	spec, err := httpapi.Spec()
-	if err != nil {
-		f.Fatal(err)
-	}
+	spec := contract(f)
 	spec.Servers = nil
 	var ops []contractOp
 	for _, op := range contractOps(f) {

@@ -24,6 +24,7 @@ import (
 	"espace/backend/internal/mailtest"
 	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
+	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
 )
 
@@ -73,39 +74,73 @@ func newEnvUntrusted(t *testing.T, limits ...httpapi.Limits) *env {
 func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	t.Helper()
 	db := testdb.DB(t)
+	smtp, sender := startSMTP(t)
+	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: 50 * time.Millisecond})
+	runWorker(t, worker)
+	clock := &testClock{}
+	e := wire(t, db, clock.Now, worker.Notify)
+	e.clock, e.smtp = clock, smtp
+	lim := generous
+	if len(limits) > 0 {
+		lim = limits[0]
+	}
+	e.serve(db, httpapi.Config{TrustedProxies: trusted, Limits: lim})
+	return e
+}
+
+// wire builds the services on db as `espace serve` does, with the tests'
+// cheap hash and signing key. now and mailQueued may be nil: the real time,
+// no worker to wake.
+func wire(t testing.TB, db *store.DB, now func() time.Time, mailQueued func()) *env {
+	acc := &accounts.Service{Now: now,
+		DB: db, Hasher: fastHash,
+		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
+		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: mailQueued,
+	}
+	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued, Now: now}
+	acc.DefaultActingFor = deleg.DefaultActingFor
+	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued}
+	return &env{t: t, acc: acc, deleg: deleg, portal: ps}
+}
+
+func (e *env) services() httpapi.Services {
+	return httpapi.Services{Accounts: e.acc, Delegation: e.deleg, Portal: e.portal, Activity: &activity.Service{DB: e.acc.DB}}
+}
+
+// serve runs the API on a loopback port until the test ends; cfg's public
+// URL is that port.
+func (e *env) serve(db *store.DB, cfg httpapi.Config) {
+	e.t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	cfg.PublicURL = "http://" + srv.Listener.Addr().String()
+	h, err := httpapi.New(db, e.services(), cfg)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	srv.Config.Handler = h
+	srv.Start()
+	e.t.Cleanup(srv.Close)
+	e.srv = srv
+}
+
+// startSMTP starts the test's mail system and a sender to it.
+func startSMTP(t testing.TB) (*mailtest.Server, mail.Sender) {
+	t.Helper()
 	smtp := mailtest.Start(t)
 	sender, err := mail.NewSender(smtp.URL(), "noreply@espace.test", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: 50 * time.Millisecond})
+	return smtp, sender
+}
+
+// runWorker runs w until the test ends, after the server it serves (cleanups
+// run last registered first).
+func runWorker(t testing.TB, w *mail.Worker) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { worker.Run(ctx); close(done) }()
-
-	clock := &testClock{}
-	acc := &accounts.Service{Now: clock.Now,
-		DB: db, Hasher: fastHash,
-		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
-		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
-	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify, Now: clock.Now}
-	acc.DefaultActingFor = deleg.DefaultActingFor
-	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}
-	lim := generous
-	if len(limits) > 0 {
-		lim = limits[0]
-	}
-	srv := httptest.NewUnstartedServer(nil)
-	e, err := httpapi.New(db, svc, httpapi.Config{PublicURL: "http://" + srv.Listener.Addr().String(), TrustedProxies: trusted, Limits: lim})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Config.Handler = e
-	srv.Start()
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{clock: clock, t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}
+	go func() { w.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
 }
 
 // testClock is the services' clock: the real time, moved by an offset the

@@ -10,12 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"espace/backend/internal/accounts"
-	"espace/backend/internal/activity"
-	"espace/backend/internal/auth"
-	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
-	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/ratelimit/redistest"
 	"espace/backend/internal/testdb"
@@ -39,25 +34,18 @@ func TestDefaultLimitsAreAllSet(t *testing.T) {
 func serverEnv(t *testing.T, cfg httpapi.Config, mk func(*httpapi.Services) (*echo.Echo, error)) *env {
 	t.Helper()
 	db := testdb.DB(t)
-	acc := &accounts.Service{
-		DB: db, Hasher: fastHash,
-		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
-		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test",
-	}
-	deleg := &delegation.Service{DB: db, Accounts: acc}
-	acc.DefaultActingFor = deleg.DefaultActingFor
-	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg}
-	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}
+	e := wire(t, db, nil, nil)
+	svc := e.services()
 	if mk == nil {
 		mk = func(svc *httpapi.Services) (*echo.Echo, error) { return httpapi.New(db, *svc, cfg) }
 	}
-	e, err := mk(&svc)
+	h, err := mk(&svc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps}
+	e.srv = httptest.NewServer(h)
+	t.Cleanup(e.srv.Close)
+	return e
 }
 
 func trustedConfig(l httpapi.Limits, store ratelimit.Store) httpapi.Config {
@@ -310,10 +298,7 @@ func TestLoginLimitHoldsWhenRedisIsDown(t *testing.T) {
 
 // Every limited operation documents its 429 in the contract.
 func TestLimitedOperationsDocument429(t *testing.T) {
-	spec, err := httpapi.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := contract(t)
 	limited := map[string]bool{"login": false, "createAccount": false, "requestPasswordReset": false, "resetPassword": false,
 		"requestUsernameReminder": false, "searchDelegateCandidates": false, "changeMyPassword": false, "exportActivities": false,
 		"exportAdminActivities": false}

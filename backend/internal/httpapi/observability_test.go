@@ -7,8 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -20,19 +18,13 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 	"go.opentelemetry.io/otel/trace"
-	"gopkg.in/yaml.v3"
 
-	"espace/backend/internal/accounts"
-	"espace/backend/internal/activity"
-	"espace/backend/internal/auth"
-	"espace/backend/internal/delegation"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
-	"espace/backend/internal/mailtest"
 	"espace/backend/internal/metrics"
-	"espace/backend/internal/portal"
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 // refusedDomain is a recipient domain the test's mail system refuses.
@@ -64,37 +56,15 @@ func (s *countingSender) Send(ctx context.Context, m mail.Message) error {
 func observedEnv(t *testing.T, m *metrics.Metrics, tp trace.TracerProvider, limits httpapi.Limits) (*env, *countingSender) {
 	t.Helper()
 	db := testdb.DB(t)
-	smtp := mailtest.Start(t)
-	real, err := mail.NewSender(smtp.URL(), "noreply@espace.test", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	smtp, real := startSMTP(t)
 	sender := &countingSender{next: real}
 	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: time.Hour,
 		Metrics: m, Tracer: tp})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { worker.Run(ctx); close(done) }()
-	acc := &accounts.Service{
-		DB: db, Hasher: fastHash,
-		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
-		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test", MailQueued: worker.Notify,
-	}
-	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: worker.Notify}
-	acc.DefaultActingFor = deleg.DefaultActingFor
-	ps := &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: worker.Notify}
-	srv := httptest.NewUnstartedServer(nil)
-	e, err := httpapi.New(db, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: ps, Activity: &activity.Service{DB: db}}, httpapi.Config{
-		PublicURL: "http://" + srv.Listener.Addr().String(), TrustedProxies: []string{"127.0.0.1/32", "::1/128"}, Limits: limits,
-		Metrics: m, Tracer: tp,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Config.Handler = e
-	srv.Start()
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return &env{t: t, srv: srv, acc: acc, deleg: deleg, portal: ps, smtp: smtp}, sender
+	runWorker(t, worker)
+	e := wire(t, db, nil, worker.Notify)
+	e.smtp = smtp
+	e.serve(db, httpapi.Config{TrustedProxies: []string{"127.0.0.1/32", "::1/128"}, Limits: limits, Metrics: m, Tracer: tp})
+	return e, sender
 }
 
 // newMetrics is the metrics of `espace serve`, on a registry of the test's own.
@@ -364,33 +334,13 @@ func checkDeployQueries(t *testing.T, fams map[string]*dto.MetricFamily) {
 		}
 	}
 	var exprs []string
-	raw, err := os.ReadFile("../../../deploy/prometheus/alerts.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rules struct {
-		Groups []struct {
-			Rules []struct {
-				Alert string `yaml:"alert"`
-				Expr  string `yaml:"expr"`
-			} `yaml:"rules"`
-		} `yaml:"groups"`
-	}
-	if err := yaml.Unmarshal(raw, &rules); err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range rules.Groups {
-		for _, r := range g.Rules {
-			exprs = append(exprs, r.Expr)
-		}
+	for _, r := range testutil.AlertRules(t) {
+		exprs = append(exprs, r.Expr)
 	}
 	if len(exprs) < 4 {
 		t.Fatalf("alerts.yml : %d règles", len(exprs))
 	}
-	raw, err = os.ReadFile("../../../deploy/grafana/espace.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := testutil.RepoFile(t, "deploy/grafana/espace.json")
 	var dash struct {
 		Panels []struct {
 			Title   string `json:"title"`

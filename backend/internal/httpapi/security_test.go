@@ -2,32 +2,22 @@ package httpapi_test
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mailtest"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 // logCapture swaps the default logger for one writing JSON into a buffer.
-type logCapture struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logCapture) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
+type logCapture struct{ testutil.SyncBuffer }
 
 func captureLog(t *testing.T) *logCapture {
 	t.Helper()
@@ -41,10 +31,8 @@ func captureLog(t *testing.T) *logCapture {
 // events returns the security events logged so far.
 func (l *logCapture) events(t *testing.T) []map[string]any {
 	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
 	var out []map[string]any
-	sc := bufio.NewScanner(bytes.NewReader(l.buf.Bytes()))
+	sc := bufio.NewScanner(strings.NewReader(l.String()))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		var m map[string]any
@@ -183,7 +171,7 @@ func TestHSTSWhenPublicURLIsHTTPS(t *testing.T) {
 	if h := r.Header.Get("Strict-Transport-Security"); h != "" {
 		t.Fatalf("HSTS en http : %q", h)
 	}
-	svc := httpapi.Services{Accounts: e.acc, Delegation: e.deleg, Portal: e.portal}
+	svc := e.services()
 	h, err := httpapi.New(testdb.DB(t), svc, httpapi.Config{PublicURL: "https://espace.exemple.qc.ca", Limits: generous})
 	if err != nil {
 		t.Fatal(err)

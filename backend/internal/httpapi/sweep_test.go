@@ -2,25 +2,11 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-
-	"github.com/google/uuid"
 )
-
-// sweepIdentity is an administrator who is also a surveyor acting in their
-// own name: it satisfies every operation's need.
-func (e *env) sweepIdentity() tokens {
-	e.t.Helper()
-	u := e.surveyor("balai")
-	if err := e.acc.SetAdmin(context.Background(), uuid.MustParse(u.ID)); err != nil {
-		e.t.Fatal(err)
-	}
-	return e.login(u)
-}
 
 // send posts a built request and never accepts a 5xx.
 func (e *env) send(t testing.TB, b built, token string) resp {

@@ -62,6 +62,14 @@ func compose(to, subject string, fr, en letter) Message {
 	}
 }
 
+// bilingual is the usual e-mail: both versions greet firstName (or no one
+// when it is empty) and carry their own blocks.
+func bilingual(to, subject, firstName string, fr, en []block) Message {
+	return compose(to, subject,
+		letter{Greeting: greeting("Bonjour", firstName), Blocks: fr},
+		letter{Greeting: greeting("Hello", firstName), Blocks: en})
+}
+
 func renderText(l letter) string {
 	var b strings.Builder
 	b.WriteString(l.Greeting)

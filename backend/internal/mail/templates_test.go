@@ -152,3 +152,32 @@ func TestUsernameReminderLists(t *testing.T) {
 		t.Errorf("Subject = %q", m.Subject)
 	}
 }
+
+// The delegation e-mails are formats filled with the names and dates: each
+// value lands in both versions, and a name that looks like a verb stays text.
+func TestDelegationNoticesCarryEveryValue(t *testing.T) {
+	const name, mat, day = "Gérard %d Côté", "5001", "2026-09-30"
+	for _, c := range []struct {
+		msg    mail.Message
+		values []string
+	}{
+		{mail.DelegateAddedToSurveyor("a@exemple.qc.ca", "Édith", name), []string{name}},
+		{mail.DelegateAddedToDelegate("a@exemple.qc.ca", "Édith", name, mat), []string{name, mat}},
+		{mail.DelegateRemovedToDelegate("a@exemple.qc.ca", "Édith", name, mat), []string{name, mat}},
+		{mail.DelegationRenouncedToSurveyor("a@exemple.qc.ca", "Édith", name), []string{name}},
+		{mail.DelegationEndingSoonToSurveyor("a@exemple.qc.ca", "Édith", name, day), []string{name, day}},
+		{mail.DelegationEndingSoonToDelegate("a@exemple.qc.ca", "Édith", name, mat, day), []string{name, mat, day}},
+		{mail.DelegationExpiredToSurveyor("a@exemple.qc.ca", "Édith", name, day), []string{name, day}},
+		{mail.DelegationExpiredToDelegate("a@exemple.qc.ca", "Édith", name, mat, day), []string{name, mat, day}},
+	} {
+		fr, en, ok := strings.Cut(c.msg.Text, "English version")
+		if !ok || strings.Contains(c.msg.Text, "%!") || !strings.HasPrefix(fr, "Bonjour Édith,") || !strings.HasPrefix(en, "\n\nHello Édith,") {
+			t.Errorf("%s:\n%s", c.msg.Subject, c.msg.Text)
+		}
+		for _, v := range c.values {
+			if strings.Count(fr, v) != 1 || strings.Count(en, v) != 1 {
+				t.Errorf("%s: %q not once in each version:\n%s", c.msg.Subject, v, c.msg.Text)
+			}
+		}
+	}
+}
