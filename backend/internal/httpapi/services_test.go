@@ -105,6 +105,10 @@ func TestLotReservation(t *testing.T) {
 	if list["totalItems"].(float64) != 1 {
 		t.Fatalf("%v", list)
 	}
+	// The surveyor's list names the délégataire who did it, loaded with the page.
+	if by := list["items"].([]any)[0].(map[string]any)["doneBy"].(map[string]any); by["userId"] != o.d.ID || by["username"] != o.d.Username || by["lastName"] == "" {
+		t.Fatalf("par, dans la liste de l'arpenteur : %v", by)
+	}
 	// Removed: refused.
 	e.expect(e.removeDelegate(o.st, o.d.ID), 204)
 	if c := code(e.expect(e.do(req{method: "POST", path: "/api/v1/lot-reservations", token: o.dt.Access, body: body(o.cadastre, 1)}), 403)); c != "delegation_not_active" {
