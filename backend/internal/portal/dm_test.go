@@ -39,10 +39,8 @@ func outcome(fs []Finding) string {
 // only that; after R1, R2 or R3 fails, the next ones are not checked.
 func TestPrevalidationRules(t *testing.T) {
 	e := newEnv(t)
-	jean, claire := e.user("Jean", true), e.user("Claire", true)
-	own := e.dossier(jean, CadastreDossier, DossierOpen).Number
-	survey := e.dossier(jean, SurveyDossier, DossierOpen).Number
-	theirs := e.dossier(claire, CadastreDossier, DossierOpen).Number
+	jean, claire, ds := e.jean, e.claire, e.dossiers()
+	own, survey, theirs := ds.cadastre, ds.survey, ds.theirCadastre
 	m := jean.Matricule
 	renamed := func(f DMFile, name string) DMFile { f.Name = name; return f }
 	raw := func(s string) DMFile { return DMFile{Name: "demande.xml", Content: []byte(s)} }
@@ -94,7 +92,7 @@ func TestPrevalidationRules(t *testing.T) {
 // not an empty list.
 func TestPrevalidationsKept(t *testing.T) {
 	e := newEnv(t)
-	jean, claire := e.user("Jean", true), e.user("Claire", true)
+	jean, claire := e.jean, e.claire
 	sess := e.delegates(jean, e.user("Edith", false), delegation.DMPrevalidation)
 	made, err := e.svc.Prevalidate(e.ctx, sess, dm(jean.Matricule, "", "1234567:fusion"))
 	ok(t, err)
@@ -126,7 +124,7 @@ func TestPrevalidationsKept(t *testing.T) {
 // every rule; the deposit opens a cadastre dossier being processed.
 func TestDeposit(t *testing.T) {
 	e := newEnv(t)
-	jean, claire := e.user("Jean", true), e.user("Claire", true)
+	jean, claire := e.jean, e.claire
 	delegate := e.delegates(jean, e.user("Edith", false), delegation.DMDeposit)
 	good := dm(jean.Matricule, "", "1234567:creation", "1234568:creation")
 

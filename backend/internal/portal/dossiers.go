@@ -170,14 +170,7 @@ func (s *Service) ListDossiers(ctx context.Context, sess *auth.Session, f Dossie
 // dossier » is recorded).
 func (s *Service) GetDossier(ctx context.Context, sess *auth.Session, number string) (DossierView, error) {
 	var out DossierView
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		d, err := principalDossier(tx, sess, number)
-		if err != nil {
-			return err
-		}
-		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
-			return err
-		}
+	err := s.onDossier(ctx, sess, number, func(tx *gorm.DB, d Dossier) error {
 		if d.ReadAt == nil {
 			// Read by whoever acts for the surveyor: read for the surveyor (§7).
 			now := time.Now().UTC()
@@ -283,6 +276,22 @@ func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, er
 		return d, err
 	}
 	return d, delegation.CheckService(sess, d.Kind.Service())
+}
+
+// onDossier runs fn on one of the principal's dossiers, in a transaction
+// that has checked, and locked, the delegation for the service of the
+// dossier's kind (§11).
+func (s *Service) onDossier(ctx context.Context, sess *auth.Session, number string, fn func(tx *gorm.DB, d Dossier) error) error {
+	return s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
+		d, err := grantedDossier(tx, sess, number)
+		if err != nil {
+			return err
+		}
+		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
+			return err
+		}
+		return fn(tx, d)
+	})
 }
 
 // inPrincipalsName runs fn in a transaction that first checks, and locks,

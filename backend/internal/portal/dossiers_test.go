@@ -50,7 +50,7 @@ func sameList(t *testing.T, what string, got []string, want ...string) {
 // filtered by kind and number, a page at a time, with the unread messages.
 func TestListDossiers(t *testing.T) {
 	e := newEnv(t)
-	jean, claire, admin := e.user("Jean", true), e.user("Claire", true), e.user("Admin", false)
+	jean, claire, admin := e.jean, e.claire, e.user("Admin", false)
 	older := e.dossier(jean, CadastreDossier, DossierOpen)
 	newer := e.dossier(jean, SurveyDossier, DossierClosed)
 	e.must(e.db.Model(&Dossier{}).Where("number = ?", older.Number).Update("opened_at", time.Now().UTC().Add(-time.Hour)).Error)
@@ -104,7 +104,7 @@ func TestListDossiers(t *testing.T) {
 // and every consultation is in the journal.
 func TestGetDossier(t *testing.T) {
 	e := newEnv(t)
-	jean, claire, admin := e.user("Jean", true), e.user("Claire", true), e.user("Admin", false)
+	jean, claire, admin := e.jean, e.claire, e.user("Admin", false)
 	cadastre := e.dossier(jean, CadastreDossier, DossierOpen)
 	survey := e.dossier(jean, SurveyDossier, DossierOpen)
 	theirs := e.dossier(claire, CadastreDossier, DossierOpen)
@@ -145,7 +145,7 @@ func TestGetDossier(t *testing.T) {
 // under a number not taken; the administration journal records it.
 func TestCreateDossier(t *testing.T) {
 	e := newEnv(t)
-	jean, gone, admin := e.user("Jean", true), e.user("Retire", true), e.user("Admin", false)
+	jean, gone, admin := e.jean, e.user("Retire", true), e.user("Admin", false)
 	now := time.Now().UTC()
 	e.must(e.db.Model(&store.Surveyor{}).Where("user_id = ?", gone.ID).Updates(map[string]any{"withdrawn_at": now, "withdrawn_by": admin.ID}).Error)
 	number := "2900001"

@@ -14,22 +14,19 @@ import (
 // the new date and the extension keeps the previous one.
 func TestExtendClosingDate(t *testing.T) {
 	e := newEnv(t)
-	jean, claire := e.user("Jean", true), e.user("Claire", true)
-	survey := e.dossier(jean, SurveyDossier, DossierOpen).Number
-	cadastre := e.dossier(jean, CadastreDossier, DossierOpen).Number
-	closed := e.dossier(jean, SurveyDossier, DossierClosed).Number
-	theirs := e.dossier(claire, SurveyDossier, DossierOpen).Number
+	jean, ds := e.jean, e.dossiers()
+	survey := ds.survey
 	now := time.Now().In(quebec.Location)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	current := today.AddDate(0, 2, 0)
 	e.must(e.db.Model(&Dossier{}).Where("number = ?", survey).Update("closing_date", current).Error)
 	later := current.AddDate(0, 1, 0)
 
-	for _, n := range []string{cadastre, closed} {
+	for _, n := range []string{ds.cadastre, ds.closedSurvey} {
 		_, err := e.svc.ExtendClosingDate(e.ctx, self(jean), n, later, "Motif")
 		refused(t, err, apperr.KindUnprocessable, "validation_failed")
 	}
-	_, err := e.svc.ExtendClosingDate(e.ctx, self(jean), theirs, later, "Motif")
+	_, err := e.svc.ExtendClosingDate(e.ctx, self(jean), ds.theirSurvey, later, "Motif")
 	refused(t, err, apperr.KindNotFound, "not_found")
 	for _, d := range []time.Time{today, current, current.AddDate(0, 0, -1)} {
 		_, err = e.svc.ExtendClosingDate(e.ctx, self(jean), survey, d, "Motif")

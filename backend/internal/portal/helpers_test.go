@@ -30,6 +30,8 @@ type env struct {
 	db    *store.DB
 	svc   *Service
 	woken atomic.Int32 // how many times the mail worker was woken
+	// jean and claire are two surveyors of the env's own.
+	jean, claire auth.Person
 }
 
 func newEnv(t *testing.T) *env {
@@ -38,7 +40,24 @@ func newEnv(t *testing.T) *env {
 	acc := &accounts.Service{DB: db}
 	e := &env{t: t, ctx: context.Background(), db: db}
 	e.svc = &Service{DB: db, Accounts: acc, Delegation: &delegation.Service{DB: db, Accounts: acc}, MailQueued: func() { e.woken.Add(1) }}
+	e.jean, e.claire = e.user("Jean", true), e.user("Claire", true)
 	return e
+}
+
+// dossiers are the numbers of the dossiers the services' rules tell apart:
+// Jean's of each kind, open and closed, and Claire's of each kind.
+type dossiers struct {
+	cadastre, survey, closedCadastre, closedSurvey, theirCadastre, theirSurvey string
+}
+
+func (e *env) dossiers() dossiers {
+	e.t.Helper()
+	number := func(p auth.Person, k DossierKind, s DossierStatus) string { return e.dossier(p, k, s).Number }
+	return dossiers{
+		cadastre: number(e.jean, CadastreDossier, DossierOpen), survey: number(e.jean, SurveyDossier, DossierOpen),
+		closedCadastre: number(e.jean, CadastreDossier, DossierClosed), closedSurvey: number(e.jean, SurveyDossier, DossierClosed),
+		theirCadastre: number(e.claire, CadastreDossier, DossierOpen), theirSurvey: number(e.claire, SurveyDossier, DossierOpen),
+	}
 }
 
 // seq numbers what must be unique in the database across the tests.

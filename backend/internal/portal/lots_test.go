@@ -15,13 +15,10 @@ import (
 // each entered in the cadastre as reserved.
 func TestReserveLots(t *testing.T) {
 	e := newEnv(t)
-	jean, claire := e.user("Jean", true), e.user("Claire", true)
-	open := e.dossier(jean, CadastreDossier, DossierOpen).Number
-	closed := e.dossier(jean, CadastreDossier, DossierClosed).Number
-	survey := e.dossier(jean, SurveyDossier, DossierOpen).Number
-	theirs := e.dossier(claire, CadastreDossier, DossierOpen).Number
+	jean, claire, ds := e.jean, e.claire, e.dossiers()
+	open, theirs := ds.cadastre, ds.theirCadastre
 
-	for _, n := range []string{closed, survey} {
+	for _, n := range []string{ds.closedCadastre, ds.survey} {
 		_, err := e.svc.ReserveLots(e.ctx, self(jean), n, 2, 0)
 		refused(t, err, apperr.KindUnprocessable, "validation_failed", "/dossierNumber")
 	}
@@ -69,7 +66,7 @@ func mustLot(t *testing.T, n string) int64 {
 // column, and a column that does not decode is an error.
 func TestCheckLots(t *testing.T) {
 	e := newEnv(t)
-	jean := e.user("Jean", true)
+	jean := e.jean
 	inForce, fix, reserved := e.lot(LotInForce, ""), e.lot(LotNeedsCorrection, "Côté nord à revoir."), e.lot(LotReserved, "")
 	unknown := "0000007"
 	asked := []string{fix, unknown, inForce, reserved}

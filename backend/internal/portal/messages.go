@@ -163,21 +163,14 @@ func (r messageRow) view() MessageView {
 // surveyor, whoever of them or their délégataires opened it first.
 func (s *Service) MarkMessageRead(ctx context.Context, sess *auth.Session, number string, id uuid.UUID) (MessageView, error) {
 	var out MessageView
-	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		d, err := grantedDossier(tx, sess, number)
-		if err != nil {
-			return err
-		}
-		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
-			return err
-		}
+	err := s.onDossier(ctx, sess, number, func(tx *gorm.DB, _ Dossier) error {
 		now := time.Now().UTC()
 		if err := tx.Model(&Message{}).Where("id = ? AND dossier_number = ? AND read_at IS NULL", id, number).
 			Updates(map[string]any{"read_at": now, "read_by": sess.Actor.ID}).Error; err != nil {
 			return err
 		}
 		var rows []messageRow
-		err = withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
+		err := withReader(tx).Where("dossier_messages.id = ? AND dossier_messages.dossier_number = ?", id, number).Scan(&rows).Error
 		if err != nil {
 			return err
 		}

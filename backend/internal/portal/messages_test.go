@@ -17,7 +17,7 @@ import (
 // délégataires (§7), and goes in the administration journal.
 func TestPostMessage(t *testing.T) {
 	e := newEnv(t)
-	jean, admin, edith := e.user("Jean", true), e.user("Admin", false), e.user("Edith", false)
+	jean, admin, edith := e.jean, e.user("Admin", false), e.user("Edith", false)
 	e.delegates(jean, edith, "")
 	d := e.dossier(jean, CadastreDossier, DossierOpen)
 
@@ -45,7 +45,7 @@ func TestPostMessage(t *testing.T) {
 // first to open one, surveyor or délégataire, is its reader for good.
 func TestMessages(t *testing.T) {
 	e := newEnv(t)
-	jean, claire, admin, edith := e.user("Jean", true), e.user("Claire", true), e.user("Admin", false), e.user("Edith", false)
+	jean, claire, admin, edith := e.jean, e.claire, e.user("Admin", false), e.user("Edith", false)
 	sess := e.delegates(jean, edith, delegation.ByDossierKind, delegation.CadastreDossiers)
 	d := e.dossier(jean, CadastreDossier, DossierOpen)
 	survey := e.dossier(jean, SurveyDossier, DossierOpen)
@@ -98,7 +98,7 @@ func TestMessages(t *testing.T) {
 // surveyor has their own read state, set once by whoever opens it first.
 func TestCommuniques(t *testing.T) {
 	e := newEnv(t)
-	jean, claire, gone := e.user("Jean", true), e.user("Claire", true), e.user("Retire", true)
+	jean, claire, gone := e.jean, e.claire, e.user("Retire", true)
 	admin, edith := e.user("Admin", false), e.user("Edith", false)
 	sess := e.delegates(jean, edith, delegation.AnyService)
 	e.must(e.db.Model(&store.Surveyor{}).Where("user_id = ?", gone.ID).Update("withdrawn_at", time.Now().UTC()).Error)

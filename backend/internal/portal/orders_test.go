@@ -15,7 +15,7 @@ import (
 // CP-year-sequence, and their lots come back from their JSON column.
 func TestOrderProducts(t *testing.T) {
 	e := newEnv(t)
-	jean := e.user("Jean", true)
+	jean := e.jean
 	a, b, reserved := e.lot(LotInForce, ""), e.lot(LotNeedsCorrection, ""), e.lot(LotReserved, "")
 
 	_, err := e.svc.OrderProducts(e.ctx, self(jean), LotSheet, []string{a}, 1, FormatDWG)
@@ -43,6 +43,11 @@ func TestOrderProducts(t *testing.T) {
 	ok(t, err)
 	if page.TotalItems != 2 || len(page.Items) != 2 {
 		t.Fatalf("commandes : %d", page.TotalItems)
+	}
+	past, err := e.svc.Orders(e.ctx, self(jean), 3, 1)
+	ok(t, err)
+	if len(past.Items) != 0 || past.TotalItems != 2 {
+		t.Fatalf("après la dernière page : %d commandes sur %d", len(past.Items), past.TotalItems)
 	}
 	back := page.Items[1]
 	if back.ID != first.ID || len(back.Lots) != 2 || back.Lots[0] != a || back.Lots[1] != b ||
