@@ -25,6 +25,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"espace/backend/cmd/internal/bench"
 	"espace/backend/internal/httpapi"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/mailtest"
@@ -249,17 +250,9 @@ func (inst *instance) stop(t *testing.T) {
 }
 
 func (inst *instance) do(method, path, token string, body any) *http.Response {
-	var rd io.Reader
-	if body != nil {
-		raw, _ := json.Marshal(body)
-		rd = bytes.NewReader(raw)
-	}
-	req, _ := http.NewRequest(method, inst.base+path, rd)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+	req, err := bench.Request(method, inst.base+path, token, body)
+	if err != nil {
+		panic(err)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

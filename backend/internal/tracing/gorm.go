@@ -10,6 +10,12 @@ import (
 // scope names the spans this package makes around GORM statements.
 const gormScope = "espace/store"
 
+// A registrar is a place in one of GORM's callback chains (before or after
+// one of its own steps) where a callback can be added.
+type registrar interface {
+	Register(name string, fn func(*gorm.DB)) error
+}
+
 // InstrumentGORM adds a span for each GORM statement run under a traced
 // request (statements with no span in their context, like the polling of
 // the outbox, make none). The span carries the operation, the table and the
@@ -17,29 +23,22 @@ const gormScope = "espace/store"
 func InstrumentGORM(db *gorm.DB) error {
 	cb := db.Callback()
 	pairs := []struct {
-		op     string
-		before func(name string, fn func(*gorm.DB)) error
-		after  func(name string, fn func(*gorm.DB)) error
+		op            string
+		before, after registrar
 	}{
-		{"create", func(n string, f func(*gorm.DB)) error { return cb.Create().Before("gorm:create").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Create().After("gorm:create").Register(n, f) }},
-		{"query", func(n string, f func(*gorm.DB)) error { return cb.Query().Before("gorm:query").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Query().After("gorm:query").Register(n, f) }},
-		{"update", func(n string, f func(*gorm.DB)) error { return cb.Update().Before("gorm:update").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Update().After("gorm:update").Register(n, f) }},
-		{"delete", func(n string, f func(*gorm.DB)) error { return cb.Delete().Before("gorm:delete").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Delete().After("gorm:delete").Register(n, f) }},
-		{"row", func(n string, f func(*gorm.DB)) error { return cb.Row().Before("gorm:row").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Row().After("gorm:row").Register(n, f) }},
-		{"raw", func(n string, f func(*gorm.DB)) error { return cb.Raw().Before("gorm:raw").Register(n, f) },
-			func(n string, f func(*gorm.DB)) error { return cb.Raw().After("gorm:raw").Register(n, f) }},
+		{"create", cb.Create().Before("gorm:create"), cb.Create().After("gorm:create")},
+		{"query", cb.Query().Before("gorm:query"), cb.Query().After("gorm:query")},
+		{"update", cb.Update().Before("gorm:update"), cb.Update().After("gorm:update")},
+		{"delete", cb.Delete().Before("gorm:delete"), cb.Delete().After("gorm:delete")},
+		{"row", cb.Row().Before("gorm:row"), cb.Row().After("gorm:row")},
+		{"raw", cb.Raw().Before("gorm:raw"), cb.Raw().After("gorm:raw")},
 	}
 	for _, p := range pairs {
 		op := p.op
-		if err := p.before("espace:trace_before_"+op, func(tx *gorm.DB) { before(tx, op) }); err != nil {
+		if err := p.before.Register("espace:trace_before_"+op, func(tx *gorm.DB) { before(tx, op) }); err != nil {
 			return err
 		}
-		if err := p.after("espace:trace_after_"+op, after); err != nil {
+		if err := p.after.Register("espace:trace_after_"+op, after); err != nil {
 			return err
 		}
 	}

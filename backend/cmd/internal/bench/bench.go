@@ -1,7 +1,7 @@
 // Package bench holds what the measuring commands (bench-activities,
 // bench-http) share: their flags' environment defaults, the scratch
 // PostgreSQL database each run creates, and JSON calls to the API under
-// measure.
+// measure (which the tests of several `espace serve` instances send too).
 package bench
 
 import (
@@ -76,10 +76,9 @@ func ScratchDB(ctx context.Context, adminURL, name string, keep bool) (dbURL str
 	}, nil
 }
 
-// Call sends one request to the API, with a JSON body unless in is nil and
-// a bearer token unless token is empty, and returns the answer's body; an
-// answer other than 2xx is an error that quotes it.
-func Call(method, u, token string, in any) ([]byte, error) {
+// Request is a request to the API, with a JSON body unless in is nil and a
+// bearer token unless token is empty.
+func Request(method, u, token string, in any) (*http.Request, error) {
 	var rd io.Reader
 	if in != nil {
 		b, err := json.Marshal(in)
@@ -97,6 +96,16 @@ func Call(method, u, token string, in any) ([]byte, error) {
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return req, nil
+}
+
+// Call sends Request and returns the answer's body; an answer other than
+// 2xx is an error that quotes it.
+func Call(method, u, token string, in any) ([]byte, error) {
+	req, err := Request(method, u, token, in)
+	if err != nil {
+		return nil, err
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
