@@ -48,7 +48,7 @@ func TestChangePassword(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Edith")
 	_, sid := e.login(u)
-	_, other := e.login(u)
+	otherTok, other := e.login(u)
 	apiSession := e.apiSession(u)
 	link := e.resetLink(u)
 	sess := e.webSession(u, sid)
@@ -90,6 +90,9 @@ func TestChangePassword(t *testing.T) {
 		if got.RevokedAt == nil || got.RevokedReason == nil || *got.RevokedReason != "password_changed" {
 			t.Fatalf("%s : %+v", s.name, got)
 		}
+	}
+	if _, err := e.svc.Refresh(e.ctx, otherTok.RefreshToken); code(err) != "unauthenticated" {
+		t.Fatalf("autre séance renouvelée : %v", err)
 	}
 	if err := e.svc.ResetPassword(e.ctx, link, "Encore une phrase de passe 2028"); code(err) != "validation_failed" {
 		t.Fatalf("lien antérieur au changement accepté : %v", err)

@@ -79,6 +79,9 @@ func TestLogin(t *testing.T) {
 	if err := e.db.Where("session_id = ?", s.ID).Take(&stored).Error; err != nil || stored.TokenHash == tok.RefreshToken {
 		t.Fatalf("jeton de renouvellement stocké en clair ou absent : %v", err)
 	}
+	if _, err := e.svc.User(e.ctx, uuid.New()); code(err) != "not_found" {
+		t.Fatalf("utilisateur inconnu : %v", err)
+	}
 	if _, err := e.svc.Authenticate(tok.AccessToken + "x"); code(err) != "unauthenticated" {
 		t.Fatalf("jeton altéré : %v", err)
 	}

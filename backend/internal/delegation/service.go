@@ -326,7 +326,7 @@ func (s *Service) Renounce(ctx context.Context, actor auth.Person, delegantID uu
 
 // end closes the active delegation of the pair, or reports 404.
 func (s *Service) end(tx *gorm.DB, delegantID, delegateID, by uuid.UUID, reason string) (store.User, error) {
-	now := time.Now().UTC()
+	now := s.now().UTC()
 	res := tx.Model(&Delegation{}).
 		Where("delegant_id = ? AND delegate_id = ? AND ended_at IS NULL", delegantID, delegateID).
 		Updates(map[string]any{"ended_at": now, "ended_by": by, "end_reason": reason})

@@ -386,3 +386,75 @@ func TestDeadlineEndsTheDelegation(t *testing.T) {
 		t.Fatalf("fin journalisée %d fois", n)
 	}
 }
+
+// The surveyor's table lists délégataires in force only, by name, with
+// what they were granted; the délégataire's list names themself first
+// when a surveyor, then their délégants by matricule.
+func TestListDelegatesAndDelegants(t *testing.T) {
+	e := newSvcEnv(t)
+	s, other := e.surveyor("Claire"), e.surveyor("Jean")
+	a, b, gone, past := e.user("Zoé"), e.user("Alice"), e.user("Parti"), e.user("Passé")
+	for _, u := range []struct {
+		p    auth.Person
+		last string
+	}{{a, "Arsenault"}, {b, "Bélanger"}, {gone, "Côté"}, {past, "Dion"}} {
+		e.db.Model(&store.User{}).Where("id = ?", u.p.ID).Update("last_name", u.last)
+	}
+	e.add(s, b, Terms{Services: []string{LotReservation}})
+	e.add(s, a, Terms{EndsOn: e.quebecDay(3)})
+	e.add(s, gone, Terms{})
+	e.add(s, past, Terms{EndsOn: e.quebecDay(0)})
+	if err := e.svc.Remove(e.ctx, e.fresh(s), gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.add(other, s, Terms{})
+	e.clock.Advance(24 * time.Hour) // Dion's last day is over
+
+	list, err := e.svc.ListDelegates(e.ctx, e.fresh(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range list {
+		names = append(names, v.LastName)
+	}
+	if !slices.Equal(names, []string{"Arsenault", "Bélanger"}) {
+		t.Fatalf("%v", names)
+	}
+	if list[0].EndsOn == "" || !slices.Equal(list[0].Services, DelegableServices) || !slices.Equal(list[1].Services, []string{LotReservation}) {
+		t.Fatalf("%+v", list)
+	}
+	_, err = e.svc.ListDelegates(e.ctx, e.login(s, 0, &other))
+	wantProblem(t, err, "surveyor_only")
+
+	delegants, err := e.svc.ListDelegants(e.ctx, s)
+	if err != nil || len(delegants) != 2 || !delegants[0].Self || delegants[0].Person.ID != s.ID || delegants[1].Person.ID != other.ID ||
+		delegants[1].Person.Matricule != other.Matricule || delegants[1].Since == nil {
+		t.Fatalf("%v %+v", err, delegants)
+	}
+	if ds, err := e.svc.ListDelegants(e.ctx, past); err != nil || len(ds) != 0 {
+		t.Fatalf("délégation échue listée : %+v", ds)
+	}
+}
+
+// The délégataire search (§5): an exact match of username or e-mail, case
+// aside, and nothing else.
+func TestSearchCandidate(t *testing.T) {
+	e := newSvcEnv(t)
+	u := e.user("Edith")
+	got, err := e.svc.SearchCandidate(e.ctx, strings.ToUpper(u.Username), "")
+	if err != nil || got == nil || got.ID != u.ID {
+		t.Fatalf("%v %v", err, got)
+	}
+	got, err = e.svc.SearchCandidate(e.ctx, "", strings.ToUpper(e.email(u)))
+	if err != nil || got == nil || got.ID != u.ID {
+		t.Fatalf("%v %v", err, got)
+	}
+	if got, err := e.svc.SearchCandidate(e.ctx, u.Username[:len(u.Username)-1], ""); err != nil || got != nil {
+		t.Fatalf("préfixe trouvé : %v %v", err, got)
+	}
+	for _, c := range [][2]string{{"", ""}, {u.Username, e.email(u)}} {
+		_, err := e.svc.SearchCandidate(e.ctx, c[0], c[1])
+		wantProblem(t, err, "validation_failed", "/username")
+	}
+}
