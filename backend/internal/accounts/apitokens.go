@@ -220,7 +220,7 @@ func (s *Service) OpenAPITokenSession(ctx context.Context, t store.APIToken, pri
 		}
 		if principal != nil {
 			var sv store.Surveyor
-			switch err := tx.Where("user_id = ?", *principal).Take(&sv).Error; {
+			switch err := tx.Where("user_id = ? AND withdrawn_at IS NULL", *principal).Take(&sv).Error; {
 			case err == nil:
 				actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
 			case !errors.Is(err, gorm.ErrRecordNotFound):
