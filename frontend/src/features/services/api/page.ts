@@ -1,10 +1,4 @@
-import { expectData } from "@/lib/api/errors";
-
-interface ClientResult<D> {
-  data?: D;
-  error?: unknown;
-  response: Response;
-}
+import { expectData, type ClientResult } from "@/lib/api/errors";
 
 /**
  * The body of a successful list call. Tables walk `items`, so an answer without that array (a
