@@ -18,7 +18,7 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
 		MustSelectDelegant: sess.Standing == auth.MustSelect,
-		DelegationEnded:    ptr(sess.Standing == auth.DelegationEnded),
+		DelegationEnded:    sess.Standing == auth.DelegationEnded,
 	}
 	if u.Matricule != "" {
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}
@@ -56,5 +56,3 @@ func (s *Server) Reauthenticate(ctx context.Context, req api.ReauthenticateReque
 	}
 	return api.Reauthenticate204Response{}, nil
 }
-
-func ptr[T any](v T) *T { return &v }
