@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json } from "@/test/api-mock";
 import { jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
 import type { DossierMessage } from "../api/list-dossier-messages";
 import { DossierDetailPage } from "./DossierDetailPage";
 import { DossierListPage } from "./DossierListPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const dossier = {
   number: "1093112",
@@ -34,9 +34,7 @@ const unread: DossierMessage = {
 const read: DossierMessage = { ...unread, read: true, readAt: "2026-11-27T15:00:00Z", readBy: pierreRef };
 
 describe("unread markers", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("marks a dossier with unread messages in Suivi des dossiers", async () => {
     renderSignedIn(

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { emptyPage, jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
 import type { LotReservationPage as ReservationList } from "../api/list-lot-reservations";
 import { LotReservationPage } from "./LotReservationPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const dossiers = {
   items: [
@@ -67,9 +67,7 @@ function renderPage(post: (request: Request) => Response) {
 }
 
 describe("Réservation de lot", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("offers the open cadastre dossiers only, and shows who the user acts for", async () => {
     renderPage(() => json(reservation, 201));
