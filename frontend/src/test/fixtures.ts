@@ -3,20 +3,14 @@
  * API adds or makes required breaks the build of the tests here, not silently in one of them.
  */
 import type { components } from "@/lib/api/schema.gen";
+import { delegableServices } from "@/lib/auth/me";
 
 type Schemas = components["schemas"];
 /** A schema of openapi.yaml by name, e.g. Schema<"Me">. */
 export type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 /** Every delegable service (SPEC §11), in the contract's order. */
-export const allServices: Schema<"DelegableService">[] = [
-  "lot_reservation",
-  "lot_correction_check",
-  "cadastre_dossiers",
-  "survey_dossiers",
-  "product_order",
-  "dm_prevalidation",
-];
+export const allServices: Schema<"DelegableService">[] = [...delegableServices];
 
 /** Someone of the tests: a surveyor when they have a matricule. */
 export interface Person {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Me } from "@/lib/auth/me";
 import type { Handler } from "@/test/api-mock";
-import { actingFor, meOf, pageOf, type Person } from "@/test/fixtures";
+import { actingFor, meOf, pageOf, type Person, type Schema } from "@/test/fixtures";
 import { renderSignedIn as renderRoutesSignedIn } from "@/test/render";
 
 export const jeanId = "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5003";
@@ -40,6 +40,22 @@ export const pierreRef = {
   lastName: "Quiroule",
 };
 export const jeanPersonRef = { ...jeanRef, username: "jpiette" };
+
+/** Dossier 1093112 of Jean, open and read, unless told otherwise. */
+export function dossierOf(overrides: Partial<Schema<"Dossier">> = {}): Schema<"Dossier"> {
+  return {
+    number: "1093112",
+    kind: "cadastre",
+    title: "Lots 6 123 401 à 6 123 404, Lévis",
+    status: "ouvert",
+    closingDate: "2027-01-15",
+    responsible: jeanPersonRef,
+    openedAt: "2026-09-27T11:30:31Z",
+    read: true,
+    unreadMessages: 0,
+    ...overrides,
+  };
+}
 
 /** A signed-in session whose /me is `me`, and the given page rendered at `path`. */
 export function renderSignedIn(
