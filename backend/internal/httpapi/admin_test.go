@@ -52,6 +52,10 @@ func TestAdministratorGrantsAndWithdrawsSurveyorStatus(t *testing.T) {
 	if m["surveyor"].(map[string]any)["matricule"] != mat || m["actingFor"].(map[string]any)["matricule"] != mat {
 		t.Fatalf("un arpenteur agit pour lui-même par défaut : %v", m)
 	}
+	// The contract requires delegationEnded: sent even when nothing ended.
+	if ended, sent := m["delegationEnded"]; !sent || ended != false {
+		t.Fatalf("/me doit toujours dire delegationEnded (faux ici) : %v", m)
+	}
 	// Matricule unique; one status per user; digits only; user must exist.
 	v := e.signUp("second")
 	e.expect(e.do(req{method: "POST", path: "/api/v1/admin/surveyors", token: adm.Access, body: map[string]any{"username": v.Username, "matricule": mat}}), 409)

@@ -21,7 +21,7 @@ func (s *Server) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.GetMe
 		Id: u.ID, Username: u.Username, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		IsAdmin: u.IsAdmin, PasswordChangedAt: u.PasswordChangedAt,
 		MustSelectDelegant: sess.Standing == auth.MustSelect,
-		DelegationEnded:    ptr(sess.Standing == auth.DelegationEnded),
+		DelegationEnded:    sess.Standing == auth.DelegationEnded,
 	}
 	if u.Matricule != "" {
 		me.Surveyor = &api.SurveyorInfo{Matricule: u.Matricule}

@@ -1,44 +1,26 @@
-import { render, screen, within } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
 import type { Me } from "@/lib/auth/me";
-import { callsTo, json, mockApi } from "@/test/api-mock";
-import { AppProviders, createQueryClient } from "./providers";
+import { callsTo, json } from "@/test/api-mock";
 import { routes } from "./router";
+import { meOf } from "@/test/fixtures";
+import { renderSignedIn } from "@/test/render";
+import { signOutAfterEachTest } from "@/test/session";
 
-const base: Me = {
+const base: Me = meOf({
   id: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a01",
   username: "clavoie",
   email: "claire.lavoie@exemple.qc.ca",
   firstName: "Claire",
   lastName: "Lavoie",
-  surveyor: null,
-  actingFor: null,
-  mustSelectDelegant: false,
-  isAdmin: false,
-  passwordChangedAt: "2026-11-27T10:00:00Z",
-};
+});
 
 function renderAt(me: Me, path: string) {
-  const fetch = mockApi({
-    "GET /api/v1/me": () => json(me),
-    "GET /api/v1/admin/surveyors": () => json([]),
-  });
-  session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders queryClient={createQueryClient()} locale="fr-CA">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return fetch;
+  return renderSignedIn(me, { "GET /api/v1/admin/surveyors": () => json([]) }, { routes, path }).fetch;
 }
 
 describe("Administration tab (SPEC §15)", { timeout: 30_000 }, () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("is shown to an administrator and opens the console", async () => {
     renderAt({ ...base, username: "admin", isAdmin: true }, "/administration");

@@ -1,51 +1,27 @@
-import { render, screen, waitFor } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { session } from "@/lib/api/client";
-import { AppProviders, createQueryClient } from "./providers";
 import { routes } from "./router";
+import type { Me } from "@/lib/auth/me";
+import { meOf } from "@/test/fixtures";
+import { renderRoutes } from "@/test/render";
+import { signOutAfterEachTest, testTokens } from "@/test/session";
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <AppProviders queryClient={createQueryClient()} locale="fr-CA">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
+  return renderRoutes(routes, { path }).router;
 }
 
-const me = {
+const me: Me = meOf({
   id: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a01",
   username: "clavoie",
   email: "claire.lavoie@exemple.qc.ca",
   firstName: "Claire",
   lastName: "Lavoie",
-  surveyor: { matricule: "5001" },
-  actingFor: {
-    userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f0a01",
-    matricule: "5001",
-    firstName: "Claire",
-    lastName: "Lavoie",
-    services: [
-      "lot_reservation",
-      "lot_correction_check",
-      "cadastre_dossiers",
-      "survey_dossiers",
-      "product_order",
-      "dm_prevalidation",
-    ],
-    endsOn: null,
-  },
-  mustSelectDelegant: false,
-  isAdmin: false,
-  passwordChangedAt: "2026-11-27T10:00:00Z",
-};
+  matricule: "5001",
+});
 
 describe("routes", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("sends an anonymous visitor of a portal page to Authentification", async () => {
     session.signOut("initial");
@@ -71,7 +47,7 @@ describe("routes", () => {
         return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
       }),
     );
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
+    session.signIn(testTokens);
     const router = renderAt("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Cadastre" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/cadastre");
@@ -105,7 +81,7 @@ describe("routes", () => {
         return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
       }),
     );
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
+    session.signIn(testTokens);
     const router = renderAt("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Sélection d'un délégant" })).toBeInTheDocument();
     await waitFor(() => expect(router.state.location.pathname).toBe("/delegation/selection-d-un-delegant"));

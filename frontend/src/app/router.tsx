@@ -14,7 +14,7 @@ import { ApiTokensPage } from "@/features/api-tokens";
 import { DelegationLayout, delegationChildRoutes } from "@/features/delegation";
 import { PortalLayout } from "@/features/portal";
 import { arpentageRoutes, cadastreRoutes } from "@/features/services";
-import { GuestOnly, HomeRedirect, RequireAuth } from "@/lib/auth/guards";
+import { GuestOnly, HomeRedirect, RequireAuth } from "./guards";
 import { NotFoundPage } from "./NotFoundPage";
 import { RouteError } from "./RouteError";
 

@@ -1,14 +1,13 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { session } from "@/lib/api/client";
 import { problemResponse, renderWithApp } from "@/test/render";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { signOutAfterEachTest } from "@/test/session";
 
 describe("ChangePasswordForm", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("has the guide's fields and buttons", () => {
     renderWithApp(<ChangePasswordForm onCancel={() => undefined} />);

@@ -54,6 +54,23 @@ describe("architecture", () => {
     expect(offending).toEqual([]);
   });
 
+  it("src/lib holds no UI: it imports neither src/app nor src/components (route guards live in src/app)", () => {
+    const offending: string[] = [];
+    for (const file of files(join(src, "lib"))) {
+      for (const specifier of imports(file)) {
+        const absolute = specifier.startsWith("@/")
+          ? join(src, specifier.slice(2))
+          : specifier.startsWith(".")
+            ? resolve(file, "..", specifier)
+            : null;
+        if (absolute === null) continue;
+        const top = relative(src, absolute).split(sep)[0];
+        if (top === "app" || top === "components") offending.push(`${relative(src, file)} → ${specifier}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
   it("never stores a token in web storage", () => {
     const offending = files(src)
       .filter((file) => !file.endsWith(".test.ts") && !file.endsWith(".test.tsx"))

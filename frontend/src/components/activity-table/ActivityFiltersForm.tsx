@@ -4,7 +4,7 @@ import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import type { ActivityFilterValues } from "./types";
 import type { ActivityType, PersonRef } from "./types";
-import { personName } from "./format";
+import { fullName } from "@/lib/auth/me";
 import { emptyFilters, hasFilters, isDossierSearch, isIsoDate, type ActivityFilters } from "./view";
 import { typeLabel } from "./labels";
 import { SelectField } from "./SelectField";
@@ -32,7 +32,7 @@ function toDraft(filters: ActivityFilters): Draft {
 }
 
 function personLabel(person: PersonRef): string {
-  return person.matricule ? `${personName(person)} (${person.matricule})` : personName(person);
+  return person.matricule ? `${fullName(person)} (${person.matricule})` : fullName(person);
 }
 
 interface Props {

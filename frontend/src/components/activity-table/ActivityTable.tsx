@@ -1,7 +1,8 @@
 import "./activity.css";
 import { useI18n } from "@/i18n";
 import type { Activity, ActivityOrder, ActivitySort } from "./types";
-import { formatActivityDate, personName } from "./format";
+import { fullName } from "@/lib/auth/me";
+import { formatDateTime } from "@/lib/dates";
 import { sortColumns } from "./view";
 import { columnLabels, typeLabel } from "./labels";
 
@@ -69,12 +70,12 @@ export function ActivityTable({ items, sort, order, onSort, busy, filtered, capt
               return (
                 <tr key={item.id}>
                   <td>
-                    <time dateTime={item.occurredAt}>{formatActivityDate(item.occurredAt)}</time>
+                    <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
                   </td>
                   <td>{item.dossierNumber ?? ""}</td>
                   <td lang={label.lang}>{label.text}</td>
-                  <td>{personName(item.actor)}</td>
-                  <td>{personName(item.principal)}</td>
+                  <td>{fullName(item.actor)}</td>
+                  <td>{fullName(item.principal)}</td>
                   <td>
                     {item.detail ?? ""}
                     {item.channel === "api" ? (

@@ -7,7 +7,6 @@ export { ActivityPagination } from "./ActivityPagination";
 export { ActivityTable } from "./ActivityTable";
 export { ExportButtons, type ExportLabels } from "./ExportButtons";
 export { fileNameFromContentDisposition } from "./content-disposition";
-export { personName } from "./format";
 export { problemMessage } from "./problem-message";
 export { useActivityView } from "./use-activity-view";
 export { useTableHeading } from "./use-table-heading";

@@ -5,7 +5,10 @@ import type { paths } from "./schema.gen";
 /** Browsers ask for the refresh token in the HttpOnly cookie, never in the body. */
 export const refreshTransport = { "X-Refresh-Token-Transport": "cookie" } as const;
 
-/** Operations declared with `security: []` in openapi.yaml: no bearer token is sent to them. */
+/**
+ * Operations declared with `security: []` in openapi.yaml: no bearer token is sent to them.
+ * public-paths.test.ts fails when this list and the contract differ.
+ */
 export const publicPaths: ReadonlySet<string> = new Set([
   "/healthz",
   "/readyz",
@@ -15,6 +18,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   "/api/v1/auth/password-reset-requests",
   "/api/v1/auth/password-resets",
   "/api/v1/auth/username-reminders",
+  "/api/v1/auth/token",
 ]);
 
 export interface TokenSource {

@@ -17,7 +17,8 @@ export class ApiError extends Error {
   }
 }
 
-interface ClientResult<D> {
+/** What a call of the typed client resolves to (openapi-fetch's FetchResponse, as far as we read it). */
+export interface ClientResult<D> {
   data?: D;
   error?: unknown;
   response: Response;

@@ -1233,7 +1233,7 @@ export interface components {
              *     délégation (ou perdu son statut) : `actingFor` est alors nul et l'utilisateur doit choisir
              *     de nouveau (Sélection d'un délégant).
              */
-            delegationEnded?: boolean;
+            delegationEnded: boolean;
         };
         GrantSurveyorRequest: {
             username: string;

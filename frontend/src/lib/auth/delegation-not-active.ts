@@ -2,8 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError } from "@/lib/api/errors";
-import { useDelegants } from "./delegants";
-import { meQueryOptions, useMe, type Me } from "./me";
+import { meQueryOptions, useMe } from "./me";
 
 /** Délégation ▸ Sélection d'un délégant. */
 export const delegantSelectionPath = "/delegation/selection-d-un-delegant";
@@ -25,29 +24,6 @@ export function isDelegationNotActive(error: unknown): boolean {
 }
 
 /**
- * /me names nobody, although the user is a surveyor (who otherwise acts for themself) or still
- * has délégants, and is not merely asked to choose: the surveyor the session acted for ended
- * the delegation. `delegants` is only needed for a user who is not a surveyor.
- */
-export function delegationEnded(me: Me, delegants: readonly { self: boolean }[] | undefined): boolean {
-  // The API says so when it can; older answers are read from the délégant list.
-  if (me.delegationEnded !== undefined) return me.delegationEnded;
-  if (me.actingFor !== null || me.mustSelectDelegant) return false;
-  return me.surveyor !== null || (delegants ?? []).some((delegant) => !delegant.self);
-}
-
-/** Whether /me alone cannot tell a user nobody delegated to from one whose délégant left. */
-export function needsDelegantList(me: Me | undefined): boolean {
-  return (
-    me !== undefined &&
-    me.delegationEnded === undefined &&
-    me.surveyor === null &&
-    me.actingFor === null &&
-    !me.mustSelectDelegant
-  );
-}
-
-/**
  * Mounted once in the portal frame. The user is sent to Sélection d'un délégant, with a message,
  * when the API refuses a call with 403 delegation_not_active (their profile is then refetched),
  * and when /me shows that the délégant acted for ended the delegation (e.g. after a reload).
@@ -58,7 +34,6 @@ export function useRedirectWhenDelegationNotActive() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useMe().data;
-  const delegants = useDelegants({ enabled: needsDelegantList(me) });
 
   useEffect(() => {
     function refused(error: unknown, meta: Record<string, unknown> | undefined) {
@@ -82,7 +57,7 @@ export function useRedirectWhenDelegationNotActive() {
   }, [queryClient, navigate]);
 
   // Sent there once when it is noticed; the user may then go where they like.
-  const ended = me !== undefined && delegationEnded(me, needsDelegantList(me) ? delegants.data : undefined);
+  const ended = me?.delegationEnded === true;
   const handled = useRef(false);
   const onSelection = location.pathname === delegantSelectionPath;
   useEffect(() => {

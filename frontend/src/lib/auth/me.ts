@@ -36,6 +36,16 @@ export function homePath(me: Pick<Me, "mustSelectDelegant">): string {
 
 export type DelegableService = components["schemas"]["DelegableService"];
 
+/** The delegable services of SPEC §3, in its order (dépôt d'une DM is never delegated). */
+export const delegableServices: readonly DelegableService[] = [
+  "lot_reservation",
+  "lot_correction_check",
+  "cadastre_dossiers",
+  "survey_dossiers",
+  "product_order",
+  "dm_prevalidation",
+];
+
 /**
  * Whether the surveyor acted for granted this service (SPEC §11; every service for a surveyor
  * acting for themself). The SPA shows only the granted tabs; the API refuses the others.

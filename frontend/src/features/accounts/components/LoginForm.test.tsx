@@ -1,14 +1,13 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { session } from "@/lib/api/client";
 import { problemResponse, renderWithApp } from "@/test/render";
 import { LoginForm } from "./LoginForm";
+import { signOutAfterEachTest } from "@/test/session";
 
 describe("LoginForm", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("shows a field error from the API next to its field", async () => {
     const fetch = vi.fn(async (_request: Request) =>

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { Surveyor } from "./list-surveyors";
 import { adminKeys } from "./keys";
 
@@ -13,9 +13,5 @@ export async function grantSurveyor(body: GrantSurveyorRequest): Promise<Surveyo
 }
 
 export function useGrantSurveyor() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: grantSurveyor,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.surveyors }),
-  });
+  return useMutationRefreshing(grantSurveyor, adminKeys.surveyors);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectOk } from "@/lib/api/errors";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import { adminKeys } from "./keys";
 
 /** « Retirer le statut » d'arpenteur-géomètre of the holder of this matricule. */
@@ -9,9 +9,5 @@ export async function revokeSurveyor(matricule: string): Promise<void> {
 }
 
 export function useRevokeSurveyor() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeSurveyor,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.surveyors }),
-  });
+  return useMutationRefreshing(revokeSurveyor, adminKeys.surveyors);
 }

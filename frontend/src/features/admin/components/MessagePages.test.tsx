@@ -1,11 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { admin, page, renderSignedIn } from "../test/render";
 import { CommuniquePage } from "./CommuniquePage";
 import { DossierMessagePage } from "./DossierMessagePage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const message = {
   id: "6d1f0c8e-1111-4d7a-9a55-5d1f4b1f0001",
@@ -19,9 +19,7 @@ const message = {
 };
 
 describe("Administration ▸ messages and communiqués", { timeout: 30_000 }, () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("posts a message on the dossier given in the address and announces it", async () => {
     const { fetch } = renderSignedIn(

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { admin, page, renderSignedIn, surveyors } from "../test/render";
 import { OpenDossierPage } from "./OpenDossierPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const opened = {
   number: "1099001",
@@ -19,9 +19,7 @@ const opened = {
 };
 
 describe("Administration ▸ Ouvrir un dossier", { timeout: 30_000 }, () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("opens a dossier for the surveyor chosen from the list, then links to its messages", async () => {
     const { fetch } = renderSignedIn(

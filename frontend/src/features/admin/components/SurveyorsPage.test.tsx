@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { page, renderSignedIn, admin, surveyors } from "../test/render";
 import { SurveyorsPage } from "./SurveyorsPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const jpiette = {
   userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f9999",
@@ -25,9 +25,7 @@ function bodyRows() {
 }
 
 describe("Administration ▸ Arpenteurs-géomètres", { timeout: 30_000 }, () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("lists the surveyors and filters them on name, username and matricule, announcing the count", async () => {
     renderSignedIn(

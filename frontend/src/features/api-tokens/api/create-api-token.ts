@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import { apiTokensQueryKey } from "./list-api-tokens";
 
 export type NewApiToken = components["schemas"]["NewApiToken"];
@@ -13,9 +13,5 @@ export async function createApiToken(body: CreateApiTokenInput): Promise<NewApiT
 }
 
 export function useCreateApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createApiToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
-  });
+  return useMutationRefreshing(createApiToken, apiTokensQueryKey);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectOk } from "@/lib/api/errors";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import { apiTokensQueryKey } from "./list-api-tokens";
 
 /** « Révoquer »: the token no longer works, its access tokens included, from the next request. */
@@ -9,9 +9,5 @@ export async function revokeApiToken(tokenId: string): Promise<void> {
 }
 
 export function useRevokeApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeApiToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
-  });
+  return useMutationRefreshing(revokeApiToken, apiTokensQueryKey);
 }

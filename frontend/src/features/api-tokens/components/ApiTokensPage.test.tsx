@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
 import { renderWithApp } from "@/test/render";
-import { quebecDay } from "../lib/dates";
+import { quebecDay } from "@/lib/dates";
 import { ApiTokensPage } from "./ApiTokensPage";
+import { signedInForEachTest } from "@/test/session";
 
 const secret = "mec_3q2+7Jb0ZkS5yXwA9rT1uV4nL8pQ6mC2dF0hG5jK7";
 const used = {
@@ -17,12 +17,7 @@ const used = {
 };
 
 describe("Jetons d'intégration", { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  });
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signedInForEachTest();
 
   it("creates a token and shows its secret once, with a warning and a copy button", async () => {
     const expiresOn = quebecDay(new Date(), { days: 30 });

@@ -11,7 +11,7 @@ import * as check from "@/lib/forms/validators";
 import { useCreateApiToken, type NewApiToken } from "../api/create-api-token";
 import { useApiTokens, type ApiToken } from "../api/list-api-tokens";
 import { useRevokeApiToken } from "../api/revoke-api-token";
-import { formatDate, formatDateTime, quebecDay } from "../lib/dates";
+import { formatDate, formatDateTime, quebecDay } from "@/lib/dates";
 import { Dialog } from "@/components/Dialog";
 import "./api-tokens.css";
 

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { Delegate } from "./list-delegates";
 import { delegatesQueryKey } from "./list-delegates";
 
@@ -17,9 +17,5 @@ export async function addDelegate(body: AddDelegateInput): Promise<Delegate> {
 }
 
 export function useAddDelegate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: addDelegate,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: delegatesQueryKey }),
-  });
+  return useMutationRefreshing(addDelegate, delegatesQueryKey);
 }

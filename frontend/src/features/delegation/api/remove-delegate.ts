@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectOk } from "@/lib/api/errors";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import { delegatesQueryKey } from "./list-delegates";
 
 /** « Supprimer »: the delegation ends at once, tokens already issued included. */
@@ -9,9 +9,5 @@ export async function removeDelegate(userId: string): Promise<void> {
 }
 
 export function useRemoveDelegate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: removeDelegate,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: delegatesQueryKey }),
-  });
+  return useMutationRefreshing(removeDelegate, delegatesQueryKey);
 }

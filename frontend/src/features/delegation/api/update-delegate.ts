@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { Delegate } from "./list-delegates";
 import { delegatesQueryKey } from "./list-delegates";
 
@@ -16,9 +16,5 @@ export async function updateDelegate({ userId, body }: UpdateDelegateInput): Pro
 }
 
 export function useUpdateDelegate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateDelegate,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: delegatesQueryKey }),
-  });
+  return useMutationRefreshing(updateDelegate, delegatesQueryKey);
 }

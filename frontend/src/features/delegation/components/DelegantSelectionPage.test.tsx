@@ -1,21 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { session } from "@/lib/api/client";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
 import { delegantsOfEdith, edith, ids, marie, tokens } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
+import { signedInForEachTest } from "@/test/session";
 
 const path = "/delegation/selection-d-un-delegant";
 const claire = { userId: ids.claire, matricule: "5001", firstName: "Claire", lastName: "Lavoie" };
 
 describe("Sélection d'un délégant", { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  });
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signedInForEachTest();
 
   it("lists the délégants in a radio table and applies the choice with a new token", async () => {
     const fetch = mockApi({
@@ -124,7 +120,7 @@ describe("Sélection d'un délégant", { timeout: 20_000 }, () => {
   it("says when the delegation the session acted under has ended", async () => {
     // /me names nobody although Édith still has délégants: the one she acted for removed her.
     mockApi({
-      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false }),
+      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false, delegationEnded: true }),
       "GET /api/v1/delegants": () => json(delegantsOfEdith.slice(0, 2)),
     });
     renderDelegation(path);

@@ -12,7 +12,7 @@ import { fullName, meQueryOptions, useMe, type Me } from "@/lib/auth/me";
 import { useDelegants, type Delegant } from "@/lib/auth/delegants";
 import { useRenounceDelegation } from "../api/renounce-delegation";
 import { useSelectDelegant } from "../api/select-delegant";
-import { delegationEnded, maySelectDelegant } from "../lib/access";
+import { maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveStatus, LoadError } from "./Feedback";
@@ -71,8 +71,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
     if (renounced > 0) applyButton.current?.focus();
   }, [renounced]);
 
-  const notActive =
-    status === null && (isDelegantSelectionState(location.state) || staleMe || delegationEnded(me, delegants));
+  const notActive = status === null && (isDelegantSelectionState(location.state) || staleMe || me.delegationEnded);
   const showRenounce = delegants.some((delegant) => !delegant.self);
 
   function apply(event: FormEvent<HTMLFormElement>) {

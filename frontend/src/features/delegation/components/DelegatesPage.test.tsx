@@ -1,20 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
 import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
+import { signedInForEachTest } from "@/test/session";
 
 const path = "/delegation/gestion-des-delegataires";
 
 describe("Gestion des délégataires", { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  });
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signedInForEachTest();
 
   it("shows the empty table, searches a délégataire by username and confirms it", async () => {
     const fetch = mockApi({

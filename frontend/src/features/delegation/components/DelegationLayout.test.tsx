@@ -1,21 +1,16 @@
 import { screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { json, mockApi, problem } from "@/test/api-mock";
 import { delegantsOfEdith, edith, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
+import { signedInForEachTest } from "@/test/session";
 
 function subTabs() {
   return screen.getByRole("navigation", { name: "Délégation" });
 }
 
 describe("Délégation tab", { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  });
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signedInForEachTest();
 
   it("opens Gestion des délégataires for a surveyor acting for themself, with the three sub-tabs", async () => {
     mockApi({ "GET /api/v1/me": () => json(marie), "GET /api/v1/delegates": () => json([]) });
@@ -88,7 +83,7 @@ describe("Délégation tab", { timeout: 20_000 }, () => {
 
   it("shows Sélection d'un délégant to a délégataire whose current delegation ended", async () => {
     mockApi({
-      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false }),
+      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false, delegationEnded: true }),
       "GET /api/v1/delegants": () => json(delegantsOfEdith.slice(0, 1)),
     });
     const { router } = renderDelegation("/delegation");
@@ -104,23 +99,9 @@ describe("Délégation tab", { timeout: 20_000 }, () => {
           json({
             ...edith,
             mustSelectDelegant: false,
-            actingFor: {
-              userId: ids.marie,
-              matricule: "5004",
-              firstName: "Marie",
-              lastName: "Tremblay",
-              services: [
-                "lot_reservation",
-                "lot_correction_check",
-                "cadastre_dossiers",
-                "survey_dossiers",
-                "product_order",
-                "dm_prevalidation",
-              ],
-              endsOn: null,
-            },
+            actingFor: marie.actingFor,
           }),
-        () => json({ ...edith, mustSelectDelegant: false }),
+        () => json({ ...edith, mustSelectDelegant: false, delegationEnded: true }),
       ],
       "GET /api/v1/delegants": () => json(delegantsOfEdith.slice(0, 2)),
       "GET /api/v1/delegates": () =>
@@ -151,7 +132,7 @@ describe("Délégation tab", { timeout: 20_000 }, () => {
 
   it("sends the user to Sélection d'un délégant once when /me shows the delegation ended (after a reload)", async () => {
     mockApi({
-      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false }),
+      "GET /api/v1/me": () => json({ ...edith, mustSelectDelegant: false, delegationEnded: true }),
       "GET /api/v1/delegants": () => json(delegantsOfEdith.slice(0, 2)),
     });
     const { router } = renderDelegation("/cadastre");

@@ -5,11 +5,9 @@ import { Page } from "@/components/Page";
 import { useI18n, type MessageKey } from "@/i18n";
 import { delegantSelectionPath } from "@/lib/auth/delegation-not-active";
 import { useMe } from "@/lib/auth/me";
-import { useDelegants } from "@/lib/auth/delegants";
-import { actsForSelf, maySelectDelegant, needsDelegantList, visibleTabs, type DelegationTab } from "../lib/access";
+import { actsForSelf, maySelectDelegant, visibleTabs, type DelegationTab } from "../lib/access";
 import { DelegantSelectionPage } from "./DelegantSelectionPage";
 import { DelegatesPage } from "./DelegatesPage";
-import { LoadError } from "./Feedback";
 import "./delegation.css";
 
 export const delegatesPath = "/delegation/gestion-des-delegataires";
@@ -26,13 +24,12 @@ const tabs: Record<DelegationTab, { path: string; label: MessageKey }> = {
 export function DelegationLayout() {
   const { t } = useI18n();
   const me = useMe().data;
-  const delegants = useDelegants({ enabled: needsDelegantList(me) });
   if (!me) return <Loading />;
   return (
     <>
       <nav aria-label={t("delegation.subtabs")} className="delegation-subtabs">
         <ul className="delegation-subtabs__list">
-          {visibleTabs(me, delegants.data).map((tab) => (
+          {visibleTabs(me).map((tab) => (
             <li key={tab}>
               <NavLink to={tabs[tab].path} className="delegation-subtabs__tab">
                 {t(tabs[tab].label)}
@@ -54,19 +51,12 @@ export function DelegationLayout() {
 function DelegationHome() {
   const { t } = useI18n();
   const me = useMe().data;
-  const delegants = useDelegants({ enabled: needsDelegantList(me) });
   if (!me) return <Loading />;
   if (actsForSelf(me)) return <Navigate to={delegatesPath} replace />;
-  if (maySelectDelegant(me, delegants.data)) return <Navigate to={selectionPath} replace />;
+  if (maySelectDelegant(me)) return <Navigate to={selectionPath} replace />;
   return (
     <Page title={t("delegation.title")}>
-      {delegants.isPending ? (
-        <Loading />
-      ) : delegants.isError ? (
-        <LoadError error={delegants.error} onRetry={() => void delegants.refetch()} />
-      ) : (
-        <NoDelegationNotice me={me} />
-      )}
+      <NoDelegationNotice me={me} />
     </Page>
   );
 }

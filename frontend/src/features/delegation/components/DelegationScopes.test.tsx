@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
 import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { quebecToday } from "../lib/services";
 import { renderDelegation } from "../test/render";
+import { signedInForEachTest } from "@/test/session";
 
 const path = "/delegation/gestion-des-delegataires";
 
@@ -17,12 +17,7 @@ function later(months: number): string {
 }
 
 describe("Délégations limitées et datées (§11, §12)", { timeout: 30_000 }, () => {
-  beforeEach(() => {
-    session.signIn({ accessToken: "jeton", tokenType: "Bearer", expiresIn: 600 });
-  });
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signedInForEachTest();
 
   it("grants the chosen services until a date, after confirming the password", async () => {
     const ends = later(3);

@@ -1,36 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { Me } from "@/lib/auth/me";
-import { actsForSelf, delegationEnded, maySelectDelegant, visibleTabs } from "./access";
+import { actingFor, meOf, type Person } from "@/test/fixtures";
+import { actsForSelf, maySelectDelegant, visibleTabs } from "./access";
 
-const base: Me = {
-  id: "u1",
-  username: "x",
-  email: "x@exemple.qc.ca",
-  firstName: "X",
-  lastName: "Y",
-  surveyor: null,
-  actingFor: null,
-  mustSelectDelegant: false,
-  isAdmin: false,
-  passwordChangedAt: "2026-11-27T10:00:00Z",
-};
-const all = [
-  "lot_reservation",
-  "lot_correction_check",
-  "cadastre_dossiers",
-  "survey_dossiers",
-  "product_order",
-  "dm_prevalidation",
-] as const;
-const self = { userId: "u1", matricule: "5004", firstName: "X", lastName: "Y", services: [...all], endsOn: null };
-const other = {
-  userId: "u2",
-  matricule: "5001",
+const x: Person = { id: "u1", username: "x", email: "x@exemple.qc.ca", firstName: "X", lastName: "Y" };
+const base: Me = meOf(x);
+const self = actingFor({ ...x, matricule: "5004" });
+const other = actingFor({
+  id: "u2",
+  username: "clavoie",
+  email: "claire.lavoie@exemple.qc.ca",
   firstName: "Claire",
   lastName: "Lavoie",
-  services: [...all],
-  endsOn: null,
-};
+  matricule: "5001",
+});
 
 const surveyorSelf: Me = { ...base, surveyor: { matricule: "5004" }, actingFor: self };
 const surveyorForOther: Me = { ...base, surveyor: { matricule: "5004" }, actingFor: other };
@@ -59,19 +42,21 @@ describe("who sees which Délégation sub-tab", () => {
     expect(maySelectDelegant(nobody, [])).toBe(false);
   });
 
-  it("recognises a session whose délégant ended the delegation", () => {
-    const listed = [{ self: false }];
-    expect(delegationEnded(nobody, listed)).toBe(true);
-    expect(maySelectDelegant(nobody, listed)).toBe(true);
-    expect(delegationEnded(nobody, [])).toBe(false);
-    expect(delegationEnded({ ...base, surveyor: { matricule: "5004" } }, [{ self: true }])).toBe(true);
-    expect(delegationEnded(delegate, listed)).toBe(false);
-    expect(delegationEnded(mustSelect, listed)).toBe(false);
+  it("offers Sélection d'un délégant when /me says the délégant acted for ended the delegation", () => {
+    const ended: Me = { ...nobody, delegationEnded: true };
+    expect(maySelectDelegant(ended)).toBe(true);
+    expect(maySelectDelegant(ended, [])).toBe(true);
+    expect(visibleTabs(ended)).toEqual(["selection", "activities"]);
+    expect(visibleTabs({ ...ended, surveyor: { matricule: "5004" } }, [{ self: true }])).toEqual([
+      "selection",
+      "activities",
+    ]);
   });
 
-  it("takes the API's word when /me says the delegation ended", () => {
-    expect(delegationEnded({ ...nobody, delegationEnded: true }, [])).toBe(true);
-    expect(delegationEnded({ ...nobody, delegationEnded: false }, [{ self: false }])).toBe(false);
-    expect(maySelectDelegant({ ...nobody, delegationEnded: true }, [])).toBe(true);
+  it("takes the API's word when /me says the delegation did not end", () => {
+    expect(maySelectDelegant(nobody)).toBe(false);
+    expect(visibleTabs(nobody)).toEqual(["activities"]);
+    // Délégants listed by a page that has the list still give the choice.
+    expect(maySelectDelegant(nobody, [{ self: false }])).toBe(true);
   });
 });

@@ -1,7 +1,5 @@
 import type { Me } from "@/lib/auth/me";
 
-export { delegationEnded, needsDelegantList } from "@/lib/auth/delegation-not-active";
-
 /** The délégants list as far as these rules need it. */
 interface DelegantLike {
   self: boolean;
@@ -14,18 +12,18 @@ export function actsForSelf(me: Me): boolean {
 
 /**
  * Sélection d'un délégant is for a surveyor (who may act for themself) and for anyone some
- * surveyor delegated to. While the list is not known, what /me says is enough for most users.
+ * surveyor delegated to. What /me says is enough (it tells when the délégant acted for ended the
+ * delegation); the délégants list, where a page has it, shows the other délégants too.
  */
-export function maySelectDelegant(me: Me, delegants: readonly DelegantLike[] | undefined): boolean {
-  if (me.surveyor !== null || me.actingFor !== null || me.mustSelectDelegant || me.delegationEnded === true)
-    return true;
+export function maySelectDelegant(me: Me, delegants?: readonly DelegantLike[]): boolean {
+  if (me.surveyor !== null || me.actingFor !== null || me.mustSelectDelegant || me.delegationEnded) return true;
   return (delegants ?? []).some((delegant) => !delegant.self);
 }
 
 export type DelegationTab = "delegates" | "selection" | "activities";
 
 /** The sub-tabs of Délégation this user may use, in the guide's order. */
-export function visibleTabs(me: Me, delegants: readonly DelegantLike[] | undefined): DelegationTab[] {
+export function visibleTabs(me: Me, delegants?: readonly DelegantLike[]): DelegationTab[] {
   const tabs: DelegationTab[] = [];
   if (actsForSelf(me)) tabs.push("delegates");
   if (maySelectDelegant(me, delegants)) tabs.push("selection");

@@ -1,17 +1,7 @@
 import type { MessageKey } from "@/i18n";
-import type { components } from "@/lib/api/schema.gen";
+import { delegableServices, type DelegableService } from "@/lib/auth/me";
 
-export type DelegableService = components["schemas"]["DelegableService"];
-
-/** The delegable services of SPEC §3, in its order (dépôt d'une DM is never delegated). */
-export const delegableServices: readonly DelegableService[] = [
-  "lot_reservation",
-  "lot_correction_check",
-  "cadastre_dossiers",
-  "survey_dossiers",
-  "product_order",
-  "dm_prevalidation",
-];
+export { delegableServices, type DelegableService };
 
 export function serviceLabelKey(service: DelegableService): MessageKey {
   return `delegation.service.${service}`;

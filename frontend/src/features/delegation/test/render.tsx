@@ -1,11 +1,9 @@
-import { render } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { AppProviders, createQueryClient } from "@/app/providers";
+import { Outlet } from "react-router";
 import { Page } from "@/components/Page";
 import type { Locale } from "@/i18n";
 import { useRedirectWhenDelegationNotActive } from "@/lib/auth/delegation-not-active";
 import { DelegationLayout, delegationChildRoutes } from "../components/DelegationLayout";
-import { Outlet } from "react-router";
+import { renderRoutes } from "@/test/render";
 
 function Frame() {
   useRedirectWhenDelegationNotActive();
@@ -14,7 +12,7 @@ function Frame() {
 
 /** The Délégation tab as the application mounts it, with a stand-in for Suivi des activités. */
 export function renderDelegation(path: string, { locale = "fr-CA" }: { locale?: Locale } = {}) {
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       {
         element: <Frame />,
@@ -31,13 +29,6 @@ export function renderDelegation(path: string, { locale = "fr-CA" }: { locale?: 
         ],
       },
     ],
-    { initialEntries: [path] },
+    { path, locale },
   );
-  const queryClient = createQueryClient();
-  const view = render(
-    <AppProviders queryClient={queryClient} locale={locale}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...view, router, queryClient };
 }

@@ -1,8 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import type { components } from "@/lib/api/schema.gen";
-import { servicesKeys, usePrincipalId } from "./keys";
-import { expectPage } from "./page";
+import { servicesKeys } from "./keys";
+import { expectPage, usePrincipalPage } from "./page";
 
 export type DmDeposit = components["schemas"]["DmDeposit"];
 export type DmDepositPage = components["schemas"]["DmDepositPage"];
@@ -13,9 +12,5 @@ export async function listDmDeposits(page: number): Promise<DmDepositPage> {
 }
 
 export function useDmDeposits(page: number) {
-  const principal = usePrincipalId();
-  return useQuery({
-    queryKey: [...servicesKeys.dmDeposits(principal), page],
-    queryFn: () => listDmDeposits(page),
-  });
+  return usePrincipalPage(servicesKeys.dmDeposits, listDmDeposits, page, { keepPrevious: false });
 }

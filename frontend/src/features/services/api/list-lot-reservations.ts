@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import type { components } from "@/lib/api/schema.gen";
-import { servicesKeys, usePrincipalId } from "./keys";
-import { expectPage } from "./page";
+import { servicesKeys } from "./keys";
+import { expectPage, usePrincipalPage } from "./page";
 
 export type LotReservation = components["schemas"]["LotReservation"];
 export type LotReservationPage = components["schemas"]["LotReservationPage"];
@@ -12,10 +11,5 @@ export async function listLotReservations(page: number): Promise<LotReservationP
 }
 
 export function useLotReservations(page: number) {
-  const principal = usePrincipalId();
-  return useQuery({
-    queryKey: [...servicesKeys.lotReservations(principal), page],
-    queryFn: () => listLotReservations(page),
-    placeholderData: keepPreviousData,
-  });
+  return usePrincipalPage(servicesKeys.lotReservations, listLotReservations, page, { keepPrevious: true });
 }

@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import type { components } from "@/lib/api/schema.gen";
-import { servicesKeys, usePrincipalId } from "./keys";
-import { expectPage } from "./page";
+import { servicesKeys } from "./keys";
+import { expectPage, usePrincipalPage } from "./page";
 
 export type ProductOrder = components["schemas"]["ProductOrder"];
 export type ProductOrderPage = components["schemas"]["ProductOrderPage"];
@@ -12,10 +11,5 @@ export async function listProductOrders(page: number): Promise<ProductOrderPage>
 }
 
 export function useProductOrders(page: number) {
-  const principal = usePrincipalId();
-  return useQuery({
-    queryKey: [...servicesKeys.productOrders(principal), page],
-    queryFn: () => listProductOrders(page),
-    placeholderData: keepPreviousData,
-  });
+  return usePrincipalPage(servicesKeys.productOrders, listProductOrders, page, { keepPrevious: true });
 }

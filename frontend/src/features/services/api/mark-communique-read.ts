@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { Communique } from "./list-communiques";
 import { servicesKeys, usePrincipalId } from "./keys";
 
@@ -9,10 +9,6 @@ export async function markCommuniqueRead(communiqueId: string): Promise<Communiq
 }
 
 export function useMarkCommuniqueRead() {
-  const queryClient = useQueryClient();
   const principal = usePrincipalId();
-  return useMutation({
-    mutationFn: markCommuniqueRead,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: servicesKeys.communiques(principal) }),
-  });
+  return useMutationRefreshing(markCommuniqueRead, servicesKeys.communiques(principal));
 }

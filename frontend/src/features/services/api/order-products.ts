@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { ProductOrder } from "./list-product-orders";
 import { servicesKeys, usePrincipalId } from "./keys";
 
@@ -15,10 +15,6 @@ export async function orderProducts(body: ProductOrderRequest): Promise<ProductO
 }
 
 export function useOrderProducts() {
-  const queryClient = useQueryClient();
   const principal = usePrincipalId();
-  return useMutation({
-    mutationFn: orderProducts,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: servicesKeys.productOrders(principal) }),
-  });
+  return useMutationRefreshing(orderProducts, servicesKeys.productOrders(principal));
 }

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
 import { expectData } from "@/lib/api/errors";
 import type { components } from "@/lib/api/schema.gen";
+import { useMutationRefreshing } from "@/lib/api/mutations";
 import type { LotReservation } from "./list-lot-reservations";
 import { servicesKeys, usePrincipalId } from "./keys";
 
@@ -13,10 +13,6 @@ export async function reserveLots(body: LotReservationRequest): Promise<LotReser
 }
 
 export function useReserveLots() {
-  const queryClient = useQueryClient();
   const principal = usePrincipalId();
-  return useMutation({
-    mutationFn: reserveLots,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: servicesKeys.lotReservations(principal) }),
-  });
+  return useMutationRefreshing(reserveLots, servicesKeys.lotReservations(principal));
 }

@@ -6,7 +6,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useExtendClosingDate, type ClosingDateExtension } from "../api/extend-closing-date";
 import type { Dossier } from "../api/list-dossiers";
-import { todayInQuebec } from "../lib/dates";
+import { quebecDay } from "@/lib/dates";
 import { TextAreaField } from "./fields";
 import { FormLayout } from "@/components/FormLayout";
 
@@ -36,7 +36,7 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
 
   if (dossier.status === "ferme") return <p>{t("services.extension.closed")}</p>;
 
-  const today = todayInQuebec();
+  const today = quebecDay();
   const earliest =
     dossier.closingDate && dossier.closingDate >= today ? dayAfter(dossier.closingDate) : dayAfter(today);
 

@@ -1,18 +1,16 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { emptyPage, jean, pierre, renderSignedIn } from "../test/api";
 import { DepositPage } from "./DepositPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const reason =
   "Le dépôt d'une demande de mise à jour du cadastre (DM) demeure à l'usage exclusif de l'arpenteur-géomètre.";
 
 describe("Dépôt d'une DM", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("is not offered to a délégataire, who reads why instead", async () => {
     const { fetch } = renderSignedIn(pierre, {}, { element: <DepositPage />, path: "/cadastre/depot" });

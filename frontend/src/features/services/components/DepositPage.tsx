@@ -7,7 +7,7 @@ import { useMe } from "@/lib/auth/me";
 import { useDepositDm } from "../api/deposit-dm";
 import { useDmDeposits } from "../api/list-dm-deposits";
 import { canDepositDm } from "../lib/access";
-import { formatDateTime } from "../lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { cadastrePaths } from "../lib/paths";
 import { DmFileForm } from "./DmFileForm";
 import { HistoryList } from "./HistoryList";

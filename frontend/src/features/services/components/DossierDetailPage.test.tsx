@@ -1,24 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json } from "@/test/api-mock";
-import { jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
+import { dossierOf, pierre, pierreRef, renderSignedIn } from "../test/api";
 import type { DossierMessage } from "../api/list-dossier-messages";
 import { DossierDetailPage } from "./DossierDetailPage";
 import { DossierListPage } from "./DossierListPage";
+import { signOutAfterEachTest } from "@/test/session";
 
-const dossier = {
-  number: "1093112",
-  kind: "cadastre",
-  title: "Lots 6 123 401 à 6 123 404, Lévis",
-  status: "ouvert",
-  closingDate: "2027-01-15",
-  responsible: jeanPersonRef,
-  openedAt: "2026-09-27T11:30:31Z",
-  read: true,
-  unreadMessages: 1,
-};
+const dossier = dossierOf({ unreadMessages: 1 });
 
 const messageId = "9f1c0d2e-0000-4000-8000-0000000000b1";
 const unread: DossierMessage = {
@@ -34,9 +24,7 @@ const unread: DossierMessage = {
 const read: DossierMessage = { ...unread, read: true, readAt: "2026-11-27T15:00:00Z", readBy: pierreRef };
 
 describe("unread markers", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("marks a dossier with unread messages in Suivi des dossiers", async () => {
     renderSignedIn(

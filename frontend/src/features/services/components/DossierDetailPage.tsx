@@ -8,7 +8,7 @@ import { useDossier } from "../api/get-dossier";
 import { useDossierMessages, type DossierMessage } from "../api/list-dossier-messages";
 import type { DossierKind } from "../api/list-dossiers";
 import { useMarkDossierMessageRead } from "../api/mark-dossier-message-read";
-import { formatDate, formatDateTime } from "../lib/dates";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { arpentagePaths, cadastrePaths, dossierPath } from "../lib/paths";
 import { QueryProblem } from "./AccessNotice";
 import { ClosingDateExtensionForm } from "./ClosingDateExtensionForm";

@@ -1,42 +1,26 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
-import { emptyPage, jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
+import { dossierOf, emptyPage, jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
+import { pageOf } from "@/test/fixtures";
 import type { LotReservationPage as ReservationList } from "../api/list-lot-reservations";
 import { LotReservationPage } from "./LotReservationPage";
+import { signOutAfterEachTest } from "@/test/session";
 
-const dossiers = {
-  items: [
-    {
-      number: "1093112",
-      kind: "cadastre",
-      title: "Lots 6 123 401 à 6 123 404, Lévis",
-      status: "ouvert",
-      closingDate: "2027-01-15",
-      responsible: jeanPersonRef,
-      openedAt: "2026-09-27T11:30:31Z",
-      read: false,
-      unreadMessages: 0,
-    },
-    {
+const dossiers = pageOf(
+  [
+    dossierOf({ read: false }),
+    dossierOf({
       number: "1090001",
-      kind: "cadastre",
       title: "Dossier fermé",
       status: "ferme",
       closingDate: "2026-01-15",
-      responsible: jeanPersonRef,
       openedAt: "2025-09-27T11:30:31Z",
-      read: true,
-      unreadMessages: 0,
-    },
+    }),
   ],
-  page: 1,
-  pageSize: 100,
-  totalItems: 2,
-  totalPages: 1,
-};
+  { pageSize: 100 },
+);
 
 const reservation = {
   id: "9f1c0d2e-0000-4000-8000-000000000001",
@@ -67,9 +51,7 @@ function renderPage(post: (request: Request) => Response) {
 }
 
 describe("Réservation de lot", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("offers the open cadastre dossiers only, and shows who the user acts for", async () => {
     renderPage(() => json(reservation, 201));

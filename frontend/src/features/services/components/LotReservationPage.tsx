@@ -8,7 +8,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useLotReservations, type LotReservation } from "../api/list-lot-reservations";
 import { useDossiers } from "../api/list-dossiers";
 import { useReserveLots } from "../api/reserve-lots";
-import { formatDateTime } from "../lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { formatLots } from "../lib/lots";
 import { integerIn } from "../lib/numbers";
 import { QueryProblem } from "./AccessNotice";

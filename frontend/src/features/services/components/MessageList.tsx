@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
 import { useI18n } from "@/i18n";
-import { formatDateTime } from "../lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { UnreadMarker } from "./UnreadMarker";
 
 export interface MessageEntry {

@@ -1,10 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json } from "@/test/api-mock";
 import { jeanPersonRef, pierre, pierreRef, renderSignedIn } from "../test/api";
 import { PrevalidationPage } from "./PrevalidationPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 const rules = [
   ["R1", true, "Fichier XML de taille acceptable."],
@@ -30,9 +30,7 @@ const report = {
 };
 
 describe("Prévalidation d'une DM", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("sends the file as multipart and shows the report R1 to R8", async () => {
     const { fetch } = renderSignedIn(

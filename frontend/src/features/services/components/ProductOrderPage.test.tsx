@@ -1,15 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo, json, problem } from "@/test/api-mock";
 import { emptyPage, pierre, renderSignedIn } from "../test/api";
 import { ProductOrderPage } from "./ProductOrderPage";
+import { signOutAfterEachTest } from "@/test/session";
 
 describe("Commande de produit", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("accepts « 1 234 567 » and shows the API's error on /lots/1 next to the second lot", async () => {
     const { fetch } = renderSignedIn(

@@ -6,7 +6,7 @@ import { fullName } from "@/lib/auth/me";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { useProductOrders, type ProductOrder } from "../api/list-product-orders";
 import { useOrderProducts, type ProductFormat, type ProductType } from "../api/order-products";
-import { formatDateTime } from "../lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { formatLots } from "../lib/lots";
 import { integerIn } from "../lib/numbers";
 import { SelectField } from "./fields";

@@ -1,17 +1,15 @@
 import { screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import { session } from "@/lib/api/client";
+import { describe, expect, it } from "vitest";
 import { callsTo } from "@/test/api-mock";
 import { pierre, renderSignedIn } from "../test/api";
 import { cadastreRoutes } from "./routes";
+import { signOutAfterEachTest } from "@/test/session";
 
 const noDelegation =
   "Pour accéder au site, un arpenteur-géomètre doit d'abord vous désigner comme délégataire pour agir en son nom.";
 
 describe("Cadastre tab", () => {
-  afterEach(() => {
-    session.signOut("initial");
-  });
+  signOutAfterEachTest();
 
   it("shows the guide's message instead of the services to a user with no délégant", async () => {
     const { fetch } = renderSignedIn(

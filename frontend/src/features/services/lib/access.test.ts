@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Me } from "@/lib/auth/me";
+import { actingFor, type Person } from "@/test/fixtures";
 import { jean, pierre } from "../test/api";
 import { canDepositDm, serviceAccess } from "./access";
 
@@ -15,24 +16,15 @@ describe("service access", () => {
   });
 
   it("never lets a surveyor acting for another surveyor file a DM", () => {
-    const jeanForAlain: Me = {
-      ...jean,
-      actingFor: {
-        userId: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5002",
-        matricule: "5002",
-        firstName: "Alain",
-        lastName: "Proviste",
-        services: [
-          "lot_reservation",
-          "lot_correction_check",
-          "cadastre_dossiers",
-          "survey_dossiers",
-          "product_order",
-          "dm_prevalidation",
-        ],
-        endsOn: null,
-      },
+    const alain: Person = {
+      id: "0b8a7c5e-3f4e-4d7a-9a55-5d1f4b1f5002",
+      username: "aproviste",
+      email: "alain.proviste@exemple.qc.ca",
+      firstName: "Alain",
+      lastName: "Proviste",
+      matricule: "5002",
     };
+    const jeanForAlain: Me = { ...jean, actingFor: actingFor(alain) };
     expect(canDepositDm(jeanForAlain)).toBe(false);
   });
 

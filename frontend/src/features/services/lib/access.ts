@@ -14,7 +14,7 @@ export function serviceAccess(me: Me): ServiceAccess {
     return { status: "granted", principal: me.actingFor, actsForSelf };
   }
   // A délégant who ended the delegation leaves a choice to make, not the §4 message.
-  return me.mustSelectDelegant || me.delegationEnded === true ? { status: "mustSelect" } : { status: "noDelegation" };
+  return me.mustSelectDelegant || me.delegationEnded ? { status: "mustSelect" } : { status: "noDelegation" };
 }
 
 /**

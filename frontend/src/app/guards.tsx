@@ -1,8 +1,8 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { Loading } from "@/components/Loading";
-import { readLoginState, type LoginState } from "./login-state";
-import { homePath, useMe } from "./me";
-import { useSession } from "./use-session";
+import { readLoginState, type LoginState } from "@/lib/auth/login-state";
+import { homePath, useMe } from "@/lib/auth/me";
+import { useSession } from "@/lib/auth/use-session";
 
 export const loginPath = "/connexion";
 
