@@ -1,4 +1,5 @@
 import { useCallback, useState, type ChangeEvent, type FormEvent } from "react";
+import type { DisplayMessage } from "@/lib/api/errors";
 import { useFormErrors, type FormErrors } from "@/lib/forms/use-form-errors";
 
 /** What a field control needs from its form: its name, value, change handler and error. */
@@ -6,7 +7,7 @@ export interface FieldBinding<F extends string> {
   name: F;
   value: string;
   onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
-  error: FormErrors<F>["fieldErrors"][F];
+  error: DisplayMessage | undefined;
 }
 
 type Checks<F extends string> = Partial<Record<F, string | undefined>>;
@@ -15,7 +16,7 @@ export interface Form<F extends string> {
   values: Record<F, string>;
   errors: FormErrors<F>;
   /** Spread on a TextField, TextAreaField or SelectField. */
-  field: (name: F) => FieldBinding<F>;
+  field: <N extends F>(name: N) => FieldBinding<N>;
   set: (name: F, value: string) => void;
   /** Empties the named fields (all of them when none is named), e.g. after a successful call. */
   reset: (...names: F[]) => void;

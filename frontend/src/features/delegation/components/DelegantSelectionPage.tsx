@@ -15,7 +15,8 @@ import { useSelectDelegant } from "../api/select-delegant";
 import { delegationEnded, maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
-import { LiveStatus, LoadError } from "./Feedback";
+import { LiveSentence, Loaded } from "@/components/Feedback";
+import { TableHead } from "@/components/TableHead";
 
 /**
  * Délégation ▸ Sélection d'un délégant (SPEC §4): radio table Sélection / Matricule /
@@ -27,14 +28,14 @@ export function DelegantSelectionPage() {
   const delegants = useDelegants();
   return (
     <Page title={t("delegation.selection.title")}>
-      {!me || delegants.isPending ? (
+      {!me ? (
         <Loading />
-      ) : delegants.isError ? (
-        <LoadError error={delegants.error} onRetry={() => void delegants.refetch()} />
-      ) : maySelectDelegant(me, delegants.data) ? (
-        <SelectionForm me={me} delegants={delegants.data} />
       ) : (
-        <NoDelegationNotice me={me} />
+        <Loaded query={delegants} errorTitle={t("delegation.loadError")}>
+          {(list) =>
+            maySelectDelegant(me, list) ? <SelectionForm me={me} delegants={list} /> : <NoDelegationNotice me={me} />
+          }
+        </Loaded>
       )}
     </Page>
   );
@@ -124,7 +125,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
           <p>{t("delegation.selection.mustSelect")}</p>
         </Notice>
       )}
-      <LiveStatus message={status} />
+      <LiveSentence text={status} />
       <p className="delegation-current">
         {actingFor && actingForListed
           ? t("delegation.selection.current", { name: fullName(actingFor), matricule: actingFor.matricule })
@@ -137,18 +138,14 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
           <div className="delegation-table__scroll">
             <table className="delegation-table">
               <caption className="visually-hidden">{t("delegation.selection.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("delegation.selection.select")}</th>
-                  <th scope="col">{t("delegation.selection.matricule")}</th>
-                  <th scope="col">{t("delegation.selection.surveyor")}</th>
-                  {showRenounce && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t("delegation.selection.actions")}</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  ...(["select", "matricule", "surveyor"] as const).map((column) =>
+                    t(`delegation.selection.${column}`),
+                  ),
+                  showRenounce && { hidden: t("delegation.selection.actions") },
+                ]}
+              />
               <tbody>
                 {delegants.map((delegant, index) => {
                   const rowId = `${baseId}-${index}`;

@@ -16,7 +16,8 @@ import { AddDelegateDialog } from "./AddDelegateDialog";
 import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EditDelegateDialog } from "./EditDelegateDialog";
-import { LiveStatus, LoadError } from "./Feedback";
+import { LiveSentence, Loaded } from "@/components/Feedback";
+import { EmptyRow, TableHead } from "@/components/TableHead";
 
 /** Délégation ▸ Gestion des délégataires: for a surveyor acting in their own name (SPEC §5). */
 export function DelegatesPage() {
@@ -70,7 +71,7 @@ function DelegatesManager() {
   return (
     <Page title={t("delegation.delegates.title")}>
       <p>{t("delegation.delegates.intro")}</p>
-      <LiveStatus message={status} />
+      <LiveSentence text={status} />
       <div className="delegation-toolbar">
         <button
           ref={addButton}
@@ -84,91 +85,83 @@ function DelegatesManager() {
           {t("delegation.delegates.add")}
         </button>
       </div>
-      {delegates.isPending ? (
-        <Loading />
-      ) : delegates.isError ? (
-        <LoadError error={delegates.error} onRetry={() => void delegates.refetch()} />
-      ) : (
-        <div className="delegation-table__scroll">
-          <table className="delegation-table">
-            <caption>{t("delegation.delegates.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegation.delegates.name")}</th>
-                <th scope="col">{t("delegation.delegates.email")}</th>
-                <th scope="col">{t("delegation.delegates.since")}</th>
-                <th scope="col">{t("delegation.delegates.services")}</th>
-                <th scope="col">{t("delegation.delegates.endsOn")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("delegation.delegates.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {delegates.data.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="delegation-table__empty">
+      <Loaded query={delegates} errorTitle={t("delegation.loadError")}>
+        {(list) => (
+          <div className="delegation-table__scroll">
+            <table className="delegation-table">
+              <caption>{t("delegation.delegates.caption")}</caption>
+              <TableHead
+                columns={[
+                  ...(["name", "email", "since", "services", "endsOn"] as const).map((column) =>
+                    t(`delegation.delegates.${column}`),
+                  ),
+                  { hidden: t("delegation.delegates.actions") },
+                ]}
+              />
+              <tbody>
+                {list.length === 0 ? (
+                  <EmptyRow colSpan={6} className="delegation-table__empty">
                     {t("delegation.delegates.empty")}
-                  </td>
-                </tr>
-              ) : (
-                delegates.data.map((delegate) => (
-                  <tr key={delegate.userId}>
-                    <th scope="row">{fullName(delegate)}</th>
-                    <td>{delegate.email}</td>
-                    <td>
-                      <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
-                    </td>
-                    <td>
-                      {grantsAll(delegate.services) ? (
-                        t("delegation.delegates.allServices")
-                      ) : (
-                        <ul className="delegation-table__services">
-                          {sortServices(delegate.services).map((service) => (
-                            <li key={service}>{t(serviceLabelKey(service))}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      {delegate.endsOn ? (
-                        <time dateTime={delegate.endsOn}>{delegate.endsOn}</time>
-                      ) : (
-                        t("delegation.delegates.noEnd")
-                      )}
-                    </td>
-                    <td className="delegation-table__action">
-                      <button
-                        type="button"
-                        className="button button--secondary delegation-button--small"
-                        aria-label={t("delegation.delegates.editFor", { name: fullName(delegate) })}
-                        onClick={() => {
-                          setStatus(null);
-                          setEditing(delegate);
-                        }}
-                      >
-                        {t("delegation.delegates.edit")}
-                      </button>{" "}
-                      <button
-                        type="button"
-                        className="button button--secondary delegation-button--small"
-                        aria-label={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
-                        onClick={() => {
-                          setStatus(null);
-                          setRemoveError(null);
-                          setRemoving(delegate);
-                        }}
-                      >
-                        {t("delegation.delegates.remove")}
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </EmptyRow>
+                ) : (
+                  list.map((delegate) => (
+                    <tr key={delegate.userId}>
+                      <th scope="row">{fullName(delegate)}</th>
+                      <td>{delegate.email}</td>
+                      <td>
+                        <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
+                      </td>
+                      <td>
+                        {grantsAll(delegate.services) ? (
+                          t("delegation.delegates.allServices")
+                        ) : (
+                          <ul className="delegation-table__services">
+                            {sortServices(delegate.services).map((service) => (
+                              <li key={service}>{t(serviceLabelKey(service))}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>
+                        {delegate.endsOn ? (
+                          <time dateTime={delegate.endsOn}>{delegate.endsOn}</time>
+                        ) : (
+                          t("delegation.delegates.noEnd")
+                        )}
+                      </td>
+                      <td className="delegation-table__action">
+                        <button
+                          type="button"
+                          className="button button--secondary delegation-button--small"
+                          aria-label={t("delegation.delegates.editFor", { name: fullName(delegate) })}
+                          onClick={() => {
+                            setStatus(null);
+                            setEditing(delegate);
+                          }}
+                        >
+                          {t("delegation.delegates.edit")}
+                        </button>{" "}
+                        <button
+                          type="button"
+                          className="button button--secondary delegation-button--small"
+                          aria-label={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
+                          onClick={() => {
+                            setStatus(null);
+                            setRemoveError(null);
+                            setRemoving(delegate);
+                          }}
+                        >
+                          {t("delegation.delegates.remove")}
+                        </button>
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
 
       {adding && (
         <AddDelegateDialog

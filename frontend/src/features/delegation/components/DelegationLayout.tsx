@@ -9,7 +9,7 @@ import { useDelegants } from "@/lib/auth/delegants";
 import { actsForSelf, maySelectDelegant, needsDelegantList, visibleTabs, type DelegationTab } from "../lib/access";
 import { DelegantSelectionPage } from "./DelegantSelectionPage";
 import { DelegatesPage } from "./DelegatesPage";
-import { LoadError } from "./Feedback";
+import { Loaded } from "@/components/Feedback";
 import "./delegation.css";
 
 export const delegatesPath = "/delegation/gestion-des-delegataires";
@@ -60,13 +60,9 @@ function DelegationHome() {
   if (maySelectDelegant(me, delegants.data)) return <Navigate to={selectionPath} replace />;
   return (
     <Page title={t("delegation.title")}>
-      {delegants.isPending ? (
-        <Loading />
-      ) : delegants.isError ? (
-        <LoadError error={delegants.error} onRetry={() => void delegants.refetch()} />
-      ) : (
-        <NoDelegationNotice me={me} />
-      )}
+      <Loaded query={delegants} errorTitle={t("delegation.loadError")}>
+        {() => <NoDelegationNotice me={me} />}
+      </Loaded>
     </Page>
   );
 }
