@@ -25,7 +25,13 @@ export function OpenDossierPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const surveyors = useSurveyors();
-  const form = useForm({ number: "", kind: "cadastre", matricule: params.get("matricule") ?? "", title: "", closingDate: "" });
+  const form = useForm({
+    number: "",
+    kind: "cadastre",
+    matricule: params.get("matricule") ?? "",
+    title: "",
+    closingDate: "",
+  });
   const [opened, setOpened] = useState<Dossier | null>(null);
   const create = useCreateDossier();
   const number = form.values.number.trim();

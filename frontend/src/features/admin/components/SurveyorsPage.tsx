@@ -3,13 +3,13 @@ import { Link } from "react-router";
 import { FormLayout } from "@/components/FormLayout";
 import { requiredMatching, requiredUpTo } from "@/components/checks";
 import { Loaded, LiveStatus } from "@/components/Feedback";
-import { EmptyRow, TableHead } from "@/components/TableHead";
+import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
+import { useConfirmation } from "@/components/use-confirmation";
 import { useForm } from "@/components/use-form";
 import { MatriculeField } from "./MatriculeField";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import { describeError, type DisplayMessage } from "@/lib/api/errors";
 import { fullName } from "@/lib/auth/me";
 import { useGrantSurveyor } from "../api/grant-surveyor";
 import { useSurveyors, type Surveyor } from "../api/list-surveyors";
@@ -98,27 +98,15 @@ function GrantSurveyorForm() {
 }
 
 function SurveyorList() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const surveyors = useSurveyors();
   const revoke = useRevokeSurveyor();
   const [query, setQuery] = useState("");
-  const [revoking, setRevoking] = useState<Surveyor | null>(null);
-  const [revokeError, setRevokeError] = useState<DisplayMessage | null>(null);
   const [revoked, setRevoked] = useState<Surveyor | null>(null);
+  const revocation = useConfirmation(revoke, (surveyor: Surveyor) => surveyor.matricule, setRevoked);
   // When the row's button is gone after a withdrawal, focus goes to the list's heading.
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  function confirmRevoke(surveyor: Surveyor) {
-    setRevokeError(null);
-    revoke.mutate(surveyor.matricule, {
-      onSuccess: () => {
-        setRevoking(null);
-        setRevoked(surveyor);
-      },
-      onError: (error) => setRevokeError(describeError(error, t, locale)),
-    });
-  }
 
   const all = surveyors.data ?? [];
   const shown = filterSurveyors(all, query);
@@ -184,18 +172,15 @@ function SurveyorList() {
                           >
                             {t("admin.surveyors.openDossier")}
                           </Link>
-                          <button
-                            type="button"
+                          <RowAction
+                            label={t("admin.surveyors.revoke")}
+                            ariaLabel={t("admin.surveyors.revokeFor", { name: fullName(surveyor) })}
                             className="button button--secondary admin-button--small"
-                            aria-label={t("admin.surveyors.revokeFor", { name: fullName(surveyor) })}
                             onClick={() => {
                               setRevoked(null);
-                              setRevokeError(null);
-                              setRevoking(surveyor);
+                              revocation.open(surveyor);
                             }}
-                          >
-                            {t("admin.surveyors.revoke")}
-                          </button>
+                          />
                         </td>
                       </tr>
                     ))
@@ -206,18 +191,20 @@ function SurveyorList() {
           </>
         )}
       </Loaded>
-      {revoking && (
+      {revocation.target && (
         <ConfirmDialog
+          {...revocation.dialog}
           title={t("admin.revoke.title")}
           confirmLabel={t("admin.revoke.confirm")}
           cancelLabel={t("admin.revoke.cancel")}
-          pending={revoke.isPending}
-          error={revokeError}
           finalFocusRef={headingRef}
-          onCancel={() => setRevoking(null)}
-          onConfirm={() => confirmRevoke(revoking)}
         >
-          <p>{t("admin.revoke.question", { name: fullName(revoking), matricule: revoking.matricule })}</p>
+          <p>
+            {t("admin.revoke.question", {
+              name: fullName(revocation.target),
+              matricule: revocation.target.matricule,
+            })}
+          </p>
           <p>{t("admin.revoke.consequence")}</p>
         </ConfirmDialog>
       )}

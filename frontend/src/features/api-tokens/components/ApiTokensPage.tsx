@@ -4,12 +4,12 @@ import { FormAlert } from "@/components/Messages";
 import { requiredUpTo } from "@/components/checks";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
-import { EmptyRow, TableHead } from "@/components/TableHead";
+import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
+import { useConfirmation } from "@/components/use-confirmation";
 import { useForm } from "@/components/use-form";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import { describeError, type DisplayMessage } from "@/lib/api/errors";
 import { useCreateApiToken, type NewApiToken } from "../api/create-api-token";
 import { useApiTokens, type ApiToken } from "../api/list-api-tokens";
 import { useRevokeApiToken } from "../api/revoke-api-token";
@@ -20,26 +20,18 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Route /jetons-integration: the user's API tokens for their office software (SPEC §14). */
 export function ApiTokensPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const tokens = useApiTokens();
   const revoke = useRevokeApiToken();
   const [created, setCreated] = useState<NewApiToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [revokeError, setRevokeError] = useState<DisplayMessage | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const revocation = useConfirmation(
+    revoke,
+    (token: ApiToken) => token.id,
+    (token) => setStatus(t("apiTokens.revoked", { name: token.name })),
+  );
   // After a revocation the row's button is gone: focus goes to the table.
   const table = useRef<HTMLTableElement>(null);
-
-  function confirmRevocation(token: ApiToken) {
-    setRevokeError(null);
-    revoke.mutate(token.id, {
-      onSuccess: () => {
-        setRevoking(null);
-        setStatus(t("apiTokens.revoked", { name: token.name }));
-      },
-      onError: (error) => setRevokeError(describeError(error, t, locale)),
-    });
-  }
 
   return (
     <Page title={t("apiTokens.title")}>
@@ -96,18 +88,14 @@ export function ApiTokensPage() {
                         )}
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t("apiTokens.list.revokeFor", { name: token.name })}
+                        <RowAction
+                          label={t("apiTokens.list.revoke")}
+                          ariaLabel={t("apiTokens.list.revokeFor", { name: token.name })}
                           onClick={() => {
                             setStatus(null);
-                            setRevokeError(null);
-                            setRevoking(token);
+                            revocation.open(token);
                           }}
-                        >
-                          {t("apiTokens.list.revoke")}
-                        </button>
+                        />
                       </td>
                     </tr>
                   ))
@@ -118,18 +106,15 @@ export function ApiTokensPage() {
         )}
       </Loaded>
 
-      {revoking && (
+      {revocation.target && (
         <ConfirmDialog
+          {...revocation.dialog}
           title={t("apiTokens.revoke.title")}
           confirmLabel={t("apiTokens.revoke.confirm")}
           cancelLabel={t("apiTokens.revoke.cancel")}
-          pending={revoke.isPending}
-          error={revokeError}
           finalFocusRef={table}
-          onCancel={() => setRevoking(null)}
-          onConfirm={() => confirmRevocation(revoking)}
         >
-          <p>{t("apiTokens.revoke.question", { name: revoking.name })}</p>
+          <p>{t("apiTokens.revoke.question", { name: revocation.target.name })}</p>
           <p>{t("apiTokens.revoke.effect")}</p>
         </ConfirmDialog>
       )}

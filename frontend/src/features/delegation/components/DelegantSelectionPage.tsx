@@ -16,7 +16,8 @@ import { delegationEnded, maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
-import { TableHead } from "@/components/TableHead";
+import { RowAction, TableHead } from "@/components/DataTable";
+import { useConfirmation } from "@/components/use-confirmation";
 
 /**
  * Délégation ▸ Sélection d'un délégant (SPEC §4): radio table Sélection / Matricule /
@@ -58,8 +59,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
   const selected = choice ?? (actingForListed ? actingFor.userId : null);
   const [error, setError] = useState<DisplayMessage | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [renouncing, setRenouncing] = useState<Delegant | null>(null);
-  const [renounceError, setRenounceError] = useState<DisplayMessage | null>(null);
+
   const [renounced, setRenounced] = useState(0);
 
   // /me still names a surveyor who is no longer in the list: the delegation ended meanwhile.
@@ -100,18 +100,16 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
     });
   }
 
-  function confirmRenounce(delegant: Delegant) {
-    setRenounceError(null);
-    renounce.mutate(delegant.userId, {
-      onSuccess: () => {
-        setRenouncing(null);
-        if (choice === delegant.userId) setChoice(null);
-        setRenounced((n) => n + 1);
-        setStatus(t("delegation.renounce.done", { name: fullName(delegant), matricule: delegant.matricule }));
-      },
-      onError: (failure) => setRenounceError(describeDelegationError(failure, t, locale, {})),
-    });
-  }
+  const renouncement = useConfirmation(
+    renounce,
+    (delegant: Delegant) => delegant.userId,
+    (delegant) => {
+      if (choice === delegant.userId) setChoice(null);
+      setRenounced((n) => n + 1);
+      setStatus(t("delegation.renounce.done", { name: fullName(delegant), matricule: delegant.matricule }));
+    },
+    (failure) => describeDelegationError(failure, t, locale, {}),
+  );
 
   return (
     <>
@@ -173,18 +171,15 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
                       {showRenounce && (
                         <td className="delegation-table__action">
                           {!delegant.self && (
-                            <button
-                              type="button"
+                            <RowAction
+                              label={t("delegation.selection.renounce")}
+                              ariaLabel={t("delegation.selection.renounceFor", { name: fullName(delegant) })}
                               className="link-button"
-                              aria-label={t("delegation.selection.renounceFor", { name: fullName(delegant) })}
                               onClick={() => {
                                 setStatus(null);
-                                setRenounceError(null);
-                                setRenouncing(delegant);
+                                renouncement.open(delegant);
                               }}
-                            >
-                              {t("delegation.selection.renounce")}
-                            </button>
+                            />
                           )}
                         </td>
                       )}
@@ -202,18 +197,20 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
         </div>
       </form>
 
-      {renouncing && (
+      {renouncement.target && (
         <ConfirmDialog
+          {...renouncement.dialog}
           title={t("delegation.renounce.title")}
           confirmLabel={t("delegation.renounce.confirm")}
           cancelLabel={t("delegation.renounce.cancel")}
-          pending={renounce.isPending}
-          error={renounceError}
           finalFocusRef={applyButton}
-          onCancel={() => setRenouncing(null)}
-          onConfirm={() => confirmRenounce(renouncing)}
         >
-          <p>{t("delegation.renounce.question", { name: fullName(renouncing), matricule: renouncing.matricule })}</p>
+          <p>
+            {t("delegation.renounce.question", {
+              name: fullName(renouncement.target),
+              matricule: renouncement.target.matricule,
+            })}
+          </p>
           <p>{t("delegation.renounce.effect")}</p>
         </ConfirmDialog>
       )}

@@ -4,7 +4,6 @@ import { Loading } from "@/components/Loading";
 import { Notice } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { useI18n } from "@/i18n";
-import type { DisplayMessage } from "@/lib/api/errors";
 import { delegantSelectionPath } from "@/lib/auth/delegation-not-active";
 import { fullName, useMe } from "@/lib/auth/me";
 import { useDelegates, type Delegate } from "../api/list-delegates";
@@ -17,7 +16,10 @@ import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EditDelegateDialog } from "./EditDelegateDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
-import { EmptyRow, TableHead } from "@/components/TableHead";
+import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
+import { useConfirmation } from "@/components/use-confirmation";
+
+const smallButton = "button button--secondary delegation-button--small";
 
 /** Délégation ▸ Gestion des délégataires: for a surveyor acting in their own name (SPEC §5). */
 export function DelegatesPage() {
@@ -45,9 +47,9 @@ function DelegatesManager() {
   const delegates = useDelegates();
   const remove = useRemoveDelegate();
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<Delegate | null>(null);
+
   const [editing, setEditing] = useState<Delegate | null>(null);
-  const [removeError, setRemoveError] = useState<DisplayMessage | null>(null);
+
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // After a removal the row's button is gone: focus goes to Ajouter délégataire.
@@ -56,17 +58,15 @@ function DelegatesManager() {
     if (removals > 0) addButton.current?.focus();
   }, [removals]);
 
-  function confirmRemoval(delegate: Delegate) {
-    setRemoveError(null);
-    remove.mutate(delegate.userId, {
-      onSuccess: () => {
-        setRemoving(null);
-        setRemovals((n) => n + 1);
-        setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
-      },
-      onError: (error) => setRemoveError(describeDelegationError(error, t, locale, {})),
-    });
-  }
+  const removal = useConfirmation(
+    remove,
+    (delegate: Delegate) => delegate.userId,
+    (delegate) => {
+      setRemovals((n) => n + 1);
+      setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
+    },
+    (error) => describeDelegationError(error, t, locale, {}),
+  );
 
   return (
     <Page title={t("delegation.delegates.title")}>
@@ -130,29 +130,24 @@ function DelegatesManager() {
                         )}
                       </td>
                       <td className="delegation-table__action">
-                        <button
-                          type="button"
-                          className="button button--secondary delegation-button--small"
-                          aria-label={t("delegation.delegates.editFor", { name: fullName(delegate) })}
+                        <RowAction
+                          label={t("delegation.delegates.edit")}
+                          ariaLabel={t("delegation.delegates.editFor", { name: fullName(delegate) })}
+                          className={smallButton}
                           onClick={() => {
                             setStatus(null);
                             setEditing(delegate);
                           }}
-                        >
-                          {t("delegation.delegates.edit")}
-                        </button>{" "}
-                        <button
-                          type="button"
-                          className="button button--secondary delegation-button--small"
-                          aria-label={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
+                        />{" "}
+                        <RowAction
+                          label={t("delegation.delegates.remove")}
+                          ariaLabel={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
+                          className={smallButton}
                           onClick={() => {
                             setStatus(null);
-                            setRemoveError(null);
-                            setRemoving(delegate);
+                            removal.open(delegate);
                           }}
-                        >
-                          {t("delegation.delegates.remove")}
-                        </button>
+                        />
                       </td>
                     </tr>
                   ))
@@ -182,18 +177,15 @@ function DelegatesManager() {
           }}
         />
       )}
-      {removing && (
+      {removal.target && (
         <ConfirmDialog
+          {...removal.dialog}
           title={t("delegation.remove.title")}
           confirmLabel={t("delegation.remove.confirm")}
           cancelLabel={t("delegation.remove.cancel")}
-          pending={remove.isPending}
-          error={removeError}
           finalFocusRef={addButton}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => confirmRemoval(removing)}
         >
-          <p>{t("delegation.remove.question", { name: fullName(removing), email: removing.email })}</p>
+          <p>{t("delegation.remove.question", { name: fullName(removal.target), email: removal.target.email })}</p>
           <p>{t("delegation.remove.effect")}</p>
         </ConfirmDialog>
       )}

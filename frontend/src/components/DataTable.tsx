@@ -38,3 +38,22 @@ export function EmptyRow({
     </tr>
   );
 }
+
+/** A button acting on one row; label names the action, ariaLabel names it with the row. */
+export function RowAction({
+  label,
+  ariaLabel,
+  className = "button button--secondary",
+  onClick,
+}: {
+  label: string;
+  ariaLabel: string;
+  className?: string;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className={className} aria-label={ariaLabel} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
