@@ -4,7 +4,7 @@ import { FormLayout } from "@/components/FormLayout";
 import { requiredMatching, requiredUpTo } from "@/components/checks";
 import { Loaded, LiveStatus } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
-import { useConfirmation } from "@/components/use-confirmation";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
 import { useForm } from "@/components/use-form";
 import { MatriculeField } from "./MatriculeField";
 import { Page } from "@/components/Page";
@@ -18,7 +18,6 @@ import { formatDate } from "@/lib/dates";
 import { openDossierPath } from "../lib/paths";
 import { filterSurveyors } from "../lib/search";
 import { limits, matriculePattern } from "../lib/validation";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
 
 /** Administration ▸ Arpenteurs-géomètres: grant the status, search the list, withdraw the status. */
 export function SurveyorsPage() {
@@ -104,7 +103,9 @@ function SurveyorList() {
   const revoke = useRevokeSurveyor();
   const [query, setQuery] = useState("");
   const [revoked, setRevoked] = useState<Surveyor | null>(null);
-  const revocation = useConfirmation(revoke, (surveyor: Surveyor) => surveyor.matricule, setRevoked);
+  const revocation = useConfirmation(revoke, (surveyor: Surveyor) => surveyor.matricule, setRevoked, {
+    onOpen: () => setRevoked(null),
+  });
   // When the row's button is gone after a withdrawal, focus goes to the list's heading.
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -176,10 +177,7 @@ function SurveyorList() {
                             label={t("admin.surveyors.revoke")}
                             ariaLabel={t("admin.surveyors.revokeFor", { name: fullName(surveyor) })}
                             className="button button--secondary admin-button--small"
-                            onClick={() => {
-                              setRevoked(null);
-                              revocation.open(surveyor);
-                            }}
+                            onClick={() => revocation.open(surveyor)}
                           />
                         </td>
                       </tr>
@@ -191,23 +189,19 @@ function SurveyorList() {
           </>
         )}
       </Loaded>
-      {revocation.target && (
-        <ConfirmDialog
-          {...revocation.dialog}
-          title={t("admin.revoke.title")}
-          confirmLabel={t("admin.revoke.confirm")}
-          cancelLabel={t("admin.revoke.cancel")}
-          finalFocusRef={headingRef}
-        >
-          <p>
-            {t("admin.revoke.question", {
-              name: fullName(revocation.target),
-              matricule: revocation.target.matricule,
-            })}
-          </p>
-          <p>{t("admin.revoke.consequence")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={revocation} texts="admin.revoke" finalFocusRef={headingRef}>
+        {(surveyor) => (
+          <>
+            <p>
+              {t("admin.revoke.question", {
+                name: fullName(surveyor),
+                matricule: surveyor.matricule,
+              })}
+            </p>
+            <p>{t("admin.revoke.consequence")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </section>
   );
 }

@@ -2,10 +2,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { FormAlert } from "@/components/Messages";
 import { requiredUpTo } from "@/components/checks";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
-import { useConfirmation } from "@/components/use-confirmation";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
 import { useForm } from "@/components/use-form";
 import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
@@ -29,6 +28,7 @@ export function ApiTokensPage() {
     revoke,
     (token: ApiToken) => token.id,
     (token) => setStatus(t("apiTokens.revoked", { name: token.name })),
+    { onOpen: () => setStatus(null) },
   );
   // After a revocation the row's button is gone: focus goes to the table.
   const table = useRef<HTMLTableElement>(null);
@@ -91,10 +91,7 @@ export function ApiTokensPage() {
                         <RowAction
                           label={t("apiTokens.list.revoke")}
                           ariaLabel={t("apiTokens.list.revokeFor", { name: token.name })}
-                          onClick={() => {
-                            setStatus(null);
-                            revocation.open(token);
-                          }}
+                          onClick={() => revocation.open(token)}
                         />
                       </td>
                     </tr>
@@ -106,18 +103,14 @@ export function ApiTokensPage() {
         )}
       </Loaded>
 
-      {revocation.target && (
-        <ConfirmDialog
-          {...revocation.dialog}
-          title={t("apiTokens.revoke.title")}
-          confirmLabel={t("apiTokens.revoke.confirm")}
-          cancelLabel={t("apiTokens.revoke.cancel")}
-          finalFocusRef={table}
-        >
-          <p>{t("apiTokens.revoke.question", { name: revocation.target.name })}</p>
-          <p>{t("apiTokens.revoke.effect")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={revocation} texts="apiTokens.revoke" finalFocusRef={table}>
+        {(token) => (
+          <>
+            <p>{t("apiTokens.revoke.question", { name: token.name })}</p>
+            <p>{t("apiTokens.revoke.effect")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </Page>
   );
 }

@@ -14,10 +14,9 @@ import { useRenounceDelegation } from "../api/renounce-delegation";
 import { useSelectDelegant } from "../api/select-delegant";
 import { delegationEnded, maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
 import { RowAction, TableHead } from "@/components/DataTable";
-import { useConfirmation } from "@/components/use-confirmation";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
 
 /**
  * Délégation ▸ Sélection d'un délégant (SPEC §4): radio table Sélection / Matricule /
@@ -108,7 +107,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
       setRenounced((n) => n + 1);
       setStatus(t("delegation.renounce.done", { name: fullName(delegant), matricule: delegant.matricule }));
     },
-    (failure) => describeDelegationError(failure, t, locale, {}),
+    { describe: (failure) => describeDelegationError(failure, t, locale, {}), onOpen: () => setStatus(null) },
   );
 
   return (
@@ -175,10 +174,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
                               label={t("delegation.selection.renounce")}
                               ariaLabel={t("delegation.selection.renounceFor", { name: fullName(delegant) })}
                               className="link-button"
-                              onClick={() => {
-                                setStatus(null);
-                                renouncement.open(delegant);
-                              }}
+                              onClick={() => renouncement.open(delegant)}
                             />
                           )}
                         </td>
@@ -197,23 +193,19 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
         </div>
       </form>
 
-      {renouncement.target && (
-        <ConfirmDialog
-          {...renouncement.dialog}
-          title={t("delegation.renounce.title")}
-          confirmLabel={t("delegation.renounce.confirm")}
-          cancelLabel={t("delegation.renounce.cancel")}
-          finalFocusRef={applyButton}
-        >
-          <p>
-            {t("delegation.renounce.question", {
-              name: fullName(renouncement.target),
-              matricule: renouncement.target.matricule,
-            })}
-          </p>
-          <p>{t("delegation.renounce.effect")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={renouncement} texts="delegation.renounce" finalFocusRef={applyButton}>
+        {(delegant) => (
+          <>
+            <p>
+              {t("delegation.renounce.question", {
+                name: fullName(delegant),
+                matricule: delegant.matricule,
+              })}
+            </p>
+            <p>{t("delegation.renounce.effect")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </>
   );
 }

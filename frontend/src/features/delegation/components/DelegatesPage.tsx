@@ -13,11 +13,10 @@ import { formatDate } from "@/lib/dates";
 import { describeDelegationError } from "../lib/errors";
 import { AddDelegateDialog } from "./AddDelegateDialog";
 import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EditDelegateDialog } from "./EditDelegateDialog";
 import { LiveSentence, Loaded } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
-import { useConfirmation } from "@/components/use-confirmation";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
 
 const smallButton = "button button--secondary delegation-button--small";
 
@@ -65,7 +64,7 @@ function DelegatesManager() {
       setRemovals((n) => n + 1);
       setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
     },
-    (error) => describeDelegationError(error, t, locale, {}),
+    { describe: (error) => describeDelegationError(error, t, locale, {}), onOpen: () => setStatus(null) },
   );
 
   return (
@@ -143,10 +142,7 @@ function DelegatesManager() {
                           label={t("delegation.delegates.remove")}
                           ariaLabel={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
                           className={smallButton}
-                          onClick={() => {
-                            setStatus(null);
-                            removal.open(delegate);
-                          }}
+                          onClick={() => removal.open(delegate)}
                         />
                       </td>
                     </tr>
@@ -177,18 +173,14 @@ function DelegatesManager() {
           }}
         />
       )}
-      {removal.target && (
-        <ConfirmDialog
-          {...removal.dialog}
-          title={t("delegation.remove.title")}
-          confirmLabel={t("delegation.remove.confirm")}
-          cancelLabel={t("delegation.remove.cancel")}
-          finalFocusRef={addButton}
-        >
-          <p>{t("delegation.remove.question", { name: fullName(removal.target), email: removal.target.email })}</p>
-          <p>{t("delegation.remove.effect")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={removal} texts="delegation.remove" finalFocusRef={addButton}>
+        {(delegate) => (
+          <>
+            <p>{t("delegation.remove.question", { name: fullName(delegate), email: delegate.email })}</p>
+            <p>{t("delegation.remove.effect")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </Page>
   );
 }
