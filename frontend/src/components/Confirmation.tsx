@@ -48,7 +48,8 @@ export function useConfirmation<T, V>(
             setTarget(null);
             done(target);
           },
-          onError: (failure) => setError(options.describe ? options.describe(failure) : describeError(failure, t, locale)),
+          onError: (failure) =>
+            setError(options.describe ? options.describe(failure) : describeError(failure, t, locale)),
         });
       },
     },
