@@ -20,6 +20,15 @@ export function LiveSentence({ text }: { text: string | null }) {
   return <LiveStatus>{text && <p>{text}</p>}</LiveStatus>;
 }
 
+/** A step of a longer task (e.g. « Vérification… »), announced politely; the region stays in the page. */
+export function ProgressStatus({ text }: { text: string | null }) {
+  return (
+    <div role="status" className={text ? "alert alert--info" : "alert-region"}>
+      {text && <p>{text}</p>}
+    </div>
+  );
+}
+
 /** Something that could not be loaded (title says what), why, and a way to ask again. */
 export function LoadError({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
   const { t, locale } = useI18n();
