@@ -1,12 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from "react";
-import { TextField } from "./TextField";
+import type { ReactNode } from "react";
 import { useI18n } from "@/i18n";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useChangePassword } from "@/lib/auth/change-password";
 import { FormLayout } from "./FormLayout";
-
-const fields = ["currentPassword", "newPassword", "confirmPassword"] as const;
+import { NewPasswordFields, newPasswordChecks, PasswordField } from "./AccountFields";
+import { useForm } from "./use-form";
 
 export interface ChangePasswordFormProps {
   /** Called after the server accepted the new password. */
@@ -22,39 +20,36 @@ export interface ChangePasswordFormProps {
  */
 export function ChangePasswordForm({ onSuccess, onCancel, warning }: ChangePasswordFormProps) {
   const { t } = useI18n();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirmPassword, setConfirmPassword] = useState("");
-  const errors = useFormErrors(fields);
+  const form = useForm({ currentPassword: "", newPassword: "", confirmPassword: "" });
   const change = useChangePassword();
+  const { currentPassword, newPassword, confirmPassword } = form.values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (change.isPending) return;
-    const valid = errors.validate({
-      currentPassword: check.required(currentPassword, t),
-      newPassword: check.newPassword(newPassword, t),
-      confirmPassword: check.confirmation(confirmPassword, newPassword, t),
-    });
-    if (!valid) return;
-    errors.clear();
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onError: errors.showError,
-        onSuccess: () => {
-          setCurrentPassword("");
-          setNewPassword("");
-          setConfirmPassword("");
-          onSuccess?.();
+  const submit = form.onSubmit(
+    change.isPending,
+    () => {
+      const fresh = newPasswordChecks(newPassword, confirmPassword, t);
+      return {
+        currentPassword: check.required(currentPassword, t),
+        newPassword: fresh.password,
+        confirmPassword: fresh.confirmation,
+      };
+    },
+    () =>
+      change.mutate(
+        { currentPassword, newPassword },
+        {
+          onError: form.errors.showError,
+          onSuccess: () => {
+            form.reset();
+            onSuccess?.();
+          },
         },
-      },
-    );
-  }
+      ),
+  );
 
   return (
     <FormLayout
-      errors={errors}
+      errors={form.errors}
       pending={change.isPending}
       onSubmit={submit}
       submitLabel={t("form.submit")}
@@ -65,36 +60,15 @@ export function ChangePasswordForm({ onSuccess, onCancel, warning }: ChangePassw
         </button>
       }
     >
-      <TextField
-        name="currentPassword"
-        type="password"
+      <PasswordField
+        {...form.field("currentPassword")}
         label={t("changePassword.currentPassword")}
-        required
         autoComplete="current-password"
-        value={currentPassword}
-        onChange={(event) => setCurrentPassword(event.target.value)}
-        error={errors.fieldErrors.currentPassword}
       />
-      <TextField
-        name="newPassword"
-        type="password"
-        label={t("changePassword.newPassword")}
-        required
-        hint={t("form.passwordHint")}
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={(event) => setNewPassword(event.target.value)}
-        error={errors.fieldErrors.newPassword}
-      />
-      <TextField
-        name="confirmPassword"
-        type="password"
-        label={t("changePassword.confirmPassword")}
-        required
-        autoComplete="new-password"
-        value={confirmPassword}
-        onChange={(event) => setConfirmPassword(event.target.value)}
-        error={errors.fieldErrors.confirmPassword}
+      <NewPasswordFields
+        password={form.field("newPassword")}
+        confirmation={form.field("confirmPassword")}
+        labels={{ password: t("changePassword.newPassword"), confirmation: t("changePassword.confirmPassword") }}
       />
     </FormLayout>
   );

@@ -1,8 +1,23 @@
 import type { ReactNode } from "react";
-import { useI18n } from "@/i18n";
+import { Link } from "react-router";
+import { useI18n, type MessageKey } from "@/i18n";
+import { externalLinks } from "./external-links";
+import { LanguageSwitch } from "./LanguageSwitch";
 
-/** Blue government header: ministry signature, utility links, then the service banner. */
-export function GovHeader({ children, service }: { children: ReactNode; service: ReactNode }) {
+/**
+ * Blue government header: ministry signature, utility links (Accueil, Nous joindre, the link to
+ * Québec.ca worded as quebecLabel, the page's own links in children, the language switch), then
+ * the service banner.
+ */
+export function GovHeader({
+  children,
+  service,
+  quebecLabel,
+}: {
+  children?: ReactNode;
+  service: ReactNode;
+  quebecLabel: MessageKey;
+}) {
   const { t } = useI18n();
   return (
     <header className="gov-header">
@@ -12,7 +27,21 @@ export function GovHeader({ children, service }: { children: ReactNode; service:
           {t("app.ministry")}
         </p>
         <nav aria-label={t("nav.utility")} className="gov-header__links">
-          <ul>{children}</ul>
+          <ul>
+            <li>
+              <Link to="/">{t("nav.home")}</Link>
+            </li>
+            <li>
+              <a href={externalLinks.contact}>{t("nav.contact")}</a>
+            </li>
+            <li>
+              <a href={externalLinks.quebecPortal}>{t(quebecLabel)}</a>
+            </li>
+            {children}
+            <li>
+              <LanguageSwitch />
+            </li>
+          </ul>
         </nav>
       </div>
       <div className="service-banner">{service}</div>

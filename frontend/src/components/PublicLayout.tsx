@@ -1,8 +1,6 @@
-import { Link, Outlet } from "react-router";
+import { Outlet } from "react-router";
 import { useI18n } from "@/i18n";
-import { externalLinks } from "./external-links";
 import { GovHeader } from "./GovHeader";
-import { LanguageSwitch } from "./LanguageSwitch";
 import { SiteFooter } from "./SiteFooter";
 import { mainContentId, SkipLink } from "./SkipLink";
 
@@ -18,20 +16,8 @@ export function PublicLayout() {
             <p className="service-banner__name">{t("app.onlineServices")}</p>
           </div>
         }
-      >
-        <li>
-          <Link to="/">{t("nav.home")}</Link>
-        </li>
-        <li>
-          <a href={externalLinks.contact}>{t("nav.contact")}</a>
-        </li>
-        <li>
-          <a href={externalLinks.quebecPortal}>{t("nav.quebecCa")}</a>
-        </li>
-        <li>
-          <LanguageSwitch />
-        </li>
-      </GovHeader>
+        quebecLabel="nav.quebecCa"
+      />
       <main id={mainContentId} tabIndex={-1} className="container main main--narrow">
         <Outlet />
       </main>

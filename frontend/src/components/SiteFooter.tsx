@@ -10,12 +10,11 @@ export function SiteFooter() {
           <a href={externalLinks.contact}>{t("footer.contact")}</a>
         </p>
         <ul className="site-footer__links">
-          <li>
-            <a href={externalLinks.accessibility}>{t("footer.accessibility")}</a>
-          </li>
-          <li>
-            <a href={externalLinks.privacy}>{t("footer.privacy")}</a>
-          </li>
+          {(["accessibility", "privacy"] as const).map((link) => (
+            <li key={link}>
+              <a href={externalLinks[link]}>{t(`footer.${link}`)}</a>
+            </li>
+          ))}
         </ul>
         <p className="site-footer__copyright">{t("footer.copyright")}</p>
       </div>

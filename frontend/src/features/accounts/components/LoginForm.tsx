@@ -1,51 +1,26 @@
-import { useState, type FormEvent } from "react";
-import { TextField } from "@/components/TextField";
+import { FormLayout } from "@/components/FormLayout";
+import { PasswordField, UsernameField } from "@/components/AccountFields";
+import { useForm } from "@/components/use-form";
 import { useI18n } from "@/i18n";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { required } from "@/lib/forms/validators";
 import { useLogin } from "../api/login";
-import { FormLayout } from "@/components/FormLayout";
-
-const fields = ["username", "password"] as const;
 
 export function LoginForm({ initialUsername = "" }: { initialUsername?: string }) {
   const { t } = useI18n();
-  const [username, setUsername] = useState(initialUsername);
-  const [password, setPassword] = useState("");
-  const errors = useFormErrors(fields);
+  const form = useForm({ username: initialUsername, password: "" });
   const login = useLogin();
+  const { username, password } = form.values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (login.isPending) return;
-    if (!errors.validate({ username: required(username, t), password: required(password, t) })) return;
-    errors.clear();
-    login.mutate({ username: username.trim(), password }, { onError: errors.showError });
-  }
+  const submit = form.onSubmit(
+    login.isPending,
+    () => ({ username: required(username, t), password: required(password, t) }),
+    () => login.mutate({ username: username.trim(), password }, { onError: form.errors.showError }),
+  );
 
   return (
-    <FormLayout errors={errors} pending={login.isPending} onSubmit={submit} submitLabel={t("login.submit")}>
-      <TextField
-        name="username"
-        label={t("login.username")}
-        required
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={username}
-        onChange={(event) => setUsername(event.target.value)}
-        error={errors.fieldErrors.username}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t("login.password")}
-        required
-        autoComplete="current-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={errors.fieldErrors.password}
-      />
+    <FormLayout errors={form.errors} pending={login.isPending} onSubmit={submit} submitLabel={t("login.submit")}>
+      <UsernameField {...form.field("username")} label={t("login.username")} required />
+      <PasswordField {...form.field("password")} label={t("login.password")} autoComplete="current-password" />
     </FormLayout>
   );
 }

@@ -1,7 +1,8 @@
-import { NavLink, Outlet } from "react-router";
+import { Outlet } from "react-router";
 import { Loading } from "@/components/Loading";
 import { Notice } from "@/components/Messages";
 import { Page } from "@/components/Page";
+import { SubNav } from "@/components/SubNav";
 import { useI18n } from "@/i18n";
 import { useMe } from "@/lib/auth/me";
 import { adminPaths } from "../lib/paths";
@@ -33,17 +34,7 @@ export function AdminLayout() {
   ];
   return (
     <>
-      <nav aria-label={t("admin.nav.label")} className="admin-subnav">
-        <ul className="admin-subnav__list">
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end} className="admin-subnav__link">
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label={t("admin.nav.label")} items={items} />
       <Outlet />
     </>
   );

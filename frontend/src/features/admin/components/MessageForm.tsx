@@ -1,12 +1,15 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import { useFormErrors, type FormErrors } from "@/lib/forms/use-form-errors";
+import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { useForm } from "@/components/use-form";
+import type { FormErrors } from "@/lib/forms/use-form-errors";
 import type { NewMessageRequest } from "../api/post-dossier-message";
 import { dossierNumberPattern, limits } from "../lib/validation";
-import { LiveStatus } from "./Feedback";
-import { TextAreaField } from "./fields";
+import { LiveSentence } from "@/components/Feedback";
+import { DossierNumberField } from "./DossierNumberField";
+import { TextAreaField } from "@/components/fields";
 
 type Field = "number" | "subject" | "body";
 const dossierFields: readonly Field[] = ["number", "subject", "body"];
@@ -28,92 +31,61 @@ export interface MessageFormProps {
 /** Subject and message (and the dossier number): shared by Message sur un dossier and Communiqués. */
 export function MessageForm({ dossierNumber, forDossier, submitLabel, pending, send }: MessageFormProps) {
   const { t } = useI18n();
-  const [number, setNumber] = useState(dossierNumber ?? "");
-  const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("");
+  const form = useForm(
+    { number: dossierNumber ?? "", subject: "", body: "" },
+    { fields: forDossier ? dossierFields : communiqueFields },
+  );
   const [status, setStatus] = useState<string | null>(null);
-  const errors = useFormErrors(forDossier ? dossierFields : communiqueFields);
+  const number = form.values.number.trim();
+  const subject = form.values.subject.trim();
+  const { body } = form.values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setStatus(null);
-    const trimmedNumber = number.trim();
-    const trimmedSubject = subject.trim();
-    const valid = errors.validate({
-      number: !forDossier
-        ? undefined
-        : trimmedNumber === ""
-          ? t("form.required")
-          : dossierNumberPattern.test(trimmedNumber)
-            ? undefined
-            : t("admin.invalidDossierNumber"),
-      subject:
-        trimmedSubject === ""
-          ? t("form.required")
-          : trimmedSubject.length > limits.subject
-            ? t("admin.tooLong", { max: limits.subject })
-            : undefined,
-      body:
-        body.trim() === ""
-          ? t("form.required")
-          : body.length > limits.body
-            ? t("admin.tooLong", { max: limits.body })
-            : undefined,
-    });
-    if (!valid) return;
-    send(
-      { number: trimmedNumber, message: { subject: trimmedSubject, body } },
-      {
-        onError: errors.showError,
-        onSuccess: (message) => {
-          errors.clear();
-          setSubject("");
-          setBody("");
-          setStatus(message);
+  const submit = form.onSubmit(
+    pending,
+    () => {
+      setStatus(null);
+      return {
+        number: forDossier
+          ? requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t)
+          : undefined,
+        subject: requiredUpTo(subject, limits.subject, t("admin.tooLong", { max: limits.subject }), t),
+        body: requiredUpTo(body, limits.body, t("admin.tooLong", { max: limits.body }), t),
+      };
+    },
+    () =>
+      send(
+        { number, message: { subject, body } },
+        {
+          onError: form.errors.showError,
+          onSuccess: (message) => {
+            form.reset("subject", "body");
+            setStatus(message);
+          },
         },
-      },
-    );
-  }
+      ),
+  );
 
   return (
     <>
-      <FormLayout errors={errors} pending={pending} onSubmit={submit} submitLabel={submitLabel}>
-        {forDossier && (
-          <TextField
-            name="number"
-            label={t("admin.message.number")}
-            hint={t("admin.dossier.numberHint")}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-            value={number}
-            onChange={(event) => setNumber(event.target.value)}
-            error={errors.fieldErrors.number}
-          />
-        )}
+      <FormLayout errors={form.errors} pending={pending} onSubmit={submit} submitLabel={submitLabel}>
+        {forDossier && <DossierNumberField {...form.field("number")} label={t("admin.message.number")} />}
         <TextField
-          name="subject"
+          {...form.field("subject")}
           label={t("admin.message.subject")}
           required
           maxLength={limits.subject}
           autoComplete="off"
-          value={subject}
-          onChange={(event) => setSubject(event.target.value)}
-          error={errors.fieldErrors.subject}
         />
         <TextAreaField
-          name="body"
+          {...form.field("body")}
           label={t("admin.message.body")}
           required
           rows={8}
           maxLength={limits.body}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          error={errors.fieldErrors.body}
+          className="admin-textarea"
         />
       </FormLayout>
-      <LiveStatus>{status && <p>{status}</p>}</LiveStatus>
+      <LiveSentence text={status} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { ChangePasswordForm } from "@/components/ChangePasswordForm";
 import { FormAlert, Notice } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
+import { ProgressStatus } from "@/components/Feedback";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -219,14 +220,11 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
           onServicesChange={setServices}
           endsOn={endsOn}
           onEndsOnChange={setEndsOn}
-          servicesError={scopeErrors.services ? { text: scopeErrors.services } : undefined}
-          endsOnError={scopeErrors.endsOn ? { text: scopeErrors.endsOn } : undefined}
+          errors={scopeErrors}
         />
       )}
 
-      <div role="status" className={progress ? "alert alert--info" : "alert-region"}>
-        {progress && <p>{progress}</p>}
-      </div>
+      <ProgressStatus text={progress} />
       <FormAlert message={addError} />
       <div className="form__actions">
         <button

@@ -14,8 +14,9 @@ import { useRenounceDelegation } from "../api/renounce-delegation";
 import { useSelectDelegant } from "../api/select-delegant";
 import { maySelectDelegant } from "../lib/access";
 import { describeDelegationError } from "../lib/errors";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
-import { LiveStatus, LoadError } from "./Feedback";
+import { LiveSentence, Loaded } from "@/components/Feedback";
+import { RowAction, TableHead } from "@/components/DataTable";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
 
 /**
  * Délégation ▸ Sélection d'un délégant (SPEC §4): radio table Sélection / Matricule /
@@ -27,14 +28,14 @@ export function DelegantSelectionPage() {
   const delegants = useDelegants();
   return (
     <Page title={t("delegation.selection.title")}>
-      {!me || delegants.isPending ? (
+      {!me ? (
         <Loading />
-      ) : delegants.isError ? (
-        <LoadError error={delegants.error} onRetry={() => void delegants.refetch()} />
-      ) : maySelectDelegant(me, delegants.data) ? (
-        <SelectionForm me={me} delegants={delegants.data} />
       ) : (
-        <NoDelegationNotice me={me} />
+        <Loaded query={delegants} errorTitle={t("delegation.loadError")}>
+          {(list) =>
+            maySelectDelegant(me, list) ? <SelectionForm me={me} delegants={list} /> : <NoDelegationNotice me={me} />
+          }
+        </Loaded>
       )}
     </Page>
   );
@@ -57,8 +58,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
   const selected = choice ?? (actingForListed ? actingFor.userId : null);
   const [error, setError] = useState<DisplayMessage | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [renouncing, setRenouncing] = useState<Delegant | null>(null);
-  const [renounceError, setRenounceError] = useState<DisplayMessage | null>(null);
+
   const [renounced, setRenounced] = useState(0);
 
   // /me still names a surveyor who is no longer in the list: the delegation ended meanwhile.
@@ -98,18 +98,16 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
     });
   }
 
-  function confirmRenounce(delegant: Delegant) {
-    setRenounceError(null);
-    renounce.mutate(delegant.userId, {
-      onSuccess: () => {
-        setRenouncing(null);
-        if (choice === delegant.userId) setChoice(null);
-        setRenounced((n) => n + 1);
-        setStatus(t("delegation.renounce.done", { name: fullName(delegant), matricule: delegant.matricule }));
-      },
-      onError: (failure) => setRenounceError(describeDelegationError(failure, t, locale, {})),
-    });
-  }
+  const renouncement = useConfirmation(
+    renounce,
+    (delegant: Delegant) => delegant.userId,
+    (delegant) => {
+      if (choice === delegant.userId) setChoice(null);
+      setRenounced((n) => n + 1);
+      setStatus(t("delegation.renounce.done", { name: fullName(delegant), matricule: delegant.matricule }));
+    },
+    { describe: (failure) => describeDelegationError(failure, t, locale, {}), onOpen: () => setStatus(null) },
+  );
 
   return (
     <>
@@ -123,7 +121,7 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
           <p>{t("delegation.selection.mustSelect")}</p>
         </Notice>
       )}
-      <LiveStatus message={status} />
+      <LiveSentence text={status} />
       <p className="delegation-current">
         {actingFor && actingForListed
           ? t("delegation.selection.current", { name: fullName(actingFor), matricule: actingFor.matricule })
@@ -136,18 +134,14 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
           <div className="delegation-table__scroll">
             <table className="delegation-table">
               <caption className="visually-hidden">{t("delegation.selection.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("delegation.selection.select")}</th>
-                  <th scope="col">{t("delegation.selection.matricule")}</th>
-                  <th scope="col">{t("delegation.selection.surveyor")}</th>
-                  {showRenounce && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t("delegation.selection.actions")}</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  ...(["select", "matricule", "surveyor"] as const).map((column) =>
+                    t(`delegation.selection.${column}`),
+                  ),
+                  showRenounce && { hidden: t("delegation.selection.actions") },
+                ]}
+              />
               <tbody>
                 {delegants.map((delegant, index) => {
                   const rowId = `${baseId}-${index}`;
@@ -175,18 +169,12 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
                       {showRenounce && (
                         <td className="delegation-table__action">
                           {!delegant.self && (
-                            <button
-                              type="button"
+                            <RowAction
+                              label={t("delegation.selection.renounce")}
+                              ariaLabel={t("delegation.selection.renounceFor", { name: fullName(delegant) })}
                               className="link-button"
-                              aria-label={t("delegation.selection.renounceFor", { name: fullName(delegant) })}
-                              onClick={() => {
-                                setStatus(null);
-                                setRenounceError(null);
-                                setRenouncing(delegant);
-                              }}
-                            >
-                              {t("delegation.selection.renounce")}
-                            </button>
+                              onClick={() => renouncement.open(delegant)}
+                            />
                           )}
                         </td>
                       )}
@@ -204,21 +192,19 @@ function SelectionForm({ me, delegants }: { me: Me; delegants: Delegant[] }) {
         </div>
       </form>
 
-      {renouncing && (
-        <ConfirmDialog
-          title={t("delegation.renounce.title")}
-          confirmLabel={t("delegation.renounce.confirm")}
-          cancelLabel={t("delegation.renounce.cancel")}
-          pending={renounce.isPending}
-          error={renounceError}
-          finalFocusRef={applyButton}
-          onCancel={() => setRenouncing(null)}
-          onConfirm={() => confirmRenounce(renouncing)}
-        >
-          <p>{t("delegation.renounce.question", { name: fullName(renouncing), matricule: renouncing.matricule })}</p>
-          <p>{t("delegation.renounce.effect")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={renouncement} texts="delegation.renounce" finalFocusRef={applyButton}>
+        {(delegant) => (
+          <>
+            <p>
+              {t("delegation.renounce.question", {
+                name: fullName(delegant),
+                matricule: delegant.matricule,
+              })}
+            </p>
+            <p>{t("delegation.renounce.effect")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </>
   );
 }

@@ -4,7 +4,6 @@ import { Loading } from "@/components/Loading";
 import { Notice } from "@/components/Messages";
 import { Page } from "@/components/Page";
 import { useI18n } from "@/i18n";
-import type { DisplayMessage } from "@/lib/api/errors";
 import { delegantSelectionPath } from "@/lib/auth/delegation-not-active";
 import { fullName, useMe } from "@/lib/auth/me";
 import { useDelegates, type Delegate } from "../api/list-delegates";
@@ -14,9 +13,12 @@ import { formatDate } from "@/lib/dates";
 import { describeDelegationError } from "../lib/errors";
 import { AddDelegateDialog } from "./AddDelegateDialog";
 import { grantsAll, serviceLabelKey, sortServices } from "../lib/services";
-import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { EditDelegateDialog } from "./EditDelegateDialog";
-import { LiveStatus, LoadError } from "./Feedback";
+import { LiveSentence, Loaded } from "@/components/Feedback";
+import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
+import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
+
+const smallButton = "button button--secondary delegation-button--small";
 
 /** Délégation ▸ Gestion des délégataires: for a surveyor acting in their own name (SPEC §5). */
 export function DelegatesPage() {
@@ -44,9 +46,9 @@ function DelegatesManager() {
   const delegates = useDelegates();
   const remove = useRemoveDelegate();
   const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<Delegate | null>(null);
+
   const [editing, setEditing] = useState<Delegate | null>(null);
-  const [removeError, setRemoveError] = useState<DisplayMessage | null>(null);
+
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // After a removal the row's button is gone: focus goes to Ajouter délégataire.
@@ -55,22 +57,20 @@ function DelegatesManager() {
     if (removals > 0) addButton.current?.focus();
   }, [removals]);
 
-  function confirmRemoval(delegate: Delegate) {
-    setRemoveError(null);
-    remove.mutate(delegate.userId, {
-      onSuccess: () => {
-        setRemoving(null);
-        setRemovals((n) => n + 1);
-        setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
-      },
-      onError: (error) => setRemoveError(describeDelegationError(error, t, locale, {})),
-    });
-  }
+  const removal = useConfirmation(
+    remove,
+    (delegate: Delegate) => delegate.userId,
+    (delegate) => {
+      setRemovals((n) => n + 1);
+      setStatus(t("delegation.delegates.removed", { name: fullName(delegate) }));
+    },
+    { describe: (error) => describeDelegationError(error, t, locale, {}), onOpen: () => setStatus(null) },
+  );
 
   return (
     <Page title={t("delegation.delegates.title")}>
       <p>{t("delegation.delegates.intro")}</p>
-      <LiveStatus message={status} />
+      <LiveSentence text={status} />
       <div className="delegation-toolbar">
         <button
           ref={addButton}
@@ -84,91 +84,75 @@ function DelegatesManager() {
           {t("delegation.delegates.add")}
         </button>
       </div>
-      {delegates.isPending ? (
-        <Loading />
-      ) : delegates.isError ? (
-        <LoadError error={delegates.error} onRetry={() => void delegates.refetch()} />
-      ) : (
-        <div className="delegation-table__scroll">
-          <table className="delegation-table">
-            <caption>{t("delegation.delegates.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("delegation.delegates.name")}</th>
-                <th scope="col">{t("delegation.delegates.email")}</th>
-                <th scope="col">{t("delegation.delegates.since")}</th>
-                <th scope="col">{t("delegation.delegates.services")}</th>
-                <th scope="col">{t("delegation.delegates.endsOn")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("delegation.delegates.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {delegates.data.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="delegation-table__empty">
+      <Loaded query={delegates} errorTitle={t("delegation.loadError")}>
+        {(list) => (
+          <div className="delegation-table__scroll">
+            <table className="delegation-table">
+              <caption>{t("delegation.delegates.caption")}</caption>
+              <TableHead
+                columns={[
+                  ...(["name", "email", "since", "services", "endsOn"] as const).map((column) =>
+                    t(`delegation.delegates.${column}`),
+                  ),
+                  { hidden: t("delegation.delegates.actions") },
+                ]}
+              />
+              <tbody>
+                {list.length === 0 ? (
+                  <EmptyRow colSpan={6} className="delegation-table__empty">
                     {t("delegation.delegates.empty")}
-                  </td>
-                </tr>
-              ) : (
-                delegates.data.map((delegate) => (
-                  <tr key={delegate.userId}>
-                    <th scope="row">{fullName(delegate)}</th>
-                    <td>{delegate.email}</td>
-                    <td>
-                      <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
-                    </td>
-                    <td>
-                      {grantsAll(delegate.services) ? (
-                        t("delegation.delegates.allServices")
-                      ) : (
-                        <ul className="delegation-table__services">
-                          {sortServices(delegate.services).map((service) => (
-                            <li key={service}>{t(serviceLabelKey(service))}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      {delegate.endsOn ? (
-                        <time dateTime={delegate.endsOn}>{delegate.endsOn}</time>
-                      ) : (
-                        t("delegation.delegates.noEnd")
-                      )}
-                    </td>
-                    <td className="delegation-table__action">
-                      <button
-                        type="button"
-                        className="button button--secondary delegation-button--small"
-                        aria-label={t("delegation.delegates.editFor", { name: fullName(delegate) })}
-                        onClick={() => {
-                          setStatus(null);
-                          setEditing(delegate);
-                        }}
-                      >
-                        {t("delegation.delegates.edit")}
-                      </button>{" "}
-                      <button
-                        type="button"
-                        className="button button--secondary delegation-button--small"
-                        aria-label={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
-                        onClick={() => {
-                          setStatus(null);
-                          setRemoveError(null);
-                          setRemoving(delegate);
-                        }}
-                      >
-                        {t("delegation.delegates.remove")}
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </EmptyRow>
+                ) : (
+                  list.map((delegate) => (
+                    <tr key={delegate.userId}>
+                      <th scope="row">{fullName(delegate)}</th>
+                      <td>{delegate.email}</td>
+                      <td>
+                        <time dateTime={delegate.since}>{formatDate(delegate.since)}</time>
+                      </td>
+                      <td>
+                        {grantsAll(delegate.services) ? (
+                          t("delegation.delegates.allServices")
+                        ) : (
+                          <ul className="delegation-table__services">
+                            {sortServices(delegate.services).map((service) => (
+                              <li key={service}>{t(serviceLabelKey(service))}</li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>
+                        {delegate.endsOn ? (
+                          <time dateTime={delegate.endsOn}>{delegate.endsOn}</time>
+                        ) : (
+                          t("delegation.delegates.noEnd")
+                        )}
+                      </td>
+                      <td className="delegation-table__action">
+                        <RowAction
+                          label={t("delegation.delegates.edit")}
+                          ariaLabel={t("delegation.delegates.editFor", { name: fullName(delegate) })}
+                          className={smallButton}
+                          onClick={() => {
+                            setStatus(null);
+                            setEditing(delegate);
+                          }}
+                        />{" "}
+                        <RowAction
+                          label={t("delegation.delegates.remove")}
+                          ariaLabel={t("delegation.delegates.removeFor", { name: fullName(delegate) })}
+                          className={smallButton}
+                          onClick={() => removal.open(delegate)}
+                        />
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Loaded>
 
       {adding && (
         <AddDelegateDialog
@@ -189,21 +173,14 @@ function DelegatesManager() {
           }}
         />
       )}
-      {removing && (
-        <ConfirmDialog
-          title={t("delegation.remove.title")}
-          confirmLabel={t("delegation.remove.confirm")}
-          cancelLabel={t("delegation.remove.cancel")}
-          pending={remove.isPending}
-          error={removeError}
-          finalFocusRef={addButton}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => confirmRemoval(removing)}
-        >
-          <p>{t("delegation.remove.question", { name: fullName(removing), email: removing.email })}</p>
-          <p>{t("delegation.remove.effect")}</p>
-        </ConfirmDialog>
-      )}
+      <ConfirmationDialog confirmation={removal} texts="delegation.remove" finalFocusRef={addButton}>
+        {(delegate) => (
+          <>
+            <p>{t("delegation.remove.question", { name: fullName(delegate), email: delegate.email })}</p>
+            <p>{t("delegation.remove.effect")}</p>
+          </>
+        )}
+      </ConfirmationDialog>
     </Page>
   );
 }

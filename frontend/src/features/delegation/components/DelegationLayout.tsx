@@ -1,7 +1,8 @@
-import { Navigate, NavLink, Outlet, type RouteObject } from "react-router";
+import { Navigate, Outlet, type RouteObject } from "react-router";
 import { NoDelegationNotice } from "@/components/ActingFor";
 import { Loading } from "@/components/Loading";
 import { Page } from "@/components/Page";
+import { SubNav } from "@/components/SubNav";
 import { useI18n, type MessageKey } from "@/i18n";
 import { delegantSelectionPath } from "@/lib/auth/delegation-not-active";
 import { useMe } from "@/lib/auth/me";
@@ -27,17 +28,11 @@ export function DelegationLayout() {
   if (!me) return <Loading />;
   return (
     <>
-      <nav aria-label={t("delegation.subtabs")} className="delegation-subtabs">
-        <ul className="delegation-subtabs__list">
-          {visibleTabs(me).map((tab) => (
-            <li key={tab}>
-              <NavLink to={tabs[tab].path} className="delegation-subtabs__tab">
-                {t(tabs[tab].label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label={t("delegation.subtabs")}
+        items={visibleTabs(me).map((tab) => ({ to: tabs[tab].path, label: t(tabs[tab].label) }))}
+        variant="delegation"
+      />
       <Outlet />
     </>
   );

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/Messages";
+import { ProgressStatus } from "@/components/Feedback";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { fullName } from "@/lib/auth/me";
@@ -100,12 +101,9 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
           onServicesChange={setServices}
           endsOn={endsOn}
           onEndsOnChange={setEndsOn}
-          servicesError={scopeErrors.services ? { text: scopeErrors.services } : undefined}
-          endsOnError={scopeErrors.endsOn ? { text: scopeErrors.endsOn } : undefined}
+          errors={scopeErrors}
         />
-        <div role="status" className={progress ? "alert alert--info" : "alert-region"}>
-          {progress && <p>{progress}</p>}
-        </div>
+        <ProgressStatus text={progress} />
         <FormAlert message={error} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" aria-busy={update.isPending || undefined}>

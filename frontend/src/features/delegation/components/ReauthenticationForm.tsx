@@ -1,13 +1,10 @@
-import { useState, type FormEvent } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { Notice } from "@/components/Messages";
-import { TextField } from "@/components/TextField";
+import { PasswordField } from "@/components/AccountFields";
+import { useForm } from "@/components/use-form";
 import { useI18n } from "@/i18n";
-import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useReauthenticate } from "../api/reauthenticate";
-
-const fields = ["password"] as const;
 
 interface ReauthenticationFormProps {
   /** Id given to the explanation, for the dialog's aria-describedby. */
@@ -23,27 +20,26 @@ interface ReauthenticationFormProps {
  */
 export function ReauthenticationForm({ describedById, onConfirmed, onCancel }: ReauthenticationFormProps) {
   const { t } = useI18n();
-  const [password, setPassword] = useState("");
-  const errors = useFormErrors(fields);
+  const form = useForm({ password: "" });
   const reauth = useReauthenticate();
+  const { password } = form.values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (reauth.isPending) return;
-    if (!errors.validate({ password: check.required(password, t) })) return;
-    errors.clear();
-    reauth.mutate(password, {
-      onError: errors.showError,
-      onSuccess: () => {
-        setPassword("");
-        onConfirmed();
-      },
-    });
-  }
+  const submit = form.onSubmit(
+    reauth.isPending,
+    () => ({ password: check.required(password, t) }),
+    () =>
+      reauth.mutate(password, {
+        onError: form.errors.showError,
+        onSuccess: () => {
+          form.reset();
+          onConfirmed();
+        },
+      }),
+  );
 
   return (
     <FormLayout
-      errors={errors}
+      errors={form.errors}
       pending={reauth.isPending}
       onSubmit={submit}
       submitLabel={t("delegation.reauth.confirm")}
@@ -58,15 +54,10 @@ export function ReauthenticationForm({ describedById, onConfirmed, onCancel }: R
         </button>
       }
     >
-      <TextField
-        name="password"
-        type="password"
+      <PasswordField
+        {...form.field("password")}
         label={t("delegation.reauth.password")}
-        required
         autoComplete="current-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={errors.fieldErrors.password}
       />
     </FormLayout>
   );

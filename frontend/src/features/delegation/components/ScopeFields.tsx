@@ -8,22 +8,17 @@ interface ScopeFieldsProps {
   onServicesChange: (services: DelegableService[]) => void;
   endsOn: string;
   onEndsOnChange: (endsOn: string) => void;
-  servicesError?: DisplayMessage | undefined;
-  endsOnError?: DisplayMessage | undefined;
+  /** Client-side errors, keyed by field. */
+  errors: { services?: string; endsOn?: string };
 }
 
 /**
  * What a délégataire may do and until when (SPEC §11): one checkbox per delegable service (the dépôt
  * d'une DM is never delegated) and an optional last day, Québec calendar.
  */
-export function ScopeFields({
-  services,
-  onServicesChange,
-  endsOn,
-  onEndsOnChange,
-  servicesError,
-  endsOnError,
-}: ScopeFieldsProps) {
+export function ScopeFields({ services, onServicesChange, endsOn, onEndsOnChange, errors }: ScopeFieldsProps) {
+  const servicesError: DisplayMessage | undefined = errors.services ? { text: errors.services } : undefined;
+  const endsOnError: DisplayMessage | undefined = errors.endsOn ? { text: errors.endsOn } : undefined;
   const { t } = useI18n();
   const id = useId();
   const servicesErrorId = `${id}-services-error`;

@@ -1,7 +1,5 @@
 import { Link, NavLink, Outlet } from "react-router";
-import { externalLinks } from "@/components/external-links";
 import { GovHeader } from "@/components/GovHeader";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { Loading } from "@/components/Loading";
 import { SiteFooter } from "@/components/SiteFooter";
 import { mainContentId, SkipLink } from "@/components/SkipLink";
@@ -52,16 +50,8 @@ export function PortalLayout() {
             )}
           </div>
         }
+        quebecLabel="nav.quebecPortal"
       >
-        <li>
-          <Link to="/">{t("nav.home")}</Link>
-        </li>
-        <li>
-          <a href={externalLinks.contact}>{t("nav.contact")}</a>
-        </li>
-        <li>
-          <a href={externalLinks.quebecPortal}>{t("nav.quebecPortal")}</a>
-        </li>
         <li>
           <button
             type="button"
@@ -72,9 +62,6 @@ export function PortalLayout() {
           >
             {t("nav.logout")}
           </button>
-        </li>
-        <li>
-          <LanguageSwitch />
         </li>
       </GovHeader>
       <nav aria-label={t("nav.tabs")} className="tabs">

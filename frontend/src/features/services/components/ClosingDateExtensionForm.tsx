@@ -7,7 +7,7 @@ import * as check from "@/lib/forms/validators";
 import { useExtendClosingDate, type ClosingDateExtension } from "../api/extend-closing-date";
 import type { Dossier } from "../api/list-dossiers";
 import { quebecDay } from "@/lib/dates";
-import { TextAreaField } from "./fields";
+import { TextAreaField } from "@/components/fields";
 import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["newClosingDate", "reason"] as const;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "@/i18n";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
 import { maxDmBytes } from "../lib/upload";
-import { FileField } from "./fields";
+import { FileField } from "@/components/fields";
 import { FormLayout } from "@/components/FormLayout";
 
 const fields = ["file"] as const;

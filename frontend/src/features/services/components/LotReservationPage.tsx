@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/dates";
 import { formatLots } from "../lib/lots";
 import { integerIn } from "../lib/numbers";
 import { QueryProblem } from "./AccessNotice";
-import { SelectField } from "./fields";
+import { SelectField } from "@/components/fields";
 import { HistoryList } from "./HistoryList";
 import { ServicePage } from "./ServicePage";
 import { FormLayout } from "@/components/FormLayout";

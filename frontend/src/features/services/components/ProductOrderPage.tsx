@@ -9,7 +9,7 @@ import { useOrderProducts, type ProductFormat, type ProductType } from "../api/o
 import { formatDateTime } from "@/lib/dates";
 import { formatLots } from "../lib/lots";
 import { integerIn } from "../lib/numbers";
-import { SelectField } from "./fields";
+import { SelectField } from "@/components/fields";
 import { formatKey, orderStatusKey, productKey } from "./labels";
 import { checkLots, lotFieldName, LotInputs, lotRow, type LotField, type LotRow } from "./LotInputs";
 import { HistoryList } from "./HistoryList";

@@ -8,7 +8,7 @@ import { serviceAccess } from "../lib/access";
 import { arpentagePaths, cadastrePaths } from "../lib/paths";
 import { AccessNotice } from "./AccessNotice";
 import { ServicePage } from "./ServicePage";
-import { SubNav, type SubNavItem } from "./SubNav";
+import { SubNav, type SubNavItem } from "@/components/SubNav";
 import "./services.css";
 
 type Tab = "cadastre" | "arpentage";

@@ -8,9 +8,9 @@ export interface SubNavItem {
 }
 
 /** Sub-tabs of a tab (e.g. Cadastre ▸ Réservation de lot); the current one has aria-current. */
-export function SubNav({ label, items }: { label: string; items: readonly SubNavItem[] }) {
+export function SubNav({ label, items, variant }: { label: string; items: readonly SubNavItem[]; variant?: string }) {
   return (
-    <nav aria-label={label} className="subnav">
+    <nav aria-label={label} className={variant ? `subnav subnav--${variant}` : "subnav"}>
       <ul className="subnav__list">
         {items.map((item) => (
           <li key={item.to}>

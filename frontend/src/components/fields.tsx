@@ -1,8 +1,9 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { FieldFrame, type FieldFrameProps as FrameProps } from "@/components/TextField";
+import { FieldFrame, type FieldFrameProps as FrameProps } from "./TextField";
 
 type Own = "id" | "name" | "required";
 
+/** A labelled select (see FieldFrame). */
 export function SelectField({
   name,
   label,
@@ -23,17 +24,21 @@ export function SelectField({
   );
 }
 
+/** A labelled textarea (see FieldFrame); className is added to the control's. */
 export function TextAreaField({
   name,
   label,
   required,
   hint,
   error,
+  className,
   ...textarea
 }: FrameProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own>) {
   return (
     <FieldFrame name={name} label={label} required={required} hint={hint} error={error}>
-      {(control) => <textarea {...textarea} {...control} className="field__input" />}
+      {(control) => (
+        <textarea {...textarea} {...control} className={className ? `field__input ${className}` : "field__input"} />
+      )}
     </FieldFrame>
   );
 }
