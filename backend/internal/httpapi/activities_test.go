@@ -95,12 +95,18 @@ func orEmpty(s *string) string {
 // actPage reads a page of the activity log at path.
 func (e *env) actPage(tok tokens, path string) actPage {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: path, token: tok.Access}), 200)
 	var p actPage
-	if err := json.Unmarshal(r.Body, &p); err != nil {
+	e.getJSON(tok, path, &p)
+	return p
+}
+
+// getJSON reads path, which must answer 200, into v.
+func (e *env) getJSON(tok tokens, path string, v any) {
+	e.t.Helper()
+	r := e.expect(e.do(req{method: "GET", path: path, token: tok.Access}), 200)
+	if err := json.Unmarshal(r.Body, v); err != nil {
 		e.t.Fatal(err)
 	}
-	return p
 }
 
 func (p actPage) ids() []int64 {
@@ -214,14 +220,7 @@ func TestActivityVisibilityFollowsTheActor(t *testing.T) {
 	}
 
 	// The filter values stay within one's own log.
-	var f struct {
-		Types              []struct{ Code, Label string }
-		Actors, Principals []actRef
-	}
-	r := e.expect(e.do(req{method: "GET", path: "/api/v1/activity-filters", token: w.edith.tok.Access}), 200)
-	if err := json.Unmarshal(r.Body, &f); err != nil {
-		t.Fatal(err)
-	}
+	f := e.filterChoices("/api/v1/activity-filters", w.edith.tok)
 	if len(f.Types) != len(activity.Types) || f.Types[0].Code != "delegate_added" || f.Types[0].Label != "Ajout d'un délégataire" {
 		t.Fatalf("types : %+v", f.Types)
 	}
@@ -231,10 +230,7 @@ func TestActivityVisibilityFollowsTheActor(t *testing.T) {
 	if f.Actors[0].Username != w.edith.Username || f.Principals[1].Username != w.jean.Username {
 		t.Fatalf("noms d'utilisateur : %+v / %+v", f.Actors, f.Principals)
 	}
-	r = e.expect(e.do(req{method: "GET", path: "/api/v1/activity-filters", token: w.jean.tok.Access}), 200)
-	if err := json.Unmarshal(r.Body, &f); err != nil {
-		t.Fatal(err)
-	}
+	f = e.filterChoices("/api/v1/activity-filters", w.jean.tok)
 	// French order: É sorts with E, before J and Z.
 	if names(f.Actors) != "Édith Descartes, Jean Piette, Zoé Arsenault" || names(f.Principals) != "Françoise Lèvesque « Ça », Jean Piette" {
 		t.Fatalf("Jean : %s / %s", names(f.Actors), names(f.Principals))

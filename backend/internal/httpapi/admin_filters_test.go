@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"encoding/json"
 	"testing"
 
 	"espace/backend/internal/accounts"
@@ -15,11 +14,8 @@ type filterChoices struct {
 
 func (e *env) filterChoices(path string, tok tokens) filterChoices {
 	e.t.Helper()
-	r := e.expect(e.do(req{method: "GET", path: path, token: tok.Access}), 200)
 	var f filterChoices
-	if err := json.Unmarshal(r.Body, &f); err != nil {
-		e.t.Fatal(err)
-	}
+	e.getJSON(tok, path, &f)
 	return f
 }
 

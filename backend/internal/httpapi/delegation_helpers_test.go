@@ -39,6 +39,18 @@ func (e *env) agePassword(u user, age time.Duration) {
 	}
 }
 
+// passwordChangeDue signs in a surveyor whose password is two days old,
+// half an hour ago, and signs up a would-be délégataire: their first
+// délégataire waits for a password change (§5).
+func (e *env) passwordChangeDue(prefix string) (s user, st tokens, d user) {
+	e.t.Helper()
+	s = e.surveyor(prefix)
+	e.agePassword(s, 48*time.Hour)
+	st = e.login(s)
+	e.clock.Advance(30 * time.Minute)
+	return s, st, e.signUp(prefix + "d")
+}
+
 func (e *env) addDelegate(surveyor tokens, delegateID string) resp {
 	return e.do(req{method: "POST", path: "/api/v1/delegates", token: surveyor.Access, body: map[string]any{"userId": delegateID}})
 }

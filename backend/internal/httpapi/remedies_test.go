@@ -21,11 +21,7 @@ func wantRemedy(t *testing.T, r resp, wantCode, call string) {
 // Issue #11: the refusals whose remedy is an API call name it in their title.
 func TestRefusalTitlesNameTheCallToMake(t *testing.T) {
 	e := newEnv(t)
-	s := e.surveyor("remede")
-	e.agePassword(s, 48*time.Hour)
-	st := e.login(s)
-	e.clock.Advance(30 * time.Minute)
-	d := e.signUp("remeded")
+	s, st, d := e.passwordChangeDue("remede")
 	wantRemedy(t, e.addDelegate(st, d.ID), "password_change_required", "PUT /api/v1/me/password")
 	e.expect(e.do(req{method: "PUT", path: "/api/v1/me/password", token: st.Access,
 		body: map[string]any{"currentPassword": s.Password, "newPassword": "une toute nouvelle phrase"}}), 204)

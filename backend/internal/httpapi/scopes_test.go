@@ -225,11 +225,7 @@ func TestUpdateDelegationAndReauthentication(t *testing.T) {
 // authentication.
 func TestFirstDelegatePasswordChangeCountsAsReauthentication(t *testing.T) {
 	e := newEnv(t)
-	s := e.surveyor("scprem")
-	e.agePassword(s, 48*time.Hour)
-	st := e.login(s)
-	e.clock.Advance(30 * time.Minute)
-	d := e.signUp("scpremd")
+	s, st, d := e.passwordChangeDue("scprem")
 	if got := e.addDelegate(st, d.ID); code(got) != "password_change_required" {
 		t.Fatalf("%d %s", got.Status, got.Body)
 	}
