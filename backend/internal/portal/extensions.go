@@ -37,11 +37,11 @@ func (s *Service) ExtendClosingDate(ctx context.Context, sess *auth.Session, num
 		if err != nil {
 			return err
 		}
-		if d.Kind != "arpentage" {
+		if d.Kind != SurveyDossier {
 			return apperr.Unprocessable(api.ProblemCodeValidationFailed,
 				"Seule la date de fermeture d'un dossier d'arpentage peut être prolongée.")
 		}
-		if d.Status == "ferme" {
+		if d.Status == DossierClosed {
 			return apperr.Unprocessable(api.ProblemCodeValidationFailed, "Ce dossier est fermé.")
 		}
 		nd := time.Date(newDate.Year(), newDate.Month(), newDate.Day(), 0, 0, 0, 0, time.UTC)

@@ -60,7 +60,7 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 		if err != nil {
 			return err
 		}
-		if d.Kind != "cadastre" || d.Status == "ferme" {
+		if d.Kind != CadastreDossier || d.Status == DossierClosed {
 			return apperr.Unprocessable(api.ProblemCodeValidationFailed,
 				"Des lots ne peuvent être réservés que pour un dossier du cadastre ouvert.",
 				apperr.Field("/dossierNumber", "Choisissez un dossier du cadastre ouvert."))
