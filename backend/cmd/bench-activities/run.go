@@ -29,7 +29,11 @@ func run(ctx context.Context, o options) error {
 		return fmt.Errorf("création de la base : %w", err)
 	}
 	if !o.keep {
-		defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		defer func() {
+			if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+				fmt.Fprintf(os.Stderr, "base %s non supprimée : %v\n", name, err)
+			}
+		}()
 	}
 	u, err := url.Parse(o.adminURL)
 	if err != nil {
@@ -290,7 +294,7 @@ func bareChild(ctx context.Context, dsn, me, format string) (bareResult, int64, 
 	if err != nil {
 		return bareResult{}, 0, 0, err
 	}
-	cmd := exec.CommandContext(ctx, self, "bare", "-db", dsn, "-user", me, "-format", format)
+	cmd := exec.CommandContext(ctx, self, "bare", "-db", dsn, "-user", me, "-format", format) //nolint:gosec // this very binary, on the scratch database it created
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

@@ -64,11 +64,11 @@ func observedEnv(t *testing.T, m *metrics.Metrics, tp trace.TracerProvider, limi
 	t.Helper()
 	db := testdb.DB(t)
 	smtp := mailtest.Start(t)
-	real, err := mail.NewSender(smtp.URL(), "noreply@espace.test", nil)
+	smtpSender, err := mail.NewSender(smtp.URL(), "noreply@espace.test", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sender := &countingSender{next: real}
+	sender := &countingSender{next: smtpSender}
 	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: time.Hour,
 		Metrics: m, Tracer: tp})
 	ctx, cancel := context.WithCancel(context.Background())

@@ -56,8 +56,6 @@ func (s *Service) mailQueued() {
 	}
 }
 
-func personOf(u accounts.UserView) auth.Person { return accounts.Person(u) }
-
 // Page is a slice of a longer list.
 type Page[T any] struct {
 	Items                      []T
