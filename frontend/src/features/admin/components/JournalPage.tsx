@@ -30,8 +30,11 @@ const exportLabels: ExportLabels = { xlsx: "admin.journal.export.xlsx", pdf: "ad
 function useJournalActors(items: PersonRef[] | undefined): PersonRef[] {
   const me = useMe().data;
   const [seen, setSeen] = useState<PersonRef[]>([]);
-  useEffect(() => {
-    if (!items) return;
+  const [merged, setMerged] = useState<PersonRef[] | undefined>(undefined);
+  // Each new page is merged while rendering, as React advises for state that follows props
+  // (items is memoized by the caller, so this runs once a page).
+  if (items && items !== merged) {
+    setMerged(items);
     setSeen((current) => {
       const fresh = items.filter(
         (person, index) =>
@@ -40,7 +43,7 @@ function useJournalActors(items: PersonRef[] | undefined): PersonRef[] {
       );
       return fresh.length > 0 ? [...current, ...fresh] : current;
     });
-  }, [items]);
+  }
   return useMemo(() => {
     const people =
       me && !seen.some((person) => person.userId === me.id)
