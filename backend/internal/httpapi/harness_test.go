@@ -79,7 +79,12 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: 50 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { worker.Run(ctx); close(done) }()
+	go func() {
+		defer close(done)
+		if err := worker.Run(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
 
 	clock := &testClock{}
 	acc := &accounts.Service{Now: clock.Now,

@@ -73,7 +73,12 @@ func observedEnv(t *testing.T, m *metrics.Metrics, tp trace.TracerProvider, limi
 		Metrics: m, Tracer: tp})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { worker.Run(ctx); close(done) }()
+	go func() {
+		defer close(done)
+		if err := worker.Run(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
 	acc := &accounts.Service{
 		DB: db, Hasher: fastHash,
 		Tokens:     &auth.TokenIssuer{Key: testKey, Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
@@ -187,7 +192,11 @@ func TestMetricsAfterScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	msrv := m.Serve(ln.Addr().String())
-	go msrv.Serve(ln)
+	go func() {
+		if err := msrv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Error(err)
+		}
+	}()
 	t.Cleanup(func() { msrv.Close() })
 	metricsURL := "http://" + ln.Addr().String() + "/metrics"
 
