@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web test-example fuzz bench bench-http clean
+.PHONY: run test gen gen-check lint lint-go lint-web lint-vuln lint-audit lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web test-example fuzz bench bench-http clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
@@ -21,6 +21,28 @@ gen: frontend/node_modules examples/office-sync/node_modules
 ## gen-check: fail when the generated code is not current
 gen-check: gen
 	git diff --exit-code -- api frontend/src/lib/api examples/office-sync/src || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
+
+## lint: golangci-lint and eslint (no finding allowed), govulncheck, npm audit --omit=dev (no high) of the SPA and the example
+lint: lint-go lint-web lint-vuln lint-audit
+
+# The linters are Go modules pinned in tools/go.mod, a module outside go.work so that
+# their dependencies never move the service's. Built once into bin/tools (Go's build
+# cache makes a rebuild cheap), again when tools/go.mod changes.
+TOOLS := $(CURDIR)/bin/tools
+$(TOOLS)/%: tools/go.mod tools/go.sum
+	cd tools && GOWORK=off $(GO) build -o $@ $$(GOWORK=off $(GO) list -f '{{.ImportPath}}' tool | grep '/$*$$')
+
+lint-go: $(TOOLS)/golangci-lint
+	$(TOOLS)/golangci-lint run ./api/... ./backend/...
+
+lint-web: frontend/node_modules
+	cd frontend && npm run --silent lint
+
+lint-vuln: $(TOOLS)/govulncheck
+	GO=$(GO) ./scripts/audit.sh go $(TOOLS)/govulncheck
+
+lint-audit:
+	./scripts/audit.sh npm frontend examples/office-sync
 
 ## lint-api: lint openapi.yaml with Redocly and Spectral (no error allowed)
 lint-api: frontend/node_modules

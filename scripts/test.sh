@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
+step "Linters (golangci-lint, eslint, govulncheck, npm audit)"
+make --no-print-directory lint
+
 step "Contract lint (Redocly, Spectral)"
 make --no-print-directory lint-api
 

@@ -139,7 +139,7 @@ const server = spawn(bin, ["serve"], {
 server.stdout.pipe(log);
 server.stderr.pipe(log);
 
-let exitCode = 1;
+let exitCode;
 let stopping = false;
 
 async function stopServer() {

@@ -278,7 +278,7 @@ func bareChild(ctx context.Context, dsn, me, format string) (bareResult, int64, 
 	if err != nil {
 		return bareResult{}, 0, 0, err
 	}
-	cmd := exec.CommandContext(ctx, self, "bare", "-db", dsn, "-user", me, "-format", format)
+	cmd := exec.CommandContext(ctx, self, "bare", "-db", dsn, "-user", me, "-format", format) //nolint:gosec // this very binary, on the scratch database it created
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

@@ -22,7 +22,7 @@ import (
 // ships.
 func buildEspace(ctx context.Context, dir string) (string, error) {
 	bin := filepath.Join(dir, "espace")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "espace/backend/cmd/espace")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "espace/backend/cmd/espace") //nolint:gosec // bin is a path in our own scratch directory
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("go build espace : %w", err)
@@ -36,7 +36,7 @@ type server struct {
 	base string
 }
 
-const jwtSecret = "clé de signature des mesures, trente-deux octets et plus"
+const jwtSecret = "clé de signature des mesures, trente-deux octets et plus" //nolint:gosec // a scratch server for measurements
 
 func startServer(ctx context.Context, bin, databaseURL string) (*server, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -117,7 +117,7 @@ func (s *server) download(path, token string) (int64, error) {
 	return io.Copy(io.Discard, res.Body)
 }
 
-const benchPassword = "une phrase de passe pour les mesures"
+const benchPassword = "une phrase de passe pour les mesures" //nolint:gosec // the scratch accounts of the measurements
 
 // signUpAndLogin creates the measured person through the API.
 func signUpAndLogin(s *server) (id, token string, err error) {

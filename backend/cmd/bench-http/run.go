@@ -33,7 +33,7 @@ import (
 	"espace/backend/internal/store"
 )
 
-const password = "une phrase de passe de mesure"
+const password = "une phrase de passe de mesure" //nolint:gosec // the scratch accounts of the measurements
 
 // cast is who the measures act as.
 type cast struct {
@@ -141,7 +141,9 @@ func run(ctx context.Context, o options) error {
 		}
 		load(ctx, http.DefaultClient, target{"", get(appURL+"/api/v1/dossiers?kind=cadastre", c.token), 200}, o.conns, o.round)
 		pprof.StopCPUProfile()
-		f.Close()
+		if err := f.Close(); err != nil {
+			return err
+		}
 	}
 	readTargets := []target{
 		{"application (httpapi, jeton, délégation)", get(appURL+"/api/v1/dossiers?kind=cadastre", c.token), 200},

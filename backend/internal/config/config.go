@@ -45,7 +45,7 @@ type Config struct {
 }
 
 // DefaultDemoPassword is the documented password of the demo accounts.
-const DefaultDemoPassword = "Cadastre-Demo-2020"
+const DefaultDemoPassword = "Cadastre-Demo-2020" //nolint:gosec // the demo cast's published password, not a secret
 
 // MaxAccessTTL bounds the access token lifetime: revocation is checked on
 // every request anyway, but a short life limits what a stolen token is worth.
@@ -126,7 +126,7 @@ func (c *Config) Secret() ([]byte, error) {
 		return c.JWTSecret, nil
 	}
 	path := filepath.Join(c.DataDir, "jwt-secret")
-	if b, err := os.ReadFile(path); err == nil && len(b) >= 32 {
+	if b, err := os.ReadFile(path); err == nil && len(b) >= 32 { //nolint:gosec // path is the operator's ESPACE_DATA_DIR joined with a fixed name
 		return b, nil
 	}
 	if err := os.MkdirAll(c.DataDir, 0o750); err != nil {

@@ -180,8 +180,8 @@ func CheckEndsOn(field, endsOn string, now time.Time) (string, error) {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin ne peut pas être passée."))
 	}
 	t, _ := time.ParseInLocation(dateLayout, today, quebec.Location)
-	if max := t.AddDate(MaxEndsOnAhead, 0, 0).Format(dateLayout); endsOn > max {
-		return "", apperr.Invalid(apperr.Field(field, "La date de fin doit être au plus trois ans après aujourd'hui ("+max+")."))
+	if latest := t.AddDate(MaxEndsOnAhead, 0, 0).Format(dateLayout); endsOn > latest {
+		return "", apperr.Invalid(apperr.Field(field, "La date de fin doit être au plus trois ans après aujourd'hui ("+latest+")."))
 	}
 	return endsOn, nil
 }

@@ -17,8 +17,8 @@ func scoped(from, to auth.Person, endsOn string, services ...string) *Grant {
 	return g
 }
 
-func quebecAt(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, quebec.Location)
+func quebecAt(y int, m time.Month, d, h, minute int) time.Time {
+	return time.Date(y, m, d, h, minute, 0, 0, quebec.Location)
 }
 
 // §11: an end date is the last day in force, Québec calendar; from 00:00

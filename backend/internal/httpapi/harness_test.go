@@ -139,7 +139,12 @@ func startSMTP(t testing.TB) (*mailtest.Server, mail.Sender) {
 func runWorker(t testing.TB, w *mail.Worker) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { w.Run(ctx); close(done) }()
+	go func() {
+		defer close(done)
+		if err := w.Run(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
 	t.Cleanup(func() { cancel(); <-done })
 }
 

@@ -518,18 +518,18 @@ func cleanHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // storableText replaces what is not UTF-8 and control characters with
-// U+FFFD, and cuts the result to at most max bytes between characters.
-func storableText(s string, max int) string {
+// U+FFFD, and cuts the result to at most maxBytes bytes between characters.
+func storableText(s string, maxBytes int) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Cc, r) {
 			return utf8.RuneError
 		}
 		return r
 	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
-	if len(s) <= max {
+	if len(s) <= maxBytes {
 		return s
 	}
-	cut := max
+	cut := maxBytes
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

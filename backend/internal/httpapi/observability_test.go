@@ -158,7 +158,11 @@ func TestMetricsAfterScenario(t *testing.T) {
 		t.Fatal(err)
 	}
 	msrv := m.Serve(ln.Addr().String())
-	go msrv.Serve(ln)
+	go func() {
+		if err := msrv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Error(err)
+		}
+	}()
 	t.Cleanup(func() { msrv.Close() })
 	metricsURL := "http://" + ln.Addr().String() + "/metrics"
 

@@ -46,7 +46,9 @@ func TestScopedDelegation(t *testing.T) {
 
 	list := e.expect(e.delegates(st), 200)
 	var items []map[string]any
-	jsonUnmarshal(list.Body, &items)
+	if err := jsonUnmarshal(list.Body, &items); err != nil {
+		t.Fatal(err)
+	}
 	if len(items) != 1 || !slices.Equal(stringsOf(items[0]["services"]), []string{"lot_reservation", "survey_dossiers"}) || items[0]["endsOn"] != ends {
 		t.Fatalf("GET /delegates : %s", list.Body)
 	}
@@ -57,7 +59,9 @@ func TestScopedDelegation(t *testing.T) {
 		t.Fatalf("/me actingFor : %v", af)
 	}
 	var delegants []map[string]any
-	jsonUnmarshal(e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: dt.Access}), 200).Body, &delegants)
+	if err := jsonUnmarshal(e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: dt.Access}), 200).Body, &delegants); err != nil {
+		t.Fatal(err)
+	}
 	if len(delegants) != 1 || delegants[0]["endsOn"] != ends || len(stringsOf(delegants[0]["services"])) != 2 {
 		t.Fatalf("GET /delegants : %v", delegants)
 	}
@@ -263,7 +267,9 @@ func TestEndsOnTodayEndsAtQuebecMidnight(t *testing.T) {
 		t.Fatalf("nouvelle connexion : %d %s", got.Status, got.Body)
 	}
 	var delegants []any
-	jsonUnmarshal(e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: fresh.Access}), 200).Body, &delegants)
+	if err := jsonUnmarshal(e.expect(e.do(req{method: "GET", path: "/api/v1/delegants", token: fresh.Access}), 200).Body, &delegants); err != nil {
+		t.Fatal(err)
+	}
 	if len(delegants) != 0 {
 		t.Fatalf("délégants : %v", delegants)
 	}

@@ -67,7 +67,7 @@ func TestTraceOfAnActingForRequest(t *testing.T) {
 			server = sp
 		}
 		for _, a := range sp.Attributes {
-			v := a.Value.Emit()
+			v := a.Value.String()
 			if strings.Contains(v, d.Username) || strings.Contains(v, s.Username) || strings.Contains(v, "Descartes") {
 				t.Errorf("span %s : attribut %s = %q nomme une personne", sp.Name, a.Key, v)
 			}
@@ -83,7 +83,7 @@ func TestTraceOfAnActingForRequest(t *testing.T) {
 	}
 	attrs := map[string]string{}
 	for _, a := range server.Attributes {
-		attrs[string(a.Key)] = a.Value.Emit()
+		attrs[string(a.Key)] = a.Value.String()
 	}
 	if attrs["enduser.id"] != d.ID || attrs["espace.principal.id"] != s.ID || attrs["http.response.status_code"] != "204" ||
 		attrs["http.route"] != "/api/v1/delegants/:userId" {

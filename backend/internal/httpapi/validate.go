@@ -25,20 +25,20 @@ import (
 var defineFormats = sync.OnceFunc(func() {
 	// "format: email" is checked with the same rule as the domain, so a bad
 	// address gets a field error.
-	openapi3.DefineStringFormatCallback("email", func(v string) error {
+	openapi3.DefineStringFormatValidator("email", openapi3.NewCallbackValidator(func(v string) error {
 		if !accounts.ValidEmail(v) {
 			return errors.New("adresse courriel invalide")
 		}
 		return nil
-	})
+	}))
 	// google/uuid parses exactly what the handlers will decode.
-	openapi3.DefineStringFormatCallback("uuid", func(v string) error {
+	openapi3.DefineStringFormatValidator("uuid", openapi3.NewCallbackValidator(func(v string) error {
 		if len(v) != 36 {
 			return errors.New("identifiant invalide")
 		}
 		_, err := uuid.Parse(v)
 		return err
-	})
+	}))
 })
 
 // operation is one operation of the contract, found from Echo's route.

@@ -11,9 +11,9 @@ import (
 // tests may match on them.
 const (
 	SubjectWelcome                   = "Mon espace client — Votre identifiant Mon espace client a été créé"
-	SubjectPasswordReset             = "Mon espace client — Réinitialisation de votre mot de passe"
+	SubjectPasswordReset             = "Mon espace client — Réinitialisation de votre mot de passe" //nolint:gosec // a subject line, not a password
 	SubjectUsernameReminder          = "Mon espace client — Votre nom d'utilisateur"
-	SubjectPasswordChanged           = "Mon espace client — Votre mot de passe a été modifié"
+	SubjectPasswordChanged           = "Mon espace client — Votre mot de passe a été modifié" //nolint:gosec // a subject line, not a password
 	SubjectDelegateAddedToSurveyor   = "Mon espace client — Vous avez ajouté un délégataire"
 	SubjectDelegateAddedToDelegate   = "Mon espace client — Un arpenteur-géomètre vous a désigné comme délégataire"
 	SubjectDelegateRemovedToDelegate = "Mon espace client — Fin de votre délégation"

@@ -283,7 +283,7 @@ func (w *Worker) markFailed(ctx context.Context, row store.OutboxMessage, sendEr
 	defer cancel()
 	now := time.Now().UTC()
 	attempts := row.Attempts + 1
-	delay := backoff(attempts, w.opts.BaseBackoff, w.opts.MaxBackoff, rand.Float64())
+	delay := backoff(attempts, w.opts.BaseBackoff, w.opts.MaxBackoff, rand.Float64()) //nolint:gosec // retry jitter, not a secret
 	next := now.Add(delay)
 	w.opts.Logger.WarnContext(ctx, "courriel non envoyé, nouvel essai prévu",
 		"courriel", row.ID, "destinataire", row.Recipient, "essais", attempts,

@@ -31,7 +31,7 @@ const (
 	Admin              = "admin_action"
 	APITokenCreated    = "api_token_created"  // §14
 	APITokenRevoked    = "api_token_revoked"  // §14
-	APITokenExchange   = "api_token_exchange" // §14: success, or failure with a reason
+	APITokenExchange   = "api_token_exchange" //nolint:gosec // §14: success, or failure with a reason (an event name, not a token)
 )
 
 // Outcomes.

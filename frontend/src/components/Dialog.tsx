@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
 import "./dialog.css";
 
@@ -42,9 +42,12 @@ export function Dialog({
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
   const finalFocus = useRef(finalFocusRef);
-  finalFocus.current = finalFocusRef;
+  // The latest props, for the key handler and the closing cleanup (not written during render).
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+    finalFocus.current = finalFocusRef;
+  });
 
   useEffect(() => {
     const dialog = ref.current;

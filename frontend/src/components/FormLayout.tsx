@@ -21,11 +21,13 @@ interface FormLayoutProps {
  * alert of the form, its fields, then the submit button. aria-busy marks a call in flight.
  */
 export function FormLayout({ errors, pending, onSubmit, submitLabel, before, actions, children }: FormLayoutProps) {
+  // Taken apart, so that React's rules see a ref handed to <form>, not an object read in render.
+  const { formRef, formError } = errors;
   return (
-    <form ref={errors.formRef} noValidate onSubmit={onSubmit} className="form" aria-busy={pending}>
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="form" aria-busy={pending}>
       {before}
       <RequiredLegend />
-      <FormAlert message={errors.formError} />
+      <FormAlert message={formError} />
       {children}
       <div className="form__actions">
         <button type="submit" className="button button--primary">

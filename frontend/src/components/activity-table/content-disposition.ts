@@ -44,6 +44,7 @@ function decodeExtValue(value: string): string | null {
 
 function sanitize(name: string): string | null {
   const base = name.split(/[/\\]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return clean === "" || clean === "." || clean === ".." ? null : clean;
 }

@@ -66,14 +66,9 @@ function fakeServer(options: { refreshTokens: Array<TokenResponse | null>; valid
 
 function setup(refreshQueue: Array<TokenResponse | null>, validToken: () => string | null) {
   const server = fakeServer({ refreshTokens: refreshQueue, validToken });
-  let client: ApiClient | undefined;
-  const session = new SessionStore({
-    refresh: () => {
-      if (!client) throw new Error("client not ready");
-      return refreshTokens(client);
-    },
-  });
-  client = createApiClient(session, server.fetch);
+  // refresh runs after setup returns, once client is assigned.
+  const session = new SessionStore({ refresh: () => refreshTokens(client) });
+  const client: ApiClient = createApiClient(session, server.fetch);
   return { session, client, ...server };
 }
 

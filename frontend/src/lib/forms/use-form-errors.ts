@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useI18n } from "@/i18n";
 import { ApiError, describeError, type DisplayMessage } from "@/lib/api/errors";
 import { mapProblemToFields } from "@/lib/api/problem";
@@ -27,9 +27,12 @@ export function useFormErrors<F extends string>(
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement | null>(null);
   const fieldsRef = useRef(fields);
-  fieldsRef.current = fields;
   const aliasesRef = useRef(aliases);
-  aliasesRef.current = aliases;
+  // The latest arguments, for the stable callbacks below (not written during render).
+  useLayoutEffect(() => {
+    fieldsRef.current = fields;
+    aliasesRef.current = aliases;
+  });
 
   useEffect(() => {
     if (attempt === 0) return;

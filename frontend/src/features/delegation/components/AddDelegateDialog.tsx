@@ -43,6 +43,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
   const [addError, setAddError] = useState<DisplayMessage | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const errors = useFormErrors(fields, aliases);
+  const { formRef } = errors;
   const search = useSearchDelegateCandidate();
   const add = useAddDelegate();
   const resultId = useId();
@@ -140,7 +141,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
 
   return (
     <Dialog key="search" title={t("delegation.add.title")} onClose={onClose}>
-      <form ref={errors.formRef} noValidate onSubmit={submitSearch} aria-busy={search.isPending}>
+      <form ref={formRef} noValidate onSubmit={submitSearch} aria-busy={search.isPending}>
         <FormAlert message={errors.formError} />
         <fieldset className="delegation-choice">
           <legend className="field__label">{t("delegation.add.searchBy")}</legend>

@@ -12,7 +12,7 @@ describe("expectPage", () => {
 
   it("refuses a success body without items, and passes API errors on", () => {
     // What a stub or a proxy might answer with a 200.
-    const notAPage: { items: number[] } = JSON.parse('{"message":"ok"}');
+    const notAPage = JSON.parse('{"message":"ok"}') as { items: number[] };
     expect(() => expectPage({ data: notAPage, response: ok })).toThrow("unexpected list answer");
     expect(() => expectPage({ error: {}, response: new Response(null, { status: 500 }) })).toThrow(ApiError);
   });

@@ -25,6 +25,7 @@ export function DossierListPage({ kind }: { kind: DossierKind }) {
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   const [draft, setDraft] = useState(number);
   const errors = useFormErrors(searchFields);
+  const { formRef } = errors;
   const dossiers = useDossiers({ kind, page, ...(number ? { number } : {}) });
 
   function search(event: FormEvent<HTMLFormElement>) {
@@ -46,7 +47,7 @@ export function DossierListPage({ kind }: { kind: DossierKind }) {
     <ServicePage title={title}>
       <h2 id={headingId}>{heading}</h2>
       <form
-        ref={errors.formRef}
+        ref={formRef}
         noValidate
         onSubmit={search}
         className="search-form"

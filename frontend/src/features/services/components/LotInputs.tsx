@@ -72,14 +72,14 @@ export function LotInputs({ legend, rows, onChange, max, errors }: LotInputsProp
   const hintId = useId();
   const groupErrorId = useId();
   const container = useRef<HTMLFieldSetElement>(null);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // A new object per request, so that asking twice for the same input focuses it twice.
+  const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const groupError = errors.lots;
 
   useEffect(() => {
-    if (focusIndex === null) return;
-    container.current?.querySelectorAll<HTMLInputElement>("input")[focusIndex]?.focus();
-    setFocusIndex(null);
-  }, [focusIndex]);
+    if (focusRequest === null) return;
+    container.current?.querySelectorAll<HTMLInputElement>("input")[focusRequest.index]?.focus();
+  }, [focusRequest]);
 
   function update(index: number, value: string) {
     onChange(rows.map((row, i) => (i === index ? { ...row, value } : row)));
@@ -93,12 +93,12 @@ export function LotInputs({ legend, rows, onChange, max, errors }: LotInputsProp
     const tail = rows.slice(index + 1).filter((row) => row.value.trim() !== "");
     const pasted = entries.map((entry) => lotRow(entry));
     onChange([...head, ...pasted, ...tail].slice(0, max));
-    setFocusIndex(Math.min(index + pasted.length, max) - 1);
+    setFocusRequest({ index: Math.min(index + pasted.length, max) - 1 });
   }
 
   function remove(index: number) {
     onChange(rows.filter((_, i) => i !== index));
-    setFocusIndex(Math.max(0, index - 1));
+    setFocusRequest({ index: Math.max(0, index - 1) });
   }
 
   return (
@@ -150,7 +150,7 @@ export function LotInputs({ legend, rows, onChange, max, errors }: LotInputsProp
           className="button button--secondary"
           onClick={() => {
             onChange([...rows, lotRow()]);
-            setFocusIndex(rows.length);
+            setFocusRequest({ index: rows.length });
           }}
         >
           {t("services.lots.add")}
