@@ -4,6 +4,7 @@
  */
 export { ActivityFiltersForm } from "./ActivityFiltersForm";
 export { ActivityPagination } from "./ActivityPagination";
+export { ActivityPageFrame, ActivityResults } from "./ActivityResults";
 export { ActivityTable } from "./ActivityTable";
 export { ExportButtons, type ExportLabels } from "./ExportButtons";
 export { fileNameFromContentDisposition } from "./content-disposition";

@@ -1,20 +1,15 @@
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import {
   ActivityFiltersForm,
-  ActivityPagination,
-  ActivityTable,
+  ActivityPageFrame,
+  ActivityResults,
   adminActivityTypes,
   ExportButtons,
-  hasFilters,
-  problemMessage,
-  toggleSort,
   useActivityView,
-  useTableHeading,
   viewToListQuery,
   withFilters,
   type ExportLabels,
 } from "@/components/activity-table";
-import { FormAlert } from "@/components/Messages";
 import { useI18n } from "@/i18n";
 import { exportAdminActivities, useAdminActivities, useAdminActivityFilters } from "../api/admin-activities";
 
@@ -27,31 +22,15 @@ const exportLabels: ExportLabels = { xlsx: "admin.journal.export.xlsx", pdf: "ad
  * (GET /api/v1/admin/activity-filters), not only the people of the pages seen so far.
  */
 export function JournalPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const title = t("admin.journal.title");
-  const heading = useTableHeading(title);
   const [view, setView] = useActivityView(adminActivityTypes);
   const query = useMemo(() => viewToListQuery(view), [view]);
   const activities = useAdminActivities(query);
-  const data = activities.data;
-  const filtered = hasFilters(view.filters);
   const filterValues = useAdminActivityFilters();
 
-  // A page past the end (the journal was filtered elsewhere, an old link): show the last one.
-  useEffect(() => {
-    if (view.all || !data || activities.isPlaceholderData) return;
-    if (data.totalPages > 0 && view.page > data.totalPages)
-      setView({ ...view, page: data.totalPages }, { replace: true });
-  }, [data, activities.isPlaceholderData, view, setView]);
-
   return (
-    <div className="page activity-page">
-      <div className="page__head">
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-      </div>
-      <p>{t("admin.journal.intro")}</p>
+    <ActivityPageFrame title={title} intro={t("admin.journal.intro")}>
       <ActivityFiltersForm
         filters={view.filters}
         values={filterValues.data}
@@ -60,45 +39,13 @@ export function JournalPage() {
         onApply={(filters) => setView(withFilters(view, filters))}
       />
       <ExportButtons view={view} exportFile={exportAdminActivities} labels={exportLabels} />
-      <FormAlert message={activities.isError ? problemMessage(activities.error, t, locale) : null} />
-      {data ? (
-        <>
-          <ActivityTable
-            items={activities.isError ? [] : data.items}
-            sort={view.sort}
-            order={view.order}
-            onSort={(column) => setView(toggleSort(view, column))}
-            busy={activities.isFetching}
-            filtered={filtered}
-            caption={title}
-          />
-          {!activities.isError && data.totalItems > 0 && (
-            <ActivityPagination
-              page={view.all ? 1 : view.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              pageSize={view.pageSize}
-              all={view.all}
-              onPage={(page) => setView({ ...view, page })}
-              onPageSize={(pageSize) => setView({ ...view, pageSize, page: 1 })}
-              onAll={(all) => setView({ ...view, all, page: 1 })}
-              label={t("admin.journal.pagination")}
-            />
-          )}
-        </>
-      ) : activities.isPending ? (
-        <div className="loading" role="status">
-          <span className="loading__spinner" aria-hidden="true" />
-          {t("activity.table.loading")}
-        </div>
-      ) : null}
-      {activities.isError && view.all && (
-        <p>
-          <button type="button" className="link-button" onClick={() => setView({ ...view, all: false, page: 1 })}>
-            {t("activity.pagination.showPaged")}
-          </button>
-        </p>
-      )}
-    </div>
+      <ActivityResults
+        view={view}
+        setView={setView}
+        activities={activities}
+        caption={title}
+        paginationLabel={t("admin.journal.pagination")}
+      />
+    </ActivityPageFrame>
   );
 }
