@@ -83,7 +83,7 @@ func TestGuardHoldsOffARemoval(t *testing.T) {
 			return err
 		}
 		go func() {
-			if err := e.svc.Remove(context.Background(), remover, d.ID); err != nil {
+			if err := e.svc.Remove(e.ctx, remover, d.ID); err != nil {
 				t.Error(err)
 			}
 			removed <- time.Now()

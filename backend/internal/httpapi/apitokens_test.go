@@ -149,14 +149,14 @@ func TestAPITokenLifecycle(t *testing.T) {
 
 func TestAPITokenExpiry(t *testing.T) {
 	e := newEnv(t)
-	_, secret, api := e.apiTokenInUse(e.surveyor("jetexp"), "Poste 2", quebecDay(0))
+	_, secret, _ := e.apiTokenInUse(e.surveyor("jetexp"), "Poste 2", quebecDay(0))
 
 	// One second before 00:00 in Québec the day after its last day: valid
 	// (a new exchange: a session lasts at most the session lifetime).
 	today := time.Now().In(quebecZone)
 	end := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, quebecZone)
 	e.clock.Set(end.Add(-time.Second))
-	api = e.apiAccess(secret)
+	api := e.apiAccess(secret)
 	e.expect(e.me(api.Access), 200)
 	// At 00:00: ended, from the very next request.
 	e.clock.Set(end.Add(time.Millisecond))

@@ -56,8 +56,8 @@ func (s *countingSender) Send(ctx context.Context, m mail.Message) error {
 func observedEnv(t *testing.T, m *metrics.Metrics, tp trace.TracerProvider, limits httpapi.Limits) (*env, *countingSender) {
 	t.Helper()
 	db := testdb.DB(t)
-	smtp, real := startSMTP(t)
-	sender := &countingSender{next: real}
+	smtp, smtpSender := startSMTP(t)
+	sender := &countingSender{next: smtpSender}
 	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: time.Hour,
 		Metrics: m, Tracer: tp})
 	runWorker(t, worker)

@@ -57,8 +57,6 @@ func (s *Service) mailQueued() {
 	}
 }
 
-func personOf(u accounts.UserView) auth.Person { return accounts.Person(u) }
-
 // DossierFilter narrows Suivi des dossiers.
 type DossierFilter struct {
 	Kind     DossierKind // "" for both

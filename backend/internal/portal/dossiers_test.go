@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -36,13 +37,8 @@ func numbers(p paging.Page[DossierView]) []string {
 
 func sameList(t *testing.T, what string, got []string, want ...string) {
 	t.Helper()
-	if len(got) != len(want) {
+	if !slices.Equal(got, want) {
 		t.Fatalf("%s : %v, attendu %v", what, got, want)
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Fatalf("%s : %v, attendu %v", what, got, want)
-		}
 	}
 }
 

@@ -162,7 +162,7 @@ func (e *env) must(err error) {
 
 // refused fails unless err is the domain error of that kind and code,
 // naming the field pointers given (in order), if any.
-func refused(t *testing.T, err error, kind apperr.Kind, code string, pointers ...string) *apperr.Error {
+func refused(t *testing.T, err error, kind apperr.Kind, code string, pointers ...string) {
 	t.Helper()
 	ae, ok := apperr.As(err)
 	if !ok {
@@ -180,7 +180,6 @@ func refused(t *testing.T, err error, kind apperr.Kind, code string, pointers ..
 			t.Fatalf("champs attendus %v, reçu %v", pointers, got)
 		}
 	}
-	return ae
 }
 
 // is fails unless err is target (a sentinel of delegation).

@@ -32,7 +32,7 @@ func RepoFile(t testing.TB, rel string) []byte {
 		}
 		dir = parent
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, rel))
+	raw, err := os.ReadFile(filepath.Join(dir, rel)) //nolint:gosec // a file of this repository, named by the test
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func PDFText(t testing.TB, pdf []byte) string {
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output() //nolint:gosec // pdftotext found on PATH, on a file the test wrote
 	if err != nil {
 		t.Fatal(err)
 	}
