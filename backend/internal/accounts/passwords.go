@@ -154,11 +154,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	var target uuid.UUID
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var ott store.OneTimeToken
-		err := tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset).Take(&ott).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errBadResetToken
-		}
-		if err != nil {
+		if err := store.TakeOr(tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset), &ott, errBadResetToken); err != nil {
 			return err
 		}
 		now := s.now()

@@ -154,6 +154,17 @@ func (db *DB) Conn(ctx context.Context) *gorm.DB {
 	return db.DB.WithContext(ctx)
 }
 
+// TakeOr loads the first row of q into dst, and answers missing instead of
+// gorm's own error when there is none: each caller names what is absent
+// (a 404, a refused token) in one line.
+func TakeOr(q *gorm.DB, dst any, missing error) error {
+	err := q.Take(dst).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return missing
+	}
+	return err
+}
+
 // IsUniqueViolation tells whether err comes from a unique index.
 func IsUniqueViolation(err error) bool {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
