@@ -120,21 +120,12 @@ func openDB(ctx context.Context, cfg config.Config) (*store.DB, error) {
 // migrateAsOwner applies the migrations through ownerURL, then grants
 // runtime (when not empty) the service's privileges.
 func migrateAsOwner(ctx context.Context, ownerURL, runtime string) error {
-	owner, err := store.Open(ownerURL, "")
-	if err != nil {
+	if err := store.MigrateAs(ctx, ownerURL, runtime); err != nil {
 		return err
 	}
-	defer owner.Close()
-	if err := owner.Migrate(ctx); err != nil {
-		return fmt.Errorf("migrations : %w", err)
+	if runtime != "" {
+		slog.Info("droits du service accordés", "role", runtime)
 	}
-	if runtime == "" {
-		return nil
-	}
-	if err := owner.GrantRuntime(ctx, runtime); err != nil {
-		return fmt.Errorf("droits du rôle %s : %w", runtime, err)
-	}
-	slog.Info("droits du service accordés", "role", runtime)
 	return nil
 }
 
