@@ -36,6 +36,13 @@ func newSvcEnv(t *testing.T) *svcEnv {
 	return e
 }
 
+// newPairEnv is where most tests of the service start: a surveyor, Claire,
+// and a user, Edith, who is not her délégataire yet.
+func newPairEnv(t *testing.T) (e *svcEnv, surveyor, user auth.Person) {
+	e = newSvcEnv(t)
+	return e, e.surveyor("Claire"), e.user("Edith")
+}
+
 // person creates a user (a surveyor when surveyor is true) whose password
 // was changed passwordAge ago.
 func (e *svcEnv) person(first string, surveyor bool, passwordAge time.Duration) auth.Person {
