@@ -103,9 +103,8 @@ func (s *Server) peopleFor(ctx context.Context, sess *auth.Session, ids ...uuid.
 // done by someone for the principal (reservations, checks, orders,
 // prevalidations) and maps them: who did each one is resolved for the whole
 // page with at most one query.
-func listDoneBy[T, D any](ctx context.Context, s *Server, page, size *int,
-	list func(context.Context, *auth.Session, int, int) (paging.Page[T], error),
-	actor func(T) uuid.UUID, dto func(T, people) D) (apiPage[D], error) {
+func listDoneBy[T interface{ DoneBy() uuid.UUID }, D any](ctx context.Context, s *Server, page, size *int,
+	list func(context.Context, *auth.Session, int, int) (paging.Page[T], error), dto func(T, people) D) (apiPage[D], error) {
 	n, sz := pageOf(page, size)
 	p, err := list(ctx, mustSession(ctx), n, sz)
 	if err != nil {
@@ -113,7 +112,7 @@ func listDoneBy[T, D any](ctx context.Context, s *Server, page, size *int,
 	}
 	ids := make([]uuid.UUID, len(p.Items))
 	for i, v := range p.Items {
-		ids[i] = actor(v)
+		ids[i] = v.DoneBy()
 	}
 	who, err := s.peopleFor(ctx, mustSession(ctx), ids...)
 	if err != nil {

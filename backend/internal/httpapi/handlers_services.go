@@ -6,8 +6,6 @@ import (
 	"io"
 	"mime/multipart"
 
-	"github.com/google/uuid"
-
 	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/portal"
@@ -37,8 +35,7 @@ func reservationDTO(r portal.Reservation, who people) api.LotReservation {
 
 // ListLotReservations lists the principal's reservations.
 func (s *Server) ListLotReservations(ctx context.Context, req api.ListLotReservationsRequestObject) (api.ListLotReservationsResponseObject, error) {
-	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Reservations,
-		func(r portal.Reservation) uuid.UUID { return r.ActorID }, reservationDTO)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Reservations, reservationDTO)
 	if err != nil {
 		return nil, err
 	}
@@ -64,8 +61,7 @@ func checkDTO(c portal.Check, who people) api.LotCorrectionCheck {
 
 // ListLotCorrectionChecks lists the principal's checks.
 func (s *Server) ListLotCorrectionChecks(ctx context.Context, req api.ListLotCorrectionChecksRequestObject) (api.ListLotCorrectionChecksResponseObject, error) {
-	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Checks,
-		func(c portal.Check) uuid.UUID { return c.ActorID }, checkDTO)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Checks, checkDTO)
 	if err != nil {
 		return nil, err
 	}
@@ -91,8 +87,7 @@ func orderDTO(o portal.Order, who people) api.ProductOrder {
 
 // ListProductOrders lists the principal's orders.
 func (s *Server) ListProductOrders(ctx context.Context, req api.ListProductOrdersRequestObject) (api.ListProductOrdersResponseObject, error) {
-	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Orders,
-		func(o portal.Order) uuid.UUID { return o.ActorID }, orderDTO)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Orders, orderDTO)
 	if err != nil {
 		return nil, err
 	}
@@ -151,8 +146,7 @@ func prevalidationDTO(p portal.Prevalidation, who people) api.DmPrevalidation {
 
 // ListDmPrevalidations lists the principal's prevalidations.
 func (s *Server) ListDmPrevalidations(ctx context.Context, req api.ListDmPrevalidationsRequestObject) (api.ListDmPrevalidationsResponseObject, error) {
-	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Prevalidations,
-		func(p portal.Prevalidation) uuid.UUID { return p.ActorID }, prevalidationDTO)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Prevalidations, prevalidationDTO)
 	if err != nil {
 		return nil, err
 	}
