@@ -113,7 +113,7 @@ func bare(pool *pgxpool.Pool, c *cast, body []byte, factsSQL, sid string) *echo.
 			plans = *in.ComplementaryPlans
 		}
 		now := time.Now().UTC()
-		r := portal.Reservation{ID: uuid.New(), DossierNumber: in.DossierNumber, SurveyorID: principal.ID, ActorID: actor.ID,
+		r := portal.Reservation{Done: portal.Done{ID: uuid.New(), SurveyorID: principal.ID, ActorID: actor.ID}, DossierNumber: in.DossierNumber,
 			FirstLot: last - int64(in.LotCount) + 1, LotCount: in.LotCount, ComplementaryPlans: plans, ReservedAt: now}
 		if _, err := tx.Exec(ctx, `INSERT INTO lot_reservations (id, dossier_number, surveyor_id, actor_id, first_lot, lot_count, complementary_plans, reserved_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, r.ID.String(), r.DossierNumber, r.SurveyorID.String(), r.ActorID.String(),

@@ -54,14 +54,11 @@ func run(ctx context.Context, o options) error {
 	defer drop()
 
 	fmt.Printf("base %s, GOMAXPROCS %d, %d connexions, %d tours de %s\n", name, runtime.GOMAXPROCS(0), o.conns, o.rounds, o.round)
-	db, err := store.Open(dbURL, "")
+	db, err := store.OpenMigrated(ctx, dbURL, "")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		return err
-	}
 	secret := make([]byte, 32)
 	_, _ = rand.Read(secret)
 	acc, svc := services(db, &auth.TokenIssuer{Keys: []auth.SigningKey{{ID: "mesure", Secret: []byte(hex.EncodeToString(secret))}}, Issuer: "http://bench.local", Audience: "espace-api", TTL: 10 * time.Minute})

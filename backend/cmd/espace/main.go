@@ -94,47 +94,39 @@ func run(args []string) error {
 // of DATABASE_URL what the service needs (SPEC §17); without it the service's
 // own connection migrates, as in development.
 func openDB(ctx context.Context, cfg config.Config) (*store.DB, error) {
-	db, err := store.Open(cfg.DatabaseURL, cfg.DataDir)
-	if err != nil {
-		return nil, err
-	}
 	if cfg.MigrateURL != "" {
-		runtime, err := db.CurrentRole(ctx)
+		runtime, err := roleOf(ctx, cfg.DatabaseURL)
 		if err == nil {
 			err = migrateAsOwner(ctx, cfg.MigrateURL, runtime)
 		}
 		if err != nil {
-			db.Close()
 			return nil, err
 		}
 	}
 	// With an owner URL nothing is pending any more: this only checks that
 	// the schema is current, which the runtime role may read.
-	if err := db.Migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("migrations : %w", err)
+	return store.OpenMigrated(ctx, cfg.DatabaseURL, cfg.DataDir)
+}
+
+// roleOf is the PostgreSQL role databaseURL connects as.
+func roleOf(ctx context.Context, databaseURL string) (string, error) {
+	db, err := store.Open(databaseURL, "")
+	if err != nil {
+		return "", err
 	}
-	return db, nil
+	defer db.Close()
+	return db.CurrentRole(ctx)
 }
 
 // migrateAsOwner applies the migrations through ownerURL, then grants
 // runtime (when not empty) the service's privileges.
 func migrateAsOwner(ctx context.Context, ownerURL, runtime string) error {
-	owner, err := store.Open(ownerURL, "")
-	if err != nil {
+	if err := store.MigrateAs(ctx, ownerURL, runtime); err != nil {
 		return err
 	}
-	defer owner.Close()
-	if err := owner.Migrate(ctx); err != nil {
-		return fmt.Errorf("migrations : %w", err)
+	if runtime != "" {
+		slog.Info("droits du service accordés", "role", runtime)
 	}
-	if runtime == "" {
-		return nil
-	}
-	if err := owner.GrantRuntime(ctx, runtime); err != nil {
-		return fmt.Errorf("droits du rôle %s : %w", runtime, err)
-	}
-	slog.Info("droits du service accordés", "role", runtime)
 	return nil
 }
 
@@ -162,13 +154,8 @@ func migrate(ctx context.Context, cfg config.Config, args []string) error {
 	if ownerURL == "" {
 		ownerURL = cfg.DatabaseURL
 	} else if *runtime == "" {
-		db, err := store.Open(cfg.DatabaseURL, "")
-		if err != nil {
-			return err
-		}
-		*runtime, err = db.CurrentRole(ctx)
-		db.Close()
-		if err != nil {
+		var err error
+		if *runtime, err = roleOf(ctx, cfg.DatabaseURL); err != nil {
 			return err
 		}
 	}

@@ -42,12 +42,9 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 	var out SurveyorView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var u store.User
-		err := tx.Where("username_key = ?", FoldKey(username)).Take(&u).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
-				apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))
-		}
-		if err != nil {
+		if err := store.TakeOr(tx.Where("username_key = ?", FoldKey(username)), &u,
+			apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
+				apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))); err != nil {
 			return err
 		}
 		var existing store.Surveyor
@@ -71,6 +68,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		}
 		byID := by.ID
 		sv := store.Surveyor{UserID: u.ID, Matricule: matricule, GrantedAt: s.now(), GrantedBy: &byID}
+		var err error
 		if found {
 			err = tx.Model(&store.Surveyor{}).Where("user_id = ?", u.ID).Updates(map[string]any{
 				"matricule": matricule, "granted_at": sv.GrantedAt, "granted_by": byID, "withdrawn_at": nil, "withdrawn_by": nil}).Error

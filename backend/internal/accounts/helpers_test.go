@@ -12,6 +12,7 @@ import (
 	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 func TestMain(m *testing.M) { testdb.Main(m, "accounts") }
@@ -22,24 +23,18 @@ var cheapHash = auth.Hasher{Params: auth.Argon2Params{MemoryKiB: 64, Time: 1, Th
 
 const password = "Une longue phrase de passe 2026"
 
-// clock is the service's clock: the real time moved by an offset.
-type clock struct{ offset atomic.Int64 }
-
-func (c *clock) Now() time.Time          { return time.Now().Add(time.Duration(c.offset.Load())) }
-func (c *clock) Advance(d time.Duration) { c.offset.Add(int64(d)) }
-
 type env struct {
 	t      *testing.T
 	ctx    context.Context
 	db     *store.DB
 	svc    *Service
-	clock  *clock
+	clock  *testutil.Clock
 	queued atomic.Int64 // MailQueued calls
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{t: t, ctx: context.Background(), db: testdb.DB(t), clock: &clock{}}
+	e := &env{t: t, ctx: context.Background(), db: testdb.DB(t), clock: &testutil.Clock{}}
 	e.svc = &Service{
 		DB: e.db, Hasher: cheapHash, Now: e.clock.Now,
 		Tokens:     &auth.TokenIssuer{Key: []byte("une clé de test d'au moins 32 octets"), Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},

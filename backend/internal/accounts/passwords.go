@@ -23,13 +23,10 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 	if sess.ViaAPIToken() {
 		return ErrAPITokenNotAllowed // only in person (§14)
 	}
-	user, err := s.User(ctx, sess.Actor.ID)
+	user, err := s.checkPassword(ctx, sess, current, seclog.PasswordChange, "bad_current_password",
+		apperr.Field("/currentPassword", "L'ancien mot de passe est incorrect."))
 	if err != nil {
 		return err
-	}
-	if !s.Hasher.Verify(user.PasswordHash, current) {
-		seclog.Log(ctx, seclog.Event{Name: seclog.PasswordChange, Outcome: seclog.Failure, Target: user.ID.String(), Reason: "bad_current_password"})
-		return apperr.Invalid(apperr.Field("/currentPassword", "L'ancien mot de passe est incorrect."))
 	}
 	if fields := auth.CheckPolicy("/newPassword", next, user.Username, user.Email); len(fields) > 0 {
 		return apperr.Invalid(fields...)
@@ -60,16 +57,28 @@ func (s *Service) ChangePassword(ctx context.Context, sess *auth.Session, curren
 	return err
 }
 
+// checkPassword loads the session's user and checks password against their
+// hash. A wrong one is logged as a failure of event (for reason) and refused
+// on wrong, the field the person typed it in.
+func (s *Service) checkPassword(ctx context.Context, sess *auth.Session, password, event, reason string, wrong apperr.FieldError) (UserView, error) {
+	user, err := s.User(ctx, sess.Actor.ID)
+	if err != nil {
+		return UserView{}, err
+	}
+	if !s.Hasher.Verify(user.PasswordHash, password) {
+		seclog.Log(ctx, seclog.Event{Name: event, Outcome: seclog.Failure, Target: user.ID.String(), Reason: reason})
+		return UserView{}, apperr.Invalid(wrong)
+	}
+	return user, nil
+}
+
 // Reauthenticate checks the password of the session's user and stamps the
 // session as recently authenticated (SPEC §12).
 func (s *Service) Reauthenticate(ctx context.Context, sess *auth.Session, password string) error {
-	user, err := s.User(ctx, sess.Actor.ID)
+	user, err := s.checkPassword(ctx, sess, password, seclog.Reauthentication, "bad_password",
+		apperr.Field("/password", "Le mot de passe est incorrect."))
 	if err != nil {
 		return err
-	}
-	if !s.Hasher.Verify(user.PasswordHash, password) {
-		seclog.Log(ctx, seclog.Event{Name: seclog.Reauthentication, Outcome: seclog.Failure, Target: user.ID.String(), Reason: "bad_password"})
-		return apperr.Invalid(apperr.Field("/password", "Le mot de passe est incorrect."))
 	}
 	if err := s.stampAuthenticated(s.DB.Conn(ctx), sess.ID); err != nil {
 		return err
@@ -154,11 +163,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	var target uuid.UUID
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var ott store.OneTimeToken
-		err := tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset).Take(&ott).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errBadResetToken
-		}
-		if err != nil {
+		if err := store.TakeOr(tx.Where("token_hash = ? AND purpose = ?", hash, purposePasswordReset), &ott, errBadResetToken); err != nil {
 			return err
 		}
 		now := s.now()

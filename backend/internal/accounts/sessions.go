@@ -111,11 +111,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 	var reused bool
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var rt store.RefreshToken
-		err := tx.Where("token_hash = ?", hash).Take(&rt).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errRefreshRefused
-		}
-		if err != nil {
+		if err := store.TakeOr(tx.Where("token_hash = ?", hash), &rt, errRefreshRefused); err != nil {
 			return err
 		}
 		now := s.now()
@@ -138,6 +134,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 		if err := tx.Model(&store.Session{}).Where("id = ?", sess.ID).Update("last_used_at", now).Error; err != nil {
 			return err
 		}
+		var err error
 		tokens, err = s.issue(tx, sess)
 		return err
 	})
@@ -226,11 +223,7 @@ func truncate(s string, n int) string {
 // the session, so no second token (and no race with a refresh in flight).
 func (s *Service) ActFor(ctx context.Context, sid, principalID uuid.UUID) (Tokens, error) {
 	var sess store.Session
-	err := s.DB.Conn(ctx).Where("id = ? AND revoked_at IS NULL", sid).Take(&sess).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return Tokens{}, errRefreshRefused
-	}
-	if err != nil {
+	if err := store.TakeOr(s.DB.Conn(ctx).Where("id = ? AND revoked_at IS NULL", sid), &sess, errRefreshRefused); err != nil {
 		return Tokens{}, err
 	}
 	if err := s.DB.Conn(ctx).Model(&store.Session{}).Where("id = ?", sid).Update("acting_for_user_id", principalID).Error; err != nil {

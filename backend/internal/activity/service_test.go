@@ -9,8 +9,15 @@ import (
 
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
 )
+
+// newService is the activity service on the package's database.
+func newService(t *testing.T) (context.Context, *store.DB, *activity.Service) {
+	db := testdb.DB(t)
+	return context.Background(), db, &activity.Service{DB: db}
+}
 
 func findPerson(ps []auth.Person, p auth.Person) (auth.Person, bool) {
 	for _, q := range ps {
@@ -24,9 +31,7 @@ func findPerson(ps []auth.Person, p auth.Person) (auth.Person, bool) {
 // The log copies names, not usernames: the service adds each person's
 // username to the lines it lists, and to the filters' people.
 func TestListsAndFiltersCarryUsernames(t *testing.T) {
-	db := testdb.DB(t)
-	ctx := context.Background()
-	svc := &activity.Service{DB: db}
+	ctx, db, svc := newService(t)
 	surveyor := person(t, db, "Édith", "Descartes", "5001")
 	delegate := person(t, db, "Jean", "Piette", "")
 	write(t, db, activity.NewRow(time.Now(), activity.ProductOrder, delegate, surveyor, "1096429"))
@@ -54,9 +59,7 @@ func TestListsAndFiltersCarryUsernames(t *testing.T) {
 // The administration journal's filters offer everyone it names, whoever
 // asks (§13), with its own types; a user's filters never see it.
 func TestAdminJournalFiltersNameEveryone(t *testing.T) {
-	db := testdb.DB(t)
-	ctx := context.Background()
-	svc := &activity.Service{DB: db}
+	ctx, db, svc := newService(t)
 	admin := person(t, db, "Gilles", "Tremblay", "")
 	surveyor := person(t, db, "Zoé", "Arsenault", "7001")
 	err := db.WithTx(ctx, func(_ context.Context, tx *gorm.DB) error {

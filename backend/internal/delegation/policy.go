@@ -5,7 +5,6 @@ package delegation
 
 import (
 	"context"
-	"errors"
 	"sync"
 	"time"
 
@@ -148,11 +147,7 @@ func (s *Service) GuardFor(tx *gorm.DB, sess *auth.Session, service string) erro
 		q = q.Clauses(clause.Locking{Strength: "SHARE"})
 	}
 	var d Delegation
-	err := q.Take(&d).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return ErrNotActive
-	}
-	if err != nil {
+	if err := store.TakeOr(q, &d, ErrNotActive); err != nil {
 		return err
 	}
 	if !InForce(d.LastDay(), s.now()) {

@@ -18,8 +18,7 @@ import (
 // surveyor acts for themself freely; a délégataire only while the
 // delegation is in force and grants the operation's service.
 func TestGuard(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	e.add(s, d, Terms{Services: []string{LotReservation, SurveyDossiers}})
 
 	self := e.fresh(s)

@@ -80,11 +80,7 @@ func (s *Service) RequireRecentAuth(tx *gorm.DB, sess *auth.Session) error {
 		window = DefaultReauthWindow
 	}
 	var row struct{ AuthenticatedAt store.NullTime }
-	err := tx.Model(&store.Session{}).Select("authenticated_at").Where("id = ?", sess.ID).Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return errReauthRequired
-	}
-	if err != nil {
+	if err := store.TakeOr(tx.Model(&store.Session{}).Select("authenticated_at").Where("id = ?", sess.ID), &row, errReauthRequired); err != nil {
 		return err
 	}
 	at := row.AuthenticatedAt.Ptr()
@@ -135,12 +131,9 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 	var out DelegateView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var delegate store.User
-		err := tx.Where("id = ?", delegateID).Take(&delegate).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Utilisateur introuvable.",
-				apperr.Field("/userId", "Aucun utilisateur ne correspond à cet identifiant."))
-		}
-		if err != nil {
+		if err := store.TakeOr(tx.Where("id = ?", delegateID), &delegate,
+			apperr.NotFound("Utilisateur introuvable.",
+				apperr.Field("/userId", "Aucun utilisateur ne correspond à cet identifiant."))); err != nil {
 			return err
 		}
 		var me store.User

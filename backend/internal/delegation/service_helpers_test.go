@@ -15,13 +15,8 @@ import (
 	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
-
-// svcClock is the services' clock: the real time moved by an offset.
-type svcClock struct{ offset atomic.Int64 }
-
-func (c *svcClock) Now() time.Time          { return time.Now().Add(time.Duration(c.offset.Load())) }
-func (c *svcClock) Advance(d time.Duration) { c.offset.Add(int64(d)) }
 
 // svcEnv runs the delegation service on the package's database.
 type svcEnv struct {
@@ -29,16 +24,23 @@ type svcEnv struct {
 	ctx    context.Context
 	db     *store.DB
 	svc    *Service
-	clock  *svcClock
+	clock  *testutil.Clock
 	queued atomic.Int64 // MailQueued calls
 }
 
 func newSvcEnv(t *testing.T) *svcEnv {
 	t.Helper()
-	e := &svcEnv{t: t, ctx: context.Background(), db: testdb.DB(t), clock: &svcClock{}}
+	e := &svcEnv{t: t, ctx: context.Background(), db: testdb.DB(t), clock: &testutil.Clock{}}
 	acc := &accounts.Service{DB: e.db, Now: e.clock.Now}
 	e.svc = &Service{DB: e.db, Accounts: acc, Now: e.clock.Now, MailQueued: func() { e.queued.Add(1) }}
 	return e
+}
+
+// newPairEnv is where most tests of the service start: a surveyor, Claire,
+// and a user, Edith, who is not her délégataire yet.
+func newPairEnv(t *testing.T) (e *svcEnv, surveyor, user auth.Person) {
+	e = newSvcEnv(t)
+	return e, e.surveyor("Claire"), e.user("Edith")
 }
 
 // person creates a user (a surveyor when surveyor is true) whose password

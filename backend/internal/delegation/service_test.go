@@ -18,8 +18,7 @@ import (
 // §5, §6, §8: adding a délégataire writes the delegation, « Ajout d'un
 // délégataire » and both e-mails, and wakes the mail worker.
 func TestAddDelegate(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	v, err := e.svc.Add(e.ctx, e.fresh(s), d.ID, Terms{})
 	if err != nil {
 		t.Fatal(err)
@@ -68,8 +67,7 @@ func TestAddDelegate(t *testing.T) {
 // The delegation, its activity and its e-mails commit together: when the
 // e-mail cannot be queued, nothing of the action remains.
 func TestAddIsOneTransaction(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	// An address the outbox refuses makes the last write of Add fail.
 	if err := e.db.Model(&store.User{}).Where("id = ?", d.ID).Update("email", "pas une adresse").Error; err != nil {
 		t.Fatal(err)
@@ -181,8 +179,7 @@ func TestFirstDelegatePasswordRule(t *testing.T) {
 // logged and mailed; re-adding makes a new record. Removing never asks
 // for the password again (§12).
 func TestRemoveDelegate(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	e.add(s, d, Terms{})
 	late := e.login(s, 5*time.Hour, nil)
 	if err := e.svc.Remove(e.ctx, late, d.ID); err != nil {
@@ -214,8 +211,7 @@ func TestRemoveDelegate(t *testing.T) {
 
 // A délégataire may give up a delegation; the surveyor is told.
 func TestRenounce(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	e.add(s, d, Terms{})
 	if err := e.svc.Renounce(e.ctx, d, s.ID); err != nil {
 		t.Fatal(err)
@@ -244,8 +240,7 @@ func TestRenounce(t *testing.T) {
 // §11, §12: narrowing needs no recent password; widening does, and a
 // refused widening changes nothing. Each change is logged with its detail.
 func TestUpdateDelegation(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	e.add(s, d, Terms{})
 	late := e.login(s, time.Hour, nil)
 
@@ -312,8 +307,7 @@ func TestUpdateDelegation(t *testing.T) {
 // §11: a date set within seven days gets no reminder (the parties just
 // chose it); moving it further away arms the reminder again.
 func TestEndDateReminderState(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	e.add(s, d, Terms{EndsOn: e.quebecDay(5)})
 	if r := e.delegations(s, d)[0]; r.ReminderSentAt == nil {
 		t.Fatal("rappel à prévoir pour une date si proche")
@@ -348,8 +342,7 @@ func TestEndDateReminderState(t *testing.T) {
 // worker runs); the worker then ends it once, at the end instant, logs
 // and mails it.
 func TestDeadlineEndsTheDelegation(t *testing.T) {
-	e := newSvcEnv(t)
-	s, d := e.surveyor("Claire"), e.user("Edith")
+	e, s, d := newPairEnv(t)
 	last := e.quebecDay(2)
 	e.add(s, d, Terms{EndsOn: last})
 	sess := e.login(d, 0, &s)

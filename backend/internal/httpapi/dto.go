@@ -99,13 +99,20 @@ func (s *Server) peopleFor(ctx context.Context, sess *auth.Session, ids ...uuid.
 	return out, err
 }
 
-// doneByPage maps a page of records done by someone for the principal
-// (reservations, checks, orders, prevalidations): who did each one is
-// resolved for the whole page with at most one query.
-func doneByPage[T, D any](ctx context.Context, s *Server, p paging.Page[T], actor func(T) uuid.UUID, dto func(T, people) D) (apiPage[D], error) {
+// listDoneBy lists one page (the query's page and size) of the records
+// done by someone for the principal (reservations, checks, orders,
+// prevalidations) and maps them: who did each one is resolved for the whole
+// page with at most one query.
+func listDoneBy[T interface{ DoneBy() uuid.UUID }, D any](ctx context.Context, s *Server, page, size *int,
+	list func(context.Context, *auth.Session, int, int) (paging.Page[T], error), dto func(T, people) D) (apiPage[D], error) {
+	n, sz := pageOf(page, size)
+	p, err := list(ctx, mustSession(ctx), n, sz)
+	if err != nil {
+		return apiPage[D]{}, err
+	}
 	ids := make([]uuid.UUID, len(p.Items))
 	for i, v := range p.Items {
-		ids[i] = actor(v)
+		ids[i] = v.DoneBy()
 	}
 	who, err := s.peopleFor(ctx, mustSession(ctx), ids...)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"io"
 	"mime/multipart"
 
-	"github.com/google/uuid"
-
 	"espace/api"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/portal"
@@ -18,7 +16,7 @@ func pageOf(page, size *int) (int, int) { return deref(page, 1), deref(size, 10)
 
 // The records of the services name who did them and for whom: a new record
 // was done by the session's actor for its principal (no query), a list's
-// people are resolved once per page (doneByPage).
+// people are resolved once per page (listDoneBy).
 
 // ReserveLots is « Réservation de lots et plans complémentaires en TR ».
 func (s *Server) ReserveLots(ctx context.Context, req api.ReserveLotsRequestObject) (api.ReserveLotsResponseObject, error) {
@@ -37,13 +35,11 @@ func reservationDTO(r portal.Reservation, who people) api.LotReservation {
 
 // ListLotReservations lists the principal's reservations.
 func (s *Server) ListLotReservations(ctx context.Context, req api.ListLotReservationsRequestObject) (api.ListLotReservationsResponseObject, error) {
-	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Reservations(ctx, mustSession(ctx), p, size)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Reservations, reservationDTO)
 	if err != nil {
 		return nil, err
 	}
-	out, err := doneByPage(ctx, s, page, func(r portal.Reservation) uuid.UUID { return r.ActorID }, reservationDTO)
-	return api.ListLotReservations200JSONResponse(out), err
+	return api.ListLotReservations200JSONResponse(out), nil
 }
 
 // CheckLotCorrection is « Vérification de la correction de lots ».
@@ -57,22 +53,19 @@ func (s *Server) CheckLotCorrection(ctx context.Context, req api.CheckLotCorrect
 }
 
 func checkDTO(c portal.Check, who people) api.LotCorrectionCheck {
-	out := api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: who.ref(c.ActorID), DoneFor: who.ref(c.SurveyorID), Results: []api.LotCorrectionResult{}}
-	for _, r := range c.Results {
-		out.Results = append(out.Results, api.LotCorrectionResult{Lot: r.Lot, Status: api.LotCorrectionResultStatus(r.Status), Detail: r.Detail})
-	}
-	return out
+	return api.LotCorrectionCheck{Id: c.ID, CheckedAt: c.CheckedAt, DoneBy: who.ref(c.ActorID), DoneFor: who.ref(c.SurveyorID),
+		Results: listDTO(c.Results, func(r portal.LotResult) api.LotCorrectionResult {
+			return api.LotCorrectionResult{Lot: r.Lot, Status: api.LotCorrectionResultStatus(r.Status), Detail: r.Detail}
+		})}
 }
 
 // ListLotCorrectionChecks lists the principal's checks.
 func (s *Server) ListLotCorrectionChecks(ctx context.Context, req api.ListLotCorrectionChecksRequestObject) (api.ListLotCorrectionChecksResponseObject, error) {
-	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Checks(ctx, mustSession(ctx), p, size)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Checks, checkDTO)
 	if err != nil {
 		return nil, err
 	}
-	out, err := doneByPage(ctx, s, page, func(c portal.Check) uuid.UUID { return c.ActorID }, checkDTO)
-	return api.ListLotCorrectionChecks200JSONResponse(out), err
+	return api.ListLotCorrectionChecks200JSONResponse(out), nil
 }
 
 // OrderProducts is « Commande de produits cadastraux ».
@@ -94,13 +87,11 @@ func orderDTO(o portal.Order, who people) api.ProductOrder {
 
 // ListProductOrders lists the principal's orders.
 func (s *Server) ListProductOrders(ctx context.Context, req api.ListProductOrdersRequestObject) (api.ListProductOrdersResponseObject, error) {
-	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Orders(ctx, mustSession(ctx), p, size)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Orders, orderDTO)
 	if err != nil {
 		return nil, err
 	}
-	out, err := doneByPage(ctx, s, page, func(o portal.Order) uuid.UUID { return o.ActorID }, orderDTO)
-	return api.ListProductOrders200JSONResponse(out), err
+	return api.ListProductOrders200JSONResponse(out), nil
 }
 
 // readDM takes the "file" part of a multipart upload, within the size limit.
@@ -146,23 +137,20 @@ func (s *Server) PrevalidateDm(ctx context.Context, req api.PrevalidateDmRequest
 }
 
 func prevalidationDTO(p portal.Prevalidation, who people) api.DmPrevalidation {
-	out := api.DmPrevalidation{Id: p.ID, FileName: p.FileName, Size: int(p.Size), Sha256: p.Sha256, Valid: p.Valid,
-		CheckedAt: p.CheckedAt, DoneBy: who.ref(p.ActorID), DoneFor: who.ref(p.SurveyorID), Findings: []api.DmFinding{}}
-	for _, f := range p.Findings {
-		out.Findings = append(out.Findings, api.DmFinding{Rule: f.Rule, Passed: f.Passed, Message: f.Message})
-	}
-	return out
+	return api.DmPrevalidation{Id: p.ID, FileName: p.FileName, Size: int(p.Size), Sha256: p.Sha256, Valid: p.Valid,
+		CheckedAt: p.CheckedAt, DoneBy: who.ref(p.ActorID), DoneFor: who.ref(p.SurveyorID),
+		Findings: listDTO(p.Findings, func(f portal.Finding) api.DmFinding {
+			return api.DmFinding{Rule: f.Rule, Passed: f.Passed, Message: f.Message}
+		})}
 }
 
 // ListDmPrevalidations lists the principal's prevalidations.
 func (s *Server) ListDmPrevalidations(ctx context.Context, req api.ListDmPrevalidationsRequestObject) (api.ListDmPrevalidationsResponseObject, error) {
-	p, size := pageOf(req.Params.Page, req.Params.PageSize)
-	page, err := s.Portal.Prevalidations(ctx, mustSession(ctx), p, size)
+	out, err := listDoneBy(ctx, s, req.Params.Page, req.Params.PageSize, s.Portal.Prevalidations, prevalidationDTO)
 	if err != nil {
 		return nil, err
 	}
-	out, err := doneByPage(ctx, s, page, func(p portal.Prevalidation) uuid.UUID { return p.ActorID }, prevalidationDTO)
-	return api.ListDmPrevalidations200JSONResponse(out), err
+	return api.ListDmPrevalidations200JSONResponse(out), nil
 }
 
 // DepositDm is « Dépôt d'une DM », for the surveyor in their own name only.

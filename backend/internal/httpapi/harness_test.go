@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,6 +25,7 @@ import (
 	"espace/backend/internal/ratelimit"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
+	"espace/backend/internal/testutil"
 )
 
 func TestMain(m *testing.M) {
@@ -51,7 +51,7 @@ var generous = httpapi.Limits{
 // mail worker, and the HTTP API on a loopback port.
 type env struct {
 	// clock is the services' clock: tests move it instead of sleeping.
-	clock  *testClock
+	clock  *testutil.Clock
 	t      testing.TB
 	srv    *httptest.Server
 	acc    *accounts.Service
@@ -77,7 +77,7 @@ func buildEnv(t testing.TB, trusted []string, limits ...httpapi.Limits) *env {
 	smtp, sender := startSMTP(t)
 	worker := mail.NewWorker(db, sender, mail.WorkerOptions{PollInterval: 50 * time.Millisecond, BaseBackoff: 50 * time.Millisecond})
 	runWorker(t, worker)
-	clock := &testClock{}
+	clock := &testutil.Clock{}
 	e := wire(t, db, clock.Now, worker.Notify)
 	e.clock, e.smtp = clock, smtp
 	lim := generous
@@ -147,18 +147,6 @@ func runWorker(t testing.TB, w *mail.Worker) {
 	}()
 	t.Cleanup(func() { cancel(); <-done })
 }
-
-// testClock is the services' clock: the real time, moved by an offset the
-// tests set (end dates, the reauthentication window) without sleeping.
-type testClock struct{ offset atomic.Int64 }
-
-func (c *testClock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
-
-// Set moves the clock so that it reads t now.
-func (c *testClock) Set(t time.Time) { c.offset.Store(int64(time.Until(t))) }
-
-// Advance moves the clock forward by d.
-func (c *testClock) Advance(d time.Duration) { c.offset.Add(int64(d)) }
 
 type resp struct {
 	Status int

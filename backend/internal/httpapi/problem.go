@@ -103,22 +103,25 @@ func newProblem(status int, code api.ProblemCode, title string) api.Problem {
 	return api.Problem{Type: problemTypeBase + string(code), Title: title, Status: status, Code: code}
 }
 
+// echoProblems maps the statuses Echo itself answers with (unknown routes,
+// wrong methods, oversized bodies, missing credentials) to their problem.
+var echoProblems = map[int]struct {
+	code  api.ProblemCode
+	title string
+}{
+	http.StatusNotFound:              {api.ProblemCodeNotFound, "Ressource introuvable."},
+	http.StatusMethodNotAllowed:      {api.ProblemCodeMethodNotAllowed, "Méthode non permise pour cette ressource."},
+	http.StatusRequestEntityTooLarge: {api.ProblemCodePayloadTooLarge, "Le corps de la requête est trop volumineux."},
+	http.StatusUnsupportedMediaType:  {api.ProblemCodeUnsupportedMediaType, "Type de contenu non pris en charge : utilisez application/json."},
+	http.StatusUnauthorized:          {api.ProblemCodeUnauthenticated, "Authentification requise."},
+	http.StatusServiceUnavailable:    {api.ProblemCodeUnavailable, "Service temporairement indisponible."},
+}
+
 // httpErrorProblem covers what Echo itself rejects: unknown routes, wrong
 // methods, oversized bodies, malformed parameters.
 func httpErrorProblem(he *echo.HTTPError) api.Problem {
-	switch he.Code {
-	case http.StatusNotFound:
-		return newProblem(http.StatusNotFound, api.ProblemCodeNotFound, "Ressource introuvable.")
-	case http.StatusMethodNotAllowed:
-		return newProblem(http.StatusMethodNotAllowed, api.ProblemCodeMethodNotAllowed, "Méthode non permise pour cette ressource.")
-	case http.StatusRequestEntityTooLarge:
-		return newProblem(http.StatusRequestEntityTooLarge, api.ProblemCodePayloadTooLarge, "Le corps de la requête est trop volumineux.")
-	case http.StatusUnsupportedMediaType:
-		return newProblem(http.StatusUnsupportedMediaType, api.ProblemCodeUnsupportedMediaType, "Type de contenu non pris en charge : utilisez application/json.")
-	case http.StatusUnauthorized:
-		return newProblem(http.StatusUnauthorized, api.ProblemCodeUnauthenticated, "Authentification requise.")
-	case http.StatusServiceUnavailable:
-		return newProblem(http.StatusServiceUnavailable, api.ProblemCodeUnavailable, "Service temporairement indisponible.")
+	if known, ok := echoProblems[he.Code]; ok {
+		return newProblem(he.Code, known.code, known.title)
 	}
 	if he.Code >= 400 && he.Code < 500 {
 		// Never the binder's own (English) message: French field errors.

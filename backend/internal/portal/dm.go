@@ -46,15 +46,13 @@ type DMFile struct {
 
 // Prevalidation is a « Prévalidation d'une DM », kept with its report.
 type Prevalidation struct {
-	ID         uuid.UUID `gorm:"type:uuid;primaryKey"`
-	SurveyorID uuid.UUID `gorm:"type:uuid"`
-	ActorID    uuid.UUID `gorm:"type:uuid"`
-	FileName   string
-	Size       int64
-	Sha256     string `gorm:"column:sha256"`
-	Valid      bool
-	Findings   []Finding `gorm:"serializer:json"` // a JSON array in a text column
-	CheckedAt  time.Time
+	Done
+	FileName  string
+	Size      int64
+	Sha256    string `gorm:"column:sha256"`
+	Valid     bool
+	Findings  []Finding `gorm:"serializer:json"` // a JSON array in a text column
+	CheckedAt time.Time
 }
 
 func (Prevalidation) TableName() string { return "dm_prevalidations" }
@@ -210,7 +208,7 @@ func (s *Service) Prevalidate(ctx context.Context, sess *auth.Session, f DMFile)
 		if err != nil {
 			return err
 		}
-		out = Prevalidation{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, FileName: f.Name,
+		out = Prevalidation{Done: doneFor(sess), FileName: f.Name,
 			Size: int64(len(f.Content)), Sha256: digest(f.Content), Valid: valid(findings), Findings: findings, CheckedAt: time.Now().UTC()}
 		if err := tx.Create(&out).Error; err != nil {
 			return err

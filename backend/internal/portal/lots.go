@@ -26,12 +26,26 @@ type Lot struct {
 
 func (Lot) TableName() string { return "cadastre_lots" }
 
+// Done is what every record of a service keeps: its id, the surveyor it was
+// done for (the principal) and who did it (the actor, maybe a délégataire).
+type Done struct {
+	ID         uuid.UUID `gorm:"type:uuid;primaryKey"`
+	SurveyorID uuid.UUID `gorm:"type:uuid"`
+	ActorID    uuid.UUID `gorm:"type:uuid"`
+}
+
+// doneFor is a new record's Done: by the session's actor for its principal.
+func doneFor(sess *auth.Session) Done {
+	return Done{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID}
+}
+
+// DoneBy is who did the record, for the lists that name them.
+func (d Done) DoneBy() uuid.UUID { return d.ActorID }
+
 // Reservation is a « Réservation de lots et plans complémentaires en TR ».
 type Reservation struct {
-	ID                 uuid.UUID `gorm:"type:uuid;primaryKey"`
+	Done
 	DossierNumber      string
-	SurveyorID         uuid.UUID `gorm:"type:uuid"`
-	ActorID            uuid.UUID `gorm:"type:uuid"`
 	FirstLot           int64
 	LotCount           int
 	ComplementaryPlans int
@@ -70,7 +84,7 @@ func (s *Service) ReserveLots(ctx context.Context, sess *auth.Session, number st
 			return err
 		}
 		now := time.Now().UTC()
-		out = Reservation{ID: uuid.New(), DossierNumber: number, SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID,
+		out = Reservation{Done: doneFor(sess), DossierNumber: number,
 			FirstLot: first, LotCount: lotCount, ComplementaryPlans: plans, ReservedAt: now}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
@@ -103,11 +117,9 @@ type LotResult struct {
 
 // Check is a « Vérification de la correction de lots ».
 type Check struct {
-	ID         uuid.UUID   `gorm:"type:uuid;primaryKey"`
-	SurveyorID uuid.UUID   `gorm:"type:uuid"`
-	ActorID    uuid.UUID   `gorm:"type:uuid"`
-	Results    []LotResult `gorm:"serializer:json"` // a JSON array in a text column
-	CheckedAt  time.Time
+	Done
+	Results   []LotResult `gorm:"serializer:json"` // a JSON array in a text column
+	CheckedAt time.Time
 }
 
 func (Check) TableName() string { return "lot_correction_checks" }
@@ -128,7 +140,7 @@ func (s *Service) CheckLots(ctx context.Context, sess *auth.Session, lots []stri
 		for i, n := range lots {
 			results[i] = verdict(n, byNumber[n])
 		}
-		out = Check{ID: uuid.New(), SurveyorID: sess.Principal.ID, ActorID: sess.Actor.ID, Results: results, CheckedAt: time.Now().UTC()}
+		out = Check{Done: doneFor(sess), Results: results, CheckedAt: time.Now().UTC()}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"espace/backend/internal/activity"
@@ -19,10 +18,8 @@ import (
 
 // Order is a « Commande de produits cadastraux ».
 type Order struct {
-	ID          uuid.UUID `gorm:"type:uuid;primaryKey"`
+	Done
 	OrderNumber string
-	SurveyorID  uuid.UUID `gorm:"type:uuid"`
-	ActorID     uuid.UUID `gorm:"type:uuid"`
 	ProductType Product
 	Lots        []string `gorm:"serializer:json"` // a JSON array in a text column
 	Quantity    int
@@ -69,8 +66,8 @@ func (s *Service) OrderProducts(ctx context.Context, sess *auth.Session, product
 			return err
 		}
 		now := time.Now().UTC()
-		out = Order{ID: uuid.New(), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec.Location).Year(), seq), SurveyorID: sess.Principal.ID,
-			ActorID: sess.Actor.ID, ProductType: product, Lots: lots, Quantity: quantity, Format: format, Status: OrderReceived, OrderedAt: now}
+		out = Order{Done: doneFor(sess), OrderNumber: fmt.Sprintf("CP-%d-%06d", now.In(quebec.Location).Year(), seq),
+			ProductType: product, Lots: lots, Quantity: quantity, Format: format, Status: OrderReceived, OrderedAt: now}
 		if err := tx.Create(&out).Error; err != nil {
 			return err
 		}

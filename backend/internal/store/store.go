@@ -114,6 +114,37 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return err
 }
 
+// OpenMigrated opens the database and applies the pending migrations; on
+// failure nothing stays open.
+func OpenMigrated(ctx context.Context, databaseURL, dataDir string) (*DB, error) {
+	db, err := Open(databaseURL, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrations : %w", err)
+	}
+	return db, nil
+}
+
+// MigrateAs applies the migrations through ownerURL, then grants runtime
+// (when not empty) the service's privileges (SPEC §17).
+func MigrateAs(ctx context.Context, ownerURL, runtime string) error {
+	owner, err := OpenMigrated(ctx, ownerURL, "")
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	if runtime == "" {
+		return nil
+	}
+	if err := owner.GrantRuntime(ctx, runtime); err != nil {
+		return fmt.Errorf("droits du rôle %s : %w", runtime, err)
+	}
+	return nil
+}
+
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
 	sqlDB, err := db.DB.DB()
@@ -152,6 +183,17 @@ func (db *DB) Conn(ctx context.Context) *gorm.DB {
 		return tx
 	}
 	return db.DB.WithContext(ctx)
+}
+
+// TakeOr loads the first row of q into dst, and answers missing instead of
+// gorm's own error when there is none: each caller names what is absent
+// (a 404, a refused token) in one line.
+func TakeOr(q *gorm.DB, dst any, missing error) error {
+	err := q.Take(dst).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return missing
+	}
+	return err
 }
 
 // IsUniqueViolation tells whether err comes from a unique index.

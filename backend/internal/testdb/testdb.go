@@ -73,11 +73,8 @@ func create(pkg string) (*store.DB, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		db, err := store.Open("", dir)
+		db, err := store.OpenMigrated(ctx, "", dir)
 		if err != nil {
-			return nil, nil, err
-		}
-		if err := db.Migrate(ctx); err != nil {
 			return nil, nil, err
 		}
 		return db, func() { _ = db.Close(); _ = os.RemoveAll(filepath.Clean(dir)) }, nil
@@ -118,17 +115,14 @@ func create(pkg string) (*store.DB, func(), error) {
 		dropAll()
 		return nil, nil, err
 	}
-	if err := MigrateAs(ctx, ownerURL, runtime); err != nil {
+	if err := store.MigrateAs(ctx, ownerURL, runtime); err != nil {
 		dropAll()
 		return nil, nil, err
 	}
 	runtimeURL, _ := RoleURL(adminURL, name, runtime)
-	db, err := store.Open(runtimeURL, "")
+	// Nothing pending: migrating checks the runtime role can read the version.
+	db, err := store.OpenMigrated(ctx, runtimeURL, "")
 	if err != nil {
-		dropAll()
-		return nil, nil, err
-	}
-	if err := db.Migrate(ctx); err != nil { // nothing pending: checks the runtime role can read the version
 		dropAll()
 		return nil, nil, err
 	}
@@ -162,18 +156,4 @@ func RoleURL(serverURL, database, user string) (string, error) {
 	u.Path = "/" + database
 	u.User = url.User(user)
 	return u.String(), nil
-}
-
-// MigrateAs applies the migrations as the owner and grants the runtime role,
-// as `espace migrate` does.
-func MigrateAs(ctx context.Context, ownerURL, runtime string) error {
-	db, err := store.Open(ownerURL, "")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	return db.GrantRuntime(ctx, runtime)
 }
