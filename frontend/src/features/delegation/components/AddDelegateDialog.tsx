@@ -13,7 +13,7 @@ import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/searc
 import { describeDelegationError, problemCode } from "../lib/errors";
 import { delegableServices, type DelegableService } from "../lib/services";
 import { Dialog } from "@/components/Dialog";
-import { ReauthenticationForm } from "./ReauthenticationForm";
+import { ReauthenticationDialog } from "./ReauthenticationDialog";
 import { checkScope, ScopeFields } from "./ScopeFields";
 
 const fields = ["value"] as const;
@@ -48,7 +48,6 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
   const add = useAddDelegate();
   const resultId = useId();
   const warningId = useId();
-  const reauthId = useId();
   const candidate = search.data;
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
@@ -101,17 +100,15 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
       setAddError({ text: t("delegation.reauth.notConfirmed") });
     };
     return (
-      <Dialog key="reauth" title={t("delegation.reauth.title")} onClose={back} describedBy={reauthId}>
-        <ReauthenticationForm
-          describedById={reauthId}
-          onCancel={back}
-          onConfirmed={() => {
-            setStep("search");
-            setProgress(t("delegation.reauth.confirmedAdding"));
-            if (candidate) confirm(candidate);
-          }}
-        />
-      </Dialog>
+      <ReauthenticationDialog
+        key="reauth"
+        onBack={back}
+        onConfirmed={() => {
+          setStep("search");
+          setProgress(t("delegation.reauth.confirmedAdding"));
+          if (candidate) confirm(candidate);
+        }}
+      />
     );
   }
 

@@ -9,7 +9,7 @@ import { useUpdateDelegate } from "../api/update-delegate";
 import { describeDelegationError, problemCode } from "../lib/errors";
 import { sortServices, type DelegableService } from "../lib/services";
 import { Dialog } from "@/components/Dialog";
-import { ReauthenticationForm } from "./ReauthenticationForm";
+import { ReauthenticationDialog } from "./ReauthenticationDialog";
 import { checkScope, ScopeFields } from "./ScopeFields";
 
 interface EditDelegateDialogProps {
@@ -32,7 +32,6 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
   const [error, setError] = useState<DisplayMessage | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const update = useUpdateDelegate();
-  const reauthId = useId();
   const introId = useId();
 
   function save() {
@@ -66,17 +65,15 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
       setError({ text: t("delegation.reauth.notConfirmed") });
     };
     return (
-      <Dialog key="reauth" title={t("delegation.reauth.title")} onClose={back} describedBy={reauthId}>
-        <ReauthenticationForm
-          describedById={reauthId}
-          onCancel={back}
-          onConfirmed={() => {
-            setStep("edit");
-            setProgress(t("delegation.reauth.confirmedSaving"));
-            save();
-          }}
-        />
-      </Dialog>
+      <ReauthenticationDialog
+        key="reauth"
+        onBack={back}
+        onConfirmed={() => {
+          setStep("edit");
+          setProgress(t("delegation.reauth.confirmedSaving"));
+          save();
+        }}
+      />
     );
   }
 
