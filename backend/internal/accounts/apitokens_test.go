@@ -252,3 +252,40 @@ func TestAPITokenSessionCannotManageTokens(t *testing.T) {
 		t.Fatal("révoqué quand même")
 	}
 }
+
+// An API-token session's acting-for claim names a surveyor only while their
+// status is in force (§1, §14): once withdrawn, the exchange claims nobody.
+func TestAPITokenSessionClaimsOnlyASurveyorInForce(t *testing.T) {
+	e := newEnv(t)
+	admin, u, surveyor := e.user("Admin"), e.user("Édith"), e.user("Claire")
+	m := matricule()
+	if _, err := e.svc.GrantSurveyor(e.ctx, Person(admin), surveyor.Username, m); err != nil {
+		t.Fatal(err)
+	}
+	_, secret := e.newAPIToken(u)
+	claimFor := func() *auth.ActingForClaim {
+		t.Helper()
+		row, _, err := e.svc.APITokenOwner(e.ctx, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := e.svc.OpenAPITokenSession(e.ctx, row, &surveyor.ID, ClientInfo{IP: "192.0.2.9"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		claims, err := e.svc.Tokens.Verify(tok.AccessToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return claims.ActingFor
+	}
+	if c := claimFor(); c == nil || c.Matricule != m || c.UserID != surveyor.ID.String() {
+		t.Fatalf("statut en vigueur : %+v", c)
+	}
+	if err := e.svc.RevokeSurveyor(e.ctx, Person(admin), m); err != nil {
+		t.Fatal(err)
+	}
+	if c := claimFor(); c != nil {
+		t.Fatalf("statut retiré : le jeton agit encore pour %+v", c)
+	}
+}

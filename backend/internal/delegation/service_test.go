@@ -451,3 +451,21 @@ func TestSearchCandidate(t *testing.T) {
 		wantProblem(t, err, "validation_failed", "/username")
 	}
 }
+
+// A delegation ends at the service's time, the clock every rule of §11 reads,
+// not the machine's: its history and end dates agree with each other.
+func TestRemovalIsDatedByTheServiceClock(t *testing.T) {
+	e, s, d := newPairEnv(t)
+	e.add(s, d, Terms{})
+	e.clock.Advance(72 * time.Hour)
+	if err := e.svc.Remove(e.ctx, e.fresh(s), d.ID); err != nil {
+		t.Fatal(err)
+	}
+	rows := e.delegations(s, d)
+	if len(rows) != 1 || rows[0].EndedAt == nil {
+		t.Fatalf("%+v", rows)
+	}
+	if gap := e.clock.Now().Sub(*rows[0].EndedAt); gap < 0 || gap > time.Minute {
+		t.Fatalf("fin datée %v, horloge du service %v", rows[0].EndedAt, e.clock.Now())
+	}
+}
