@@ -78,7 +78,7 @@ func (w *DeadlineWorker) Run(ctx context.Context) {
 // reminder, and reports how many of each this instance handled.
 func (w *DeadlineWorker) RunOnce(ctx context.Context) (ended, reminded int, err error) {
 	for {
-		n, e := w.batch(ctx, w.endOne, "ends_on < ?", QuebecDay(w.now()))
+		n, e := w.batch(ctx, w.endOne, "ends_on < ?", quebec.Day(w.now()))
 		ended += n
 		if e != nil {
 			err = e
@@ -90,7 +90,7 @@ func (w *DeadlineWorker) RunOnce(ctx context.Context) (ended, reminded int, err 
 	if err != nil {
 		return ended, reminded, err
 	}
-	today, _ := time.ParseInLocation(dateLayout, QuebecDay(w.now()), quebec.Location)
+	today, _ := time.ParseInLocation(dateLayout, quebec.Day(w.now()), quebec.Location)
 	for {
 		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(dateLayout))
 		reminded += n

@@ -141,9 +141,6 @@ func GrantedDossierKinds(sess *auth.Session) []string {
 
 const dateLayout = "2006-01-02"
 
-// QuebecDay is the calendar date, in Québec, of the instant t (YYYY-MM-DD).
-func QuebecDay(t time.Time) string { return quebec.Day(t) }
-
 // EndInstant is when a delegation whose last day is endsOn has ended:
 // 00:00 America/Toronto the next day.
 func EndInstant(endsOn string) (time.Time, error) {
@@ -175,7 +172,7 @@ func CheckEndsOn(field, endsOn string, now time.Time) (string, error) {
 	if err != nil || d.Format(dateLayout) != endsOn {
 		return "", apperr.Invalid(apperr.Field(field, "Indiquez une date au format AAAA-MM-JJ."))
 	}
-	today := QuebecDay(now)
+	today := quebec.Day(now)
 	if endsOn < today {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin ne peut pas être passée."))
 	}

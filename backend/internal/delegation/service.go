@@ -97,7 +97,7 @@ func reminderDue(endsOn string, now time.Time) bool {
 	if endsOn == "" {
 		return false
 	}
-	today, _ := time.ParseInLocation(dateLayout, QuebecDay(now), quebec.Location)
+	today, _ := time.ParseInLocation(dateLayout, quebec.Day(now), quebec.Location)
 	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
 }
 
@@ -355,7 +355,7 @@ func (s *Service) ListDelegates(ctx context.Context, sess *auth.Session) ([]Dele
 			"delegations.services AS scope, delegations.ends_on AS last_day").
 		Joins("JOIN users ON users.id = delegations.delegate_id").
 		Where("delegations.delegant_id = ? AND delegations.ended_at IS NULL", sess.Actor.ID).
-		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", QuebecDay(s.now())).Scan(&rows).Error
+		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", quebec.Day(s.now())).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -393,7 +393,7 @@ func (s *Service) delegantsOf(ctx context.Context, userID uuid.UUID) ([]Delegant
 		Joins("JOIN users ON users.id = delegations.delegant_id").
 		Joins("JOIN surveyors ON surveyors.user_id = delegations.delegant_id AND surveyors.withdrawn_at IS NULL").
 		Where("delegations.delegate_id = ? AND delegations.ended_at IS NULL", userID).
-		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", QuebecDay(s.now())).
+		Where("(delegations.ends_on IS NULL OR delegations.ends_on >= ?)", quebec.Day(s.now())).
 		Order("surveyors.matricule").Scan(&rows).Error
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"espace/backend/internal/activity"
 	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
 	"espace/backend/internal/testutil"
@@ -143,7 +144,7 @@ func (e *svcEnv) email(p auth.Person) string {
 
 // quebecDay is the Québec date n days from the service's now.
 func (e *svcEnv) quebecDay(n int) string {
-	return QuebecDay(e.clock.Now().AddDate(0, 0, n))
+	return quebec.Day(e.clock.Now().AddDate(0, 0, n))
 }
 
 // problemOf is the stable problem code of err ("" when it carries none)

@@ -130,7 +130,7 @@ func TestAddRefusals(t *testing.T) {
 	}
 	// Today is a valid last day; three years ahead too.
 	e.add(s, d, Terms{EndsOn: e.quebecDay(0)})
-	e.add(s, e.user("Pierre"), Terms{EndsOn: QuebecDay(e.clock.Now().In(quebec.Location).AddDate(MaxEndsOnAhead, 0, 0))})
+	e.add(s, e.user("Pierre"), Terms{EndsOn: quebec.Day(e.clock.Now().In(quebec.Location).AddDate(MaxEndsOnAhead, 0, 0))})
 }
 
 func apiSession(s *auth.Session) *auth.Session {

@@ -12,6 +12,7 @@ import (
 	"espace/backend/internal/auth"
 	"espace/backend/internal/delegation"
 	"espace/backend/internal/mail"
+	"espace/backend/internal/quebec"
 	"espace/backend/internal/testdb"
 )
 
@@ -24,7 +25,7 @@ func stringsOf(v any) []string {
 	return out
 }
 
-func quebecToday(t time.Time) string { return delegation.QuebecDay(t) }
+func quebecToday(t time.Time) string { return quebec.Day(t) }
 
 // scopedPair is a surveyor with a délégataire added for the given terms.
 func (e *env) scopedPair(body map[string]any) (surveyor user, st tokens, delegate user) {

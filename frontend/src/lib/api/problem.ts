@@ -1,7 +1,7 @@
 import type { components } from "./schema.gen";
 
 export type Problem = components["schemas"]["Problem"];
-export type ProblemCode = Problem["code"];
+export type ProblemCode = components["schemas"]["ProblemCode"];
 export type FieldError = components["schemas"]["FieldError"];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
