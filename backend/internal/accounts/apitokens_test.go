@@ -8,47 +8,48 @@ import (
 	"github.com/google/uuid"
 
 	"espace/backend/internal/auth"
+	"espace/backend/internal/fixture"
 	"espace/backend/internal/quebec"
 	"espace/backend/internal/store"
 )
 
 // inDays is the Québec calendar day n days from the service's now.
 func (e *env) inDays(n int) time.Time {
-	d := e.clock.Now().In(quebec.Location)
+	d := e.Clock.Now().In(quebec.Location)
 	return time.Date(d.Year(), d.Month(), d.Day()+n, 0, 0, 0, 0, time.UTC)
 }
 
 // newAPIToken creates an API token of u, valid 30 days, from a web session.
 func (e *env) newAPIToken(u UserView) (APITokenView, string) {
-	e.t.Helper()
+	e.T.Helper()
 	_, sid := e.login(u)
-	v, secret, err := e.svc.CreateAPIToken(e.ctx, e.webSession(u, sid), "Logiciel de bureau", e.inDays(30))
+	v, secret, err := e.svc.CreateAPIToken(e.Ctx, e.webSession(u, sid), "Logiciel de bureau", e.inDays(30))
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	return v, secret
 }
 
 // exchange is POST /auth/token: the owner of the secret, then a session.
 func (e *env) exchange(secret string) (Tokens, error) {
-	t, _, err := e.svc.APITokenOwner(e.ctx, secret)
+	t, _, err := e.svc.APITokenOwner(e.Ctx, secret)
 	if err != nil {
 		return Tokens{}, err
 	}
-	return e.svc.OpenAPITokenSession(e.ctx, t, nil, ClientInfo{IP: "192.0.2.9"})
+	return e.svc.OpenAPITokenSession(e.Ctx, t, nil, ClientInfo{IP: "192.0.2.9"})
 }
 
 // apiSession opens a session with a new API token of u and returns its id.
 func (e *env) apiSession(u UserView) uuid.UUID {
-	e.t.Helper()
+	e.T.Helper()
 	_, secret := e.newAPIToken(u)
 	tok, err := e.exchange(secret)
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	a, err := e.svc.Authenticate(tok.AccessToken)
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	return a.SessionID
 }
@@ -72,13 +73,13 @@ func TestCreateAPIToken(t *testing.T) {
 		"plus d'un an":     {"Logiciel", e.inDays(367), "/expiresOn"},
 		"nom et date faux": {"", e.inDays(-1), "/name"},
 	} {
-		_, _, err := e.svc.CreateAPIToken(e.ctx, sess, c.name, c.day)
-		if f := fields(err); code(err) != "validation_failed" || len(f) == 0 || f[0] != c.pointer {
+		_, _, err := e.svc.CreateAPIToken(e.Ctx, sess, c.name, c.day)
+		if f := fixture.Pointers(err); fixture.Code(err) != "validation_failed" || len(f) == 0 || f[0] != c.pointer {
 			t.Errorf("%s : %v %v", name, err, f)
 		}
 	}
 
-	v, secret, err := e.svc.CreateAPIToken(e.ctx, sess, "  Logiciel de bureau  ", e.inDays(365))
+	v, secret, err := e.svc.CreateAPIToken(e.Ctx, sess, "  Logiciel de bureau  ", e.inDays(365))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,11 +90,11 @@ func TestCreateAPIToken(t *testing.T) {
 		t.Fatalf("%+v", v)
 	}
 	var row store.APIToken
-	if err := e.db.Where("id = ?", v.ID).Take(&row).Error; err != nil || row.TokenHash == secret || strings.Contains(row.TokenHash, secret[len(APITokenPrefix):]) {
+	if err := e.DB.Where("id = ?", v.ID).Take(&row).Error; err != nil || row.TokenHash == secret || strings.Contains(row.TokenHash, secret[len(APITokenPrefix):]) {
 		t.Fatalf("secret stocké en clair : %v %+v", err, row)
 	}
 	// Today is allowed: the token lasts to the end of the Québec day.
-	if _, _, err := e.svc.CreateAPIToken(e.ctx, sess, "Aujourd'hui", e.inDays(0)); err != nil {
+	if _, _, err := e.svc.CreateAPIToken(e.Ctx, sess, "Aujourd'hui", e.inDays(0)); err != nil {
 		t.Fatalf("aujourd'hui : %v", err)
 	}
 }
@@ -128,13 +129,13 @@ func TestExchangeAPIToken(t *testing.T) {
 		t.Fatal("une séance par échange")
 	}
 	var row store.APIToken
-	e.db.Where("id = ?", v.ID).Take(&row)
+	e.DB.Where("id = ?", v.ID).Take(&row)
 	if row.LastUsedAt == nil {
 		t.Fatal("lastUsedAt non renseigné")
 	}
 
 	for _, bad := range []string{"", "mec_inconnu", strings.TrimPrefix(secret, APITokenPrefix)} {
-		if _, err := e.exchange(bad); code(err) != "unauthenticated" {
+		if _, err := e.exchange(bad); fixture.Code(err) != "unauthenticated" {
 			t.Errorf("%q : %v", bad, err)
 		}
 	}
@@ -154,12 +155,12 @@ func TestRevokeAPIToken(t *testing.T) {
 	a, _ := e.svc.Authenticate(tok.AccessToken)
 
 	_, osid := e.login(other)
-	if err := e.svc.RevokeAPIToken(e.ctx, e.webSession(other, osid), v.ID); code(err) != "not_found" {
+	if err := e.svc.RevokeAPIToken(e.Ctx, e.webSession(other, osid), v.ID); fixture.Code(err) != "not_found" {
 		t.Fatalf("jeton d'autrui : %v", err)
 	}
 	_, sid := e.login(u)
 	sess := e.webSession(u, sid)
-	if err := e.svc.RevokeAPIToken(e.ctx, sess, v.ID); err != nil {
+	if err := e.svc.RevokeAPIToken(e.Ctx, sess, v.ID); err != nil {
 		t.Fatal(err)
 	}
 	if r := e.revokedFor(a.SessionID); r != "api_token_revoked" {
@@ -168,13 +169,13 @@ func TestRevokeAPIToken(t *testing.T) {
 	if r := e.revokedFor(sid); r != "" {
 		t.Fatalf("séance web : %q", r)
 	}
-	if _, err := e.exchange(secret); code(err) != "unauthenticated" {
+	if _, err := e.exchange(secret); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("jeton révoqué échangé : %v", err)
 	}
-	if err := e.svc.RevokeAPIToken(e.ctx, sess, v.ID); code(err) != "not_found" {
+	if err := e.svc.RevokeAPIToken(e.Ctx, sess, v.ID); fixture.Code(err) != "not_found" {
 		t.Fatalf("deuxième révocation : %v", err)
 	}
-	list, err := e.svc.ListAPITokens(e.ctx, sess)
+	list, err := e.svc.ListAPITokens(e.Ctx, sess)
 	if err != nil || len(list) != 1 || list[0].ID != kept.ID {
 		t.Fatalf("%v %+v", err, list)
 	}
@@ -188,19 +189,19 @@ func TestRevokedBetweenOwnerAndSession(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Louis")
 	v, secret := e.newAPIToken(u)
-	row, _, err := e.svc.APITokenOwner(e.ctx, secret)
+	row, _, err := e.svc.APITokenOwner(e.Ctx, secret)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, sid := e.login(u)
-	if err := e.svc.RevokeAPIToken(e.ctx, e.webSession(u, sid), v.ID); err != nil {
+	if err := e.svc.RevokeAPIToken(e.Ctx, e.webSession(u, sid), v.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.OpenAPITokenSession(e.ctx, row, nil, ClientInfo{}); code(err) != "unauthenticated" {
+	if _, err := e.svc.OpenAPITokenSession(e.Ctx, row, nil, ClientInfo{}); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("%v", err)
 	}
 	var n int64
-	e.db.Model(&store.Session{}).Where("api_token_id = ?", v.ID).Count(&n)
+	e.DB.Model(&store.Session{}).Where("api_token_id = ?", v.ID).Count(&n)
 	if n != 0 {
 		t.Fatalf("%d séances ouvertes", n)
 	}
@@ -212,7 +213,7 @@ func TestAPITokenExpiry(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Marie")
 	_, sid := e.login(u)
-	v, secret, err := e.svc.CreateAPIToken(e.ctx, e.webSession(u, sid), "Un jour", e.inDays(0))
+	v, secret, err := e.svc.CreateAPIToken(e.Ctx, e.webSession(u, sid), "Un jour", e.inDays(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,12 +226,12 @@ func TestAPITokenExpiry(t *testing.T) {
 	if s := e.session(a.SessionID); s.ExpiresAt.After(end) {
 		t.Fatalf("la séance survit au jeton : %v > %v", s.ExpiresAt, end)
 	}
-	e.clock.Advance(time.Until(end) - time.Minute)
+	e.Clock.Advance(time.Until(end) - time.Minute)
 	if _, err := e.exchange(secret); err != nil {
 		t.Fatalf("dernière minute : %v", err)
 	}
-	e.clock.Advance(time.Minute)
-	if _, err := e.exchange(secret); code(err) != "unauthenticated" {
+	e.Clock.Advance(time.Minute)
+	if _, err := e.exchange(secret); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("jeton expiré : %v", err)
 	}
 }
@@ -241,13 +242,13 @@ func TestAPITokenSessionCannotManageTokens(t *testing.T) {
 	u := e.user("Jean")
 	v, _ := e.newAPIToken(u)
 	api := &auth.Session{ID: e.apiSession(u), Actor: Person(u), Channel: auth.ChannelAPI}
-	_, _, err := e.svc.CreateAPIToken(e.ctx, api, "Autre", e.inDays(1))
-	wantCode(t, err, "api_token_not_allowed")
-	_, err = e.svc.ListAPITokens(e.ctx, api)
-	wantCode(t, err, "api_token_not_allowed")
-	wantCode(t, e.svc.RevokeAPIToken(e.ctx, api, v.ID), "api_token_not_allowed")
+	_, _, err := e.svc.CreateAPIToken(e.Ctx, api, "Autre", e.inDays(1))
+	fixture.WantProblem(t, err, "api_token_not_allowed")
+	_, err = e.svc.ListAPITokens(e.Ctx, api)
+	fixture.WantProblem(t, err, "api_token_not_allowed")
+	fixture.WantProblem(t, e.svc.RevokeAPIToken(e.Ctx, api, v.ID), "api_token_not_allowed")
 	var row store.APIToken
-	e.db.Where("id = ?", v.ID).Take(&row)
+	e.DB.Where("id = ?", v.ID).Take(&row)
 	if row.RevokedAt != nil {
 		t.Fatal("révoqué quand même")
 	}
@@ -259,17 +260,17 @@ func TestAPITokenSessionClaimsOnlyASurveyorInForce(t *testing.T) {
 	e := newEnv(t)
 	admin, u, surveyor := e.user("Admin"), e.user("Édith"), e.user("Claire")
 	m := matricule()
-	if _, err := e.svc.GrantSurveyor(e.ctx, Person(admin), surveyor.Username, m); err != nil {
+	if _, err := e.svc.GrantSurveyor(e.Ctx, Person(admin), surveyor.Username, m); err != nil {
 		t.Fatal(err)
 	}
 	_, secret := e.newAPIToken(u)
 	claimFor := func() *auth.ActingForClaim {
 		t.Helper()
-		row, _, err := e.svc.APITokenOwner(e.ctx, secret)
+		row, _, err := e.svc.APITokenOwner(e.Ctx, secret)
 		if err != nil {
 			t.Fatal(err)
 		}
-		tok, err := e.svc.OpenAPITokenSession(e.ctx, row, &surveyor.ID, ClientInfo{IP: "192.0.2.9"})
+		tok, err := e.svc.OpenAPITokenSession(e.Ctx, row, &surveyor.ID, ClientInfo{IP: "192.0.2.9"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -282,7 +283,7 @@ func TestAPITokenSessionClaimsOnlyASurveyorInForce(t *testing.T) {
 	if c := claimFor(); c == nil || c.Matricule != m || c.UserID != surveyor.ID.String() {
 		t.Fatalf("statut en vigueur : %+v", c)
 	}
-	if err := e.svc.RevokeSurveyor(e.ctx, Person(admin), m); err != nil {
+	if err := e.svc.RevokeSurveyor(e.Ctx, Person(admin), m); err != nil {
 		t.Fatal(err)
 	}
 	if c := claimFor(); c != nil {

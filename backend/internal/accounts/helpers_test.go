@@ -1,18 +1,15 @@
 package accounts
 
 import (
-	"context"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 
-	"espace/backend/internal/apperr"
 	"espace/backend/internal/auth"
+	"espace/backend/internal/fixture"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
-	"espace/backend/internal/testutil"
 )
 
 func TestMain(m *testing.M) { testdb.Main(m, "accounts") }
@@ -24,79 +21,39 @@ var cheapHash = auth.Hasher{Params: auth.Argon2Params{MemoryKiB: 64, Time: 1, Th
 const password = "Une longue phrase de passe 2026"
 
 type env struct {
-	t      *testing.T
-	ctx    context.Context
-	db     *store.DB
-	svc    *Service
-	clock  *testutil.Clock
-	queued atomic.Int64 // MailQueued calls
+	*fixture.Env
+	svc *Service
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{t: t, ctx: context.Background(), db: testdb.DB(t), clock: &testutil.Clock{}}
+	e := &env{Env: fixture.New(t)}
 	e.svc = &Service{
-		DB: e.db, Hasher: cheapHash, Now: e.clock.Now,
+		DB: e.DB, Hasher: cheapHash, Now: e.Clock.Now,
 		Tokens:     &auth.TokenIssuer{Key: []byte("une clé de test d'au moins 32 octets"), Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute},
 		SessionTTL: 12 * time.Hour, ResetTTL: time.Hour, PublicURL: "https://espace.test",
-		MailQueued: func() { e.queued.Add(1) },
+		MailQueued: e.MailQueued,
 	}
 	return e
 }
 
-// code is the stable problem code of err, "" when err carries none. The
-// tests compare it as a string, whatever type the codes take.
-func code(err error) string {
-	if ae, ok := apperr.As(err); ok {
-		return string(ae.Code)
-	}
-	return ""
-}
-
-// fields are the JSON pointers of err's field errors.
-func fields(err error) []string {
-	ae, ok := apperr.As(err)
-	if !ok {
-		return nil
-	}
-	out := make([]string, len(ae.Fields))
-	for i, f := range ae.Fields {
-		out[i] = f.Pointer
-	}
-	return out
-}
-
-// wantCode fails unless err carries the problem code want.
-func wantCode(t *testing.T, err error, want string) {
-	t.Helper()
-	if got := code(err); got != want {
-		t.Fatalf("code %q attendu, reçu %q (%v)", want, got, err)
-	}
-}
-
 // user signs up a fresh person with the test password.
 func (e *env) user(first string) UserView {
-	e.t.Helper()
+	e.T.Helper()
 	s := testdb.Suffix()
-	u, err := e.svc.SignUp(e.ctx, SignUpInput{Username: first + "." + s, Email: first + "." + s + "@exemple.qc.ca",
+	u, err := e.svc.SignUp(e.Ctx, SignUpInput{Username: first + "." + s, Email: first + "." + s + "@exemple.qc.ca",
 		FirstName: first, LastName: "Essai", Password: password})
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	e.Must(err)
 	return u
 }
 
 // login opens a session and returns its tokens and its id.
 func (e *env) login(u UserView) (Tokens, uuid.UUID) {
-	e.t.Helper()
-	tok, err := e.svc.Login(e.ctx, u.Username, password, ClientInfo{IP: "192.0.2.1", UserAgent: "test"})
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	e.T.Helper()
+	tok, err := e.svc.Login(e.Ctx, u.Username, password, ClientInfo{IP: "192.0.2.1", UserAgent: "test"})
+	e.Must(err)
 	a, err := e.svc.Authenticate(tok.AccessToken)
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	e.Must(err)
 	return tok, a.SessionID
 }
 
@@ -108,17 +65,15 @@ func (e *env) webSession(u UserView, sid uuid.UUID) *auth.Session {
 
 // session reads a stored session.
 func (e *env) session(id uuid.UUID) store.Session {
-	e.t.Helper()
+	e.T.Helper()
 	var s store.Session
-	if err := e.db.Where("id = ?", id).Take(&s).Error; err != nil {
-		e.t.Fatal(err)
-	}
+	e.Must(e.DB.Where("id = ?", id).Take(&s).Error)
 	return s
 }
 
 // revokedFor tells whether the session was revoked, and why.
 func (e *env) revokedFor(id uuid.UUID) string {
-	e.t.Helper()
+	e.T.Helper()
 	s := e.session(id)
 	if s.RevokedAt == nil {
 		return ""
@@ -127,31 +82,4 @@ func (e *env) revokedFor(id uuid.UUID) string {
 		return "?"
 	}
 	return *s.RevokedReason
-}
-
-// mails returns the outbox messages to recipient with subject.
-func (e *env) mails(recipient, subject string) []store.OutboxMessage {
-	e.t.Helper()
-	var rows []store.OutboxMessage
-	if err := e.db.Where("recipient = ? AND subject = ?", recipient, subject).Order("id").Find(&rows).Error; err != nil {
-		e.t.Fatal(err)
-	}
-	return rows
-}
-
-// adminEntries returns the administration journal's entries of type typ about principal.
-func (e *env) adminEntries(typ string, principal uuid.UUID) []struct {
-	ActorID uuid.UUID
-	Detail  *string
-} {
-	e.t.Helper()
-	var rows []struct {
-		ActorID uuid.UUID
-		Detail  *string
-	}
-	if err := e.db.Table("admin_activities").Select("actor_id, detail").Where("type = ? AND principal_id = ?", typ, principal).
-		Order("id").Scan(&rows).Error; err != nil {
-		e.t.Fatal(err)
-	}
-	return rows
 }

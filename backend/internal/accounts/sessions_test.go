@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"espace/backend/internal/fixture"
 	"espace/backend/internal/mail"
 	"espace/backend/internal/store"
 	"espace/backend/internal/testdb"
@@ -19,29 +20,29 @@ import (
 func TestSignUp(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Edith")
-	if got := e.mails(u.Email, mail.SubjectWelcome); len(got) != 1 {
+	if got := e.Mails(u.Email, mail.SubjectWelcome); len(got) != 1 {
 		t.Fatalf("%d courriels de bienvenue", len(got))
 	}
 	if u.PasswordHash == password || !cheapHash.Verify(u.PasswordHash, password) {
 		t.Fatal("mot de passe non haché")
 	}
 
-	_, err := e.svc.SignUp(e.ctx, SignUpInput{Username: "  " + u.Username + "  ", Email: "AUTRE." + u.Email,
+	_, err := e.svc.SignUp(e.Ctx, SignUpInput{Username: "  " + u.Username + "  ", Email: "AUTRE." + u.Email,
 		FirstName: "Autre", LastName: "Personne", Password: password})
-	wantCode(t, err, "conflict")
-	if f := fields(err); !slices.Equal(f, []string{"/username"}) {
+	fixture.WantProblem(t, err, "conflict")
+	if f := fixture.Pointers(err); !slices.Equal(f, []string{"/username"}) {
 		t.Fatalf("champs %v", f)
 	}
-	_, err = e.svc.SignUp(e.ctx, SignUpInput{Username: "autre." + testdb.Suffix(), Email: " " + strings.ToUpper(u.Email),
+	_, err = e.svc.SignUp(e.Ctx, SignUpInput{Username: "autre." + testdb.Suffix(), Email: " " + strings.ToUpper(u.Email),
 		FirstName: "Autre", LastName: "Personne", Password: password})
-	wantCode(t, err, "conflict")
-	if f := fields(err); !slices.Equal(f, []string{"/email"}) {
+	fixture.WantProblem(t, err, "conflict")
+	if f := fixture.Pointers(err); !slices.Equal(f, []string{"/email"}) {
 		t.Fatalf("champs %v", f)
 	}
 
-	_, err = e.svc.SignUp(e.ctx, SignUpInput{Username: "x" + testdb.Suffix(), Email: "pas-un-courriel", FirstName: " ", LastName: "", Password: "court"})
-	wantCode(t, err, "validation_failed")
-	if f := fields(err); !slices.Equal(f, []string{"/firstName", "/lastName", "/email", "/password"}) {
+	_, err = e.svc.SignUp(e.Ctx, SignUpInput{Username: "x" + testdb.Suffix(), Email: "pas-un-courriel", FirstName: " ", LastName: "", Password: "court"})
+	fixture.WantProblem(t, err, "validation_failed")
+	if f := fixture.Pointers(err); !slices.Equal(f, []string{"/firstName", "/lastName", "/email", "/password"}) {
 		t.Fatalf("champs %v", f)
 	}
 }
@@ -51,15 +52,15 @@ func TestSignUp(t *testing.T) {
 func TestLogin(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Jean")
-	_, err := e.svc.Login(e.ctx, u.Username, "pas le bon mot de passe", ClientInfo{})
-	wantCode(t, err, "unauthenticated")
-	_, err2 := e.svc.Login(e.ctx, "personne-"+testdb.Suffix(), password, ClientInfo{})
-	wantCode(t, err2, "unauthenticated")
+	_, err := e.svc.Login(e.Ctx, u.Username, "pas le bon mot de passe", ClientInfo{})
+	fixture.WantProblem(t, err, "unauthenticated")
+	_, err2 := e.svc.Login(e.Ctx, "personne-"+testdb.Suffix(), password, ClientInfo{})
+	fixture.WantProblem(t, err2, "unauthenticated")
 	if err.Error() != err2.Error() {
 		t.Fatalf("réponses différentes : %v / %v", err, err2)
 	}
 
-	tok, err := e.svc.Login(e.ctx, strings.ToUpper(u.Username), password, ClientInfo{IP: "192.0.2.7", UserAgent: "navigateur"})
+	tok, err := e.svc.Login(e.Ctx, strings.ToUpper(u.Username), password, ClientInfo{IP: "192.0.2.7", UserAgent: "navigateur"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,13 +77,13 @@ func TestLogin(t *testing.T) {
 		t.Fatalf("séance %+v", s)
 	}
 	var stored store.RefreshToken
-	if err := e.db.Where("session_id = ?", s.ID).Take(&stored).Error; err != nil || stored.TokenHash == tok.RefreshToken {
+	if err := e.DB.Where("session_id = ?", s.ID).Take(&stored).Error; err != nil || stored.TokenHash == tok.RefreshToken {
 		t.Fatalf("jeton de renouvellement stocké en clair ou absent : %v", err)
 	}
-	if _, err := e.svc.User(e.ctx, uuid.New()); code(err) != "not_found" {
+	if _, err := e.svc.User(e.Ctx, uuid.New()); fixture.Code(err) != "not_found" {
 		t.Fatalf("utilisateur inconnu : %v", err)
 	}
-	if _, err := e.svc.Authenticate(tok.AccessToken + "x"); code(err) != "unauthenticated" {
+	if _, err := e.svc.Authenticate(tok.AccessToken + "x"); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("jeton altéré : %v", err)
 	}
 }
@@ -92,7 +93,7 @@ func TestLogin(t *testing.T) {
 func TestLoginActsForTheDefault(t *testing.T) {
 	e := newEnv(t)
 	surveyor, delegate := e.user("Claire"), e.user("Pierre")
-	if _, err := e.svc.GrantSurveyor(e.ctx, System, surveyor.Username, "7"+testdb.Suffix()[:3]); err != nil {
+	if _, err := e.svc.GrantSurveyor(e.Ctx, System, surveyor.Username, "7"+testdb.Suffix()[:3]); err != nil {
 		t.Fatal(err)
 	}
 	e.svc.DefaultActingFor = func(_ context.Context, id uuid.UUID) (*uuid.UUID, error) {
@@ -117,7 +118,7 @@ func TestRefreshRotates(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Alain")
 	first, sid := e.login(u)
-	second, err := e.svc.Refresh(e.ctx, first.RefreshToken)
+	second, err := e.svc.Refresh(e.Ctx, first.RefreshToken)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,12 +128,12 @@ func TestRefreshRotates(t *testing.T) {
 	if a, err := e.svc.Authenticate(second.AccessToken); err != nil || a.SessionID != sid {
 		t.Fatalf("autre séance : %v %+v", err, a)
 	}
-	third, err := e.svc.Refresh(e.ctx, second.RefreshToken)
+	third, err := e.svc.Refresh(e.Ctx, second.RefreshToken)
 	if err != nil || third.RefreshToken == second.RefreshToken {
 		t.Fatalf("%v %+v", err, third)
 	}
 	var rotated int64
-	e.db.Model(&store.RefreshToken{}).Where("session_id = ? AND rotated_at IS NOT NULL", sid).Count(&rotated)
+	e.DB.Model(&store.RefreshToken{}).Where("session_id = ? AND rotated_at IS NOT NULL", sid).Count(&rotated)
 	if rotated != 2 {
 		t.Fatalf("%d jetons utilisés, 2 attendus", rotated)
 	}
@@ -141,7 +142,7 @@ func TestRefreshRotates(t *testing.T) {
 	}
 
 	for _, bad := range []string{"", "inconnu"} {
-		if _, err := e.svc.Refresh(e.ctx, bad); code(err) != "unauthenticated" {
+		if _, err := e.svc.Refresh(e.Ctx, bad); fixture.Code(err) != "unauthenticated" {
 			t.Fatalf("%q : %v", bad, err)
 		}
 	}
@@ -155,17 +156,17 @@ func TestRefreshReuseEndsTheSession(t *testing.T) {
 	u := e.user("Marie")
 	first, sid := e.login(u)
 	_, other := e.login(u)
-	second, err := e.svc.Refresh(e.ctx, first.RefreshToken)
+	second, err := e.svc.Refresh(e.Ctx, first.RefreshToken)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Refresh(e.ctx, first.RefreshToken); code(err) != "unauthenticated" {
+	if _, err := e.svc.Refresh(e.Ctx, first.RefreshToken); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("réutilisation acceptée : %v", err)
 	}
 	if r := e.revokedFor(sid); r != "refresh_token_reuse" {
 		t.Fatalf("séance : %q", r)
 	}
-	if _, err := e.svc.Refresh(e.ctx, second.RefreshToken); code(err) != "unauthenticated" {
+	if _, err := e.svc.Refresh(e.Ctx, second.RefreshToken); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("le jeton le plus récent de la famille survit : %v", err)
 	}
 	if r := e.revokedFor(other); r != "" {
@@ -178,13 +179,13 @@ func TestRefreshAfterTheSessionsEnd(t *testing.T) {
 	e := newEnv(t)
 	u := e.user("Louis")
 	tok, _ := e.login(u)
-	e.clock.Advance(11 * time.Hour)
-	tok, err := e.svc.Refresh(e.ctx, tok.RefreshToken)
+	e.Clock.Advance(11 * time.Hour)
+	tok, err := e.svc.Refresh(e.Ctx, tok.RefreshToken)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.clock.Advance(time.Hour)
-	if _, err := e.svc.Refresh(e.ctx, tok.RefreshToken); code(err) != "unauthenticated" {
+	e.Clock.Advance(time.Hour)
+	if _, err := e.svc.Refresh(e.Ctx, tok.RefreshToken); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("renouvellement après 12 h : %v", err)
 	}
 }
@@ -195,16 +196,16 @@ func TestLogout(t *testing.T) {
 	u := e.user("Sophie")
 	tok, sid := e.login(u)
 	_, other := e.login(u)
-	if err := e.svc.Logout(e.ctx, sid); err != nil {
+	if err := e.svc.Logout(e.Ctx, sid); err != nil {
 		t.Fatal(err)
 	}
 	if r := e.revokedFor(sid); r != "logout" {
 		t.Fatalf("séance : %q", r)
 	}
-	if _, err := e.svc.Refresh(e.ctx, tok.RefreshToken); code(err) != "unauthenticated" {
+	if _, err := e.svc.Refresh(e.Ctx, tok.RefreshToken); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("renouvellement après déconnexion : %v", err)
 	}
-	if _, err := e.svc.ActFor(e.ctx, sid, u.ID); code(err) != "unauthenticated" {
+	if _, err := e.svc.ActFor(e.Ctx, sid, u.ID); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("agir pour après déconnexion : %v", err)
 	}
 	if r := e.revokedFor(other); r != "" {
@@ -218,11 +219,11 @@ func TestActFor(t *testing.T) {
 	e := newEnv(t)
 	surveyor, delegate := e.user("Claire"), e.user("Pierre")
 	matricule := "8" + testdb.Suffix()[:3]
-	if _, err := e.svc.GrantSurveyor(e.ctx, System, surveyor.Username, matricule); err != nil {
+	if _, err := e.svc.GrantSurveyor(e.Ctx, System, surveyor.Username, matricule); err != nil {
 		t.Fatal(err)
 	}
 	tok, sid := e.login(delegate)
-	acting, err := e.svc.ActFor(e.ctx, sid, surveyor.ID)
+	acting, err := e.svc.ActFor(e.Ctx, sid, surveyor.ID)
 	if err != nil || acting.RefreshToken != "" {
 		t.Fatalf("%v %+v", err, acting)
 	}
@@ -230,7 +231,7 @@ func TestActFor(t *testing.T) {
 	if err != nil || claims.ActingFor == nil || claims.ActingFor.UserID != surveyor.ID.String() || claims.ActingFor.Matricule != matricule {
 		t.Fatalf("%v %+v", err, claims)
 	}
-	refreshed, err := e.svc.Refresh(e.ctx, tok.RefreshToken)
+	refreshed, err := e.svc.Refresh(e.Ctx, tok.RefreshToken)
 	if err != nil {
 		t.Fatal(err)
 	}

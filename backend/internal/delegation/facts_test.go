@@ -14,73 +14,47 @@ import (
 
 func TestMain(m *testing.M) { testdb.Main(m, "delegation") }
 
-// facts builds people, sessions and delegations straight in the database.
-type factsEnv struct {
-	t  *testing.T
-	db *store.DB
-}
-
-func (e factsEnv) user(first string, matricule string) auth.Person {
-	e.t.Helper()
-	now := time.Now().UTC()
-	s := testdb.Suffix()
-	u := store.User{ID: uuid.New(), Username: first + s, UsernameKey: first + s, Email: first + s + "@x.qc.ca", EmailKey: first + s + "@x.qc.ca",
-		FirstName: first, LastName: "Test", PasswordHash: "x", PasswordChangedAt: now, CreatedAt: now, UpdatedAt: now}
-	if err := e.db.Create(&u).Error; err != nil {
-		e.t.Fatal(err)
-	}
-	if matricule != "" {
-		matricule += s[:2]
-		if err := e.db.Create(&store.Surveyor{UserID: u.ID, Matricule: matricule, GrantedAt: now}).Error; err != nil {
-			e.t.Fatal(err)
-		}
-	}
-	return auth.Person{ID: u.ID, Username: u.Username, FirstName: first, LastName: "Test", Matricule: matricule}
-}
-
-func (e factsEnv) session(p auth.Person, expires time.Duration, revoked bool) uuid.UUID {
-	e.t.Helper()
+// session writes a session of p ending in expires (revoked when asked),
+// straight in the database as the facts tests do.
+func (e *svcEnv) session(p auth.Person, expires time.Duration, revoked bool) uuid.UUID {
+	e.T.Helper()
 	now := time.Now().UTC()
 	s := store.Session{ID: uuid.New(), UserID: p.ID, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(expires)}
 	if revoked {
 		s.RevokedAt = &now
 	}
-	if err := e.db.Create(&s).Error; err != nil {
-		e.t.Fatal(err)
-	}
+	e.Must(e.DB.Create(&s).Error)
 	return s.ID
 }
 
-func (e factsEnv) delegate(from, to auth.Person) uuid.UUID {
-	e.t.Helper()
+// delegate writes a delegation of every service from one person to another.
+func (e *svcEnv) delegate(from, to auth.Person) uuid.UUID {
+	e.T.Helper()
 	d := Delegation{ID: uuid.New(), DelegantID: from.ID, DelegateID: to.ID, CreatedAt: time.Now().UTC(), CreatedBy: from.ID}
-	if err := e.db.Create(&d).Error; err != nil {
-		e.t.Fatal(err)
-	}
+	e.Must(e.DB.Create(&d).Error)
 	return d.ID
 }
 
-func (e factsEnv) end(id uuid.UUID) {
-	e.t.Helper()
-	if err := e.db.Model(&Delegation{}).Where("id = ?", id).Updates(map[string]any{"ended_at": time.Now().UTC(), "end_reason": EndRemoved}).Error; err != nil {
-		e.t.Fatal(err)
-	}
+// end ends a delegation as removed.
+func (e *svcEnv) end(id uuid.UUID) {
+	e.T.Helper()
+	e.Must(e.DB.Model(&Delegation{}).Where("id = ?", id).Updates(map[string]any{"ended_at": time.Now().UTC(), "end_reason": EndRemoved}).Error)
 }
 
 // The one statement reads, on both databases, what Decide needs.
 func TestLoaderReadsTheFacts(t *testing.T) {
 	ctx := context.Background()
-	e := factsEnv{t, testdb.DB(t)}
-	l := NewSQLLoader(e.db)
-	jean, claire, alain := e.user("Jean", "50"), e.user("Claire", "51"), e.user("Alain", "52")
-	edith, pierre, nobody := e.user("Edith", ""), e.user("Pierre", ""), e.user("Personne", "")
+	e := newSvcEnv(t)
+	l := NewSQLLoader(e.DB)
+	jean, claire, alain := e.surveyor("Jean"), e.surveyor("Claire"), e.surveyor("Alain")
+	edith, pierre, nobody := e.user("Edith"), e.user("Pierre"), e.user("Personne")
 	gJE := e.delegate(jean, edith)
 	e.delegate(claire, edith)
 	gAE := e.delegate(alain, edith)
 	e.end(gAE)
 	e.delegate(jean, pierre)
 	e.delegate(alain, pierre)
-	if err := e.db.Where("user_id = ?", alain.ID).Delete(&store.Surveyor{}).Error; err != nil { // Alain is no longer a surveyor
+	if err := e.DB.Where("user_id = ?", alain.ID).Delete(&store.Surveyor{}).Error; err != nil { // Alain is no longer a surveyor
 		t.Fatal(err)
 	}
 

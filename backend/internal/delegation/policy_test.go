@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"espace/backend/internal/auth"
+	"espace/backend/internal/fixture"
 	"espace/backend/internal/store"
 )
 
@@ -23,42 +24,42 @@ func TestGuard(t *testing.T) {
 
 	self := e.fresh(s)
 	self.Service = ProductOrder
-	if err := e.svc.Guard(e.db.DB, self); err != nil {
+	if err := e.svc.Guard(e.DB.DB, self); err != nil {
 		t.Fatalf("pour soi-même : %v", err)
 	}
 	sess := e.login(d, 0, &s)
 	sess.Service = LotReservation
-	if err := e.svc.Guard(e.db.DB, sess); err != nil {
+	if err := e.svc.Guard(e.DB.DB, sess); err != nil {
 		t.Fatalf("service accordé : %v", err)
 	}
 	sess.Service = ProductOrder
-	wantProblem(t, e.svc.Guard(e.db.DB, sess), "service_not_delegated")
-	if err := e.svc.GuardFor(e.db.DB, sess, DossierService("arpentage")); err != nil {
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, sess), "service_not_delegated")
+	if err := e.svc.GuardFor(e.DB.DB, sess, DossierService("arpentage")); err != nil {
 		t.Fatalf("dossiers d'arpentage : %v", err)
 	}
-	wantProblem(t, e.svc.GuardFor(e.db.DB, sess, DossierService("cadastre")), "service_not_delegated")
-	if err := e.svc.GuardFor(e.db.DB, sess, AnyService); err != nil {
+	fixture.WantProblem(t, e.svc.GuardFor(e.DB.DB, sess, DossierService("cadastre")), "service_not_delegated")
+	if err := e.svc.GuardFor(e.DB.DB, sess, AnyService); err != nil {
 		t.Fatalf("n'importe quel service : %v", err)
 	}
 
 	// Narrowed: from the next write on.
-	if _, err := e.svc.Update(e.ctx, e.fresh(s), d.ID, Change{Services: []string{SurveyDossiers}}); err != nil {
+	if _, err := e.svc.Update(e.Ctx, e.fresh(s), d.ID, Change{Services: []string{SurveyDossiers}}); err != nil {
 		t.Fatal(err)
 	}
 	sess.Service = LotReservation
-	wantProblem(t, e.svc.Guard(e.db.DB, sess), "service_not_delegated")
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, sess), "service_not_delegated")
 
 	// Removed: the very next write is refused, whatever the session says.
-	if err := e.svc.Remove(e.ctx, e.fresh(s), d.ID); err != nil {
+	if err := e.svc.Remove(e.Ctx, e.fresh(s), d.ID); err != nil {
 		t.Fatal(err)
 	}
 	sess.Service = SurveyDossiers
-	wantProblem(t, e.svc.Guard(e.db.DB, sess), "delegation_not_active")
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, sess), "delegation_not_active")
 
 	// No principal; someone else's délégant.
-	wantProblem(t, e.svc.Guard(e.db.DB, &auth.Session{ID: sess.ID, Actor: d}), "delegation_not_active")
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, &auth.Session{ID: sess.ID, Actor: d}), "delegation_not_active")
 	other := e.surveyor("Jean")
-	wantProblem(t, e.svc.Guard(e.db.DB, e.login(d, 0, &other)), "delegation_not_active")
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, e.login(d, 0, &other)), "delegation_not_active")
 }
 
 // On PostgreSQL, Guard locks the delegation row (FOR SHARE) until the
@@ -66,7 +67,7 @@ func TestGuard(t *testing.T) {
 // done in the surveyor's name after the removal has committed.
 func TestGuardHoldsOffARemoval(t *testing.T) {
 	e := newSvcEnv(t)
-	if e.db.Dialect != store.Postgres {
+	if e.DB.Dialect != store.Postgres {
 		t.Skip("SQLite has a single writer: the transactions cannot interleave")
 	}
 	s, d := e.surveyor("Claire"), e.user("Edith")
@@ -77,12 +78,12 @@ func TestGuardHoldsOffARemoval(t *testing.T) {
 	remover := e.fresh(s)
 	removed := make(chan time.Time, 1)
 	var committed time.Time
-	err := e.db.WithTx(e.ctx, func(ctx context.Context, tx *gorm.DB) error {
+	err := e.DB.WithTx(e.Ctx, func(ctx context.Context, tx *gorm.DB) error {
 		if err := e.svc.Guard(tx, sess); err != nil {
 			return err
 		}
 		go func() {
-			if err := e.svc.Remove(e.ctx, remover, d.ID); err != nil {
+			if err := e.svc.Remove(e.Ctx, remover, d.ID); err != nil {
 				t.Error(err)
 			}
 			removed <- time.Now()
@@ -106,7 +107,7 @@ func TestGuardHoldsOffARemoval(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("suppression bloquée")
 	}
-	wantProblem(t, e.svc.Guard(e.db.DB, sess), "delegation_not_active")
+	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, sess), "delegation_not_active")
 }
 
 // §4: whom a new session acts for. A surveyor: themself; a non-surveyor
@@ -123,13 +124,13 @@ func TestDefaultActingFor(t *testing.T) {
 	e.add(s2, dated, Terms{EndsOn: e.quebecDay(0)})
 	former := e.surveyor("Alain")
 	e.add(former, withdrawn, Terms{})
-	if err := e.db.Model(&store.Surveyor{}).Where("user_id = ?", former.ID).Update("withdrawn_at", time.Now().UTC()).Error; err != nil {
+	if err := e.DB.Model(&store.Surveyor{}).Where("user_id = ?", former.ID).Update("withdrawn_at", time.Now().UTC()).Error; err != nil {
 		t.Fatal(err)
 	}
 
 	want := func(who auth.Person, expect *auth.Person) {
 		t.Helper()
-		got, err := e.svc.DefaultActingFor(e.ctx, who.ID)
+		got, err := e.svc.DefaultActingFor(e.Ctx, who.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,10 +147,10 @@ func TestDefaultActingFor(t *testing.T) {
 	want(none, nil)
 	want(dated, &s2)
 	want(withdrawn, nil)
-	e.clock.Advance(24 * time.Hour)
+	e.Clock.Advance(24 * time.Hour)
 	want(dated, nil)
 
-	if _, err := e.svc.DefaultActingFor(e.ctx, uuid.New()); problem(err) != "not_found" {
+	if _, err := e.svc.DefaultActingFor(e.Ctx, uuid.New()); fixture.Code(err) != "not_found" {
 		t.Fatalf("inconnu : %v", err)
 	}
 }
@@ -161,33 +162,33 @@ func TestSelectAndEstablish(t *testing.T) {
 	s, other, d := e.surveyor("Claire"), e.surveyor("Jean"), e.user("Edith")
 	e.add(s, d, Terms{Services: []string{ProductOrder}, EndsOn: e.quebecDay(40)})
 
-	p, err := e.svc.Select(e.ctx, d, s.ID)
+	p, err := e.svc.Select(e.Ctx, d, s.ID)
 	if err != nil || p.ID != s.ID || p.Matricule != s.Matricule {
 		t.Fatalf("%v %+v", err, p)
 	}
-	_, err = e.svc.Select(e.ctx, d, other.ID)
-	wantProblem(t, err, "delegation_not_active", "/delegantId")
-	_, err = e.svc.Select(e.ctx, d, d.ID) // §2.6
-	wantProblem(t, err, "delegation_not_active")
-	if p, err := e.svc.Select(e.ctx, s, s.ID); err != nil || p.ID != s.ID {
+	_, err = e.svc.Select(e.Ctx, d, other.ID)
+	fixture.WantProblem(t, err, "delegation_not_active", "/delegantId")
+	_, err = e.svc.Select(e.Ctx, d, d.ID) // §2.6
+	fixture.WantProblem(t, err, "delegation_not_active")
+	if p, err := e.svc.Select(e.Ctx, s, s.ID); err != nil || p.ID != s.ID {
 		t.Fatalf("pour soi-même : %v", err)
 	}
 
 	sess := e.login(d, 0, &s)
-	sess2, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
+	sess2, err := e.svc.Establish(e.Ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
 	if err != nil || sess2.Principal == nil || sess2.Principal.ID != s.ID || !slices.Equal(sess2.Services, []string{ProductOrder}) ||
 		sess2.EndsOn != e.quebecDay(40) || sess2.Via() != auth.ChannelWeb {
 		t.Fatalf("%v %+v", err, sess2)
 	}
-	if err := e.svc.Remove(e.ctx, e.fresh(s), d.ID); err != nil {
+	if err := e.svc.Remove(e.Ctx, e.fresh(s), d.ID); err != nil {
 		t.Fatal(err)
 	}
-	sess3, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
+	sess3, err := e.svc.Establish(e.Ctx, auth.Access{SessionID: sess.ID, UserID: d.ID, Claimed: &s.ID})
 	if err != nil || sess3.Principal != nil || sess3.Standing != auth.DelegationEnded {
 		t.Fatalf("après suppression : %v %+v", err, sess3)
 	}
 	// A session that is not the token's subject's.
-	if _, err := e.svc.Establish(e.ctx, auth.Access{SessionID: sess.ID, UserID: s.ID}); problem(err) != "unauthenticated" {
+	if _, err := e.svc.Establish(e.Ctx, auth.Access{SessionID: sess.ID, UserID: s.ID}); fixture.Code(err) != "unauthenticated" {
 		t.Fatalf("séance d'autrui : %v", err)
 	}
 }

@@ -72,7 +72,7 @@ func TestPrevalidationRules(t *testing.T) {
 		{"R8 opération absente", "PPPPPPPF", dm(m, own, "1234567:")},
 	}
 	for _, c := range cases {
-		p, err := e.svc.Prevalidate(e.ctx, self(jean), c.file)
+		p, err := e.svc.Prevalidate(e.Ctx, self(jean), c.file)
 		ok(t, err)
 		if got := outcome(p.Findings); got != c.want || p.Valid != (c.want == "PPPPPPPP") {
 			t.Errorf("%s : %s (valide %v), attendu %s; %+v", c.name, got, p.Valid, c.want, p.Findings)
@@ -80,7 +80,7 @@ func TestPrevalidationRules(t *testing.T) {
 	}
 
 	// The report repeats the file's values without their control characters.
-	p, err := e.svc.Prevalidate(e.ctx, self(jean), dm("12&#9;34", "", "1234567:creation"))
+	p, err := e.svc.Prevalidate(e.Ctx, self(jean), dm("12&#9;34", "", "1234567:creation"))
 	ok(t, err)
 	if msg := p.Findings[3].Message; strings.ContainsRune(msg, '\t') || !strings.Contains(msg, "12\uFFFD34") {
 		t.Fatalf("R4 : %q", msg)
@@ -94,12 +94,12 @@ func TestPrevalidationsKept(t *testing.T) {
 	e := newEnv(t)
 	jean, claire := e.jean, e.claire
 	sess := e.delegates(jean, e.user("Edith", false), delegation.DMPrevalidation)
-	made, err := e.svc.Prevalidate(e.ctx, sess, dm(jean.Matricule, "", "1234567:fusion"))
+	made, err := e.svc.Prevalidate(e.Ctx, sess, dm(jean.Matricule, "", "1234567:fusion"))
 	ok(t, err)
-	_, err = e.svc.Prevalidate(e.ctx, self(claire), dm(claire.Matricule, "", "1234567:creation"))
+	_, err = e.svc.Prevalidate(e.Ctx, self(claire), dm(claire.Matricule, "", "1234567:creation"))
 	ok(t, err)
 
-	page, err := e.svc.Prevalidations(e.ctx, self(jean), 1, 10)
+	page, err := e.svc.Prevalidations(e.Ctx, self(jean), 1, 10)
 	ok(t, err)
 	if page.TotalItems != 1 || len(page.Items) != 1 {
 		t.Fatalf("prévalidations de Jean : %d", page.TotalItems)
@@ -109,13 +109,13 @@ func TestPrevalidationsKept(t *testing.T) {
 		got.Findings[7].Message != made.Findings[7].Message || got.Sha256 != digest(dm(jean.Matricule, "", "1234567:fusion").Content) {
 		t.Fatalf("relue : %+v", got)
 	}
-	rows := e.activities(activity.DMPrevalidation, jean)
+	rows := e.Activities(activity.DMPrevalidation, jean.ID)
 	if len(rows) != 1 || rows[0].ActorID != sess.Actor.ID || *rows[0].Detail != "demande.xml" {
 		t.Fatalf("journal : %+v", rows)
 	}
 
-	e.must(e.db.Exec("UPDATE dm_prevalidations SET findings = ? WHERE id = ?", "pas du JSON", made.ID).Error)
-	if _, err := e.svc.Prevalidations(e.ctx, self(jean), 1, 10); err == nil {
+	e.Must(e.DB.Exec("UPDATE dm_prevalidations SET findings = ? WHERE id = ?", "pas du JSON", made.ID).Error)
+	if _, err := e.svc.Prevalidations(e.Ctx, self(jean), 1, 10); err == nil {
 		t.Fatal("un rapport illisible est lu comme une liste vide")
 	}
 }
@@ -128,34 +128,34 @@ func TestDeposit(t *testing.T) {
 	delegate := e.delegates(jean, e.user("Edith", false), delegation.DMDeposit)
 	good := dm(jean.Matricule, "", "1234567:creation", "1234568:creation")
 
-	_, err := e.svc.Deposit(e.ctx, delegate, good)
+	_, err := e.svc.Deposit(e.Ctx, delegate, good)
 	refused(t, err, apperr.KindForbidden, "surveyor_only")
-	_, err = e.svc.Deposit(e.ctx, self(jean), dm(jean.Matricule, "", "1234567:fusion", "12:creation"))
+	_, err = e.svc.Deposit(e.Ctx, self(jean), dm(jean.Matricule, "", "1234567:fusion", "12:creation"))
 	refused(t, err, apperr.KindUnprocessable, "validation_failed", "/file", "/file")
-	none, err := e.svc.Deposits(e.ctx, self(jean), 1, 10)
+	none, err := e.svc.Deposits(e.Ctx, self(jean), 1, 10)
 	ok(t, err)
 	if none.TotalItems != 0 {
 		t.Fatal("une DM refusée a été déposée")
 	}
 
-	d, err := e.svc.Deposit(e.ctx, self(jean), good)
+	d, err := e.svc.Deposit(e.Ctx, self(jean), good)
 	ok(t, err)
 	if d.LotCount != 2 || d.SurveyorID != jean.ID || d.Size != int64(len(good.Content)) {
 		t.Fatalf("dépôt : %+v", d)
 	}
 	var opened Dossier
-	e.must(e.db.Where("number = ?", d.DossierNumber).Take(&opened).Error)
+	e.Must(e.DB.Where("number = ?", d.DossierNumber).Take(&opened).Error)
 	if opened.Kind != CadastreDossier || opened.Status != DossierProcessing || opened.ResponsibleID != jean.ID || opened.Title != "DM déposée — 2 lot(s)" {
 		t.Fatalf("dossier ouvert : %+v", opened)
 	}
-	rows := e.activities(activity.DMDeposit, jean)
+	rows := e.Activities(activity.DMDeposit, jean.ID)
 	if len(rows) != 1 || *rows[0].DossierNumber != d.DossierNumber {
 		t.Fatalf("journal : %+v", rows)
 	}
 
-	_, err = e.svc.Deposit(e.ctx, self(claire), dm(claire.Matricule, "", "1234567:creation"))
+	_, err = e.svc.Deposit(e.Ctx, self(claire), dm(claire.Matricule, "", "1234567:creation"))
 	ok(t, err)
-	list, err := e.svc.Deposits(e.ctx, self(jean), 1, 10)
+	list, err := e.svc.Deposits(e.Ctx, self(jean), 1, 10)
 	ok(t, err)
 	if list.TotalItems != 1 || list.Items[0].ID != d.ID || list.Items[0].Content != nil || list.Items[0].Sha256 != d.Sha256 {
 		t.Fatalf("dépôts de Jean : %+v", list)

@@ -17,13 +17,13 @@ import (
 
 // post writes a message on a dossier, read or not.
 func (e *env) post(d Dossier, by auth.Person, read bool) Message {
-	e.t.Helper()
+	e.T.Helper()
 	m := Message{ID: uuid.New(), DossierNumber: d.Number, Subject: "Objet", Body: "Texte", PostedAt: time.Now().UTC(), PostedBy: by.ID}
 	if read {
 		now := time.Now().UTC()
 		m.ReadAt, m.ReadBy = &now, &d.ResponsibleID
 	}
-	e.must(e.db.Create(&m).Error)
+	e.Must(e.DB.Create(&m).Error)
 	return m
 }
 
@@ -49,7 +49,7 @@ func TestListDossiers(t *testing.T) {
 	jean, claire, admin := e.jean, e.claire, e.user("Admin", false)
 	older := e.dossier(jean, CadastreDossier, DossierOpen)
 	newer := e.dossier(jean, SurveyDossier, DossierClosed)
-	e.must(e.db.Model(&Dossier{}).Where("number = ?", older.Number).Update("opened_at", time.Now().UTC().Add(-time.Hour)).Error)
+	e.Must(e.DB.Model(&Dossier{}).Where("number = ?", older.Number).Update("opened_at", time.Now().UTC().Add(-time.Hour)).Error)
 	e.dossier(claire, CadastreDossier, DossierOpen)
 	e.post(older, admin, false)
 	e.post(older, admin, false)
@@ -60,7 +60,7 @@ func TestListDossiers(t *testing.T) {
 		if f.Page == 0 {
 			f.Page, f.PageSize = 1, 10
 		}
-		p, err := e.svc.ListDossiers(e.ctx, sess, f)
+		p, err := e.svc.ListDossiers(e.Ctx, sess, f)
 		ok(t, err)
 		return p
 	}
@@ -85,13 +85,13 @@ func TestListDossiers(t *testing.T) {
 	// A délégataire sees the kinds granted (§11), and only those.
 	cadastreOnly := e.delegates(jean, e.user("Edith", false), delegation.ByDossierKind, delegation.CadastreDossiers)
 	sameList(t, "délégataire (cadastre)", numbers(list(cadastreOnly, DossierFilter{})), older.Number)
-	_, err := e.svc.ListDossiers(e.ctx, cadastreOnly, DossierFilter{Kind: SurveyDossier, Page: 1, PageSize: 10})
+	_, err := e.svc.ListDossiers(e.Ctx, cadastreOnly, DossierFilter{Kind: SurveyDossier, Page: 1, PageSize: 10})
 	is(t, err, delegation.ErrServiceNotDelegated)
 	noDossiers := e.delegates(jean, e.user("Pierre", false), delegation.ByDossierKind, delegation.LotReservation)
 	if none := list(noDossiers, DossierFilter{}); len(none.Items) != 0 || none.TotalItems != 0 {
 		t.Fatalf("délégataire sans suivi des dossiers : %v", numbers(none))
 	}
-	_, err = e.svc.ListDossiers(e.ctx, &auth.Session{Actor: jean}, DossierFilter{Page: 1, PageSize: 10})
+	_, err = e.svc.ListDossiers(e.Ctx, &auth.Session{Actor: jean}, DossierFilter{Page: 1, PageSize: 10})
 	is(t, err, delegation.ErrNotActive)
 }
 
@@ -108,32 +108,32 @@ func TestGetDossier(t *testing.T) {
 	edith := e.user("Edith", false)
 	sess := e.delegates(jean, edith, delegation.ByDossierKind, delegation.CadastreDossiers)
 
-	_, err := e.svc.GetDossier(e.ctx, self(jean), theirs.Number)
+	_, err := e.svc.GetDossier(e.Ctx, self(jean), theirs.Number)
 	refused(t, err, apperr.KindNotFound, "not_found")
-	_, err = e.svc.GetDossier(e.ctx, sess, survey.Number)
+	_, err = e.svc.GetDossier(e.Ctx, sess, survey.Number)
 	is(t, err, delegation.ErrServiceNotDelegated)
 
-	v, err := e.svc.GetDossier(e.ctx, sess, cadastre.Number)
+	v, err := e.svc.GetDossier(e.Ctx, sess, cadastre.Number)
 	ok(t, err)
 	if v.ReadAt == nil || v.ReadBy == nil || *v.ReadBy != edith.ID || v.UnreadMessages != 1 || v.Responsible.ID != jean.ID {
 		t.Fatalf("consultation : %+v", v)
 	}
 	// The surveyor opening it afterwards does not take the first read.
-	_, err = e.svc.GetDossier(e.ctx, self(jean), cadastre.Number)
+	_, err = e.svc.GetDossier(e.Ctx, self(jean), cadastre.Number)
 	ok(t, err)
 	var stored Dossier
-	e.must(e.db.Where("number = ?", cadastre.Number).Take(&stored).Error)
+	e.Must(e.DB.Where("number = ?", cadastre.Number).Take(&stored).Error)
 	if stored.ReadBy == nil || *stored.ReadBy != edith.ID {
 		t.Fatalf("premier lecteur : %v", stored.ReadBy)
 	}
-	rows := e.activities(activity.DossierViewed, jean)
+	rows := e.Activities(activity.DossierViewed, jean.ID)
 	if len(rows) != 2 || rows[0].ActorID != edith.ID || rows[1].ActorID != jean.ID ||
 		rows[0].DossierNumber == nil || *rows[0].DossierNumber != cadastre.Number || rows[0].Detail == nil || *rows[0].Detail != cadastre.Title {
 		t.Fatalf("journal : %+v", rows)
 	}
 
 	e.endDelegations(jean, edith)
-	_, err = e.svc.GetDossier(e.ctx, sess, cadastre.Number)
+	_, err = e.svc.GetDossier(e.Ctx, sess, cadastre.Number)
 	is(t, err, delegation.ErrNotActive)
 }
 
@@ -143,23 +143,23 @@ func TestCreateDossier(t *testing.T) {
 	e := newEnv(t)
 	jean, gone, admin := e.jean, e.user("Retire", true), e.user("Admin", false)
 	now := time.Now().UTC()
-	e.must(e.db.Model(&store.Surveyor{}).Where("user_id = ?", gone.ID).Updates(map[string]any{"withdrawn_at": now, "withdrawn_by": admin.ID}).Error)
+	e.Must(e.DB.Model(&store.Surveyor{}).Where("user_id = ?", gone.ID).Updates(map[string]any{"withdrawn_at": now, "withdrawn_by": admin.ID}).Error)
 	number := "2900001"
 	closing := time.Date(2031, 3, 4, 0, 0, 0, 0, time.UTC)
 
 	for _, matricule := range []string{"9999", gone.Matricule} {
-		_, err := e.svc.CreateDossier(e.ctx, admin, NewDossier{Number: number, Kind: SurveyDossier, Matricule: matricule, Title: "Bornage"})
+		_, err := e.svc.CreateDossier(e.Ctx, admin, NewDossier{Number: number, Kind: SurveyDossier, Matricule: matricule, Title: "Bornage"})
 		refused(t, err, apperr.KindNotFound, "not_found", "/matricule")
 	}
-	v, err := e.svc.CreateDossier(e.ctx, admin, NewDossier{Number: number, Kind: SurveyDossier, Matricule: jean.Matricule, Title: "Bornage", ClosingDate: &closing})
+	v, err := e.svc.CreateDossier(e.Ctx, admin, NewDossier{Number: number, Kind: SurveyDossier, Matricule: jean.Matricule, Title: "Bornage", ClosingDate: &closing})
 	ok(t, err)
 	if v.Status != DossierOpen || v.Kind != SurveyDossier || v.ResponsibleID != jean.ID || v.Responsible.Matricule != jean.Matricule || v.ClosingDate == nil {
 		t.Fatalf("dossier ouvert : %+v", v)
 	}
-	rows := e.adminActivities(activity.DossierOpened, jean)
+	rows := e.AdminActivities(activity.DossierOpened, jean.ID)
 	if len(rows) != 1 || rows[0].ActorID != admin.ID || *rows[0].DossierNumber != number || *rows[0].Detail != "Bornage" {
 		t.Fatalf("journal d'administration : %+v", rows)
 	}
-	_, err = e.svc.CreateDossier(e.ctx, admin, NewDossier{Number: number, Kind: CadastreDossier, Matricule: jean.Matricule, Title: "Autre"})
+	_, err = e.svc.CreateDossier(e.Ctx, admin, NewDossier{Number: number, Kind: CadastreDossier, Matricule: jean.Matricule, Title: "Autre"})
 	refused(t, err, apperr.KindConflict, "conflict", "/number")
 }

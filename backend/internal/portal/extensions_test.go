@@ -19,35 +19,35 @@ func TestExtendClosingDate(t *testing.T) {
 	now := time.Now().In(quebec.Location)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	current := today.AddDate(0, 2, 0)
-	e.must(e.db.Model(&Dossier{}).Where("number = ?", survey).Update("closing_date", current).Error)
+	e.Must(e.DB.Model(&Dossier{}).Where("number = ?", survey).Update("closing_date", current).Error)
 	later := current.AddDate(0, 1, 0)
 
 	for _, n := range []string{ds.cadastre, ds.closedSurvey} {
-		_, err := e.svc.ExtendClosingDate(e.ctx, self(jean), n, later, "Motif")
+		_, err := e.svc.ExtendClosingDate(e.Ctx, self(jean), n, later, "Motif")
 		refused(t, err, apperr.KindUnprocessable, "validation_failed")
 	}
-	_, err := e.svc.ExtendClosingDate(e.ctx, self(jean), ds.theirSurvey, later, "Motif")
+	_, err := e.svc.ExtendClosingDate(e.Ctx, self(jean), ds.theirSurvey, later, "Motif")
 	refused(t, err, apperr.KindNotFound, "not_found")
 	for _, d := range []time.Time{today, current, current.AddDate(0, 0, -1)} {
-		_, err = e.svc.ExtendClosingDate(e.ctx, self(jean), survey, d, "Motif")
+		_, err = e.svc.ExtendClosingDate(e.Ctx, self(jean), survey, d, "Motif")
 		refused(t, err, apperr.KindInvalid, "validation_failed", "/newClosingDate")
 	}
 	// A dossier without a closing date takes any day after today.
 	undated := e.dossier(jean, SurveyDossier, DossierOpen).Number
-	_, err = e.svc.ExtendClosingDate(e.ctx, self(jean), undated, today.AddDate(0, 0, 1), "Motif")
+	_, err = e.svc.ExtendClosingDate(e.Ctx, self(jean), undated, today.AddDate(0, 0, 1), "Motif")
 	ok(t, err)
 
-	x, err := e.svc.ExtendClosingDate(e.ctx, self(jean), survey, later.Add(15*time.Hour), "Travaux retardés")
+	x, err := e.svc.ExtendClosingDate(e.Ctx, self(jean), survey, later.Add(15*time.Hour), "Travaux retardés")
 	ok(t, err)
 	if x.PreviousDate == nil || !x.PreviousDate.UTC().Equal(current) || !x.NewDate.Equal(later) || x.Reason != "Travaux retardés" {
 		t.Fatalf("prolongement : %+v", x)
 	}
 	var d Dossier
-	e.must(e.db.Where("number = ?", survey).Take(&d).Error)
+	e.Must(e.DB.Where("number = ?", survey).Take(&d).Error)
 	if d.ClosingDate == nil || d.ClosingDate.UTC().Format("2006-01-02") != later.Format("2006-01-02") {
 		t.Fatalf("date du dossier : %v", d.ClosingDate)
 	}
-	rows := e.activities(activity.ClosingDateExtension, jean)
+	rows := e.Activities(activity.ClosingDateExtension, jean.ID)
 	if len(rows) != 2 || *rows[1].DossierNumber != survey || *rows[1].Detail != extensionDetail(later) {
 		t.Fatalf("journal : %+v", rows)
 	}

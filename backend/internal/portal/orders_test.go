@@ -18,14 +18,14 @@ func TestOrderProducts(t *testing.T) {
 	jean := e.jean
 	a, b, reserved := e.lot(LotInForce, ""), e.lot(LotNeedsCorrection, ""), e.lot(LotReserved, "")
 
-	_, err := e.svc.OrderProducts(e.ctx, self(jean), LotSheet, []string{a}, 1, FormatDWG)
+	_, err := e.svc.OrderProducts(e.Ctx, self(jean), LotSheet, []string{a}, 1, FormatDWG)
 	refused(t, err, apperr.KindInvalid, "validation_failed", "/format")
-	_, err = e.svc.OrderProducts(e.ctx, self(jean), CadastralPlan, []string{a, "0000009", reserved}, 1, FormatDWG)
+	_, err = e.svc.OrderProducts(e.Ctx, self(jean), CadastralPlan, []string{a, "0000009", reserved}, 1, FormatDWG)
 	refused(t, err, apperr.KindInvalid, "validation_failed", "/lots/1", "/lots/2")
 
-	first, err := e.svc.OrderProducts(e.ctx, self(jean), CadastralPlan, []string{a, b}, 2, FormatDWG)
+	first, err := e.svc.OrderProducts(e.Ctx, self(jean), CadastralPlan, []string{a, b}, 2, FormatDWG)
 	ok(t, err)
-	second, err := e.svc.OrderProducts(e.ctx, self(jean), RegistryExtract, []string{b}, 1, FormatPaper)
+	second, err := e.svc.OrderProducts(e.Ctx, self(jean), RegistryExtract, []string{b}, 1, FormatPaper)
 	ok(t, err)
 	year := time.Now().In(quebec.Location).Year()
 	var n1, n2 int
@@ -39,12 +39,12 @@ func TestOrderProducts(t *testing.T) {
 		t.Fatalf("état : %q", first.Status)
 	}
 
-	page, err := e.svc.Orders(e.ctx, self(jean), 1, 10)
+	page, err := e.svc.Orders(e.Ctx, self(jean), 1, 10)
 	ok(t, err)
 	if page.TotalItems != 2 || len(page.Items) != 2 {
 		t.Fatalf("commandes : %d", page.TotalItems)
 	}
-	past, err := e.svc.Orders(e.ctx, self(jean), 3, 1)
+	past, err := e.svc.Orders(e.Ctx, self(jean), 3, 1)
 	ok(t, err)
 	if len(past.Items) != 0 || past.TotalItems != 2 {
 		t.Fatalf("après la dernière page : %d commandes sur %d", len(past.Items), past.TotalItems)
@@ -54,13 +54,13 @@ func TestOrderProducts(t *testing.T) {
 		back.ProductType != CadastralPlan || back.Format != FormatDWG || back.Status != OrderReceived || back.Quantity != 2 {
 		t.Fatalf("commande relue : %+v", back)
 	}
-	rows := e.activities(activity.ProductOrder, jean)
+	rows := e.Activities(activity.ProductOrder, jean.ID)
 	if len(rows) != 2 || *rows[0].Detail != orderDetail(first.OrderNumber, CadastralPlan, FormatDWG, 2, []string{a, b}) {
 		t.Fatalf("journal : %+v", rows)
 	}
 
-	e.must(e.db.Exec("UPDATE product_orders SET lots = ? WHERE id = ?", "1234567", first.ID).Error)
-	if _, err := e.svc.Orders(e.ctx, self(jean), 1, 10); err == nil {
+	e.Must(e.DB.Exec("UPDATE product_orders SET lots = ? WHERE id = ?", "1234567", first.ID).Error)
+	if _, err := e.svc.Orders(e.Ctx, self(jean), 1, 10); err == nil {
 		t.Fatal("des lots illisibles sont lus comme une liste vide")
 	}
 }
