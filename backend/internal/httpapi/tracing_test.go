@@ -18,7 +18,8 @@ var instrumentOnce sync.Once
 // An acting-for request makes one trace: its server span named by the
 // operationId, the delegation decision, the GORM statements and the outbox
 // write under it; the request id is the trace id; people appear by uuid
-// only. The worker's delivery of the mail is traced too.
+// only. The worker's delivery of the mail is traced too, in its own trace
+// linked to the request's.
 func TestTraceOfAnActingForRequest(t *testing.T) {
 	instrumentOnce.Do(func() {
 		if err := tracing.InstrumentGORM(testdb.DB(t).DB); err != nil {
@@ -103,12 +104,27 @@ func TestTraceOfAnActingForRequest(t *testing.T) {
 			t.Errorf("span %s hors de l'arbre de la requête", sp.Name)
 		}
 	}
-	// The worker's delivery: outbox.deliver with the SMTP attempt under it.
+	// The worker's delivery: outbox.deliver with the SMTP attempt under it,
+	// in a trace of its own linked to the request's outbox.enqueue.
+	var enqueue tracetest.SpanStub
+	for _, sp := range spans {
+		if sp.Name == "outbox.enqueue" && sp.SpanContext.TraceID().String() == traceID {
+			enqueue = sp
+		}
+	}
 	var deliver, smtp bool
 	for _, sp := range spans {
 		switch sp.Name {
 		case "outbox.deliver":
 			deliver = true
+			if sp.SpanContext.TraceID().String() == traceID {
+				t.Errorf("outbox.deliver dans la trace de la requête")
+			}
+			if len(sp.Links) != 1 || sp.Links[0].SpanContext.TraceID().String() != traceID ||
+				sp.Links[0].SpanContext.SpanID() != enqueue.SpanContext.SpanID() {
+				t.Errorf("outbox.deliver lié à %v, attendu l'outbox.enqueue %s de la trace %s",
+					sp.Links, enqueue.SpanContext.SpanID(), traceID)
+			}
 		case "smtp.send":
 			smtp = true
 		}

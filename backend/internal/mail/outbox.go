@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 	"gorm.io/gorm"
 
@@ -63,12 +64,14 @@ func Enqueue(tx *gorm.DB, msgs ...Message) error {
 	if len(msgs) == 0 {
 		return nil
 	}
+	var parent *string
 	if ctx := tx.Statement.Context; ctx != nil {
 		var span trace.Span
 		ctx, span = tracing.Start(ctx, "espace/mail", "outbox.enqueue",
 			trace.WithAttributes(attribute.Int("espace.outbox.messages", len(msgs))))
 		defer span.End()
 		tx = tx.WithContext(ctx)
+		parent = traceParent(ctx)
 	}
 	now := time.Now().UTC()
 	rows := make([]store.OutboxMessage, 0, len(msgs))
@@ -83,12 +86,37 @@ func Enqueue(tx *gorm.DB, msgs ...Message) error {
 			HTMLBody:      m.HTML,
 			CreatedAt:     now,
 			NextAttemptAt: now,
+			TraceParent:   parent,
 		})
 	}
 	if err := tx.Create(&rows).Error; err != nil {
 		return fmt.Errorf("mise en file des courriels : %w", err)
 	}
 	return nil
+}
+
+// traceContext writes and reads the outbox's trace_parent column: the W3C
+// traceparent header, trace and span ids and flags, nothing about anyone.
+var traceContext propagation.TraceContext
+
+// traceParent is the traceparent of the span in ctx, nil when there is none.
+func traceParent(ctx context.Context) *string {
+	carrier := propagation.MapCarrier{}
+	traceContext.Inject(ctx, carrier)
+	if v := carrier.Get("traceparent"); v != "" {
+		return &v
+	}
+	return nil
+}
+
+// enqueuedBy is the span that queued row, or an invalid span context when
+// the row names none or something unreadable.
+func enqueuedBy(row store.OutboxMessage) trace.SpanContext {
+	if row.TraceParent == nil {
+		return trace.SpanContext{}
+	}
+	ctx := traceContext.Extract(context.Background(), propagation.MapCarrier{"traceparent": *row.TraceParent})
+	return trace.SpanContextFromContext(ctx)
 }
 
 func messageOf(row store.OutboxMessage) Message {

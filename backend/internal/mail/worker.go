@@ -180,15 +180,27 @@ func (w *Worker) round(ctx context.Context) (claimed, sent int, err error) {
 	return len(rows), sent, errors.Join(errs...)
 }
 
-// startDelivery begins the span of one message's delivery, a root span (the
-// worker runs outside any request); without a tracer it is a no-op. The
-// span names the message by its outbox id only, never by its recipient.
+// startDelivery begins the span of one message's delivery; without a tracer
+// it is a no-op. The span names the message by its outbox id only, never by
+// its recipient.
+//
+// It is the root of a trace of its own, not a child of the request that
+// queued the message: delivery comes later, maybe many times, and would
+// stretch that trace over hours of retries. It links to the enqueueing span
+// instead, so each trace leads to the other; a missing or unreadable
+// trace_parent costs the link, never the delivery.
 func (w *Worker) startDelivery(ctx context.Context, row store.OutboxMessage) (context.Context, trace.Span) {
 	if w.opts.Tracer == nil {
 		return ctx, trace.SpanFromContext(ctx)
 	}
-	return w.opts.Tracer.Tracer("espace/mail").Start(ctx, "outbox.deliver",
-		trace.WithAttributes(attribute.Int64("espace.outbox.id", row.ID), attribute.Int("espace.outbox.attempts", row.Attempts)))
+	opts := []trace.SpanStartOption{
+		trace.WithNewRoot(),
+		trace.WithAttributes(attribute.Int64("espace.outbox.id", row.ID), attribute.Int("espace.outbox.attempts", row.Attempts)),
+	}
+	if sc := enqueuedBy(row); sc.IsValid() {
+		opts = append(opts, trace.WithLinks(trace.Link{SpanContext: sc}))
+	}
+	return w.opts.Tracer.Tracer("espace/mail").Start(ctx, "outbox.deliver", opts...)
 }
 
 // send makes one attempt, bounded by SendTimeout, timed and traced.
@@ -231,7 +243,7 @@ func (w *Worker) claim(ctx context.Context, now time.Time) ([]store.OutboxMessag
 
 const outboxColumns = `outbox.id, outbox.recipient, outbox.subject, outbox.text_body,
 	outbox.html_body, outbox.created_at, outbox.attempts, outbox.next_attempt_at,
-	outbox.last_attempt_at, outbox.last_error, outbox.sent_at`
+	outbox.last_attempt_at, outbox.last_error, outbox.sent_at, outbox.trace_parent`
 
 // The CTE is evaluated once, so LIMIT and SKIP LOCKED apply to a single
 // pick of rows; a concurrent worker skips the locked ones and takes the next.

@@ -114,6 +114,9 @@ type OutboxMessage struct {
 	LastAttemptAt *time.Time
 	LastError     string
 	SentAt        *time.Time
+	// TraceParent is the W3C traceparent of the span that queued the
+	// message, for the delivery span to link to; nil outside a trace.
+	TraceParent *string
 }
 
 func (OutboxMessage) TableName() string { return "outbox" }
