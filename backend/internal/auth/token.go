@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"hash"
 	"slices"
@@ -196,7 +195,7 @@ func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
 		return nil, ErrInvalidToken
 	}
 	var c wireClaims
-	if err := json.Unmarshal(body, &c); err != nil {
+	if err := decodeClaims(body, &c); err != nil {
 		return nil, ErrInvalidToken
 	}
 	now := ti.now()
