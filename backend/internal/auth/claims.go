@@ -13,8 +13,12 @@ func decodeClaims(body []byte, c *wireClaims) error {
 	if readClaims(body, c) {
 		return nil
 	}
-	*c = wireClaims{}
-	return json.Unmarshal(body, c)
+	// A variable of its own, so that c stays on the caller's stack when
+	// the direct reader suffices.
+	var std wireClaims
+	err := json.Unmarshal(body, &std)
+	*c = std
+	return err
 }
 
 // The members of the payload, one bit each, to refuse a member given twice

@@ -112,3 +112,33 @@ func FuzzReadClaims(f *testing.F) {
 		}
 	})
 }
+
+// Verify decodes the payload into a buffer it reuses: the claims it returns
+// are copies, unchanged by the tokens verified after them.
+func TestVerifiedClaimsOutliveTheBuffer(t *testing.T) {
+	ti := &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}},
+		Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute}
+	uid, sid := uuid.New(), uuid.New()
+	af := &ActingForClaim{UserID: uuid.NewString(), Matricule: "5001"}
+	first, err := ti.Issue(uid, sid, af)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ti.Verify(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		other, err := ti.Issue(uuid.New(), uuid.New(), &ActingForClaim{UserID: uuid.NewString(), Matricule: "7777"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ti.Verify(other); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.Subject != uid.String() || c.SessionID != sid.String() || *c.ActingFor != *af ||
+		c.Issuer != ti.Issuer || len(c.Audience) != 1 || c.Audience[0] != ti.Audience || c.Use != AccessTokenUse {
+		t.Fatalf("revendications modifiées : %+v", c)
+	}
+}
