@@ -1,6 +1,9 @@
 package auth
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // decodeClaims reads the payload of a token whose signature holds. It runs on
 // every request, and encoding/json's reflection costs more than the rest of
@@ -118,16 +121,20 @@ func (r *claimReader) bytes() ([]byte, bool) {
 	if !r.next('"') {
 		return nil, false
 	}
-	for start := r.i; r.i < len(r.b); r.i++ {
-		switch c := r.b[r.i]; {
-		case c == '"':
-			r.i++
-			return r.b[start : r.i-1], true
-		case c < 0x20 || c > 0x7e || c == '\\':
+	// An escaped quote ends the search early, but leaves a backslash
+	// before it, which is refused.
+	end := bytes.IndexByte(r.b[r.i:], '"')
+	if end < 0 {
+		return nil, false
+	}
+	s := r.b[r.i : r.i+end]
+	for _, c := range s {
+		if c < 0x20 || c > 0x7e || c == '\\' {
 			return nil, false
 		}
 	}
-	return nil, false
+	r.i += end + 1
+	return s, true
 }
 
 // str reads such a string as a Go string.
