@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"hash"
 	"slices"
@@ -176,7 +175,7 @@ func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
 		return nil, ErrInvalidToken
 	}
 	// Signature: HMAC-SHA256 of "header.payload", compared in constant time.
-	var want, got [sha256.Size]byte
+	var got [sha256.Size]byte
 	if base64.RawURLEncoding.DecodedLen(len(sig)) != len(got) {
 		return nil, ErrInvalidToken
 	}
@@ -184,19 +183,21 @@ func (ti *TokenIssuer) Verify(raw string) (*Claims, error) {
 		return nil, ErrInvalidToken
 	}
 	mac := macs.get(key)
-	mac.Write([]byte(raw[:len(h)+1+len(payload)]))
-	sum := mac.Sum(want[:0])
-	macs.put(key, mac)
-	if !hmac.Equal(sum, got[:]) {
+	defer macs.put(key, mac)
+	mac.buf = append(mac.buf[:0], raw[:len(h)+1+len(payload)]...)
+	mac.h.Write(mac.buf)
+	if !hmac.Equal(mac.h.Sum(mac.sum[:0]), got[:]) {
 		return nil, ErrInvalidToken
 	}
-	// Claims, only once the signature holds.
-	body, err := base64.RawURLEncoding.DecodeString(payload)
+	// Claims, only once the signature holds; decoded into the same buffer,
+	// from which the claims copy what they keep.
+	body, err := base64.RawURLEncoding.AppendDecode(mac.buf[:0], []byte(payload))
+	mac.buf = body
 	if err != nil {
 		return nil, ErrInvalidToken
 	}
 	var c wireClaims
-	if err := json.Unmarshal(body, &c); err != nil {
+	if err := decodeClaims(body, &c); err != nil {
 		return nil, ErrInvalidToken
 	}
 	now := ti.now()
@@ -230,6 +231,19 @@ type macPools struct {
 	pools map[string]*sync.Pool
 }
 
+// macState is a pooled HMAC with room for what Verify would otherwise
+// allocate on every request: a copy of the signed part (hash.Hash takes
+// bytes, the token is a string), the sum, then the decoded payload.
+type macState struct {
+	h   hash.Hash
+	sum [sha256.Size]byte
+	buf []byte
+}
+
+// maxPooledBuf bounds the buffer a pooled state keeps: an oversized token
+// does not stay in memory.
+const maxPooledBuf = 4 << 10
+
 var macs = &macPools{pools: map[string]*sync.Pool{}}
 
 func (m *macPools) pool(key []byte) *sync.Pool {
@@ -243,19 +257,24 @@ func (m *macPools) pool(key []byte) *sync.Pool {
 	defer m.mu.Unlock()
 	if p = m.pools[string(key)]; p == nil {
 		k := bytes.Clone(key)
-		p = &sync.Pool{New: func() any { return hmac.New(sha256.New, k) }}
+		p = &sync.Pool{New: func() any { return &macState{h: hmac.New(sha256.New, k)} }}
 		m.pools[string(k)] = p
 	}
 	return p
 }
 
-func (m *macPools) get(key []byte) hash.Hash {
-	h := m.pool(key).Get().(hash.Hash)
-	h.Reset()
-	return h
+func (m *macPools) get(key []byte) *macState {
+	s := m.pool(key).Get().(*macState)
+	s.h.Reset()
+	return s
 }
 
-func (m *macPools) put(key []byte, h hash.Hash) { m.pool(key).Put(h) }
+func (m *macPools) put(key []byte, s *macState) {
+	if cap(s.buf) > maxPooledBuf {
+		s.buf = nil
+	}
+	m.pool(key).Put(s)
+}
 
 // NewOpaqueToken returns a random URL-safe secret (256 bits) and the hash to
 // store: the database never holds a usable refresh or reset token.

@@ -119,18 +119,11 @@ func pointerTo(base string, tokens ...string) string {
 // checkQuery refuses what net/url would silently drop (a ";" separator, a
 // bad escape), parameters the operation does not declare, control
 // characters, and an x-one-of rule broken.
-func checkQuery(op *openapi3.Operation, pathItem *openapi3.PathItem, raw string) []apperr.FieldError {
+func checkQuery(op *operation, raw string) []apperr.FieldError {
 	var fields []apperr.FieldError
-	declared := map[string]*openapi3.Parameter{}
-	for _, params := range []openapi3.Parameters{pathItem.Parameters, op.Parameters} {
-		for _, p := range params {
-			if p.Value != nil && p.Value.In == openapi3.ParameterInQuery {
-				declared[p.Value.Name] = p.Value
-			}
-		}
-	}
+	declared := op.query
 	seen := map[string]bool{}
-	for _, pair := range strings.Split(raw, "&") {
+	for pair := range strings.SplitSeq(raw, "&") {
 		if pair == "" {
 			continue
 		}
@@ -176,7 +169,7 @@ func checkQuery(op *openapi3.Operation, pathItem *openapi3.PathItem, raw string)
 			fields = append(fields, apperr.Field(pointerTo("", name), d))
 		}
 	}
-	if rule := oneOfOf(op.Extensions); rule != nil {
+	if rule := op.oneOf; rule != nil {
 		n := 0
 		for _, f := range rule.Fields {
 			if seen[f] {
@@ -192,16 +185,9 @@ func checkQuery(op *openapi3.Operation, pathItem *openapi3.PathItem, raw string)
 
 // checkPathParams refuses control characters in path parameters, as Echo
 // gives them and as the handlers will unescape them.
-func checkPathParams(op *openapi3.Operation, pathItem *openapi3.PathItem, names, values []string) []apperr.FieldError {
+func checkPathParams(op *operation, names, values []string) []apperr.FieldError {
 	var fields []apperr.FieldError
-	kinds := map[string]string{}
-	for _, params := range []openapi3.Parameters{pathItem.Parameters, op.Parameters} {
-		for _, p := range params {
-			if p.Value != nil && p.Value.In == openapi3.ParameterInPath && p.Value.Schema != nil {
-				kinds[p.Value.Name] = textKind(p.Value.Schema.Value)
-			}
-		}
-	}
+	kinds := op.pathKinds
 	for i, name := range names {
 		if i >= len(values) {
 			break
@@ -385,8 +371,8 @@ func fileMember(s *openapi3.Schema) string {
 // The body is read into memory (the body limit applies first) and put back.
 func checkInputs(c echo.Context, op *operation) ([]apperr.FieldError, error) {
 	req := c.Request()
-	fields := checkQuery(op.Route.Operation, op.Route.PathItem, req.URL.RawQuery)
-	fields = append(fields, checkPathParams(op.Route.Operation, op.Route.PathItem, c.ParamNames(), c.ParamValues())...)
+	fields := checkQuery(op, req.URL.RawQuery)
+	fields = append(fields, checkPathParams(op, c.ParamNames(), c.ParamValues())...)
 
 	rb := op.Route.Operation.RequestBody
 	if rb == nil || rb.Value == nil || req.Body == nil || req.Body == http.NoBody {

@@ -47,6 +47,14 @@ type operation struct {
 	Route  *routers.Route
 	Public bool // no security requirement
 	series *metrics.Operation
+	// What the input rules read of the contract, read once rather than on
+	// every request.
+	query     map[string]*openapi3.Parameter // the query parameters, by name
+	pathKinds map[string]string              // the x-text kind of each path parameter
+	oneOf     *oneOfRule                     // the operation's x-one-of, or nil
+	// unsecured is Route without security requirements, or nil when the
+	// contract names a scheme it does not declare (see securityCheckMoot).
+	unsecured *routers.Route
 }
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
@@ -60,18 +68,96 @@ func indexOperations(spec *openapi3.T) map[string]*operation {
 		echoPath := pathParam.ReplaceAllString(path, ":$1")
 		for method, op := range item.Operations() {
 			public := op.Security != nil && len(*op.Security) == 0
-			ops[method+" "+echoPath] = &operation{
-				ID:     lowerFirst(op.OperationID),
-				Public: public,
-				Route:  &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+			o := &operation{
+				ID:        lowerFirst(op.OperationID),
+				Public:    public,
+				Route:     &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+				query:     map[string]*openapi3.Parameter{},
+				pathKinds: map[string]string{},
+				oneOf:     oneOfOf(op.Extensions),
 			}
+			// The operation's parameters override the path's of the same name.
+			for _, params := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+				for _, p := range params {
+					switch {
+					case p.Value == nil:
+					case p.Value.In == openapi3.ParameterInQuery:
+						o.query[p.Value.Name] = p.Value
+					case p.Value.In == openapi3.ParameterInPath && p.Value.Schema != nil:
+						o.pathKinds[p.Value.Name] = textKind(p.Value.Schema.Value)
+					}
+				}
+			}
+			if schemesDeclared(spec, op) {
+				unsecured := *op
+				unsecured.Security = &openapi3.SecurityRequirements{}
+				r := *o.Route
+				r.Operation = &unsecured
+				o.unsecured = &r
+			}
+			ops[method+" "+echoPath] = o
 		}
 	}
 	return ops
 }
 
+// schemesDeclared tells whether every security scheme the operation's
+// requirements name (or the contract's, when it has none) is declared, as
+// kin-openapi requires.
+func schemesDeclared(spec *openapi3.T, op *openapi3.Operation) bool {
+	security := op.Security
+	if security == nil {
+		security = &spec.Security
+	}
+	for _, requirement := range *security {
+		for name := range requirement {
+			if spec.Components == nil {
+				return false
+			}
+			if ref := spec.Components.SecuritySchemes[name]; ref == nil || ref.Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// securityCheckMoot tells whether kin-openapi's check of the security
+// requirements, whose authentication is authenticate's job here, could only
+// pass. It refuses a request in two cases only: a scheme the contract does
+// not declare (unsecured is nil then), or a body it cannot read. The body is
+// read only when there is one, and checkInputs has already read it into
+// memory when the operation declares one; a body sent to an operation that
+// declares none still goes through the check. Skipping it spares copying
+// the body once more.
+func securityCheckMoot(op *operation, req *http.Request) bool {
+	if op.unsecured == nil {
+		return false
+	}
+	if rb := op.Route.Operation.RequestBody; rb != nil && rb.Value != nil {
+		return true
+	}
+	return req.Body == nil || req.Body == http.NoBody
+}
+
+// lookup runs twice a request: the key is built on the stack (a
+// concatenation longer than 32 bytes would be allocated).
 func (s *Server) lookup(c echo.Context) *operation {
-	return s.ops[c.Request().Method+" "+c.Path()]
+	var buf [128]byte
+	key := append(append(append(buf[:0], c.Request().Method...), ' '), c.Path()...)
+	return s.ops[string(key)]
+}
+
+// validationOptions are the same for every request; kin-openapi only reads
+// them.
+var validationOptions = &openapi3filter.Options{
+	MultiError: true,
+	// Authentication is the authn middleware's job.
+	AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+	// A default fills a missing member, but kin-openapi also puts it in
+	// place of an explicit null, which must be refused instead. Handlers
+	// apply the defaults themselves.
+	SkipSettingDefaults: true,
 }
 
 // validateRequest checks parameters and body against the contract before any
@@ -87,23 +173,23 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		params := map[string]string{}
-		for i, name := range c.ParamNames() {
-			params[name] = c.ParamValues()[i]
+		// kin-openapi reads a nil map as an empty one.
+		var params map[string]string
+		if names := c.ParamNames(); len(names) > 0 {
+			params = make(map[string]string, len(names))
+			for i, name := range names {
+				params[name] = c.ParamValues()[i]
+			}
+		}
+		route := op.Route
+		if securityCheckMoot(op, c.Request()) {
+			route = op.unsecured
 		}
 		input := &openapi3filter.RequestValidationInput{
 			Request:    c.Request(),
 			PathParams: params,
-			Route:      op.Route,
-			Options: &openapi3filter.Options{
-				MultiError: true,
-				// Authentication is the authn middleware's job.
-				AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
-				// A default fills a missing member, but kin-openapi also puts
-				// it in place of an explicit null, which must be refused
-				// instead. Handlers apply the defaults themselves.
-				SkipSettingDefaults: true,
-			},
+			Route:      route,
+			Options:    validationOptions,
 		}
 		if err := openapi3filter.ValidateRequest(c.Request().Context(), input); err != nil {
 			p := validationProblem(err)
