@@ -75,6 +75,7 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzRequestValidation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
 	$(GO) test -run='^$$' -fuzz='^FuzzAPI$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/httpapi/
+	$(GO) test -run='^$$' -fuzz='^FuzzReadClaims$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=3s ./backend/internal/auth/
 
 test-web: frontend/node_modules
 	cd frontend && npm test

@@ -19,7 +19,7 @@ make --no-print-directory test-go-pg
 step "Go (SQLite, -race)"
 make --no-print-directory test-go-sqlite
 
-step "Fuzzing the request validation (PostgreSQL, 20 s a target)"
+step "Fuzzing the request validation and the token claims (PostgreSQL, 20 s a target)"
 make --no-print-directory fuzz
 
 step "SPA unit tests"
