@@ -25,17 +25,30 @@ func payload(t testing.TB, tok string) []byte {
 	return b
 }
 
-// The payload Issue writes is read without encoding/json, to the same
-// claims, with or without acting-for.
-func TestIssuedPayloadReadDirectly(t *testing.T) {
-	ti := &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}},
+// claimsIssuer signs the tokens of these tests.
+func claimsIssuer() *TokenIssuer {
+	return &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}},
 		Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute}
+}
+
+// issuedPayloads are the payloads Issue writes, without and with acting-for.
+func issuedPayloads(t testing.TB) [][]byte {
+	t.Helper()
+	var out [][]byte
 	for _, af := range []*ActingForClaim{nil, {UserID: uuid.NewString(), Matricule: "5001"}} {
-		tok, err := ti.Issue(uuid.New(), uuid.New(), af)
+		tok, err := claimsIssuer().Issue(uuid.New(), uuid.New(), af)
 		if err != nil {
 			t.Fatal(err)
 		}
-		body := payload(t, tok)
+		out = append(out, payload(t, tok))
+	}
+	return out
+}
+
+// The payload Issue writes is read without encoding/json, to the same
+// claims, with or without acting-for.
+func TestIssuedPayloadReadDirectly(t *testing.T) {
+	for _, body := range issuedPayloads(t) {
 		var direct, std wireClaims
 		if !readClaims(body, &direct) {
 			t.Fatalf("charge d'Issue non lue directement : %s", body)
@@ -86,14 +99,8 @@ func TestDecodeClaimsFallsBack(t *testing.T) {
 
 // Whatever the direct reader accepts, encoding/json reads to the same claims.
 func FuzzReadClaims(f *testing.F) {
-	ti := &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}},
-		Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute}
-	for _, af := range []*ActingForClaim{nil, {UserID: uuid.NewString(), Matricule: "5001"}} {
-		tok, err := ti.Issue(uuid.New(), uuid.New(), af)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(payload(f, tok))
+	for _, body := range issuedPayloads(f) {
+		f.Add(body)
 	}
 	for _, s := range []string{`{"aud":[],"exp":0}`, `{"acting-for":{}}`, `{"acting-for":{"userId":"a","userId":"b"}}`,
 		`{"exp":123456789012345678}`, `{"exp":1234567890123456789}`, `{"iat":0,"nbf":00}`, `{"jti":"x","typ":"access"}`} {
@@ -116,8 +123,7 @@ func FuzzReadClaims(f *testing.F) {
 // Verify decodes the payload into a buffer it reuses: the claims it returns
 // are copies, unchanged by the tokens verified after them.
 func TestVerifiedClaimsOutliveTheBuffer(t *testing.T) {
-	ti := &TokenIssuer{Keys: []SigningKey{{ID: "k1", Secret: []byte(strings.Repeat("s", 32))}},
-		Issuer: "https://espace.test", Audience: "espace-api", TTL: 10 * time.Minute}
+	ti := claimsIssuer()
 	uid, sid := uuid.New(), uuid.New()
 	af := &ActingForClaim{UserID: uuid.NewString(), Matricule: "5001"}
 	first, err := ti.Issue(uid, sid, af)
