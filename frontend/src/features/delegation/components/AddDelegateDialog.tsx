@@ -11,10 +11,10 @@ import { useAddDelegate } from "../api/add-delegate";
 import type { Delegate } from "../api/list-delegates";
 import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/search-delegate-candidates";
 import { describeDelegationError, problemCode } from "../lib/errors";
-import { delegableServices, type DelegableService } from "../lib/services";
+import { delegableServices } from "../lib/services";
 import { Dialog } from "@/components/Dialog";
 import { ReauthenticationDialog } from "./ReauthenticationDialog";
-import { checkScope, ScopeFields } from "./ScopeFields";
+import { ScopeFields, useScope } from "./ScopeFields";
 
 const fields = ["value"] as const;
 // The API names the criterion it refused; the form has a single field for both.
@@ -35,9 +35,7 @@ interface AddDelegateDialogProps {
 export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) {
   const { t, locale } = useI18n();
   const [step, setStep] = useState<"search" | "password" | "reauth">("search");
-  const [services, setServices] = useState<DelegableService[]>([...delegableServices]);
-  const [endsOn, setEndsOn] = useState("");
-  const [scopeErrors, setScopeErrors] = useState<{ services?: string; endsOn?: string }>({});
+  const scope = useScope({ services: [...delegableServices], endsOn: "" });
   const [by, setBy] = useState<"username" | "email">("username");
   const [value, setValue] = useState("");
   const [addError, setAddError] = useState<DisplayMessage | null>(null);
@@ -64,12 +62,11 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
   function confirm(person: DelegateCandidate) {
     if (add.isPending) return;
     setAddError(null);
-    const problems = checkScope(services, endsOn, t);
-    setScopeErrors(problems);
-    if (problems.services || problems.endsOn) {
+    if (!scope.check()) {
       setAddError({ text: t("form.hasErrors") });
       return;
     }
+    const { services, endsOn } = scope;
     const body = { userId: person.userId, services, ...(endsOn ? { endsOn } : {}) };
     add.mutate(body, {
       onSuccess: onAdded,
@@ -212,15 +209,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
         </div>
       </section>
 
-      {candidate && (
-        <ScopeFields
-          services={services}
-          onServicesChange={setServices}
-          endsOn={endsOn}
-          onEndsOnChange={setEndsOn}
-          errors={scopeErrors}
-        />
-      )}
+      {candidate && <ScopeFields {...scope.fields} />}
 
       <ProgressStatus text={progress} />
       <FormAlert message={addError} />

@@ -7,10 +7,10 @@ import { fullName } from "@/lib/auth/me";
 import type { Delegate } from "../api/list-delegates";
 import { useUpdateDelegate } from "../api/update-delegate";
 import { describeDelegationError, problemCode } from "../lib/errors";
-import { sortServices, type DelegableService } from "../lib/services";
+import { sortServices } from "../lib/services";
 import { Dialog } from "@/components/Dialog";
 import { ReauthenticationDialog } from "./ReauthenticationDialog";
-import { checkScope, ScopeFields } from "./ScopeFields";
+import { ScopeFields, useScope } from "./ScopeFields";
 
 interface EditDelegateDialogProps {
   delegate: Delegate;
@@ -26,9 +26,7 @@ interface EditDelegateDialogProps {
 export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateDialogProps) {
   const { t, locale } = useI18n();
   const [step, setStep] = useState<"edit" | "reauth">("edit");
-  const [services, setServices] = useState<DelegableService[]>(sortServices(delegate.services));
-  const [endsOn, setEndsOn] = useState(delegate.endsOn ?? "");
-  const [scopeErrors, setScopeErrors] = useState<{ services?: string; endsOn?: string }>({});
+  const scope = useScope({ services: sortServices(delegate.services), endsOn: delegate.endsOn ?? "" });
   const [error, setError] = useState<DisplayMessage | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const update = useUpdateDelegate();
@@ -37,12 +35,11 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
   function save() {
     if (update.isPending) return;
     setError(null);
-    const problems = checkScope(services, endsOn, t);
-    setScopeErrors(problems);
-    if (problems.services || problems.endsOn) {
+    if (!scope.check()) {
       setError({ text: t("form.hasErrors") });
       return;
     }
+    const { services, endsOn } = scope;
     update.mutate(
       { userId: delegate.userId, body: { services, endsOn: endsOn === "" ? null : endsOn } },
       {
@@ -93,13 +90,7 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
         }}
       >
         <p id={introId}>{t("delegation.edit.intro")}</p>
-        <ScopeFields
-          services={services}
-          onServicesChange={setServices}
-          endsOn={endsOn}
-          onEndsOnChange={setEndsOn}
-          errors={scopeErrors}
-        />
+        <ScopeFields {...scope.fields} />
         <ProgressStatus text={progress} />
         <FormAlert message={error} />
         <div className="form__actions">

@@ -1,15 +1,41 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { delegableServices, latestEndsOn, quebecToday, serviceLabelKey, type DelegableService } from "../lib/services";
+
+/** Client-side errors of the scope, keyed by field. */
+type ScopeErrors = { services?: string; endsOn?: string };
 
 interface ScopeFieldsProps {
   services: readonly DelegableService[];
   onServicesChange: (services: DelegableService[]) => void;
   endsOn: string;
   onEndsOnChange: (endsOn: string) => void;
-  /** Client-side errors, keyed by field. */
-  errors: { services?: string; endsOn?: string };
+  errors: ScopeErrors;
+}
+
+/**
+ * The scope a dialog edits: the state of ScopeFields (spread `fields` on it) and `check`, which
+ * shows the client-side errors and tells whether the scope may be sent.
+ */
+export function useScope(initial: { services: DelegableService[]; endsOn: string }) {
+  const { t } = useI18n();
+  const [services, setServices] = useState(initial.services);
+  const [endsOn, setEndsOn] = useState(initial.endsOn);
+  const [errors, setErrors] = useState<ScopeErrors>({});
+  function check(): boolean {
+    const problems = checkScope(services, endsOn, t);
+    setErrors(problems);
+    return !problems.services && !problems.endsOn;
+  }
+  const fields: ScopeFieldsProps = {
+    services,
+    onServicesChange: setServices,
+    endsOn,
+    onEndsOnChange: setEndsOn,
+    errors,
+  };
+  return { services, endsOn, check, fields };
 }
 
 /**
