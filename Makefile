@@ -2,13 +2,13 @@
 SHELL := /bin/bash
 GO ?= go
 
-.PHONY: run test gen gen-check lint lint-go lint-web lint-vuln lint-audit lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web test-example fuzz bench bench-http clean
+.PHONY: run test gen gen-check lint lint-go lint-web lint-vuln lint-audit audit lint-api build web backend e2e test-go test-go-pg test-go-sqlite test-web test-example fuzz bench bench-http clean
 
 ## run: build the SPA and serve SPA + API on http://localhost:8080 with the demo cast (embedded SQLite unless DATABASE_URL is set)
 run: web
 	ESPACE_DEMO=1 $(GO) run ./backend/cmd/espace serve
 
-## test: every test: Go on PostgreSQL and on SQLite (with -race), SPA unit tests, e2e in Chromium
+## test: linters, then every test: Go on PostgreSQL and on SQLite (with -race), fuzzing, SPA unit tests, integrator example, e2e in Chromium
 test:
 	./scripts/test.sh
 
@@ -22,7 +22,7 @@ gen: frontend/node_modules examples/office-sync/node_modules
 gen-check: gen
 	git diff --exit-code -- api frontend/src/lib/api examples/office-sync/src || (echo "Le code généré n'est pas à jour : lancez make gen" && exit 1)
 
-## lint: golangci-lint and eslint (no finding allowed), govulncheck, npm audit --omit=dev (no high) of the SPA and the example
+## lint: golangci-lint and eslint (no finding allowed), govulncheck on the pinned vulnerability snapshot, npm audit --omit=dev (no high) of the SPA and the example
 lint: lint-go lint-web lint-vuln lint-audit
 
 # The linters are Go modules pinned in tools/go.mod, a module outside go.work so that
@@ -42,6 +42,11 @@ lint-vuln: $(TOOLS)/govulncheck
 	GO=$(GO) ./scripts/audit.sh go $(TOOLS)/govulncheck
 
 lint-audit:
+	./scripts/audit.sh npm frontend examples/office-sync
+
+## audit: govulncheck against the live vuln.go.dev (not the pinned snapshot), and npm audit
+audit: $(TOOLS)/govulncheck
+	VULNDB_URL=https://vuln.go.dev GO=$(GO) ./scripts/audit.sh go $(TOOLS)/govulncheck
 	./scripts/audit.sh npm frontend examples/office-sync
 
 ## lint-api: lint openapi.yaml with Redocly and Spectral (no error allowed)

@@ -8,24 +8,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GO=${GO:-go}
-# The Go vulnerability database as published on the module proxy, used when
-# vuln.go.dev does not answer. Bump it with tools/go.mod's linters.
+# The Go vulnerability database as published on the module proxy, pinned.
+# Bump it with tools/go.mod's linters, and tools/govulncheck-accepted.txt
+# with it.
 VULNDB_MODULE=golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018
 
 skip() { printf 'IGNORÉ : %s\n' "$*" >&2; }
 
 go_audit() {
-  local govulncheck=$1 db=https://vuln.go.dev
-  if ! curl -fsS -m 10 -o /dev/null "$db/index/db.json.gz" 2>/dev/null; then
+  # The pinned snapshot by default, so that the same commit gives the same
+  # answer on every machine and day; VULNDB_URL=https://vuln.go.dev asks the
+  # live database instead (make audit).
+  local govulncheck=$1 db=${VULNDB_URL:-}
+  if [ -z "$db" ]; then
     # The module's data/osv holds one OSV file per entry, a layout govulncheck
     # reads from a file:// URL.
     local dir
     if dir=$(cd tools && GOWORK=off GOFLAGS=-mod=mod "$GO" mod download -json "$VULNDB_MODULE" 2>/dev/null |
       sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') && [ -d "$dir/data/osv" ]; then
-      echo "govulncheck : $db injoignable, base $VULNDB_MODULE du proxy de modules"
+      echo "govulncheck : base $VULNDB_MODULE du proxy de modules"
       db="file://$dir/data/osv"
     else
-      skip "govulncheck : ni $db ni $VULNDB_MODULE ne sont joignables"
+      skip "govulncheck : $VULNDB_MODULE n'est pas joignable"
       return 0
     fi
   fi
