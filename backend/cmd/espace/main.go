@@ -228,12 +228,7 @@ func serve(ctx context.Context, cfg config.Config) error {
 	workerDone := make(chan struct{})
 	workerCtx, stopWorker := context.WithCancel(context.Background())
 	defer stopWorker()
-	go func() {
-		defer close(workerDone)
-		if err := worker.Run(workerCtx); err != nil {
-			slog.Error("file des courriels arrêtée", "erreur", err)
-		}
-	}()
+	go func() { worker.Run(workerCtx); close(workerDone) }()
 	// End dates of delegations (§11): ends and reminders, once across instances.
 	deadlines := &delegation.DeadlineWorker{DB: db, MailQueued: worker.Notify, Rounds: func(ended, reminded int) {
 		obs.metrics.DeadlineRun()

@@ -104,14 +104,15 @@ func (w *Worker) Notify() {
 	}
 }
 
-// Run sends due messages until ctx ends, then returns nil.
-func (w *Worker) Run(ctx context.Context) error {
+// Run sends due messages until ctx ends. A failed round is logged and
+// tried again at the next poll: nothing stops the worker but ctx.
+func (w *Worker) Run(ctx context.Context) {
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case <-w.wake:
 		case <-timer.C:
 		}
