@@ -87,17 +87,24 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 	return out, err
 }
 
+var errNoSurveyorWithMatricule = apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.",
+	apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule."))
+
+// ActiveSurveyorByMatricule is the surveyor in office who holds matricule,
+// or a 404 that names the /matricule input.
+func ActiveSurveyorByMatricule(tx *gorm.DB, matricule string) (store.Surveyor, error) {
+	var sv store.Surveyor
+	err := store.TakeOr(tx.Where("matricule = ? AND "+store.ActiveSurveyor, matricule), &sv, errNoSurveyorWithMatricule)
+	return sv, err
+}
+
 // RevokeSurveyor withdraws surveyor status. The record stays, with who
 // withdrew it and when; from the next request the former surveyor delegates
 // nothing and acts for nobody.
 func (s *Service) RevokeSurveyor(ctx context.Context, by auth.Person, matricule string) error {
 	by = actorOrSystem(by)
 	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		var sv store.Surveyor
-		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Take(&sv).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
-		}
+		sv, err := ActiveSurveyorByMatricule(tx, matricule)
 		if err != nil {
 			return err
 		}
@@ -108,7 +115,7 @@ func (s *Service) RevokeSurveyor(ctx context.Context, by auth.Person, matricule 
 			return res.Error
 		}
 		if res.RowsAffected == 0 { // withdrawn meanwhile by someone else
-			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
+			return errNoSurveyorWithMatricule
 		}
 		var u store.User
 		if err := tx.Where("id = ?", sv.UserID).Take(&u).Error; err != nil {
