@@ -32,6 +32,15 @@ func actorOrSystem(by auth.Person) auth.Person {
 
 func matriculeDetail(m string) activity.Option { return activity.Detail("Matricule " + m) }
 
+// The refusals of GrantSurveyor are built once: apperr values are never
+// modified once returned, so one value serves every call.
+var (
+	errNoUserWithUsername = apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
+		apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))
+	errMatriculeTaken = apperr.Conflict("Ce matricule est déjà attribué.",
+		apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
+)
+
 // GrantSurveyor gives a user surveyor status with a matricule unique among
 // the surveyors in office (SPEC §1: granted by the ministry, never
 // self-declared). A person whose status was withdrawn gets their record back
@@ -42,9 +51,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 	var out SurveyorView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var u store.User
-		if err := store.TakeOr(tx.Where("username_key = ?", FoldKey(username)), &u,
-			apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
-				apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))); err != nil {
+		if err := store.TakeOr(tx.Where("username_key = ?", FoldKey(username)), &u, errNoUserWithUsername); err != nil {
 			return err
 		}
 		var existing store.Surveyor
@@ -62,9 +69,8 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		if err := tx.Model(&store.Surveyor{}).Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Count(&n).Error; err != nil {
 			return err
 		}
-		taken := apperr.Conflict("Ce matricule est déjà attribué.", apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
 		if n > 0 {
-			return taken
+			return errMatriculeTaken
 		}
 		byID := by.ID
 		sv := store.Surveyor{UserID: u.ID, Matricule: matricule, GrantedAt: s.now(), GrantedBy: &byID}
@@ -77,7 +83,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		}
 		if err != nil {
 			if store.IsUniqueViolation(err) {
-				return taken
+				return errMatriculeTaken
 			}
 			return err
 		}
