@@ -322,7 +322,7 @@ func services(db *store.DB, tokens *auth.TokenIssuer) (*accounts.Service, httpap
 	}
 	deleg := &delegation.Service{DB: db, Accounts: acc}
 	acc.DefaultActingFor = deleg.DefaultActingFor
-	return acc, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}, Activity: &activity.Service{DB: db}}
+	return acc, httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg}, Activity: &activity.Service{DB: db, People: acc.People}}
 }
 
 // unlimited lifts every rate limit: the load comes from a few addresses and

@@ -190,7 +190,7 @@ func wire(ctx context.Context, cfg config.Config, mailQueued func()) (*store.DB,
 	deleg := &delegation.Service{DB: db, Accounts: acc, MailQueued: mailQueued, ReauthWindow: cfg.ReauthWindow}
 	acc.DefaultActingFor = deleg.DefaultActingFor
 	svc := httpapi.Services{Accounts: acc, Delegation: deleg, Portal: &portal.Service{DB: db, Accounts: acc, Delegation: deleg, MailQueued: mailQueued},
-		Activity: &activity.Service{DB: db}}
+		Activity: &activity.Service{DB: db, People: acc.People}}
 	return db, svc, nil
 }
 

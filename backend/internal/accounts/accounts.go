@@ -5,7 +5,6 @@ package accounts
 
 import (
 	"context"
-	"errors"
 	netmail "net/mail"
 	"strings"
 	"time"
@@ -154,25 +153,14 @@ func ValidEmail(v string) bool {
 	return at > 0 && strings.Contains(v[at+1:], ".")
 }
 
+var errUserNotFound = apperr.NotFound("Utilisateur introuvable.")
+
 // User loads one user with their surveyor status, in one query: it runs on
 // every authenticated request.
 func (s *Service) User(ctx context.Context, id uuid.UUID) (UserView, error) {
-	var row struct {
-		store.User
-		Matricule *string
-	}
-	err := s.DB.Conn(ctx).Table("users").Select("users.*, surveyors.matricule").
-		Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id AND surveyors.withdrawn_at IS NULL").
-		Where("users.id = ?", id).Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return UserView{}, apperr.NotFound("Utilisateur introuvable.")
-	}
-	if err != nil {
+	var row userRow
+	if err := store.TakeOr(usersWithMatricule(s.DB.Conn(ctx)).Where("users.id = ?", id), &row, errUserNotFound); err != nil {
 		return UserView{}, err
 	}
-	v := UserView{User: row.User}
-	if row.Matricule != nil {
-		v.Matricule = *row.Matricule
-	}
-	return v, nil
+	return row.view(), nil
 }

@@ -32,6 +32,15 @@ func actorOrSystem(by auth.Person) auth.Person {
 
 func matriculeDetail(m string) activity.Option { return activity.Detail("Matricule " + m) }
 
+// The refusals of GrantSurveyor are built once: apperr values are never
+// modified once returned, so one value serves every call.
+var (
+	errNoUserWithUsername = apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
+		apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))
+	errMatriculeTaken = apperr.Conflict("Ce matricule est déjà attribué.",
+		apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
+)
+
 // GrantSurveyor gives a user surveyor status with a matricule unique among
 // the surveyors in office (SPEC §1: granted by the ministry, never
 // self-declared). A person whose status was withdrawn gets their record back
@@ -42,9 +51,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 	var out SurveyorView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
 		var u store.User
-		if err := store.TakeOr(tx.Where("username_key = ?", FoldKey(username)), &u,
-			apperr.NotFound("Aucun utilisateur ne porte ce nom d'utilisateur.",
-				apperr.Field("/username", "Aucun utilisateur ne porte ce nom d'utilisateur."))); err != nil {
+		if err := store.TakeOr(tx.Where("username_key = ?", FoldKey(username)), &u, errNoUserWithUsername); err != nil {
 			return err
 		}
 		var existing store.Surveyor
@@ -62,9 +69,8 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		if err := tx.Model(&store.Surveyor{}).Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Count(&n).Error; err != nil {
 			return err
 		}
-		taken := apperr.Conflict("Ce matricule est déjà attribué.", apperr.Field("/matricule", "Ce matricule est déjà attribué à un autre arpenteur-géomètre."))
 		if n > 0 {
-			return taken
+			return errMatriculeTaken
 		}
 		byID := by.ID
 		sv := store.Surveyor{UserID: u.ID, Matricule: matricule, GrantedAt: s.now(), GrantedBy: &byID}
@@ -77,7 +83,7 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 		}
 		if err != nil {
 			if store.IsUniqueViolation(err) {
-				return taken
+				return errMatriculeTaken
 			}
 			return err
 		}
@@ -87,17 +93,24 @@ func (s *Service) GrantSurveyor(ctx context.Context, by auth.Person, username, m
 	return out, err
 }
 
+var errNoSurveyorWithMatricule = apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.",
+	apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule."))
+
+// ActiveSurveyorByMatricule is the surveyor in office who holds matricule,
+// or a 404 that names the /matricule input.
+func ActiveSurveyorByMatricule(tx *gorm.DB, matricule string) (store.Surveyor, error) {
+	var sv store.Surveyor
+	err := store.TakeOr(tx.Where("matricule = ? AND "+store.ActiveSurveyor, matricule), &sv, errNoSurveyorWithMatricule)
+	return sv, err
+}
+
 // RevokeSurveyor withdraws surveyor status. The record stays, with who
 // withdrew it and when; from the next request the former surveyor delegates
 // nothing and acts for nobody.
 func (s *Service) RevokeSurveyor(ctx context.Context, by auth.Person, matricule string) error {
 	by = actorOrSystem(by)
 	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		var sv store.Surveyor
-		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, matricule).Take(&sv).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
-		}
+		sv, err := ActiveSurveyorByMatricule(tx, matricule)
 		if err != nil {
 			return err
 		}
@@ -108,7 +121,7 @@ func (s *Service) RevokeSurveyor(ctx context.Context, by auth.Person, matricule 
 			return res.Error
 		}
 		if res.RowsAffected == 0 { // withdrawn meanwhile by someone else
-			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.")
+			return errNoSurveyorWithMatricule
 		}
 		var u store.User
 		if err := tx.Where("id = ?", sv.UserID).Take(&u).Error; err != nil {

@@ -65,7 +65,11 @@ func TestRevokeSurveyor(t *testing.T) {
 	if _, err := e.svc.GrantSurveyor(e.Ctx, by, u.Username, m); err != nil {
 		t.Fatal(err)
 	}
-	fixture.WantProblem(t, e.svc.RevokeSurveyor(e.Ctx, by, "inconnu"), "not_found")
+	err := e.svc.RevokeSurveyor(e.Ctx, by, "inconnu")
+	fixture.WantProblem(t, err, "not_found")
+	if f := fixture.Pointers(err); !slices.Equal(f, []string{"/matricule"}) {
+		t.Fatalf("champs %v, /matricule attendu", f)
+	}
 	if err := e.svc.RevokeSurveyor(e.Ctx, by, m); err != nil {
 		t.Fatal(err)
 	}

@@ -218,16 +218,8 @@ func (s *Service) OpenAPITokenSession(ctx context.Context, t store.APIToken, pri
 				return err
 			}
 		}
-		if principal != nil {
-			var sv store.Surveyor
-			switch err := tx.Where("user_id = ? AND withdrawn_at IS NULL", *principal).Take(&sv).Error; {
-			case err == nil:
-				actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
-			case !errors.Is(err, gorm.ErrRecordNotFound):
-				return err
-			}
-		}
-		return nil
+		actingFor, err = actingForClaim(tx, principal)
+		return err
 	})
 	if err != nil {
 		if errors.Is(err, errAPITokenRefused) {

@@ -81,21 +81,33 @@ func (s *Service) issue(tx *gorm.DB, sess store.Session) (Tokens, error) {
 	if err := tx.Create(&rt).Error; err != nil {
 		return Tokens{}, err
 	}
-	var actingFor *auth.ActingForClaim
-	if sess.ActingForUserID != nil {
-		var sv store.Surveyor
-		switch err := tx.Where("user_id = ? AND "+store.ActiveSurveyor, *sess.ActingForUserID).Take(&sv).Error; {
-		case err == nil:
-			actingFor = &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}
-		case !errors.Is(err, gorm.ErrRecordNotFound):
-			return Tokens{}, err
-		}
+	actingFor, err := actingForClaim(tx, sess.ActingForUserID)
+	if err != nil {
+		return Tokens{}, err
 	}
 	access, err := s.Tokens.Issue(sess.UserID, sess.ID, actingFor)
 	if err != nil {
 		return Tokens{}, err
 	}
 	return Tokens{AccessToken: access, ExpiresIn: s.Tokens.TTL, RefreshToken: refresh, UserID: sess.UserID}, nil
+}
+
+// actingForClaim is the claim of an access token acting for principal:
+// nil when nobody is named or when principal is no longer a surveyor in
+// office, so that a withdrawn status stops at the next token.
+func actingForClaim(tx *gorm.DB, principal *uuid.UUID) (*auth.ActingForClaim, error) {
+	if principal == nil {
+		return nil, nil
+	}
+	var sv store.Surveyor
+	err := tx.Where("user_id = ? AND "+store.ActiveSurveyor, *principal).Take(&sv).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	return &auth.ActingForClaim{UserID: sv.UserID.String(), Matricule: sv.Matricule}, nil
 }
 
 var errRefreshRefused = apperr.Unauthenticated("Votre session a pris fin. Veuillez vous authentifier de nouveau.")

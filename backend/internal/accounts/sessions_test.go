@@ -112,6 +112,37 @@ func TestLoginActsForTheDefault(t *testing.T) {
 	}
 }
 
+// A session acting for a surveyor whose status is then withdrawn keeps
+// its choice, but the next access token (a refresh) names nobody.
+func TestRefreshClaimsOnlyASurveyorInForce(t *testing.T) {
+	e := newEnv(t)
+	admin, surveyor, delegate := e.user("Admin"), e.user("Claire"), e.user("Pierre")
+	m := matricule()
+	if _, err := e.svc.GrantSurveyor(e.Ctx, Person(admin), surveyor.Username, m); err != nil {
+		t.Fatal(err)
+	}
+	e.svc.DefaultActingFor = func(context.Context, uuid.UUID) (*uuid.UUID, error) { return &surveyor.ID, nil }
+	tok, _ := e.login(delegate)
+	claims, err := e.svc.Tokens.Verify(tok.AccessToken)
+	if err != nil || claims.ActingFor == nil || claims.ActingFor.Matricule != m || claims.ActingFor.UserID != surveyor.ID.String() {
+		t.Fatalf("statut en vigueur : %v %+v", err, claims)
+	}
+	if err := e.svc.RevokeSurveyor(e.Ctx, Person(admin), m); err != nil {
+		t.Fatal(err)
+	}
+	refreshed, err := e.svc.Refresh(e.Ctx, tok.RefreshToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if claims, err := e.svc.Tokens.Verify(refreshed.AccessToken); err != nil || claims.ActingFor != nil {
+		t.Fatalf("statut retiré : le jeton agit encore pour %v %+v", err, claims)
+	}
+	tok, _ = e.login(delegate)
+	if claims, err := e.svc.Tokens.Verify(tok.AccessToken); err != nil || claims.ActingFor != nil {
+		t.Fatalf("statut retiré : la connexion agit encore pour %v %+v", err, claims)
+	}
+}
+
 // Each refresh rotates: a new refresh token, the old one spent, the
 // session unchanged.
 func TestRefreshRotates(t *testing.T) {

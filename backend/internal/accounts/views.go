@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
@@ -22,6 +23,28 @@ type Contact struct {
 // ContactOf is the part of u that others may see.
 func ContactOf(u store.User) Contact {
 	return Contact{ID: u.ID, Username: u.Username, FirstName: u.FirstName, LastName: u.LastName, Email: u.Email}
+}
+
+// userRow is a user read with usersWithMatricule.
+type userRow struct {
+	store.User
+	Matricule *string // null when not a surveyor in office
+}
+
+func (r userRow) view() UserView {
+	v := UserView{User: r.User}
+	if r.Matricule != nil {
+		v.Matricule = *r.Matricule
+	}
+	return v
+}
+
+// usersWithMatricule reads users with the matricule of their status in
+// office, if any, in one query: User runs it on every authenticated
+// request, People once per list.
+func usersWithMatricule(db *gorm.DB) *gorm.DB {
+	return db.Table("users").Select("users.*, surveyors.matricule").
+		Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id AND surveyors." + store.ActiveSurveyor)
 }
 
 // peopleBatch bounds the ids of one IN list.
@@ -43,22 +66,12 @@ func (s *Service) People(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]au
 	for len(distinct) > 0 {
 		batch := distinct[:min(len(distinct), peopleBatch)]
 		distinct = distinct[len(batch):]
-		var rows []struct {
-			store.User
-			Matricule *string // null when not a surveyor
-		}
-		err := s.DB.Conn(ctx).Table("users").Select("users.*, surveyors.matricule").
-			Joins("LEFT JOIN surveyors ON surveyors.user_id = users.id AND surveyors.withdrawn_at IS NULL").
-			Where("users.id IN ?", batch).Scan(&rows).Error
-		if err != nil {
+		var rows []userRow
+		if err := usersWithMatricule(s.DB.Conn(ctx)).Where("users.id IN ?", batch).Scan(&rows).Error; err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
-			v := UserView{User: r.User}
-			if r.Matricule != nil {
-				v.Matricule = *r.Matricule
-			}
-			out[r.ID] = Person(v)
+			out[r.ID] = Person(r.view())
 		}
 	}
 	return out, nil

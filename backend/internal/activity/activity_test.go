@@ -139,7 +139,7 @@ func TestBatchesFollowTheListOrderForEverySort(t *testing.T) {
 	for _, sort := range []activity.SortField{activity.SortDate, activity.SortDossier, activity.SortActivity, activity.SortActor, activity.SortPrincipal} {
 		for _, asc := range []bool{true, false} {
 			q := activity.Query{Viewer: me.ID, Sort: sort, Asc: asc}
-			page, err := (&activity.Service{DB: db}).ListAll(ctx, q)
+			page, err := service(db).ListAll(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +232,7 @@ func TestDateFiltersAreQuebecDays(t *testing.T) {
 		{d("2020-12-01"), d("2020-12-01"), []string{"6"}},
 		{d("2020-11-30"), d("2020-11-30"), []string{"5"}},
 	} {
-		page, err := (&activity.Service{DB: db}).ListAll(ctx, activity.Query{Viewer: me.ID, From: c.from, To: c.to, Asc: true})
+		page, err := service(db).ListAll(ctx, activity.Query{Viewer: me.ID, From: c.from, To: c.to, Asc: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -244,7 +244,7 @@ func TestDateFiltersAreQuebecDays(t *testing.T) {
 			t.Fatalf("du %v au %v : %v, attendu %v", c.from, c.to, got, c.want)
 		}
 	}
-	if _, err := (&activity.Service{DB: db}).List(ctx, activity.Query{Viewer: me.ID, From: d("2020-10-15"), To: d("2020-10-14")}, 1, 10); err == nil {
+	if _, err := service(db).List(ctx, activity.Query{Viewer: me.ID, From: d("2020-10-15"), To: d("2020-10-14")}, 1, 10); err == nil {
 		t.Fatal("période à l'envers acceptée")
 	}
 }

@@ -39,7 +39,7 @@ func (s *Service) Filters(ctx context.Context, j Journal, viewer uuid.UUID) (Cho
 	for i := range principals {
 		all = append(all, &principals[i])
 	}
-	if err := s.resolveUsernames(ctx, all); err != nil {
+	if err := s.fillUsernames(ctx, all); err != nil {
 		return Choices{}, err
 	}
 	return Choices{Types: j.Types(), Actors: actors, Principals: principals}, nil

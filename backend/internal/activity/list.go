@@ -27,6 +27,11 @@ const (
 // for a whole page at once.
 type Service struct {
 	DB *store.DB
+
+	// People resolves user ids to people, leaving out an unknown id:
+	// accounts.Service.People, which this package cannot import (accounts
+	// records activity). Required.
+	People func(context.Context, []uuid.UUID) (map[uuid.UUID]auth.Person, error)
 }
 
 // List returns one page of q (« Page 2 de 3 (23 activités) »). A page past
@@ -93,40 +98,22 @@ func (s *Service) withUsernames(ctx context.Context, views []View) error {
 	for i := range views {
 		people = append(people, &views[i].Actor, &views[i].Principal)
 	}
-	return s.resolveUsernames(ctx, people)
+	return s.fillUsernames(ctx, people)
 }
 
-// usernameBatch bounds the ids of one IN list.
-const usernameBatch = 500
-
-// resolveUsernames fills in the username of each person, in one query per
-// 500 distinct people (a page holds few). Someone whose account is gone
-// keeps an empty username.
-func (s *Service) resolveUsernames(ctx context.Context, people []*auth.Person) error {
-	names := make(map[uuid.UUID]string)
-	var ids []uuid.UUID
-	for _, p := range people {
-		if _, ok := names[p.ID]; !ok {
-			names[p.ID] = ""
-			ids = append(ids, p.ID)
-		}
+// fillUsernames fills in the username of each person from their
+// account. Someone whose account is gone keeps an empty username.
+func (s *Service) fillUsernames(ctx context.Context, people []*auth.Person) error {
+	ids := make([]uuid.UUID, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
 	}
-	for len(ids) > 0 {
-		batch := ids[:min(len(ids), usernameBatch)]
-		ids = ids[len(batch):]
-		var rows []struct {
-			ID       uuid.UUID
-			Username string
-		}
-		if err := s.DB.Conn(ctx).Model(&store.User{}).Select("id, username").Where("id IN ?", batch).Scan(&rows).Error; err != nil {
-			return err
-		}
-		for _, r := range rows {
-			names[r.ID] = r.Username
-		}
+	found, err := s.People(ctx, ids)
+	if err != nil {
+		return err
 	}
 	for _, p := range people {
-		p.Username = names[p.ID]
+		p.Username = found[p.ID].Username
 	}
 	return nil
 }

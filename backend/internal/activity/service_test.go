@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"espace/backend/internal/accounts"
 	"espace/backend/internal/activity"
 	"espace/backend/internal/auth"
 	"espace/backend/internal/store"
@@ -16,7 +17,13 @@ import (
 // newService is the activity service on the package's database.
 func newService(t *testing.T) (context.Context, *store.DB, *activity.Service) {
 	db := testdb.DB(t)
-	return context.Background(), db, &activity.Service{DB: db}
+	return context.Background(), db, service(db)
+}
+
+// service is the activity service on db, resolving people through
+// accounts as the application wires it.
+func service(db *store.DB) *activity.Service {
+	return &activity.Service{DB: db, People: (&accounts.Service{DB: db}).People}
 }
 
 func findPerson(ps []auth.Person, p auth.Person) (auth.Person, bool) {

@@ -104,7 +104,7 @@ func wire(t testing.TB, db *store.DB, now func() time.Time, mailQueued func()) *
 }
 
 func (e *env) services() httpapi.Services {
-	return httpapi.Services{Accounts: e.acc, Delegation: e.deleg, Portal: e.portal, Activity: &activity.Service{DB: e.acc.DB}}
+	return httpapi.Services{Accounts: e.acc, Delegation: e.deleg, Portal: e.portal, Activity: &activity.Service{DB: e.acc.DB, People: e.acc.People}}
 }
 
 // serve runs the API on a loopback port until the test ends; cfg's public

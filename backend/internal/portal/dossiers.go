@@ -200,12 +200,7 @@ type NewDossier struct {
 func (s *Service) CreateDossier(ctx context.Context, by auth.Person, in NewDossier) (DossierView, error) {
 	var out DossierView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		var sv store.Surveyor
-		err := tx.Where("matricule = ? AND "+store.ActiveSurveyor, in.Matricule).Take(&sv).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.NotFound("Aucun arpenteur-géomètre ne porte ce matricule.",
-				apperr.Field("/matricule", "Aucun arpenteur-géomètre ne porte ce matricule."))
-		}
+		sv, err := accounts.ActiveSurveyorByMatricule(tx, in.Matricule)
 		if err != nil {
 			return err
 		}
