@@ -251,17 +251,9 @@ func unreadCounts(tx *gorm.DB, dossiers []Dossier) (map[string]int, error) {
 
 // principalDossier loads a dossier of the principal, or reports 404.
 func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
-	return found[Dossier](tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID), "Dossier introuvable.")
-}
-
-// found takes the one row q matches, or reports a 404 with title.
-func found[T any](q *gorm.DB, title string) (T, error) {
-	var row T
-	err := q.Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return row, apperr.NotFound(title)
-	}
-	return row, err
+	var d Dossier
+	err := store.TakeOr(tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID), &d, apperr.NotFound("Dossier introuvable."))
+	return d, err
 }
 
 // grantedDossier is principalDossier for the reads of the dossier services
