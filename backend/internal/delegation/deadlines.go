@@ -90,9 +90,9 @@ func (w *DeadlineWorker) RunOnce(ctx context.Context) (ended, reminded int, err 
 	if err != nil {
 		return ended, reminded, err
 	}
-	today, _ := time.ParseInLocation(dateLayout, quebec.Day(w.now()), quebec.Location)
+	today := quebec.Today(w.now())
 	for {
-		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(dateLayout))
+		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(time.DateOnly))
 		reminded += n
 		if e != nil {
 			err = e

@@ -97,8 +97,7 @@ func reminderDue(endsOn string, now time.Time) bool {
 	if endsOn == "" {
 		return false
 	}
-	today, _ := time.ParseInLocation(dateLayout, quebec.Day(now), quebec.Location)
-	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
+	return endsOn <= quebec.Today(now).AddDate(0, 0, ReminderDays).Format(time.DateOnly)
 }
 
 var errPasswordChangeRequired = apperr.Forbidden(api.ProblemCodePasswordChangeRequired,
