@@ -90,9 +90,9 @@ func (w *DeadlineWorker) RunOnce(ctx context.Context) (ended, reminded int, err 
 	if err != nil {
 		return ended, reminded, err
 	}
-	today, _ := time.ParseInLocation(dateLayout, quebec.Day(w.now()), quebec.Location)
+	today := quebec.Today(w.now())
 	for {
-		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(dateLayout))
+		n, e := w.batch(ctx, w.remindOne, "reminder_sent_at IS NULL AND ends_on <= ?", today.AddDate(0, 0, ReminderDays).Format(time.DateOnly))
 		reminded += n
 		if e != nil {
 			err = e
@@ -174,11 +174,12 @@ func (w *DeadlineWorker) endOne(tx *gorm.DB, d Delegation) (bool, error) {
 		return false, err
 	}
 	sp := accounts.Person(accounts.UserView{User: surveyor, Matricule: matricule})
-	if err := tx.Create(activity.NewRow(w.now(), activity.DelegationExpired, sp, sp, "", activity.Detail(personOf(delegate).FullName()))).Error; err != nil {
+	name := nameOf(delegate)
+	if err := tx.Create(activity.NewRow(w.now(), activity.DelegationExpired, sp, sp, "", activity.Detail(name))).Error; err != nil {
 		return false, err
 	}
 	return true, mail.Enqueue(tx,
-		mail.DelegationExpiredToSurveyor(surveyor.Email, surveyor.FirstName, personOf(delegate).FullName(), d.LastDay()),
+		mail.DelegationExpiredToSurveyor(surveyor.Email, surveyor.FirstName, name, d.LastDay()),
 		mail.DelegationExpiredToDelegate(delegate.Email, delegate.FirstName, sp.FullName(), matricule, d.LastDay()),
 	)
 }
@@ -195,7 +196,7 @@ func (w *DeadlineWorker) remindOne(tx *gorm.DB, d Delegation) (bool, error) {
 		return false, err
 	}
 	return true, mail.Enqueue(tx,
-		mail.DelegationEndingSoonToSurveyor(surveyor.Email, surveyor.FirstName, personOf(delegate).FullName(), d.LastDay()),
-		mail.DelegationEndingSoonToDelegate(delegate.Email, delegate.FirstName, personOf(surveyor).FullName(), matricule, d.LastDay()),
+		mail.DelegationEndingSoonToSurveyor(surveyor.Email, surveyor.FirstName, nameOf(delegate), d.LastDay()),
+		mail.DelegationEndingSoonToDelegate(delegate.Email, delegate.FirstName, nameOf(surveyor), matricule, d.LastDay()),
 	)
 }

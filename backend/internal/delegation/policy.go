@@ -130,17 +130,34 @@ func (s *Service) DefaultActingFor(ctx context.Context, userID uuid.UUID) (*uuid
 // services granted (§11). The service checked is the operation's
 // (sess.Service).
 func (s *Service) Guard(tx *gorm.DB, sess *auth.Session) error {
-	return s.GuardFor(tx, sess, sess.Service)
+	_, err := s.Lock(tx, sess)
+	return err
 }
 
-// GuardFor is Guard for a service known only once the data is loaded (a
-// dossier's kind).
-func (s *Service) GuardFor(tx *gorm.DB, sess *auth.Session, service string) error {
+// Locked is the delegation an action runs under, as read under lock: what
+// it grants is checked in memory for a service known only once the data is
+// loaded (a dossier's kind), without reading the row again.
+type Locked struct {
+	services []string // nil: a surveyor acting for themself
+}
+
+// Check refuses, with service_not_delegated, a service the delegation read
+// under lock does not grant.
+func (g Locked) Check(service string) error {
+	if !Grants(g.services, service) {
+		return ErrServiceNotDelegated
+	}
+	return nil
+}
+
+// Lock is Guard that also answers the delegation it read, for the service
+// checks that follow in the same transaction (Locked.Check).
+func (s *Service) Lock(tx *gorm.DB, sess *auth.Session) (Locked, error) {
 	if sess.Principal == nil {
-		return ErrNotActive
+		return Locked{}, ErrNotActive
 	}
 	if sess.Principal.ID == sess.Actor.ID {
-		return nil
+		return Locked{}, nil
 	}
 	q := tx.Where("delegant_id = ? AND delegate_id = ? AND ended_at IS NULL", sess.Principal.ID, sess.Actor.ID)
 	if s.DB.Dialect == store.Postgres {
@@ -148,15 +165,13 @@ func (s *Service) GuardFor(tx *gorm.DB, sess *auth.Session, service string) erro
 	}
 	var d Delegation
 	if err := store.TakeOr(q, &d, ErrNotActive); err != nil {
-		return err
+		return Locked{}, err
 	}
 	if !InForce(d.LastDay(), s.now()) {
-		return ErrNotActive
+		return Locked{}, ErrNotActive
 	}
-	if !Grants(d.Scope(), service) {
-		return ErrServiceNotDelegated
-	}
-	return nil
+	g := Locked{services: d.Scope()}
+	return g, g.Check(sess.Service)
 }
 
 // The refusals of §4 and §2.5, with their stable codes.

@@ -34,12 +34,22 @@ func TestGuard(t *testing.T) {
 	}
 	sess.Service = ProductOrder
 	fixture.WantProblem(t, e.svc.Guard(e.DB.DB, sess), "service_not_delegated")
-	if err := e.svc.GuardFor(e.DB.DB, sess, DossierService("arpentage")); err != nil {
+	// A dossier's service is known once the dossier is loaded: checked on
+	// the grant read under lock.
+	sess.Service = ByDossierKind
+	g, err := e.svc.Lock(e.DB.DB, sess)
+	if err != nil {
+		t.Fatalf("service selon le dossier : %v", err)
+	}
+	if err := g.Check(DossierService("arpentage")); err != nil {
 		t.Fatalf("dossiers d'arpentage : %v", err)
 	}
-	fixture.WantProblem(t, e.svc.GuardFor(e.DB.DB, sess, DossierService("cadastre")), "service_not_delegated")
-	if err := e.svc.GuardFor(e.DB.DB, sess, AnyService); err != nil {
+	fixture.WantProblem(t, g.Check(DossierService("cadastre")), "service_not_delegated")
+	if err := g.Check(AnyService); err != nil {
 		t.Fatalf("n'importe quel service : %v", err)
+	}
+	if g, _ := e.svc.Lock(e.DB.DB, self); g.Check(DossierService("cadastre")) != nil {
+		t.Fatal("pour soi-même, tout service est permis")
 	}
 
 	// Narrowed: from the next write on.

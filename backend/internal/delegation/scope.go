@@ -139,12 +139,10 @@ func GrantedDossierKinds(sess *auth.Session) []string {
 	return kinds
 }
 
-const dateLayout = "2006-01-02"
-
 // EndInstant is when a delegation whose last day is endsOn has ended:
 // 00:00 America/Toronto the next day.
 func EndInstant(endsOn string) (time.Time, error) {
-	d, err := time.ParseInLocation(dateLayout, endsOn, quebec.Location)
+	d, err := time.ParseInLocation(time.DateOnly, endsOn, quebec.Location)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -168,16 +166,15 @@ const MaxEndsOnAhead = 3 // years
 // CheckEndsOn validates a requested end date at now: a real date, today (in
 // Québec) or later, at most three years ahead.
 func CheckEndsOn(field, endsOn string, now time.Time) (string, error) {
-	d, err := time.ParseInLocation(dateLayout, endsOn, quebec.Location)
-	if err != nil || d.Format(dateLayout) != endsOn {
+	d, err := time.ParseInLocation(time.DateOnly, endsOn, quebec.Location)
+	if err != nil || d.Format(time.DateOnly) != endsOn {
 		return "", apperr.Invalid(apperr.Field(field, "Indiquez une date au format AAAA-MM-JJ."))
 	}
-	today := quebec.Day(now)
-	if endsOn < today {
+	today := quebec.Today(now)
+	if endsOn < today.Format(time.DateOnly) {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin ne peut pas être passée."))
 	}
-	t, _ := time.ParseInLocation(dateLayout, today, quebec.Location)
-	if latest := t.AddDate(MaxEndsOnAhead, 0, 0).Format(dateLayout); endsOn > latest {
+	if latest := today.AddDate(MaxEndsOnAhead, 0, 0).Format(time.DateOnly); endsOn > latest {
 		return "", apperr.Invalid(apperr.Field(field, "La date de fin doit être au plus trois ans après aujourd'hui ("+latest+")."))
 	}
 	return endsOn, nil

@@ -97,8 +97,7 @@ func reminderDue(endsOn string, now time.Time) bool {
 	if endsOn == "" {
 		return false
 	}
-	today, _ := time.ParseInLocation(dateLayout, quebec.Day(now), quebec.Location)
-	return endsOn <= today.AddDate(0, 0, ReminderDays).Format(dateLayout)
+	return endsOn <= quebec.Today(now).AddDate(0, 0, ReminderDays).Format(time.DateOnly)
 }
 
 var errPasswordChangeRequired = apperr.Forbidden(api.ProblemCodePasswordChangeRequired,
@@ -166,12 +165,13 @@ func (s *Service) Add(ctx context.Context, sess *auth.Session, delegateID uuid.U
 			}
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, "", activity.Detail(personOf(delegate).FullName())); err != nil {
+		name := nameOf(delegate)
+		if err := activity.Record(tx, activity.DelegateAdded, surveyor, surveyor, "", activity.Detail(name)); err != nil {
 			return err
 		}
 		if err := mail.Enqueue(tx,
-			mail.DelegateAddedToSurveyor(me.Email, me.FirstName, personOf(delegate).FullName()),
-			mail.DelegateAddedToDelegate(delegate.Email, delegate.FirstName, personOf(me).FullName(), surveyor.Matricule),
+			mail.DelegateAddedToSurveyor(me.Email, me.FirstName, name),
+			mail.DelegateAddedToDelegate(delegate.Email, delegate.FirstName, nameOf(me), surveyor.Matricule),
 		); err != nil {
 			return err
 		}
@@ -253,7 +253,7 @@ func (s *Service) Update(ctx context.Context, sess *auth.Session, delegateID uui
 		if err := tx.Where("id = ?", delegateID).Take(&delegate).Error; err != nil {
 			return err
 		}
-		detail := personOf(delegate).FullName()
+		detail := nameOf(delegate)
 		if change := ModificationDetail(before, after, endBefore, endAfter); change != "" {
 			detail += " — " + change
 		}
@@ -283,7 +283,7 @@ func (s *Service) Remove(ctx context.Context, sess *auth.Session, delegateID uui
 		if err != nil {
 			return err
 		}
-		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, "", activity.Detail(personOf(delegate).FullName())); err != nil {
+		if err := activity.Record(tx, activity.DelegateRemoved, surveyor, surveyor, "", activity.Detail(nameOf(delegate))); err != nil {
 			return err
 		}
 		return mail.Enqueue(tx, mail.DelegateRemovedToDelegate(delegate.Email, delegate.FirstName, surveyor.FullName(), surveyor.Matricule))
@@ -462,5 +462,5 @@ func (s *Service) SearchCandidate(ctx context.Context, username, email string) (
 	return &c, nil
 }
 
-// person is u as the activity log and e-mails name them.
-func personOf(u store.User) auth.Person { return accounts.Person(accounts.UserView{User: u}) }
+// nameOf is how the activity log and the e-mails name u.
+func nameOf(u store.User) string { return accounts.Person(accounts.UserView{User: u}).FullName() }

@@ -1,6 +1,7 @@
 package delegation
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -78,4 +79,11 @@ func (e *svcEnv) delegations(from, to auth.Person) []Delegation {
 // quebecDay is the Québec date n days from the service's now.
 func (e *svcEnv) quebecDay(n int) string {
 	return quebec.Day(e.Clock.Now().AddDate(0, 0, n))
+}
+
+// edithsName is the name the journal must give newPairEnv's user, spelled from
+// what the fixture wrote (first name « Edith », last name « Essai » and the
+// suffix it also appended to the username), not by the name's own builder.
+func edithsName(d auth.Person) string {
+	return "Edith Essai" + strings.TrimPrefix(d.Username, "Edith")
 }

@@ -32,7 +32,7 @@ func TestAddDelegate(t *testing.T) {
 		t.Fatalf("%+v", rows)
 	}
 	acts := e.Activities(activity.DelegateAdded, s.ID)
-	if len(acts) != 1 || acts[0].ActorID != s.ID || acts[0].Detail == nil || *acts[0].Detail != d.FullName() ||
+	if len(acts) != 1 || acts[0].ActorID != s.ID || acts[0].Detail == nil || *acts[0].Detail != edithsName(d) ||
 		acts[0].PrincipalMatricule == nil || *acts[0].PrincipalMatricule != s.Matricule {
 		t.Fatalf("journal : %+v", acts)
 	}
@@ -192,7 +192,7 @@ func TestRemoveDelegate(t *testing.T) {
 		t.Fatalf("%+v", rows)
 	}
 	acts := e.Activities(activity.DelegateRemoved, s.ID)
-	if len(acts) != 1 || acts[0].ActorID != s.ID || *acts[0].Detail != d.FullName() {
+	if len(acts) != 1 || acts[0].ActorID != s.ID || *acts[0].Detail != edithsName(d) {
 		t.Fatalf("%+v", acts)
 	}
 	if len(e.Mails(e.Email(d), mail.SubjectDelegateRemovedToDelegate)) != 1 {
@@ -254,7 +254,7 @@ func TestUpdateDelegation(t *testing.T) {
 		t.Fatalf("%+v", v)
 	}
 	acts := e.Activities(activity.DelegationModified, s.ID)
-	if len(acts) != 1 || acts[0].Detail == nil || !strings.HasPrefix(*acts[0].Detail, d.FullName()+" — ") ||
+	if len(acts) != 1 || acts[0].Detail == nil || !strings.HasPrefix(*acts[0].Detail, edithsName(d)+" — ") ||
 		!strings.Contains(*acts[0].Detail, "Services retirés : ") || !strings.Contains(*acts[0].Detail, "fin le "+end) {
 		t.Fatalf("%+v", acts)
 	}
@@ -367,7 +367,7 @@ func TestDeadlineEndsTheDelegation(t *testing.T) {
 	if r.EndedAt == nil || !r.EndedAt.Equal(end) || *r.EndReason != EndExpired || r.EndedBy != nil {
 		t.Fatalf("%+v", r)
 	}
-	if acts := e.Activities(activity.DelegationExpired, s.ID); len(acts) != 1 || *acts[0].Detail != d.FullName() {
+	if acts := e.Activities(activity.DelegationExpired, s.ID); len(acts) != 1 || *acts[0].Detail != edithsName(d) {
 		t.Fatalf("%+v", acts)
 	}
 	if len(e.Mails(e.Email(s), mail.SubjectDelegationExpired)) != 1 || len(e.Mails(e.Email(d), mail.SubjectDelegationExpired)) != 1 {

@@ -246,23 +246,15 @@ func unreadCounts(tx *gorm.DB, dossiers []Dossier) (map[string]int, error) {
 
 // principalDossier loads a dossier of the principal, or reports 404.
 func principalDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
-	return found[Dossier](tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID), "Dossier introuvable.")
+	var d Dossier
+	err := store.TakeOr(tx.Where("number = ? AND responsible_id = ?", number, sess.Principal.ID), &d, apperr.NotFound("Dossier introuvable."))
+	return d, err
 }
 
-// found takes the one row q matches, or reports a 404 with title.
-func found[T any](q *gorm.DB, title string) (T, error) {
-	var row T
-	err := q.Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return row, apperr.NotFound(title)
-	}
-	return row, err
-}
-
-// grantedDossier is principalDossier for the dossier services themselves
-// (messages): the dossier's kind is the service used, which the délégant
-// must have granted (§11). Other services (a lot reservation on a cadastre
-// dossier) only name the dossier.
+// grantedDossier is principalDossier for the reads of the dossier services
+// themselves (messages): the dossier's kind is the service used, which the
+// request's decision must grant (§11). Other services (a lot reservation on
+// a cadastre dossier) only name the dossier.
 func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, error) {
 	d, err := principalDossier(tx, sess, number)
 	if err != nil {
@@ -272,15 +264,20 @@ func grantedDossier(tx *gorm.DB, sess *auth.Session, number string) (Dossier, er
 }
 
 // onDossier runs fn on one of the principal's dossiers, in a transaction
-// that has checked, and locked, the delegation for the service of the
-// dossier's kind (§11).
+// that has locked the delegation, once, and checked on that very row the
+// service of the dossier's kind (§11): a narrowing committed before the
+// lock refuses the request, one after it waits for the commit.
 func (s *Service) onDossier(ctx context.Context, sess *auth.Session, number string, fn func(tx *gorm.DB, d Dossier) error) error {
-	return s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		d, err := grantedDossier(tx, sess, number)
+	return s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
+		grant, err := s.Delegation.Lock(tx, sess)
 		if err != nil {
 			return err
 		}
-		if err := s.Delegation.GuardFor(tx, sess, d.Kind.Service()); err != nil {
+		d, err := principalDossier(tx, sess, number)
+		if err != nil {
+			return err
+		}
+		if err := grant.Check(d.Kind.Service()); err != nil {
 			return err
 		}
 		return fn(tx, d)

@@ -45,14 +45,14 @@ func (s *Service) ExtendClosingDate(ctx context.Context, sess *auth.Session, num
 			return apperr.Unprocessable(api.ProblemCodeValidationFailed, "Ce dossier est fermé.")
 		}
 		nd := time.Date(newDate.Year(), newDate.Month(), newDate.Day(), 0, 0, 0, 0, time.UTC)
-		now := time.Now().In(quebec.Location)
-		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-		if !nd.After(today) {
+		// Compared as calendar days: nd is a day as the API reads it
+		// (midnight UTC), today is Québec's.
+		if nd.Format(time.DateOnly) <= quebec.Today(time.Now()).Format(time.DateOnly) {
 			return apperr.Invalid(apperr.Field("/newClosingDate", "La nouvelle date doit être postérieure à aujourd'hui."))
 		}
 		if d.ClosingDate != nil && !nd.After(d.ClosingDate.UTC()) {
 			return apperr.Invalid(apperr.Field("/newClosingDate",
-				"La nouvelle date doit être postérieure à la date de fermeture actuelle ("+d.ClosingDate.UTC().Format("2006-01-02")+")."))
+				"La nouvelle date doit être postérieure à la date de fermeture actuelle ("+d.ClosingDate.UTC().Format(time.DateOnly)+")."))
 		}
 		out = Extension{ID: uuid.New(), DossierNumber: number, PreviousDate: d.ClosingDate, NewDate: nd, Reason: reason,
 			RequestedAt: time.Now().UTC(), ActorID: sess.Actor.ID, SurveyorID: sess.Principal.ID}

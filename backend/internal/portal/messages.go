@@ -67,8 +67,8 @@ type CommuniqueView struct {
 func (s *Service) PostMessage(ctx context.Context, admin auth.Person, number, subject, body string) (MessageView, error) {
 	var out MessageView
 	err := s.DB.WithTx(ctx, func(ctx context.Context, tx *gorm.DB) error {
-		d, err := found[Dossier](tx.Where("number = ?", number), "Dossier introuvable.")
-		if err != nil {
+		var d Dossier
+		if err := store.TakeOr(tx.Where("number = ?", number), &d, apperr.NotFound("Dossier introuvable.")); err != nil {
 			return err
 		}
 		m := Message{ID: uuid.New(), DossierNumber: number, Subject: subject, Body: body, PostedAt: time.Now().UTC(), PostedBy: admin.ID}
@@ -243,8 +243,8 @@ func (s *Service) Communiques(ctx context.Context, sess *auth.Session) ([]Commun
 func (s *Service) MarkCommuniqueRead(ctx context.Context, sess *auth.Session, id uuid.UUID) (CommuniqueView, error) {
 	var out CommuniqueView
 	err := s.inPrincipalsName(ctx, sess, func(ctx context.Context, tx *gorm.DB) error {
-		c, err := found[Communique](tx.Where("id = ?", id), "Communiqué introuvable.")
-		if err != nil {
+		var c Communique
+		if err := store.TakeOr(tx.Where("id = ?", id), &c, apperr.NotFound("Communiqué introuvable.")); err != nil {
 			return err
 		}
 		// The first reader counts; reading again changes nothing.
