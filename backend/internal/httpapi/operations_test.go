@@ -1,6 +1,12 @@
 package httpapi
 
-import "testing"
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+)
 
 // Every operation of the contract declares its need, and an operation is
 // public exactly when the contract says it needs no authentication.
@@ -44,5 +50,35 @@ func TestEveryDelegableOperationHasAService(t *testing.T) {
 		if _, ok := operationNeeds[id]; !ok {
 			t.Errorf("operationServices nomme %s, absent de operationNeeds", id)
 		}
+	}
+}
+
+// The operation is looked up once a request: the middlewares after the
+// first, and the error handler, read what the first found.
+func TestOperationLookedUpOncePerRequest(t *testing.T) {
+	spec, err := Spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{ops: indexOperations(spec)}
+	e := echo.New()
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/api/v1/dossiers", nil), httptest.NewRecorder())
+	c.SetPath("/api/v1/dossiers")
+	op := s.lookup(c)
+	if op == nil || op.ID != "listDossiers" {
+		t.Fatalf("%+v", op)
+	}
+	s.ops = nil
+	if s.lookup(c) != op {
+		t.Fatal("looked up again")
+	}
+	// Off the contract, the lookup is kept as well.
+	c = e.NewContext(httptest.NewRequest(http.MethodGet, "/ailleurs", nil), httptest.NewRecorder())
+	c.SetPath("/ailleurs")
+	if s.lookup(c) != nil {
+		t.Fatal("route hors contrat")
+	}
+	if _, kept := c.Get(operationKey).(*operation); !kept {
+		t.Fatal("absence not kept")
 	}
 }

@@ -140,12 +140,22 @@ func securityCheckMoot(op *operation, req *http.Request) bool {
 	return req.Body == nil || req.Body == http.NoBody
 }
 
-// lookup runs twice a request: the key is built on the stack (a
-// concatenation longer than 32 bytes would be allocated).
+// operationKey is where the request's operation is kept in its context.
+const operationKey = "espace.operation"
+
+// lookup finds the request's operation (nil off the contract) the first
+// time a middleware asks, and keeps it in the context for the others and
+// the error handler. The key is built on the stack: a concatenation longer
+// than 32 bytes would be allocated.
 func (s *Server) lookup(c echo.Context) *operation {
+	if op, ok := c.Get(operationKey).(*operation); ok {
+		return op
+	}
 	var buf [128]byte
 	key := append(append(append(buf[:0], c.Request().Method...), ' '), c.Path()...)
-	return s.ops[string(key)]
+	op := s.ops[string(key)]
+	c.Set(operationKey, op)
+	return op
 }
 
 // validationOptions are the same for every request; kin-openapi only reads
@@ -159,6 +169,10 @@ var validationOptions = &openapi3filter.Options{
 	// apply the defaults themselves.
 	SkipSettingDefaults: true,
 }
+
+// inputs are kin-openapi's validation inputs, reused: its errors point back
+// to theirs, so each would otherwise be allocated.
+var inputs = sync.Pool{New: func() any { return new(openapi3filter.RequestValidationInput) }}
 
 // validateRequest checks parameters and body against the contract before any
 // handler runs; failures become 400 problems with one entry per field.
@@ -185,14 +199,7 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		if securityCheckMoot(op, c.Request()) {
 			route = op.unsecured
 		}
-		input := &openapi3filter.RequestValidationInput{
-			Request:    c.Request(),
-			PathParams: params,
-			Route:      route,
-			Options:    validationOptions,
-		}
-		if err := openapi3filter.ValidateRequest(c.Request().Context(), input); err != nil {
-			p := validationProblem(err)
+		if p := contractProblem(c.Request(), route, params); p != nil {
 			var ae *apperr.Error
 			if !errors.As(p, &ae) {
 				return p // 415
@@ -207,6 +214,22 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// contractProblem checks the request against the operation's route of the
+// contract: nil, or the problem to answer.
+func contractProblem(req *http.Request, route *routers.Route, params map[string]string) error {
+	input := inputs.Get().(*openapi3filter.RequestValidationInput)
+	defer func() {
+		*input = openapi3filter.RequestValidationInput{}
+		inputs.Put(input)
+	}()
+	*input = openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: validationOptions}
+	if err := openapi3filter.ValidateRequest(req.Context(), input); err != nil {
+		// Read into a problem now: err points to the input, soon reused.
+		return validationProblem(err)
+	}
+	return nil
 }
 
 // validationProblem turns kin-openapi's errors into field errors in French.
