@@ -16,7 +16,7 @@ func TestEveryOperationHasANeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for key, op := range indexOperations(spec) {
+	for key, op := range mustIndex(t, spec) {
 		seen[op.ID] = true
 		n, ok := operationNeeds[op.ID]
 		if !ok {
@@ -60,7 +60,7 @@ func TestOperationLookedUpOncePerRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{ops: indexOperations(spec)}
+	s := &Server{ops: mustIndex(t, spec)}
 	e := echo.New()
 	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/api/v1/dossiers", nil), httptest.NewRecorder())
 	c.SetPath("/api/v1/dossiers")
