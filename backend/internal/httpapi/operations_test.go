@@ -1,10 +1,14 @@
 package httpapi
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/labstack/echo/v4"
 )
 
@@ -80,5 +84,42 @@ func TestOperationLookedUpOncePerRequest(t *testing.T) {
 	}
 	if _, kept := c.Get(operationKey).(*operation); !kept {
 		t.Fatal("absence not kept")
+	}
+}
+
+// An export is exactly the view of its table (§6, §13): the query
+// parameters of the list but its paging, those of the export but its
+// format, are the same parameters.
+func TestExportsTakeTheirListsFilters(t *testing.T) {
+	_, ops := contractOperations(t)
+	byID := map[string]*operation{}
+	for _, op := range ops {
+		byID[op.ID] = op
+	}
+	without := func(op *operation, names ...string) map[string]*openapi3.Parameter {
+		out := maps.Clone(op.query)
+		for _, n := range names {
+			if _, ok := out[n]; !ok {
+				t.Fatalf("%s n'a pas de paramètre %s", op.ID, n)
+			}
+			delete(out, n)
+		}
+		return out
+	}
+	for list, export := range map[string]string{"listActivities": "exportActivities", "listAdminActivities": "exportAdminActivities"} {
+		l, x := byID[list], byID[export]
+		if l == nil || x == nil {
+			t.Fatalf("%s ou %s absente du contrat", list, export)
+		}
+		lq, xq := without(l, "page", "pageSize", "all"), without(x, "format")
+		if !slices.Equal(slices.Sorted(maps.Keys(lq)), slices.Sorted(maps.Keys(xq))) {
+			t.Errorf("%s %v, %s %v", list, slices.Sorted(maps.Keys(lq)), export, slices.Sorted(maps.Keys(xq)))
+			continue
+		}
+		for name, p := range lq {
+			if !reflect.DeepEqual(p, xq[name]) {
+				t.Errorf("%s : le paramètre %s diffère de celui de %s", export, name, list)
+			}
+		}
 	}
 }
