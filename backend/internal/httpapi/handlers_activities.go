@@ -36,7 +36,8 @@ func (s *Server) activityPage(ctx context.Context, j activity.Journal, p api.Lis
 		if deref(p.All, false) {
 			return s.Activity.ListAll(ctx, q)
 		}
-		return s.Activity.List(ctx, q, deref(p.Page, 1), deref(p.PageSize, activity.DefaultPageSize))
+		page, size := pageOf(p.Page, p.PageSize)
+		return s.Activity.List(ctx, q, page, size)
 	}
 	page, err := list()
 	if err != nil {
