@@ -106,9 +106,13 @@ func schemesDeclared(spec *openapi3.T, op *openapi3.Operation) error {
 	if security == nil {
 		security = &spec.Security
 	}
+	var declared openapi3.SecuritySchemes
+	if spec.Components != nil {
+		declared = spec.Components.SecuritySchemes
+	}
 	for _, requirement := range *security {
 		for name := range requirement {
-			if spec.Components == nil || spec.Components.SecuritySchemes[name] == nil || spec.Components.SecuritySchemes[name].Value == nil {
+			if ref := declared[name]; ref == nil || ref.Value == nil {
 				return fmt.Errorf("schéma de sécurité %q non déclaré", name)
 			}
 		}
