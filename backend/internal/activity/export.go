@@ -55,6 +55,10 @@ var MaxPDFRows = 100_000
 // PrepareExport checks q, reads the first lines and describes the export
 // (who, when, which filters) for the PDF header.
 func (s *Service) PrepareExport(ctx context.Context, q Query, f Format, by auth.Person, now time.Time) (*Export, error) {
+	// Before counting: the count would run an invalid query.
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	db := s.DB
 	if f == PDF {
 		// maroto lays a whole document out in memory (about 7 KiB a row):

@@ -25,6 +25,10 @@ const (
 	KindRateLimited
 	KindUnprocessable
 	KindUnavailable
+
+	// KindCount is the number of kinds, not a kind: declared last, so that
+	// a loop up to it meets every kind, a new one included.
+	KindCount
 )
 
 // FieldError points at one faulty field of the request body.

@@ -1,12 +1,19 @@
 package httpapi_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
+	"espace/backend/internal/delegation"
 	"espace/backend/internal/ratelimit"
 )
 
@@ -356,5 +363,54 @@ func TestAPITokenSecurityEvents(t *testing.T) {
 				t.Fatalf("le secret figure au journal (%s) : %v", k, ev)
 			}
 		}
+	}
+}
+
+// failingUserLoader loads the facts of a decision as usual, but by user
+// fails once told to: the database failing during an exchange.
+type failingUserLoader struct {
+	delegation.Loader
+	fail atomic.Bool
+}
+
+func (l *failingUserLoader) ForUser(ctx context.Context, userID uuid.UUID, claimed *uuid.UUID) (delegation.Loaded, error) {
+	if l.fail.Load() {
+		return delegation.Loaded{}, errors.New("base de données indisponible")
+	}
+	return l.Loader.ForUser(ctx, userID, claimed)
+}
+
+// §14, §17: a délégant refused at the exchange is a denied exchange event
+// naming the user, the token and the refusal's code; a failure is no
+// refusal.
+func TestAPITokenExchangeRefusalIsLogged(t *testing.T) {
+	e := newEnv(t)
+	loader := &failingUserLoader{Loader: delegation.NewSQLLoader(e.acc.DB)}
+	e.deleg.Loader = loader
+	z, d := e.surveyor("jetrefz"), e.signUp("jetrefd")
+	created := e.createAPIToken(e.login(d), "Logiciel du délégataire", quebecDay(10))
+	logs := captureLog(t)
+	denied := map[string]string{"event": "api_token_exchange", "outcome": "denied"}
+
+	if r := e.exchange(created["token"].(string), z.ID); r.Status != 403 || code(r) != "delegation_not_active" {
+		t.Fatalf("%d %s", r.Status, r.Body)
+	}
+	got := find(logs.events(t), denied)
+	if len(got) != 1 || got[0]["code"] != "delegation_not_active" || got[0]["actor"] != d.ID || got[0]["target"] != created["id"] {
+		t.Fatalf("%v", got)
+	}
+
+	loader.fail.Store(true)
+	body := `{"apiToken":"` + created["token"].(string) + `","delegantId":"` + z.ID + `"}`
+	res, err := http.Post(e.srv.URL+"/api/v1/auth/token", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != 500 {
+		t.Fatalf("panne : %d", res.StatusCode)
+	}
+	if got := find(logs.events(t), denied); len(got) != 1 {
+		t.Fatalf("une panne journalisée comme un refus : %v", got)
 	}
 }

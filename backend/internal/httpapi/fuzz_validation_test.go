@@ -50,7 +50,7 @@ func newValidationRig(tb testing.TB) *validationRig {
 		tb.Fatal(err)
 	}
 	spec.Servers = nil
-	s := &Server{ops: indexOperations(spec)}
+	s := &Server{ops: mustIndex(tb, spec)}
 	rig := &validationRig{spec: spec}
 	for _, op := range s.ops {
 		rig.ops = append(rig.ops, op)

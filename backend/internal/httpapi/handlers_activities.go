@@ -36,7 +36,8 @@ func (s *Server) activityPage(ctx context.Context, j activity.Journal, p api.Lis
 		if deref(p.All, false) {
 			return s.Activity.ListAll(ctx, q)
 		}
-		return s.Activity.List(ctx, q, deref(p.Page, 1), deref(p.PageSize, activity.DefaultPageSize))
+		page, size := pageOf(p.Page, p.PageSize)
+		return s.Activity.List(ctx, q, page, size)
 	}
 	page, err := list()
 	if err != nil {
@@ -80,9 +81,14 @@ type exportedFile struct {
 }
 
 // exportFile applies the export limits, prepares the export of a journal's
-// view and starts writing it into the body the response will copy out.
+// view and starts writing it into the body the response will copy out. The
+// query is checked first: a refused one costs no export of the allowance.
 func (s *Server) exportFile(ctx context.Context, j activity.Journal, p api.ExportActivitiesParams) (exportedFile, error) {
 	sess := mustSession(ctx)
+	q := activityQuery(sess, j, p)
+	if err := q.Validate(); err != nil {
+		return exportedFile{}, err
+	}
 	pdf := p.Format == api.ExportFormatPdf
 	release, err := s.limitExport(ctx, sess, pdf)
 	if err != nil {
@@ -92,7 +98,7 @@ func (s *Server) exportFile(ctx context.Context, j activity.Journal, p api.Expor
 	if pdf {
 		format = activity.PDF
 	}
-	exp, err := s.Activity.PrepareExport(ctx, activityQuery(sess, j, p), format, sess.Actor, time.Now())
+	exp, err := s.Activity.PrepareExport(ctx, q, format, sess.Actor, time.Now())
 	if err != nil {
 		release()
 		return exportedFile{}, err

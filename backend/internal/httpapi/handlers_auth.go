@@ -221,8 +221,12 @@ func (s *Server) ExchangeApiToken(ctx context.Context, req api.ExchangeApiTokenR
 	if req.Body.DelegantId != nil {
 		p, err := s.Delegation.Select(ctx, accounts.Person(u), *req.Body.DelegantId)
 		if err != nil {
-			seclog.Log(ctx, seclog.Event{Name: seclog.APITokenExchange, Outcome: seclog.Denied, Actor: u.ID.String(),
-				Target: t.ID.String(), Code: "delegation_not_active", Reason: "delegant " + req.Body.DelegantId.String()})
+			// A refusal names the user and the token, which the error
+			// handler's event of every 403 cannot; a failure is no refusal.
+			if ae, ok := apperr.As(err); ok && ae.Kind == apperr.KindForbidden {
+				seclog.Log(ctx, seclog.Event{Name: seclog.APITokenExchange, Outcome: seclog.Denied, Actor: u.ID.String(),
+					Target: t.ID.String(), Code: string(ae.Code), Reason: "delegant " + req.Body.DelegantId.String()})
+			}
 			return nil, err
 		}
 		principal = &p.ID

@@ -8,11 +8,12 @@ import (
 
 	"espace/api"
 	"espace/backend/internal/apperr"
+	"espace/backend/internal/paging"
 	"espace/backend/internal/portal"
 )
 
 // pageOf reads the optional page and pageSize parameters.
-func pageOf(page, size *int) (int, int) { return deref(page, 1), deref(size, 10) }
+func pageOf(page, size *int) (int, int) { return deref(page, 1), deref(size, paging.DefaultSize) }
 
 // The records of the services name who did them and for whom: a new record
 // was done by the session's actor for its principal (no query), a list's

@@ -374,10 +374,11 @@ func checkInputs(c echo.Context, op *operation) ([]apperr.FieldError, error) {
 	fields := checkQuery(op, req.URL.RawQuery)
 	fields = append(fields, checkPathParams(op, c.ParamNames(), c.ParamValues())...)
 
-	rb := op.Route.Operation.RequestBody
-	if rb == nil || rb.Value == nil || req.Body == nil || req.Body == http.NoBody {
+	if req.Body == nil || req.Body == http.NoBody {
 		return fields, nil
 	}
+	// Read even when the operation declares no body, where it is then
+	// ignored: a body that cannot be read is refused either way.
 	data, err := io.ReadAll(req.Body)
 	_ = req.Body.Close()
 	if err != nil {
@@ -386,12 +387,16 @@ func checkInputs(c echo.Context, op *operation) ([]apperr.FieldError, error) {
 		if errors.As(err, &he) {
 			return nil, he
 		}
-		return nil, err
+		return nil, apperr.Invalid(apperr.Field("", "Le corps de la requête n'a pas pu être lu."))
 	}
 	req.Body = io.NopCloser(bytes.NewReader(data))
 	req.ContentLength = int64(len(data))
 	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
 
+	rb := op.Route.Operation.RequestBody
+	if rb == nil || rb.Value == nil {
+		return fields, nil
+	}
 	ct := req.Header.Get(echo.HeaderContentType)
 	media, _, _ := mime.ParseMediaType(ct)
 	mt := rb.Value.Content.Get(ct)

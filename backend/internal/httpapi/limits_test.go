@@ -337,3 +337,26 @@ func TestReauthenticationLimitedWithPasswordChange(t *testing.T) {
 	assert429(t, changePassword(e, tk, u.Password))
 	e.expect(reauth(e.login(other), other.Password), 204)
 }
+
+// §17: an export the query refuses costs nothing of the user's allowance,
+// whatever the journal or the format: past the limit, it is still a 400.
+func TestInvalidExportsDoNotSpendTheAllowance(t *testing.T) {
+	e := newEnv(t, production())
+	tk := e.login(e.signUp("invalide"))
+	for _, c := range []struct {
+		path string
+		tk   tokens
+	}{{"/api/v1/activities/export", tk}, {"/api/v1/admin/activities/export", e.admin()}} {
+		for i := 0; i < httpapi.DefaultLimits.ExportPerUser.Burst+2; i++ {
+			format := []string{"xlsx", "pdf"}[i%2]
+			r := e.do(req{method: "GET", path: c.path + "?format=" + format + "&from=2026-03-02&to=2026-03-01", token: c.tk.Access})
+			if r.Status != 400 || r.JSON(t)["code"] != "validation_failed" {
+				t.Fatalf("%s, export %d: %d %s", c.path, i, r.Status, r.Body)
+			}
+		}
+		// The allowance is whole.
+		for i := 0; i < httpapi.DefaultLimits.ExportPerUser.Burst; i++ {
+			e.expect(e.do(req{method: "GET", path: c.path + "?format=xlsx", token: c.tk.Access}), 200)
+		}
+	}
+}

@@ -31,9 +31,25 @@ type requestInfo struct {
 
 type requestInfoKey struct{}
 
+// requestContext carries the requestInfo in one allocation, where
+// context.WithValue would take two (its context and the boxed struct).
+type requestContext struct {
+	context.Context
+	info requestInfo
+}
+
+func (r *requestContext) Value(key any) any {
+	if key == (requestInfoKey{}) {
+		return &r.info
+	}
+	return r.Context.Value(key)
+}
+
 func infoFrom(ctx context.Context) requestInfo {
-	ri, _ := ctx.Value(requestInfoKey{}).(requestInfo)
-	return ri
+	if ri, ok := ctx.Value(requestInfoKey{}).(*requestInfo); ok {
+		return *ri
+	}
+	return requestInfo{}
 }
 
 // requestID gives every request an id, echoed in the response and the logs.
@@ -105,9 +121,9 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		ctx := context.WithValue(req.Context(), requestInfoKey{}, requestInfo{
+		var ctx context.Context = &requestContext{Context: req.Context(), info: requestInfo{
 			ClientIP: c.RealIP(), UserAgent: req.UserAgent(), Header: req.Header, Writer: c.Response(),
-		})
+		}}
 		op := s.lookup(c)
 		if op == nil {
 			c.SetRequest(req.WithContext(ctx))

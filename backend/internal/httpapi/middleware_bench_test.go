@@ -58,7 +58,7 @@ func BenchmarkMiddleware(b *testing.B) {
 	s := &Server{
 		Accounts:   &accounts.Service{Tokens: tokens},
 		Delegation: &delegation.Service{Loader: fixedLoader{facts}},
-		ops:        indexOperations(spec),
+		ops:        mustIndex(b, spec),
 	}
 	var principal *auth.Person
 	e := echo.New()

@@ -1,6 +1,16 @@
 package httpapi
 
-import "testing"
+import (
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/labstack/echo/v4"
+)
 
 // Every operation of the contract declares its need, and an operation is
 // public exactly when the contract says it needs no authentication.
@@ -10,7 +20,7 @@ func TestEveryOperationHasANeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for key, op := range indexOperations(spec) {
+	for key, op := range mustIndex(t, spec) {
 		seen[op.ID] = true
 		n, ok := operationNeeds[op.ID]
 		if !ok {
@@ -43,6 +53,73 @@ func TestEveryDelegableOperationHasAService(t *testing.T) {
 	for id := range operationServices {
 		if _, ok := operationNeeds[id]; !ok {
 			t.Errorf("operationServices nomme %s, absent de operationNeeds", id)
+		}
+	}
+}
+
+// The operation is looked up once a request: the middlewares after the
+// first, and the error handler, read what the first found.
+func TestOperationLookedUpOncePerRequest(t *testing.T) {
+	spec, err := Spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{ops: mustIndex(t, spec)}
+	e := echo.New()
+	c := e.NewContext(httptest.NewRequest(http.MethodGet, "/api/v1/dossiers", nil), httptest.NewRecorder())
+	c.SetPath("/api/v1/dossiers")
+	op := s.lookup(c)
+	if op == nil || op.ID != "listDossiers" {
+		t.Fatalf("%+v", op)
+	}
+	s.ops = nil
+	if s.lookup(c) != op {
+		t.Fatal("looked up again")
+	}
+	// Off the contract, the lookup is kept as well.
+	c = e.NewContext(httptest.NewRequest(http.MethodGet, "/ailleurs", nil), httptest.NewRecorder())
+	c.SetPath("/ailleurs")
+	if s.lookup(c) != nil {
+		t.Fatal("route hors contrat")
+	}
+	if _, kept := c.Get(operationKey).(*operation); !kept {
+		t.Fatal("absence not kept")
+	}
+}
+
+// An export is exactly the view of its table (§6, §13): the query
+// parameters of the list but its paging, those of the export but its
+// format, are the same parameters.
+func TestExportsTakeTheirListsFilters(t *testing.T) {
+	_, ops := contractOperations(t)
+	byID := map[string]*operation{}
+	for _, op := range ops {
+		byID[op.ID] = op
+	}
+	without := func(op *operation, names ...string) map[string]*openapi3.Parameter {
+		out := maps.Clone(op.query)
+		for _, n := range names {
+			if _, ok := out[n]; !ok {
+				t.Fatalf("%s n'a pas de paramètre %s", op.ID, n)
+			}
+			delete(out, n)
+		}
+		return out
+	}
+	for list, export := range map[string]string{"listActivities": "exportActivities", "listAdminActivities": "exportAdminActivities"} {
+		l, x := byID[list], byID[export]
+		if l == nil || x == nil {
+			t.Fatalf("%s ou %s absente du contrat", list, export)
+		}
+		lq, xq := without(l, "page", "pageSize", "all"), without(x, "format")
+		if !slices.Equal(slices.Sorted(maps.Keys(lq)), slices.Sorted(maps.Keys(xq))) {
+			t.Errorf("%s %v, %s %v", list, slices.Sorted(maps.Keys(lq)), export, slices.Sorted(maps.Keys(xq)))
+			continue
+		}
+		for name, p := range lq {
+			if !reflect.DeepEqual(p, xq[name]) {
+				t.Errorf("%s : le paramètre %s diffère de celui de %s", export, name, list)
+			}
 		}
 	}
 }

@@ -37,7 +37,7 @@ func TestProblemWireFormat(t *testing.T) {
 
 // Each kind of domain error has its status.
 func TestEveryKindHasAStatus(t *testing.T) {
-	for k := apperr.KindInvalid; k <= apperr.KindUnavailable; k++ {
+	for k := apperr.KindInvalid; k < apperr.KindCount; k++ {
 		if statusOfKind[k] == 0 {
 			t.Errorf("apperr.Kind %d sans statut HTTP", k)
 		}

@@ -97,8 +97,12 @@ func newServer(db Pinger, svc Services, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
 	spec.Servers = nil
+	ops, err := indexOperations(spec)
+	if err != nil {
+		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
+	}
 	s := &Server{
-		Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, Activity: svc.Activity, db: db, cfg: cfg, ops: indexOperations(spec),
+		Accounts: svc.Accounts, Delegation: svc.Delegation, Portal: svc.Portal, Activity: svc.Activity, db: db, cfg: cfg, ops: ops,
 		lim: newLimiters(cfg.RateStore, cfg.Limits), m: cfg.Metrics,
 	}
 	// Each operation's series are resolved once, not per request.

@@ -219,6 +219,8 @@ func TestBrowserGetsRefreshTokenInHttpOnlyCookie(t *testing.T) {
 		if r.Status != 403 || r.JSON(t)["code"] != "cross_origin_refresh" {
 			t.Fatalf("%v : %d %s", h, r.Status, r.Body)
 		}
+		// Other clients are told the call to make instead.
+		wantRemedy(t, r, "cross_origin_refresh", "POST /api/v1/auth/refresh")
 	}
 	// The refused attempts did not spend the token.
 	r = e.expect(e.do(req{method: "POST", path: "/api/v1/auth/refresh", header: map[string]string{

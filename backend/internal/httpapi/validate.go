@@ -43,7 +43,9 @@ var defineFormats = sync.OnceFunc(func() {
 
 // operation is one operation of the contract, found from Echo's route.
 type operation struct {
-	ID     string
+	ID string
+	// Route is the operation without its security requirements: requests
+	// are validated against it, authentication being authenticate's job.
 	Route  *routers.Route
 	Public bool // no security requirement
 	series *metrics.Operation
@@ -52,26 +54,29 @@ type operation struct {
 	query     map[string]*openapi3.Parameter // the query parameters, by name
 	pathKinds map[string]string              // the x-text kind of each path parameter
 	oneOf     *oneOfRule                     // the operation's x-one-of, or nil
-	// unsecured is Route without security requirements, or nil when the
-	// contract names a scheme it does not declare (see securityCheckMoot).
-	unsecured *routers.Route
 }
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 
 // indexOperations maps "METHOD /echo/path/:param" to the operation of the
 // spec. Echo has already routed the request, so the validator looks the
-// operation up instead of routing a second time.
-func indexOperations(spec *openapi3.T) map[string]*operation {
+// operation up instead of routing a second time. A security scheme the
+// contract names without declaring it is an error: kin-openapi would refuse
+// every request of the operation.
+func indexOperations(spec *openapi3.T) (map[string]*operation, error) {
 	ops := map[string]*operation{}
 	for path, item := range spec.Paths.Map() {
 		echoPath := pathParam.ReplaceAllString(path, ":$1")
 		for method, op := range item.Operations() {
-			public := op.Security != nil && len(*op.Security) == 0
+			if err := schemesDeclared(spec, op); err != nil {
+				return nil, fmt.Errorf("%s %s : %w", method, path, err)
+			}
+			unsecured := *op
+			unsecured.Security = &openapi3.SecurityRequirements{}
 			o := &operation{
 				ID:        lowerFirst(op.OperationID),
-				Public:    public,
-				Route:     &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+				Public:    op.Security != nil && len(*op.Security) == 0,
+				Route:     &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: &unsecured},
 				query:     map[string]*openapi3.Parameter{},
 				pathKinds: map[string]string{},
 				oneOf:     oneOfOf(op.Extensions),
@@ -88,64 +93,49 @@ func indexOperations(spec *openapi3.T) map[string]*operation {
 					}
 				}
 			}
-			if schemesDeclared(spec, op) {
-				unsecured := *op
-				unsecured.Security = &openapi3.SecurityRequirements{}
-				r := *o.Route
-				r.Operation = &unsecured
-				o.unsecured = &r
-			}
 			ops[method+" "+echoPath] = o
 		}
 	}
-	return ops
+	return ops, nil
 }
 
-// schemesDeclared tells whether every security scheme the operation's
-// requirements name (or the contract's, when it has none) is declared, as
-// kin-openapi requires.
-func schemesDeclared(spec *openapi3.T, op *openapi3.Operation) bool {
+// schemesDeclared checks that every security scheme the operation's
+// requirements name (or the contract's, when it has none) is declared.
+func schemesDeclared(spec *openapi3.T, op *openapi3.Operation) error {
 	security := op.Security
 	if security == nil {
 		security = &spec.Security
 	}
+	var declared openapi3.SecuritySchemes
+	if spec.Components != nil {
+		declared = spec.Components.SecuritySchemes
+	}
 	for _, requirement := range *security {
 		for name := range requirement {
-			if spec.Components == nil {
-				return false
-			}
-			if ref := spec.Components.SecuritySchemes[name]; ref == nil || ref.Value == nil {
-				return false
+			if ref := declared[name]; ref == nil || ref.Value == nil {
+				return fmt.Errorf("schéma de sécurité %q non déclaré", name)
 			}
 		}
 	}
-	return true
+	return nil
 }
 
-// securityCheckMoot tells whether kin-openapi's check of the security
-// requirements, whose authentication is authenticate's job here, could only
-// pass. It refuses a request in two cases only: a scheme the contract does
-// not declare (unsecured is nil then), or a body it cannot read. The body is
-// read only when there is one, and checkInputs has already read it into
-// memory when the operation declares one; a body sent to an operation that
-// declares none still goes through the check. Skipping it spares copying
-// the body once more.
-func securityCheckMoot(op *operation, req *http.Request) bool {
-	if op.unsecured == nil {
-		return false
-	}
-	if rb := op.Route.Operation.RequestBody; rb != nil && rb.Value != nil {
-		return true
-	}
-	return req.Body == nil || req.Body == http.NoBody
-}
+// operationKey is where the request's operation is kept in its context.
+const operationKey = "espace.operation"
 
-// lookup runs twice a request: the key is built on the stack (a
-// concatenation longer than 32 bytes would be allocated).
+// lookup finds the request's operation (nil off the contract) the first
+// time a middleware asks, and keeps it in the context for the others and
+// the error handler. The key is built on the stack: a concatenation longer
+// than 32 bytes would be allocated.
 func (s *Server) lookup(c echo.Context) *operation {
+	if op, ok := c.Get(operationKey).(*operation); ok {
+		return op
+	}
 	var buf [128]byte
 	key := append(append(append(buf[:0], c.Request().Method...), ' '), c.Path()...)
-	return s.ops[string(key)]
+	op := s.ops[string(key)]
+	c.Set(operationKey, op)
+	return op
 }
 
 // validationOptions are the same for every request; kin-openapi only reads
@@ -159,6 +149,10 @@ var validationOptions = &openapi3filter.Options{
 	// apply the defaults themselves.
 	SkipSettingDefaults: true,
 }
+
+// inputs are kin-openapi's validation inputs, reused: its errors point back
+// to theirs, so each would otherwise be allocated.
+var inputs = sync.Pool{New: func() any { return new(openapi3filter.RequestValidationInput) }}
 
 // validateRequest checks parameters and body against the contract before any
 // handler runs; failures become 400 problems with one entry per field.
@@ -181,18 +175,7 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 				params[name] = c.ParamValues()[i]
 			}
 		}
-		route := op.Route
-		if securityCheckMoot(op, c.Request()) {
-			route = op.unsecured
-		}
-		input := &openapi3filter.RequestValidationInput{
-			Request:    c.Request(),
-			PathParams: params,
-			Route:      route,
-			Options:    validationOptions,
-		}
-		if err := openapi3filter.ValidateRequest(c.Request().Context(), input); err != nil {
-			p := validationProblem(err)
+		if p := contractProblem(c.Request(), op.Route, params); p != nil {
 			var ae *apperr.Error
 			if !errors.As(p, &ae) {
 				return p // 415
@@ -207,6 +190,22 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		return next(c)
 	}
+}
+
+// contractProblem checks the request against the operation's route of the
+// contract: nil, or the problem to answer.
+func contractProblem(req *http.Request, route *routers.Route, params map[string]string) error {
+	input := inputs.Get().(*openapi3filter.RequestValidationInput)
+	defer func() {
+		*input = openapi3filter.RequestValidationInput{}
+		inputs.Put(input)
+	}()
+	*input = openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: validationOptions}
+	if err := openapi3filter.ValidateRequest(req.Context(), input); err != nil {
+		// Read into a problem now: err points to the input, soon reused.
+		return validationProblem(err)
+	}
+	return nil
 }
 
 // validationProblem turns kin-openapi's errors into field errors in French.

@@ -8,47 +8,56 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/labstack/echo/v4"
 )
 
-// validateBoth validates req against the operation with and without the
-// security requirements, each on its own copy of the request.
-func validateBoth(t *testing.T, op *operation, req func() *http.Request) (full, unsecured error) {
-	t.Helper()
-	params := map[string]string{}
-	for _, m := range pathParam.FindAllStringSubmatch(op.Route.Path, -1) {
-		params[m[1]] = "1093112"
-	}
-	run := func(route *routers.Route) error {
-		return openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{
-			Request: req(), PathParams: params, Route: route, Options: validationOptions,
-		})
-	}
-	return run(op.Route), run(op.unsecured)
-}
-
-// Without its security requirements, which authenticate enforces, the
-// contract validation gives every operation the same answer, for requests
-// with and without a body.
-func TestUnsecuredValidationIsTheSame(t *testing.T) {
-	defineFormats()
+// contractOperations indexes the contract's operations, as the server does.
+func contractOperations(tb testing.TB) (*openapi3.T, map[string]*operation) {
+	tb.Helper()
 	spec, err := Spec()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	spec.Servers = nil
-	for key, op := range indexOperations(spec) {
-		if op.unsecured == nil {
-			t.Errorf("%s : schéma de sécurité non déclaré", key)
-			continue
+	return spec, mustIndex(tb, spec)
+}
+
+// mustIndex indexes the operations of spec, which must be a valid contract.
+func mustIndex(tb testing.TB, spec *openapi3.T) map[string]*operation {
+	tb.Helper()
+	ops, err := indexOperations(spec)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ops
+}
+
+// Requests are validated without the security requirements, which
+// authenticate enforces: the contract validation gives every operation the
+// same answer with kin-openapi's check of them, for requests with and
+// without a body.
+func TestUnsecuredValidationIsTheSame(t *testing.T) {
+	defineFormats()
+	_, ops := contractOperations(t)
+	for key, op := range ops {
+		if s := op.Route.Operation.Security; s == nil || len(*s) != 0 {
+			t.Fatalf("%s : validé avec des exigences de sécurité", key)
+		}
+		secured := *op.Route
+		secured.Operation = op.Route.PathItem.GetOperation(op.Route.Method)
+		params := map[string]string{}
+		for _, m := range pathParam.FindAllStringSubmatch(op.Route.Path, -1) {
+			params[m[1]] = "1093112"
 		}
 		path := pathParam.ReplaceAllString(op.Route.Path, "1093112")
 		for _, body := range []string{"", "{}", `{"x":1}`, "pas du JSON"} {
-			full, unsecured := validateBoth(t, op, func() *http.Request {
+			validate := func(route *routers.Route) error {
 				var r *http.Request
 				if body == "" {
 					r = httptest.NewRequest(op.Route.Method, path+"?page=0&x=1", nil)
@@ -56,8 +65,11 @@ func TestUnsecuredValidationIsTheSame(t *testing.T) {
 					r, _ = http.NewRequest(op.Route.Method, "http://espace.test"+path, bytes.NewReader([]byte(body)))
 					r.Header.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
 				}
-				return r
-			})
+				return openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{
+					Request: r, PathParams: params, Route: route, Options: validationOptions,
+				})
+			}
+			full, unsecured := validate(&secured), validate(op.Route)
 			if fmt.Sprint(full) != fmt.Sprint(unsecured) {
 				t.Errorf("%s, corps %q : %v avec la sécurité, %v sans", key, body, full, unsecured)
 			}
@@ -65,50 +77,58 @@ func TestUnsecuredValidationIsTheSame(t *testing.T) {
 	}
 }
 
+// A contract naming a security scheme it does not declare is refused when
+// the server starts: kin-openapi would refuse every request of the
+// operation.
+func TestUndeclaredSecuritySchemeRefusedAtStartup(t *testing.T) {
+	spec, _ := contractOperations(t)
+	for name := range spec.Components.SecuritySchemes {
+		delete(spec.Components.SecuritySchemes, name)
+	}
+	ops, err := indexOperations(spec)
+	if err == nil || ops != nil || !strings.Contains(err.Error(), "non déclaré") {
+		t.Fatalf("%v", err)
+	}
+	spec.Components = nil
+	if _, err := indexOperations(spec); err == nil {
+		t.Fatal("contrat sans composants accepté")
+	}
+}
+
 type unreadable struct{}
 
 func (unreadable) Read([]byte) (int, error) { return 0, errors.New("lecture impossible") }
 
-// The check of the security requirements is only skipped where it could
-// not refuse: a body it cannot read, sent to an operation that declares
-// none, and a scheme the contract does not declare are refused as before.
-func TestSecurityCheckSkippedOnlyWhereMoot(t *testing.T) {
+// A body that cannot be read is a 400 problem, whether the operation
+// declares a body or not; a readable body sent to an operation that
+// declares none is ignored.
+func TestUnreadableBodyIsRefused(t *testing.T) {
 	defineFormats()
-	serve := func(t *testing.T, s *Server, body io.Reader) int {
-		t.Helper()
-		e := echo.New()
-		e.HTTPErrorHandler = s.errorHandler
-		e.GET("/api/v1/dossiers", func(c echo.Context) error { return c.NoContent(http.StatusOK) }, s.validateRequest)
-		req := httptest.NewRequest(http.MethodGet, "/api/v1/dossiers?kind=cadastre", body)
+	_, ops := contractOperations(t)
+	s := &Server{ops: ops}
+	e := echo.New()
+	e.HTTPErrorHandler = s.errorHandler
+	ok := func(c echo.Context) error { return c.NoContent(http.StatusOK) }
+	e.GET("/api/v1/dossiers", ok, s.validateRequest)
+	e.PUT("/api/v1/me/password", ok, s.validateRequest)
+	serve := func(method, target string, body io.Reader) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, body)
+		req.Header.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, req)
-		return rec.Code
+		return rec
 	}
-	spec, err := Spec()
-	if err != nil {
-		t.Fatal(err)
+	if rec := serve(http.MethodGet, "/api/v1/dossiers?kind=cadastre", nil); rec.Code != http.StatusOK {
+		t.Fatalf("contrôle : %d", rec.Code)
 	}
-	spec.Servers = nil
-	s := &Server{ops: indexOperations(spec)}
-	if code := serve(t, s, nil); code != http.StatusOK {
-		t.Fatalf("contrôle : %d", code)
+	if rec := serve(http.MethodGet, "/api/v1/dossiers?kind=cadastre", strings.NewReader(`{"x":1}`)); rec.Code != http.StatusOK {
+		t.Errorf("corps lisible pour une opération sans corps : %d %s", rec.Code, rec.Body)
 	}
-	if code := serve(t, s, unreadable{}); code != http.StatusBadRequest {
-		t.Errorf("corps illisible pour une opération sans corps : %d", code)
-	}
-
-	// A contract whose bearer scheme is not declared: kin-openapi refuses
-	// every secured request, and still does.
-	spec, err = Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec.Servers = nil
-	for name := range spec.Components.SecuritySchemes {
-		delete(spec.Components.SecuritySchemes, name)
-	}
-	s = &Server{ops: indexOperations(spec)}
-	if code := serve(t, s, nil); code != http.StatusBadRequest {
-		t.Errorf("schéma non déclaré : %d", code)
+	for _, target := range []string{"GET /api/v1/dossiers?kind=cadastre", "PUT /api/v1/me/password"} {
+		method, path, _ := strings.Cut(target, " ")
+		rec := serve(method, path, unreadable{})
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"code":"validation_failed"`) {
+			t.Errorf("%s, corps illisible : %d %s", target, rec.Code, rec.Body)
+		}
 	}
 }

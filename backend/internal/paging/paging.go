@@ -2,6 +2,13 @@
 // (activity log, portal lists) and mapped once to the contract's pages.
 package paging
 
+// The contract's paging (its Page and PageSize parameters): the size of a
+// page when none is asked, and the largest that may be asked.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+)
+
 // Page is one page of a longer list: its items, where it is, and how many
 // items the whole list holds. A page past the end is empty but keeps the
 // totals, so a client can jump back to the last page.
