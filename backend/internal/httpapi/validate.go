@@ -150,10 +150,6 @@ var validationOptions = &openapi3filter.Options{
 	SkipSettingDefaults: true,
 }
 
-// inputs are kin-openapi's validation inputs, reused: its errors point back
-// to theirs, so each would otherwise be allocated.
-var inputs = sync.Pool{New: func() any { return new(openapi3filter.RequestValidationInput) }}
-
 // validateRequest checks parameters and body against the contract before any
 // handler runs; failures become 400 problems with one entry per field.
 func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
@@ -195,14 +191,8 @@ func (s *Server) validateRequest(next echo.HandlerFunc) echo.HandlerFunc {
 // contractProblem checks the request against the operation's route of the
 // contract: nil, or the problem to answer.
 func contractProblem(req *http.Request, route *routers.Route, params map[string]string) error {
-	input := inputs.Get().(*openapi3filter.RequestValidationInput)
-	defer func() {
-		*input = openapi3filter.RequestValidationInput{}
-		inputs.Put(input)
-	}()
-	*input = openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: validationOptions}
+	input := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: validationOptions}
 	if err := openapi3filter.ValidateRequest(req.Context(), input); err != nil {
-		// Read into a problem now: err points to the input, soon reused.
 		return validationProblem(err)
 	}
 	return nil
