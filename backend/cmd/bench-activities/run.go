@@ -15,6 +15,7 @@ import (
 
 	"espace/backend/cmd/internal/bench"
 	"espace/backend/internal/activity"
+	"espace/backend/internal/paging"
 	"espace/backend/internal/store"
 )
 
@@ -87,8 +88,8 @@ func run(ctx context.Context, o options) error {
 			if err := srv.call("GET", "/api/v1/activities?"+c.param, token, nil, &p); err != nil {
 				return err
 			}
-			if len(p.Items) != activity.DefaultPageSize {
-				return fmt.Errorf("%d lignes au lieu de %d", len(p.Items), activity.DefaultPageSize)
+			if len(p.Items) != paging.DefaultSize {
+				return fmt.Errorf("%d lignes au lieu de %d", len(p.Items), paging.DefaultSize)
 			}
 			return nil
 		}, func() error { return directList(ctx, db, c.q, c.page) })
@@ -209,7 +210,7 @@ func directList(ctx context.Context, db *sql.DB, q activity.Query, page int) err
 	if err := db.QueryRowContext(ctx, cq, cargs...).Scan(&total); err != nil {
 		return err
 	}
-	pq, pargs := dollars(activity.PageSQL(store.Postgres, q, activity.DefaultPageSize, int64(page-1)*activity.DefaultPageSize))
+	pq, pargs := dollars(activity.PageSQL(store.Postgres, q, paging.DefaultSize, int64(page-1)*paging.DefaultSize))
 	rows, err := db.QueryContext(ctx, pq, pargs...)
 	if err != nil {
 		return err
@@ -222,7 +223,7 @@ func directList(ctx context.Context, db *sql.DB, q activity.Query, page int) err
 		}
 		n++
 	}
-	if n != activity.DefaultPageSize {
+	if n != paging.DefaultSize {
 		return fmt.Errorf("SQL direct : %d lignes", n)
 	}
 	return rows.Err()

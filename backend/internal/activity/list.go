@@ -12,14 +12,10 @@ import (
 	"espace/backend/internal/store"
 )
 
-// Paging limits of the table.
-const (
-	DefaultPageSize = 10
-	MaxPageSize     = 100
-	// MaxAll caps « Afficher toutes les activités »: beyond it the browser
-	// would choke on the table, and the exports are the way to get everything.
-	MaxAll = 5000
-)
+// MaxAll caps « Afficher toutes les activités »: beyond it the browser would
+// choke on the table, and the exports are the way to get everything. Pages
+// otherwise take paging.DefaultSize and paging.MaxSize.
+const MaxAll = 5000
 
 // Service reads the log for the API: pages of the table, the values its
 // filters offer and the exports. The log copies each person's names at the
@@ -45,8 +41,8 @@ func (s *Service) List(ctx context.Context, q Query, page, pageSize int) (paging
 	if page < 1 {
 		fields = append(fields, apperr.Field("/page", "La page doit être au moins 1."))
 	}
-	if pageSize < 1 || pageSize > MaxPageSize {
-		fields = append(fields, apperr.Field("/pageSize", fmt.Sprintf("La taille de page doit être entre 1 et %d.", MaxPageSize)))
+	if pageSize < 1 || pageSize > paging.MaxSize {
+		fields = append(fields, apperr.Field("/pageSize", fmt.Sprintf("La taille de page doit être entre 1 et %d.", paging.MaxSize)))
 	}
 	if len(fields) > 0 {
 		return paging.Page[View]{}, apperr.Invalid(fields...)
