@@ -125,7 +125,7 @@ func TestCodesComeFromTheContractThroughConstructors(t *testing.T) {
 // ProblemCode is named by the backend.
 func TestEveryContractCodeIsEmitted(t *testing.T) {
 	codes := contractCodes(t)
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ const fuzzBoundary = "frontiere-de-fuzz"
 
 func newValidationRig(tb testing.TB) *validationRig {
 	tb.Helper()
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		tb.Fatal(err)
 	}

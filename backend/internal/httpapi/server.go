@@ -92,7 +92,7 @@ func New(db Pinger, svc Services, cfg Config) (*echo.Echo, error) {
 
 func newServer(db Pinger, svc Services, cfg Config) (*Server, error) {
 	defineFormats()
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		return nil, fmt.Errorf("contrat OpenAPI : %w", err)
 	}
@@ -181,4 +181,4 @@ func ipExtractor(trusted []string) (echo.IPExtractor, error) {
 }
 
 // Spec returns the contract, for tests.
-func Spec() (*openapi3.T, error) { return api.GetSwagger() }
+func Spec() (*openapi3.T, error) { return api.GetSpec() }
