@@ -6,6 +6,7 @@ import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { fullName } from "@/lib/auth/me";
+import { isIsoDate } from "@/lib/dates";
 import { requiredMatching, requiredUpTo } from "@/components/checks";
 import { useForm } from "@/components/use-form";
 import { useCreateDossier, type Dossier, type DossierKind } from "../api/create-dossier";
@@ -18,7 +19,6 @@ import { LiveStatus, LoadError } from "@/components/Feedback";
 import { SelectField } from "@/components/fields";
 
 const kinds: readonly DossierKind[] = ["cadastre", "arpentage"];
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Administration ▸ Ouvrir un dossier, for a surveyor (POST /api/v1/admin/dossiers). */
 export function OpenDossierPage() {
@@ -47,7 +47,7 @@ export function OpenDossierPage() {
         number: requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t),
         matricule: requiredMatching(matricule, matriculePattern, t("admin.invalidMatricule"), t),
         title: requiredUpTo(title, limits.title, t("admin.tooLong", { max: limits.title }), t),
-        closingDate: closingDate === "" || datePattern.test(closingDate) ? undefined : t("admin.invalidDate"),
+        closingDate: closingDate === "" || isIsoDate(closingDate) ? undefined : t("admin.invalidDate"),
       };
     },
     () =>
