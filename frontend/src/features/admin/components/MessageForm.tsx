@@ -2,7 +2,7 @@ import { useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { useForm } from "@/components/use-form";
 import type { FormErrors } from "@/lib/forms/use-form-errors";
 import type { NewMessageRequest } from "../api/post-dossier-message";

@@ -7,7 +7,7 @@ import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { fullName } from "@/lib/auth/me";
 import { isIsoDate } from "@/lib/dates";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { useForm } from "@/components/use-form";
 import { useCreateDossier, type Dossier, type DossierKind } from "../api/create-dossier";
 import { DossierNumberField } from "./DossierNumberField";

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { FormLayout } from "@/components/FormLayout";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { Loaded, LiveStatus } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
 import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";

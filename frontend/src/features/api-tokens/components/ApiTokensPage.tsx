@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { FormAlert } from "@/components/Messages";
-import { requiredUpTo } from "@/components/checks";
+import { requiredUpTo } from "@/lib/forms/validators";
 import { LiveSentence, Loaded } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
 import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
