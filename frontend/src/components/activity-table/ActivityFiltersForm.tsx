@@ -8,7 +8,7 @@ import { fullName } from "@/lib/auth/me";
 import { isIsoDate } from "@/lib/dates";
 import { emptyFilters, hasFilters, isDossierSearch, type ActivityFilters } from "./view";
 import { typeLabel } from "./labels";
-import { SelectField } from "./SelectField";
+import { SelectField } from "@/components/fields";
 
 interface Draft {
   from: string;
