@@ -11,7 +11,7 @@ import { useAddDelegate } from "../api/add-delegate";
 import type { Delegate } from "../api/list-delegates";
 import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/search-delegate-candidates";
 import { describeDelegationError, problemCode } from "../lib/errors";
-import { delegableServices } from "../lib/services";
+import { delegableServices } from "@/lib/auth/me";
 import { Dialog } from "@/components/Dialog";
 import { ReauthenticationDialog } from "./ReauthenticationDialog";
 import { ScopeFields, useScope } from "./ScopeFields";

@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
 import { quebecDay } from "@/lib/dates";
-import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
+import { allServices } from "@/test/fixtures";
+import { edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 import { signedInForEachTest } from "@/test/session";
 

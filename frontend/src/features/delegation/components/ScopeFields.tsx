@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { isIsoDate, quebecDay } from "@/lib/dates";
-import { delegableServices, latestEndsOn, serviceLabelKey, type DelegableService } from "../lib/services";
+import { delegableServices, type DelegableService } from "@/lib/auth/me";
+import { latestEndsOn, serviceLabelKey } from "../lib/services";
 
 /** Client-side errors of the scope, keyed by field. */
 type ScopeErrors = { services?: string; endsOn?: string };

@@ -2,8 +2,6 @@ import type { MessageKey } from "@/i18n";
 import { quebecDay } from "@/lib/dates";
 import { delegableServices, type DelegableService } from "@/lib/auth/me";
 
-export { delegableServices, type DelegableService };
-
 export function serviceLabelKey(service: DelegableService): MessageKey {
   return `delegation.service.${service}`;
 }
