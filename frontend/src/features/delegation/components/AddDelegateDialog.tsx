@@ -53,7 +53,6 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
     if (search.isPending) return;
     const problem = by === "username" ? check.username(value, t) : check.email(value, t);
     if (!errors.validate({ value: problem })) return;
-    errors.clear();
     setAddError(null);
     setProgress(null);
     search.mutate({ by, value: value.trim() }, { onError: errors.showError });

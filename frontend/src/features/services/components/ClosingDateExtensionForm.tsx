@@ -53,7 +53,6 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
       check.required(motive, t) ??
       (motive.length < 3 || motive.length > 500 ? t("services.extension.reasonLength") : undefined);
     if (!errors.validate({ newClosingDate: dateError, reason: reasonError })) return;
-    errors.clear();
     extend.mutate(
       { newClosingDate: date, reason: motive },
       {
