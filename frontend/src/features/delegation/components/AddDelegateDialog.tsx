@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { ChangePasswordForm } from "@/components/ChangePasswordForm";
 import { FormAlert, Notice } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
-import { ProgressStatus } from "@/components/Feedback";
+import { LiveSentence } from "@/components/Feedback";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -210,7 +210,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
 
       {candidate && <ScopeFields {...scope.fields} />}
 
-      <ProgressStatus text={progress} />
+      <LiveSentence text={progress} tone="info" />
       <FormAlert message={addError} />
       <div className="form__actions">
         <button
