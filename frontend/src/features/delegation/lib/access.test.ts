@@ -47,10 +47,7 @@ describe("who sees which Délégation sub-tab", () => {
     expect(maySelectDelegant(ended)).toBe(true);
     expect(maySelectDelegant(ended, [])).toBe(true);
     expect(visibleTabs(ended)).toEqual(["selection", "activities"]);
-    expect(visibleTabs({ ...ended, surveyor: { matricule: "5004" } })).toEqual([
-      "selection",
-      "activities",
-    ]);
+    expect(visibleTabs({ ...ended, surveyor: { matricule: "5004" } })).toEqual(["selection", "activities"]);
   });
 
   it("takes the API's word when /me says the delegation did not end", () => {
