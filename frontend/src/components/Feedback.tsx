@@ -3,39 +3,36 @@ import { useI18n } from "@/i18n";
 import { describeError } from "@/lib/api/errors";
 import { Loading } from "./Loading";
 
+/** A result (success) or a step of a longer task such as « Vérification… » (info). */
+type Tone = "success" | "info";
+
 /**
  * A polite live region that stays in the page, so that a result put in it later (after a form
  * was sent or a dialog closed) is announced.
  */
-export function LiveStatus({ children }: { children: ReactNode }) {
+export function LiveStatus({ children, tone = "success" }: { children: ReactNode; tone?: Tone }) {
   return (
-    <div role="status" aria-atomic="true" className={children ? "alert alert--success" : "alert-region"}>
+    <div role="status" aria-atomic="true" className={children ? `alert alert--${tone}` : "alert-region"}>
       {children}
     </div>
   );
 }
 
 /** LiveStatus holding one sentence, or nothing. */
-export function LiveSentence({ text }: { text: string | null }) {
-  return <LiveStatus>{text && <p>{text}</p>}</LiveStatus>;
+export function LiveSentence({ text, tone }: { text: string | null; tone?: Tone }) {
+  return <LiveStatus tone={tone}>{text && <p>{text}</p>}</LiveStatus>;
 }
 
-/** A step of a longer task (e.g. « Vérification… »), announced politely; the region stays in the page. */
-export function ProgressStatus({ text }: { text: string | null }) {
-  return (
-    <div role="status" className={text ? "alert alert--info" : "alert-region"}>
-      {text && <p>{text}</p>}
-    </div>
-  );
-}
-
-/** Something that could not be loaded (title says what), why, and a way to ask again. */
-export function LoadError({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+/**
+ * Something that could not be loaded (title says what, when the page does not already), why,
+ * and a way to ask again.
+ */
+export function LoadError({ title, error, onRetry }: { title?: string; error: unknown; onRetry: () => void }) {
   const { t, locale } = useI18n();
   const message = describeError(error, t, locale);
   return (
     <div role="alert" className="alert alert--error">
-      <p>{title}</p>
+      {title && <p>{title}</p>}
       <p lang={message.lang}>{message.text}</p>
       <button type="button" className="button button--secondary" onClick={onRetry}>
         {t("portal.retry")}

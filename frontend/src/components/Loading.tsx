@@ -1,11 +1,12 @@
 import { useI18n } from "@/i18n";
 
-export function Loading() {
+/** A spinner and what is loading (« Chargement en cours… » unless told). */
+export function Loading({ text }: { text?: string }) {
   const { t } = useI18n();
   return (
     <div className="loading" role="status">
       <span className="loading__spinner" aria-hidden="true" />
-      {t("app.loading")}
+      {text ?? t("app.loading")}
     </div>
   );
 }

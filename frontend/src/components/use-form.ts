@@ -21,10 +21,16 @@ export interface Form<F extends string> {
   /** Empties the named fields (all of them when none is named), e.g. after a successful call. */
   reset: (...names: F[]) => void;
   /**
-   * The form's onSubmit: ignored while a call is in flight, then the client-side checks (their
-   * errors are shown and focus moves to the first invalid field), then send.
+   * The form's onSubmit: ignored while a call is in flight, then start (e.g. hiding the previous
+   * call's result; check stays free of side effects), then the client-side checks (their errors
+   * are shown and focus moves to the first invalid field), then send.
    */
-  onSubmit: (pending: boolean, check: () => Checks<F>, send: () => void) => (event: FormEvent<HTMLFormElement>) => void;
+  onSubmit: (
+    pending: boolean,
+    check: () => Checks<F>,
+    send: () => void,
+    start?: () => void,
+  ) => (event: FormEvent<HTMLFormElement>) => void;
 }
 
 /**
@@ -54,9 +60,10 @@ export function useForm<F extends string>(
         for (const name of names.length > 0 ? names : (Object.keys(prev) as F[])) next[name] = "";
         return next;
       }),
-    onSubmit: (pending, check, send) => (event) => {
+    onSubmit: (pending, check, send, start) => (event) => {
       event.preventDefault();
       if (pending) return;
+      start?.();
       if (errors.validate(check())) send();
     },
   };

@@ -11,7 +11,6 @@ export const adminEn: Record<keyof typeof adminFr, string> = {
   "admin.nav.journal": "Administration log",
   "admin.adminOnly": "The Administration tab is reserved for the ministry's administrators.",
   "admin.loadError": "Unable to retrieve the list of land surveyors.",
-  "admin.retry": "Try again",
   "admin.invalidMatricule": "Enter a licence number of 1 to 6 digits (for example 5003).",
   "admin.invalidDossierNumber": "Enter a file number of 7 digits (for example 1096429).",
   "admin.invalidDate": "Enter a date in the YYYY-MM-DD format (for example 2027-03-31).",

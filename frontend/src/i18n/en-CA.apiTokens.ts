@@ -40,6 +40,5 @@ export const apiTokensEn: Record<keyof typeof apiTokensFr, string> = {
   "apiTokens.revoke.cancel": "Cancel",
   "apiTokens.revoked": "The token “{name}” was revoked.",
   "apiTokens.loadError": "Your API tokens could not be loaded.",
-  "apiTokens.retry": "Try again",
   "problem.api_token_not_allowed": "This operation is not allowed with an API token: sign in with your password.",
 };

@@ -8,7 +8,6 @@ export const delegationEn: Record<keyof typeof delegationFr, string> = {
   "delegation.tab.selection": "Selection of a delegating surveyor",
   "delegation.tab.activities": "Activity tracking",
   "delegation.loadError": "Unable to get the delegation information.",
-  "delegation.retry": "Try again",
 
   "delegation.delegates.title": "Delegate management",
   "delegation.delegates.intro":

@@ -9,7 +9,6 @@ export const adminFr = {
   "admin.nav.journal": "Journal d'administration",
   "admin.adminOnly": "L'onglet Administration est réservé aux administrateurs du ministère.",
   "admin.loadError": "Impossible d'obtenir la liste des arpenteurs-géomètres.",
-  "admin.retry": "Réessayer",
   "admin.invalidMatricule": "Entrez un matricule de 1 à 6 chiffres (par exemple 5003).",
   "admin.invalidDossierNumber": "Entrez un numéro de dossier de 7 chiffres (par exemple 1096429).",
   "admin.invalidDate": "Entrez une date au format AAAA-MM-JJ (par exemple 2027-03-31).",

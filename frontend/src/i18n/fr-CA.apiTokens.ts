@@ -39,7 +39,6 @@ export const apiTokensFr = {
   "apiTokens.revoke.cancel": "Annuler",
   "apiTokens.revoked": "Le jeton « {name} » a été révoqué.",
   "apiTokens.loadError": "Impossible d'obtenir vos jetons d'intégration.",
-  "apiTokens.retry": "Réessayer",
   "problem.api_token_not_allowed":
     "Cette opération n'est pas permise avec un jeton d'intégration : connectez-vous avec votre mot de passe.",
 } as const satisfies Record<string, string>;

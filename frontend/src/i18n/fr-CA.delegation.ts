@@ -6,7 +6,6 @@ export const delegationFr = {
   "delegation.tab.selection": "Sélection d'un délégant",
   "delegation.tab.activities": "Suivi des activités",
   "delegation.loadError": "Impossible d'obtenir les renseignements de délégation.",
-  "delegation.retry": "Réessayer",
 
   "delegation.delegates.title": "Gestion des délégataires",
   "delegation.delegates.intro":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, quebecDay } from "./dates";
+import { formatDate, formatDateTime, isIsoDate, quebecDay } from "./dates";
 
 describe("formatDate", () => {
   it("writes dates the Québec way, in Québec's time zone", () => {
@@ -53,5 +53,22 @@ describe("quebecDay", () => {
     expect(quebecDay(now)).toBe("2026-11-29");
     expect(quebecDay(now, { months: 12 })).toBe("2027-11-29");
     expect(quebecDay(now, { days: 30 })).toBe("2026-12-29");
+  });
+});
+
+describe("isIsoDate", () => {
+  it("accepts a real calendar day written YYYY-MM-DD", () => {
+    expect(isIsoDate("2020-10-14")).toBe(true);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+  });
+
+  it("refuses other writings and days that do not exist", () => {
+    expect(isIsoDate("2020-10-4")).toBe(false);
+    expect(isIsoDate("14/10/2020")).toBe(false);
+    expect(isIsoDate("2020-10-14T00:00")).toBe(false);
+    expect(isIsoDate("")).toBe(false);
+    expect(isIsoDate("2026-02-30")).toBe(false);
+    expect(isIsoDate("2027-02-29")).toBe(false);
+    expect(isIsoDate("2020-13-01")).toBe(false);
   });
 });

@@ -37,6 +37,16 @@ export function formatDateTime(iso: string): string {
 }
 
 /**
+ * Whether a value is a real calendar day written YYYY-MM-DD (2020-10-14): 2026-02-30 is not.
+ * Date inputs only ever give such a day; a hand-edited URL or a typed value may not.
+ */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
  * Today in Québec, plus months and days, as YYYY-MM-DD: the value or a bound of a date input
  * (the closing date of a dossier, the expiry of an API token).
  */

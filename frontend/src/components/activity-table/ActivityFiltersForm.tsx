@@ -5,9 +5,10 @@ import { useI18n } from "@/i18n";
 import type { ActivityFilterValues } from "./types";
 import type { ActivityType, PersonRef } from "./types";
 import { fullName } from "@/lib/auth/me";
-import { emptyFilters, hasFilters, isDossierSearch, isIsoDate, type ActivityFilters } from "./view";
+import { isIsoDate } from "@/lib/dates";
+import { emptyFilters, hasFilters, isDossierSearch, type ActivityFilters } from "./view";
 import { typeLabel } from "./labels";
-import { SelectField } from "./SelectField";
+import { SelectField } from "@/components/fields";
 
 interface Draft {
   from: string;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useI18n } from "@/i18n";
 import { pageSizes } from "./view";
 import { pluralKey } from "./labels";
-import { SelectField } from "./SelectField";
+import { SelectField } from "@/components/fields";
 
 interface Props {
   page: number;

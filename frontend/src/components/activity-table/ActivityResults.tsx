@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from "react";
+import { Loading } from "@/components/Loading";
 import { FormAlert } from "@/components/Messages";
 import { useI18n } from "@/i18n";
 import { ActivityPagination } from "./ActivityPagination";
@@ -86,10 +87,7 @@ export function ActivityResults({ view, setView, activities, caption, pagination
           )}
         </>
       ) : activities.isPending ? (
-        <div className="loading" role="status">
-          <span className="loading__spinner" aria-hidden="true" />
-          {t("activity.table.loading")}
-        </div>
+        <Loading text={t("activity.table.loading")} />
       ) : null}
       {activities.isError && view.all && (
         <p>

@@ -3,6 +3,7 @@
  * the back button or a shared link show the same view, and its mapping to the API queries.
  * The URL uses the API's own parameter names; defaults are left out.
  */
+import { isIsoDate } from "@/lib/dates";
 import type { ExportActivitiesQuery, ExportFormat } from "./types";
 import type { ActivityOrder, ActivitySort, ActivityType, ListActivitiesQuery } from "./types";
 
@@ -89,16 +90,8 @@ export function isActivityType(
   return (types as readonly string[]).includes(value);
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dossierPattern = /^[0-9]{1,7}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A real calendar day written 2020-10-14. */
-export function isIsoDate(value: string): boolean {
-  if (!datePattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 export function isDossierSearch(value: string): boolean {
   return dossierPattern.test(value);

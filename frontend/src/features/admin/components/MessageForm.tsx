@@ -2,7 +2,7 @@ import { useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { useForm } from "@/components/use-form";
 import type { FormErrors } from "@/lib/forms/use-form-errors";
 import type { NewMessageRequest } from "../api/post-dossier-message";
@@ -42,16 +42,13 @@ export function MessageForm({ dossierNumber, forDossier, submitLabel, pending, s
 
   const submit = form.onSubmit(
     pending,
-    () => {
-      setStatus(null);
-      return {
-        number: forDossier
-          ? requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t)
-          : undefined,
-        subject: requiredUpTo(subject, limits.subject, t("admin.tooLong", { max: limits.subject }), t),
-        body: requiredUpTo(body, limits.body, t("admin.tooLong", { max: limits.body }), t),
-      };
-    },
+    () => ({
+      number: forDossier
+        ? requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t)
+        : undefined,
+      subject: requiredUpTo(subject, limits.subject, t("admin.tooLong", { max: limits.subject }), t),
+      body: requiredUpTo(body, limits.body, t("admin.tooLong", { max: limits.body }), t),
+    }),
     () =>
       send(
         { number, message: { subject, body } },
@@ -63,6 +60,7 @@ export function MessageForm({ dossierNumber, forDossier, submitLabel, pending, s
           },
         },
       ),
+    () => setStatus(null),
   );
 
   return (

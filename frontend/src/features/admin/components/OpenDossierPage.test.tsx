@@ -65,6 +65,11 @@ describe("Administration ▸ Ouvrir un dossier", { timeout: 30_000 }, () => {
       title: "Lot 1 234 567, Sherbrooke",
       closingDate: "2027-03-31",
     });
+
+    // A new attempt hides the announcement, even one the client-side checks stop.
+    await user.click(screen.getByRole("button", { name: "Ouvrir le dossier" }));
+    expect(await screen.findAllByText("Ce champ est obligatoire.")).not.toHaveLength(0);
+    expect(screen.queryByText("Le dossier 1099001 est ouvert pour Claire Lavoie (5001).")).not.toBeInTheDocument();
   });
 
   it("leaves the closing date out when it is empty and shows the API's error on the number", async () => {

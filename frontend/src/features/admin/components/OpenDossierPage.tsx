@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { FormLayout } from "@/components/FormLayout";
 import { Loading } from "@/components/Loading";
@@ -6,9 +5,10 @@ import { Page } from "@/components/Page";
 import { TextField } from "@/components/TextField";
 import { useI18n } from "@/i18n";
 import { fullName } from "@/lib/auth/me";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { isIsoDate } from "@/lib/dates";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { useForm } from "@/components/use-form";
-import { useCreateDossier, type Dossier, type DossierKind } from "../api/create-dossier";
+import { useCreateDossier, type DossierKind } from "../api/create-dossier";
 import { DossierNumberField } from "./DossierNumberField";
 import { MatriculeField } from "./MatriculeField";
 import { useSurveyors } from "../api/list-surveyors";
@@ -18,7 +18,6 @@ import { LiveStatus, LoadError } from "@/components/Feedback";
 import { SelectField } from "@/components/fields";
 
 const kinds: readonly DossierKind[] = ["cadastre", "arpentage"];
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Administration ▸ Ouvrir un dossier, for a surveyor (POST /api/v1/admin/dossiers). */
 export function OpenDossierPage() {
@@ -32,8 +31,8 @@ export function OpenDossierPage() {
     title: "",
     closingDate: "",
   });
-  const [opened, setOpened] = useState<Dossier | null>(null);
   const create = useCreateDossier();
+  const opened = create.data;
   const number = form.values.number.trim();
   const title = form.values.title.trim();
   const { matricule, closingDate } = form.values;
@@ -41,26 +40,22 @@ export function OpenDossierPage() {
 
   const submit = form.onSubmit(
     create.isPending,
-    () => {
-      setOpened(null);
-      return {
-        number: requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t),
-        matricule: requiredMatching(matricule, matriculePattern, t("admin.invalidMatricule"), t),
-        title: requiredUpTo(title, limits.title, t("admin.tooLong", { max: limits.title }), t),
-        closingDate: closingDate === "" || datePattern.test(closingDate) ? undefined : t("admin.invalidDate"),
-      };
-    },
+    () => ({
+      number: requiredMatching(number, dossierNumberPattern, t("admin.invalidDossierNumber"), t),
+      matricule: requiredMatching(matricule, matriculePattern, t("admin.invalidMatricule"), t),
+      title: requiredUpTo(title, limits.title, t("admin.tooLong", { max: limits.title }), t),
+      closingDate: closingDate === "" || isIsoDate(closingDate) ? undefined : t("admin.invalidDate"),
+    }),
     () =>
       create.mutate(
         { number, kind, matricule, title, ...(closingDate === "" ? {} : { closingDate }) },
         {
           onError: form.errors.showError,
-          onSuccess: (dossier) => {
-            form.reset("number", "title", "closingDate");
-            setOpened(dossier);
-          },
+          onSuccess: () => form.reset("number", "title", "closingDate"),
         },
       ),
+    // A new attempt hides the previous dossier's announcement.
+    create.reset,
   );
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { FormLayout } from "@/components/FormLayout";
-import { requiredMatching, requiredUpTo } from "@/components/checks";
+import { requiredMatching, requiredUpTo } from "@/lib/forms/validators";
 import { Loaded, LiveStatus } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
 import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
@@ -35,31 +35,27 @@ function GrantSurveyorForm() {
   const { t } = useI18n();
   const headingId = useId();
   const form = useForm({ username: "", matricule: "" });
-  const [granted, setGranted] = useState<Surveyor | null>(null);
   const grant = useGrantSurveyor();
+  const granted = grant.data;
   const username = form.values.username.trim();
   const matricule = form.values.matricule.trim();
 
   const submit = form.onSubmit(
     grant.isPending,
-    () => {
-      setGranted(null);
-      return {
-        username: requiredUpTo(username, limits.username, t("admin.tooLong", { max: limits.username }), t),
-        matricule: requiredMatching(matricule, matriculePattern, t("admin.invalidMatricule"), t),
-      };
-    },
+    () => ({
+      username: requiredUpTo(username, limits.username, t("admin.tooLong", { max: limits.username }), t),
+      matricule: requiredMatching(matricule, matriculePattern, t("admin.invalidMatricule"), t),
+    }),
     () =>
       grant.mutate(
         { username, matricule },
         {
           onError: form.errors.showError,
-          onSuccess: (surveyor) => {
-            form.reset();
-            setGranted(surveyor);
-          },
+          onSuccess: () => form.reset(),
         },
       ),
+    // A new attempt hides the previous grant's announcement.
+    grant.reset,
   );
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { FormLayout } from "@/components/FormLayout";
 import { FormAlert } from "@/components/Messages";
-import { requiredUpTo } from "@/components/checks";
+import { requiredUpTo } from "@/lib/forms/validators";
 import { LiveSentence, Loaded } from "@/components/Feedback";
 import { EmptyRow, RowAction, TableHead } from "@/components/DataTable";
 import { ConfirmationDialog, useConfirmation } from "@/components/Confirmation";
@@ -12,10 +12,8 @@ import { useI18n } from "@/i18n";
 import { useCreateApiToken, type NewApiToken } from "../api/create-api-token";
 import { useApiTokens, type ApiToken } from "../api/list-api-tokens";
 import { useRevokeApiToken } from "../api/revoke-api-token";
-import { formatDate, formatDateTime, quebecDay } from "@/lib/dates";
+import { formatDate, formatDateTime, isIsoDate, quebecDay } from "@/lib/dates";
 import "./api-tokens.css";
-
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Route /jetons-integration: the user's API tokens for their office software (SPEC §14). */
 export function ApiTokensPage() {
@@ -128,7 +126,7 @@ function CreateForm({ onCreated }: { onCreated: (token: NewApiToken) => void }) 
 
   function checkDate(value: string): string | undefined {
     if (value.trim() === "") return t("form.required");
-    if (!datePattern.test(value)) return t("apiTokens.create.dateInvalid");
+    if (!isIsoDate(value)) return t("apiTokens.create.dateInvalid");
     if (value < min || value > max) return t("apiTokens.create.dateRange", { min, max });
     return undefined;
   }

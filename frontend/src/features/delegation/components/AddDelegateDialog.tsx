@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { ChangePasswordForm } from "@/components/ChangePasswordForm";
 import { FormAlert, Notice } from "@/components/Messages";
 import { TextField } from "@/components/TextField";
-import { ProgressStatus } from "@/components/Feedback";
+import { LiveSentence } from "@/components/Feedback";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { useFormErrors } from "@/lib/forms/use-form-errors";
@@ -11,7 +11,7 @@ import { useAddDelegate } from "../api/add-delegate";
 import type { Delegate } from "../api/list-delegates";
 import { useSearchDelegateCandidate, type DelegateCandidate } from "../api/search-delegate-candidates";
 import { describeDelegationError, problemCode } from "../lib/errors";
-import { delegableServices } from "../lib/services";
+import { delegableServices } from "@/lib/auth/me";
 import { Dialog } from "@/components/Dialog";
 import { ReauthenticationDialog } from "./ReauthenticationDialog";
 import { ScopeFields, useScope } from "./ScopeFields";
@@ -53,7 +53,6 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
     if (search.isPending) return;
     const problem = by === "username" ? check.username(value, t) : check.email(value, t);
     if (!errors.validate({ value: problem })) return;
-    errors.clear();
     setAddError(null);
     setProgress(null);
     search.mutate({ by, value: value.trim() }, { onError: errors.showError });
@@ -211,7 +210,7 @@ export function AddDelegateDialog({ onAdded, onClose }: AddDelegateDialogProps) 
 
       {candidate && <ScopeFields {...scope.fields} />}
 
-      <ProgressStatus text={progress} />
+      <LiveSentence text={progress} tone="info" />
       <FormAlert message={addError} />
       <div className="form__actions">
         <button

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
-import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
+import { allServices } from "@/test/fixtures";
+import { edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 import { signedInForEachTest } from "@/test/session";
 

@@ -2,8 +2,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { callsTo, json, mockApi, problem } from "@/test/api-mock";
-import { allServices, edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
-import { quebecToday } from "../lib/services";
+import { quebecDay } from "@/lib/dates";
+import { allServices } from "@/test/fixtures";
+import { edithCandidate, edithDelegate, ids, marie } from "../test/api-mock";
 import { renderDelegation } from "../test/render";
 import { signedInForEachTest } from "@/test/session";
 
@@ -11,7 +12,7 @@ const path = "/delegation/gestion-des-delegataires";
 
 /** A date a few months ahead, within the three years the API accepts. */
 function later(months: number): string {
-  const [y, m] = quebecToday().split("-").map(Number) as [number, number];
+  const [y, m] = quebecDay().split("-").map(Number) as [number, number];
   const date = new Date(Date.UTC(y, m - 1 + months, 15));
   return date.toISOString().slice(0, 10);
 }

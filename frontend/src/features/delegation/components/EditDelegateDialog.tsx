@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/Messages";
-import { ProgressStatus } from "@/components/Feedback";
+import { LiveSentence } from "@/components/Feedback";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
 import { fullName } from "@/lib/auth/me";
@@ -91,7 +91,7 @@ export function EditDelegateDialog({ delegate, onSaved, onClose }: EditDelegateD
       >
         <p id={introId}>{t("delegation.edit.intro")}</p>
         <ScopeFields {...scope.fields} />
-        <ProgressStatus text={progress} />
+        <LiveSentence text={progress} tone="info" />
         <FormAlert message={error} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" aria-busy={update.isPending || undefined}>

@@ -1,7 +1,9 @@
 import { useId, useState } from "react";
 import { useI18n } from "@/i18n";
 import type { DisplayMessage } from "@/lib/api/errors";
-import { delegableServices, latestEndsOn, quebecToday, serviceLabelKey, type DelegableService } from "../lib/services";
+import { isIsoDate, quebecDay } from "@/lib/dates";
+import { delegableServices, type DelegableService } from "@/lib/auth/me";
+import { latestEndsOn, serviceLabelKey } from "../lib/services";
 
 /** Client-side errors of the scope, keyed by field. */
 type ScopeErrors = { services?: string; endsOn?: string };
@@ -103,7 +105,7 @@ export function ScopeFields({ services, onServicesChange, endsOn, onEndsOnChange
           name="endsOn"
           type="date"
           className="field__input delegation-scope__date"
-          min={quebecToday()}
+          min={quebecDay()}
           max={latestEndsOn()}
           value={endsOn}
           aria-invalid={endsOnError ? true : undefined}
@@ -123,7 +125,7 @@ export function checkScope(
 ): { services?: string; endsOn?: string } {
   const out: { services?: string; endsOn?: string } = {};
   if (services.length === 0) out.services = t("delegation.scope.noService");
-  if (endsOn !== "" && (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn) || endsOn < quebecToday() || endsOn > latestEndsOn())) {
+  if (endsOn !== "" && (!isIsoDate(endsOn) || endsOn < quebecDay() || endsOn > latestEndsOn())) {
     out.endsOn = t("delegation.scope.badDate");
   }
   return out;

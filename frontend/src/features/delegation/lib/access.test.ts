@@ -24,21 +24,21 @@ const nobody: Me = base;
 describe("who sees which Délégation sub-tab", () => {
   it("gives all three to a surveyor acting for themself", () => {
     expect(actsForSelf(surveyorSelf)).toBe(true);
-    expect(visibleTabs(surveyorSelf, undefined)).toEqual(["delegates", "selection", "activities"]);
+    expect(visibleTabs(surveyorSelf)).toEqual(["delegates", "selection", "activities"]);
   });
 
   it("keeps Gestion des délégataires from a surveyor acting for someone else", () => {
     expect(actsForSelf(surveyorForOther)).toBe(false);
-    expect(visibleTabs(surveyorForOther, undefined)).toEqual(["selection", "activities"]);
+    expect(visibleTabs(surveyorForOther)).toEqual(["selection", "activities"]);
   });
 
   it("gives Sélection d'un délégant to a délégataire, chosen or not", () => {
-    expect(visibleTabs(delegate, undefined)).toEqual(["selection", "activities"]);
-    expect(visibleTabs(mustSelect, undefined)).toEqual(["selection", "activities"]);
+    expect(visibleTabs(delegate)).toEqual(["selection", "activities"]);
+    expect(visibleTabs(mustSelect)).toEqual(["selection", "activities"]);
   });
 
   it("gives only Suivi des activités to a user nobody delegated to", () => {
-    expect(visibleTabs(nobody, [])).toEqual(["activities"]);
+    expect(visibleTabs(nobody)).toEqual(["activities"]);
     expect(maySelectDelegant(nobody, [])).toBe(false);
   });
 
@@ -47,10 +47,7 @@ describe("who sees which Délégation sub-tab", () => {
     expect(maySelectDelegant(ended)).toBe(true);
     expect(maySelectDelegant(ended, [])).toBe(true);
     expect(visibleTabs(ended)).toEqual(["selection", "activities"]);
-    expect(visibleTabs({ ...ended, surveyor: { matricule: "5004" } }, [{ self: true }])).toEqual([
-      "selection",
-      "activities",
-    ]);
+    expect(visibleTabs({ ...ended, surveyor: { matricule: "5004" } })).toEqual(["selection", "activities"]);
   });
 
   it("takes the API's word when /me says the delegation did not end", () => {

@@ -23,10 +23,10 @@ export function maySelectDelegant(me: Me, delegants?: readonly DelegantLike[]): 
 export type DelegationTab = "delegates" | "selection" | "activities";
 
 /** The sub-tabs of Délégation this user may use, in the guide's order. */
-export function visibleTabs(me: Me, delegants?: readonly DelegantLike[]): DelegationTab[] {
+export function visibleTabs(me: Me): DelegationTab[] {
   const tabs: DelegationTab[] = [];
   if (actsForSelf(me)) tabs.push("delegates");
-  if (maySelectDelegant(me, delegants)) tabs.push("selection");
+  if (maySelectDelegant(me)) tabs.push("selection");
   tabs.push("activities");
   return tabs;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { grantsAll, latestEndsOn, quebecToday, sortServices } from "./services";
+import { quebecDay } from "@/lib/dates";
+import { grantsAll, latestEndsOn, sortServices } from "./services";
 
 describe("services and end dates (§11)", () => {
   it("takes today's date in Québec, not in UTC", () => {
     // 2026-11-30 03:30 UTC is still 2026-11-29 22:30 in Québec.
-    expect(quebecToday(new Date("2026-11-30T03:30:00Z"))).toBe("2026-11-29");
-    expect(quebecToday(new Date("2026-11-30T05:00:00Z"))).toBe("2026-11-30");
+    expect(quebecDay(new Date("2026-11-30T03:30:00Z"))).toBe("2026-11-29");
+    expect(quebecDay(new Date("2026-11-30T05:00:00Z"))).toBe("2026-11-30");
   });
 
   it("allows an end date up to three years ahead", () => {

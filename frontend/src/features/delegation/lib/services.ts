@@ -1,7 +1,6 @@
 import type { MessageKey } from "@/i18n";
+import { quebecDay } from "@/lib/dates";
 import { delegableServices, type DelegableService } from "@/lib/auth/me";
-
-export { delegableServices, type DelegableService };
 
 export function serviceLabelKey(service: DelegableService): MessageKey {
   return `delegation.service.${service}`;
@@ -17,19 +16,10 @@ export function grantsAll(services: readonly DelegableService[]): boolean {
   return delegableServices.every((s) => services.includes(s));
 }
 
-/** Today's date in Québec (YYYY-MM-DD), the earliest end date the API accepts. */
-export function quebecToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Toronto",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
-/** The latest end date the API accepts: three years after today (SPEC §11). */
+/**
+ * The latest end date the API accepts: three years after today in Québec (SPEC §11); the
+ * earliest is today, quebecDay().
+ */
 export function latestEndsOn(now: Date = new Date()): string {
-  const [y, m, d] = quebecToday(now).split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y + 3, m - 1, d));
-  return date.toISOString().slice(0, 10);
+  return quebecDay(now, { months: 36 });
 }

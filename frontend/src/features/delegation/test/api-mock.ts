@@ -3,8 +3,6 @@ import { json } from "@/test/api-mock";
 import { testTokens } from "@/test/session";
 import { allServices, delegantOf, meOf, type Person, type Schema } from "@/test/fixtures";
 
-export { allServices };
-
 const marieId = "5b0c7a1e-0000-4000-8000-000000005004";
 const edithId = "5b0c7a1e-0000-4000-8000-00000000e001";
 const claireId = "5b0c7a1e-0000-4000-8000-000000005001";

@@ -1,7 +1,8 @@
 import { Link } from "react-router";
+import { LoadError } from "@/components/Feedback";
 import { Notice } from "@/components/Messages";
 import { useI18n } from "@/i18n";
-import { ApiError, describeError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import type { ProblemCode } from "@/lib/api/problem";
 import { delegantSelectionPath } from "../lib/paths";
 
@@ -51,16 +52,7 @@ export function AccessNotice({ refusal }: { refusal: AccessRefusal }) {
  * way to try again.
  */
 export function QueryProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t, locale } = useI18n();
   const refusal = accessRefusalOf(error);
   if (refusal) return <AccessNotice refusal={refusal} />;
-  const message = describeError(error, t, locale);
-  return (
-    <div role="alert" className="alert alert--error">
-      <p lang={message.lang}>{message.text}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        {t("portal.retry")}
-      </button>
-    </div>
-  );
+  return <LoadError error={error} onRetry={onRetry} />;
 }

@@ -6,7 +6,7 @@ import { useFormErrors } from "@/lib/forms/use-form-errors";
 import * as check from "@/lib/forms/validators";
 import { useExtendClosingDate, type ClosingDateExtension } from "../api/extend-closing-date";
 import type { Dossier } from "../api/list-dossiers";
-import { quebecDay } from "@/lib/dates";
+import { isIsoDate, quebecDay } from "@/lib/dates";
 import { TextAreaField } from "@/components/fields";
 import { FormLayout } from "@/components/FormLayout";
 
@@ -17,12 +17,6 @@ function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Prolongement de la date de fermeture: a later date and a reason (3 to 500 characters). */
@@ -48,7 +42,7 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
     const motive = reason.trim();
     const dateError =
       check.required(date, t) ??
-      (!isCalendarDate(date)
+      (!isIsoDate(date)
         ? t("services.extension.invalidDate")
         : date <= today
           ? t("services.extension.dateNotFuture")
@@ -59,7 +53,6 @@ export function ClosingDateExtensionForm({ dossier }: { dossier: Dossier }) {
       check.required(motive, t) ??
       (motive.length < 3 || motive.length > 500 ? t("services.extension.reasonLength") : undefined);
     if (!errors.validate({ newClosingDate: dateError, reason: reasonError })) return;
-    errors.clear();
     extend.mutate(
       { newClosingDate: date, reason: motive },
       {

@@ -38,7 +38,6 @@ export function DmFileForm({
             ? t("services.dm.fileTooLarge")
             : undefined;
     if (!errors.validate({ file: problem }) || !file) return;
-    errors.clear();
     send(file, errors.showError);
   }
 

@@ -27,7 +27,6 @@ export function LotCorrectionPage() {
     if (checkLotsCall.isPending) return;
     const checked = checkLots(rows, maxLots, t);
     if (!errors.validate(checked.errors)) return;
-    errors.clear();
     checkLotsCall.mutate({ lots: checked.lots }, { onError: errors.showError, onSuccess: setResult });
   }
 

@@ -75,7 +75,6 @@ function ReservationForm() {
       complementaryPlans: plans === null ? t("services.form.integerRange", { min: 0, max: 10 }) : undefined,
     });
     if (!valid || lotCount === null || plans === null) return;
-    errors.clear();
     reserve.mutate(
       { dossierNumber: values.dossierNumber, lotCount, complementaryPlans: plans },
       { onError: errors.showError, onSuccess: setDone },

@@ -71,7 +71,6 @@ function OrderForm() {
       format: formats.includes(format) ? undefined : t("services.order.formatUnavailable"),
     });
     if (!valid || count === null) return;
-    errors.clear();
     order.mutate(
       { productType: product, lots: checked.lots, quantity: count, format },
       { onError: errors.showError, onSuccess: setDone },
