@@ -129,7 +129,8 @@ describe("Administration ▸ Journal d'administration", { timeout: 30_000 }, () 
       admin,
       {
         "GET /api/v1/admin/activities": journalPage,
-        "GET /api/v1/admin/activity-filters": () => problem(403, { code: "admin_only", title: "Réservé aux administrateurs." }),
+        "GET /api/v1/admin/activity-filters": () =>
+          problem(403, { code: "admin_only", title: "Réservé aux administrateurs." }),
       },
       { routes: page(<JournalPage />), path },
     );
