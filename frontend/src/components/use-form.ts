@@ -35,7 +35,8 @@ export interface Form<F extends string> {
 
 /**
  * The state of a form of text fields: their values, their errors (useFormErrors) and the
- * submit sequence every form of the SPA follows.
+ * submit sequence. The account, administration and API-token forms use it; the forms of the
+ * portal services still write the same sequence by hand.
  */
 export function useForm<F extends string>(
   initial: Record<F, string>,
